@@ -1,0 +1,64 @@
+"""Text normalisation shared by extraction, deduplication and search.
+
+All text that enters the archive is NFC: windows-1258 pages decode to base
+letters plus combining marks, and the same word must compare equal however
+the portal encoded it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
+_BLANK_LINES = re.compile(r"\n{3,}")
+_FOLD_D = str.maketrans({"đ": "d", "Đ": "D"})
+_WORDS = re.compile(r"\w+", re.UNICODE)
+
+
+def nfc(text: str) -> str:
+    """Return ``text`` in Unicode NFC form."""
+    return unicodedata.normalize("NFC", text)
+
+
+def clean_line(text: str) -> str:
+    """NFC, with runs of spaces (``&nbsp;`` included) collapsed and ends stripped."""
+    return _SPACES.sub(" ", nfc(text)).strip()
+
+
+def clean_text(text: str) -> str:
+    """Normalise a multi-paragraph body: one paragraph per block, blank line between.
+
+    >>> clean_text("  a\\u00a0 b \\n\\n\\n\\n c ")
+    'a b\\n\\nc'
+    """
+    paragraphs = [clean_line(p) for p in re.split(r"\n\s*\n|\n", nfc(text))]
+    return "\n\n".join(p for p in paragraphs if p)
+
+
+def fold_d(text: str) -> str:
+    """Fold ``đ``/``Đ`` to ``d``/``D``: FTS5's ``remove_diacritics`` never does."""
+    return text.translate(_FOLD_D)
+
+
+def fold(text: str) -> str:
+    """Fold for comparison: NFC, no diacritics, ``đ`` to ``d``, lower case."""
+    decomposed = unicodedata.normalize("NFD", fold_d(text))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return stripped.lower()
+
+
+def words(text: str) -> list[str]:
+    """Lower-case word tokens of ``text`` (diacritics kept)."""
+    return _WORDS.findall(nfc(text).lower())
+
+
+def content_hash(text: str) -> str:
+    """Hash of the article text that survives whitespace and encoding noise.
+
+    Two pages whose bodies differ only in spacing, line breaks, Unicode form or
+    letter case hash the same: that is "the same normalised text".
+    """
+    normalised = " ".join(words(text))
+    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()

@@ -1,0 +1,84 @@
+"""Canonical URLs and link classification.
+
+One article is often reachable under several addresses: with tracking
+parameters, a session id, a printer-friendly switch, or ``www.``. The canonical
+form is what the archive stores and what the spider deduplicates requests on.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from w3lib.url import canonicalize_url
+
+# Query parameters that never identify content.
+_DROP_PARAMS = re.compile(
+    r"^(utm_\w+|fbclid|gclid|dclid|msclkid|zarsrc|_ga|mc_cid|mc_eid"
+    r"|sessionid|phpsessid|jsessionid|aspsessionid\w*)$",
+    re.IGNORECASE,
+)
+# Printer-friendly and view-mode switches: the page they show is the article.
+_PRINT_PARAMS = re.compile(r"^(print|printer|printable|in|inbai|isprint|printmode)$", re.I)
+_PRINT_VALUES = {"print", "printer", "in", "inbai", "component"}
+_VIEW_PARAMS = re.compile(r"^(view|layout|format|tmpl|mode|output|type)$", re.I)
+_JSESSION = re.compile(r";jsessionid=[^/?#]*", re.I)
+
+BINARY_EXTENSIONS = frozenset(
+    """pdf doc docx xls xlsx ppt pptx odt ods odp rtf zip rar 7z gz tgz bz2 xz tar
+    jpg jpeg png gif bmp tif tiff webp svg ico mp3 mp4 avi mov wmv flv mkv webm wav
+    ogg m4a exe msi apk iso dmg bin css js json xml txt csv""".split()
+)
+_SKIP_SCHEMES = ("mailto:", "tel:", "javascript:", "data:", "ftp:", "skype:", "zalo:")
+
+
+def canonical_url(url: str) -> str:
+    """Return the canonical form of ``url``.
+
+    >>> canonical_url("HTTP://www.Example.gov.vn/tin/a.html?utm_source=fb&id=3#top")
+    'http://example.gov.vn/tin/a.html?id=3'
+    >>> canonical_url("http://example.gov.vn/Pages/a.aspx?ItemID=5&print=true")
+    'http://example.gov.vn/Pages/a.aspx?ItemID=5'
+    """
+    url = _JSESSION.sub("", url.strip())
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower().removeprefix("www.")
+    netloc = host if parts.port in (None, 80, 443) else f"{host}:{parts.port}"
+    query = urlencode([(k, v) for k, v in parse_qsl(parts.query, True) if _keep_param(k, v)])
+    path = parts.path or "/"
+    # ``http`` and ``https`` of one portal are the same page: keep the scheme as
+    # served, but never let it make a second identity (see ``url_key``).
+    rebuilt = urlunsplit((parts.scheme.lower(), netloc, path, query, ""))
+    return canonicalize_url(rebuilt, keep_fragments=False)
+
+
+def url_key(url: str) -> str:
+    """Identity of a page for deduplication: canonical URL without the scheme."""
+    canon = canonical_url(url)
+    return canon.split("://", 1)[-1]
+
+
+def _keep_param(key: str, value: str) -> bool:
+    if _DROP_PARAMS.match(key) or _PRINT_PARAMS.match(key):
+        return False
+    return not (_VIEW_PARAMS.match(key) and value.lower() in _PRINT_VALUES)
+
+
+def host_of(url: str) -> str:
+    """Host (and non-default port) without ``www.``: the unit a crawl stays on."""
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower().removeprefix("www.")
+    return host if parts.port in (None, 80, 443) else f"{host}:{parts.port}"
+
+
+def is_binary(url: str) -> bool:
+    """True for links to documents, images, media and archives (not articles)."""
+    ext = posixpath.splitext(urlsplit(url).path)[1].lower().lstrip(".")
+    return ext in BINARY_EXTENSIONS
+
+
+def is_followable(href: str) -> bool:
+    """False for ``mailto:``, ``javascript:``, bare fragments and the like."""
+    href = href.strip().lower()
+    return bool(href) and not href.startswith("#") and not href.startswith(_SKIP_SCHEMES)
