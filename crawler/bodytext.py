@@ -1,0 +1,120 @@
+"""The article body as plain text, and the signature and source lines at its end.
+
+trafilatura turns the body element into text (paragraphs, tables as rows,
+captions kept); a plain block serializer is the fallback when trafilatura
+returns nothing or drops most of the element. Lines that repeat the title or
+the date line, and counter or tool lines, are removed; the trailing
+signature ("N.H", "Ban Dân vận Huyện ủy") becomes the author and a trailing
+"(baobackan.org.vn)" the source.
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+import re
+from dataclasses import dataclass
+
+import trafilatura
+from lxml import etree
+from lxml import html as lxml_html
+
+from crawler.boilerplate import is_noise_line
+from crawler.dates import contains_date
+from crawler.textnorm import clean_line, clean_text, fold
+
+logger = logging.getLogger(__name__)
+
+BLOCK_TAGS = frozenset(
+    "p div br li tr table h1 h2 h3 h4 h5 h6 blockquote dd dt figcaption pre section ul ol".split()
+)
+SOURCE_LINE = re.compile(r"^\(?\s*(?:theo|nguồn)?\s*:?\s*([\w.-]+\.(?:vn|com|net|org)(?:\.vn)?)\s*\)?$", re.I)
+SOURCE_LABEL = re.compile(r"^\(?\s*(?:theo|nguồn)\s*:?\s*(.{3,80}?)\s*\)?$", re.I)
+SIGNATURE_MAX = 70
+TITLE_WINDOW = 6
+TERMINAL = (".", "!", "?", ":", ";", "…", ",")
+
+
+@dataclass
+class BodyText:
+    text: str
+    author: str | None = None
+    source: str | None = None
+
+
+def element_text(body: lxml_html.HtmlElement) -> str:
+    """Text of ``body`` through trafilatura, or the block serializer."""
+    plain = serialize_blocks(body)
+    wrapper = lxml_html.Element("html")
+    etree.SubElement(wrapper, "body").append(copy.deepcopy(body))
+    try:
+        text = trafilatura.extract(
+            wrapper, include_tables=True, include_comments=False, include_images=False,
+            favor_recall=True, deduplicate=False, output_format="txt",
+        )
+    except Exception:  # trafilatura raises assorted errors on odd trees
+        logger.debug("trafilatura failed on the body element; using the block serializer")
+        text = None
+    if not text or len(text) < 0.6 * len(plain):
+        return plain
+    return text
+
+
+def serialize_blocks(body: lxml_html.HtmlElement) -> str:
+    """Plain text with a line break at every block boundary (no recursion)."""
+    out: list[str] = []
+    for event, el in etree.iterwalk(body, events=("start", "end")):
+        if not isinstance(el.tag, str):
+            continue
+        if event == "start":
+            if el.tag in BLOCK_TAGS:
+                out.append("\n")
+            if el.tag == "td":
+                out.append(" | ")
+            out.append(el.text or "")
+        else:
+            if el.tag in BLOCK_TAGS:
+                out.append("\n")
+            if el is not body:
+                out.append(el.tail or "")
+    return "\n".join(line.strip(" |") for line in "".join(out).split("\n"))
+
+
+def finish_text(raw: str, title: str, date_lines: list[str]) -> BodyText:
+    """Filter lines, split off the signature and source, return NFC paragraphs."""
+    drop = {fold(d) for d in date_lines}
+    lines = [clean_line(line) for line in raw.splitlines()]
+    lines = [ln for ln in lines if ln and fold(ln) not in drop and not is_noise_line(ln)]
+    folded_title = fold(title)
+    for i, line in enumerate(lines[:TITLE_WINDOW]):
+        if fold(line) == folded_title:  # text starts after the title when the body holds it
+            lines = lines[i + 1 :]
+            break
+    result = BodyText("")
+    for _ in range(2):  # a source line and a signature, in either order
+        if not lines:
+            break
+        last = lines[-1]
+        if result.source is None and (source := _source(last)):
+            result.source = source
+        elif result.author is None and _is_signature(last):
+            result.author = last
+        else:
+            break
+        lines.pop()
+    result.text = clean_text("\n".join(lines))
+    return result
+
+
+def _source(line: str) -> str | None:
+    match = SOURCE_LINE.match(line) or (SOURCE_LABEL.match(line) if line.startswith("(") or
+                                        fold(line).startswith(("theo", "nguon")) else None)
+    return match.group(1) if match else None
+
+
+def _is_signature(line: str) -> bool:
+    if len(line) > SIGNATURE_MAX or len(line.split()) > 10 or contains_date(line):
+        return False
+    if re.fullmatch(r"(?:[A-ZĐ]\.){1,3}[A-ZĐ]\.?", line.replace(" ", "")):
+        return True  # initials: N.H, T.L
+    return not line.endswith(TERMINAL) and line[:1].isupper()

@@ -1,0 +1,173 @@
+"""Generic boilerplate removal for portal pages whose columns carry neutral names.
+
+Class names like ``box``, ``c1`` or ``blk`` say nothing, so blocks are judged by
+what they hold: link-dense blocks (menus, "Tin mới" lists), widgets announced by
+their heading ("Thăm dò ý kiến", "Lượt truy cập", "Liên kết web"), agency footers
+("Cơ quan chủ quản", "Designed by") and share tools ("In bài viết").
+
+A block that holds prose is never removed: one plain-text run of
+``PROTECT_RUN`` characters, or ``PROTECT_PARAGRAPHS`` runs of ``PARAGRAPH_RUN``
+(short news has short paragraphs; widgets and footers have neither). That is
+how the article survives a sidebar inside its column.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lxml import html as lxml_html
+
+from crawler.textnorm import fold
+
+PROTECT_RUN = 150  # a plain text run this long is article prose
+PARAGRAPH_RUN = 60
+PROTECT_PARAGRAPHS = 3
+NOISE_TAGS = (
+    "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas",
+    "select", "option", "input", "button", "textarea", "nav", "aside", "footer", "video", "audio",
+)
+WIDGET_HEADINGS = frozenset(fold(h) for h in (
+    "Tin mới", "Tin mới nhất", "Tin mới cập nhật", "Xem nhiều nhất", "Đọc nhiều nhất", "Tin đọc nhiều",
+    "Tin xem nhiều", "Liên kết web", "Liên kết website", "Liên kết", "Liên kết banner",
+    "Thăm dò ý kiến", "Lượt truy cập", "Thống kê truy cập", "Số lượt truy cập", "Video Clip",
+    "Thư viện video", "Thư viện ảnh", "Tin liên quan", "Các tin khác", "Tin khác", "Tin cùng chuyên mục",
+    "Bài viết liên quan", "Các bài viết khác", "Văn bản mới", "Hỗ trợ trực tuyến", "Quảng cáo",
+    "Hình ảnh hoạt động", "Tiện ích", "Dịch vụ công trực tuyến", "Tin tiêu điểm", "Tin nổi bật",
+))
+FOOTER_MARKERS = tuple(fold(m) for m in (
+    "Cơ quan chủ quản", "Người chịu trách nhiệm", "Designed by", "Bản quyền thuộc", "Thiết kế bởi",
+    "Giấy phép số", "Phát triển bởi", "Ghi rõ nguồn", "Copyright",
+))
+TOOL_STRINGS = frozenset(fold(t) for t in (
+    "In bài viết", "In trang", "Bản in", "Gửi cho bạn bè", "Gửi email", "Phản hồi", "Chia sẻ",
+    "Về đầu trang", "Đầu trang", "Quay lại", "Lưu bài viết", "Lưu tin", "Gửi bình chọn",
+    "Xem kết quả", "Thông tin người gửi phản hồi", "Trở về", "Bình luận",
+))
+# Whole lines that are never article text, for the final text filter.
+NOISE_LINE = re.compile(
+    r"^(?:(?:so )?luot (?:truy cap|xem)|dang (?:truy cap|online)|hom nay|tong (?:so )?luot"
+    r"|trang chu\b|ban dang o|xem tiep|xem them|doc tiep|tags?\b|tu khoa\b)",
+)
+
+
+@dataclass
+class _Stats:
+    text: int = 0
+    links: int = 0
+    link_text: int = 0
+    run: int = 0  # longest plain (non-link) text node
+    prose: int = 0  # plain text nodes of PARAGRAPH_RUN characters or more
+
+    @property
+    def protected(self) -> bool:
+        return self.run >= PROTECT_RUN or self.prose >= PROTECT_PARAGRAPHS
+
+
+def _length(text: str | None) -> int:
+    return len(text.strip()) if text else 0
+
+
+def _collect(root: lxml_html.HtmlElement) -> tuple[list, dict]:
+    elements = [el for el in root.iter() if isinstance(el.tag, str)]
+    stats: dict = {}
+    for el in reversed(elements):  # children before parents
+        s = _Stats(text=_length(el.text))
+        in_link = el.tag == "a"
+        s.run = 0 if in_link else s.text
+        s.prose = int(s.run >= PARAGRAPH_RUN)
+        for child in el:
+            tail = _length(child.tail)
+            s.text += tail
+            s.run = max(s.run, tail)
+            s.prose += tail >= PARAGRAPH_RUN
+            cs = stats.get(child)
+            if cs is None:
+                continue
+            s.text += cs.text
+            s.links += cs.links
+            s.link_text += cs.link_text
+            if not in_link:
+                s.run = max(s.run, cs.run)
+                s.prose += cs.prose
+        if in_link:
+            s.links += 1
+            s.link_text = s.text
+        stats[el] = s
+    return elements, stats
+
+
+def _short_text(el: lxml_html.HtmlElement) -> str:
+    return fold(" ".join(el.text_content().split())).strip(" :»›-–|")
+
+
+def _climb(el, stats: dict, limit: int):
+    """Largest ancestor of ``el`` that is still small and holds no prose."""
+    parent = el.getparent()
+    while parent is not None and parent.tag not in ("body", "html"):
+        ps = stats.get(parent)
+        if ps is None or ps.text > limit or ps.protected:
+            break
+        el, parent = parent, parent.getparent()
+    return el
+
+
+def _verdict(el, s: _Stats, stats: dict):
+    """Element to remove on account of ``el``, or None."""
+    if s.links >= 3 and s.link_text > 0.5 * s.text and not s.protected:
+        return el
+    if 0 < s.text <= 60:
+        text = _short_text(el)
+        if text in WIDGET_HEADINGS:
+            return _climb(el, stats, 1500)
+        if text in TOOL_STRINGS:
+            return _climb(el, stats, 300)
+        if any(text.startswith(m) for m in FOOTER_MARKERS):
+            return _climb(el, stats, 1500)
+    return None
+
+
+def clean_tree(root: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
+    """Remove noise tags and boilerplate blocks from ``root`` in place; return it."""
+    for el in list(root.iter(*NOISE_TAGS)):
+        _drop(el)
+    elements, stats = _collect(root)
+    removed: set = set()
+    for el in elements:
+        if el in removed or el.tag in ("html", "body", "head") or el.getparent() is None:
+            continue
+        target = _verdict(el, stats[el], stats)
+        if target is not None and target.getparent() is not None:
+            removed.update(target.iter())
+            _drop(target)
+    return root
+
+
+def _drop(el) -> None:
+    """Remove ``el`` but keep its tail text in place."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    tail = el.tail
+    if tail and tail.strip():
+        prev = el.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(el)
+
+
+def is_noise_line(line: str) -> bool:
+    """True for a text line that is a counter, a tool, a widget heading or a footer line."""
+    folded = _short_line(line)
+    return (
+        folded in WIDGET_HEADINGS
+        or folded in TOOL_STRINGS
+        or any(folded.startswith(m) for m in FOOTER_MARKERS)
+        or bool(NOISE_LINE.match(folded))
+    )
+
+
+def _short_line(line: str) -> str:
+    return fold(" ".join(line.split())).strip(" :»›-–|")

@@ -1,0 +1,157 @@
+"""Extraction of one page: is it an article, and its title, date, author, text.
+
+Stages, each in its own module: decode bytes to NFC text (``decode``), read
+head metadata (``metadata``), remove boilerplate blocks (``boilerplate``),
+locate body, title and date line (``locate``), turn the body into text and
+split off the signature (``bodytext``). Date *candidates* are collected here,
+best first (metadata, visible date line, URL); ``resolve_date`` parses them.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from urllib.parse import urljoin
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from crawler.bodytext import element_text, finish_text
+from crawler.boilerplate import clean_tree
+from crawler.dates import DateError, contains_date, parse_date
+from crawler.decode import charset_from_content_type, decode_html
+from crawler.locate import find_body, find_date_lines, find_title, title_parts
+from crawler.metadata import read_meta
+from crawler.textnorm import clean_line, fold
+from crawler.urls import canonical_url, host_of
+
+logger = logging.getLogger(__name__)
+
+MIN_BODY_CHARS = 300
+MAX_LINK_DENSITY = 0.4
+HEADLINE_CHARS = 30  # a link this long in the body is a headline of another page
+URL_DATE = re.compile(r"/((?:19|20)\d\d)[-/](\d{1,2})[-/](\d{1,2})(?:/|$)")
+_PARSER = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True)
+
+
+@dataclass
+class Extraction:
+    url: str | None = None  # canonical URL, from rel=canonical when it stays on the host
+    title: str = ""
+    text: str = ""
+    author: str | None = None
+    source: str | None = None
+    date_candidates: list[tuple[str, str]] = field(default_factory=list)  # (kind, raw)
+    published_at: str | None = None
+    published_raw: str | None = None
+    date_notes: list[str] = field(default_factory=list)  # why candidates were rejected
+    is_article: bool = False
+    reason: str = ""  # why it is not an article
+    encoding: str | None = None
+
+
+def extract_bytes(body: bytes, url: str | None = None, content_type: str | None = None) -> Extraction:
+    """Decode a fetched body and extract it."""
+    text, encoding = decode_html(body, charset_from_content_type(content_type))
+    result = extract_html(text, url)
+    result.encoding = encoding
+    return result
+
+
+def extract_html(html: str, url: str | None = None) -> Extraction:
+    """Extract an article from an HTML string (NFC expected)."""
+    result = Extraction(url=canonical_url(url) if url else None)
+    if not html.strip():
+        result.reason = "empty page"
+        return result
+    try:
+        root = lxml_html.document_fromstring(html, parser=_PARSER)
+    except (etree.ParserError, ValueError) as exc:
+        result.reason = f"unparseable HTML: {exc}"
+        return result
+    meta = read_meta(root)
+    result.url = _canonical(url, meta.canonical) or result.url
+    clean_tree(root)
+    body = find_body(root)
+    title_el = find_title(root, body, title_parts(meta.title, meta.og_title))
+    result.title = _title_text(title_el, meta.og_title, meta.title)
+    date_lines = find_date_lines(title_el, body)
+    result.date_candidates = meta.dates + [("date line", d) for d in date_lines]
+    if url and (m := URL_DATE.search(url)):
+        result.date_candidates.append(("url", "-".join(f"{int(g):02d}" for g in m.groups())))
+    if body is not None:
+        finished = finish_text(element_text(body), result.title, date_lines)
+        result.text, result.source = finished.text, finished.source
+        result.author = finished.author or meta.author or None
+    result.reason = _not_article_reason(result, body)
+    result.is_article = not result.reason
+    return result
+
+
+def _canonical(url: str | None, declared: str) -> str | None:
+    if not declared:
+        return None
+    absolute = urljoin(url or "", declared)
+    if url and host_of(absolute) != host_of(url):
+        return None  # a canonical on another host is not trusted
+    return canonical_url(absolute) if absolute.startswith("http") else None
+
+
+def _title_text(title_el, og_title: str, page_title: str) -> str:
+    if title_el is not None:
+        return clean_line(title_el.text_content())
+    return og_title or page_title
+
+
+def _not_article_reason(result: Extraction, body) -> str:
+    if body is None:
+        return "no text block"
+    if not result.title:
+        return "no title"
+    if len(result.text) < MIN_BODY_CHARS:
+        return f"too little text ({len(result.text)} chars)"
+    lines = result.text.split("\n\n")
+    dated = sum(1 for line in lines if _is_dated_item(line))
+    if len(lines) >= 5 and dated > 0.5 * len(lines):
+        return f"list of dated items ({dated} of {len(lines)} lines)"
+    link_texts = [len(clean_line(a.text_content())) for a in body.iter("a")]
+    body_chars = max(1, len(clean_line(body.text_content())))
+    if sum(link_texts) > MAX_LINK_DENSITY * body_chars:
+        return "mostly links"
+    headlines = [n for n in link_texts if n >= HEADLINE_CHARS]
+    if len(headlines) >= 3 and sum(headlines) > 0.15 * body_chars:
+        return f"listing of {len(headlines)} headlines"
+    return ""
+
+
+def _is_dated_item(line: str) -> bool:
+    """A listing row: short, with a date at its start or end."""
+    return len(line) < 250 and (contains_date(line[:25]) or contains_date(line[-25:]))
+
+
+def resolve_date(result: Extraction, fetched_at: datetime | None = None) -> Extraction:
+    """Parse the date candidates in order; the first valid one wins."""
+    for kind, raw in result.date_candidates:
+        try:
+            parsed = parse_date(raw, now=fetched_at)
+        except DateError as exc:
+            result.date_notes.append(f"{kind}: {exc}")
+            continue
+        result.published_at, result.published_raw = parsed.value, parsed.raw
+        return result
+    if not result.date_candidates:
+        result.date_notes.append("no date line near the title and no date metadata")
+    return result
+
+
+def extract_page(
+    body: bytes, url: str | None = None, content_type: str | None = None,
+    fetched_at: datetime | None = None,
+) -> Extraction:
+    """Everything the crawl does to one page: extract, then resolve the date."""
+    return resolve_date(extract_bytes(body, url, content_type), fetched_at)
+
+
+__all__ = ["Extraction", "extract_bytes", "extract_html", "extract_page", "resolve_date", "fold"]

@@ -1,0 +1,159 @@
+"""Find the article's body, title and visible date line in a cleaned tree.
+
+- Body: the element that collects the most paragraph text (readability-style
+  scoring; link text does not count).
+- Title: the last short block before the body that matches ``<title>`` (minus
+  the portal's suffix or prefix) or ``og:title``; else the last heading before
+  the body. A category header above the title matches neither.
+- Date line: short blocks holding a date inside the smallest element that
+  holds both title and body, nearest the title first; never inside the body
+  (event and decree dates live there), never inside a link (related lists).
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import html as lxml_html
+
+from crawler.dates import contains_date
+from crawler.textnorm import clean_line, fold
+
+PARAGRAPH_TAGS = ("p", "pre", "blockquote", "li", "dd", "h4", "h5", "h6")
+CONTAINER_TAGS = ("div", "td", "section", "article", "main", "font", "span", "center", "form")
+HEADING_TAGS = frozenset({"h1", "h2", "h3"})
+TITLE_HINT = re.compile(r"title|tieude|tieu-de|heading|headline", re.I)
+TITLE_SPLIT = re.compile(r"\s+[-|–—:»]\s+|\s*\|\s*")
+DATE_LABEL = re.compile(r"^(ngay dang|dang ngay|ngay cap nhat|cap nhat|ngay xuat ban|thoi gian|ngay)\b")
+MAX_LINE = 150
+PROSE_TAGS = frozenset({"p", "div", "td", "blockquote", "li"})
+MAX_SCAN = 5000  # elements scanned for a date line; bounds pathological pages
+
+
+def _plain_len(el: lxml_html.HtmlElement) -> int:
+    """Length of text in ``el`` outside links."""
+    total = 0
+    for node in el.iter():
+        if node.tag == "a" or not isinstance(node.tag, str):
+            continue
+        if node is el or node.getparent().tag != "a":
+            total += len((node.text or "").strip())
+        if node is not el:
+            total += len((node.tail or "").strip())
+    return total
+
+
+def find_body(root: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
+    scores: dict = {}
+    for unit in root.iter(*PARAGRAPH_TAGS, *CONTAINER_TAGS):
+        if unit.tag in CONTAINER_TAGS:
+            own = len((unit.text or "").strip()) + sum(len((c.tail or "").strip()) for c in unit)
+            if own < 40:
+                continue
+            length, container = own, unit
+        else:
+            length, container = _plain_len(unit), unit.getparent()
+        if length < 25 or container is None:
+            continue
+        score = 1 + min(length, 1000) / 100 + unit.text_content().count(",")
+        scores[container] = scores.get(container, 0.0) + score
+        grand = container.getparent()
+        if grand is not None:
+            scores[grand] = scores.get(grand, 0.0) + score / 2
+    if not scores:
+        return None
+    return max(scores, key=scores.get)
+
+
+def title_parts(page_title: str, og_title: str) -> list[str]:
+    parts = [p for p in TITLE_SPLIT.split(page_title) if len(p.strip()) >= 8]
+    if og_title:
+        parts.insert(0, og_title)
+    if page_title:
+        parts.append(page_title)
+    return [fold(clean_line(p)) for p in parts if p.strip()]
+
+
+def _matches(text: str, parts: list[str]) -> bool:
+    for part in parts:
+        if text == part:
+            return True
+        shorter, longer = sorted((text, part), key=len)
+        if len(shorter) >= 0.6 * len(longer) and shorter in longer:
+            return True
+    return False
+
+
+def find_title(
+    root: lxml_html.HtmlElement, body: lxml_html.HtmlElement | None, parts: list[str]
+) -> lxml_html.HtmlElement | None:
+    matched = heading = None
+    for el in root.iter():
+        if el is body:
+            break
+        if not isinstance(el.tag, str) or el.tag in ("title", "head", "meta", "html", "body"):
+            continue
+        text = clean_line(el.text_content())
+        if not 8 <= len(text) <= 300:
+            continue
+        if _matches(fold(text), parts):
+            matched = el
+        elif el.tag in HEADING_TAGS or TITLE_HINT.search(el.get("class", "") + el.get("id", "")):
+            if not contains_date(text):
+                heading = el
+    return matched if matched is not None else heading
+
+
+def _common_ancestor(a, b):
+    ancestors = {a, *a.iterancestors()}  # elements, not id()s: proxies must stay alive
+    for node in [b, *b.iterancestors()]:
+        if node in ancestors:
+            return node
+    return None
+
+
+def find_date_lines(
+    title: lxml_html.HtmlElement | None, body: lxml_html.HtmlElement | None
+) -> list[str]:
+    """Visible date lines near the title, best first."""
+    anchor = title if title is not None else body
+    if anchor is None:
+        return []
+    region = _common_ancestor(title, body) if title is not None and body is not None else None
+    region = region if region is not None else anchor.getparent()
+    if region is None:
+        return []
+    holds = {anchor, *anchor.iterancestors()}
+    if body is not None:
+        holds.update(body.iterancestors())
+    before, after, skipped = [], [], set()
+    after_body = anchor_pos = -1
+    for position, el in enumerate(region.iter()):
+        if position > MAX_SCAN:
+            break
+        if el in skipped:
+            continue
+        if el is anchor:
+            anchor_pos = position
+        if el is body and el not in holds:
+            after_body = 1
+            skipped.update(el.iter())
+            continue
+        if el in holds or not isinstance(el.tag, str) or el.tag == "a":
+            continue
+        text = clean_line(el.text_content())
+        if len(text) > MAX_LINE:
+            # prose has started: the body begins here when the title is inside it
+            if anchor_pos >= 0 and el.tag in PROSE_TAGS:
+                after_body = 1
+            continue
+        if not contains_date(text) or el.find(".//a") is not None:
+            continue
+        skipped.update(el.iter())
+        if after_body == 1:
+            if DATE_LABEL.match(fold(text)):
+                after.append((position, text))
+        else:
+            before.append((position, text))
+    before.sort(key=lambda item: abs(item[0] - max(anchor_pos, 0)))
+    return [text for _, text in before + after]
