@@ -23,6 +23,8 @@ from crawler.textnorm import fold
 PROTECT_RUN = 150  # a plain text run this long is article prose
 PARAGRAPH_RUN = 60
 PROTECT_PARAGRAPHS = 3
+STRONG_RUN = 250
+STRONG_PARAGRAPHS = 5
 NOISE_TAGS = (
     "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas",
     "select", "option", "input", "button", "textarea", "nav", "aside", "footer", "video", "audio",
@@ -37,8 +39,14 @@ WIDGET_HEADINGS = frozenset(fold(h) for h in (
 ))
 FOOTER_MARKERS = tuple(fold(m) for m in (
     "Cơ quan chủ quản", "Người chịu trách nhiệm", "Designed by", "Bản quyền thuộc", "Thiết kế bởi",
-    "Giấy phép số", "Phát triển bởi", "Ghi rõ nguồn", "Copyright",
+    "Giấy phép số", "Phát triển bởi", "Ghi rõ nguồn", "Copyright", "All rights reserved",
 ))
+# Where class names do mean something, use them (unless the block holds prose).
+NOISE_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:footer|foot|footleft|sidebar|menu|navbar|breadcrumbs?|banner|share|social)"
+    r"(?:[\s_-]|$)", re.I,
+)
+MARKER_SPAN = 12  # a footer marker may follow a symbol such as "©" or "®"
 TOOL_STRINGS = frozenset(fold(t) for t in (
     "In bài viết", "In trang", "Bản in", "Gửi cho bạn bè", "Gửi email", "Phản hồi", "Chia sẻ",
     "Về đầu trang", "Đầu trang", "Quay lại", "Lưu bài viết", "Lưu tin", "Gửi bình chọn",
@@ -62,6 +70,11 @@ class _Stats:
     @property
     def protected(self) -> bool:
         return self.run >= PROTECT_RUN or self.prose >= PROTECT_PARAGRAPHS
+
+    @property
+    def strongly_protected(self) -> bool:
+        """Enough prose to outweigh explicit evidence (a footer marker, a class name)."""
+        return self.run >= STRONG_RUN or self.prose >= STRONG_PARAGRAPHS
 
 
 def _length(text: str | None) -> int:
@@ -101,20 +114,41 @@ def _short_text(el: lxml_html.HtmlElement) -> str:
     return fold(" ".join(el.text_content().split())).strip(" :»›-–|")
 
 
-def _climb(el, stats: dict, limit: int):
+def _climb(el, stats: dict, limit: int, strong: bool = False):
     """Largest ancestor of ``el`` that is still small and holds no prose."""
     parent = el.getparent()
     while parent is not None and parent.tag not in ("body", "html"):
         ps = stats.get(parent)
-        if ps is None or ps.text > limit or ps.protected:
+        if ps is None or ps.text > limit:
+            break
+        if ps.strongly_protected if strong else ps.protected:
             break
         el, parent = parent, parent.getparent()
     return el
 
 
+def _own_texts(el) -> list[str]:
+    return [t for t in [el.text, *(c.tail for c in el)] if t and t.strip()]
+
+
+def _has_footer_line(el) -> bool:
+    for text in _own_texts(el):
+        head = fold(text.strip())[: MARKER_SPAN + 30]
+        if any(m in head[: MARKER_SPAN + len(m)] for m in FOOTER_MARKERS):
+            return True
+    return False
+
+
 def _verdict(el, s: _Stats, stats: dict):
     """Element to remove on account of ``el``, or None."""
-    if s.links >= 3 and s.link_text > 0.5 * s.text and not s.protected:
+    if not s.strongly_protected:
+        if NOISE_CLASS.search(f"{el.get('class', '')} {el.get('id', '')}"):
+            return el
+        if s.text <= 1500 and _has_footer_line(el):
+            return _climb(el, stats, 1500, strong=True)
+    if s.protected:
+        return None
+    if s.links >= 3 and s.link_text > 0.5 * s.text:
         return el
     if 0 < s.text <= 60:
         text = _short_text(el)
@@ -122,8 +156,6 @@ def _verdict(el, s: _Stats, stats: dict):
             return _climb(el, stats, 1500)
         if text in TOOL_STRINGS:
             return _climb(el, stats, 300)
-        if any(text.startswith(m) for m in FOOTER_MARKERS):
-            return _climb(el, stats, 1500)
     return None
 
 
