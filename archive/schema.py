@@ -1,0 +1,85 @@
+"""The archive's schema, created and changed only through migrations.
+
+The schema is a public contract: users' scripts query ``articles`` and
+``crawls`` directly. A change is a new migration appended below; an applied
+migration is never edited.
+
+Full-text search: ``articles_fts`` is an FTS5 index over ``title`` and ``text``
+with ``unicode61 remove_diacritics 2``. That tokenizer never folds ``đ``, so
+the triggers here (not sqlite-utils' default ones) index ``đ``/``Đ`` as
+``d``/``D``; queries are folded the same way (``archive.search``). Because the
+folding is one letter for one letter, token positions match the stored text
+and ``snippet()`` highlights the original words.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("govarchive")
+
+FTS_TOKENIZE = "unicode61 remove_diacritics 2"
+
+
+def fold_sql(column: str) -> str:
+    """SQL expression folding đ/Đ in ``column`` (no user-defined function needed)."""
+    return f"replace(replace({column}, 'đ', 'd'), 'Đ', 'D')"
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    db["crawls"].create(
+        {
+            "id": str, "started_at": str, "finished_at": str, "status": str,
+            "start_urls": str, "pages_fetched": int, "articles_new": int,
+            "articles_updated": int, "duplicates": int, "errors": int, "skipped": int,
+            "stats": str,
+        },
+        pk="id",
+    )
+    db["articles"].create(
+        {
+            "id": int, "url": str, "site": str, "title": str, "published_at": str,
+            "published_raw": str, "author": str, "source": str, "text": str,
+            "content_hash": str, "fetched_at": str, "crawl_id": str,
+        },
+        pk="id",
+        foreign_keys=[("crawl_id", "crawls", "id")],
+        not_null={"url", "site", "title", "text", "content_hash", "fetched_at"},
+    )
+    db["articles"].create_index(["url"], unique=True)
+    db["articles"].create_index(["content_hash"], unique=True)
+    db["articles"].create_index(["site", "published_at"])
+    db["articles"].create_index(["published_at"])
+    _create_search_index(db)
+
+
+def _create_search_index(db: Database) -> None:
+    db["articles"].enable_fts(["title", "text"], tokenize=FTS_TOKENIZE, create_triggers=False)
+    new = f"new.rowid, {fold_sql('new.title')}, {fold_sql('new.text')}"
+    old = f"old.rowid, {fold_sql('old.title')}, {fold_sql('old.text')}"
+    db.executescript(
+        f"""
+        CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+          INSERT INTO articles_fts (rowid, title, text) VALUES ({new});
+        END;
+        CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+          INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', {old});
+        END;
+        CREATE TRIGGER articles_au AFTER UPDATE ON articles BEGIN
+          INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', {old});
+          INSERT INTO articles_fts (rowid, title, text) VALUES ({new});
+        END;
+        """
+    )
+    rebuild_search_index(db)
+
+
+def rebuild_search_index(db: Database) -> None:
+    """Re-index every article with folding (use instead of FTS5's ``'rebuild'``)."""
+    db.execute("INSERT INTO articles_fts (articles_fts) VALUES ('delete-all')")
+    db.execute(
+        f"INSERT INTO articles_fts (rowid, title, text) "
+        f"SELECT rowid, {fold_sql('title')}, {fold_sql('text')} FROM articles"
+    )

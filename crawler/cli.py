@@ -1,0 +1,180 @@
+"""The ``govarchive`` command line: thin wrappers over the library.
+
+Each command parses its options, calls one library function and turns library
+errors into a one-line message.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+
+import click
+
+from archive.search import SearchError, search
+from archive.store import ArchiveError, CrawlCounts, open_database
+from crawler import __version__
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+DEFAULT_DB = "archive.db"
+
+
+def db_option(default: str | None = None):
+    return click.option(
+        "--db", "db_path", type=click.Path(dir_okay=False), show_default=True,
+        default=lambda: os.environ.get("GOVARCHIVE_DB", default or DEFAULT_DB),
+        help="Archive file (default: $GOVARCHIVE_DB or archive.db).",
+    )
+
+
+@click.group(context_settings=CONTEXT)
+@click.version_option(__version__, prog_name="govarchive")
+def cli() -> None:
+    """Archive Vietnamese local government portals into a searchable SQLite file."""
+
+
+def _progress(counts: CrawlCounts) -> None:
+    click.echo(
+        f"  pages {counts.pages_fetched} | articles {counts.articles_new} new"
+        f" {counts.articles_updated} updated | duplicates {counts.duplicates}"
+        f" | skipped {counts.skipped} | errors {counts.errors}", err=True,
+    )
+
+
+def _parse_settings(pairs: tuple[str, ...]) -> dict[str, str]:
+    settings = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key:
+            raise click.BadParameter(f"expected NAME=VALUE, got {pair!r}", param_hint="-s")
+        settings[key.strip()] = value
+    return settings
+
+
+@cli.command(context_settings=CONTEXT)
+@click.option("--url", "urls", multiple=True, required=True, help="Home page of a portal (repeatable).")
+@db_option()
+@click.option("--max-pages", type=click.IntRange(min=0), default=0, help="Stop after N pages (0: no limit).")
+@click.option("--max-depth", type=click.IntRange(min=0), default=None, help="Link hops from the home page.")
+@click.option("-s", "--set", "setting", multiple=True, metavar="NAME=VALUE", help="A Scrapy setting.")
+@click.option("-v", "--verbose", is_flag=True, help="Show Scrapy's log at INFO level.")
+def crawl(urls, db_path, max_pages, max_depth, setting, verbose) -> None:
+    """Crawl portals from their home pages into the archive.
+
+    Example:
+
+        govarchive crawl --url https://vinhlong.gov.vn/ --max-pages 500
+    """
+    from crawler.runner import run_crawl
+
+    settings = {"LOG_LEVEL": "INFO" if verbose else "WARNING", **_parse_settings(setting)}
+    click.echo(f"Crawling {', '.join(urls)} into {db_path}", err=True)
+    try:
+        summary = run_crawl(list(urls), db_path, max_pages=max_pages, max_depth=max_depth,
+                            settings=settings, progress=_progress)
+    except ArchiveError as exc:
+        raise click.ClickException(str(exc)) from exc
+    _print_summary(summary, db_path)
+
+
+def _print_summary(summary, db_path) -> None:
+    c = summary.counts
+    click.echo(f"Crawl {summary.crawl_id}: {summary.status}")
+    for label, value in (("pages fetched", c.pages_fetched), ("articles new", c.articles_new),
+                         ("articles updated", c.articles_updated), ("duplicates", c.duplicates),
+                         ("pages skipped", c.skipped), ("errors", c.errors)):
+        click.echo(f"  {label:<17}{value:>7}")
+    click.echo(f"  archive: {db_path} ({summary.articles_in_archive} articles)")
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--url", help="The page's original address (with a single file).")
+def extract(files, url) -> None:
+    """Run the crawl's extraction on saved HTML files; print one JSON object per file.
+
+    Example:
+
+        govarchive extract saved-page.html --url https://vinhlong.gov.vn/Pages/x.aspx
+    """
+    from crawler.extract import extract_page
+
+    if url and len(files) > 1:
+        raise click.UsageError("--url goes with a single file")
+    now = datetime.now(timezone.utc)
+    for name in files:
+        try:
+            body = Path(name).read_bytes()
+        except OSError as exc:
+            raise click.ClickException(f"cannot read {name}: {exc.strerror or exc}") from exc
+        r = extract_page(body, url, None, now)
+        record = {"file": name, "url": r.url, "is_article": r.is_article, "reason": r.reason,
+                  "title": r.title, "published_at": r.published_at,
+                  "published_raw": r.published_raw, "author": r.author, "source": r.source,
+                  "text": r.text, "date_notes": r.date_notes}
+        click.echo(json.dumps(record, ensure_ascii=False))
+
+
+@cli.command("search", context_settings=CONTEXT)
+@click.argument("query")
+@db_option()
+@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
+              show_default=True)
+def search_cmd(query, db_path, limit, fmt) -> None:
+    """Full-text search, with or without diacritics.
+
+    Example:
+
+        govarchive search "dan van kheo" --limit 5
+    """
+    try:
+        db = open_database(db_path, create=False)
+        rows = search(db, query, limit)
+    except (ArchiveError, SearchError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    _print_rows(rows, fmt)
+
+
+def _print_rows(rows: list[dict], fmt: str) -> None:
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    elif fmt == "csv":
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else ["id"])
+        writer.writeheader()
+        writer.writerows(rows)
+    elif not rows:
+        click.echo("No matches.")
+    else:
+        for row in rows:
+            date = (row["published_at"] or "----------")[:10]
+            click.echo(f"{date}  {row['site']:<22}  {row['title']}")
+            click.echo(f"{'':12}{row['snippet']}")
+
+
+@cli.command(context_settings=CONTEXT)
+@db_option("demo.db")
+@click.option("--query", default="dan van kheo", show_default=True, help="The sample search.")
+def demo(db_path, query) -> None:
+    """Crawl the bundled offline demo portals into a fresh demo.db and search it.
+
+    Example:
+
+        govarchive demo
+    """
+    from crawler.demo.runner import run_demo
+
+    try:
+        summary = run_demo(db_path, progress=_progress)
+        db = open_database(db_path, create=False)
+        rows = search(db, query, 5)
+    except (ArchiveError, SearchError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    _print_summary(summary, db_path)
+    click.echo(f'\nSearch "{query}":')
+    _print_rows(rows, "table")
+    click.echo(f"\nTry: govarchive search 'xay dung dang' --db {db_path}")

@@ -1,0 +1,101 @@
+"""Scrapy extensions: the ``crawls`` record of each run, and progress lines."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timezone
+
+from scrapy import signals
+from scrapy.exceptions import NotConfigured
+from twisted.internet import task
+
+from archive.store import Archive, CrawlCounts
+
+logger = logging.getLogger(__name__)
+
+STATUS_BY_REASON = {"finished": "finished", "shutdown": "interrupted",
+                    "closespider_pagecount": "finished (page limit)"}
+
+
+def counts_from_stats(stats: dict) -> CrawlCounts:
+    def total(prefix: str) -> int:
+        return sum(v for k, v in stats.items() if k.startswith(prefix) and isinstance(v, int))
+
+    return CrawlCounts(
+        pages_fetched=stats.get("response_received_count", 0),
+        articles_new=stats.get("govarchive/articles_new", 0),
+        articles_updated=stats.get("govarchive/articles_updated", 0),
+        duplicates=total("govarchive/duplicates/"),
+        errors=stats.get("govarchive/errors/download", 0) + stats.get("govarchive/errors/item", 0)
+        + total("spider_exceptions/count"),
+        skipped=total("govarchive/skipped/"),
+    )
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+class CrawlRecorder:
+    """One ``crawls`` row per run: opened as 'running', closed with counts and status."""
+
+    def __init__(self, crawler) -> None:
+        self.crawler = crawler
+        self.db_path = crawler.settings.get("GOVARCHIVE_DB")
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        ext = cls(crawler)
+        crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
+        crawler.signals.connect(ext.item_error, signal=signals.item_error)
+        return ext
+
+    def spider_opened(self, spider) -> None:
+        archive = Archive(self.db_path)
+        try:
+            archive.start_crawl(spider.crawl_id, _now(), list(spider.start_urls))
+        finally:
+            archive.close()
+
+    def item_error(self, item, response, spider, failure) -> None:
+        self.crawler.stats.inc_value("govarchive/errors/item")
+
+    def spider_closed(self, spider, reason: str) -> None:
+        stats = self.crawler.stats.get_stats()
+        status = STATUS_BY_REASON.get(reason, reason)
+        archive = Archive(self.db_path)
+        try:
+            archive.finish_crawl(spider.crawl_id, _now(), status, counts_from_stats(stats), stats)
+        finally:
+            archive.close()
+        logger.info("crawl %s %s", spider.crawl_id, status)
+
+
+class Progress:
+    """Calls ``GOVARCHIVE_PROGRESS(counts)`` every few seconds and at the end."""
+
+    def __init__(self, crawler, callback, interval: float) -> None:
+        self.crawler, self.callback, self.interval = crawler, callback, interval
+        self.loop: task.LoopingCall | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        callback = crawler.settings.get("GOVARCHIVE_PROGRESS")
+        if not callable(callback):
+            raise NotConfigured
+        ext = cls(crawler, callback, crawler.settings.getfloat("GOVARCHIVE_PROGRESS_INTERVAL", 5))
+        crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
+        return ext
+
+    def report(self) -> None:
+        self.callback(counts_from_stats(self.crawler.stats.get_stats()))
+
+    def spider_opened(self, spider) -> None:
+        self.loop = task.LoopingCall(self.report)
+        self.loop.start(self.interval, now=False)
+
+    def spider_closed(self, spider, reason: str) -> None:
+        if self.loop and self.loop.running:
+            self.loop.stop()

@@ -1,0 +1,31 @@
+"""Items passed from the spider through the pipelines.
+
+The spider fills the capture fields; the pipelines fill the article fields in
+order (extract, dates, dedup, store), reading and writing through ItemAdapter.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class PageItem:
+    # capture, set by the spider
+    url: str
+    site: str
+    crawl_id: str
+    fetched_at: str  # UTC ISO 8601
+    status: int = 200
+    content_type: str = ""
+    body: bytes = b""
+    # article fields, set by the pipelines
+    title: str = ""
+    text: str = ""
+    author: str | None = None
+    source: str | None = None
+    published_at: str | None = None
+    published_raw: str | None = None
+    content_hash: str = ""
+    date_candidates: list[tuple[str, str]] = field(default_factory=list)
+    existing_id: int | None = None  # set by dedup when the URL is archived with other text

@@ -1,0 +1,41 @@
+"""Downloader middlewares."""
+
+from __future__ import annotations
+
+import logging
+
+from scrapy import Request
+from scrapy.downloadermiddlewares.retry import RetryMiddleware
+from scrapy.utils.defer import maybe_deferred_to_future
+from twisted.internet import reactor
+from twisted.internet.task import deferLater
+
+logger = logging.getLogger(__name__)
+
+
+class BackoffRetryMiddleware(RetryMiddleware):
+    """Scrapy's retries of 5xx and timeouts, with an exponential pause before each.
+
+    The pause is awaited, not slept: other requests go on meanwhile.
+    ``RETRY_BACKOFF_BASE`` seconds before the first retry, doubled each time, at
+    most ``RETRY_BACKOFF_MAX``.
+    """
+
+    def __init__(self, settings, *args, **kwargs):
+        super().__init__(settings, *args, **kwargs)
+        self.base = settings.getfloat("RETRY_BACKOFF_BASE", 2.0)
+        self.cap = settings.getfloat("RETRY_BACKOFF_MAX", 60.0)
+
+    async def process_response(self, request, response, spider=None):
+        return await self._pause(super().process_response(request, response))
+
+    async def process_exception(self, request, exception, spider=None):
+        return await self._pause(super().process_exception(request, exception))
+
+    async def _pause(self, result):
+        if isinstance(result, Request) and self.base > 0:
+            tries = result.meta.get("retry_times", 1)
+            delay = min(self.cap, self.base * 2 ** (tries - 1))
+            logger.debug("backing off %.1fs before retry %d of %s", delay, tries, result.url)
+            await maybe_deferred_to_future(deferLater(reactor, delay, lambda: None))
+        return result

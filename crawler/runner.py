@@ -1,0 +1,77 @@
+"""Run a crawl in this process and report what it did.
+
+Scrapy's reactor runs once per process: call :func:`run_crawl` once (the CLI
+does). Ctrl-C stops the crawl gracefully (a second Ctrl-C forces it); every
+article stored before is already committed, and the run is recorded as
+``interrupted``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from scrapy.crawler import CrawlerProcess
+from scrapy.settings import Settings
+
+from archive.store import CrawlCounts, open_database
+from spiders.portal import PortalSpider, new_crawl_id
+
+
+@dataclass(frozen=True)
+class CrawlSummary:
+    crawl_id: str
+    status: str
+    started_at: str
+    finished_at: str
+    counts: CrawlCounts
+    articles_in_archive: int
+    stats: dict[str, Any]
+
+
+def project_settings(overrides: Mapping[str, Any] | None = None) -> Settings:
+    settings = Settings()
+    settings.setmodule("crawler.settings", priority="project")
+    for key, value in (overrides or {}).items():
+        settings.set(key, value, priority="cmdline")
+    return settings
+
+
+def run_crawl(
+    urls: list[str],
+    db_path: str | Path,
+    *,
+    max_pages: int = 0,
+    max_depth: int | None = None,
+    sites: dict[str, str] | None = None,
+    settings: Mapping[str, Any] | None = None,
+    progress: Callable[[CrawlCounts], None] | None = None,
+) -> CrawlSummary:
+    """Crawl the portals at ``urls`` into the archive at ``db_path``."""
+    open_database(db_path).conn.close()  # create and migrate now: errors before the crawl
+    overrides = {"GOVARCHIVE_DB": str(db_path), "GOVARCHIVE_PROGRESS": progress,
+                 "CLOSESPIDER_PAGECOUNT": max_pages, **(settings or {})}
+    process = CrawlerProcess(project_settings(overrides))
+    crawl_id = new_crawl_id()
+    process.crawl(PortalSpider, url=urls, crawl_id=crawl_id, sites=sites, max_depth=max_depth)
+    process.start()
+    return crawl_summary(db_path, crawl_id)
+
+
+def crawl_summary(db_path: str | Path, crawl_id: str) -> CrawlSummary:
+    db = open_database(db_path, create=False)
+    try:
+        row = db["crawls"].get(crawl_id)
+        total = db["articles"].count
+    finally:
+        db.conn.close()
+    fields = CrawlCounts.__dataclass_fields__
+    counts = CrawlCounts(**{name: row[name] or 0 for name in fields})
+    return CrawlSummary(
+        crawl_id=crawl_id, status=row["status"], started_at=row["started_at"],
+        finished_at=row["finished_at"] or "", counts=counts, articles_in_archive=total,
+        stats=json.loads(row["stats"] or "{}"),
+    )

@@ -1,0 +1,67 @@
+"""Scrapy settings for govarchive: polite by default.
+
+``scrapy.cfg`` points here; the ``govarchive`` CLI loads the same module and
+overrides a few values per run (database, limits). Portals are small servers
+run by local governments: obey robots.txt, at most two requests at a time per
+host, AutoThrottle on, back off on errors, and say who we are.
+"""
+
+import os
+
+from crawler import __version__
+
+BOT_NAME = "govarchive"
+SPIDER_MODULES = ["spiders"]
+NEWSPIDER_MODULE = "spiders"
+
+GOVARCHIVE_CONTACT = os.environ.get("GOVARCHIVE_CONTACT", "set GOVARCHIVE_CONTACT to your e-mail")
+USER_AGENT = (
+    f"govarchive/{__version__} (archival crawler of Vietnamese local government portals; "
+    f"contact: {GOVARCHIVE_CONTACT})"
+)
+ROBOTSTXT_OBEY = True
+
+CONCURRENT_REQUESTS = 16
+CONCURRENT_REQUESTS_PER_DOMAIN = 2
+DOWNLOAD_DELAY = 0.5
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_MAX_DELAY = 30.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+
+DOWNLOAD_TIMEOUT = 30
+DOWNLOAD_MAXSIZE = 16 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
+RETRY_ENABLED = True
+RETRY_TIMES = 3
+RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+RETRY_BACKOFF_BASE = 2.0  # seconds before the first retry, doubled each time
+RETRY_BACKOFF_MAX = 60.0
+DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "crawler.middlewares.BackoffRetryMiddleware": 550,
+}
+
+# Breadth first: listings and their pages before the long tail.
+DEPTH_PRIORITY = 1
+SCHEDULER_DISK_QUEUE = "scrapy.squeues.PickleFifoDiskQueue"
+SCHEDULER_MEMORY_QUEUE = "scrapy.squeues.FifoMemoryQueue"
+
+ITEM_PIPELINES = {
+    "pipelines.extract.ExtractPipeline": 100,
+    "pipelines.dates.DatePipeline": 200,
+    "pipelines.dedup.DedupPipeline": 300,
+    "pipelines.store.StorePipeline": 400,
+}
+EXTENSIONS = {
+    "crawler.extensions.CrawlRecorder": 500,
+    "crawler.extensions.Progress": 510,
+}
+LOG_FORMATTER = "crawler.logformatter.QuietDropFormatter"
+LOG_LEVEL = "INFO"
+
+# govarchive's own settings
+GOVARCHIVE_DB = os.environ.get("GOVARCHIVE_DB", "archive.db")
+GOVARCHIVE_MAX_DEPTH = 6  # link hops from a start page; listing pagination does not count
+GOVARCHIVE_PROGRESS_INTERVAL = 5.0
+GOVARCHIVE_PROGRESS = None  # a callable(dict) set by the CLI to show progress

@@ -1,0 +1,38 @@
+"""Stage 2: the publication date from the candidates, in Vietnam time.
+
+Candidates come best first (metadata, the visible date line, the URL); the
+first that parses and is not after the fetch time wins. Rejections and pages
+without any date are logged and counted; the article is kept either way.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+
+from itemadapter import ItemAdapter
+
+from crawler.extract import Extraction, resolve_date
+
+logger = logging.getLogger(__name__)
+
+
+class DatePipeline:
+    def __init__(self, stats) -> None:
+        self.stats = stats
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler.stats)
+
+    def process_item(self, item):
+        adapter = ItemAdapter(item)
+        fetched = datetime.fromisoformat(adapter["fetched_at"])
+        result = resolve_date(Extraction(date_candidates=adapter["date_candidates"]), fetched)
+        adapter["published_at"], adapter["published_raw"] = result.published_at, result.published_raw
+        if result.date_notes and result.published_at is None:
+            logger.info("no publication date for %s: %s", adapter["url"], "; ".join(result.date_notes))
+            self.stats.inc_value("govarchive/articles_without_date")
+        elif result.date_notes:
+            self.stats.inc_value("govarchive/date_candidates_rejected", len(result.date_notes))
+        return item

@@ -1,0 +1,184 @@
+"""The generic portal spider: any portal from its home page, no configuration.
+
+It finds pages through robots.txt ``Sitemap:`` lines and ``/sitemap.xml``,
+RSS/Atom feeds linked from pages, and every same-host link (listings and their
+pagination included). Every HTML page goes to the pipelines, which decide from
+its content whether it is an article. Links are canonicalised and deduplicated
+before a Request is made: each page links the same menu dozens of times.
+
+    scrapy crawl portal -a url=https://vinhlong.gov.vn/
+"""
+
+from __future__ import annotations
+
+import gzip
+import logging
+import re
+from collections.abc import AsyncIterator, Iterable
+from datetime import datetime, timezone
+from urllib.parse import urljoin, urlsplit
+
+import scrapy
+from scrapy.exceptions import IgnoreRequest
+from scrapy.http import Response, TextResponse
+from scrapy.utils.sitemap import Sitemap
+
+from crawler.items import PageItem
+from crawler.urls import canonical_url, host_of, is_binary, is_followable, url_key
+
+logger = logging.getLogger(__name__)
+
+PAGINATION_TEXT = re.compile(r"^(?:\d{1,4}|trang sau|tiếp|sau|next|[»›>]+|trang \d+)$", re.I)
+PAGINATION_URL = re.compile(r"[?&](?:page|trang|p|pageindex|paged|_cur|cur|pg)=\d+|/trang-\d+|/page/\d+", re.I)
+FEED_TYPES = ("rss", "atom")
+MAX_SITEMAP_BYTES = 50 * 1024 * 1024
+
+
+def new_crawl_id() -> str:
+    return datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+
+
+def _utcnow() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+class PortalSpider(scrapy.Spider):
+    name = "portal"
+
+    def __init__(
+        self, url: str | Iterable[str] | None = None, crawl_id: str | None = None,
+        sites: dict[str, str] | None = None, max_depth: int | str | None = None, **kwargs,
+    ) -> None:
+        super().__init__(**kwargs)
+        urls = url.split(",") if isinstance(url, str) else list(url or [])
+        self.start_urls = [u.strip() for u in urls if u.strip()]
+        if not self.start_urls:
+            raise ValueError("give at least one start URL: -a url=https://example.gov.vn/")
+        self.crawl_id = crawl_id or new_crawl_id()
+        self.sites = {host_of(u): (sites or {}).get(host_of(u), host_of(u)) for u in self.start_urls}
+        self.allowed_domains = sorted({urlsplit(u).hostname or "" for u in self.start_urls})
+        self.max_depth = int(max_depth) if max_depth is not None else None
+        self.seen: set[str] = set()
+
+    @classmethod
+    def from_crawler(cls, crawler, *args, **kwargs):
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        if spider.max_depth is None:
+            spider.max_depth = crawler.settings.getint("GOVARCHIVE_MAX_DEPTH", 6)
+        return spider
+
+    async def start(self) -> AsyncIterator[scrapy.Request]:
+        for url in self.start_urls:
+            parts = urlsplit(url)
+            base = f"{parts.scheme}://{parts.netloc}"
+            yield scrapy.Request(f"{base}/robots.txt", self.parse_robots, priority=30,
+                                 errback=self.on_probe_error, meta={"probe": True})
+            for request in self._follow([f"{base}/sitemap.xml"], self.parse_sitemap, 0, 20):
+                request.meta["probe"] = True
+                yield request
+            for request in self._follow([url], self.parse_page, 0, 10):
+                yield request
+
+    # callbacks ------------------------------------------------------------
+    def parse_robots(self, response: Response):
+        if response.status != 200 or not isinstance(response, TextResponse):
+            return
+        sitemaps = [line.split(":", 1)[1].strip() for line in response.text.splitlines()
+                    if line.lower().startswith("sitemap:")]
+        yield from self._follow([urljoin(response.url, s) for s in sitemaps], self.parse_sitemap, 0, 20)
+
+    def parse_sitemap(self, response: Response):
+        body = self._sitemap_body(response)
+        if body is None:
+            return
+        try:
+            sitemap = Sitemap(body)
+        except Exception:  # lxml raises several kinds on garbage
+            logger.info("not a sitemap: %s", response.url)
+            self.crawler.stats.inc_value("govarchive/skipped/bad_sitemap")
+            return
+        locs = [entry["loc"] for entry in sitemap if entry.get("loc")]
+        if sitemap.type == "sitemapindex":
+            yield from self._follow(locs, self.parse_sitemap, 0, 20)
+        else:
+            yield from self._follow(locs, self.parse_page, 1, 5)
+
+    def parse_feed(self, response: Response):
+        if not isinstance(response, TextResponse):
+            return
+        links = response.xpath(
+            "//item/link/text() | //*[local-name()='entry']/*[local-name()='link']/@href"
+        ).getall()
+        yield from self._follow([urljoin(response.url, link.strip()) for link in links],
+                                self.parse_page, 1, 5)
+
+    def parse_page(self, response: Response):
+        stats = self.crawler.stats
+        content_type = response.headers.get("Content-Type", b"").decode("latin-1")
+        if not isinstance(response, TextResponse) or "html" not in (content_type or "text/html"):
+            logger.info("not HTML (%s): %s", content_type or "no Content-Type", response.url)
+            stats.inc_value("govarchive/skipped/non_html")
+            return
+        yield PageItem(
+            url=response.url, site=self.sites.get(host_of(response.url), host_of(response.url)),
+            crawl_id=self.crawl_id, fetched_at=_utcnow(), status=response.status,
+            content_type=content_type, body=response.body,
+        )
+        hops = response.meta.get("hops", 0)
+        if hops >= self.max_depth:
+            return
+        feeds = response.xpath("//link[@rel='alternate']")
+        feed_urls = [urljoin(response.url, f.attrib["href"]) for f in feeds
+                     if f.attrib.get("href") and any(t in f.attrib.get("type", "") for t in FEED_TYPES)]
+        yield from self._follow(feed_urls, self.parse_feed, hops, 15)
+        for anchor in response.xpath("//a[@href]"):
+            href = anchor.attrib["href"]
+            if not is_followable(href):
+                continue
+            text = " ".join(anchor.xpath("normalize-space(.)").get("").split())
+            paging = bool(PAGINATION_URL.search(href) or PAGINATION_TEXT.match(text))
+            yield from self._follow([urljoin(response.url, href)], self.parse_page,
+                                    hops if paging else hops + 1, 8 if paging else 0)
+
+    def on_probe_error(self, failure) -> None:
+        logger.debug("probe failed: %s", failure.request.url)
+
+    def on_error(self, failure) -> None:
+        request = failure.request
+        if failure.check(IgnoreRequest):  # robots.txt forbids it: polite, not an error
+            logger.debug("not fetched %s: %s", request.url, failure.getErrorMessage())
+            self.crawler.stats.inc_value("govarchive/skipped/robots")
+            return
+        logger.warning("failed %s: %s", request.url, failure.getErrorMessage())
+        self.crawler.stats.inc_value("govarchive/errors/download")
+        self.crawler.stats.inc_value(f"govarchive/errors/{failure.type.__name__}")
+
+    # helpers --------------------------------------------------------------
+    def _follow(self, urls: Iterable[str], callback, hops: int, priority: int):
+        for url in urls:
+            if not url.startswith(("http://", "https://")):
+                continue
+            if callback == self.parse_page and is_binary(url):
+                continue  # documents and images are not articles
+            if host_of(url) not in self.sites:
+                continue
+            key = url_key(url)
+            if key in self.seen:
+                continue
+            self.seen.add(key)
+            yield scrapy.Request(
+                canonical_url(url), callback, priority=priority, meta={"hops": hops},
+                errback=self.on_probe_error if callback == self.parse_sitemap else self.on_error,
+            )
+
+    def _sitemap_body(self, response: Response) -> bytes | None:
+        if response.status != 200:
+            return None
+        body = response.body
+        if body[:2] == b"\x1f\x8b":
+            try:
+                body = gzip.decompress(body)[:MAX_SITEMAP_BYTES]
+            except (OSError, EOFError):
+                logger.info("damaged gzip sitemap: %s", response.url)
+                return None
+        return body if b"<urlset" in body[:2000] or b"<sitemapindex" in body[:2000] else None
