@@ -48,9 +48,10 @@ SCHEDULER_DISK_QUEUE = "scrapy.squeues.PickleFifoDiskQueue"
 SCHEDULER_MEMORY_QUEUE = "scrapy.squeues.FifoMemoryQueue"
 
 ITEM_PIPELINES = {
+    # dedup before dates: duplicates need no date work and must not be counted as undated
     "pipelines.extract.ExtractPipeline": 100,
-    "pipelines.dates.DatePipeline": 200,
-    "pipelines.dedup.DedupPipeline": 300,
+    "pipelines.dedup.DedupPipeline": 200,
+    "pipelines.dates.DatePipeline": 300,
     "pipelines.store.StorePipeline": 400,
 }
 EXTENSIONS = {

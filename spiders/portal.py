@@ -1,6 +1,7 @@
 """The generic portal spider: any portal from its home page, no configuration.
 
-It finds pages through robots.txt ``Sitemap:`` lines and ``/sitemap.xml``,
+It finds pages through robots.txt ``Sitemap:`` lines (read from the robots.txt
+that Scrapy's RobotsTxtMiddleware fetches anyway) and ``/sitemap.xml``,
 RSS/Atom feeds linked from pages, and every same-host link (listings and their
 pagination included). Every HTML page goes to the pipelines, which decide from
 its content whether it is an article. Links are canonicalised and deduplicated
@@ -19,6 +20,7 @@ from datetime import datetime, timezone
 from urllib.parse import urljoin, urlsplit
 
 import scrapy
+from scrapy import signals
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response, TextResponse
 from scrapy.utils.sitemap import Sitemap
@@ -65,27 +67,25 @@ class PortalSpider(scrapy.Spider):
         spider = super().from_crawler(crawler, *args, **kwargs)
         if spider.max_depth is None:
             spider.max_depth = crawler.settings.getint("GOVARCHIVE_MAX_DEPTH", 6)
+        crawler.signals.connect(spider.robots_parsed, signal=signals.robots_parsed)
         return spider
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
         for url in self.start_urls:
             parts = urlsplit(url)
-            base = f"{parts.scheme}://{parts.netloc}"
-            yield scrapy.Request(f"{base}/robots.txt", self.parse_robots, priority=30,
-                                 errback=self.on_probe_error, meta={"probe": True})
-            for request in self._follow([f"{base}/sitemap.xml"], self.parse_sitemap, 0, 20):
-                request.meta["probe"] = True
+            for request in self._follow([f"{parts.scheme}://{parts.netloc}/sitemap.xml"],
+                                        self.parse_sitemap, 0, 20):
                 yield request
             for request in self._follow([url], self.parse_page, 0, 10):
                 yield request
 
     # callbacks ------------------------------------------------------------
-    def parse_robots(self, response: Response):
-        if response.status != 200 or not isinstance(response, TextResponse):
-            return
-        sitemaps = [line.split(":", 1)[1].strip() for line in response.text.splitlines()
-                    if line.lower().startswith("sitemap:")]
-        yield from self._follow([urljoin(response.url, s) for s in sitemaps], self.parse_sitemap, 0, 20)
+    def robots_parsed(self, robotparser, request) -> None:
+        """Schedule the sitemaps that robots.txt names (one robots.txt fetch per host)."""
+        protego = getattr(robotparser, "rp", None)
+        sitemaps = list(getattr(protego, "sitemaps", []) or [])
+        for req in self._follow([urljoin(request.url, s) for s in sitemaps], self.parse_sitemap, 0, 20):
+            self.crawler.engine.crawl(req)
 
     def parse_sitemap(self, response: Response):
         body = self._sitemap_body(response)

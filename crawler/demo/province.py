@@ -1,6 +1,7 @@
 """The provincial demo portal: SharePoint-style, ``/Pages/...aspx`` addresses.
 
-Discovery paths it exercises: robots.txt with a ``Sitemap:`` line and a
+Discovery paths it exercises: robots.txt naming a sitemap at a non-standard
+address (``/sitemap.xml`` is missing, as on many portals) and a
 disallowed ``/noi-bo/`` folder, a sitemap holding one article that no listing
 links, ``?Page=N`` listings, ``?print=true`` printer versions, and one article
 also linked as ``View_Detail.aspx?ItemID=``.
@@ -151,9 +152,9 @@ def build() -> dict[str, Page]:
     sitemap_page = "".join(f'<li><a href="/Pages/tin-tuc/{k}.aspx">{e(v)}</a></li>' for k, v in CATEGORIES.items())
     pages["/sitemap.aspx"] = html_page(_static("Sơ đồ cổng", f"<ul>{sitemap_page}</ul>", articles))
     pages["/noi-bo/tai-lieu.aspx"] = html_page(_static("Tài liệu nội bộ", "<p>Chỉ dành cho cán bộ.</p>", articles))
-    pages["/robots.txt"] = Page(b"User-agent: *\nDisallow: /noi-bo/\nDisallow: /_layouts/\n\nSitemap: {base}/sitemap.xml\n", "text/plain")
+    pages["/robots.txt"] = Page(b"User-agent: *\nDisallow: /noi-bo/\nDisallow: /_layouts/\n\nSitemap: {base}/Sitemaps/tin-tuc.xml\n", "text/plain")
     urls = "".join(f"<url><loc>{{base}}{article_url(a)}</loc><lastmod>{a.published_at[:10]}</lastmod></url>" for a in articles)
-    pages["/sitemap.xml"] = Page(
+    pages["/Sitemaps/tin-tuc.xml"] = Page(
         f'<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>'.encode(),
         "application/xml",
     )

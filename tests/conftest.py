@@ -1,0 +1,75 @@
+"""Shared fixtures: the demo portal server (a subprocess on free ports) and one crawl of it.
+
+Like Scrapy's own mock server, the server is started once per session in its
+own process, prints its URLs, and every test that needs a portal uses it.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+FAST_SETTINGS = ["-s", "AUTOTHROTTLE_ENABLED=False", "-s", "DOWNLOAD_DELAY=0",
+                 "-s", "RETRY_BACKOFF_BASE=0"]
+
+
+@dataclass
+class DemoPortal:
+    province: str
+    district: str
+    log: Path
+
+    def requested_paths(self, portal: str) -> list[str]:
+        lines = self.log.read_text(encoding="utf-8").splitlines()
+        return [line.split("\t", 1)[1] for line in lines if line.startswith(portal + "\t")]
+
+
+@pytest.fixture(scope="session")
+def demo_portal(tmp_path_factory) -> Iterator[DemoPortal]:
+    log = tmp_path_factory.mktemp("portal") / "requests.log"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "crawler.demo.server", "--log", str(log)],
+        stdout=subprocess.PIPE, text=True, cwd=ROOT,
+    )
+    urls = {}
+    for line in proc.stdout:
+        if line.strip() == "ready":
+            break
+        name, url = line.split()
+        urls[name] = url
+    try:
+        yield DemoPortal(urls["province"], urls["district"], log)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def run_cli(*args: str, cwd: Path | None = None, timeout: int = 300) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    env.pop("GOVARCHIVE_DB", None)
+    return subprocess.run([str(BIN / "govarchive"), *args], capture_output=True, text=True,
+                          cwd=cwd or ROOT, timeout=timeout, env=env)
+
+
+@dataclass
+class CrawledDemo:
+    db: Path
+    result: subprocess.CompletedProcess
+    portal: DemoPortal
+
+
+@pytest.fixture(scope="session")
+def crawled_demo(demo_portal, tmp_path_factory) -> CrawledDemo:
+    db = tmp_path_factory.mktemp("crawl") / "archive.db"
+    result = run_cli("crawl", "--url", demo_portal.province, "--url", demo_portal.district,
+                     "--db", str(db), *FAST_SETTINGS)
+    assert result.returncode == 0, result.stderr
+    return CrawledDemo(db, result, demo_portal)
