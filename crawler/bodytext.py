@@ -30,6 +30,7 @@ BLOCK_TAGS = frozenset(
 )
 SOURCE_LINE = re.compile(r"^\(?\s*(?:theo|nguồn)?\s*:?\s*([\w.-]+\.(?:vn|com|net|org)(?:\.vn)?)\s*\)?$", re.I)
 SOURCE_LABEL = re.compile(r"^\(?\s*(?:theo|nguồn)\s*:?\s*(.{3,80}?)\s*\)?$", re.I)
+TABLE_PARTS = frozenset({"td", "th", "tr", "tbody", "thead", "table"})
 SIGNATURE_MAX = 70
 TITLE_WINDOW = 6
 TERMINAL = (".", "!", "?", ":", ";", "…", ",")
@@ -46,7 +47,10 @@ def element_text(body: lxml_html.HtmlElement) -> str:
     """Text of ``body`` through trafilatura, or the block serializer."""
     plain = serialize_blocks(body)
     wrapper = lxml_html.Element("html")
-    etree.SubElement(wrapper, "body").append(copy.deepcopy(body))
+    clone = copy.deepcopy(body)
+    if clone.tag in TABLE_PARTS:  # a lone cell confuses trafilatura's table handling
+        clone.tag = "div"
+    etree.SubElement(wrapper, "body").append(clone)
     try:
         text = trafilatura.extract(
             wrapper, include_tables=True, include_comments=False, include_images=False,
@@ -104,6 +108,17 @@ def finish_text(raw: str, title: str, date_lines: list[str]) -> BodyText:
         lines.pop()
     result.text = clean_text("\n".join(lines))
     return result
+
+
+def trailing_signature(body: lxml_html.HtmlElement) -> str | None:
+    """A signature line standing just after the body element, outside it."""
+    sibling = body.getnext()
+    while sibling is not None and not clean_line(sibling.text_content()):
+        sibling = sibling.getnext()
+    if sibling is None:
+        return None
+    line = clean_line(sibling.text_content())
+    return line if _is_signature(line) and not is_noise_line(line) else None
 
 
 def _source(line: str) -> str | None:

@@ -18,11 +18,17 @@ from urllib.parse import urljoin
 from lxml import etree
 from lxml import html as lxml_html
 
-from crawler.bodytext import element_text, finish_text
+from crawler.bodytext import element_text, finish_text, trailing_signature
 from crawler.boilerplate import clean_tree
 from crawler.dates import DateError, contains_date, parse_date
 from crawler.decode import charset_from_content_type, decode_html
-from crawler.locate import find_body, find_date_lines, find_title, title_parts
+from crawler.locate import (
+    find_body,
+    find_date_lines,
+    find_title,
+    page_title_without_portal,
+    title_parts,
+)
 from crawler.metadata import read_meta
 from crawler.textnorm import clean_line, fold
 from crawler.urls import canonical_url, host_of
@@ -84,7 +90,7 @@ def extract_html(html: str, url: str | None = None) -> Extraction:
     if body is not None:
         finished = finish_text(element_text(body), result.title, date_lines)
         result.text, result.source = finished.text, finished.source
-        result.author = finished.author or meta.author or None
+        result.author = finished.author or trailing_signature(body) or meta.author or None
     result.reason = _not_article_reason(result, body)
     result.is_article = not result.reason
     return result
@@ -102,7 +108,7 @@ def _canonical(url: str | None, declared: str) -> str | None:
 def _title_text(title_el, og_title: str, page_title: str) -> str:
     if title_el is not None:
         return clean_line(title_el.text_content())
-    return og_title or page_title
+    return og_title or page_title_without_portal(page_title)
 
 
 def _not_article_reason(result: Extraction, body) -> str:

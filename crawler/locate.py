@@ -74,6 +74,16 @@ def title_parts(page_title: str, og_title: str) -> list[str]:
     return [fold(clean_line(p)) for p in parts if p.strip()]
 
 
+PORTAL_NAME = re.compile(r"cong thong tin|cong ttdt|trang thong tin|trang chu|portal|gov\.vn|website")
+
+
+def page_title_without_portal(page_title: str) -> str:
+    """``<title>`` without the portal's name, which stands before or after the title."""
+    parts = [clean_line(p) for p in TITLE_SPLIT.split(page_title) if p.strip()]
+    kept = [p for p in parts if not PORTAL_NAME.search(fold(p))]
+    return max(kept, key=len) if kept else clean_line(page_title)
+
+
 def _matches(text: str, parts: list[str]) -> bool:
     for part in parts:
         if text == part:
@@ -87,21 +97,35 @@ def _matches(text: str, parts: list[str]) -> bool:
 def find_title(
     root: lxml_html.HtmlElement, body: lxml_html.HtmlElement | None, parts: list[str]
 ) -> lxml_html.HtmlElement | None:
-    matched = heading = None
+    """Best title element: a match before the body, a match inside it (before the
+    prose starts), the last heading before the body, the first heading inside it."""
+    found: dict[str, lxml_html.HtmlElement] = {}
+    in_body = False
     for el in root.iter():
         if el is body:
-            break
+            in_body = True
         if not isinstance(el.tag, str) or el.tag in ("title", "head", "meta", "html", "body"):
             continue
         text = clean_line(el.text_content())
+        if in_body and el is not body and el.tag in PROSE_TAGS and len(text) > MAX_LINE:
+            break  # the prose has started
         if not 8 <= len(text) <= 300:
             continue
+        where = "inside" if in_body else "before"
         if _matches(fold(text), parts):
-            matched = el
+            kind = "match"
         elif el.tag in HEADING_TAGS or TITLE_HINT.search(el.get("class", "") + el.get("id", "")):
-            if not contains_date(text):
-                heading = el
-    return matched if matched is not None else heading
+            if contains_date(text):
+                continue
+            kind = "heading"
+        else:
+            continue
+        if where == "before" or f"{kind} inside" not in found:
+            found[f"{kind} {where}"] = el
+    for key in ("match before", "match inside", "heading before", "heading inside"):
+        if key in found:
+            return found[key]
+    return None
 
 
 def _common_ancestor(a, b):
