@@ -10,7 +10,7 @@ import csv
 import json
 import os
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import click
@@ -71,7 +71,8 @@ def crawl(urls, db_path, max_pages, max_depth, setting, verbose) -> None:
     """
     from crawler.runner import run_crawl
 
-    settings = {"LOG_LEVEL": "INFO" if verbose else "WARNING", **_parse_settings(setting)}
+    settings = {"LOG_LEVEL": "INFO" if verbose else "WARNING",
+                "GOVARCHIVE_SHORT_ERRORS": not verbose, **_parse_settings(setting)}
     click.echo(f"Crawling {', '.join(urls)} into {db_path}", err=True)
     try:
         summary = run_crawl(list(urls), db_path, max_pages=max_pages, max_depth=max_depth,
@@ -79,6 +80,8 @@ def crawl(urls, db_path, max_pages, max_depth, setting, verbose) -> None:
     except ArchiveError as exc:
         raise click.ClickException(str(exc)) from exc
     _print_summary(summary, db_path)
+    if summary.status == "interrupted":
+        sys.exit(130)  # what a shell reports for Ctrl-C; everything stored so far is committed
 
 
 def _print_summary(summary, db_path) -> None:
@@ -105,7 +108,7 @@ def extract(files, url) -> None:
 
     if url and len(files) > 1:
         raise click.UsageError("--url goes with a single file")
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     for name in files:
         try:
             body = Path(name).read_bytes()

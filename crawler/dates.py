@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 
 from crawler.textnorm import clean_line, fold
 
@@ -126,7 +126,7 @@ def _from_iso(raw: str, match: re.Match[str]) -> ParsedDate:
     zone = match.group(7)
     tz = None
     if zone in ("z", "Z"):
-        tz = timezone.utc
+        tz = UTC
     elif zone:
         sign = 1 if zone[0] == "+" else -1
         digits = zone[1:].replace(":", "")
@@ -180,7 +180,7 @@ def _check_not_future(parsed: ParsedDate, now: datetime | None) -> None:
     if now is None:
         return
     if now.tzinfo is None:
-        now = now.replace(tzinfo=timezone.utc)
+        now = now.replace(tzinfo=UTC)
     local_now = now.astimezone(VN_TZ)
     if parsed.has_time:
         too_late = datetime.fromisoformat(parsed.value) > local_now + timedelta(minutes=5)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
@@ -15,6 +15,7 @@ logger = logging.getLogger(__name__)
 
 STATUS_BY_REASON = {"finished": "finished", "shutdown": "interrupted",
                     "closespider_pagecount": "finished (page limit)"}
+PAGE_LIMIT_STAT = "govarchive/page_limit_reached"
 
 
 def counts_from_stats(stats: dict) -> CrawlCounts:
@@ -33,7 +34,7 @@ def counts_from_stats(stats: dict) -> CrawlCounts:
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 class CrawlRecorder:
@@ -64,6 +65,8 @@ class CrawlRecorder:
     def spider_closed(self, spider, reason: str) -> None:
         stats = self.crawler.stats.get_stats()
         status = STATUS_BY_REASON.get(reason, reason)
+        if status == "finished" and stats.get(PAGE_LIMIT_STAT):
+            status = "finished (page limit)"
         archive = Archive(self.db_path)
         try:
             archive.finish_crawl(spider.crawl_id, _now(), status, counts_from_stats(stats), stats)
@@ -99,3 +102,32 @@ class Progress:
     def spider_closed(self, spider, reason: str) -> None:
         if self.loop and self.loop.running:
             self.loop.stop()
+
+
+class _NoTraceback(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.exc_info, record.exc_text = None, None
+        return True
+
+
+class OneLineErrors:
+    """Log errors as one line, without tracebacks (``GOVARCHIVE_SHORT_ERRORS``).
+
+    Scrapy logs some expected network failures (an unreachable robots.txt) with
+    a full traceback; the CLI turns this on unless ``--verbose``. The filters sit
+    on the loggers, not on handlers, because Scrapy re-installs its root handler.
+    """
+
+    LOGGERS = ("scrapy.downloadermiddlewares.robotstxt", "scrapy.downloadermiddlewares.retry",
+               "scrapy.core.scraper", "scrapy.core.engine", "scrapy.core.downloader",
+               "scrapy.utils.signal", "scrapy.middleware")
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        if not crawler.settings.getbool("GOVARCHIVE_SHORT_ERRORS"):
+            raise NotConfigured
+        for name in cls.LOGGERS:
+            log = logging.getLogger(name)
+            if not any(isinstance(f, _NoTraceback) for f in log.filters):
+                log.addFilter(_NoTraceback())
+        return cls()

@@ -53,7 +53,7 @@ def run_crawl(
     """Crawl the portals at ``urls`` into the archive at ``db_path``."""
     open_database(db_path).conn.close()  # create and migrate now: errors before the crawl
     overrides = {"GOVARCHIVE_DB": str(db_path), "GOVARCHIVE_PROGRESS": progress,
-                 "CLOSESPIDER_PAGECOUNT": max_pages, **(settings or {})}
+                 "GOVARCHIVE_MAX_PAGES": max_pages, **(settings or {})}
     process = CrawlerProcess(project_settings(overrides))
     crawl_id = new_crawl_id()
     process.crawl(PortalSpider, url=urls, crawl_id=crawl_id, sites=sites, max_depth=max_depth)

@@ -57,6 +57,7 @@ ITEM_PIPELINES = {
 EXTENSIONS = {
     "crawler.extensions.CrawlRecorder": 500,
     "crawler.extensions.Progress": 510,
+    "crawler.extensions.OneLineErrors": 520,
 }
 LOG_FORMATTER = "crawler.logformatter.QuietDropFormatter"
 LOG_LEVEL = "INFO"
@@ -64,5 +65,7 @@ LOG_LEVEL = "INFO"
 # govarchive's own settings
 GOVARCHIVE_DB = os.environ.get("GOVARCHIVE_DB", "archive.db")
 GOVARCHIVE_MAX_DEPTH = 6  # link hops from a start page; listing pagination does not count
+GOVARCHIVE_MAX_PAGES = 0  # requests the spider makes at most (0: no limit); robots.txt not counted
+GOVARCHIVE_SHORT_ERRORS = False  # one-line errors without tracebacks (the CLI turns it on)
 GOVARCHIVE_PROGRESS_INTERVAL = 5.0
 GOVARCHIVE_PROGRESS = None  # a callable(dict) set by the CLI to show progress

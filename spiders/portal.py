@@ -16,7 +16,7 @@ import gzip
 import logging
 import re
 from collections.abc import AsyncIterator, Iterable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from urllib.parse import urljoin, urlsplit
 
 import scrapy
@@ -25,23 +25,26 @@ from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response, TextResponse
 from scrapy.utils.sitemap import Sitemap
 
+from crawler.extensions import PAGE_LIMIT_STAT
 from crawler.items import PageItem
 from crawler.urls import canonical_url, host_of, is_binary, is_followable, url_key
 
 logger = logging.getLogger(__name__)
 
 PAGINATION_TEXT = re.compile(r"^(?:\d{1,4}|trang sau|tiếp|sau|next|[»›>]+|trang \d+)$", re.I)
-PAGINATION_URL = re.compile(r"[?&](?:page|trang|p|pageindex|paged|_cur|cur|pg)=\d+|/trang-\d+|/page/\d+", re.I)
+PAGINATION_URL = re.compile(
+    r"[?&](?:page|trang|p|pageindex|paged|_cur|cur|pg)=\d+|/trang-\d+|/page/\d+", re.I
+)
 FEED_TYPES = ("rss", "atom")
 MAX_SITEMAP_BYTES = 50 * 1024 * 1024
 
 
 def new_crawl_id() -> str:
-    return datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+    return datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
 
 
 def _utcnow() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 class PortalSpider(scrapy.Spider):
@@ -60,6 +63,7 @@ class PortalSpider(scrapy.Spider):
         self.sites = {host_of(u): (sites or {}).get(host_of(u), host_of(u)) for u in self.start_urls}
         self.allowed_domains = sorted({urlsplit(u).hostname or "" for u in self.start_urls})
         self.max_depth = int(max_depth) if max_depth is not None else None
+        self.max_pages = 0  # set from GOVARCHIVE_MAX_PAGES
         self.seen: set[str] = set()
 
     @classmethod
@@ -67,6 +71,7 @@ class PortalSpider(scrapy.Spider):
         spider = super().from_crawler(crawler, *args, **kwargs)
         if spider.max_depth is None:
             spider.max_depth = crawler.settings.getint("GOVARCHIVE_MAX_DEPTH", 6)
+        spider.max_pages = crawler.settings.getint("GOVARCHIVE_MAX_PAGES", 0)
         crawler.signals.connect(spider.robots_parsed, signal=signals.robots_parsed)
         return spider
 
@@ -165,6 +170,11 @@ class PortalSpider(scrapy.Spider):
             key = url_key(url)
             if key in self.seen:
                 continue
+            if self.max_pages and len(self.seen) >= self.max_pages:
+                if not self.crawler.stats.get_value(PAGE_LIMIT_STAT):
+                    logger.info("page limit of %d reached: no new requests", self.max_pages)
+                    self.crawler.stats.set_value(PAGE_LIMIT_STAT, 1)
+                return
             self.seen.add(key)
             yield scrapy.Request(
                 canonical_url(url), callback, priority=priority, meta={"hops": hops},

@@ -1,10 +1,10 @@
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
 from crawler.dates import DateError, contains_date, parse_date
 
-FETCHED = datetime(2026, 11, 22, 8, 0, tzinfo=timezone.utc)
+FETCHED = datetime(2026, 11, 22, 8, 0, tzinfo=UTC)
 
 FORMS = [
     ("Ngày 14/03/2019 08:59:47", "2019-03-14T08:59:47+07:00"),

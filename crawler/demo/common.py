@@ -6,8 +6,8 @@ The boilerplate is deliberately heavy and wears neutral class names (``box``,
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 import unicodedata
+from dataclasses import dataclass
 from html import escape
 
 from crawler.demo.content import DemoArticle

@@ -13,7 +13,7 @@ from crawler.urls import host_of
 SITE_KEYS = {"province": "demo-songhau", "district": "demo-mythanh"}
 # The demo server is ours and local: no need to wait between requests.
 FAST = {"AUTOTHROTTLE_ENABLED": False, "DOWNLOAD_DELAY": 0, "RETRY_BACKOFF_BASE": 0,
-        "LOG_LEVEL": "WARNING"}
+        "LOG_LEVEL": "WARNING", "GOVARCHIVE_SHORT_ERRORS": True}
 
 
 def run_demo(db_path: str | Path,

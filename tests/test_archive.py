@@ -1,0 +1,122 @@
+"""The archive: migrations, writes, and search with Vietnamese folding."""
+
+from __future__ import annotations
+
+import sqlite3
+import unicodedata
+
+import pytest
+
+from archive.schema import migrations, rebuild_search_index
+from archive.search import SearchError, fts_query, search
+from archive.store import Archive, ArchiveError, CrawlCounts, open_database
+
+
+@pytest.fixture
+def archive(tmp_path):
+    a = Archive(tmp_path / "a.db")
+    a.start_crawl("c1", "2026-11-22T00:00:00+00:00", ["http://x.gov.vn/"])
+    yield a
+    a.close()
+
+
+def add(archive, n, title, text, url=None):
+    return archive.insert_article({
+        "url": url or f"http://x.gov.vn/{n}", "site": "x.gov.vn", "title": title, "text": text,
+        "content_hash": f"h{n}", "fetched_at": "2026-11-22T00:00:00+00:00", "crawl_id": "c1",
+        "published_at": f"2019-0{n}-01",
+    })
+
+
+def test_schema_has_public_columns(archive):
+    cols = set(archive.db["articles"].columns_dict)
+    assert {"id", "url", "site", "title", "published_at", "published_raw", "author", "text",
+            "content_hash", "fetched_at", "crawl_id"} <= cols
+    assert {"id", "started_at", "finished_at", "status", "start_urls", "pages_fetched",
+            "articles_new", "duplicates", "errors"} <= set(archive.db["crawls"].columns_dict)
+
+
+def test_wal_mode(archive):
+    assert archive.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_migrations_apply_once(tmp_path):
+    path = tmp_path / "a.db"
+    open_database(path).conn.close()
+    db = open_database(path)
+    assert [m.name for m in migrations.applied(db)] == ["m001_initial"]
+    assert migrations.pending(db) == []
+
+
+def test_url_is_unique(archive):
+    add(archive, 1, "A", "a")
+    with pytest.raises(sqlite3.IntegrityError):
+        add(archive, 2, "B", "b", url="http://x.gov.vn/1")
+
+
+@pytest.mark.parametrize("query", ["dong thap", "Đồng Tháp", "ĐỒNG THÁP", "dong*", '"dong thap"',
+                                   unicodedata.normalize("NFD", "Đồng Tháp")])
+def test_search_with_or_without_diacritics(archive, query):
+    add(archive, 1, "Đồng Tháp đẩy mạnh “Dân vận khéo”", "Tỉnh Đồng Tháp triển khai phong trào.")
+    add(archive, 2, "Khánh Hòa", "Tin khác hoàn toàn.")
+    assert [r["title"] for r in search(archive.db, query)] == ["Đồng Tháp đẩy mạnh “Dân vận khéo”"]
+
+
+def test_snippet_highlights_original_words(archive):
+    add(archive, 1, "Tin", "Tỉnh Đồng Tháp triển khai phong trào Dân vận khéo.")
+    assert "[Đồng] [Tháp]" in search(archive.db, "dong thap")[0]["snippet"]
+
+
+def test_index_follows_updates_and_deletes(archive):
+    aid = add(archive, 1, "Tin", "Đà Lạt")
+    archive.update_article(aid, {"text": "Đồng Nai"})
+    assert search(archive.db, "dong nai") and not search(archive.db, "da lat")
+    archive.db["articles"].delete(aid)
+    assert search(archive.db, "dong nai") == []
+
+
+def test_rebuild_keeps_folding(archive):
+    add(archive, 1, "Tin", "Đồng Nai")
+    rebuild_search_index(archive.db)
+    assert search(archive.db, "dong nai")
+
+
+def test_punctuation_in_plain_query_is_harmless(archive):
+    add(archive, 1, "Chỉ thị", "Thực hiện Chỉ thị số 16/CT-TTg của Thủ tướng.")
+    assert search(archive.db, "16/CT-TTg")
+
+
+@pytest.mark.parametrize("query", ['"unbalanced', "dan AND", "(dan", "NOT"])
+def test_malformed_query_is_one_line_error(archive, query):
+    with pytest.raises(SearchError, match="malformed query") as info:
+        search(archive.db, query)
+    assert "\n" not in str(info.value)
+
+
+def test_empty_query_is_refused():
+    with pytest.raises(SearchError, match="empty"):
+        fts_query("   ")
+
+
+def test_finish_crawl_records_counts(archive):
+    archive.finish_crawl("c1", "2026-11-22T01:00:00+00:00", "finished",
+                         CrawlCounts(pages_fetched=5, articles_new=2), {"k": 1})
+    row = archive.db["crawls"].get("c1")
+    assert (row["status"], row["pages_fetched"], row["articles_new"]) == ("finished", 5, 2)
+
+
+def test_missing_archive_is_a_clear_error(tmp_path):
+    with pytest.raises(ArchiveError, match="no archive"):
+        open_database(tmp_path / "none.db", create=False)
+
+
+def test_missing_folder_is_a_clear_error(tmp_path):
+    with pytest.raises(ArchiveError, match="does not exist"):
+        open_database(tmp_path / "no" / "such" / "a.db")
+
+
+def test_not_a_database_is_a_clear_error(tmp_path):
+    path = tmp_path / "a.db"
+    path.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(ArchiveError, match="cannot open"):
+        open_database(path)

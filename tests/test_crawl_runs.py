@@ -1,0 +1,116 @@
+"""Crawl runs with their own settings: limits, interruption, failures, re-crawls, scrapy crawl."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+
+from conftest import BIN, FAST_SETTINGS, ROOT, run_cli
+
+from crawler.demo.content import ARTICLES
+
+
+def crawls(db) -> list[dict]:
+    conn = sqlite3.connect(db)
+    conn.row_factory = sqlite3.Row
+    return [dict(r) for r in conn.execute("SELECT * FROM crawls ORDER BY started_at")]
+
+
+def article_count(db) -> int:
+    return sqlite3.connect(db).execute("SELECT count(*) FROM articles").fetchone()[0]
+
+
+def test_max_pages_stops_the_crawl(demo_portal, tmp_path):
+    db = tmp_path / "a.db"
+    result = run_cli("crawl", "--url", demo_portal.district, "--db", str(db), "--max-pages", "8",
+                     *FAST_SETTINGS)
+    assert result.returncode == 0, result.stderr
+    row = crawls(db)[0]
+    assert row["status"] == "finished (page limit)"
+    assert row["pages_fetched"] <= 8 + 1  # robots.txt is not counted
+
+
+def test_recrawl_stores_nothing_twice(demo_portal, tmp_path):
+    db = tmp_path / "a.db"
+    for _ in range(2):
+        result = run_cli("crawl", "--url", demo_portal.district, "--db", str(db), *FAST_SETTINGS)
+        assert result.returncode == 0, result.stderr
+    first, second = crawls(db)
+    assert first["articles_new"] == sum(a.portal == "district" for a in ARTICLES)
+    assert second["articles_new"] == 0 and second["articles_updated"] == 0
+    assert second["duplicates"] >= first["articles_new"]
+    assert article_count(db) == first["articles_new"]
+
+
+def test_unreachable_portal_is_counted_not_a_traceback(tmp_path):
+    db = tmp_path / "a.db"
+    result = run_cli("crawl", "--url", "http://127.0.0.1:9/", "--db", str(db), *FAST_SETTINGS,
+                     "-s", "RETRY_TIMES=1")
+    assert result.returncode == 0
+    assert "Traceback" not in result.stderr
+    row = crawls(db)[0]
+    assert row["status"] == "finished" and row["errors"] >= 1 and row["articles_new"] == 0
+
+
+def test_ctrl_c_stops_cleanly_with_everything_committed(demo_portal, tmp_path):
+    db = tmp_path / "a.db"
+    proc = subprocess.Popen(
+        [str(BIN / "govarchive"), "crawl", "--url", demo_portal.province, "--url", demo_portal.district,
+         "--db", str(db), "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "DOWNLOAD_DELAY=0.3",
+         "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=1"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
+    )
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        if db.exists() and article_count(db) >= 2:
+            break
+        time.sleep(0.2)
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130, err
+    assert "Traceback" not in err
+    row = crawls(db)[0]
+    assert row["status"] == "interrupted"
+    assert 2 <= row["articles_new"] < len(ARTICLES)
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT count(*) FROM articles WHERE title = '' OR text = ''").fetchone()[0] == 0
+    assert article_count(db) == row["articles_new"]
+
+
+def test_scrapy_crawl_uses_the_project_settings(demo_portal, tmp_path):
+    db = tmp_path / "a.db"
+    env = {**os.environ, "GOVARCHIVE_DB": str(db)}
+    result = subprocess.run(
+        [str(BIN / "scrapy"), "crawl", "portal", "-a", f"url={demo_portal.district}",
+         "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "DOWNLOAD_DELAY=0", "-s", "LOG_LEVEL=WARNING"],
+        capture_output=True, text=True, cwd=ROOT, env=env, timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    assert article_count(db) == sum(a.portal == "district" for a in ARTICLES)
+    assert crawls(db)[0]["status"] == "finished"
+
+
+def test_scrapy_list_shows_the_portal_spider():
+    result = subprocess.run([str(BIN / "scrapy"), "list"], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0 and "portal" in result.stdout.split()
+
+
+def test_demo_command_runs_offline(tmp_path):
+    result = run_cli("demo", "--db", str(tmp_path / "demo.db"), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert f"({len(ARTICLES)} articles)" in result.stdout
+    assert "Dân vận khéo" in result.stdout
+
+
+def test_spider_without_url_is_a_clear_error(tmp_path):
+    result = subprocess.run([str(BIN / "scrapy"), "crawl", "portal"], capture_output=True, text=True,
+                            cwd=ROOT, env={**os.environ, "GOVARCHIVE_DB": str(tmp_path / "a.db")})
+    assert "give at least one start URL" in result.stderr
+
+
+def test_python_is_the_venv():
+    assert BIN == ROOT / ".venv" / "bin" or (BIN / "govarchive").exists(), sys.executable
