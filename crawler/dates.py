@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
 
-from crawler.textnorm import clean_line, fold
+from crawler.textnorm import clean_line
 
 logger = logging.getLogger(__name__)
 
@@ -25,18 +25,18 @@ VN_TZ = timezone(timedelta(hours=7), "ICT")
 EARLIEST_YEAR = 1990
 
 _NUMERIC = re.compile(r"(?<![\d/.\-])(\d{1,2})\s?[/.\-]\s?(\d{1,2})\s?[/.\-]\s?(\d{4})(?![\d/])")
-_VERBAL = re.compile(r"ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})")
+_VERBAL = re.compile(r"ng[aà]y\s+(\d{1,2})\s+th[aá]ng\s+(\d{1,2})\s+n[aă]m\s+(\d{4})")
 _ISO = re.compile(
     r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})"
     r"(?:[Tt ](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*([zZ]|[+-]\d{2}:?\d{2})?)?(?!\d)"
 )
 _TIME = re.compile(
-    r"(?<![\d/.:])(\d{1,2})\s?(?::|h|gio)\s?(\d{2})(?::(\d{2}))?(?![\d/.])"
-    r"(?:\s*(am|pm|sa|ch|sang|chieu|toi)\b)?"
+    r"(?<![\d/.:])(\d{1,2})\s?(?::|h|gi[oờ])\s?(\d{2})(?::(\d{2}))?(?![\d/.])"
+    r"(?:\s*(am|pm|sa|ch|s[aá]ng|chi[eề]u|t[oố]i)\b)?"
 )
 _GMT = re.compile(r"gmt\s*([+-])\s*(\d{1,2})")
-_PM = {"pm", "ch", "chieu", "toi"}
-_AM = {"am", "sa", "sang"}
+_PM = {"pm", "ch", "chiều", "chieu", "tối", "toi"}
+_AM = {"am", "sa", "sáng", "sang"}
 
 
 class DateError(ValueError):
@@ -55,9 +55,9 @@ class ParsedDate:
 
 
 def contains_date(text: str) -> bool:
-    """Cheap test: does ``text`` hold something shaped like a date?"""
-    folded = fold(text)
-    return bool(_NUMERIC.search(folded) or _VERBAL.search(folded) or _ISO.search(folded))
+    """Cheap test: does ``text`` hold something shaped like a date? (NFC text)"""
+    lowered = text.lower()
+    return bool(_NUMERIC.search(lowered) or _VERBAL.search(lowered) or _ISO.search(lowered))
 
 
 def parse_date(raw: str, now: datetime | None = None) -> ParsedDate:
@@ -73,25 +73,25 @@ def parse_date(raw: str, now: datetime | None = None) -> ParsedDate:
     raw = clean_line(raw or "")
     if not raw:
         raise DateError("empty date string")
-    folded = fold(raw)
-    parsed = _fast_path(raw, folded)
+    lowered = raw.lower()  # the patterns spell the Vietnamese words with their diacritics
+    parsed = _fast_path(raw, lowered)
     if parsed is None:
-        parsed = _slow_path(raw, folded)
+        parsed = _slow_path(raw, lowered)
     _check_not_future(parsed, now)
     return parsed
 
 
-def _fast_path(raw: str, folded: str) -> ParsedDate | None:
-    iso = _ISO.search(folded)
+def _fast_path(raw: str, lowered: str) -> ParsedDate | None:
+    iso = _ISO.search(lowered)
     if iso:
         return _from_iso(raw, iso)
-    match = _NUMERIC.search(folded) or _VERBAL.search(folded)
+    match = _NUMERIC.search(lowered) or _VERBAL.search(lowered)
     if not match:
         return None
     day, month, year = (int(g) for g in match.groups())
-    rest = folded[: match.start()] + " " + folded[match.end() :]
+    rest = lowered[: match.start()] + " " + lowered[match.end() :]
     clock = _find_time(rest)
-    return _build(raw, year, month, day, clock, _gmt_offset(folded))
+    return _build(raw, year, month, day, clock, _gmt_offset(lowered))
 
 
 def _find_time(text: str) -> tuple[int, int, int] | None:
@@ -110,8 +110,8 @@ def _find_time(text: str) -> tuple[int, int, int] | None:
     return hour, minute, second
 
 
-def _gmt_offset(folded: str) -> timezone | None:
-    match = _GMT.search(folded)
+def _gmt_offset(lowered: str) -> timezone | None:
+    match = _GMT.search(lowered)
     if not match:
         return None
     hours = int(match.group(2)) * (1 if match.group(1) == "+" else -1)
@@ -154,7 +154,7 @@ def _build(
     return ParsedDate(local.isoformat(timespec="seconds"), raw, True)
 
 
-def _slow_path(raw: str, folded: str) -> ParsedDate:
+def _slow_path(raw: str, lowered: str) -> ParsedDate:
     import dateparser  # heavy import (~0.3 s): only when the fast paths miss
 
     settings = {
@@ -170,7 +170,7 @@ def _slow_path(raw: str, folded: str) -> ParsedDate:
         raise DateError(f"unparseable date {raw!r}: {exc}") from exc
     if moment is None:
         raise DateError(f"no date found in {raw!r}")
-    clock = (moment.hour, moment.minute, moment.second) if _TIME.search(folded) else None
+    clock = (moment.hour, moment.minute, moment.second) if _TIME.search(lowered) else None
     offset = moment.utcoffset()
     tz = timezone(offset) if offset is not None else None
     return _build(raw, moment.year, moment.month, moment.day, clock, tz)

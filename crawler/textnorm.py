@@ -14,6 +14,20 @@ import unicodedata
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
 _BLANK_LINES = re.compile(r"\n{3,}")
 _FOLD_D = str.maketrans({"đ": "d", "Đ": "D"})
+
+
+def _fold_table() -> dict[int, str | None]:
+    """Every Latin letter with diacritics to its base letter; combining marks dropped."""
+    table: dict[int, str | None] = {cp: None for cp in range(0x300, 0x370)}
+    for cp in range(0xC0, 0x1EFA):
+        base = unicodedata.normalize("NFD", chr(cp))[:1]
+        if base.isascii() and base.isalpha() and base != chr(cp):
+            table[cp] = base
+    table.update({ord("đ"): "d", ord("Đ"): "D"})
+    return table
+
+
+_FOLD = _fold_table()
 _WORDS = re.compile(r"\w+", re.UNICODE)
 
 
@@ -43,10 +57,8 @@ def fold_d(text: str) -> str:
 
 
 def fold(text: str) -> str:
-    """Fold for comparison: NFC, no diacritics, ``đ`` to ``d``, lower case."""
-    decomposed = unicodedata.normalize("NFD", fold_d(text))
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return stripped.lower()
+    """Fold for comparison: no diacritics, ``đ`` to ``d``, lower case (NFC or NFD input)."""
+    return text.translate(_FOLD).lower()
 
 
 def words(text: str) -> list[str]:

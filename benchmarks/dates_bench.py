@@ -1,0 +1,61 @@
+"""Date parsing: govarchive's parse_date against plain dateparser.parse, same strings, one run.
+
+    .venv/bin/python benchmarks/dates_bench.py [--rounds 200]
+
+Prints microseconds per call, how many strings each gets right, and the ratio.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+import dateparser
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+from test_dates import FORMS  # noqa: E402  (the table the tests check)
+
+from crawler.dates import _fast_path, parse_date  # noqa: E402
+
+SETTINGS = {"DATE_ORDER": "DMY", "TIMEZONE": "Asia/Ho_Chi_Minh", "RETURN_AS_TIMEZONE_AWARE": True}
+
+
+def plain(raw: str):
+    return dateparser.parse(raw, languages=["vi"], settings=SETTINGS)
+
+
+def timed(fn, rounds: int, strings: list[str]) -> float:
+    start = time.perf_counter()
+    for _ in range(rounds):
+        for raw in strings:
+            try:
+                fn(raw)
+            except ValueError:
+                pass
+    return (time.perf_counter() - start) / (rounds * len(strings)) * 1e6
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=200)
+    args = parser.parse_args()
+    plain("01/01/2020")  # load dateparser's language data before timing
+    ours_right = sum(parse_date(raw).value == want for raw, want in FORMS)
+    plain_right = sum(bool(d := plain(raw)) and d.date().isoformat() == want[:10] for raw, want in FORMS)
+    strings = [raw for raw, _ in FORMS]
+    fast = [raw for raw in strings if _fast_path(raw, raw.lower()) is not None]
+    few = max(1, args.rounds // 20)
+    ours_us, plain_us = timed(parse_date, args.rounds, strings), timed(plain, few, strings)
+    fast_us, plain_fast_us = timed(parse_date, args.rounds, fast), timed(plain, few, fast)
+    print(f"{len(FORMS)} Vietnamese date strings ({len(fast)} take the regex fast path)")
+    print(f"govarchive parse_date : {ours_us:8.1f} µs/call, {ours_right}/{len(FORMS)} right")
+    print(f"dateparser.parse      : {plain_us:8.1f} µs/call, {plain_right}/{len(FORMS)} right (date part)")
+    print(f"all strings: {plain_us / ours_us:.0f}x faster")
+    print(f"fast-path strings: {fast_us:.1f} µs against {plain_fast_us:.1f} µs: "
+          f"{plain_fast_us / fast_us:.0f}x faster")
+
+
+if __name__ == "__main__":
+    main()
