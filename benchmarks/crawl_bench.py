@@ -1,0 +1,105 @@
+"""Crawl cost: govarchive against a plain Scrapy link-following spider, same demo portals, one run.
+
+    .venv/bin/python benchmarks/crawl_bench.py
+
+Both crawls run in their own process against the same demo server, with
+throttling off (the server is local). The plain spider follows every same-host
+link with ``response.follow_all`` and stores nothing: the floor Scrapy itself
+costs. Prints wall time, CPU time, responses, Requests the spider yielded (the
+plain spider leaves duplicates to Scrapy's dupefilter), articles stored, and
+peak RSS, then govarchive's ratios to the plain spider.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+FAST = {"AUTOTHROTTLE_ENABLED": False, "DOWNLOAD_DELAY": 0, "RETRY_BACKOFF_BASE": 0,
+        "LOG_LEVEL": "ERROR", "ROBOTSTXT_OBEY": True, "CONCURRENT_REQUESTS_PER_DOMAIN": 2}
+
+
+def child_plain(urls: list[str]) -> dict:
+    import scrapy
+    from scrapy.crawler import CrawlerProcess
+
+    class Plain(scrapy.Spider):
+        name = "plain"
+        start_urls = urls
+        allowed_domains = ["127.0.0.1"]
+        yielded = 0
+
+        def parse(self, response):
+            if not hasattr(response, "xpath"):
+                return
+            for request in response.follow_all(xpath="//a[@href]"):
+                if urlsplit(request.url).netloc == urlsplit(response.url).netloc:
+                    Plain.yielded += 1
+                    yield request
+
+    process = CrawlerProcess({**FAST, "USER_AGENT": "bench"})
+    crawler = process.create_crawler(Plain)
+    process.crawl(crawler)
+    process.start()
+    stats = crawler.stats.get_stats()
+    return {"responses": stats.get("response_received_count", 0), "yielded": Plain.yielded,
+            "articles": 0}
+
+
+def child_govarchive(urls: list[str]) -> dict:
+    import sqlite3
+
+    from crawler.runner import run_crawl
+
+    db = Path(tempfile.mkdtemp()) / "bench.db"
+    summary = run_crawl(urls, db, settings=FAST)
+    articles = sqlite3.connect(db).execute("SELECT count(*) FROM articles").fetchone()[0]
+    stats = summary.stats
+    return {"responses": stats.get("response_received_count", 0),
+            "yielded": stats.get("scheduler/enqueued", 0), "articles": articles}
+
+
+def run_child(kind: str, urls: list[str]) -> dict:
+    start = time.perf_counter()
+    out = subprocess.run([sys.executable, __file__, "--child", kind, *urls], capture_output=True,
+                         text=True, cwd=ROOT, check=True)
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    result["wall_s"] = time.perf_counter() - start
+    return result
+
+
+def main() -> None:
+    if len(sys.argv) > 2 and sys.argv[1] == "--child":
+        kind, urls = sys.argv[2], sys.argv[3:]
+        started = time.process_time()
+        result = (child_plain if kind == "plain" else child_govarchive)(urls)
+        result["cpu_s"] = time.process_time() - started
+        result["peak_rss_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(json.dumps(result))
+        return
+    sys.path.insert(0, str(ROOT))
+    from crawler.demo.server import serve
+
+    with serve() as portals:
+        urls = list(portals.values())
+        plain = run_child("plain", urls)
+        ours = run_child("govarchive", urls)
+    print(f"{'':12}{'wall s':>8}{'cpu s':>8}{'responses':>10}{'requests':>10}{'articles':>9}{'RSS MiB':>9}")
+    for name, r in (("plain scrapy", plain), ("govarchive", ours)):
+        print(f"{name:12}{r['wall_s']:>8.2f}{r['cpu_s']:>8.2f}{r['responses']:>10}{r['yielded']:>10}"
+              f"{r['articles']:>9}{r['peak_rss_mib']:>9.0f}")
+    ratios = {k: ours[k] / plain[k] for k in ("wall_s", "cpu_s", "responses", "peak_rss_mib")}
+    print("ratios govarchive/plain: " + ", ".join(f"{k} {v:.2f}" for k, v in ratios.items()))
+    print("(plain 'requests' = Requests the spider yielded; govarchive's = Requests it scheduled after "
+          "its own canonicalising dedup)")
+
+
+if __name__ == "__main__":
+    main()
