@@ -1,4 +1,4 @@
-"""Stage 2: the publication date from the candidates, in Vietnam time.
+"""Stage 3: the publication date from the candidates, in Vietnam time.
 
 Candidates come best first (metadata, the visible date line, the URL); the
 first that parses and is not after the fetch time wins. Rejections and pages
@@ -13,18 +13,12 @@ from datetime import datetime
 from itemadapter import ItemAdapter
 
 from crawler.extract import Extraction, resolve_date
+from pipelines.base import Stage
 
 logger = logging.getLogger(__name__)
 
 
-class DatePipeline:
-    def __init__(self, stats) -> None:
-        self.stats = stats
-
-    @classmethod
-    def from_crawler(cls, crawler):
-        return cls(crawler.stats)
-
+class DatePipeline(Stage):
     def process_item(self, item):
         adapter = ItemAdapter(item)
         fetched = datetime.fromisoformat(adapter["fetched_at"])

@@ -1,4 +1,4 @@
-"""Stage 3: one row per distinct article.
+"""Stage 2: one row per distinct article.
 
 The same canonical URL with the same text, or the same normalised text under
 another URL (a printer page, a second address, another portal's copy), is a
@@ -13,29 +13,13 @@ import logging
 from itemadapter import ItemAdapter
 from scrapy.exceptions import DropItem
 
-from archive.store import Archive
 from crawler.textnorm import content_hash
+from pipelines.base import ArchiveStage
 
 logger = logging.getLogger(__name__)
 
 
-class DedupPipeline:
-    def __init__(self, db_path: str, stats) -> None:
-        self.db_path = db_path
-        self.stats = stats
-        self.archive: Archive | None = None
-
-    @classmethod
-    def from_crawler(cls, crawler):
-        return cls(crawler.settings.get("GOVARCHIVE_DB"), crawler.stats)
-
-    def open_spider(self, spider=None) -> None:
-        self.archive = Archive(self.db_path)
-
-    def close_spider(self, spider=None) -> None:
-        if self.archive:
-            self.archive.close()
-
+class DedupPipeline(ArchiveStage):
     def process_item(self, item):
         adapter = ItemAdapter(item)
         digest = content_hash(adapter["text"])

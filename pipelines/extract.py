@@ -8,19 +8,13 @@ from itemadapter import ItemAdapter
 from scrapy.exceptions import DropItem
 
 from crawler.extract import extract_bytes
+from pipelines.base import Stage
 
 logger = logging.getLogger(__name__)
 
 
-class ExtractPipeline:
+class ExtractPipeline(Stage):
     """Drops pages that are not articles, with the reason, and counts them."""
-
-    def __init__(self, stats) -> None:
-        self.stats = stats
-
-    @classmethod
-    def from_crawler(cls, crawler):
-        return cls(crawler.stats)
 
     def process_item(self, item):
         adapter = ItemAdapter(item)

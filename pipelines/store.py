@@ -12,7 +12,7 @@ import sqlite3
 from itemadapter import ItemAdapter
 from scrapy.exceptions import DropItem
 
-from archive.store import Archive
+from pipelines.base import ArchiveStage
 
 logger = logging.getLogger(__name__)
 
@@ -20,23 +20,7 @@ COLUMNS = ("url", "site", "title", "published_at", "published_raw", "author", "s
            "text", "content_hash", "fetched_at", "crawl_id")
 
 
-class StorePipeline:
-    def __init__(self, db_path: str, stats) -> None:
-        self.db_path = db_path
-        self.stats = stats
-        self.archive: Archive | None = None
-
-    @classmethod
-    def from_crawler(cls, crawler):
-        return cls(crawler.settings.get("GOVARCHIVE_DB"), crawler.stats)
-
-    def open_spider(self, spider=None) -> None:
-        self.archive = Archive(self.db_path)
-
-    def close_spider(self, spider=None) -> None:
-        if self.archive:
-            self.archive.close()
-
+class StorePipeline(ArchiveStage):
     def process_item(self, item):
         adapter = ItemAdapter(item)
         record = {name: adapter[name] for name in COLUMNS}

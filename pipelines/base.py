@@ -1,0 +1,30 @@
+"""What every stage shares: crawl stats, and (for stages that read or write it) the archive."""
+
+from __future__ import annotations
+
+from archive.store import Archive
+
+
+class Stage:
+    """A pipeline stage that counts what it does in the crawl's stats."""
+
+    def __init__(self, crawler) -> None:
+        self.stats = crawler.stats
+        self.settings = crawler.settings
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler)
+
+
+class ArchiveStage(Stage):
+    """A stage with its own connection to the archive, open for the length of the crawl."""
+
+    archive: Archive | None = None
+
+    def open_spider(self, spider=None) -> None:
+        self.archive = Archive(self.settings.get("GOVARCHIVE_DB"))
+
+    def close_spider(self, spider=None) -> None:
+        if self.archive:
+            self.archive.close()
