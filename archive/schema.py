@@ -83,3 +83,39 @@ def rebuild_search_index(db: Database) -> None:
         f"INSERT INTO articles_fts (rowid, title, text) "
         f"SELECT rowid, {fold_sql('title')}, {fold_sql('text')} FROM articles"
     )
+
+
+@migrations()
+def m002_archival_record(db: Database) -> None:
+    """WARC pointers, every URL an article was seen at, earlier versions, near-duplicates."""
+    for column, kind in (("warc_file", str), ("warc_offset", int), ("warc_length", int),
+                         ("cluster_id", int)):
+        db["articles"].add_column(column, kind)
+    db["articles"].create_index(["cluster_id"])
+    db["article_urls"].create(
+        {"id": int, "article_id": int, "url": str, "site": str, "first_seen": str, "last_seen": str},
+        pk="id", foreign_keys=[("article_id", "articles", "id")], not_null={"article_id", "url"},
+    )
+    db["article_urls"].create_index(["url", "article_id"], unique=True)
+    db["article_urls"].create_index(["article_id"])
+    db.execute(
+        "INSERT INTO article_urls (article_id, url, site, first_seen, last_seen) "
+        "SELECT id, url, site, fetched_at, fetched_at FROM articles"
+    )
+    db["article_versions"].create(
+        {"id": int, "article_id": int, "title": str, "published_at": str, "published_raw": str,
+         "author": str, "source": str, "text": str, "content_hash": str, "fetched_at": str,
+         "crawl_id": str, "warc_file": str, "warc_offset": int, "warc_length": int,
+         "replaced_at": str},
+        pk="id", foreign_keys=[("article_id", "articles", "id")],
+    )
+    db["article_versions"].create_index(["article_id"])
+    db["near_dup_signatures"].create({"article_id": int, "signature": bytes}, pk="article_id",
+                                     foreign_keys=[("article_id", "articles", "id")])
+    db.executescript(
+        """
+        CREATE TABLE near_dup_bands (band INTEGER NOT NULL, hash INTEGER NOT NULL,
+                                     article_id INTEGER NOT NULL REFERENCES articles(id),
+                                     PRIMARY KEY (band, hash, article_id)) WITHOUT ROWID;
+        """
+    )

@@ -13,11 +13,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from sqlite_utils import Database
 
+from archive import neardup
 from archive.schema import migrations
 
 BUSY_TIMEOUT_MS = 15_000
+VERSION_COLUMNS = ("title", "published_at", "published_raw", "author", "source", "text", "content_hash",
+                   "fetched_at", "crawl_id", "warc_file", "warc_offset", "warc_length")
 
 
 class ArchiveError(Exception):
@@ -88,11 +92,56 @@ class Archive:
         rows = list(self.db["articles"].rows_where("content_hash = ?", [content_hash], limit=1))
         return rows[0] if rows else None
 
-    def insert_article(self, record: Mapping[str, Any]) -> int:
-        """Insert one article and commit; return its id."""
+    def insert_article(
+        self, record: Mapping[str, Any], signature: np.ndarray | None = None,
+        near: int | None = None,
+    ) -> int:
+        """Insert one article with its first sighting (and near-duplicate index); commit.
+
+        ``near`` is an archived article this one nearly duplicates: both join its cluster.
+        """
         with self.db.conn:
-            return self.db["articles"].insert(dict(record)).last_pk
+            article_id = self.db["articles"].insert(dict(record)).last_pk
+            self._sighting(article_id, record["url"], record["site"], record["fetched_at"])
+            if signature is not None:
+                neardup.add(self.db, article_id, signature)
+            if near is not None:
+                self._join_cluster(article_id, near)
+        return article_id
 
     def update_article(self, article_id: int, record: Mapping[str, Any]) -> None:
         with self.db.conn:
             self.db["articles"].update(article_id, dict(record))
+
+    def replace_article(
+        self, article_id: int, record: Mapping[str, Any], signature: np.ndarray | None = None,
+    ) -> None:
+        """New text at a known URL: keep the current row as a version, then update it."""
+        with self.db.conn:
+            old = self.db["articles"].get(article_id)
+            version = {k: old[k] for k in VERSION_COLUMNS}
+            self.db["article_versions"].insert(
+                {**version, "article_id": article_id, "replaced_at": record["fetched_at"]})
+            self.db["articles"].update(article_id, dict(record))
+            self._sighting(article_id, record["url"], record["site"], record["fetched_at"])
+            if signature is not None:
+                neardup.remove(self.db, article_id)
+                neardup.add(self.db, article_id, signature)
+
+    def record_sighting(self, article_id: int, url: str, site: str, seen_at: str) -> None:
+        """The article was seen (again) at ``url``: a copy, a second address, a re-crawl."""
+        with self.db.conn:
+            self._sighting(article_id, url, site, seen_at)
+
+    def _sighting(self, article_id: int, url: str, site: str, seen_at: str) -> None:
+        self.db.execute(
+            "INSERT INTO article_urls (article_id, url, site, first_seen, last_seen) "
+            "VALUES (?, ?, ?, ?, ?) ON CONFLICT (url, article_id) "
+            "DO UPDATE SET last_seen = max(last_seen, excluded.last_seen)",
+            [article_id, url, site, seen_at, seen_at],
+        )
+
+    def _join_cluster(self, article_id: int, near: int) -> None:
+        row = self.db.execute("SELECT coalesce(cluster_id, id) FROM articles WHERE id = ?", [near])
+        cluster = row.fetchone()[0]
+        self.db.execute("UPDATE articles SET cluster_id = ? WHERE id IN (?, ?)", [cluster, near, article_id])

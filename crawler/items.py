@@ -7,6 +7,7 @@ order (extract, dates, dedup, store), reading and writing through ItemAdapter.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass
@@ -29,3 +30,8 @@ class PageItem:
     content_hash: str = ""
     date_candidates: list[tuple[str, str]] = field(default_factory=list)
     existing_id: int | None = None  # set by dedup when the URL is archived with other text
+    near_id: int | None = None  # set by dedup: an archived article this one nearly duplicates
+    signature: Any = None  # MinHash signature (numpy array), set by dedup
+    warc_file: str | None = None  # where the response record is, set by the spider
+    warc_offset: int | None = None
+    warc_length: int | None = None

@@ -40,6 +40,8 @@ RETRY_BACKOFF_MAX = 60.0
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "crawler.middlewares.BackoffRetryMiddleware": 550,
+    # below redirects (600) and decompression (590): every response as served
+    "crawler.capture.WarcCaptureMiddleware": 950,
 }
 
 # Breadth first: listings and their pages before the long tail.
@@ -66,6 +68,9 @@ LOG_LEVEL = "INFO"
 GOVARCHIVE_DB = os.environ.get("GOVARCHIVE_DB", "archive.db")
 GOVARCHIVE_MAX_DEPTH = 6  # link hops from a start page; listing pagination does not count
 GOVARCHIVE_MAX_PAGES = 0  # requests the spider makes at most (0: no limit); robots.txt not counted
+GOVARCHIVE_WARC_ENABLED = True  # WARC capture of every response
+GOVARCHIVE_WARC_DIR = None  # default: warcs/ beside the archive
+GOVARCHIVE_WARC_MAX_BYTES = 1 << 30  # rotate WARC files at 1 GiB
 GOVARCHIVE_SHORT_ERRORS = False  # one-line errors without tracebacks (the CLI turns it on)
 GOVARCHIVE_PROGRESS_INTERVAL = 5.0
 GOVARCHIVE_PROGRESS = None  # a callable(dict) set by the CLI to show progress

@@ -1,8 +1,14 @@
 """Canonical URLs and link classification.
 
 One article is often reachable under several addresses: with tracking
-parameters, a session id, a printer-friendly switch, or ``www.``. The canonical
-form is what the archive stores and what the spider deduplicates requests on.
+parameters, a session id, a printer-friendly switch, ``www.``, ``https``, a
+trailing slash or ``default.aspx``. Two forms:
+
+- :func:`canonical_url`, the address to fetch and store: parameters that never
+  identify content are dropped, but host and path stay as the portal gave them
+  (some portals answer only on ``www.``, some 404 without ``default.aspx``);
+- :func:`url_key`, the identity the spider deduplicates on: also without the
+  scheme, ``www.``, trailing slash and default document.
 """
 
 from __future__ import annotations
@@ -24,6 +30,7 @@ _PRINT_PARAMS = re.compile(r"^(print|printer|printable|in|inbai|isprint|printmod
 _PRINT_VALUES = {"print", "printer", "in", "inbai", "component"}
 _VIEW_PARAMS = re.compile(r"^(view|layout|format|tmpl|mode|output|type)$", re.I)
 _JSESSION = re.compile(r";jsessionid=[^/?#]*", re.I)
+_DEFAULT_DOC = re.compile(r"/(?:default|index)\.(?:aspx?|html?|php|jsp)$", re.I)
 
 BINARY_EXTENSIONS = frozenset(
     """pdf doc docx xls xlsx ppt pptx odt ods odp rtf zip rar 7z gz tgz bz2 xz tar
@@ -37,26 +44,29 @@ def canonical_url(url: str) -> str:
     """Return the canonical form of ``url``.
 
     >>> canonical_url("HTTP://www.Example.gov.vn/tin/a.html?utm_source=fb&id=3#top")
-    'http://example.gov.vn/tin/a.html?id=3'
+    'http://www.example.gov.vn/tin/a.html?id=3'
     >>> canonical_url("http://example.gov.vn/Pages/a.aspx?ItemID=5&print=true")
     'http://example.gov.vn/Pages/a.aspx?ItemID=5'
     """
     url = _JSESSION.sub("", url.strip())
     parts = urlsplit(url)
-    host = (parts.hostname or "").lower().removeprefix("www.")
+    host = (parts.hostname or "").lower()
     netloc = host if parts.port in (None, 80, 443) else f"{host}:{parts.port}"
     query = urlencode([(k, v) for k, v in parse_qsl(parts.query, True) if _keep_param(k, v)])
-    path = parts.path or "/"
-    # ``http`` and ``https`` of one portal are the same page: keep the scheme as
-    # served, but never let it make a second identity (see ``url_key``).
-    rebuilt = urlunsplit((parts.scheme.lower(), netloc, path, query, ""))
+    rebuilt = urlunsplit((parts.scheme.lower(), netloc, parts.path or "/", query, ""))
     return canonicalize_url(rebuilt, keep_fragments=False)
 
 
 def url_key(url: str) -> str:
-    """Identity of a page for deduplication: canonical URL without the scheme."""
-    canon = canonical_url(url)
-    return canon.split("://", 1)[-1]
+    """Identity of a page: canonical URL without scheme, ``www.``, trailing slash, default document.
+
+    >>> url_key("https://www.x.gov.vn/Pages/default.aspx") == url_key("http://x.gov.vn/Pages/")
+    True
+    """
+    parts = urlsplit(canonical_url(url))
+    path = _DEFAULT_DOC.sub("/", parts.path).rstrip("/") or "/"
+    key = parts.netloc.removeprefix("www.") + path
+    return f"{key}?{parts.query}" if parts.query else key
 
 
 def _keep_param(key: str, value: str) -> bool:

@@ -1,9 +1,11 @@
-"""Stage 2: one row per distinct article.
+"""Stage 2: one row per distinct article, and nothing forgotten.
 
-The same canonical URL with the same text, or the same normalised text under
-another URL (a printer page, a second address, another portal's copy), is a
-duplicate: dropped and counted. The same URL with changed text is kept as an
-update of the archived row.
+The same normalised text under the same or another URL (a re-crawl, a printer
+page, a second address, another portal's copy) is a duplicate: its URL and
+site are recorded in ``article_urls`` and the page is dropped and counted. The
+same URL with changed text goes on as a new version of the archived row. A
+near duplicate (a syndicated copy with small edits) goes on as its own row in
+the same cluster.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import logging
 from itemadapter import ItemAdapter
 from scrapy.exceptions import DropItem
 
+from archive import neardup
 from crawler.textnorm import content_hash
 from pipelines.base import ArchiveStage
 
@@ -26,10 +29,17 @@ class DedupPipeline(ArchiveStage):
         adapter["content_hash"] = digest
         same_text = self.archive.article_by_hash(digest)
         if same_text is not None:
+            self.archive.record_sighting(same_text["id"], adapter["url"], adapter["site"],
+                                         adapter["fetched_at"])
             kind = "url" if same_text["url"] == adapter["url"] else "content"
             self.stats.inc_value(f"govarchive/duplicates/{kind}")
             raise DropItem(f"duplicate of article {same_text['id']} ({same_text['url']})")
         same_url = self.archive.article_by_url(adapter["url"])
         if same_url is not None:
             adapter["existing_id"] = same_url["id"]
+        adapter["signature"] = neardup.signature(adapter["text"])
+        match = neardup.find_similar(self.archive.db, adapter["signature"])
+        if match is not None and match.article_id != adapter["existing_id"]:
+            adapter["near_id"] = match.article_id
+            self.stats.inc_value("govarchive/near_duplicates")
         return item

@@ -17,7 +17,7 @@ from pipelines.base import ArchiveStage
 logger = logging.getLogger(__name__)
 
 COLUMNS = ("url", "site", "title", "published_at", "published_raw", "author", "source",
-           "text", "content_hash", "fetched_at", "crawl_id")
+           "text", "content_hash", "fetched_at", "crawl_id", "warc_file", "warc_offset", "warc_length")
 
 
 class StorePipeline(ArchiveStage):
@@ -26,13 +26,13 @@ class StorePipeline(ArchiveStage):
         record = {name: adapter[name] for name in COLUMNS}
         try:
             if adapter["existing_id"] is not None:
-                self.archive.update_article(adapter["existing_id"], record)
+                self.archive.replace_article(adapter["existing_id"], record, adapter["signature"])
                 self.stats.inc_value("govarchive/articles_updated")
             else:
-                self.archive.insert_article(record)
+                self.archive.insert_article(record, adapter["signature"], adapter["near_id"])
                 self.stats.inc_value("govarchive/articles_new")
         except sqlite3.IntegrityError as exc:  # a concurrent writer stored it first
             self.stats.inc_value("govarchive/duplicates/content")
             raise DropItem(f"duplicate at store time: {exc}") from exc
-        adapter["body"] = b""  # the row is stored; free the page bytes
+        adapter["body"], adapter["signature"] = b"", None  # stored: free the page bytes
         return item

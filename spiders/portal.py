@@ -124,10 +124,13 @@ class PortalSpider(scrapy.Spider):
             logger.info("not HTML (%s): %s", content_type or "no Content-Type", response.url)
             stats.inc_value("govarchive/skipped/non_html")
             return
+        ref = response.meta.get("warc_record")
         yield PageItem(
             url=response.url, site=self.sites.get(host_of(response.url), host_of(response.url)),
             crawl_id=self.crawl_id, fetched_at=_utcnow(), status=response.status,
             content_type=content_type, body=response.body,
+            warc_file=ref.file if ref else None, warc_offset=ref.offset if ref else None,
+            warc_length=ref.length if ref else None,
         )
         hops = response.meta.get("hops", 0)
         if hops >= self.max_depth:

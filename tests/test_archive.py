@@ -44,8 +44,25 @@ def test_migrations_apply_once(tmp_path):
     path = tmp_path / "a.db"
     open_database(path).conn.close()
     db = open_database(path)
-    assert [m.name for m in migrations.applied(db)] == ["m001_initial"]
+    assert [m.name for m in migrations.applied(db)] == ["m001_initial", "m002_archival_record"]
     assert migrations.pending(db) == []
+
+
+def test_m002_migrates_an_m001_archive_with_rows(tmp_path):
+    from sqlite_utils import Database
+
+    db = Database(tmp_path / "old.db")
+    migrations.apply(db, stop_before="m002_archival_record")
+    db["crawls"].insert({"id": "c0", "status": "finished"})
+    db["articles"].insert({"url": "http://x/1", "site": "x", "title": "Đồng Nai", "text": "Đồng Nai",
+                           "content_hash": "h", "fetched_at": "2025-01-01", "crawl_id": "c0"})
+    db.conn.close()
+    db = open_database(tmp_path / "old.db")
+    assert [dict(r) for r in db["article_urls"].rows] == [
+        {"id": 1, "article_id": 1, "url": "http://x/1", "site": "x",
+         "first_seen": "2025-01-01", "last_seen": "2025-01-01"}]
+    assert "warc_file" in db["articles"].columns_dict
+    assert search(db, "dong nai")
 
 
 def test_url_is_unique(archive):

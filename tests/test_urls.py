@@ -4,7 +4,7 @@ from crawler.urls import canonical_url, host_of, is_binary, is_followable, url_k
 
 CANONICAL = [
     ("http://www.songhau.gov.vn/Pages/a.aspx?ItemID=5&utm_source=fb&fbclid=x#top",
-     "http://songhau.gov.vn/Pages/a.aspx?ItemID=5"),
+     "http://www.songhau.gov.vn/Pages/a.aspx?ItemID=5"),
     ("http://songhau.gov.vn/Pages/a.aspx?ItemID=5&print=true", "http://songhau.gov.vn/Pages/a.aspx?ItemID=5"),
     ("http://x.gov.vn/index.php?option=com_content&id=3&tmpl=component&print=1",
      "http://x.gov.vn/index.php?id=3&option=com_content"),
@@ -25,6 +25,40 @@ def test_canonical_url(url, expected):
 
 def test_http_and_https_are_one_page():
     assert url_key("http://x.gov.vn/a") == url_key("https://www.x.gov.vn/a")
+
+
+KEYS = [  # (one address, another address of the same page) on real platform shapes
+    ("https://www.songhau.gov.vn/Pages/default.aspx", "http://songhau.gov.vn/Pages/"),
+    ("http://songhau.gov.vn/Pages/View_Detail.aspx?ItemID=12&utm_medium=zalo",
+     "https://songhau.gov.vn/Pages/View_Detail.aspx?ItemID=12"),
+    ("http://sotttt.hanoi.gov.vn/web/guest/-/view_content/737358-abc;jsessionid=F00",
+     "http://sotttt.hanoi.gov.vn/web/guest/-/view_content/737358-abc/"),
+    ("http://x.gov.vn/c/portal/render?_articleId=55&p_p_id=101&fbclid=Z",
+     "http://x.gov.vn/c/portal/render?p_p_id=101&_articleId=55"),
+    ("http://myloc.namdinh.gov.vn/index.php?option=com_content&id=9&print=1",
+     "http://myloc.namdinh.gov.vn/?option=com_content&id=9"),
+    ("https://xa.gov.vn/tin-tuc/bai-viet/", "http://www.xa.gov.vn/tin-tuc/bai-viet"),
+    ("https://xa.gov.vn/index.html", "https://xa.gov.vn/"),
+]
+DISTINCT = [  # identifying parameters are kept
+    ("http://x.gov.vn/Pages/View_Detail.aspx?ItemID=12", "http://x.gov.vn/Pages/View_Detail.aspx?ItemID=13"),
+    ("http://x.gov.vn/c/render?_articleId=55", "http://x.gov.vn/c/render?_articleId=56"),
+    ("http://x.gov.vn/tin?id=3", "http://y.gov.vn/tin?id=3"),
+]
+
+
+@pytest.mark.parametrize("a,b", KEYS)
+def test_same_page_same_key(a, b):
+    assert url_key(a) == url_key(b)
+
+
+@pytest.mark.parametrize("a,b", DISTINCT)
+def test_different_pages_different_keys(a, b):
+    assert url_key(a) != url_key(b)
+
+
+def test_requests_keep_the_host_as_given():
+    assert canonical_url("http://www.x.gov.vn/a?utm_source=x").startswith("http://www.x.gov.vn/")
 
 
 def test_host_keeps_non_default_port():

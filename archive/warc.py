@@ -1,0 +1,182 @@
+"""WARC/1.1 files: the evidence of what each portal served.
+
+Files live in a ``warcs/`` folder beside the archive, named
+``{crawl_id}-{sequence:05d}.warc.gz``, gzip per record, rotated at a size
+limit. A file being written is named ``*.warc.gz.open`` and renamed when
+closed; an ``.open`` file found later was interrupted, and :func:`repair`
+cuts it after its last whole record. Records are flushed before the article
+that points to them is stored, so a row never points to missing bytes.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from crawler import __version__
+
+logger = logging.getLogger(__name__)
+
+OPEN_SUFFIX = ".open"
+SKIP_HEADERS = {b"transfer-encoding"}  # the body is stored de-chunked
+
+
+class WarcError(Exception):
+    """A WARC file that cannot be written or read; the message names file and offset."""
+
+
+@dataclass(frozen=True)
+class RecordRef:
+    file: str  # name within the warcs folder
+    offset: int
+    length: int
+
+
+@dataclass(frozen=True)
+class Capture:
+    """One exchange to write, independent of Scrapy's classes."""
+
+    url: str
+    method: str
+    request_headers: list[tuple[str, str]]
+    status: int
+    reason: str
+    response_headers: list[tuple[str, str]]
+    body: bytes
+    ip: str | None = None
+
+
+def warc_folder(db_path: str | Path) -> Path:
+    return Path(db_path).resolve().parent / "warcs"
+
+
+class RotatingWarcWriter:
+    def __init__(self, folder: Path, prefix: str, max_bytes: int = 1 << 30) -> None:
+        self.folder, self.prefix, self.max_bytes = folder, prefix, max_bytes
+        self.sequence = 0
+        self._file: io.BufferedWriter | None = None
+        self._writer: WARCWriter | None = None
+        self._name = ""
+
+    def _open(self) -> None:
+        self.sequence += 1
+        self._name = f"{self.prefix}-{self.sequence:05d}.warc.gz"
+        self._file = open(self.folder / (self._name + OPEN_SUFFIX), "wb")  # noqa: SIM115
+        self._writer = WARCWriter(self._file, gzip=True, warc_version="1.1")
+        info = {"software": f"govarchive/{__version__}", "format": "WARC File Format 1.1",
+                "conformsTo": "https://iso.org/standard/68004.html"}
+        self._writer.write_record(self._writer.create_warcinfo_record(self._name, info))
+
+    def write(self, capture: Capture) -> RecordRef:
+        """Write the response and its request; return where the response record is."""
+        if self._file is None or self._file.tell() >= self.max_bytes:
+            self.close()
+            self._open()
+        writer, out = self._writer, self._file
+        extra = {"WARC-IP-Address": capture.ip} if capture.ip else {}
+        headers = [(k, v) for k, v in capture.response_headers if k.lower().encode() not in SKIP_HEADERS]
+        status = StatusAndHeaders(f"{capture.status} {capture.reason}".strip(), headers, protocol="HTTP/1.1")
+        response = writer.create_warc_record(capture.url, "response", payload=io.BytesIO(capture.body),
+                                             http_headers=status, warc_headers_dict=extra)
+        offset = out.tell()
+        writer.write_record(response)
+        length = out.tell() - offset
+        path = capture.url.split("://", 1)[-1].partition("/")[2]
+        request_line = StatusAndHeaders(f"{capture.method} /{path} HTTP/1.1", capture.request_headers,
+                                        is_http_request=True)
+        request = writer.create_warc_record(
+            capture.url, "request", http_headers=request_line,
+            warc_headers_dict={"WARC-Concurrent-To": response.rec_headers.get_header("WARC-Record-ID")},
+        )
+        writer.write_record(request)
+        out.flush()
+        return RecordRef(self._name, offset, length)
+
+    def close(self) -> None:
+        if self._file is None:
+            return
+        self._file.close()
+        (self.folder / (self._name + OPEN_SUFFIX)).rename(self.folder / self._name)
+        self._file = self._writer = None
+
+
+def repair(folder: Path) -> list[str]:
+    """Cut interrupted ``.open`` files after their last whole record and close them."""
+    repaired = []
+    for path in sorted(folder.glob(f"*{OPEN_SUFFIX}")):
+        good = _last_whole_record_end(path)
+        with open(path, "r+b") as handle:
+            handle.truncate(good)
+        path.rename(path.with_name(path.name.removesuffix(OPEN_SUFFIX)))
+        logger.warning("repaired interrupted WARC %s: kept %d bytes", path.name, good)
+        repaired.append(path.name)
+    return repaired
+
+
+def _last_whole_record_end(path: Path) -> int:
+    good = 0
+    with open(path, "rb") as handle:
+        records = ArchiveIterator(handle)
+        try:
+            for record in records:
+                record.content_stream().read()
+                good = records.get_record_offset() + records.get_record_length()
+        except Exception:  # a torn gzip member or header: keep what came before
+            pass
+    return good
+
+
+@dataclass
+class StoredResponse:
+    url: str
+    date: str
+    status: int
+    content_type: str
+    body: bytes  # the payload as served (transfer- and content-encoding removed)
+    ref: RecordRef
+
+
+def read_response(folder: Path, ref: RecordRef) -> StoredResponse:
+    """The response record at ``ref``; :class:`WarcError` names the file and offset."""
+    try:
+        with open(folder / ref.file, "rb") as handle:
+            handle.seek(ref.offset)
+            record = next(iter(ArchiveIterator(handle)))
+            return _stored(record, ref)
+    except (OSError, StopIteration, ArchiveLoadFailed, ValueError) as exc:
+        raise WarcError(f"cannot read WARC record {ref.file} at offset {ref.offset}: {exc}") from exc
+
+
+def iter_responses(path: Path) -> Iterator[StoredResponse]:
+    """Every response record of one file; a damaged record ends the file with WarcError."""
+    with open(path, "rb") as handle:
+        records = ArchiveIterator(handle)
+        try:
+            for record in records:
+                if record.rec_type != "response":
+                    continue
+                body = record.content_stream().read()
+                ref = RecordRef(path.name, records.get_record_offset(), 0)
+                yield _stored(record, ref, body)
+        except (ArchiveLoadFailed, OSError, ValueError, EOFError) as exc:
+            raise WarcError(f"damaged WARC {path.name} after offset {records.offset}: {exc}") from exc
+
+
+def _stored(record, ref: RecordRef, body: bytes | None = None) -> StoredResponse:
+    http = record.http_headers
+    return StoredResponse(
+        url=record.rec_headers.get_header("WARC-Target-URI"),
+        date=record.rec_headers.get_header("WARC-Date"),
+        status=int(http.get_statuscode() or 0) if http else 0,
+        content_type=(http.get_header("Content-Type") or "") if http else "",
+        body=record.content_stream().read() if body is None else body,
+        ref=ref,
+    )
