@@ -65,7 +65,8 @@ def find_similar(db: Database, sig: np.ndarray) -> Match | None:
     hashes = band_hashes(sig)
     clauses = " OR ".join("(band = ? AND hash = ?)" for _ in hashes)
     params = [v for band, h in enumerate(hashes) for v in (band, h)]
-    ids = [row[0] for row in db.execute(f"SELECT DISTINCT article_id FROM near_dup_bands WHERE {clauses}", params)]
+    sql = f"SELECT DISTINCT article_id FROM near_dup_bands WHERE {clauses}"
+    ids = [row[0] for row in db.execute(sql, params)]
     best: Match | None = None
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]

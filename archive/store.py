@@ -84,9 +84,12 @@ class Archive:
             self.db["crawls"].update(crawl_id, row)
 
     # articles ------------------------------------------------------------
-    def article_by_url(self, url: str) -> dict | None:
-        rows = list(self.db["articles"].rows_where("url = ?", [url], limit=1))
-        return rows[0] if rows else None
+    def article_seen_at(self, url: str) -> int | None:
+        """The article last seen at ``url``, as its own address or as a copy."""
+        row = self.db.execute(
+            "SELECT article_id FROM article_urls WHERE url = ? ORDER BY last_seen DESC LIMIT 1", [url]
+        ).fetchone()
+        return row[0] if row else None
 
     def article_by_hash(self, content_hash: str) -> dict | None:
         rows = list(self.db["articles"].rows_where("content_hash = ?", [content_hash], limit=1))
@@ -122,7 +125,8 @@ class Archive:
             version = {k: old[k] for k in VERSION_COLUMNS}
             self.db["article_versions"].insert(
                 {**version, "article_id": article_id, "replaced_at": record["fetched_at"]})
-            self.db["articles"].update(article_id, dict(record))
+            # the row keeps the address it was first stored under; the sighting records this one
+            self.db["articles"].update(article_id, {k: v for k, v in record.items() if k != "url"})
             self._sighting(article_id, record["url"], record["site"], record["fetched_at"])
             if signature is not None:
                 neardup.remove(self.db, article_id)

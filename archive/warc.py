@@ -58,6 +58,19 @@ def warc_folder(db_path: str | Path) -> Path:
     return Path(db_path).resolve().parent / "warcs"
 
 
+def prepare_warc_folder(folder: Path) -> None:
+    """Create the folder and prove it writable, before a crawl starts."""
+    from archive.store import ArchiveError
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        probe = folder / ".write-test"
+        probe.write_bytes(b"x")
+        probe.unlink()
+    except OSError as exc:
+        raise ArchiveError(f"cannot write WARC files in {folder}: {exc.strerror or exc}") from exc
+
+
 class RotatingWarcWriter:
     def __init__(self, folder: Path, prefix: str, max_bytes: int = 1 << 30) -> None:
         self.folder, self.prefix, self.max_bytes = folder, prefix, max_bytes

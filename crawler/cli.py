@@ -160,6 +160,58 @@ def _print_rows(rows: list[dict], fmt: str) -> None:
 
 
 @cli.command(context_settings=CONTEXT)
+@click.argument("article_id", type=int)
+@db_option()
+@click.option("--raw", is_flag=True, help="Write the page exactly as the portal served it.")
+def show(article_id, db_path, raw) -> None:
+    """Show one article: its fields, every URL it was seen at, its versions.
+
+    Example:
+
+        govarchive show 12
+        govarchive show 12 --raw > page.html
+    """
+    from archive.queries import article_record, raw_capture
+    from archive.warc import WarcError
+
+    try:
+        if raw:
+            sys.stdout.buffer.write(raw_capture(db_path, article_id))
+            return
+        record = article_record(db_path, article_id)
+    except (ArchiveError, WarcError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(json.dumps(record, ensure_ascii=False, indent=2))
+
+
+@cli.command(context_settings=CONTEXT)
+@db_option()
+@click.option("--site", help="Only this site key.")
+@click.option("--since", help="Only articles fetched on or after this date (YYYY-MM-DD).")
+@click.option("--dry-run", is_flag=True, help="Report what would change; write nothing.")
+def reextract(db_path, site, since, dry_run) -> None:
+    """Extract archived articles again from their WARC records (no network).
+
+    Example:
+
+        govarchive reextract --site vinhlong.gov.vn --dry-run
+    """
+    from crawler.reextract import reextract as run
+
+    try:
+        report = run(db_path, site=site, since=since, dry_run=dry_run)
+    except ArchiveError as exc:
+        raise click.ClickException(str(exc)) from exc
+    for change in report.changes:
+        click.echo(f"article {change.article_id} {change.url}: {', '.join(change.fields)} changed")
+    for problem in report.problems:
+        click.echo(f"skipped {problem}", err=True)
+    verb = "would change" if dry_run else "changed"
+    click.echo(f"{report.checked} articles checked, {len(report.changes)} {verb}, "
+               f"{len(report.problems)} skipped")
+
+
+@cli.command(context_settings=CONTEXT)
 @db_option("demo.db")
 @click.option("--query", default="dan van kheo", show_default=True, help="The sample search.")
 def demo(db_path, query) -> None:

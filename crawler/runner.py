@@ -18,6 +18,7 @@ from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
 from archive.store import CrawlCounts, open_database
+from archive.warc import prepare_warc_folder, warc_folder
 from spiders.portal import PortalSpider, new_crawl_id
 
 
@@ -52,6 +53,8 @@ def run_crawl(
 ) -> CrawlSummary:
     """Crawl the portals at ``urls`` into the archive at ``db_path``."""
     open_database(db_path).conn.close()  # create and migrate now: errors before the crawl
+    if (settings or {}).get("GOVARCHIVE_WARC_ENABLED", True) not in (False, "False", "0"):
+        prepare_warc_folder(Path((settings or {}).get("GOVARCHIVE_WARC_DIR") or warc_folder(db_path)))
     overrides = {"GOVARCHIVE_DB": str(db_path), "GOVARCHIVE_PROGRESS": progress,
                  "GOVARCHIVE_MAX_PAGES": max_pages, **(settings or {})}
     process = CrawlerProcess(project_settings(overrides))

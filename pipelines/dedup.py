@@ -34,9 +34,7 @@ class DedupPipeline(ArchiveStage):
             kind = "url" if same_text["url"] == adapter["url"] else "content"
             self.stats.inc_value(f"govarchive/duplicates/{kind}")
             raise DropItem(f"duplicate of article {same_text['id']} ({same_text['url']})")
-        same_url = self.archive.article_by_url(adapter["url"])
-        if same_url is not None:
-            adapter["existing_id"] = same_url["id"]
+        adapter["existing_id"] = self.archive.article_seen_at(adapter["url"])
         adapter["signature"] = neardup.signature(adapter["text"])
         match = neardup.find_similar(self.archive.db, adapter["signature"])
         if match is not None and match.article_id != adapter["existing_id"]:

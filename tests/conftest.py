@@ -52,6 +52,18 @@ def demo_portal(tmp_path_factory) -> Iterator[DemoPortal]:
         proc.wait(timeout=10)
 
 
+def stored_articles(db: Path) -> int:
+    """Articles in ``db`` so far (0 while the file or its tables do not exist yet)."""
+    import sqlite3
+
+    if not db.exists():
+        return 0
+    try:
+        return sqlite3.connect(db).execute("SELECT count(*) FROM articles").fetchone()[0]
+    except sqlite3.OperationalError:
+        return 0
+
+
 def run_cli(*args: str, cwd: Path | None = None, timeout: int = 300) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     env.pop("GOVARCHIVE_DB", None)

@@ -9,7 +9,7 @@ import subprocess
 import sys
 import time
 
-from conftest import BIN, FAST_SETTINGS, ROOT, run_cli
+from conftest import BIN, FAST_SETTINGS, ROOT, run_cli, stored_articles
 
 from crawler.demo.content import ARTICLES
 
@@ -66,7 +66,7 @@ def test_ctrl_c_stops_cleanly_with_everything_committed(demo_portal, tmp_path):
     )
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
-        if db.exists() and article_count(db) >= 2:
+        if stored_articles(db) >= 2:
             break
         time.sleep(0.2)
     proc.send_signal(signal.SIGINT)
