@@ -53,13 +53,13 @@ def child_plain(urls: list[str]) -> dict:
             "articles": 0}
 
 
-def child_govarchive(urls: list[str]) -> dict:
+def child_govarchive(urls: list[str], warc: bool = True) -> dict:
     import sqlite3
 
     from crawler.runner import run_crawl
 
     db = Path(tempfile.mkdtemp()) / "bench.db"
-    summary = run_crawl(urls, db, settings=FAST)
+    summary = run_crawl(urls, db, settings={**FAST, "GOVARCHIVE_WARC_ENABLED": warc})
     articles = sqlite3.connect(db).execute("SELECT count(*) FROM articles").fetchone()[0]
     stats = summary.stats
     return {"responses": stats.get("response_received_count", 0),
@@ -79,7 +79,9 @@ def main() -> None:
     if len(sys.argv) > 2 and sys.argv[1] == "--child":
         kind, urls = sys.argv[2], sys.argv[3:]
         started = time.process_time()
-        result = (child_plain if kind == "plain" else child_govarchive)(urls)
+        children = {"plain": child_plain, "govarchive": child_govarchive,
+                    "govarchive-nowarc": lambda u: child_govarchive(u, warc=False)}
+        result = children[kind](urls)
         result["cpu_s"] = time.process_time() - started
         result["peak_rss_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(json.dumps(result))
@@ -91,12 +93,15 @@ def main() -> None:
         urls = list(portals.values())
         plain = run_child("plain", urls)
         ours = run_child("govarchive", urls)
-    print(f"{'':12}{'wall s':>8}{'cpu s':>8}{'responses':>10}{'requests':>10}{'articles':>9}{'RSS MiB':>9}")
-    for name, r in (("plain scrapy", plain), ("govarchive", ours)):
-        print(f"{name:12}{r['wall_s']:>8.2f}{r['cpu_s']:>8.2f}{r['responses']:>10}{r['yielded']:>10}"
+        nowarc = run_child("govarchive-nowarc", urls)
+    print(f"{'':18}{'wall s':>8}{'cpu s':>8}{'responses':>10}{'requests':>10}{'articles':>9}{'RSS MiB':>9}")
+    for name, r in (("plain scrapy", plain), ("govarchive", ours), ("govarchive no WARC", nowarc)):
+        print(f"{name:18}{r['wall_s']:>8.2f}{r['cpu_s']:>8.2f}{r['responses']:>10}{r['yielded']:>10}"
               f"{r['articles']:>9}{r['peak_rss_mib']:>9.0f}")
-    ratios = {k: ours[k] / plain[k] for k in ("wall_s", "cpu_s", "responses", "peak_rss_mib")}
-    print("ratios govarchive/plain: " + ", ".join(f"{k} {v:.2f}" for k, v in ratios.items()))
+    keys = ("wall_s", "cpu_s", "responses", "peak_rss_mib")
+    print("ratios govarchive/plain: " + ", ".join(f"{k} {ours[k] / plain[k]:.2f}" for k in keys))
+    print("WARC capture overhead (with/without): "
+          + ", ".join(f"{k} {ours[k] / nowarc[k]:.2f}" for k in ("wall_s", "cpu_s")))
     print("(plain 'requests' = Requests the spider yielded; govarchive's = Requests it scheduled after "
           "its own canonicalising dedup)")
 
