@@ -150,3 +150,19 @@ def test_damaged_record_is_reported_and_skipped(crawled_demo, tmp_path):
     assert result.exit_code == 0
     assert f"cannot read WARC record {file} at offset {offset}" in result.output
     assert "24 articles checked, 0 changed, 1 skipped" in result.output
+
+
+def test_pywb_indexer_finds_every_article_at_its_offset(crawled_demo):
+    import json
+
+    result = subprocess.run([str(BIN / "cdxj-indexer"), *map(str, warc_files(crawled_demo.db))],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    index = {}
+    for line in result.stdout.splitlines():
+        entry = json.loads(line.split(" ", 2)[2])
+        index[entry["url"]] = entry
+    for url, file, offset in sqlite3.connect(crawled_demo.db).execute(
+            "SELECT url, warc_file, warc_offset FROM articles"):
+        entry = index[url]
+        assert (entry["filename"], int(entry["offset"]), entry["status"]) == (file, offset, "200")
