@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import logging
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -78,15 +79,19 @@ class RotatingWarcWriter:
         self._file: io.BufferedWriter | None = None
         self._writer: WARCWriter | None = None
         self._name = ""
+        self._good = 0  # end of the last record known to be flushed whole
 
     def _open(self) -> None:
         self.sequence += 1
         self._name = f"{self.prefix}-{self.sequence:05d}.warc.gz"
         self._file = open(self.folder / (self._name + OPEN_SUFFIX), "wb")  # noqa: SIM115
         self._writer = WARCWriter(self._file, gzip=True, warc_version="1.1")
+        self._good = 0
         info = {"software": f"govarchive/{__version__}", "format": "WARC File Format 1.1",
                 "conformsTo": "https://iso.org/standard/68004.html"}
         self._writer.write_record(self._writer.create_warcinfo_record(self._name, info))
+        self._file.flush()
+        self._good = self._file.tell()
 
     def write(self, capture: Capture) -> RecordRef:
         """Write the response and its request; return where the response record is."""
@@ -111,6 +116,7 @@ class RotatingWarcWriter:
         )
         writer.write_record(request)
         out.flush()
+        self._good = out.tell()
         return RecordRef(self._name, offset, length)
 
     def close(self) -> None:
@@ -119,6 +125,27 @@ class RotatingWarcWriter:
         self._file.close()
         (self.folder / (self._name + OPEN_SUFFIX)).rename(self.folder / self._name)
         self._file = self._writer = None
+
+    def abort(self) -> None:
+        """After a failed write: cut the file after its last whole record and close it.
+
+        Truncating frees space, so this works on a full disk; what cannot be done
+        is left to :func:`repair` on the next run.
+        """
+        if self._file is None:
+            return
+        path = self.folder / (self._name + OPEN_SUFFIX)
+        try:
+            self._file.close()
+        except OSError:
+            pass  # the buffered tail could not be written; it is cut below
+        self._file = self._writer = None
+        try:
+            os.truncate(path, self._good)
+            path.rename(self.folder / self._name)
+        except OSError as exc:
+            logger.error("could not close %s after a failed write (%s); the next run repairs it",
+                         path.name, exc)
 
 
 def repair(folder: Path) -> list[str]:

@@ -51,7 +51,7 @@ class WarcCaptureMiddleware:
         self.writer = RotatingWarcWriter(self.folder, spider.crawl_id, self.max_bytes)
 
     def spider_closed(self, spider) -> None:
-        if self.writer:
+        if self.writer and not self.failed:
             self.writer.close()
 
     def process_response(self, request, response, spider=None):
@@ -81,6 +81,7 @@ class WarcCaptureMiddleware:
         if self.failed:
             return
         self.failed = True
+        self.writer.abort()
         logger.error("cannot write WARC files in %s: %s; stopping the crawl", self.folder, exc)
         self.crawler.stats.set_value("govarchive/warc/failed", str(exc))
         deferred_from_coro(self.crawler.engine.close_spider_async(reason="warc_write_failed"))

@@ -82,6 +82,10 @@ def crawl(urls, db_path, max_pages, max_depth, setting, verbose) -> None:
     _print_summary(summary, db_path)
     if summary.status == "interrupted":
         sys.exit(130)  # what a shell reports for Ctrl-C; everything stored so far is committed
+    if summary.status == "warc_write_failed":
+        reason = summary.stats.get("govarchive/warc/failed", "unknown error")
+        raise click.ClickException(f"crawl stopped: cannot write WARC files ({reason}); "
+                                   "articles stored before that are complete")
 
 
 def _print_summary(summary, db_path) -> None:

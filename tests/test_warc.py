@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from conftest import BIN, FAST_SETTINGS, run_cli
 from warcio.archiveiterator import ArchiveIterator
 
-from archive.warc import Capture, RotatingWarcWriter, repair
+from archive.warc import Capture, RecordRef, RotatingWarcWriter, read_response, repair
 from crawler.cli import cli
 from crawler.demo import district, province
 
@@ -166,3 +166,35 @@ def test_pywb_indexer_finds_every_article_at_its_offset(crawled_demo):
             "SELECT url, warc_file, warc_offset FROM articles"):
         entry = index[url]
         assert (entry["filename"], int(entry["offset"]), entry["status"]) == (file, offset, "200")
+
+
+@pytest.fixture
+def tiny_folder(tmp_path):
+    folder = tmp_path / "tiny"
+    folder.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=96k", "tmpfs", str(folder)],
+                             capture_output=True)
+    if mounted.returncode != 0:
+        pytest.skip("cannot mount a small tmpfs here (needs root)")
+    yield folder
+    subprocess.run(["umount", str(folder)], capture_output=True)
+
+
+def test_disk_full_during_a_crawl_stops_it_with_every_row_complete(tiny_folder, demo_portal, tmp_path):
+    db = tmp_path / "a.db"
+    result = run_cli("crawl", "--url", demo_portal.province, "--url", demo_portal.district,
+                     "--db", str(db), *FAST_SETTINGS, "-s", f"GOVARCHIVE_WARC_DIR={tiny_folder}")
+    assert result.returncode == 1
+    assert "Error: crawl stopped: cannot write WARC files" in result.stderr
+    assert "Traceback" not in result.stderr
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT status FROM crawls").fetchone()[0] == "warc_write_failed"
+    stored = conn.execute("SELECT url, warc_file, warc_offset, warc_length FROM articles").fetchall()
+    assert len(stored) < 24
+    for url, file, offset, length in stored:  # no row without its whole record
+        response = read_response(tiny_folder, RecordRef(file, offset, length))
+        assert (response.url, response.status) == (url, 200)
+    assert not list(tiny_folder.glob("*.open"))  # cut after its last whole record and closed
+    check = subprocess.run([str(BIN / "warcio"), "check", *map(str, tiny_folder.glob("*.warc.gz"))],
+                           capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout
