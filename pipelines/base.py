@@ -9,6 +9,7 @@ class Stage:
     """A pipeline stage that counts what it does in the crawl's stats."""
 
     def __init__(self, crawler) -> None:
+        self.crawler = crawler
         self.stats = crawler.stats
         self.settings = crawler.settings
 

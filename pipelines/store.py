@@ -12,6 +12,7 @@ import sqlite3
 from itemadapter import ItemAdapter
 from scrapy.exceptions import DropItem
 
+from crawler.urls import host_of
 from pipelines.base import ArchiveStage
 
 logger = logging.getLogger(__name__)
@@ -21,6 +22,14 @@ COLUMNS = ("url", "site", "title", "published_at", "published_raw", "author", "s
 
 
 class StorePipeline(ArchiveStage):
+    def close_spider(self, spider=None) -> None:
+        """Old addresses that redirect to an archived article are kept as its sightings."""
+        for old, target, when in getattr(self.crawler.spider, "redirects", []):
+            article_id = self.archive.article_seen_at(target)
+            if article_id is not None:
+                self.archive.record_sighting(article_id, old, host_of(old), when)
+                self.stats.inc_value("govarchive/redirects_recorded")
+        super().close_spider(spider)
     def process_item(self, item):
         adapter = ItemAdapter(item)
         record = {name: adapter[name] for name in COLUMNS}

@@ -65,6 +65,7 @@ class PortalSpider(scrapy.Spider):
         self.max_depth = int(max_depth) if max_depth is not None else None
         self.max_pages = 0  # set from GOVARCHIVE_MAX_PAGES
         self.seen: set[str] = set()
+        self.redirects: list[tuple[str, str, str]] = []  # (old address, target, UTC time)
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -73,6 +74,7 @@ class PortalSpider(scrapy.Spider):
             spider.max_depth = crawler.settings.getint("GOVARCHIVE_MAX_DEPTH", 6)
         spider.max_pages = crawler.settings.getint("GOVARCHIVE_MAX_PAGES", 0)
         crawler.signals.connect(spider.robots_parsed, signal=signals.robots_parsed)
+        crawler.signals.connect(spider.response_downloaded, signal=signals.response_downloaded)
         return spider
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
@@ -85,6 +87,13 @@ class PortalSpider(scrapy.Spider):
                 yield request
 
     # callbacks ------------------------------------------------------------
+    def response_downloaded(self, response, request, spider=None) -> None:
+        """Note every redirect, even one whose target was already crawled (and so filtered)."""
+        location = response.headers.get("Location")
+        if 300 <= response.status < 400 and location:
+            target = urljoin(response.url, location.decode("latin-1"))
+            self.redirects.append((canonical_url(request.url), canonical_url(target), _utcnow()))
+
     def robots_parsed(self, robotparser, request) -> None:
         """Schedule the sitemaps that robots.txt names (one robots.txt fetch per host)."""
         protego = getattr(robotparser, "rp", None)

@@ -125,3 +125,14 @@ def test_search_finds_crawled_articles_without_diacritics(crawled_demo):
     result = run_cli("search", "dan van kheo", "--db", str(crawled_demo.db), "--format", "json")
     assert result.returncode == 0, result.stderr
     assert "Dân vận khéo" in result.stdout
+
+
+def test_redirect_maps_to_its_target_and_the_old_address_is_kept(crawled_demo, rows):
+    article = next(a for a in ARTICLES if a.id == 202)
+    row = rows[article.title]
+    assert row["url"].endswith(district.article_url(article))
+    seen = [u for (u,) in sqlite3.connect(crawled_demo.db).execute(
+        "SELECT url FROM article_urls WHERE article_id = ?", [row["id"]])]
+    from crawler.urls import url_key
+
+    assert url_key(crawled_demo.portal.district.rstrip("/") + district.OLD_ADDRESS) in map(url_key, seen)

@@ -18,6 +18,7 @@ class Page:
     body: bytes
     content_type: str = "text/html; charset=utf-8"
     status: int = 200
+    location: str | None = None  # for redirects
 
 
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}

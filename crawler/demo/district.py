@@ -31,6 +31,7 @@ CATEGORIES = {
 }
 PER_PAGE = 2
 HIDDEN = {"feed_only", "deep_page"}  # not in sidebars nor "other news" lists
+OLD_ADDRESS = "/Default.aspx?tabid=64&newsid=202"  # redirects to article 202
 
 
 def article_url(a: DemoArticle) -> str:
@@ -162,6 +163,10 @@ def build() -> dict[str, Page]:
     pages["/vi/news/thong-bao/mau-don-dang-ky.html"] = Page(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n", "application/pdf")
     pages["/quan-tri/dang-nhap.html"] = _static("Đăng nhập", "<form><input name='u'><input type='password' name='p'></form>", articles)
     pages["/rss/tin-moi.rss"] = _feed(articles)
-    pages["/"] = html_page(_frame(NAME, "".join(f'<p><a href="{article_url(a)}">{e(a.title)}</a></p>' for a in _visible(articles)[:4]), articles))
+    # an old address from before the portal moved its news: a permanent redirect
+    moved = next(a for a in articles if a.id == 202)
+    pages[OLD_ADDRESS] = Page(b"", status=301, location=article_url(moved))
+    old_link = f'<p><a href="{OLD_ADDRESS}">Tin cũ: {e(moved.title)}</a></p>'
+    pages["/"] = html_page(_frame(NAME, "".join(f'<p><a href="{article_url(a)}">{e(a.title)}</a></p>' for a in _visible(articles)[:4]) + old_link, articles))
     pages["/robots.txt"] = Page(b"User-agent: *\nDisallow: /quan-tri/\n", "text/plain")
     return pages

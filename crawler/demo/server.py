@@ -28,6 +28,13 @@ NOT_FOUND = Page(
 )
 
 
+def _key(path: str) -> str:
+    """Path with its query parameters in a fixed order: servers ignore their order."""
+    parts = urlsplit(path)
+    query = "&".join(sorted(parts.query.split("&"))) if parts.query else ""
+    return f"{parts.path}?{query}" if query else parts.path
+
+
 def _handler(name: str, pages: dict[str, Page], log: Callable[[str], None]) -> type:
     class Handler(BaseHTTPRequestHandler):
         server_version = "DemoPortal/1.0"
@@ -35,10 +42,12 @@ def _handler(name: str, pages: dict[str, Page], log: Callable[[str], None]) -> t
         def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
             log(f"{name}\t{self.path}")
             path = urlsplit(self.path).path
-            page = pages.get(self.path) or pages.get(path) or NOT_FOUND
+            page = pages.get(_key(self.path)) or pages.get(path) or NOT_FOUND
             self.send_response(page.status)
             self.send_header("Content-Type", page.content_type)
             self.send_header("Content-Length", str(len(page.body)))
+            if page.location:
+                self.send_header("Location", page.location)
             self.end_headers()
             self.wfile.write(page.body)
 
@@ -66,8 +75,8 @@ def serve(log_path: str | None = None) -> Iterator[dict[str, str]]:
             pages = build()
             server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(name, {}, log))
             base = f"http://127.0.0.1:{server.server_address[1]}"
-            resolved = {p: Page(pg.body.replace(b"{base}", base.encode()), pg.content_type,
-                                pg.status) for p, pg in pages.items()}
+            resolved = {_key(p): Page(pg.body.replace(b"{base}", base.encode()), pg.content_type,
+                                      pg.status, pg.location) for p, pg in pages.items()}
             server.RequestHandlerClass = _handler(name, resolved, log)
             threading.Thread(target=server.serve_forever, daemon=True).start()
             servers.append(server)
