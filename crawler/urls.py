@@ -22,7 +22,7 @@ from w3lib.url import canonicalize_url
 # Query parameters that never identify content.
 _DROP_PARAMS = re.compile(
     r"^(utm_\w+|fbclid|gclid|dclid|msclkid|zarsrc|_ga|mc_cid|mc_eid"
-    r"|sessionid|phpsessid|jsessionid|aspsessionid\w*)$",
+    r"|sessionid|phpsessid|jsessionid|aspsessionid\w*|replytocom|amp)$",
     re.IGNORECASE,
 )
 # Printer-friendly and view-mode switches: the page they show is the article.

@@ -39,11 +39,17 @@ KEYS = [  # (one address, another address of the same page) on real platform sha
      "http://myloc.namdinh.gov.vn/?option=com_content&id=9"),
     ("https://xa.gov.vn/tin-tuc/bai-viet/", "http://www.xa.gov.vn/tin-tuc/bai-viet"),
     ("https://xa.gov.vn/index.html", "https://xa.gov.vn/"),
+    # WordPress commune sites
+    ("https://xaphuoc.gov.vn/2024/07/23/ra-quan/?amp=1", "https://xaphuoc.gov.vn/2024/07/23/ra-quan/"),
+    ("https://xaphuoc.gov.vn/?p=123&replytocom=9#respond", "http://www.xaphuoc.gov.vn/?p=123"),
+    # VNPT portals
+    ("http://huyen.gov.vn/vi/news/tin-tuc/bai-123.html?utm_campaign=x", "http://huyen.gov.vn/vi/news/tin-tuc/bai-123.html"),
 ]
 DISTINCT = [  # identifying parameters are kept
     ("http://x.gov.vn/Pages/View_Detail.aspx?ItemID=12", "http://x.gov.vn/Pages/View_Detail.aspx?ItemID=13"),
     ("http://x.gov.vn/c/render?_articleId=55", "http://x.gov.vn/c/render?_articleId=56"),
     ("http://x.gov.vn/tin?id=3", "http://y.gov.vn/tin?id=3"),
+    ("https://xaphuoc.gov.vn/?p=123", "https://xaphuoc.gov.vn/?p=124"),
 ]
 
 
