@@ -119,3 +119,16 @@ def m002_archival_record(db: Database) -> None:
                                      PRIMARY KEY (band, hash, article_id)) WITHOUT ROWID;
         """
     )
+
+
+@migrations()
+def m003_pages_and_sites(db: Database) -> None:
+    """Non-article pages seen (for incremental crawls) and the site of each crawl."""
+    db["pages"].create(
+        {"url": str, "site": str, "kind": str, "reason": str, "first_fetched": str,
+         "last_fetched": str, "crawl_id": str},
+        pk="url",
+    )
+    db["pages"].create_index(["site", "kind"])
+    db["crawls"].add_column("site", str)
+    db["crawls"].create_index(["site", "started_at"])

@@ -66,11 +66,12 @@ class Archive:
         self.db.conn.close()
 
     # crawls --------------------------------------------------------------
-    def start_crawl(self, crawl_id: str, started_at: str, start_urls: list[str]) -> None:
+    def start_crawl(self, crawl_id: str, started_at: str, start_urls: list[str],
+                    site: str | None = None) -> None:
         with self.db.conn:
             self.db["crawls"].insert(
                 {"id": crawl_id, "started_at": started_at, "status": "running",
-                 "start_urls": json.dumps(start_urls)},
+                 "start_urls": json.dumps(start_urls), "site": site},
                 replace=True,
             )
 
@@ -90,6 +91,53 @@ class Archive:
             "SELECT article_id FROM article_urls WHERE url = ? ORDER BY last_seen DESC LIMIT 1", [url]
         ).fetchone()
         return row[0] if row else None
+
+    def record_page(self, url: str, site: str, kind: str, reason: str, fetched_at: str,
+                    crawl_id: str) -> None:
+        """A fetched page that is not an article: ``listing`` or ``dead_end``."""
+        with self.db.conn:
+            self.db.execute(
+                "INSERT INTO pages (url, site, kind, reason, first_fetched, last_fetched, crawl_id) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (url) DO UPDATE SET kind = excluded.kind, "
+                "reason = excluded.reason, last_fetched = excluded.last_fetched, "
+                "crawl_id = excluded.crawl_id",
+                [url, site, kind, reason, fetched_at, fetched_at, crawl_id],
+            )
+
+    def known(self, urls: list[str], before: str) -> dict[str, str]:
+        """What the archive knew of each URL before ``before`` (UTC ISO): ``article``,
+        ``listing`` or ``dead_end``. What this crawl itself stored does not count."""
+        out: dict[str, str] = {}
+        for start in range(0, len(urls), 500):
+            chunk = urls[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for url, kind in self.db.execute(
+                    f"SELECT url, kind FROM pages WHERE url IN ({marks}) AND first_fetched < ?",
+                    [*chunk, before]):
+                out[url] = kind
+            for (url,) in self.db.execute(
+                    f"SELECT url FROM article_urls WHERE url IN ({marks}) AND first_seen < ?",
+                    [*chunk, before]):
+                out[url] = "article"
+        return out
+
+    def classify_pages(self, links: dict[str, set[str]]) -> None:
+        """Non-article pages linking to an archived article are listings; the rest dead ends.
+
+        ``links`` maps each page to its links without the site-wide ones (menus,
+        sidebars), which would make every page a listing.
+        """
+        all_links = sorted({url for urls in links.values() for url in urls})
+        articles: set[str] = set()
+        for start in range(0, len(all_links), 500):
+            chunk = all_links[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            articles.update(u for (u,) in self.db.execute(
+                f"SELECT url FROM article_urls WHERE url IN ({marks})", chunk))
+        updates = [("listing" if articles.intersection(urls) else "dead_end", page)
+                   for page, urls in links.items()]
+        with self.db.conn:
+            self.db.conn.executemany("UPDATE pages SET kind = ? WHERE url = ?", updates)
 
     def article_by_hash(self, content_hash: str) -> dict | None:
         rows = list(self.db["articles"].rows_where("content_hash = ?", [content_hash], limit=1))

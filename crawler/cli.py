@@ -60,10 +60,14 @@ def _parse_settings(pairs: tuple[str, ...]) -> dict[str, str]:
 @db_option()
 @click.option("--max-pages", type=click.IntRange(min=0), default=0, help="Stop after N pages (0: no limit).")
 @click.option("--max-depth", type=click.IntRange(min=0), default=None, help="Link hops from the home page.")
+@click.option("--refresh", is_flag=True, help="Fetch archived articles again (changes become versions).")
 @click.option("-s", "--set", "setting", multiple=True, metavar="NAME=VALUE", help="A Scrapy setting.")
 @click.option("-v", "--verbose", is_flag=True, help="Show Scrapy's log at INFO level.")
-def crawl(urls, db_path, max_pages, max_depth, setting, verbose) -> None:
+def crawl(urls, db_path, max_pages, max_depth, refresh, setting, verbose) -> None:
     """Crawl portals from their home pages into the archive.
+
+    A crawl into an existing archive is incremental: archived articles and known
+    dead ends are not fetched again; listings, feeds and sitemaps are.
 
     Example:
 
@@ -71,7 +75,7 @@ def crawl(urls, db_path, max_pages, max_depth, setting, verbose) -> None:
     """
     from crawler.runner import run_crawl
 
-    settings = {"LOG_LEVEL": "INFO" if verbose else "WARNING",
+    settings = {"LOG_LEVEL": "INFO" if verbose else "WARNING", "GOVARCHIVE_REFRESH": refresh,
                 "GOVARCHIVE_SHORT_ERRORS": not verbose, **_parse_settings(setting)}
     click.echo(f"Crawling {', '.join(urls)} into {db_path}", err=True)
     try:

@@ -55,7 +55,8 @@ class CrawlRecorder:
     def spider_opened(self, spider) -> None:
         archive = Archive(self.db_path)
         try:
-            archive.start_crawl(spider.crawl_id, _now(), list(spider.start_urls))
+            archive.start_crawl(spider.crawl_id, _now(), list(spider.start_urls),
+                                getattr(spider, "site_key", None))
         finally:
             archive.close()
 

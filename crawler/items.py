@@ -13,13 +13,14 @@ from typing import Any
 @dataclass
 class PageItem:
     # capture, set by the spider
-    url: str
+    url: str  # becomes the canonical address (rel=canonical) in the extract stage
     site: str
     crawl_id: str
     fetched_at: str  # UTC ISO 8601
     status: int = 200
     content_type: str = ""
     body: bytes = b""
+    fetched_url: str = ""  # the address actually fetched
     # article fields, set by the pipelines
     title: str = ""
     text: str = ""

@@ -49,6 +49,9 @@ DEPTH_PRIORITY = 1
 SCHEDULER_DISK_QUEUE = "scrapy.squeues.PickleFifoDiskQueue"
 SCHEDULER_MEMORY_QUEUE = "scrapy.squeues.FifoMemoryQueue"
 
+SPIDER_MIDDLEWARES = {
+    "crawler.incremental.IncrementalMiddleware": 950,
+}
 ITEM_PIPELINES = {
     # dedup before dates: duplicates need no date work and must not be counted as undated
     "pipelines.extract.ExtractPipeline": 100,
@@ -68,6 +71,8 @@ LOG_LEVEL = "INFO"
 GOVARCHIVE_DB = os.environ.get("GOVARCHIVE_DB", "archive.db")
 GOVARCHIVE_MAX_DEPTH = 6  # link hops from a start page; listing pagination does not count
 GOVARCHIVE_MAX_PAGES = 0  # requests the spider makes at most (0: no limit); robots.txt not counted
+GOVARCHIVE_REFRESH = False  # fetch archived articles again (their changes become versions)
+GOVARCHIVE_STOP_PAGING = 1  # listing pages in a row with nothing new before paging stops (0: never)
 GOVARCHIVE_WARC_ENABLED = True  # WARC capture of every response
 GOVARCHIVE_WARC_DIR = None  # default: warcs/ beside the archive
 GOVARCHIVE_WARC_MAX_BYTES = 1 << 30  # rotate WARC files at 1 GiB

@@ -29,8 +29,8 @@ class DedupPipeline(ArchiveStage):
         adapter["content_hash"] = digest
         same_text = self.archive.article_by_hash(digest)
         if same_text is not None:
-            self.archive.record_sighting(same_text["id"], adapter["url"], adapter["site"],
-                                         adapter["fetched_at"])
+            for url in {adapter["url"], adapter["fetched_url"] or adapter["url"]}:
+                self.archive.record_sighting(same_text["id"], url, adapter["site"], adapter["fetched_at"])
             kind = "url" if same_text["url"] == adapter["url"] else "content"
             self.stats.inc_value(f"govarchive/duplicates/{kind}")
             raise DropItem(f"duplicate of article {same_text['id']} ({same_text['url']})")

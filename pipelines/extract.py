@@ -8,29 +8,47 @@ from itemadapter import ItemAdapter
 from scrapy.exceptions import DropItem
 
 from crawler.extract import extract_bytes
-from pipelines.base import Stage
+from pipelines.base import ArchiveStage
 
 logger = logging.getLogger(__name__)
 
 
-class ExtractPipeline(Stage):
-    """Drops pages that are not articles, with the reason, and counts them."""
+LIST_REASONS = ("listing of", "mostly links", "list of dated items", "no text block")
+
+
+class ExtractPipeline(ArchiveStage):
+    """Drops pages that are not articles, with the reason; counts them and remembers them.
+
+    A remembered page is a ``listing`` (re-fetched by later crawls, which find new
+    articles through it) or a ``dead_end`` (not fetched again). The kind given here
+    from the reason is provisional and cautious; the incremental middleware settles
+    it from the page's links when the crawl ends.
+    """
 
     def process_item(self, item):
         adapter = ItemAdapter(item)
+        content_type = adapter["content_type"] or "text/html"
+        if "html" not in content_type:
+            logger.info("not HTML (%s): %s", content_type, adapter["url"])
+            self._skip(adapter, "non_html", f"not HTML ({content_type})")
         try:
             result = extract_bytes(adapter["body"], adapter["url"], adapter["content_type"])
         except RecursionError:
             result = None
         if result is None or not result.is_article:
             reason = result.reason if result else "markup too deeply nested"
-            kind = "empty" if reason == "empty page" else "not_article"
-            if kind == "empty":
+            if reason == "empty page":
                 logger.info("empty page: %s", adapter["url"])
-            self.stats.inc_value(f"govarchive/skipped/{kind}")
-            raise DropItem(f"not an article: {reason}")
+            self._skip(adapter, "empty" if reason == "empty page" else "not_article", reason)
         adapter["url"] = result.url or adapter["url"]
         for name in ("title", "text", "author", "source", "date_candidates"):
             adapter[name] = getattr(result, name)
         self.stats.inc_value("govarchive/articles_extracted")
         return item
+
+    def _skip(self, adapter, stat: str, reason: str):
+        kind = "listing" if reason.startswith(LIST_REASONS) else "dead_end"
+        self.archive.record_page(adapter["fetched_url"] or adapter["url"], adapter["site"], kind, reason,
+                                 adapter["fetched_at"], adapter["crawl_id"])
+        self.stats.inc_value(f"govarchive/skipped/{stat}")
+        raise DropItem(f"not an article: {reason}")

@@ -35,11 +35,15 @@ class StorePipeline(ArchiveStage):
         record = {name: adapter[name] for name in COLUMNS}
         try:
             if adapter["existing_id"] is not None:
-                self.archive.replace_article(adapter["existing_id"], record, adapter["signature"])
+                article_id = adapter["existing_id"]
+                self.archive.replace_article(article_id, record, adapter["signature"])
                 self.stats.inc_value("govarchive/articles_updated")
             else:
-                self.archive.insert_article(record, adapter["signature"], adapter["near_id"])
+                article_id = self.archive.insert_article(record, adapter["signature"], adapter["near_id"])
                 self.stats.inc_value("govarchive/articles_new")
+            if adapter["fetched_url"] and adapter["fetched_url"] != record["url"]:  # a printer page
+                self.archive.record_sighting(article_id, adapter["fetched_url"], record["site"],
+                                             record["fetched_at"])
         except sqlite3.IntegrityError as exc:  # a concurrent writer stored it first
             self.stats.inc_value("govarchive/duplicates/content")
             raise DropItem(f"duplicate at store time: {exc}") from exc

@@ -66,6 +66,7 @@ class PortalSpider(scrapy.Spider):
         self.max_pages = 0  # set from GOVARCHIVE_MAX_PAGES
         self.seen: set[str] = set()
         self.redirects: list[tuple[str, str, str]] = []  # (old address, target, UTC time)
+        self.refused: list[str] = []  # refused by robots.txt: recorded as dead ends
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -127,20 +128,17 @@ class PortalSpider(scrapy.Spider):
                                 self.parse_page, 1, 5)
 
     def parse_page(self, response: Response):
-        stats = self.crawler.stats
         content_type = response.headers.get("Content-Type", b"").decode("latin-1")
-        if not isinstance(response, TextResponse) or "html" not in (content_type or "text/html"):
-            logger.info("not HTML (%s): %s", content_type or "no Content-Type", response.url)
-            stats.inc_value("govarchive/skipped/non_html")
-            return
         ref = response.meta.get("warc_record")
-        yield PageItem(
+        yield PageItem(  # every page goes to the pipelines, which decide what it is
             url=response.url, site=self.sites.get(host_of(response.url), host_of(response.url)),
             crawl_id=self.crawl_id, fetched_at=_utcnow(), status=response.status,
-            content_type=content_type, body=response.body,
+            content_type=content_type, body=response.body, fetched_url=response.url,
             warc_file=ref.file if ref else None, warc_offset=ref.offset if ref else None,
             warc_length=ref.length if ref else None,
         )
+        if not isinstance(response, TextResponse) or "html" not in (content_type or "text/html"):
+            return
         hops = response.meta.get("hops", 0)
         if hops >= self.max_depth:
             return
@@ -148,14 +146,28 @@ class PortalSpider(scrapy.Spider):
         feed_urls = [urljoin(response.url, f.attrib["href"]) for f in feeds
                      if f.attrib.get("href") and any(t in f.attrib.get("type", "") for t in FEED_TYPES)]
         yield from self._follow(feed_urls, self.parse_feed, hops, 15)
+        page_links = response.meta["page_links"] = []  # every link, for the incremental filter
         for anchor in response.xpath("//a[@href]"):
             href = anchor.attrib["href"]
             if not is_followable(href):
                 continue
             text = " ".join(anchor.xpath("normalize-space(.)").get("").split())
             paging = bool(PAGINATION_URL.search(href) or PAGINATION_TEXT.match(text))
-            yield from self._follow([urljoin(response.url, href)], self.parse_page,
-                                    hops if paging else hops + 1, 8 if paging else 0)
+            url = urljoin(response.url, href)
+            if paging:
+                response.meta["has_paging"] = True  # a paginated page is a listing
+            elif host_of(url) in self.sites and not is_binary(url):
+                page_links.append(canonical_url(url))
+            for request in self._follow([urljoin(response.url, href)], self.parse_page,
+                                        hops if paging else hops + 1, 8 if paging else 0):
+                request.meta["paging"] = paging
+                yield request
+
+    @property
+    def site_key(self) -> str | None:
+        """The site this crawl is for, when it is one site."""
+        keys = set(self.sites.values())
+        return keys.pop() if len(keys) == 1 else None
 
     def on_probe_error(self, failure) -> None:
         logger.debug("probe failed: %s", failure.request.url)
@@ -165,6 +177,7 @@ class PortalSpider(scrapy.Spider):
         if failure.check(IgnoreRequest):  # robots.txt forbids it: polite, not an error
             logger.debug("not fetched %s: %s", request.url, failure.getErrorMessage())
             self.crawler.stats.inc_value("govarchive/skipped/robots")
+            self.refused.append(request.url)
             return
         logger.warning("failed %s: %s", request.url, failure.getErrorMessage())
         self.crawler.stats.inc_value("govarchive/errors/download")

@@ -19,9 +19,12 @@ ORIGINAL = (SEEDS / "004_khanhvinh.html").read_text(encoding="utf-8")
 FIRST_WORDS = "Thời gian qua, công tác dân vận chính quyền"
 
 
+REQUESTED: list[str] = []
+
+
 class Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
+    def log_message(self, format, *args):
+        REQUESTED.append(self.path)
 
 
 @pytest.fixture
@@ -48,8 +51,8 @@ def portal(tmp_path):
     server.shutdown()
 
 
-def crawl(url: str, db: Path) -> None:
-    result = run_cli("crawl", "--url", url, "--db", str(db), *FAST_SETTINGS)
+def crawl(url: str, db: Path, *extra: str) -> None:
+    result = run_cli("crawl", "--url", url, "--db", str(db), *FAST_SETTINGS, *extra)
     assert result.returncode == 0, result.stderr
 
 
@@ -79,7 +82,7 @@ def test_changed_article_keeps_its_earlier_version(portal, tmp_path):
     corrected = ORIGINAL.replace(FIRST_WORDS, "Trong năm qua, công tác dân vận chính quyền")
     (root / "a.html").write_text(corrected, encoding="utf-8")
     (root / "c.html").write_text(corrected, encoding="utf-8")
-    crawl(url, db)
+    crawl(url, db, "--refresh")
     (text,) = rows(db, "SELECT text FROM articles WHERE url LIKE '%/a.html' OR url LIKE '%/c.html'")[0]
     assert text.startswith("Trong năm qua")
     versions = rows(db, "SELECT text, replaced_at FROM article_versions")
@@ -115,3 +118,19 @@ def test_kill_mid_crawl_then_next_run_repairs_and_goes_on(demo_portal, tmp_path)
     for (article_id,) in rows(db, "SELECT id FROM articles"):
         result = CliRunner().invoke(cli, ["show", str(article_id), "--raw", "--db", str(db)])
         assert result.exit_code == 0 and result.stdout_bytes.startswith(b"<!DOCTYPE html>")
+
+
+def test_recrawl_finds_new_articles_and_leaves_archived_ones(portal, tmp_path):
+    root, url = portal
+    db = tmp_path / "a.db"
+    crawl(url, db)
+    new = ORIGINAL.replace(FIRST_WORDS, "Tin mới hoàn toàn: công tác dân vận").replace(
+        "Hiệu quả từ công tác dân vận", "Bài mới về công tác dân vận")
+    (root / "d.html").write_text(new, encoding="utf-8")
+    index = (root / "index.html").read_text(encoding="utf-8")
+    (root / "index.html").write_text(index.replace("</body>", '<a href="/d.html">d</a></body>'))
+    REQUESTED.clear()
+    crawl(url, db)
+    assert "/d.html" in REQUESTED
+    assert "/a.html" not in REQUESTED and "/other.html" not in REQUESTED
+    assert rows(db, "SELECT count(*) FROM articles")[0][0] == 4

@@ -44,7 +44,8 @@ def test_migrations_apply_once(tmp_path):
     path = tmp_path / "a.db"
     open_database(path).conn.close()
     db = open_database(path)
-    assert [m.name for m in migrations.applied(db)] == ["m001_initial", "m002_archival_record"]
+    assert [m.name for m in migrations.applied(db)] == ["m001_initial", "m002_archival_record",
+                                                        "m003_pages_and_sites"]
     assert migrations.pending(db) == []
 
 

@@ -42,8 +42,32 @@ def test_recrawl_stores_nothing_twice(demo_portal, tmp_path):
     first, second = crawls(db)
     assert first["articles_new"] == sum(a.portal == "district" for a in ARTICLES)
     assert second["articles_new"] == 0 and second["articles_updated"] == 0
-    assert second["duplicates"] >= first["articles_new"]
     assert article_count(db) == first["articles_new"]
+
+
+def test_recrawl_fetches_only_listings_feeds_and_sitemaps(demo_portal, tmp_path):
+    import json
+
+    db = tmp_path / "a.db"
+    for _ in range(2):
+        result = run_cli("crawl", "--url", demo_portal.district, "--db", str(db), *FAST_SETTINGS)
+        assert result.returncode == 0
+    first, second = crawls(db)
+    stats = json.loads(second["stats"])
+    assert second["pages_fetched"] < first["pages_fetched"] / 3
+    assert stats["govarchive/incremental/known_article"] >= first["articles_new"]
+    assert stats["govarchive/incremental/known_dead_end"] > 0  # contact, calendar, videos
+    assert stats["govarchive/incremental/paging_stopped"] > 0
+    assert "govarchive/articles_extracted" not in stats
+
+
+def test_recrawl_with_refresh_fetches_articles_again(demo_portal, tmp_path):
+    db = tmp_path / "a.db"
+    for extra in ((), ("--refresh",)):
+        result = run_cli("crawl", "--url", demo_portal.district, "--db", str(db), *FAST_SETTINGS, *extra)
+        assert result.returncode == 0
+    first, second = crawls(db)
+    assert second["duplicates"] >= first["articles_new"] and second["articles_new"] == 0
 
 
 def test_unreachable_portal_is_counted_not_a_traceback(tmp_path):
