@@ -55,35 +55,96 @@ def _parse_settings(pairs: tuple[str, ...]) -> dict[str, str]:
     return settings
 
 
+def registry_option():
+    return click.option(
+        "--registry", type=click.Path(file_okay=False), default=lambda: os.environ.get("GOVARCHIVE_REGISTRY"),
+        help="Folder of site files (default: $GOVARCHIVE_REGISTRY or the bundled registry).",
+    )
+
+
+def _load_registry(folder):
+    from crawler.registry import RegistryError, load
+
+    try:
+        return load(folder)
+    except RegistryError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+def _select_sites(sites, keys, all_sites, province, level) -> list[str]:
+    unknown = [k for k in keys if k not in sites]
+    if unknown:
+        raise click.ClickException(f"not in the registry: {', '.join(unknown)} (see: govarchive sites)")
+    from crawler.textnorm import fold
+
+    chosen = list(keys) or [
+        k for k, s in sites.items()
+        if (all_sites or province or level)
+        and (not province or fold(province) in fold(s.province))
+        and (not level or s.level == level) and s.status != "defunct"
+    ]
+    if not chosen:
+        raise click.ClickException("no registry site matches")
+    return chosen
+
+
 @cli.command(context_settings=CONTEXT)
-@click.option("--url", "urls", multiple=True, required=True, help="Home page of a portal (repeatable).")
+@click.argument("keys", nargs=-1)
+@click.option("--url", "urls", multiple=True, help="Home page of a portal not in the registry (repeatable).")
+@click.option("--all", "all_sites", is_flag=True, help="Every registry site not marked defunct.")
+@click.option("--province", help="Registry sites of this province (with or without diacritics).")
+@click.option("--level", type=click.Choice(["province", "district", "commune", "department"]))
+@registry_option()
 @db_option()
 @click.option("--max-pages", type=click.IntRange(min=0), default=0, help="Stop after N pages (0: no limit).")
 @click.option("--max-depth", type=click.IntRange(min=0), default=None, help="Link hops from the home page.")
 @click.option("--refresh", is_flag=True, help="Fetch archived articles again (changes become versions).")
 @click.option("-s", "--set", "setting", multiple=True, metavar="NAME=VALUE", help="A Scrapy setting.")
 @click.option("-v", "--verbose", is_flag=True, help="Show Scrapy's log at INFO level.")
-def crawl(urls, db_path, max_pages, max_depth, refresh, setting, verbose) -> None:
-    """Crawl portals from their home pages into the archive.
+def crawl(keys, urls, all_sites, province, level, registry, db_path, max_pages, max_depth, refresh,
+          setting, verbose) -> None:
+    """Crawl registry sites, or portals from their home pages, into the archive.
 
     A crawl into an existing archive is incremental: archived articles and known
     dead ends are not fetched again; listings, feeds and sitemaps are.
 
-    Example:
+    Examples:
 
+        govarchive crawl vinhlong namdinh-myloc
+        govarchive crawl --province "Vinh Phuc"
         govarchive crawl --url https://vinhlong.gov.vn/ --max-pages 500
     """
-    from crawler.runner import run_crawl
+    from crawler.runner import run_crawl, run_sites
 
+    if urls and (keys or all_sites or province or level):
+        raise click.UsageError("give registry sites or --url, not both")
+    if not (urls or keys or all_sites or province or level):
+        raise click.UsageError("give registry site keys, --all, --province, --level or --url")
     settings = {"LOG_LEVEL": "INFO" if verbose else "WARNING", "GOVARCHIVE_REFRESH": refresh,
-                "GOVARCHIVE_SHORT_ERRORS": not verbose, **_parse_settings(setting)}
-    click.echo(f"Crawling {', '.join(urls)} into {db_path}", err=True)
+                "GOVARCHIVE_SHORT_ERRORS": not verbose, "GOVARCHIVE_MAX_PAGES": max_pages,
+                **({"GOVARCHIVE_MAX_DEPTH": max_depth} if max_depth is not None else {}),
+                **({"GOVARCHIVE_REGISTRY": registry} if registry else {}), **_parse_settings(setting)}
     try:
-        summary = run_crawl(list(urls), db_path, max_pages=max_pages, max_depth=max_depth,
-                            settings=settings, progress=_progress)
+        if urls:
+            click.echo(f"Crawling {', '.join(urls)} into {db_path}", err=True)
+            summaries = [run_crawl(list(urls), db_path, settings=settings, progress=_progress)]
+        else:
+            chosen = _select_sites(_load_registry(registry), keys, all_sites, province, level)
+            click.echo(f"Crawling {', '.join(chosen)} into {db_path}", err=True)
+            summaries = run_sites(chosen, db_path, settings=settings, progress=_progress)
     except ArchiveError as exc:
         raise click.ClickException(str(exc)) from exc
-    _print_summary(summary, db_path)
+    for summary in summaries:
+        _print_summary(summary, db_path)
+    _exit_for(summaries)
+
+
+def _exit_for(summaries) -> None:
+    for summary in summaries:
+        _exit_status(summary)
+
+
+def _exit_status(summary) -> None:
     if summary.status == "interrupted":
         sys.exit(130)  # what a shell reports for Ctrl-C; everything stored so far is committed
     if summary.status == "warc_write_failed":
@@ -94,12 +155,37 @@ def crawl(urls, db_path, max_pages, max_depth, refresh, setting, verbose) -> Non
 
 def _print_summary(summary, db_path) -> None:
     c = summary.counts
-    click.echo(f"Crawl {summary.crawl_id}: {summary.status}")
+    site = f" ({summary.site})" if summary.site else ""
+    click.echo(f"Crawl {summary.crawl_id}{site}: {summary.status}")
     for label, value in (("pages fetched", c.pages_fetched), ("articles new", c.articles_new),
                          ("articles updated", c.articles_updated), ("duplicates", c.duplicates),
                          ("pages skipped", c.skipped), ("errors", c.errors)):
         click.echo(f"  {label:<17}{value:>7}")
     click.echo(f"  archive: {db_path} ({summary.articles_in_archive} articles)")
+
+
+@cli.command(context_settings=CONTEXT)
+@click.option("--province", help="Only this province (with or without diacritics).")
+@click.option("--level", type=click.Choice(["province", "district", "commune", "department"]))
+@registry_option()
+@db_option()
+def sites(province, level, registry, db_path) -> None:
+    """List registry sites with their status and last crawl.
+
+    Example:
+
+        govarchive sites --province "Nam Dinh" --level district
+    """
+    from crawler.registry import sites_table
+
+    chosen = _load_registry(registry)
+    try:
+        rows = sites_table(chosen, db_path if Path(db_path).exists() else None, province, level)
+    except ArchiveError as exc:
+        raise click.ClickException(str(exc)) from exc
+    for row in rows:
+        click.echo(f"{row['key']:<22}{row['level']:<11}{row['place']:<28}{row['status']:<22}{row['last_crawl']}")
+    click.echo(f"{len(rows)} sites")
 
 
 @cli.command(context_settings=CONTEXT)

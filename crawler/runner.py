@@ -25,6 +25,7 @@ from spiders.portal import PortalSpider, new_crawl_id
 @dataclass(frozen=True)
 class CrawlSummary:
     crawl_id: str
+    site: str | None
     status: str
     started_at: str
     finished_at: str
@@ -41,6 +42,35 @@ def project_settings(overrides: Mapping[str, Any] | None = None) -> Settings:
     return settings
 
 
+def _prepare(db_path: str | Path, settings: Mapping[str, Any] | None) -> None:
+    open_database(db_path).conn.close()  # create and migrate now: errors before the crawl
+    if (settings or {}).get("GOVARCHIVE_WARC_ENABLED", True) not in (False, "False", "0"):
+        prepare_warc_folder(Path((settings or {}).get("GOVARCHIVE_WARC_DIR") or warc_folder(db_path)))
+
+
+def run_sites(
+    keys: list[str],
+    db_path: str | Path,
+    *,
+    settings: Mapping[str, Any] | None = None,
+    progress: Callable[[CrawlCounts], None] | None = None,
+) -> list[CrawlSummary]:
+    """Crawl registry sites in one process, each with its own spider and politeness."""
+    from crawler.spiderloader import RegistrySpiderLoader
+
+    _prepare(db_path, settings)
+    overrides = {"GOVARCHIVE_DB": str(db_path), "GOVARCHIVE_PROGRESS": progress, **(settings or {})}
+    project = project_settings(overrides)
+    loader = RegistrySpiderLoader(project)
+    process = CrawlerProcess(project)
+    crawl_ids = []
+    for key in keys:
+        crawl_ids.append(f"{new_crawl_id()}-{key}")
+        process.crawl(loader.load(key), crawl_id=crawl_ids[-1])
+    process.start()
+    return [crawl_summary(db_path, crawl_id) for crawl_id in crawl_ids]
+
+
 def run_crawl(
     urls: list[str],
     db_path: str | Path,
@@ -52,9 +82,7 @@ def run_crawl(
     progress: Callable[[CrawlCounts], None] | None = None,
 ) -> CrawlSummary:
     """Crawl the portals at ``urls`` into the archive at ``db_path``."""
-    open_database(db_path).conn.close()  # create and migrate now: errors before the crawl
-    if (settings or {}).get("GOVARCHIVE_WARC_ENABLED", True) not in (False, "False", "0"):
-        prepare_warc_folder(Path((settings or {}).get("GOVARCHIVE_WARC_DIR") or warc_folder(db_path)))
+    _prepare(db_path, settings)
     overrides = {"GOVARCHIVE_DB": str(db_path), "GOVARCHIVE_PROGRESS": progress,
                  "GOVARCHIVE_MAX_PAGES": max_pages, **(settings or {})}
     process = CrawlerProcess(project_settings(overrides))
@@ -74,7 +102,7 @@ def crawl_summary(db_path: str | Path, crawl_id: str) -> CrawlSummary:
     fields = CrawlCounts.__dataclass_fields__
     counts = CrawlCounts(**{name: row[name] or 0 for name in fields})
     return CrawlSummary(
-        crawl_id=crawl_id, status=row["status"], started_at=row["started_at"],
+        crawl_id=crawl_id, site=row.get("site"), status=row["status"], started_at=row["started_at"],
         finished_at=row["finished_at"] or "", counts=counts, articles_in_archive=total,
         stats=json.loads(row["stats"] or "{}"),
     )

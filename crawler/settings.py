@@ -13,6 +13,7 @@ from crawler import __version__
 BOT_NAME = "govarchive"
 SPIDER_MODULES = ["spiders"]
 NEWSPIDER_MODULE = "spiders"
+SPIDER_LOADER_CLASS = "crawler.spiderloader.RegistrySpiderLoader"
 
 GOVARCHIVE_CONTACT = os.environ.get("GOVARCHIVE_CONTACT", "set GOVARCHIVE_CONTACT to your e-mail")
 USER_AGENT = (
@@ -69,6 +70,7 @@ LOG_LEVEL = "INFO"
 
 # govarchive's own settings
 GOVARCHIVE_DB = os.environ.get("GOVARCHIVE_DB", "archive.db")
+GOVARCHIVE_REGISTRY = os.environ.get("GOVARCHIVE_REGISTRY")  # folder of site files; None: bundled
 GOVARCHIVE_MAX_DEPTH = 6  # link hops from a start page; listing pagination does not count
 GOVARCHIVE_MAX_PAGES = 0  # requests the spider makes at most (0: no limit); robots.txt not counted
 GOVARCHIVE_REFRESH = False  # fetch archived articles again (their changes become versions)

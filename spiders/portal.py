@@ -49,6 +49,7 @@ def _utcnow() -> str:
 
 class PortalSpider(scrapy.Spider):
     name = "portal"
+    site = None  # a registry Site, for the per-site subclasses (crawler.spiderloader)
 
     def __init__(
         self, url: str | Iterable[str] | None = None, crawl_id: str | None = None,
@@ -56,6 +57,9 @@ class PortalSpider(scrapy.Spider):
     ) -> None:
         super().__init__(**kwargs)
         urls = url.split(",") if isinstance(url, str) else list(url or [])
+        if self.site is not None and not urls:
+            urls = [*self.site.home, *self.site.start_urls]
+            sites = {host_of(u): self.site.key for u in urls}
         self.start_urls = [u.strip() for u in urls if u.strip()]
         if not self.start_urls:
             raise ValueError("give at least one start URL: -a url=https://example.gov.vn/")

@@ -1,0 +1,205 @@
+"""The site registry: one TOML file per province, one ``[[site]]`` table per portal.
+
+A public contract (archivists keep their own registry folders), so the format
+is plain and every entry is validated on load; a bad entry is reported with
+file, key and field::
+
+    province = "Vĩnh Long"
+
+    [[site]]
+    key = "vinhlong"                      # [a-z0-9-], unique across the registry
+    name = "Cổng thông tin điện tử tỉnh Vĩnh Long"
+    level = "province"                    # province | district | commune | department
+    home = ["https://vinhlong.gov.vn/"]
+    district = ""                         # or commune = "..."
+    platform = "sharepoint"               # sharepoint liferay vnpt viettel wordpress joomla news unknown
+    status = "active"                     # active | redirected | defunct
+    status_seen = "2026-11-22"            # when that status was last seen
+    verified = false                      # true once a crawl confirmed the entry
+    schedule = "0 3 * * *"                # cron expression
+    start_urls = []                       # extra listing or start pages
+    article_pattern = ""                  # regex on URLs, a hint for new-site and reviews
+    spider = ""                           # a class in spiders/ for portals that need code
+    notes = ""
+    [site.selectors]                      # extractor overrides: body, title, date, author, drop
+    [site.politeness]                     # delay (s), concurrency, autothrottle (bool)
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+BUNDLED = Path(__file__).parent / "sites"
+LEVELS = ("province", "district", "commune", "department")
+STATUSES = ("active", "redirected", "defunct")
+PLATFORMS = ("sharepoint", "liferay", "vnpt", "viettel", "wordpress", "joomla", "news", "unknown")
+SELECTOR_FIELDS = ("body", "title", "date", "author", "drop")
+POLITENESS_FIELDS = {"delay": (int, float), "concurrency": int, "autothrottle": bool}
+KEY = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+CRON_FIELD = re.compile(r"^(\*|\d+(-\d+)?)(/\d+)?(,(\*|\d+(-\d+)?)(/\d+)?)*$")
+
+
+class RegistryError(ValueError):
+    """A registry entry that does not validate; the message names file, key and field."""
+
+
+@dataclass(frozen=True)
+class Site:
+    key: str
+    name: str
+    province: str
+    level: str
+    home: tuple[str, ...]
+    district: str = ""
+    commune: str = ""
+    platform: str = "unknown"
+    status: str = "active"
+    status_seen: str = ""
+    verified: bool = False
+    schedule: str = "0 3 * * *"
+    start_urls: tuple[str, ...] = ()
+    article_pattern: str = ""
+    spider: str = ""
+    notes: str = ""
+    selectors: dict = field(default_factory=dict)
+    politeness: dict = field(default_factory=dict)
+    source: str = ""  # the file it came from
+
+    def scrapy_settings(self) -> dict:
+        """Politeness overrides as Scrapy settings for this site's spider."""
+        p, out = self.politeness, {}
+        if "delay" in p:
+            out["DOWNLOAD_DELAY"] = float(p["delay"])
+        if "concurrency" in p:
+            out["CONCURRENT_REQUESTS_PER_DOMAIN"] = int(p["concurrency"])
+        if "autothrottle" in p:
+            out["AUTOTHROTTLE_ENABLED"] = bool(p["autothrottle"])
+        return out
+
+
+def load(folder: str | Path | None = None) -> dict[str, Site]:
+    """Every site in the registry folder (default: the bundled one), by key."""
+    folder = Path(folder) if folder else BUNDLED
+    if not folder.is_dir():
+        raise RegistryError(f"no registry folder at {folder}")
+    sites: dict[str, Site] = {}
+    for path in sorted(folder.glob("*.toml")):
+        for site in load_file(path):
+            if site.key in sites:
+                raise RegistryError(f"{path.name}: site {site.key!r}: key already used in "
+                                    f"{sites[site.key].source}")
+            sites[site.key] = site
+    return sites
+
+
+def load_file(path: Path) -> list[Site]:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RegistryError(f"{path.name}: cannot read: {exc}") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise RegistryError(f"{path.name}: not valid TOML: {exc}") from exc
+    province = data.get("province")
+    if not isinstance(province, str) or not province.strip():
+        raise RegistryError(f"{path.name}: field 'province': a province name is required")
+    entries = data.get("site", [])
+    if not isinstance(entries, list):
+        raise RegistryError(f"{path.name}: 'site' must be a list of [[site]] tables")
+    return [_site(path.name, province, entry) for entry in entries]
+
+
+def _site(file: str, province: str, entry: dict) -> Site:
+    key = entry.get("key", "")
+
+    def fail(name: str, message: str) -> RegistryError:
+        return RegistryError(f"{file}: site {key or '?'!r}: field {name!r}: {message}")
+
+    if not isinstance(key, str) or not KEY.match(key):
+        raise fail("key", "lower-case letters, digits and '-' only")
+    known = set(Site.__dataclass_fields__) - {"source", "province"}
+    for name in entry:
+        if name not in known:
+            raise fail(name, "unknown field")
+    for name in ("name", "level", "home"):
+        if not entry.get(name):
+            raise fail(name, "required")
+    _check_choice(entry, "level", LEVELS, fail)
+    _check_choice(entry, "status", STATUSES, fail)
+    _check_choice(entry, "platform", PLATFORMS, fail)
+    home = entry["home"] if isinstance(entry["home"], list) else [entry["home"]]
+    for name, urls in (("home", home), ("start_urls", entry.get("start_urls", []))):
+        if not isinstance(urls, list) or not all(isinstance(u, str) and u.startswith(("http://", "https://"))
+                                                 for u in urls):
+            raise fail(name, "a list of http(s) URLs")
+    _check_details(entry, fail)
+    return Site(**{**entry, "home": tuple(home), "start_urls": tuple(entry.get("start_urls", [])),
+                   "province": province, "source": file,
+                   "status_seen": str(entry.get("status_seen", ""))})
+
+
+def _check_choice(entry: dict, name: str, choices: tuple[str, ...], fail) -> None:
+    if name in entry and entry[name] not in choices:
+        raise fail(name, f"{entry[name]!r} is not one of {', '.join(choices)}")
+
+
+def _check_details(entry: dict, fail) -> None:
+    schedule = entry.get("schedule", "0 3 * * *")
+    if not isinstance(schedule, str) or len(schedule.split()) != 5 or not all(
+            CRON_FIELD.match(part) for part in schedule.split()):
+        raise fail("schedule", f"{schedule!r} is not a 5-field cron expression")
+    if "status_seen" in entry and not isinstance(entry["status_seen"], date):
+        try:
+            date.fromisoformat(str(entry["status_seen"]))
+        except ValueError as exc:
+            raise fail("status_seen", "a date, YYYY-MM-DD") from exc
+    if entry.get("article_pattern"):
+        try:
+            re.compile(entry["article_pattern"])
+        except re.error as exc:
+            raise fail("article_pattern", f"not a regular expression: {exc}") from exc
+    for name in entry.get("selectors", {}):
+        if name not in SELECTOR_FIELDS:
+            raise fail(f"selectors.{name}", f"not one of {', '.join(SELECTOR_FIELDS)}")
+    for name, value in entry.get("politeness", {}).items():
+        kinds = POLITENESS_FIELDS.get(name)
+        if kinds is None:
+            raise fail(f"politeness.{name}", f"not one of {', '.join(POLITENESS_FIELDS)}")
+        if not isinstance(value, kinds) or (name == "concurrency" and value < 1):
+            raise fail(f"politeness.{name}", f"bad value {value!r}")
+    for name in ("verified",):
+        if name in entry and not isinstance(entry[name], bool):
+            raise fail(name, "true or false")
+
+
+def sites_table(sites: dict[str, Site], db_path: str | Path | None, province: str | None = None,
+                level: str | None = None) -> list[dict]:
+    """Rows for ``govarchive sites``: each site with its status and last crawl."""
+    from archive.store import open_database
+    from crawler.textnorm import fold
+
+    last: dict[str, dict] = {}
+    if db_path:
+        db = open_database(db_path, create=False)
+        for row in db.execute(
+            "SELECT site, started_at, status, articles_new FROM crawls c WHERE started_at = "
+            "(SELECT max(started_at) FROM crawls WHERE site = c.site)"
+        ):
+            last[row[0]] = {"started_at": row[1], "status": row[2], "articles_new": row[3]}
+        db.conn.close()
+    rows = []
+    for site in sorted(sites.values(), key=lambda s: (s.province, LEVELS.index(s.level), s.key)):
+        if (province and fold(province) not in fold(site.province)) or (level and site.level != level):
+            continue
+        crawl = last.get(site.key)
+        rows.append({
+            "key": site.key, "level": site.level,
+            "place": " / ".join(p for p in (site.province, site.district, site.commune) if p),
+            "status": site.status + ("" if site.verified else " (unverified)"),
+            "last_crawl": (f"{crawl['started_at'][:16]} {crawl['status']}, {crawl['articles_new']} new"
+                           if crawl else "never"),
+        })
+    return rows

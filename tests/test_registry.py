@@ -1,0 +1,132 @@
+"""The site registry: validation, the shipped entries, per-site spiders and multi-site crawls."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+
+import pytest
+from click.testing import CliRunner
+from conftest import BIN, FAST_SETTINGS, ROOT, run_cli
+
+from crawler import registry
+from crawler.cli import cli
+from crawler.demo.content import ARTICLES
+from crawler.registry import RegistryError
+
+GOOD = '''province = "Sông Hậu"
+
+[[site]]
+key = "{key}"
+name = "Cổng thông tin điện tử {key}"
+level = "{level}"
+home = ["{url}"]
+schedule = "*/30 * * * *"
+politeness = {{ delay = 0, concurrency = 2, autothrottle = false }}
+'''
+
+
+def write_registry(folder, **sites):
+    folder.mkdir(exist_ok=True)
+    for key, (url, level) in sites.items():
+        (folder / f"{key}.toml").write_text(GOOD.format(key=key, url=url, level=level), encoding="utf-8")
+    return folder
+
+
+def test_bundled_registry_has_the_seed_portals_unverified():
+    sites = registry.load()
+    for key in ("vinhlong", "namdinh-myloc", "backan", "vinhphuc-songlo", "khanhhoa-khanhvinh"):
+        assert key in sites and sites[key].verified is False
+    assert {s.level for s in sites.values()} >= {"province", "district", "department"}
+
+
+BAD = [
+    ('province = "X"\n[[site]]\nkey = "a"\nname = "A"\nlevel = "huyen"\nhome = ["http://a/"]\n',
+     "site 'a': field 'level': 'huyen' is not one of"),
+    ('province = "X"\n[[site]]\nkey = "A b"\nname = "A"\nlevel = "province"\nhome = ["http://a/"]\n',
+     "field 'key'"),
+    ('province = "X"\n[[site]]\nkey = "a"\nlevel = "province"\nhome = ["http://a/"]\n',
+     "site 'a': field 'name': required"),
+    ('province = "X"\n[[site]]\nkey = "a"\nname = "A"\nlevel = "province"\nhome = ["ftp://a/"]\n',
+     "site 'a': field 'home': a list of http(s) URLs"),
+    ('province = "X"\n[[site]]\nkey = "a"\nname = "A"\nlevel = "province"\nhome = ["http://a/"]\n'
+     'schedule = "every day"\n', "site 'a': field 'schedule'"),
+    ('province = "X"\n[[site]]\nkey = "a"\nname = "A"\nlevel = "province"\nhome = ["http://a/"]\n'
+     'colour = "red"\n', "site 'a': field 'colour': unknown field"),
+    ('province = "X"\n[[site]]\nkey = "a"\nname = "A"\nlevel = "province"\nhome = ["http://a/"]\n'
+     'politeness = { concurrency = 0 }\n', "field 'politeness.concurrency'"),
+    ('province = "X"\n[[site]]\nkey = "a"\nname = "A"\nlevel = "province"\nhome = ["http://a/"]\n'
+     'selectors = { headline = "h1" }\n', "field 'selectors.headline'"),
+    ('[[site]]\nkey = "a"\n', "field 'province'"),
+    ('province = "X"\n[[site]\n', "not valid TOML"),
+]
+
+
+@pytest.mark.parametrize("text,message", BAD)
+def test_bad_entry_names_file_key_and_field(tmp_path, text, message):
+    (tmp_path / "bad.toml").write_text(text, encoding="utf-8")
+    with pytest.raises(RegistryError) as info:
+        registry.load(tmp_path)
+    assert str(info.value).startswith("bad.toml: ")
+    assert message in str(info.value)
+
+
+def test_duplicate_key_across_files(tmp_path):
+    write_registry(tmp_path, a=("http://a/", "province"))
+    (tmp_path / "b.toml").write_text(GOOD.format(key="a", url="http://b/", level="district"))
+    with pytest.raises(RegistryError, match="key already used in a.toml"):
+        registry.load(tmp_path)
+
+
+def test_cli_reports_a_bad_registry_in_one_line(tmp_path):
+    (tmp_path / "bad.toml").write_text(BAD[0][0], encoding="utf-8")
+    result = CliRunner().invoke(cli, ["sites", "--registry", str(tmp_path)])
+    assert result.exit_code == 1 and result.output.startswith("Error: bad.toml: site 'a'")
+
+
+def test_scrapy_list_shows_one_spider_per_site(tmp_path):
+    folder = write_registry(tmp_path / "reg", one=("http://127.0.0.1:9/", "province"),
+                            two=("http://127.0.0.1:8/", "district"))
+    result = subprocess.run([str(BIN / "scrapy"), "list"], capture_output=True, text=True, cwd=ROOT,
+                            env={**os.environ, "GOVARCHIVE_REGISTRY": str(folder)})
+    assert result.stdout.split() == ["one", "portal", "two"]
+
+
+def test_scrapy_crawl_key_crawls_that_site(demo_portal, tmp_path):
+    folder = write_registry(tmp_path / "reg", mythanh=(demo_portal.district, "district"))
+    db = tmp_path / "a.db"
+    env = {**os.environ, "GOVARCHIVE_REGISTRY": str(folder), "GOVARCHIVE_DB": str(db)}
+    result = subprocess.run([str(BIN / "scrapy"), "crawl", "mythanh", "-s", "LOG_LEVEL=WARNING"],
+                            capture_output=True, text=True, cwd=ROOT, env=env, timeout=300)
+    assert result.returncode == 0, result.stderr
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT DISTINCT site FROM articles").fetchall() == [("mythanh",)]
+    assert conn.execute("SELECT site, status FROM crawls").fetchall() == [("mythanh", "finished")]
+
+
+def test_several_sites_in_one_process_each_recorded(demo_portal, tmp_path):
+    folder = write_registry(tmp_path / "reg", songhau=(demo_portal.province, "province"),
+                            mythanh=(demo_portal.district, "district"))
+    db = tmp_path / "a.db"
+    result = run_cli("crawl", "--all", "--registry", str(folder), "--db", str(db), *FAST_SETTINGS)
+    assert result.returncode == 0, result.stderr
+    conn = sqlite3.connect(db)
+    by_site = dict(conn.execute("SELECT site, count(*) FROM articles GROUP BY site"))
+    assert by_site == {"songhau": sum(a.portal == "province" for a in ARTICLES),
+                       "mythanh": sum(a.portal == "district" for a in ARTICLES)}
+    assert sorted(conn.execute("SELECT site, status FROM crawls")) == [
+        ("mythanh", "finished"), ("songhau", "finished")]
+    listing = CliRunner().invoke(cli, ["sites", "--registry", str(folder), "--db", str(db)])
+    assert "finished, 13 new" in listing.output and "finished, 11 new" in listing.output
+
+
+def test_unknown_key_is_one_line(tmp_path):
+    result = CliRunner().invoke(cli, ["crawl", "nosuch", "--db", str(tmp_path / "a.db")])
+    assert result.exit_code == 1 and "not in the registry: nosuch" in result.output
+
+
+def test_sites_filters_by_province_without_diacritics():
+    result = CliRunner().invoke(cli, ["sites", "--province", "vinh phuc", "--db", "/nonexistent/a.db"])
+    assert result.exit_code == 0
+    assert "vinhphuc-songlo" in result.output and "vinhlong" not in result.output
