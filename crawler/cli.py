@@ -188,6 +188,91 @@ def sites(province, level, registry, db_path) -> None:
     click.echo(f"{len(rows)} sites")
 
 
+def _health(registry, db_path):
+    from crawler.health import now_utc, site_health
+
+    sites = _load_registry(registry)
+    try:
+        return sites, site_health(sites, db_path, now_utc())
+    except ArchiveError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+@cli.command(context_settings=CONTEXT)
+@registry_option()
+@db_option()
+def schedule(registry, db_path) -> None:
+    """Show each site's schedule (Vietnam time), last run and next run.
+
+    Example:
+
+        govarchive schedule --db archive.db
+    """
+    _, health = _health(registry, db_path)
+    for h in health:
+        due = "due now" if h.due else (h.next_run or "")
+        click.echo(f"{h.key:<22}{h.schedule:<16}{(h.last_run or 'never')[:16]:<18}{due}")
+
+
+@cli.command("run-due", context_settings=CONTEXT)
+@registry_option()
+@db_option()
+@click.option("-s", "--set", "setting", multiple=True, metavar="NAME=VALUE", help="A Scrapy setting.")
+def run_due(registry, db_path, setting) -> None:
+    """Crawl the sites whose schedule is due; run it every few minutes from cron.
+
+    A lock per site keeps two runs from crawling the same site at once.
+
+    Example (crontab):
+
+        */10 * * * * cd /srv/archive && govarchive run-due --db archive.db >> run-due.log 2>&1
+    """
+    from contextlib import ExitStack
+
+    from crawler.health import site_lock
+    from crawler.runner import run_sites
+
+    _, health = _health(registry, db_path)
+    due = [h.key for h in health if h.due]
+    locks = Path(db_path).resolve().parent / "locks"
+    with ExitStack() as stack:
+        chosen = []
+        for key in due:
+            if stack.enter_context(site_lock(locks, key)):
+                chosen.append(key)
+            else:
+                click.echo(f"skipped {key}: another run is crawling it", err=True)
+        if not chosen:
+            click.echo("nothing due")
+            return
+        settings = {"LOG_LEVEL": "WARNING", "GOVARCHIVE_SHORT_ERRORS": True,
+                    **({"GOVARCHIVE_REGISTRY": registry} if registry else {}), **_parse_settings(setting)}
+        try:
+            summaries = run_sites(chosen, db_path, settings=settings)
+        except ArchiveError as exc:
+            raise click.ClickException(str(exc)) from exc
+    for summary in summaries:
+        _print_summary(summary, db_path)
+
+
+@cli.command(context_settings=CONTEXT)
+@registry_option()
+@db_option()
+def status(registry, db_path) -> None:
+    """Portal health: last crawl, new articles, errors, weekly trend and flags.
+
+    Example:
+
+        govarchive status --db archive.db
+    """
+    _, health = _health(registry, db_path)
+    for h in health:
+        trend = " ".join(str(n) for n in h.per_week) or "-"
+        flags = "; ".join(h.flags) or "ok"
+        click.echo(f"{h.key:<22}{(h.last_run or 'never')[:16]:<18}{h.last_status or '':<22}"
+                   f"new {h.new_articles:<5}errors {h.errors:<4}weeks [{trend}]  {flags}")
+
+
 @cli.command(context_settings=CONTEXT)
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @click.option("--url", help="The page's original address (with a single file).")

@@ -98,6 +98,9 @@ class PortalSpider(scrapy.Spider):
         if 300 <= response.status < 400 and location:
             target = urljoin(response.url, location.decode("latin-1"))
             self.redirects.append((canonical_url(request.url), canonical_url(target), _utcnow()))
+            if host_of(target) not in self.sites:  # recorded, and not crawled as this site
+                logger.warning("%s redirects to another domain: %s", request.url, target)
+                self.crawler.stats.set_value("govarchive/redirected_to", host_of(target))
 
     def robots_parsed(self, robotparser, request) -> None:
         """Schedule the sitemaps that robots.txt names (one robots.txt fetch per host)."""

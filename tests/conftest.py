@@ -64,8 +64,9 @@ def stored_articles(db: Path) -> int:
         return 0
 
 
-def run_cli(*args: str, cwd: Path | None = None, timeout: int = 300) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+def run_cli(*args: str, cwd: Path | None = None, timeout: int = 300,
+            env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", **(env or {})}
     env.pop("GOVARCHIVE_DB", None)
     return subprocess.run([str(BIN / "govarchive"), *args], capture_output=True, text=True,
                           cwd=cwd or ROOT, timeout=timeout, env=env)
