@@ -130,3 +130,26 @@ def test_sites_filters_by_province_without_diacritics():
     result = CliRunner().invoke(cli, ["sites", "--province", "vinh phuc", "--db", "/nonexistent/a.db"])
     assert result.exit_code == 0
     assert "vinhphuc-songlo" in result.output and "vinhlong" not in result.output
+
+
+def test_json_listing_spider_finds_articles_links_do_not_show(demo_portal, tmp_path):
+    folder = write_registry(tmp_path / "reg", songhau=(demo_portal.province, "province"))
+    entry = (folder / "songhau.toml").read_text()
+    api = demo_portal.province + "_api/tin-tuc/QUERYDATA?page=1"
+    (folder / "songhau.toml").write_text(entry + f'spider = "sharepoint_json"\nstart_urls = ["{api}"]\n')
+    db = tmp_path / "a.db"
+    # depth 0: no link is followed from any page, so every article must come from the JSON listing
+    result = run_cli("crawl", "songhau", "--registry", str(folder), "--db", str(db), "--max-depth", "0",
+                     *FAST_SETTINGS)
+    assert result.returncode == 0, result.stderr
+    stored = sqlite3.connect(db).execute("SELECT count(*) FROM articles").fetchone()[0]
+    assert stored == sum(a.portal == "province" for a in ARTICLES)
+
+
+def test_generic_spider_alone_finds_nothing_at_depth_zero(demo_portal, tmp_path):
+    folder = write_registry(tmp_path / "reg", songhau=(demo_portal.province, "province"))
+    db = tmp_path / "a.db"
+    result = run_cli("crawl", "songhau", "--registry", str(folder), "--db", str(db), "--max-depth", "0",
+                     *FAST_SETTINGS, "-s", "ROBOTSTXT_OBEY=False")
+    assert result.returncode == 0, result.stderr
+    assert sqlite3.connect(db).execute("SELECT count(*) FROM articles").fetchone()[0] == 0

@@ -9,6 +9,8 @@ also linked as ``View_Detail.aspx?ItemID=``.
 
 from __future__ import annotations
 
+import json
+
 from crawler.demo.common import (
     COUNTER,
     POLL,
@@ -131,6 +133,13 @@ STATIC = {
 }
 
 
+API = "/_api/tin-tuc/QUERYDATA"
+
+
+def _chunks(items: list, size: int) -> list[list]:
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
 def build() -> dict[str, Page]:
     articles = articles_of("province")
     pages: dict[str, Page] = {}
@@ -152,6 +161,13 @@ def build() -> dict[str, Page]:
     sitemap_page = "".join(f'<li><a href="/Pages/tin-tuc/{k}.aspx">{e(v)}</a></li>' for k, v in CATEGORIES.items())
     pages["/sitemap.aspx"] = html_page(_static("Sơ đồ cổng", f"<ul>{sitemap_page}</ul>", articles))
     pages["/noi-bo/tai-lieu.aspx"] = html_page(_static("Tài liệu nội bộ", "<p>Chỉ dành cho cán bộ.</p>", articles))
+    # the listing a SharePoint page loads with JavaScript: JSON, linked from no HTML
+    for n, chunk in enumerate(_chunks(sort_newest(articles), 5), start=1):
+        items = [{"Title": a.title, "FileRef": article_url(a), "ArticlePublishedDate": a.published_at}
+                 for a in chunk]
+        more = n * 5 < len(articles)
+        body = {"d": {"results": items, "__next": f"{API}?page={n + 1}" if more else None}}
+        pages[f"{API}?page={n}"] = Page(json.dumps(body, ensure_ascii=False).encode(), "application/json")
     pages["/robots.txt"] = Page(b"User-agent: *\nDisallow: /noi-bo/\nDisallow: /_layouts/\n\nSitemap: {base}/Sitemaps/tin-tuc.xml\n", "text/plain")
     urls = "".join(f"<url><loc>{{base}}{article_url(a)}</loc><lastmod>{a.published_at[:10]}</lastmod></url>" for a in articles)
     pages["/Sitemaps/tin-tuc.xml"] = Page(
