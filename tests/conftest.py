@@ -27,8 +27,11 @@ class DemoPortal:
     district: str
     log: Path
 
-    def requested_paths(self, portal: str) -> list[str]:
-        lines = self.log.read_text(encoding="utf-8").splitlines()
+    def lines(self) -> list[str]:
+        return self.log.read_text(encoding="utf-8").splitlines() if self.log.exists() else []
+
+    def requested_paths(self, portal: str, lines: list[str] | None = None) -> list[str]:
+        lines = self.lines() if lines is None else lines
         return [line.split("\t", 1)[1] for line in lines if line.startswith(portal + "\t")]
 
 
@@ -77,12 +80,17 @@ class CrawledDemo:
     db: Path
     result: subprocess.CompletedProcess
     portal: DemoPortal
+    log_lines: list[str]  # the server's log lines of this crawl only
+
+    def requested_paths(self, portal: str) -> list[str]:
+        return self.portal.requested_paths(portal, self.log_lines)
 
 
 @pytest.fixture(scope="session")
 def crawled_demo(demo_portal, tmp_path_factory) -> CrawledDemo:
     db = tmp_path_factory.mktemp("crawl") / "archive.db"
+    before = len(demo_portal.lines())
     result = run_cli("crawl", "--url", demo_portal.province, "--url", demo_portal.district,
                      "--db", str(db), *FAST_SETTINGS)
     assert result.returncode == 0, result.stderr
-    return CrawledDemo(db, result, demo_portal)
+    return CrawledDemo(db, result, demo_portal, demo_portal.lines()[before:])

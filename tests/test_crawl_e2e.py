@@ -55,32 +55,32 @@ def test_no_listing_contact_or_print_page_stored(rows):
 
 
 def test_article_under_two_urls_is_stored_once(rows, crawled_demo):
-    assert "/Pages/View_Detail.aspx?ItemID=113" in crawled_demo.portal.requested_paths("province")
+    assert "/Pages/View_Detail.aspx?ItemID=113" in crawled_demo.requested_paths("province")
     article = next(a for a in ARTICLES if "two_urls" in a.flags)
     assert rows[article.title]["url"].endswith(article_path(article))
 
 
 def test_robots_disallowed_paths_are_never_requested(crawled_demo):
-    paths = crawled_demo.portal.requested_paths("province") + crawled_demo.portal.requested_paths("district")
+    paths = crawled_demo.requested_paths("province") + crawled_demo.requested_paths("district")
     assert paths, "the crawl requested nothing"
     assert not [p for p in paths if p.startswith(("/noi-bo/", "/_layouts/", "/quan-tri/"))]
 
 
 def test_printer_links_are_canonicalised_before_requesting(crawled_demo):
-    assert not [p for p in crawled_demo.portal.requested_paths("province") if "print=" in p]
+    assert not [p for p in crawled_demo.requested_paths("province") if "print=" in p]
 
 
 def test_tracking_parameters_are_never_requested(crawled_demo):
-    assert not [p for p in crawled_demo.portal.requested_paths("province") if "utm_" in p]
+    assert not [p for p in crawled_demo.requested_paths("province") if "utm_" in p]
 
 
 def test_each_page_is_requested_once(crawled_demo):
-    paths = crawled_demo.portal.requested_paths("district")
+    paths = crawled_demo.requested_paths("district")
     assert len(paths) == len(set(paths))
 
 
 def test_links_to_documents_are_not_followed(crawled_demo):
-    paths = crawled_demo.portal.requested_paths("province") + crawled_demo.portal.requested_paths("district")
+    paths = crawled_demo.requested_paths("province") + crawled_demo.requested_paths("district")
     assert not [p for p in paths if p.endswith(".pdf")]
 
 

@@ -40,7 +40,7 @@ def served(crawled_demo):
 
 
 def test_every_fetched_url_has_a_response_record(crawled_demo):
-    fetched = {p for portal in ("province", "district") for p in crawled_demo.portal.requested_paths(portal)}
+    fetched = {p for portal in ("province", "district") for p in crawled_demo.requested_paths(portal)}
     captured = {r.rec_headers.get_header("WARC-Target-URI").split("/", 3)[3]
                 for _, r, _ in records(warc_files(crawled_demo.db)) if r.rec_type == "response"}
     assert {p.lstrip("/") for p in fetched} == captured
