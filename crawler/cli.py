@@ -273,6 +273,53 @@ def status(registry, db_path) -> None:
                    f"new {h.new_articles:<5}errors {h.errors:<4}weeks [{trend}]  {flags}")
 
 
+@cli.command("new-site", context_settings=CONTEXT)
+@click.argument("url")
+@click.option("--key", required=True, help="Registry key for the new site, e.g. binhdinh-tuyphuoc.")
+@click.option("--province", required=True, help="Province the portal belongs to.")
+@click.option("--level", type=click.Choice(["province", "district", "commune", "department"]),
+              default="province", show_default=True)
+@click.option("--max-pages", type=click.IntRange(min=5), default=60, show_default=True)
+@click.option("--out", type=click.Path(dir_okay=False),
+              help="Write the draft entry here (default: print it).")
+@click.option("-s", "--set", "setting", multiple=True, metavar="NAME=VALUE", help="A Scrapy setting.")
+def new_site(url, key, province, level, max_pages, out, setting) -> None:
+    """Probe a portal and draft its registry entry.
+
+    Example:
+
+        govarchive new-site https://tuyphuoc.binhdinh.gov.vn/ --key binhdinh-tuyphuoc \\
+            --province "Bình Định" --level district --out crawler/sites/binh-dinh.toml
+    """
+    from crawler.probe import draft_entry, probe
+    from crawler.registry import KEY
+
+    if not KEY.match(key):
+        raise click.BadParameter("lower-case letters, digits and '-' only", param_hint="--key")
+    settings = {"LOG_LEVEL": "WARNING", "GOVARCHIVE_SHORT_ERRORS": True, **_parse_settings(setting)}
+    click.echo(f"Probing {url} (at most {max_pages} pages)...", err=True)
+    try:
+        result = probe(url, max_pages, settings)
+    except ArchiveError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"platform: {result.platform}   pages fetched: {result.pages_fetched}", err=True)
+    for label, urls in (("sitemaps", result.sitemaps), ("feeds", result.feeds),
+                        ("listings", result.listings)):
+        click.echo(f"{label}: {', '.join(urls[:5]) or 'none found'}", err=True)
+    if result.sample:
+        s = result.sample
+        click.echo(f"sample article: {s['url']}\n  title: {s['title']}\n  date: {s['published_at']}"
+                   f"\n  text: {s['text'][:200]}...", err=True)
+    else:
+        click.echo("sample article: none found in the probe (try --max-pages)", err=True)
+    draft = draft_entry(result, key, province, level)
+    if out:
+        Path(out).write_text(draft, encoding="utf-8")
+        click.echo(f"draft written to {out}", err=True)
+    else:
+        click.echo(draft)
+
+
 @cli.command(context_settings=CONTEXT)
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @click.option("--url", help="The page's original address (with a single file).")

@@ -153,3 +153,22 @@ def test_generic_spider_alone_finds_nothing_at_depth_zero(demo_portal, tmp_path)
                      *FAST_SETTINGS, "-s", "ROBOTSTXT_OBEY=False")
     assert result.returncode == 0, result.stderr
     assert sqlite3.connect(db).execute("SELECT count(*) FROM articles").fetchone()[0] == 0
+
+
+def test_new_site_probes_and_drafts_a_valid_entry(demo_portal, tmp_path):
+    draft = tmp_path / "reg" / "my-thanh.toml"
+    draft.parent.mkdir()
+    result = run_cli("new-site", demo_portal.district, "--key", "mythanh", "--province", "Sông Hậu",
+                     "--level", "district", "--out", str(draft), *FAST_SETTINGS)
+    assert result.returncode == 0, result.stderr
+    assert "platform: vnpt" in result.stderr
+    assert "feeds: " + demo_portal.district + "rss/tin-moi.rss" in result.stderr
+    assert "sample article: " + demo_portal.district + "vi/news/" in result.stderr
+    site = registry.load(draft.parent)["mythanh"]
+    assert (site.level, site.platform, site.verified) == ("district", "vnpt", False)
+    assert site.home == (demo_portal.district,)
+
+
+def test_new_site_rejects_a_bad_key():
+    result = CliRunner().invoke(cli, ["new-site", "http://x/", "--key", "Bad Key", "--province", "X"])
+    assert result.exit_code == 2 and "--key" in result.output
