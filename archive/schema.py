@@ -132,3 +132,17 @@ def m003_pages_and_sites(db: Database) -> None:
     db["pages"].create_index(["site", "kind"])
     db["crawls"].add_column("site", str)
     db["crawls"].create_index(["site", "started_at"])
+
+
+@migrations()
+def m004_frontier(db: Database) -> None:
+    """Each site's crawl frontier, so that a killed crawl resumes where it stopped."""
+    db.executescript(
+        """
+        CREATE TABLE frontier (id INTEGER PRIMARY KEY, job TEXT NOT NULL, fp TEXT NOT NULL,
+                               url TEXT NOT NULL, request BLOB NOT NULL,
+                               done INTEGER NOT NULL DEFAULT 0, crawl_id TEXT, added_at TEXT,
+                               UNIQUE (job, fp));
+        CREATE INDEX frontier_pending ON frontier (job, done);
+        """
+    )

@@ -10,6 +10,7 @@ import csv
 import json
 import os
 import sys
+from contextlib import ExitStack
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -130,13 +131,31 @@ def crawl(keys, urls, all_sites, province, level, registry, db_path, max_pages, 
             summaries = [run_crawl(list(urls), db_path, settings=settings, progress=_progress)]
         else:
             chosen = _select_sites(_load_registry(registry), keys, all_sites, province, level)
-            click.echo(f"Crawling {', '.join(chosen)} into {db_path}", err=True)
-            summaries = run_sites(chosen, db_path, settings=settings, progress=_progress)
+            with ExitStack() as stack:
+                chosen = _lock_sites(stack, chosen, db_path)
+                if not chosen:
+                    raise click.ClickException("every site given is being crawled by another run")
+                click.echo(f"Crawling {', '.join(chosen)} into {db_path}", err=True)
+                summaries = run_sites(chosen, db_path, settings=settings, progress=_progress)
     except ArchiveError as exc:
         raise click.ClickException(str(exc)) from exc
     for summary in summaries:
         _print_summary(summary, db_path)
     _exit_for(summaries)
+
+
+def _lock_sites(stack: ExitStack, keys: list[str], db_path: str) -> list[str]:
+    """Take each site's lock (kept until ``stack`` closes); the sites whose lock was free."""
+    from crawler.health import site_lock
+
+    locks = Path(db_path).resolve().parent / "locks"
+    chosen = []
+    for key in keys:
+        if stack.enter_context(site_lock(locks, key)):
+            chosen.append(key)
+        else:
+            click.echo(f"skipped {key}: another run is crawling it", err=True)
+    return chosen
 
 
 def _exit_for(summaries) -> None:
@@ -227,21 +246,12 @@ def run_due(registry, db_path, setting) -> None:
 
         */10 * * * * cd /srv/archive && govarchive run-due --db archive.db >> run-due.log 2>&1
     """
-    from contextlib import ExitStack
-
-    from crawler.health import site_lock
     from crawler.runner import run_sites
 
     _, health = _health(registry, db_path)
     due = [h.key for h in health if h.due]
-    locks = Path(db_path).resolve().parent / "locks"
     with ExitStack() as stack:
-        chosen = []
-        for key in due:
-            if stack.enter_context(site_lock(locks, key)):
-                chosen.append(key)
-            else:
-                click.echo(f"skipped {key}: another run is crawling it", err=True)
+        chosen = _lock_sites(stack, due, db_path)
         if not chosen:
             click.echo("nothing due")
             return

@@ -97,7 +97,8 @@ def _one(site: Site, runs: list[dict], now: datetime) -> SiteHealth:
     upcoming = next_run(site.schedule, started)
     health.last_run, health.last_status = last["started_at"], last["status"]
     health.next_run = upcoming.isoformat(timespec="minutes")
-    health.due = upcoming <= now and site.status != "defunct" and last["status"] != "running"
+    # a run still marked running was killed, or holds the site's lock (which run-due respects)
+    health.due = upcoming <= now and site.status != "defunct"
     health.new_articles, health.errors = last["new"], last["errors"]
     health.per_week = [sum(r["new"] for r in done if _weeks_ago(r, now) == w) for w in (3, 2, 1, 0)]
     health.flags += _flags(done, now)

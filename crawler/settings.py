@@ -52,6 +52,7 @@ SCHEDULER_MEMORY_QUEUE = "scrapy.squeues.FifoMemoryQueue"
 
 SPIDER_MIDDLEWARES = {
     "crawler.incremental.IncrementalMiddleware": 950,
+    "crawler.frontier.FrontierMiddleware": 900,  # records what passed the incremental filter
 }
 ITEM_PIPELINES = {
     # dedup before dates: duplicates need no date work and must not be counted as undated
@@ -74,6 +75,7 @@ GOVARCHIVE_REGISTRY = os.environ.get("GOVARCHIVE_REGISTRY")  # folder of site fi
 GOVARCHIVE_MAX_DEPTH = 6  # link hops from a start page; listing pagination does not count
 GOVARCHIVE_MAX_PAGES = 0  # requests the spider makes at most (0: no limit); robots.txt not counted
 GOVARCHIVE_REFRESH = False  # fetch archived articles again (their changes become versions)
+GOVARCHIVE_RESUME = True  # a killed crawl of a site resumes from its frontier (False: start over)
 GOVARCHIVE_STOP_PAGING = 1  # listing pages in a row with nothing new before paging stops (0: never)
 GOVARCHIVE_WARC_ENABLED = True  # WARC capture of every response
 GOVARCHIVE_WARC_DIR = None  # default: warcs/ beside the archive

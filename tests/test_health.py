@@ -95,6 +95,11 @@ def test_redirected_to_another_domain(tmp_path):
     assert "redirected to newprovince.gov.vn" in history(tmp_path, runs).flags
 
 
+def test_a_run_left_running_by_a_kill_does_not_block_the_schedule(tmp_path):
+    h = history(tmp_path, [{"at": days_ago(3), "status": "running", "pages": 0}])
+    assert h.due  # the lock, not the status, keeps two runs apart; the frontier resumes it
+
+
 def test_defunct_after_days_of_connection_failures(tmp_path):
     failures = {"govarchive/errors/download": 1, "govarchive/errors/DNSLookupError": 1}
     runs = [{"at": days_ago(30), "new": 1}] + [

@@ -1,0 +1,163 @@
+"""Pause and resume: each site's crawl frontier, kept in the archive.
+
+Scrapy's ``JOBDIR`` keeps its queue state only when the crawl closes cleanly:
+after a kill (OOM, reboot, ``kill -9``) its disk queue and seen-set disagree
+and requests are lost. So the frontier is kept here, in the ``frontier``
+table, written in the same order the crawl discovers it:
+
+- every Request a page yields (after the incremental filter) is recorded as
+  pending, committed *before* the page's item is passed on;
+- a page is marked done once its item has been stored or dropped by the
+  pipelines (``item_scraped``/``item_dropped``/``item_error``), or, for a
+  response that yields no item (sitemaps, feeds), once its links are recorded;
+- a crawl that finishes deletes its site's frontier.
+
+A crawl that finds pending rows for its site (the *job*) resumes: it
+schedules them again, skips what it already fetched, and marks the runs that
+were killed as ``killed``. Articles stored before the kill are skipped by URL;
+one stored while its page was not yet marked done is recognised by the store
+(same content, same URL) and not stored twice. ``GOVARCHIVE_RESUME = False``
+discards a pending frontier and starts over.
+"""
+
+from __future__ import annotations
+
+import logging
+import pickle
+from datetime import UTC, datetime
+
+from scrapy import Request, signals
+from scrapy.utils.request import request_from_dict
+
+from archive.store import Archive
+
+logger = logging.getLogger(__name__)
+
+FP_META = "frontier_fp"
+
+
+def job_key(spider) -> str:
+    """The frontier's owner: the registry site, or the portals of an ad-hoc crawl."""
+    sites = getattr(spider, "sites", None) or {}
+    return ",".join(sorted(set(sites.values()))) or spider.name
+
+
+class FrontierMiddleware:
+    def __init__(self, crawler) -> None:
+        self.crawler = crawler
+        self.stats = crawler.stats
+        self.resume = crawler.settings.getbool("GOVARCHIVE_RESUME", True)
+        self.refresh = crawler.settings.getbool("GOVARCHIVE_REFRESH")
+        self.archive: Archive | None = None
+        self.job = ""
+        self.known: set[str] = set()  # fingerprints recorded for this job, done or pending
+        self.pending: list[bytes] = []  # serialized requests left by an interrupted crawl
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        mw = cls(crawler)
+        crawler.signals.connect(mw.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(mw.spider_closed, signal=signals.spider_closed)
+        for signal in (signals.item_scraped, signals.item_dropped, signals.item_error):
+            crawler.signals.connect(mw.item_done, signal=signal)
+        return mw
+
+    # lifecycle ------------------------------------------------------------
+    def spider_opened(self, spider) -> None:
+        self.archive = Archive(self.crawler.settings["GOVARCHIVE_DB"])
+        self.job = job_key(spider)
+        db = self.archive.db
+        if not self.resume:
+            with db.conn:
+                db.execute("DELETE FROM frontier WHERE job = ?", [self.job])
+            return
+        rows = db.execute("SELECT fp, done, request, crawl_id FROM frontier WHERE job = ? ORDER BY id",
+                          [self.job]).fetchall()
+        self.known = {fp for fp, _, _, _ in rows}
+        self.pending = [blob for _, done, blob, _ in rows if not done]
+        if not rows:
+            return
+        killed = sorted({crawl_id for *_, crawl_id in rows if crawl_id})
+        with db.conn:
+            db.conn.executemany("UPDATE crawls SET status = 'killed' WHERE id = ? AND status = 'running'",
+                                [(c,) for c in killed])
+        logger.warning("resuming %s: %d of %d requests were pending when crawl %s stopped",
+                       self.job, len(self.pending), len(rows), killed[-1] if killed else "?")
+        self.stats.set_value("govarchive/resumed/pending", len(self.pending))
+
+    def spider_closed(self, spider, reason: str) -> None:
+        if not self.archive:
+            return
+        if reason == "finished":
+            with self.archive.db.conn:
+                self.archive.db.execute("DELETE FROM frontier WHERE job = ?", [self.job])
+        self.archive.close()
+        self.archive = None
+
+    # the frontier -----------------------------------------------------------
+    async def process_start(self, start):
+        spider = self.crawler.spider
+        for request in self._resumed(spider):
+            yield request
+        async for request in start:
+            if isinstance(request, Request):
+                recorded = self._record(request, spider)
+                self.archive.db.conn.commit()  # never hold the write lock across a yield
+                if not recorded:
+                    continue
+            yield request
+
+    async def process_spider_output(self, response, result, spider=None):
+        spider = spider or self.crawler.spider
+        outputs = [x async for x in result]
+        kept = [out for out in outputs if not isinstance(out, Request) or self._record(out, spider)]
+        if all(isinstance(out, Request) for out in kept):  # no item: nothing left to wait for
+            self._mark_done(response.meta.get(FP_META))
+        self.archive.db.conn.commit()  # the links are safe before the page's item goes on
+        for out in kept:
+            yield out
+
+    def item_done(self, item, response, spider, **kwargs) -> None:
+        if self.archive and response is not None:
+            self._mark_done(response.meta.get(FP_META))
+            self.archive.db.conn.commit()
+
+    # helpers ----------------------------------------------------------------
+    def _resumed(self, spider) -> list[Request]:
+        requests = [request_from_dict(pickle.loads(blob), spider=spider) for blob in self.pending]
+        self.pending = []
+        if self.refresh:
+            return requests
+        archived = self.archive.known([r.url for r in requests], datetime.now(UTC).isoformat())
+        kept = [r for r in requests if archived.get(r.url) != "article"]
+        for request in requests:
+            if archived.get(request.url) == "article":
+                self._mark_done(request.meta.get(FP_META))
+        self.archive.db.conn.commit()
+        self.stats.set_value("govarchive/resumed/archived_skipped", len(requests) - len(kept))
+        return kept
+
+    def _record(self, request: Request, spider) -> bool:
+        """Record a new request as pending; False if the job already holds it."""
+        fp = self.crawler.request_fingerprinter.fingerprint(request).hex()
+        if fp in self.known:
+            self.stats.inc_value("govarchive/resumed/already_fetched")
+            return False
+        self.known.add(fp)
+        request.meta[FP_META] = fp
+        try:
+            blob = pickle.dumps(request.to_dict(spider=spider), protocol=4)
+        except (ValueError, TypeError, pickle.PicklingError, AttributeError) as exc:
+            logger.debug("cannot keep %s in the frontier: %s", request.url, exc)
+            return True  # crawled all the same, just not resumable
+        self.archive.db.execute(
+            "INSERT OR IGNORE INTO frontier (job, fp, url, request, crawl_id, added_at) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [self.job, fp, request.url, blob, getattr(spider, "crawl_id", None),
+             datetime.now(UTC).isoformat(timespec="seconds")],
+        )
+        return True
+
+    def _mark_done(self, fp: str | None) -> None:
+        if fp:
+            self.archive.db.execute("UPDATE frontier SET done = 1 WHERE job = ? AND fp = ?", [self.job, fp])
