@@ -20,6 +20,9 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
+eval: $(STAMP)
+	$(BIN)/python -m tests.gold.evaluate
+
 lint: $(STAMP)
 	$(BIN)/ruff check .
 

@@ -2,8 +2,8 @@
 
     .venv/bin/python benchmarks/extract_bench.py [--rounds 20]
 
-Pages: the 24 demo articles, 14 demo non-article pages, and the 5 seed-shaped
-fixtures. Prints pages/s, the peak of the Python heap while extracting them
+Pages: the 24 demo articles, 14 demo non-article pages, the 5 seed-shaped
+fixtures and the 40 gold-set pages (seven platforms and an unknown layout). Prints pages/s, the peak of the Python heap while extracting them
 once (tracemalloc: lxml's C allocations are not in it), and the ratio
 (govarchive / trafilatura; above 1.0 means govarchive is faster).
 """
@@ -34,6 +34,7 @@ def pages() -> list[tuple[str, bytes]]:
                 if not any(path == url_of[a.portal](a) for a in ARTICLES if a.portal == portal):
                     out.append((path, page.body))
     out += [(p.name, p.read_bytes()) for p in sorted((ROOT / "tests/fixtures/seeds").glob("*.html"))]
+    out += [(p.name, p.read_bytes()) for p in sorted((ROOT / "tests/gold/pages").glob("*.html"))]
     return out
 
 

@@ -43,9 +43,16 @@ class BodyText:
     source: str | None = None
 
 
-def element_text(body: lxml_html.HtmlElement) -> str:
-    """Text of ``body`` through trafilatura, or the block serializer."""
+def element_text(body: lxml_html.HtmlElement, known: bool = False) -> str:
+    """Text of ``body`` through trafilatura, or the block serializer.
+
+    ``known``: the body is a container a profile or the site's selectors named;
+    it holds the article and nothing else, so it is serialized as it is
+    (trafilatura would drop short lines such as signatures and leads).
+    """
     plain = serialize_blocks(body)
+    if known:
+        return plain
     wrapper = lxml_html.Element("html")
     clone = copy.deepcopy(body)
     if clone.tag in TABLE_PARTS:  # a lone cell confuses trafilatura's table handling
@@ -117,6 +124,8 @@ def trailing_signature(body: lxml_html.HtmlElement) -> str | None:
         sibling = sibling.getnext()
     if sibling is None:
         return None
+    if sibling.tag == "a" or sibling.find(".//a") is not None:
+        return None  # a pager ("Trước", "Tiếp theo") or a link list, not a signature
     line = clean_line(sibling.text_content())
     return line if _is_signature(line) and not is_noise_line(line) else None
 

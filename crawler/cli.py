@@ -425,17 +425,22 @@ def show(article_id, db_path, raw) -> None:
 @click.option("--site", help="Only this site key.")
 @click.option("--since", help="Only articles fetched on or after this date (YYYY-MM-DD).")
 @click.option("--dry-run", is_flag=True, help="Report what would change; write nothing.")
-def reextract(db_path, site, since, dry_run) -> None:
+@registry_option()
+def reextract(db_path, site, since, dry_run, registry) -> None:
     """Extract archived articles again from their WARC records (no network).
+
+    Registry sites' selector overrides apply, so a fixed selector fixes the
+    articles already archived.
 
     Example:
 
-        govarchive reextract --site vinhlong.gov.vn --dry-run
+        govarchive reextract --site vinhlong --dry-run
     """
     from crawler.reextract import reextract as run
 
+    selectors = {key: s.selectors for key, s in _load_registry(registry).items() if s.selectors}
     try:
-        report = run(db_path, site=site, since=since, dry_run=dry_run)
+        report = run(db_path, site=site, since=since, dry_run=dry_run, selectors=selectors)
     except ArchiveError as exc:
         raise click.ClickException(str(exc)) from exc
     for change in report.changes:

@@ -30,6 +30,7 @@ from crawler.locate import (
     title_parts,
 )
 from crawler.metadata import read_meta
+from crawler.profiles import Profile, SiteProfile, detect
 from crawler.textnorm import clean_line, fold
 from crawler.urls import canonical_url, host_of
 
@@ -56,17 +57,19 @@ class Extraction:
     is_article: bool = False
     reason: str = ""  # why it is not an article
     encoding: str | None = None
+    platform: str = "unknown"  # the platform profile that matched
 
 
-def extract_bytes(body: bytes, url: str | None = None, content_type: str | None = None) -> Extraction:
-    """Decode a fetched body and extract it."""
+def extract_bytes(body: bytes, url: str | None = None, content_type: str | None = None,
+                  site: SiteProfile | None = None) -> Extraction:
+    """Decode a fetched body and extract it (``site``: the site's own selectors)."""
     text, encoding = decode_html(body, charset_from_content_type(content_type))
-    result = extract_html(text, url)
+    result = extract_html(text, url, site)
     result.encoding = encoding
     return result
 
 
-def extract_html(html: str, url: str | None = None) -> Extraction:
+def extract_html(html: str, url: str | None = None, site: SiteProfile | None = None) -> Extraction:
     """Extract an article from an HTML string (NFC expected)."""
     result = Extraction(url=canonical_url(url) if url else None)
     if not html.strip():
@@ -79,21 +82,49 @@ def extract_html(html: str, url: str | None = None) -> Extraction:
         return result
     meta = read_meta(root)
     result.url = _canonical(url, meta.canonical) or result.url
+    platform = detect(root, url)
+    result.platform = platform.name if platform else "unknown"
+    profiles = [p for p in (site, platform) if p is not None]  # the site's own selectors first
+    for profile in profiles:
+        profile.drop(root)
     clean_tree(root)
-    body = find_body(root)
-    title_el = find_title(root, body, title_parts(meta.title, meta.og_title))
+    body = _first(profiles, "body", root)
+    known_body = body is not None
+    body = body if known_body else find_body(root)
+    title_el = _first(profiles, "title", root)
+    if title_el is None:
+        title_el = find_title(root, body, title_parts(meta.title, meta.og_title))
     result.title = _title_text(title_el, meta.og_title, meta.title)
+    shown = [d for p in profiles for d in p.date_lines(root)]
     date_lines = find_date_lines(title_el, body)
-    result.date_candidates = meta.dates + [("date line", d) for d in date_lines]
+    result.date_candidates = (meta.dates + [("profile", d) for d in shown]
+                              + [("date line", d) for d in date_lines])
     if url and (m := URL_DATE.search(url)):
         result.date_candidates.append(("url", "-".join(f"{int(g):02d}" for g in m.groups())))
     if body is not None:
-        finished = finish_text(element_text(body), result.title, date_lines)
-        result.text, result.source = finished.text, finished.source
-        result.author = finished.author or trailing_signature(body) or meta.author or None
+        finished = finish_text(element_text(body, known_body), result.title, date_lines + shown)
+        result.text, result.source = _drop_lines(finished.text, site), finished.source
+        result.author = (_first(profiles, "author", root) or finished.author or trailing_signature(body)
+                         or meta.author or None)
     result.reason = _not_article_reason(result, body)
     result.is_article = not result.reason
     return result
+
+
+def _first(profiles: list[Profile], field_name: str, root):
+    """The first profile's answer for a field (the site's selectors, then the platform's)."""
+    for profile in profiles:
+        found = getattr(profile, field_name)(root)
+        if found is not None:
+            return found
+    return None
+
+
+def _drop_lines(text: str, site: SiteProfile | None) -> str:
+    if site is None or not site.drop_text:
+        return text
+    kept = [p for p in text.split("\n\n") if not any(r.search(p) for r in site.drop_text)]
+    return "\n\n".join(kept)
 
 
 def _canonical(url: str | None, declared: str) -> str | None:
@@ -154,10 +185,10 @@ def resolve_date(result: Extraction, fetched_at: datetime | None = None) -> Extr
 
 def extract_page(
     body: bytes, url: str | None = None, content_type: str | None = None,
-    fetched_at: datetime | None = None,
+    fetched_at: datetime | None = None, site: SiteProfile | None = None,
 ) -> Extraction:
     """Everything the crawl does to one page: extract, then resolve the date."""
-    return resolve_date(extract_bytes(body, url, content_type), fetched_at)
+    return resolve_date(extract_bytes(body, url, content_type, site), fetched_at)
 
 
 __all__ = ["Extraction", "extract_bytes", "extract_html", "extract_page", "resolve_date", "fold"]

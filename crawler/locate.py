@@ -101,6 +101,7 @@ def find_title(
     prose starts), the last heading before the body, the first heading inside it."""
     found: dict[str, lxml_html.HtmlElement] = {}
     in_body = False
+    near = _near_body(body)
     for el in root.iter():
         if el is body:
             in_body = True
@@ -118,14 +119,31 @@ def find_title(
             if contains_date(text):
                 continue
             kind = "heading"
+        elif where == "before" and el in near and _plain_block(el, text):
+            kind = "block"  # a title in a plain span or cell, just above the body (table layouts)
         else:
             continue
         if where == "before" or f"{kind} inside" not in found:
             found[f"{kind} {where}"] = el
-    for key in ("match before", "match inside", "heading before", "heading inside"):
+    for key in ("match before", "match inside", "heading before", "heading inside", "block before"):
         if key in found:
             return found[key]
     return None
+
+
+def _near_body(body: lxml_html.HtmlElement | None, levels: int = 3) -> set:
+    """Elements of the region around the body, less the body's own ancestors."""
+    if body is None:
+        return set()
+    region = body
+    for _ in range(levels):
+        region = region.getparent() if region.getparent() is not None else region
+    return set(region.iter()) - {body, *body.iterancestors()} - set(body.iter())
+
+
+def _plain_block(el: lxml_html.HtmlElement, text: str) -> bool:
+    return (len(text) >= 20 and el.find(".//a") is None and not contains_date(text)
+            and not any(isinstance(c.tag, str) and c.tag in PROSE_TAGS for c in el))
 
 
 def _common_ancestor(a, b):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -19,6 +20,7 @@ from archive import neardup
 from archive.store import open_database
 from archive.warc import RecordRef, WarcError, read_response, warc_folder
 from crawler.extract import extract_page
+from crawler.profiles import SiteProfile
 from crawler.textnorm import content_hash
 
 logger = logging.getLogger(__name__)
@@ -41,7 +43,9 @@ class ReextractReport:
 
 
 def reextract(db_path: str | Path, site: str | None = None, since: str | None = None,
-              dry_run: bool = False) -> ReextractReport:
+              dry_run: bool = False, selectors: Mapping[str, dict] | None = None) -> ReextractReport:
+    """Extract archived articles again; ``selectors``: each site key's registry overrides."""
+    profiles = {key: SiteProfile(value) for key, value in (selectors or {}).items()}
     db = open_database(db_path, create=False)
     folder = warc_folder(db_path)
     where, params = ["warc_file IS NOT NULL"], []
@@ -55,7 +59,7 @@ def reextract(db_path: str | Path, site: str | None = None, since: str | None = 
     rows = list(db["articles"].rows_where(" AND ".join(where), params, order_by="id"))
     for row in rows:
         report.checked += 1
-        change = _one(db, folder, row, report)
+        change = _one(db, folder, row, report, profiles.get(row["site"]))
         if change is None:
             continue
         report.changes.append(change)
@@ -65,7 +69,8 @@ def reextract(db_path: str | Path, site: str | None = None, since: str | None = 
     return report
 
 
-def _one(db, folder: Path, row: dict, report: ReextractReport) -> Change | None:
+def _one(db, folder: Path, row: dict, report: ReextractReport,
+         site: SiteProfile | None = None) -> Change | None:
     ref = RecordRef(row["warc_file"], row["warc_offset"], row["warc_length"] or 0)
     try:
         stored = read_response(folder, ref)
@@ -73,7 +78,7 @@ def _one(db, folder: Path, row: dict, report: ReextractReport) -> Change | None:
         report.problems.append(f"article {row['id']}: {exc}")
         return None
     result = extract_page(stored.body, row["url"], stored.content_type,
-                          datetime.fromisoformat(row["fetched_at"]))
+                          datetime.fromisoformat(row["fetched_at"]), site)
     if not result.is_article:
         report.problems.append(f"article {row['id']}: no longer extracted as an article "
                                f"({result.reason}); left as it is")

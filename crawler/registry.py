@@ -12,7 +12,8 @@ file, key and field::
     level = "province"                    # province | district | commune | department
     home = ["https://vinhlong.gov.vn/"]
     district = ""                         # or commune = "..."
-    platform = "sharepoint"               # sharepoint liferay vnpt viettel wordpress joomla news unknown
+    platform = "sharepoint"               # sharepoint liferay postdate vnpt viettel wordpress joomla
+                                          # news unknown
     status = "active"                     # active | redirected | defunct
     status_seen = "2026-11-22"            # when that status was last seen
     verified = false                      # true once a crawl confirmed the entry
@@ -21,7 +22,8 @@ file, key and field::
     article_pattern = ""                  # regex on URLs, a hint for new-site and reviews
     spider = ""                           # a class in spiders/ for portals that need code
     notes = ""
-    [site.selectors]                      # extractor overrides: body, title, date, author, drop
+    [site.selectors]                      # extractor overrides (CSS, or XPath from "/"): body, title,
+                                          # date, author, drop; drop_text: regexes of lines to remove
     [site.politeness]                     # delay (s), concurrency, autothrottle (bool)
 """
 
@@ -36,8 +38,8 @@ from pathlib import Path
 BUNDLED = Path(__file__).parent / "sites"
 LEVELS = ("province", "district", "commune", "department")
 STATUSES = ("active", "redirected", "defunct")
-PLATFORMS = ("sharepoint", "liferay", "vnpt", "viettel", "wordpress", "joomla", "news", "unknown")
-SELECTOR_FIELDS = ("body", "title", "date", "author", "drop")
+PLATFORMS = ("sharepoint", "liferay", "postdate", "vnpt", "viettel", "wordpress", "joomla", "news", "unknown")
+SELECTOR_FIELDS = ("body", "title", "date", "author", "drop", "drop_text")
 POLITENESS_FIELDS = {"delay": (int, float), "concurrency": int, "autothrottle": bool}
 KEY = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 CRON_FIELD = re.compile(r"^(\*|\d+(-\d+)?)(/\d+)?(,(\*|\d+(-\d+)?)(/\d+)?)*$")
@@ -161,9 +163,10 @@ def _check_details(entry: dict, fail) -> None:
             re.compile(entry["article_pattern"])
         except re.error as exc:
             raise fail("article_pattern", f"not a regular expression: {exc}") from exc
-    for name in entry.get("selectors", {}):
+    for name, value in entry.get("selectors", {}).items():
         if name not in SELECTOR_FIELDS:
             raise fail(f"selectors.{name}", f"not one of {', '.join(SELECTOR_FIELDS)}")
+        _check_selector(name, value, fail)
     for name, value in entry.get("politeness", {}).items():
         kinds = POLITENESS_FIELDS.get(name)
         if kinds is None:
@@ -203,3 +206,16 @@ def sites_table(sites: dict[str, Site], db_path: str | Path | None, province: st
                            if crawl else "never"),
         })
     return rows
+
+
+def _check_selector(name: str, value, fail) -> None:
+    from crawler.profiles.site import SelectorError, compile_selector
+
+    values = [value] if isinstance(value, str) else value
+    if not isinstance(values, list) or not all(isinstance(v, str) and v for v in values):
+        raise fail(f"selectors.{name}", "a selector, or a list of them")
+    try:
+        for v in values:
+            re.compile(v) if name == "drop_text" else compile_selector(v)
+    except (SelectorError, re.error) as exc:
+        raise fail(f"selectors.{name}", f"does not compile: {exc}") from exc

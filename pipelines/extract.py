@@ -8,6 +8,7 @@ from itemadapter import ItemAdapter
 from scrapy.exceptions import DropItem
 
 from crawler.extract import extract_bytes
+from crawler.profiles import SiteProfile
 from pipelines.base import ArchiveStage
 
 logger = logging.getLogger(__name__)
@@ -25,6 +26,14 @@ class ExtractPipeline(ArchiveStage):
     it from the page's links when the crawl ends.
     """
 
+    site_profile: SiteProfile | None = None
+
+    def open_spider(self, spider=None) -> None:
+        super().open_spider(spider)
+        site = getattr(spider or self.crawler.spider, "site", None)  # registry spiders carry their Site
+        if site is not None and site.selectors:
+            self.site_profile = SiteProfile(site.selectors)  # validated when the registry loaded
+
     def process_item(self, item):
         adapter = ItemAdapter(item)
         content_type = adapter["content_type"] or "text/html"
@@ -32,7 +41,8 @@ class ExtractPipeline(ArchiveStage):
             logger.info("not HTML (%s): %s", content_type, adapter["url"])
             self._skip(adapter, "non_html", f"not HTML ({content_type})")
         try:
-            result = extract_bytes(adapter["body"], adapter["url"], adapter["content_type"])
+            result = extract_bytes(adapter["body"], adapter["url"], adapter["content_type"],
+                                   self.site_profile)
         except RecursionError:
             result = None
         if result is None or not result.is_article:

@@ -58,6 +58,8 @@ BAD = [
      'politeness = { concurrency = 0 }\n', "field 'politeness.concurrency'"),
     ('province = "X"\n[[site]]\nkey = "a"\nname = "A"\nlevel = "province"\nhome = ["http://a/"]\n'
      'selectors = { headline = "h1" }\n', "field 'selectors.headline'"),
+    ('province = "X"\n[[site]]\nkey = "a"\nname = "A"\nlevel = "province"\nhome = ["http://a/"]\n'
+     'selectors = { body = "div[[" }\n', "field 'selectors.body': does not compile"),
     ('[[site]]\nkey = "a"\n', "field 'province'"),
     ('province = "X"\n[[site]\n', "not valid TOML"),
 ]
