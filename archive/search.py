@@ -13,10 +13,12 @@ import sqlite3
 
 from sqlite_utils import Database
 
-from crawler.textnorm import fold_d, nfc
+from archive.filters import Filters
+from crawler.textnorm import fold, fold_d, nfc
 
 _SYNTAX = re.compile(r'["*()]|\b(?:AND|OR|NOT|NEAR)\b|\^')
 _TOKEN = re.compile(r"\S+")
+CANDIDATES = 200  # ranked matches re-ordered so that exact (accented) matches come first
 
 
 class SearchError(ValueError):
@@ -33,21 +35,68 @@ def fts_query(query: str) -> str:
     return " ".join('"' + tok.replace('"', '""') + '"' for tok in _TOKEN.findall(query))
 
 
-def search(db: Database, query: str, limit: int = 20) -> list[dict]:
-    """Articles matching ``query``, best first, with a highlighted snippet."""
+def search(db: Database, query: str, limit: int = 20, filters: Filters | None = None,
+           sort: str = "relevance", collapse: bool = False) -> list[dict]:
+    """Articles matching ``query``, best first (or newest first), with a highlighted snippet.
+
+    With ``collapse``, one row per near-duplicate cluster (the best-ranked copy),
+    with ``portals``: how many sites carried the story.
+    """
     if limit < 1:
         raise SearchError("--limit must be at least 1")
-    sql = """
-        SELECT a.id, a.published_at, a.site, a.title, a.url,
+    if sort not in ("relevance", "date"):
+        raise SearchError("--sort is relevance or date")
+    where, params = (filters or Filters()).where("a")
+    order = "a.published_at IS NULL, a.published_at DESC, a.id DESC" if sort == "date" else "rank"
+    pool = limit * (5 if collapse else 1) + (CANDIDATES if sort == "relevance" else 0)
+    sql = f"""
+        SELECT a.id, a.published_at, a.site, a.title, a.url, coalesce(a.cluster_id, a.id) AS story,
                snippet(articles_fts, 1, '[', ']', '…', 16) AS snippet
         FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
-        WHERE articles_fts MATCH ?
-        ORDER BY rank LIMIT ?
+        WHERE articles_fts MATCH ? AND {where}
+        ORDER BY {order} LIMIT ?
     """
     try:
-        return [dict(row) for row in _rows(db, sql, [fts_query(query), limit])]
+        rows = _rows(db, sql, [fts_query(query), *params, pool])
     except sqlite3.OperationalError as exc:
         raise SearchError(f"malformed query {query!r}: {_reason(exc)}") from exc
+    if sort == "relevance" and _has_diacritics(query) and not _SYNTAX.search(query):
+        rows = _exact_first(db, rows, query)
+    if collapse:
+        rows = _collapse(db, rows)
+    else:
+        for row in rows:
+            del row["story"]
+    return rows[:limit]
+
+
+def _has_diacritics(query: str) -> bool:
+    return fold(query) != nfc(query).lower()
+
+
+def _exact_first(db: Database, rows: list[dict], query: str) -> list[dict]:
+    """Rows holding the query words exactly as typed (accents included) before the others."""
+    words = [w.casefold() for w in _TOKEN.findall(nfc(query))]
+    ids = [r["id"] for r in rows]
+    texts = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        for article_id, title, text in db.execute(
+                f"SELECT id, title, text FROM articles WHERE id IN ({','.join('?' * len(chunk))})", chunk):
+            texts[article_id] = f"{title}\n{text}".casefold()
+    exact = {i for i, t in texts.items() if all(w in t for w in words)}
+    return sorted(rows, key=lambda r: r["id"] not in exact)  # stable: rank order kept within each
+
+
+def _collapse(db: Database, rows: list[dict]) -> list[dict]:
+    seen: dict[int, dict] = {}
+    for row in rows:
+        seen.setdefault(row["story"], row)
+    for story, row in seen.items():
+        (row["portals"],) = db.execute(
+            "SELECT count(DISTINCT u.site) FROM article_urls u JOIN articles a ON a.id = u.article_id "
+            "WHERE coalesce(a.cluster_id, a.id) = ?", [story]).fetchone()
+    return list(seen.values())
 
 
 def _rows(db: Database, sql: str, params: list) -> list[sqlite3.Row]:

@@ -2,10 +2,11 @@
 
     .venv/bin/python benchmarks/extract_bench.py [--rounds 20]
 
-Pages: the 24 demo articles, 14 demo non-article pages, the 5 seed-shaped
-fixtures and the 40 gold-set pages (seven platforms and an unknown layout). Prints pages/s, the peak of the Python heap while extracting them
-once (tracemalloc: lxml's C allocations are not in it), and the ratio
-(govarchive / trafilatura; above 1.0 means govarchive is faster).
+Pages: the demo articles and non-article pages, the 5 seed-shaped fixtures
+and the 40 gold-set pages (seven platforms and an unknown layout). Prints
+pages/s, the peak of the Python heap while extracting them once (tracemalloc:
+lxml's C allocations are not in it), and the ratio (govarchive /
+trafilatura; above 1.0 means govarchive is faster).
 """
 
 from __future__ import annotations

@@ -358,25 +358,140 @@ def extract(files, url) -> None:
         click.echo(json.dumps(record, ensure_ascii=False))
 
 
+def filter_options(fn):
+    """--site, --province, --level, --from, --to: the filters search, export and stats share."""
+    for option in reversed([
+        click.option("--site", help="Only this site key (or host, for ad-hoc crawls)."),
+        click.option("--province", help="Only registry sites of this province (diacritics optional)."),
+        click.option("--level", type=click.Choice(["province", "district", "commune", "department"])),
+        click.option("--from", "date_from", metavar="DATE", help="Published on or after (YYYY[-MM[-DD]])."),
+        click.option("--to", "date_to", metavar="DATE", help="Published on or before (YYYY[-MM[-DD]])."),
+        registry_option(),
+    ]):
+        fn = option(fn)
+    return fn
+
+
+def _filters(site, province, level, date_from, date_to, registry):
+    from archive.filters import FilterError, build
+
+    try:
+        return build(lambda: _load_registry(registry), site, province, level, date_from, date_to)
+    except FilterError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
 @cli.command("search", context_settings=CONTEXT)
 @click.argument("query")
 @db_option()
+@filter_options
+@click.option("--collapse", is_flag=True, help="One row per story, with the number of portals carrying it.")
+@click.option("--sort", type=click.Choice(["relevance", "date"]), default="relevance", show_default=True)
 @click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
               show_default=True)
-def search_cmd(query, db_path, limit, fmt) -> None:
-    """Full-text search, with or without diacritics.
+def search_cmd(query, db_path, site, province, level, date_from, date_to, registry, collapse, sort, limit,
+               fmt) -> None:
+    """Full-text search, with or without diacritics; phrases, AND/OR/NOT and prefix* work.
 
     Example:
 
-        govarchive search "dan van kheo" --limit 5
+        govarchive search "dan van kheo" --province "Vinh Long" --from 2018 --to 2024 --collapse
     """
+    filters = _filters(site, province, level, date_from, date_to, registry)
     try:
         db = open_database(db_path, create=False)
-        rows = search(db, query, limit)
+        rows = search(db, query, limit, filters=filters, sort=sort, collapse=collapse)
     except (ArchiveError, SearchError) as exc:
         raise click.ClickException(str(exc)) from exc
     _print_rows(rows, fmt)
+
+
+@cli.command(context_settings=CONTEXT)
+@db_option()
+@filter_options
+@click.option("--query", "-q", help="Only articles matching this search query.")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
+@click.option("--out", "out_path", default="-", show_default=True, help="A file, or - for standard output.")
+@click.option("--bom", is_flag=True, help="Start the CSV with a BOM (for spreadsheet programs).")
+def export(db_path, site, province, level, date_from, date_to, registry, query, fmt, out_path, bom) -> None:
+    """Stream articles as JSON lines or CSV (UTF-8), in constant memory.
+
+    Columns: id, url, site, title, published_at, published_raw, author, source,
+    text, fetched_at, crawl_id, cluster_id, warc_file, warc_offset, warc_length.
+
+    Example:
+
+        govarchive export --province "Vinh Long" --from 2019 --format csv --bom --out vinhlong.csv
+    """
+    from archive.export import export_rows, write_export
+
+    filters = _filters(site, province, level, date_from, date_to, registry)
+    try:
+        db = open_database(db_path, create=False)
+        if out_path == "-":
+            count = write_export(export_rows(db, filters, query), sys.stdout, fmt, bom)
+        else:
+            with open(out_path, "w", encoding="utf-8", newline="") as out:
+                count = write_export(export_rows(db, filters, query), out, fmt, bom)
+    except (ArchiveError, SearchError, OSError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"{count} articles exported", err=True)
+
+
+@cli.command(context_settings=CONTEXT)
+@db_option()
+@filter_options
+@click.option("--by", type=click.Choice(["month", "year"]), default="month", show_default=True)
+@click.option("--group", type=click.Choice(["site", "province", "level"]), help="A column per group.")
+@click.option("--plot", "plot_path", metavar="FILE.png", help="Draw the counts (needs matplotlib).")
+def stats(db_path, site, province, level, date_from, date_to, registry, by, group, plot_path) -> None:
+    """Articles published per month or year, optionally per site, province or level.
+
+    Example:
+
+        govarchive stats --by year --group province --plot trend.png
+    """
+    from archive.export import counts
+
+    filters = _filters(site, province, level, date_from, date_to, registry)
+    reg = _load_registry(registry) if group in ("province", "level") else None
+    try:
+        db = open_database(db_path, create=False)
+        rows = counts(db, filters, by, group, reg)
+    except ArchiveError as exc:
+        raise click.ClickException(str(exc)) from exc
+    groups = sorted({g for _, g, _ in rows})
+    table: dict[str, dict[str, int]] = {}
+    for period, name, n in rows:
+        table.setdefault(period, {})[name] = n
+    click.echo(f"{by:<9}" + "".join(f"{g[:18]:>20}" for g in groups))
+    for period, values in table.items():
+        click.echo(f"{period:<9}" + "".join(f"{values.get(g, 0):>20}" for g in groups))
+    if plot_path:
+        _plot(table, groups, by, plot_path)
+
+
+def _plot(table: dict, groups: list[str], by: str, path: str) -> None:
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError as exc:
+        raise click.ClickException("--plot needs matplotlib: pip install 'govarchive[plot]'") from exc
+    periods = [p for p in table if p != "undated"]
+    fig, ax = plt.subplots(figsize=(10, 4))
+    for g in groups:
+        ax.plot(periods, [table[p].get(g, 0) for p in periods], marker="o", label=g)
+    ax.set_xlabel(by)
+    ax.set_ylabel("articles")
+    ax.tick_params(axis="x", labelrotation=60)
+    if len(groups) > 1:
+        ax.legend(fontsize="small")
+    fig.tight_layout()
+    fig.savefig(path)
+    click.echo(f"plot written to {path}", err=True)
 
 
 def _print_rows(rows: list[dict], fmt: str) -> None:
@@ -391,7 +506,8 @@ def _print_rows(rows: list[dict], fmt: str) -> None:
     else:
         for row in rows:
             date = (row["published_at"] or "----------")[:10]
-            click.echo(f"{date}  {row['site']:<22}  {row['title']}")
+            portals = f"  [{row['portals']} portals]" if row.get("portals", 1) > 1 else ""
+            click.echo(f"{date}  {row['site']:<22}  {row['title']}{portals}")
             click.echo(f"{'':12}{row['snippet']}")
 
 
