@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import csv
 import json
+import sqlite3
 from collections.abc import Iterator
 from typing import TextIO
 
 from sqlite_utils import Database
 
 from archive.filters import Filters
-from archive.search import SearchError, fts_query
+from archive.search import fts_query, query_error
 
 EXPORT_COLUMNS = ("id", "url", "site", "title", "published_at", "published_raw", "author", "source",
                   "text", "fetched_at", "crawl_id", "cluster_id", "warc_file", "warc_offset", "warc_length")
@@ -22,7 +23,11 @@ PERIODS = {"month": 7, "year": 4}  # characters of published_at (YYYY-MM, YYYY)
 
 
 def export_rows(db: Database, filters: Filters | None = None, query: str | None = None) -> Iterator[dict]:
-    """Articles as dicts of ``EXPORT_COLUMNS``, oldest first, optionally matching a search query."""
+    """Articles as dicts of ``EXPORT_COLUMNS``, oldest first, optionally matching a search query.
+
+    The query runs here, before anything is written: a malformed one fails
+    without leaving a header or a BOM behind.
+    """
     where, params = (filters or Filters()).where("a")
     columns = ", ".join(f"a.{c}" for c in EXPORT_COLUMNS)
     if query:
@@ -33,10 +38,9 @@ def export_rows(db: Database, filters: Filters | None = None, query: str | None 
         sql = f"SELECT {columns} FROM articles a WHERE {where} ORDER BY a.published_at, a.id"
     try:
         cursor = db.conn.execute(sql, params)
-    except Exception as exc:  # sqlite3.OperationalError from a malformed query
-        raise SearchError(f"malformed query {query!r}: {exc}") from exc
-    for row in cursor:
-        yield dict(zip(EXPORT_COLUMNS, row, strict=True))
+    except sqlite3.OperationalError as exc:
+        raise query_error(query or "", exc) from exc
+    return (dict(zip(EXPORT_COLUMNS, row, strict=True)) for row in cursor)
 
 
 def write_export(rows: Iterator[dict], out: TextIO, fmt: str = "jsonl", bom: bool = False) -> int:

@@ -7,7 +7,7 @@ before any SQL runs. Every value reaches SQL as a parameter.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from crawler.textnorm import fold
@@ -23,7 +23,6 @@ class Filters:
     sites: tuple[str, ...] | None = None  # from --province/--level, resolved through the registry
     date_from: str | None = None  # YYYY-MM-DD, inclusive, Vietnam time as stored
     date_to: str | None = None
-    labels: dict = field(default_factory=dict, compare=False)  # what the user asked, for messages
 
     def where(self, alias: str = "a") -> tuple[str, list]:
         """An SQL condition on ``articles`` (aliased) and its parameters."""

@@ -48,7 +48,8 @@ def search(db: Database, query: str, limit: int = 20, filters: Filters | None = 
         raise SearchError("--sort is relevance or date")
     where, params = (filters or Filters()).where("a")
     order = "a.published_at IS NULL, a.published_at DESC, a.id DESC" if sort == "date" else "rank"
-    pool = limit * (5 if collapse else 1) + (CANDIDATES if sort == "relevance" else 0)
+    rerank = sort == "relevance" and _has_diacritics(query) and not _SYNTAX.search(query)
+    pool = limit * (5 if collapse else 1) + (CANDIDATES if rerank else 0)
     sql = f"""
         SELECT a.id, a.published_at, a.site, a.title, a.url, coalesce(a.cluster_id, a.id) AS story,
                snippet(articles_fts, 1, '[', ']', '…', 16) AS snippet
@@ -59,8 +60,8 @@ def search(db: Database, query: str, limit: int = 20, filters: Filters | None = 
     try:
         rows = _rows(db, sql, [fts_query(query), *params, pool])
     except sqlite3.OperationalError as exc:
-        raise SearchError(f"malformed query {query!r}: {_reason(exc)}") from exc
-    if sort == "relevance" and _has_diacritics(query) and not _SYNTAX.search(query):
+        raise query_error(query, exc) from exc
+    if rerank:
         rows = _exact_first(db, rows, query)
     if collapse:
         rows = _collapse(db, rows)
@@ -105,6 +106,7 @@ def _rows(db: Database, sql: str, params: list) -> list[sqlite3.Row]:
     return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
-def _reason(exc: sqlite3.OperationalError) -> str:
-    text = str(exc)
-    return text.removeprefix("fts5: ") if text else "syntax error"
+def query_error(query: str, exc: sqlite3.OperationalError) -> SearchError:
+    """The one-line message for a query SQLite rejected."""
+    reason = str(exc).removeprefix("fts5: ") or "syntax error"
+    return SearchError(f"malformed query {query!r}: {reason}")

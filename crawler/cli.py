@@ -429,14 +429,27 @@ def export(db_path, site, province, level, date_from, date_to, registry, query, 
     filters = _filters(site, province, level, date_from, date_to, registry)
     try:
         db = open_database(db_path, create=False)
+        rows = export_rows(db, filters, query)
         if out_path == "-":
-            count = write_export(export_rows(db, filters, query), sys.stdout, fmt, bom)
+            count = write_export(rows, sys.stdout, fmt, bom)
         else:
-            with open(out_path, "w", encoding="utf-8", newline="") as out:
-                count = write_export(export_rows(db, filters, query), out, fmt, bom)
+            count = _write_whole(out_path, lambda out: write_export(rows, out, fmt, bom))
     except (ArchiveError, SearchError, OSError) as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"{count} articles exported", err=True)
+
+
+def _write_whole(path: str, write) -> int:
+    """Write to ``path`` through a ``.part`` file: a failed export leaves no half file."""
+    part = Path(path + ".part")
+    try:
+        with open(part, "w", encoding="utf-8", newline="") as out:
+            count = write(out)
+        part.replace(path)
+    except BaseException:
+        part.unlink(missing_ok=True)
+        raise
+    return count
 
 
 @cli.command(context_settings=CONTEXT)

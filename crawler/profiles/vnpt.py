@@ -4,7 +4,7 @@ line; the selectors are few, so the generic finders do most of the work."""
 
 from crawler.profiles.base import Profile, xpath
 
-VENDOR = "contains(., 'Designed by VNPT') or contains(., 'Thiết kế bởi VNPT') or contains(., 'VNPT')"
+VENDOR = "contains(., 'VNPT')"  # "Designed by VNPT ...", "Thiết kế bởi VNPT ..."
 
 
 class VnptTable(Profile):

@@ -6,6 +6,7 @@ Used only by ``make_gold.py``; the committed pages are what tests read.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from html import escape
@@ -35,8 +36,6 @@ def p(texts: list[str], cls: str = "", indent: str = "") -> str:
 
 
 def slug(title: str) -> str:
-    import unicodedata
-
     plain = unicodedata.normalize("NFD", title.replace("đ", "d").replace("Đ", "D"))
     plain = "".join(c for c in plain if not unicodedata.combining(c)).lower()
     return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:60]

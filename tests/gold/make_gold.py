@@ -17,7 +17,6 @@ from __future__ import annotations
 import json
 import sys
 from datetime import datetime
-from html import escape
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
@@ -139,10 +138,6 @@ def main() -> None:
     (OUT / "expected.json").write_text(json.dumps(expected, ensure_ascii=False, indent=1) + "\n",
                                        encoding="utf-8")
     print(f"{len(expected)} pages in {len(families.FAMILIES)} families written to {OUT}")
-
-
-def p(texts: list[str]) -> str:
-    return "\n".join(f"<p>{escape(t)}</p>" for t in texts)
 
 
 if __name__ == "__main__":
