@@ -146,3 +146,14 @@ def m004_frontier(db: Database) -> None:
         CREATE INDEX frontier_pending ON frontier (job, done);
         """
     )
+
+
+@migrations()
+def m005_sites(db: Database) -> None:
+    """Each registry site's name, province and level, so SQL can group articles by them."""
+    db["sites"].create(
+        {"key": str, "name": str, "province": str, "level": str, "district": str, "commune": str,
+         "platform": str, "status": str, "home": str, "updated_at": str},
+        pk="key",
+    )
+    db["sites"].create_index(["province"])

@@ -14,11 +14,18 @@ import sqlite3
 from sqlite_utils import Database
 
 from archive.filters import Filters
-from crawler.textnorm import fold, fold_d, nfc
+from crawler.textnorm import fold, fold_d, loose_pattern, nfc
 
 _SYNTAX = re.compile(r'["*()]|\b(?:AND|OR|NOT|NEAR)\b|\^')
 _TOKEN = re.compile(r"\S+")
 CANDIDATES = 200  # ranked matches re-ordered so that exact (accented) matches come first
+COMMON = 10_000  # matches from which a query is "common": no bm25, no sort over every match
+WINDOW = 500  # recent matches a common query's relevance ranking looks at
+SCAN = 100_000  # index entries read at most to fill that window when filters reject most
+NARROW = 5_000  # filters passing fewer articles than this are walked article by article
+NARROW_WINDOW = 150  # the window then: each article costs an index probe
+_COLUMNS = """a.id, a.published_at, a.site, a.title, a.url, coalesce(a.cluster_id, a.id) AS story,
+              snippet(articles_fts, 1, '[', ']', '…', 16) AS snippet"""
 
 
 class SearchError(ValueError):
@@ -32,7 +39,11 @@ def fts_query(query: str) -> str:
         raise SearchError("empty query")
     if _SYNTAX.search(query):
         return query
-    return " ".join('"' + tok.replace('"', '""') + '"' for tok in _TOKEN.findall(query))
+    return " ".join(_quote(tok) for tok in _TOKEN.findall(query))
+
+
+def _quote(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
 
 
 def search(db: Database, query: str, limit: int = 20, filters: Filters | None = None,
@@ -41,24 +52,32 @@ def search(db: Database, query: str, limit: int = 20, filters: Filters | None = 
 
     With ``collapse``, one row per near-duplicate cluster (the best-ranked copy),
     with ``portals``: how many sites carried the story.
+
+    Cost stays bounded for common words (see ``docs/querying.md``): a query
+    with fewer than ``COMMON`` matches is ranked by bm25 over all of them; a
+    commoner one is ranked in tiers (the words as a phrase in the title, as a
+    phrase in the text, anywhere), newest first within a tier, each tier read
+    through the date index so that only the first page is ever touched.
     """
     if limit < 1:
         raise SearchError("--limit must be at least 1")
     if sort not in ("relevance", "date"):
         raise SearchError("--sort is relevance or date")
-    where, params = (filters or Filters()).where("a")
-    order = "a.published_at IS NULL, a.published_at DESC, a.id DESC" if sort == "date" else "rank"
+    where = (filters or Filters()).where("a")
+    match = fts_query(query)
     rerank = sort == "relevance" and _has_diacritics(query) and not _SYNTAX.search(query)
     pool = limit * (5 if collapse else 1) + (CANDIDATES if rerank else 0)
-    sql = f"""
-        SELECT a.id, a.published_at, a.site, a.title, a.url, coalesce(a.cluster_id, a.id) AS story,
-               snippet(articles_fts, 1, '[', ']', '…', 16) AS snippet
-        FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
-        WHERE articles_fts MATCH ? AND {where}
-        ORDER BY {order} LIMIT ?
-    """
     try:
-        rows = _rows(db, sql, [fts_query(query), *params, pool])
+        if sort == "date":
+            ids = newest(db, match, where, pool)
+        elif is_common(db, match):
+            ids = _tiered(db, query, match, where, pool)
+        else:
+            ids = [r[0] for r in db.execute(
+                f"""SELECT a.id FROM articles_fts CROSS JOIN articles a ON a.rowid = articles_fts.rowid
+                    WHERE articles_fts MATCH ? AND {where[0]} ORDER BY rank LIMIT ?""",
+                [match, *where[1], pool])]
+        rows = _page(db, match, ids)
     except sqlite3.OperationalError as exc:
         raise query_error(query, exc) from exc
     if rerank:
@@ -69,6 +88,89 @@ def search(db: Database, query: str, limit: int = 20, filters: Filters | None = 
         for row in rows:
             del row["story"]
     return rows[:limit]
+
+
+def is_common(db: Database, match: str) -> bool:
+    """Whether an FTS query has at least ``COMMON`` matches (reads at most that many rowids)."""
+    (n,) = db.execute(f"SELECT count(*) FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? "
+                      f"LIMIT {COMMON})", [match]).fetchone()
+    return n >= COMMON
+
+
+def newest(db: Database, match: str, where: tuple[str, list], limit: int) -> list[int]:
+    """Ids of the newest ``limit`` matches (undated last).
+
+    A common query walks the date index (or the site's) newest first and
+    checks each article against the index, stopping at ``limit``; a rarer one
+    reads its few matches and sorts them.
+    """
+    join = ("articles a CROSS JOIN articles_fts ON articles_fts.rowid = a.rowid" if is_common(db, match)
+            else "articles_fts CROSS JOIN articles a ON a.rowid = articles_fts.rowid")
+    return [r[0] for r in db.execute(f"""SELECT a.id FROM {join} WHERE articles_fts MATCH ? AND {where[0]}
+                                          ORDER BY a.published_at DESC, a.id DESC LIMIT ?""",
+                                      [match, *where[1], limit])]
+
+
+def _tiered(db: Database, query: str, match: str, where: tuple[str, list], limit: int) -> list[int]:
+    """Relevance for a common query, at a bounded cost.
+
+    bm25 would read every match (and for words found in most articles it
+    hardly tells them apart), so a window of ``WINDOW`` recent matches is
+    ranked instead: the words as a phrase in the title, as a phrase in the
+    text, all in the title, then the rest; newest first within a tier.
+    """
+    ids = _window(db, match, where)
+    if not ids:
+        return []
+    words = [] if _SYNTAX.search(query) else _TOKEN.findall(query)
+    phrase = loose_pattern(" ".join(words)) if words else None
+    each = [loose_pattern(w) for w in words]
+    rows = sorted(_fetch(db, ids, "id, title, text, published_at"),
+                  key=lambda r: (r[3] is not None, r[3] or "", r[0]), reverse=True)  # newest first
+    scored = []
+    for article_id, title, text, _ in rows:
+        tier = (0 if phrase and phrase.search(title) else 1 if phrase and phrase.search(text)
+                else 2 if each and all(p.search(title) for p in each) else 3)
+        scored.append((tier, -article_id))
+    return [-key[1] for key in sorted(scored, key=lambda k: k[0])[:limit]]
+
+
+def _page(db: Database, match: str, ids: list[int]) -> list[dict]:
+    """Rows with snippets for ``ids``, in that order (snippets only for the rows shown)."""
+    if not ids:
+        return []
+    rows = {r["id"]: r for r in _rows(db, f"""SELECT {_COLUMNS} FROM articles a CROSS JOIN articles_fts
+                                              ON articles_fts.rowid = a.rowid WHERE articles_fts MATCH ?
+                                              AND a.id IN ({','.join('?' * len(ids))})""", [match, *ids])}
+    return [rows[i] for i in ids if i in rows]
+
+
+def _window(db: Database, match: str, where: tuple[str, list]) -> list[int]:
+    """Ids of up to ``WINDOW`` recent matches passing the filters.
+
+    Without filters (or with broad ones) they are the matches archived last,
+    read from the index in rowid order; with narrow filters (fewer than
+    ``NARROW`` articles pass them), the newest matches among those articles.
+    """
+    clause, params = where
+    if params:
+        (passing,) = db.execute(
+            f"SELECT count(*) FROM (SELECT 1 FROM articles a WHERE {clause} LIMIT {NARROW})",
+            params).fetchone()
+        if passing < NARROW:
+            return newest(db, match, where, NARROW_WINDOW)
+    ids = [row[0] for row in db.execute(
+        f"""SELECT a.id FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?
+                              ORDER BY rowid DESC LIMIT {SCAN}) m
+            CROSS JOIN articles a ON a.rowid = m.rowid WHERE {clause} LIMIT {WINDOW}""", [match, *params])]
+    return ids if len(ids) >= WINDOW or not params else newest(db, match, where, WINDOW)
+
+
+def _fetch(db: Database, ids: list[int], columns: str):
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        marks = ",".join("?" * len(chunk))
+        yield from db.execute(f"SELECT {columns} FROM articles WHERE id IN ({marks})", chunk)
 
 
 def _has_diacritics(query: str) -> bool:

@@ -48,6 +48,17 @@ def _prepare(db_path: str | Path, settings: Mapping[str, Any] | None) -> None:
         prepare_warc_folder(Path((settings or {}).get("GOVARCHIVE_WARC_DIR") or warc_folder(db_path)))
 
 
+def _record_sites(db_path: str | Path, sites) -> None:
+    """Copy the registry's site entries into the archive's ``sites`` table."""
+    from archive.sites import sync_sites
+
+    db = open_database(db_path)
+    try:
+        sync_sites(db, sites)
+    finally:
+        db.conn.close()
+
+
 def run_sites(
     keys: list[str],
     db_path: str | Path,
@@ -62,6 +73,7 @@ def run_sites(
     overrides = {"GOVARCHIVE_DB": str(db_path), "GOVARCHIVE_PROGRESS": progress, **(settings or {})}
     project = project_settings(overrides)
     loader = RegistrySpiderLoader(project)
+    _record_sites(db_path, loader.sites.values())
     process = CrawlerProcess(project)
     crawl_ids = []
     for key in keys:

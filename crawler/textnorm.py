@@ -28,6 +28,18 @@ def _fold_table() -> dict[int, str | None]:
 
 
 _FOLD = _fold_table()
+
+
+def _variants() -> dict[str, str]:
+    """Each base letter with every letter that folds to it (both cases)."""
+    out: dict[str, set[str]] = {}
+    for cp, base in _FOLD.items():
+        if base:
+            out.setdefault(base.lower(), {base.lower(), base.upper()}).update({chr(cp)})
+    return {base: "".join(sorted(letters)) for base, letters in out.items()}
+
+
+_VARIANTS = _variants()
 _WORDS = re.compile(r"\w+", re.UNICODE)
 
 
@@ -59,6 +71,25 @@ def fold_d(text: str) -> str:
 def fold(text: str) -> str:
     """Fold for comparison: no diacritics, ``đ`` to ``d``, lower case (NFC or NFD input)."""
     return text.translate(_FOLD).lower()
+
+
+def loose_pattern(text: str) -> re.Pattern:
+    """A regex finding ``text`` in NFC text whatever its diacritics, case and spacing.
+
+    Faster than folding a long text to search it: "dan van" finds "Dân  vận".
+    """
+    parts = []
+    for char in fold(nfc(text)).strip():
+        if char.isspace():
+            if parts and parts[-1] != r"\s+":
+                parts.append(r"\s+")
+        elif char in _VARIANTS:
+            parts.append(f"[{_VARIANTS[char]}]")
+        elif char.isalpha():
+            parts.append(f"[{re.escape(char)}{re.escape(char.upper())}]")
+        else:
+            parts.append(re.escape(char))
+    return re.compile(r"(?<!\w)" + "".join(parts) + r"(?!\w)")
 
 
 def words(text: str) -> list[str]:

@@ -167,3 +167,60 @@ def test_stats_plot(db, tmp_path):
     pytest.importorskip("matplotlib")
     code, out = run("stats", "--db", db, "--plot", str(tmp_path / "t.png"))
     assert code == 0 and (tmp_path / "t.png").stat().st_size > 1000
+
+
+# common queries (more matches than archive.search.COMMON): bounded plans --------------------------
+@pytest.fixture
+def common(monkeypatch):
+    """Make every query with 2+ matches "common", so the small archive takes the bounded plans."""
+    import archive.search
+
+    monkeypatch.setattr(archive.search, "COMMON", 2)
+    monkeypatch.setattr(archive.search, "NARROW", 3)
+
+
+def search_rows(db: str, query: str, **kwargs) -> list[dict]:
+    from archive.filters import Filters
+    from archive.search import search
+    from archive.store import open_database
+
+    filters = Filters(**kwargs.pop("filters", {}))
+    return search(open_database(db, create=False), query, 50, filters=filters, **kwargs)
+
+
+def test_common_query_ranks_phrase_in_title_first_newest_first(db, common):
+    found = [r["title"] for r in search_rows(db, "dan van kheo")]
+    assert found[:4] == ["Bắc Kạn: dân vận khéo trong xây dựng nông thôn mới",
+                         "Bắc Kạn: dân vận khéo trong xây dựng nông thôn mới",
+                         "Khánh Vĩnh: dan van kheo", "Tổng kết “Dân vận khéo” năm 2018"]
+    assert found[4] == "Huyện Mỹ Lộc sơ kết dân vận"  # the phrase only in its text
+
+
+def test_common_query_finds_what_the_bm25_plan_finds(db, common):
+    common_ids = {r["id"] for r in search_rows(db, "dan van")}
+    import archive.search
+
+    archive.search.COMMON = 10_000
+    assert {r["id"] for r in search_rows(db, "dan van")} == common_ids
+
+
+def test_common_query_keeps_snippets_and_filters(db, common):
+    rows = search_rows(db, "dan van", filters={"site": "backan"})
+    assert [r["site"] for r in rows] == ["backan"] and "[dân]" in rows[0]["snippet"]
+
+
+def test_common_query_with_broad_filters_keeps_them(db, common):
+    rows = search_rows(db, "dan van", filters={"date_from": "2019-01-01", "date_to": "2024-07-23"})
+    assert sorted(r["published_at"][:10] for r in rows) == ["2019-07-05", "2021-11-02", "2024-07-23"]
+
+
+def test_common_query_sorted_by_date_is_newest_first(db, common):
+    rows = search_rows(db, "huyen", sort="date")
+    undated_last = ["Huyện Mỹ Lộc sơ kết dân vận", "Thông báo lịch tiếp dân"]
+    assert [r["title"] for r in rows] == undated_last
+
+
+def test_common_query_with_operators_is_newest_first(db, common):
+    rows = search_rows(db, "dan AND kheo NOT khanh")
+    dates = [r["published_at"] for r in rows]
+    assert dates == sorted(dates, reverse=True) and len(rows) == 4

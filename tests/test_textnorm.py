@@ -1,6 +1,8 @@
 import unicodedata
 
-from crawler.textnorm import clean_text, content_hash, fold, fold_d, nfc
+import pytest
+
+from crawler.textnorm import clean_text, content_hash, fold, fold_d, loose_pattern, nfc
 
 
 def test_nfc_composes_combining_marks():
@@ -27,3 +29,17 @@ def test_content_hash_ignores_spacing_case_and_unicode_form():
 
 def test_content_hash_differs_for_different_text():
     assert content_hash("Dân vận khéo") != content_hash("Dân vận kém")
+
+
+@pytest.mark.parametrize("needle, text", [
+    ("dan van kheo", "Mô hình “Dân  vận khéo” năm 2018"),
+    ("Đồng Tháp", "tỉnh ĐỒNG THÁP"),
+    ("dong thap", "Đồng Tháp"),
+    ("16/CT-TTg", "Chỉ thị 16/ct-ttg của Thủ tướng"),
+])
+def test_loose_pattern_finds_any_accent_and_case(needle, text):
+    assert loose_pattern(needle).search(text)
+
+
+def test_loose_pattern_matches_whole_words():
+    assert not loose_pattern("van").search("vantage") and not loose_pattern("an").search("dân")

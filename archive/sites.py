@@ -1,0 +1,27 @@
+"""The ``sites`` table: each registry site's description, copied into the archive.
+
+Province and level live in the registry, and the registry changes (the 2025
+reform merged provinces). Copying the entries into the archive whenever a
+crawl starts or the archive is served lets plain SQL, and Datasette's canned
+queries, group articles by province or level without the registry at hand.
+Sites that left the registry keep their last row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import UTC, datetime
+
+from sqlite_utils import Database
+
+SITE_COLUMNS = ("key", "name", "province", "level", "district", "commune", "platform", "status", "home")
+
+
+def sync_sites(db: Database, sites: Iterable) -> int:
+    """Upsert registry entries (``crawler.registry.Site``) into ``sites``; how many."""
+    now = datetime.now(UTC).isoformat(timespec="seconds")
+    rows = [{**{c: getattr(site, c) for c in SITE_COLUMNS if c != "home"},
+             "home": " ".join(site.home), "updated_at": now} for site in sites]
+    with db.conn:
+        db["sites"].upsert_all(rows, pk="key")
+    return len(rows)
