@@ -582,6 +582,41 @@ def reextract(db_path, site, since, dry_run, registry) -> None:
 
 
 @cli.command(context_settings=CONTEXT)
+@db_option()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8001, show_default=True,
+              help="Port (0: any free port; the URL printed tells which).")
+@registry_option()
+def serve(db_path, host, port, registry) -> None:
+    """Browse and search the archive in Datasette, read-only.
+
+    Search folds diacritics and đ as `govarchive search` does; canned queries
+    count articles per month per province, list each site's latest article
+    and the portals that carried a story.
+
+    Example:
+
+        govarchive serve --db archive.db --port 8001
+    """
+    from archive.web import prepare_archive
+    from archive.web import serve as run
+
+    try:
+        warning = prepare_archive(db_path, _load_registry(registry).values())
+    except ArchiveError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if warning:
+        click.echo(f"warning: {warning}", err=True)
+    def ready(url: str) -> None:
+        click.echo(f"Serving {db_path} at {url} (Ctrl-C stops)")  # echo flushes: tests read the URL
+
+    try:
+        run(db_path, host, port, on_ready=ready)
+    except OSError as exc:
+        raise click.ClickException(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from exc
+
+
+@cli.command(context_settings=CONTEXT)
 @db_option("demo.db")
 @click.option("--query", default="dan van kheo", show_default=True, help="The sample search.")
 def demo(db_path, query) -> None:

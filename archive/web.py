@@ -1,0 +1,112 @@
+"""The archive in Datasette: read-only, described, searchable the way the CLI searches.
+
+This module is a Datasette plugin (registered under the ``datasette`` entry
+point, so a plain ``datasette archive.db`` gets it too) and the library behind
+``govarchive serve``:
+
+- ``govarchive_fts(q)`` and ``govarchive_fold(text)`` SQL functions: the CLI's
+  query rewriting (NFC, ``đ`` folded, words quoted) for canned and custom SQL;
+- ``_search`` on a table page is folded the same way before Datasette reads it,
+  so "dong thap" and "Đồng Tháp" find the same rows as ``govarchive search``;
+- metadata: titles, descriptions, column meanings and the canned queries.
+
+Datasette opens a mutable file with ``mode=ro`` and this project registers no
+writing query, so nothing served can change the archive.
+"""
+
+from __future__ import annotations
+
+import logging
+import socket
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+from urllib.parse import parse_qsl, urlencode
+
+from datasette import hookimpl
+
+from archive.search import SearchError, fts_query
+from archive.web_metadata import metadata
+from crawler.textnorm import fold_d, nfc
+
+log = logging.getLogger(__name__)
+
+
+def _fts(query: str | None) -> str:
+    try:
+        return fts_query(query or "")
+    except SearchError:
+        return '""'  # an empty query matches nothing instead of failing
+
+
+@hookimpl
+def prepare_connection(conn: sqlite3.Connection) -> None:
+    conn.create_function("govarchive_fts", 1, _fts, deterministic=True)
+    conn.create_function("govarchive_fold", 1, lambda t: fold_d(nfc(t)) if t else t, deterministic=True)
+
+
+@hookimpl
+def asgi_wrapper():
+    return fold_search_parameters
+
+
+def fold_search_parameters(app):
+    """ASGI middleware: ``_search`` values folded like the index (NFC, ``đ`` to ``d``)."""
+
+    async def wrapped(scope, receive, send):
+        if scope.get("type") == "http" and b"_search" in scope.get("query_string", b""):
+            pairs = parse_qsl(scope["query_string"].decode("utf-8", "replace"), keep_blank_values=True)
+            folded = [(k, fold_d(nfc(v)) if k.startswith("_search") else v) for k, v in pairs]
+            scope = {**scope, "query_string": urlencode(folded).encode()}
+        await app(scope, receive, send)
+
+    return wrapped
+
+
+def prepare_archive(db_path: str | Path, sites) -> str | None:
+    """Migrate the archive and copy the registry's sites into it; a warning if that cannot be written.
+
+    Raises :class:`archive.store.ArchiveError` when there is no archive at ``db_path``.
+    """
+    from archive.sites import sync_sites
+    from archive.store import open_database
+
+    db = open_database(db_path, create=False)
+    try:
+        sync_sites(db, sites)
+    except sqlite3.OperationalError as exc:
+        return f"sites table not refreshed ({exc}); serving it as it is"
+    finally:
+        db.conn.close()
+    return None
+
+
+def make_datasette(db_path: str | Path):
+    """A Datasette instance serving the archive at ``db_path`` with this plugin."""
+    from datasette.app import Datasette
+    from datasette.plugins import pm
+
+    import archive.web as plugin
+
+    if not pm.is_registered(plugin) and pm.get_plugin("govarchive") is None:
+        pm.register(plugin, name="govarchive")
+    return Datasette(files=[str(db_path)], metadata=metadata(Path(db_path).stem),
+                     settings={"sql_time_limit_ms": 3000, "facet_time_limit_ms": 500})
+
+
+def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8001,
+          on_ready: Callable[[str], None] = print) -> None:
+    """Serve the archive until interrupted; ``on_ready(url)`` once the port is listening.
+
+    ``port`` 0 picks a free port (the URL tells which).
+    """
+    import uvicorn
+
+    sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind((host, port))
+    sock.listen(128)
+    app = make_datasette(db_path).app()
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="on"))
+    on_ready(f"http://{host}:{sock.getsockname()[1]}/")
+    server.run(sockets=[sock])
