@@ -55,9 +55,8 @@ def search(db: Database, query: str, limit: int = 20, filters: Filters | None = 
 
     Cost stays bounded for common words (see ``docs/querying.md``): a query
     with fewer than ``COMMON`` matches is ranked by bm25 over all of them; a
-    commoner one is ranked in tiers (the words as a phrase in the title, as a
-    phrase in the text, anywhere), newest first within a tier, each tier read
-    through the date index so that only the first page is ever touched.
+    commoner one is ranked in tiers over a window of recent matches
+    (``_tiered``); a date sort of a common query walks the date index.
     """
     if limit < 1:
         raise SearchError("--limit must be at least 1")
@@ -68,9 +67,10 @@ def search(db: Database, query: str, limit: int = 20, filters: Filters | None = 
     rerank = sort == "relevance" and _has_diacritics(query) and not _SYNTAX.search(query)
     pool = limit * (5 if collapse else 1) + (CANDIDATES if rerank else 0)
     try:
+        common = is_common(db, match)
         if sort == "date":
-            ids = newest(db, match, where, pool)
-        elif is_common(db, match):
+            ids = newest(db, match, where, pool, common)
+        elif common:
             ids = _tiered(db, query, match, where, pool)
         else:
             ids = [r[0] for r in db.execute(
@@ -97,14 +97,14 @@ def is_common(db: Database, match: str) -> bool:
     return n >= COMMON
 
 
-def newest(db: Database, match: str, where: tuple[str, list], limit: int) -> list[int]:
+def newest(db: Database, match: str, where: tuple[str, list], limit: int, common: bool) -> list[int]:
     """Ids of the newest ``limit`` matches (undated last).
 
-    A common query walks the date index (or the site's) newest first and
-    checks each article against the index, stopping at ``limit``; a rarer one
-    reads its few matches and sorts them.
+    A ``common`` query (see :func:`is_common`) walks the date index (or the
+    site's) newest first and checks each article against the index, stopping
+    at ``limit``; a rarer one reads its few matches and sorts them.
     """
-    join = ("articles a CROSS JOIN articles_fts ON articles_fts.rowid = a.rowid" if is_common(db, match)
+    join = ("articles a CROSS JOIN articles_fts ON articles_fts.rowid = a.rowid" if common
             else "articles_fts CROSS JOIN articles a ON a.rowid = articles_fts.rowid")
     return [r[0] for r in db.execute(f"""SELECT a.id FROM {join} WHERE articles_fts MATCH ? AND {where[0]}
                                           ORDER BY a.published_at DESC, a.id DESC LIMIT ?""",
@@ -125,14 +125,15 @@ def _tiered(db: Database, query: str, match: str, where: tuple[str, list], limit
     words = [] if _SYNTAX.search(query) else _TOKEN.findall(query)
     phrase = loose_pattern(" ".join(words)) if words else None
     each = [loose_pattern(w) for w in words]
+
+    def tier(row: tuple) -> int:
+        _, title, text, _ = row
+        return (0 if phrase and phrase.search(title) else 1 if phrase and phrase.search(text)
+                else 2 if each and all(p.search(title) for p in each) else 3)
+
     rows = sorted(_fetch(db, ids, "id, title, text, published_at"),
                   key=lambda r: (r[3] is not None, r[3] or "", r[0]), reverse=True)  # newest first
-    scored = []
-    for article_id, title, text, _ in rows:
-        tier = (0 if phrase and phrase.search(title) else 1 if phrase and phrase.search(text)
-                else 2 if each and all(p.search(title) for p in each) else 3)
-        scored.append((tier, -article_id))
-    return [-key[1] for key in sorted(scored, key=lambda k: k[0])[:limit]]
+    return [row[0] for row in sorted(rows, key=tier)[:limit]]  # stable: newest first within a tier
 
 
 def _page(db: Database, match: str, ids: list[int]) -> list[dict]:
@@ -158,12 +159,12 @@ def _window(db: Database, match: str, where: tuple[str, list]) -> list[int]:
             f"SELECT count(*) FROM (SELECT 1 FROM articles a WHERE {clause} LIMIT {NARROW})",
             params).fetchone()
         if passing < NARROW:
-            return newest(db, match, where, NARROW_WINDOW)
+            return newest(db, match, where, NARROW_WINDOW, common=True)
     ids = [row[0] for row in db.execute(
         f"""SELECT a.id FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?
                               ORDER BY rowid DESC LIMIT {SCAN}) m
             CROSS JOIN articles a ON a.rowid = m.rowid WHERE {clause} LIMIT {WINDOW}""", [match, *params])]
-    return ids if len(ids) >= WINDOW or not params else newest(db, match, where, WINDOW)
+    return ids if len(ids) >= WINDOW or not params else newest(db, match, where, WINDOW, common=True)
 
 
 def _fetch(db: Database, ids: list[int], columns: str):
@@ -180,13 +181,8 @@ def _has_diacritics(query: str) -> bool:
 def _exact_first(db: Database, rows: list[dict], query: str) -> list[dict]:
     """Rows holding the query words exactly as typed (accents included) before the others."""
     words = [w.casefold() for w in _TOKEN.findall(nfc(query))]
-    ids = [r["id"] for r in rows]
-    texts = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
-        for article_id, title, text in db.execute(
-                f"SELECT id, title, text FROM articles WHERE id IN ({','.join('?' * len(chunk))})", chunk):
-            texts[article_id] = f"{title}\n{text}".casefold()
+    texts = {i: f"{title}\n{text}".casefold() for i, title, text in _fetch(db, [r["id"] for r in rows],
+                                                                             "id, title, text")}
     exact = {i for i, t in texts.items() if all(w in t for w in words)}
     return sorted(rows, key=lambda r: r["id"] not in exact)  # stable: rank order kept within each
 

@@ -88,7 +88,7 @@ def make_datasette(db_path: str | Path):
 
     import archive.web as plugin
 
-    if not pm.is_registered(plugin) and pm.get_plugin("govarchive") is None:
+    if not pm.is_registered(plugin):  # not already loaded through the entry point
         pm.register(plugin, name="govarchive")
     return Datasette(files=[str(db_path)], metadata=metadata(Path(db_path).stem),
                      settings={"sql_time_limit_ms": 3000, "facet_time_limit_ms": 500})

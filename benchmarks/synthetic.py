@@ -21,7 +21,7 @@ from pathlib import Path
 
 from archive.store import open_database
 from crawler.demo.content import ARTICLES
-from crawler.textnorm import nfc
+from crawler.textnorm import fold, nfc
 
 ROOT = Path(__file__).resolve().parent.parent
 _SENTENCE = re.compile(r"(?<=[.!?;:])\s+")
@@ -126,8 +126,6 @@ def build(path: Path, n: int, n_sites: int, progress=print) -> None:
 
 def queries(count: int, seed: int = 5) -> list[str]:
     """Two-word queries as researchers type them: adjacent syllables of the prose, some unaccented."""
-    from crawler.textnorm import fold
-
     rng = random.Random(seed)
     pool, _ = sentence_pool(5_000, seed=seed)
     out = []

@@ -42,21 +42,18 @@ def project_settings(overrides: Mapping[str, Any] | None = None) -> Settings:
     return settings
 
 
-def _prepare(db_path: str | Path, settings: Mapping[str, Any] | None) -> None:
-    open_database(db_path).conn.close()  # create and migrate now: errors before the crawl
-    if (settings or {}).get("GOVARCHIVE_WARC_ENABLED", True) not in (False, "False", "0"):
-        prepare_warc_folder(Path((settings or {}).get("GOVARCHIVE_WARC_DIR") or warc_folder(db_path)))
-
-
-def _record_sites(db_path: str | Path, sites) -> None:
-    """Copy the registry's site entries into the archive's ``sites`` table."""
+def _prepare(db_path: str | Path, settings: Mapping[str, Any] | None, sites=()) -> None:
+    """Create and migrate the archive now (errors before the crawl); record registry ``sites``."""
     from archive.sites import sync_sites
 
     db = open_database(db_path)
     try:
-        sync_sites(db, sites)
+        if sites:
+            sync_sites(db, sites)
     finally:
         db.conn.close()
+    if (settings or {}).get("GOVARCHIVE_WARC_ENABLED", True) not in (False, "False", "0"):
+        prepare_warc_folder(Path((settings or {}).get("GOVARCHIVE_WARC_DIR") or warc_folder(db_path)))
 
 
 def run_sites(
@@ -69,11 +66,10 @@ def run_sites(
     """Crawl registry sites in one process, each with its own spider and politeness."""
     from crawler.spiderloader import RegistrySpiderLoader
 
-    _prepare(db_path, settings)
     overrides = {"GOVARCHIVE_DB": str(db_path), "GOVARCHIVE_PROGRESS": progress, **(settings or {})}
     project = project_settings(overrides)
     loader = RegistrySpiderLoader(project)
-    _record_sites(db_path, loader.sites.values())
+    _prepare(db_path, settings, loader.sites.values())
     process = CrawlerProcess(project)
     crawl_ids = []
     for key in keys:

@@ -28,9 +28,8 @@ ARTICLES = [  # (site, published_at, title, text, cluster with)
 ]
 
 
-@pytest.fixture
-def db(tmp_path):
-    path = tmp_path / "a.db"
+def write_articles(path) -> None:
+    """An archive at ``path`` holding ``ARTICLES`` (also used by test_serve.py)."""
     archive = Archive(path)
     archive.start_crawl("c1", "2026-01-01", [])
     for n, (site, published, title, text, near) in enumerate(ARTICLES, 1):
@@ -38,6 +37,12 @@ def db(tmp_path):
                                 "text": text, "content_hash": f"h{n}", "fetched_at": "2026-01-01",
                                 "crawl_id": "c1", "published_at": published}, near=near)
     archive.close()
+
+
+@pytest.fixture
+def db(tmp_path):
+    path = tmp_path / "a.db"
+    write_articles(path)
     return str(path)
 
 

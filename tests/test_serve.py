@@ -16,9 +16,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from test_research import ARTICLES
+from test_research import write_articles
 
-from archive.store import Archive
 from crawler.cli import cli
 
 BIN = Path(sys.executable).parent
@@ -27,13 +26,7 @@ BIN = Path(sys.executable).parent
 @pytest.fixture(scope="module")
 def archive_path(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("serve") / "archive.db"
-    archive = Archive(path)
-    archive.start_crawl("c1", "2026-01-01", [])
-    for n, (site, published, title, text, near) in enumerate(ARTICLES, 1):
-        archive.insert_article({"url": f"http://{site}.gov.vn/{n}", "site": site, "title": title,
-                                "text": text, "content_hash": f"h{n}", "fetched_at": "2026-01-01",
-                                "crawl_id": "c1", "published_at": published}, near=near)
-    archive.close()
+    write_articles(path)
     return path
 
 
