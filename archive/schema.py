@@ -157,3 +157,36 @@ def m005_sites(db: Database) -> None:
         pk="key",
     )
     db["sites"].create_index(["province"])
+
+
+DEMO_SITES = ("demo-songhau", "demo-mythanh")
+
+
+@migrations()
+def m006_archive_info(db: Database) -> None:
+    """What the file is for (``archive`` or ``demo``), so no command replaces an archive by mistake.
+
+    An archive made before this migration is a demo archive when every crawl in
+    it was of the bundled demo portals.
+    """
+    db["archive_info"].create({"key": str, "value": str}, pk="key")
+    sites = {row[0] for row in db.execute("SELECT DISTINCT coalesce(site, '') FROM crawls")}
+    demo = bool(sites) and sites <= {*DEMO_SITES, ""} and db.execute(
+        "SELECT count(*) FROM articles WHERE site NOT IN (?, ?)", DEMO_SITES).fetchone()[0] == 0 \
+        and db.execute("SELECT count(*) FROM articles").fetchone()[0] > 0
+    db["archive_info"].insert({"key": "purpose", "value": "demo" if demo else "archive"})
+
+
+@migrations()
+def m007_page_failures(db: Database) -> None:
+    """Pages that failed to download (5xx after retries, timeouts, resets): retried with backoff.
+
+    ``kind`` = ``failed``, ``reason`` the real cause, ``failures`` how many crawls
+    in a row failed on it, ``next_try`` (UTC) before which crawls leave it alone.
+    """
+    db["pages"].add_column("failures", int)
+    db["pages"].add_column("next_try", str)
+    # Before this, a page that failed to download was recorded as a dead end "refused by
+    # robots.txt" and never fetched again: let every such page be tried once more.
+    db.execute("UPDATE pages SET kind = 'failed', failures = 0 WHERE kind = 'dead_end' "
+               "AND reason = 'refused by robots.txt'")

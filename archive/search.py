@@ -28,18 +28,29 @@ _COLUMNS = """a.id, a.published_at, a.site, a.title, a.url, coalesce(a.cluster_i
               snippet(articles_fts, 1, '[', ']', '…', 16) AS snippet"""
 
 
+# A query is a few words: these bounds keep a pasted page or a crafted query from holding
+# the index (FTS5 checks every term's posting list; 100,000 characters never returned).
+MAX_QUERY_CHARS = 500
+MAX_QUERY_TERMS = 32
+
+
 class SearchError(ValueError):
     """A query the index cannot run; the message is for the user."""
 
 
 def fts_query(query: str) -> str:
     """Turn user input into an FTS5 query (NFC, ``đ`` folded)."""
+    if len(query) > MAX_QUERY_CHARS:
+        raise SearchError(f"query too long ({len(query)} characters; at most {MAX_QUERY_CHARS})")
     query = fold_d(nfc(query)).strip()
     if not query:
         raise SearchError("empty query")
+    terms = _TOKEN.findall(query)
+    if len(terms) > MAX_QUERY_TERMS:
+        raise SearchError(f"query has {len(terms)} words; at most {MAX_QUERY_TERMS}")
     if _SYNTAX.search(query):
         return query
-    return " ".join(_quote(tok) for tok in _TOKEN.findall(query))
+    return " ".join(_quote(tok) for tok in terms)
 
 
 def _quote(text: str) -> str:

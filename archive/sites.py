@@ -10,6 +10,7 @@ Sites that left the registry keep their last row.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from sqlite_utils import Database
@@ -25,3 +26,20 @@ def sync_sites(db: Database, sites: Iterable) -> int:
     with db.conn:
         db["sites"].upsert_all(rows, pk="key")
     return len(rows)
+
+
+@dataclass(frozen=True)
+class ArchivedSite:
+    """A ``sites`` row: enough of a registry entry for province and level filters."""
+
+    key: str
+    province: str
+    level: str
+
+
+def archived_sites(db: Database) -> dict[str, ArchivedSite]:
+    """The sites the archive recorded, by key (the registry may have moved on, or be another)."""
+    if "sites" not in db.table_names():
+        return {}
+    return {key: ArchivedSite(key, province or "", level or "")
+            for key, province, level in db.execute("SELECT key, province, level FROM sites")}

@@ -7,25 +7,23 @@ SQLite in WAL mode lets them and any readers work side by side.
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import numpy as np
-from sqlite_utils import Database
 
 from archive import neardup
-from archive.schema import migrations
+from archive.connect import ArchiveError, open_database
 
-BUSY_TIMEOUT_MS = 15_000
+__all__ = ["Archive", "ArchiveError", "CrawlCounts", "open_database"]
+
+RETRY_AFTER = timedelta(hours=6)  # a failed page waits this long after its first failure
+RETRY_AFTER_MAX = timedelta(days=30)
 VERSION_COLUMNS = ("title", "published_at", "published_raw", "author", "source", "text", "content_hash",
                    "fetched_at", "crawl_id", "warc_file", "warc_offset", "warc_length")
-
-
-class ArchiveError(Exception):
-    """A problem with the archive file that the user can act on."""
 
 
 @dataclass(frozen=True)
@@ -38,29 +36,11 @@ class CrawlCounts:
     skipped: int = 0
 
 
-def open_database(path: str | Path, *, create: bool = True) -> Database:
-    """Open (and migrate) the archive at ``path``; raise :class:`ArchiveError`."""
-    path = Path(path)
-    if not create and not path.exists():
-        raise ArchiveError(f"no archive at {path} (run a crawl first, or pass --db)")
-    if not path.parent.exists():
-        raise ArchiveError(f"folder {path.parent} does not exist")
-    try:
-        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
-        db = Database(conn)
-        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        db.enable_wal()
-        migrations.apply(db)
-    except sqlite3.DatabaseError as exc:
-        raise ArchiveError(f"cannot open archive {path}: {exc}") from exc
-    return db
-
-
 class Archive:
     """Writes of one crawl component to the archive."""
 
     def __init__(self, path: str | Path) -> None:
-        self.db = open_database(path)
+        self.db = open_database(path, write=True)
 
     def close(self) -> None:
         self.db.conn.close()
@@ -100,8 +80,29 @@ class Archive:
                 "INSERT INTO pages (url, site, kind, reason, first_fetched, last_fetched, crawl_id) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (url) DO UPDATE SET kind = excluded.kind, "
                 "reason = excluded.reason, last_fetched = excluded.last_fetched, "
-                "crawl_id = excluded.crawl_id",
+                "crawl_id = excluded.crawl_id, failures = NULL, next_try = NULL",
                 [url, site, kind, reason, fetched_at, fetched_at, crawl_id],
+            )
+
+    def record_failure(self, url: str, site: str, reason: str, when: str, crawl_id: str) -> None:
+        """A page that could not be downloaded: kept as ``failed`` and retried after a backoff.
+
+        The wait doubles with each crawl that fails on it (``RETRY_AFTER`` first, at
+        most ``RETRY_AFTER_MAX``); a page that works again loses its failure record.
+        """
+        row = self.db.execute("SELECT kind, failures FROM pages WHERE url = ?", [url]).fetchone()
+        if row and row[0] != "failed":
+            return  # a listing or dead end that failed once this time: its kind stands
+        failures = (row[1] or 0) + 1 if row else 1
+        wait = min(RETRY_AFTER * 2 ** (failures - 1), RETRY_AFTER_MAX)
+        next_try = (datetime.fromisoformat(when) + wait).isoformat(timespec="seconds")
+        with self.db.conn:
+            self.db.execute(
+                "INSERT INTO pages (url, site, kind, reason, first_fetched, last_fetched, crawl_id, "
+                "failures, next_try) VALUES (?, ?, 'failed', ?, ?, ?, ?, ?, ?) ON CONFLICT (url) DO UPDATE "
+                "SET reason = excluded.reason, last_fetched = excluded.last_fetched, "
+                "crawl_id = excluded.crawl_id, failures = excluded.failures, next_try = excluded.next_try",
+                [url, site, reason, when, when, crawl_id, failures, next_try],
             )
 
     def known(self, urls: list[str], before: str) -> dict[str, str]:
@@ -112,8 +113,8 @@ class Archive:
             chunk = urls[start : start + 500]
             marks = ",".join("?" * len(chunk))
             for url, kind in self.db.execute(
-                    f"SELECT url, kind FROM pages WHERE url IN ({marks}) AND first_fetched < ?",
-                    [*chunk, before]):
+                    f"SELECT url, kind FROM pages WHERE url IN ({marks}) AND first_fetched < ? "
+                    "AND (kind != 'failed' OR next_try > ?)", [*chunk, before, before]):
                 out[url] = kind
             for (url,) in self.db.execute(
                     f"SELECT url FROM article_urls WHERE url IN ({marks}) AND first_seen < ?",

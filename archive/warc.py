@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import logging
 import os
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -184,21 +185,42 @@ class StoredResponse:
     ref: RecordRef
 
 
+def resolve_in(folder: Path, name: str) -> Path:
+    """``name`` inside ``folder``; :class:`WarcError` for a pointer that leads anywhere else.
+
+    Archive files travel between people: a row whose ``warc_file`` is ``../../x``,
+    an absolute path or a link out of the folder must not make a command read it.
+    """
+    base = folder.resolve()
+    path = (base / name).resolve()
+    if not name or not path.is_relative_to(base) or path == base:
+        raise WarcError(f"refused WARC pointer {name!r}: it leads outside {folder}")
+    return path
+
+
 def read_response(folder: Path, ref: RecordRef) -> StoredResponse:
-    """The response record at ``ref``; :class:`WarcError` names the file and offset."""
+    """The response record at ``ref``, its payload digest checked; :class:`WarcError` names
+    the file and offset of anything missing or damaged."""
+    path = resolve_in(folder, ref.file)
     try:
-        with open(folder / ref.file, "rb") as handle:
+        with open(path, "rb") as handle:
             handle.seek(ref.offset)
-            record = next(iter(ArchiveIterator(handle)))
+            record = next(iter(ArchiveIterator(handle, check_digests="raise")))
+            if record.rec_type != "response":
+                raise ValueError(f"a {record.rec_type} record, not a response")
             return _stored(record, ref)
-    except (OSError, StopIteration, ArchiveLoadFailed, ValueError) as exc:
-        raise WarcError(f"cannot read WARC record {ref.file} at offset {ref.offset}: {exc}") from exc
+    except StopIteration:
+        raise WarcError(f"cannot read WARC record {ref.file} at offset {ref.offset}: "
+                        "no record there (file cut short?)") from None
+    except (OSError, ArchiveLoadFailed, ValueError, EOFError, zlib.error) as exc:
+        raise WarcError(f"cannot read WARC record {ref.file} at offset {ref.offset}: "
+                        f"damaged ({_short(exc)})") from exc
 
 
 def iter_responses(path: Path) -> Iterator[StoredResponse]:
     """Every response record of one file; a damaged record ends the file with WarcError."""
     with open(path, "rb") as handle:
-        records = ArchiveIterator(handle)
+        records = ArchiveIterator(handle, check_digests="raise")
         try:
             for record in records:
                 if record.rec_type != "response":
@@ -206,8 +228,15 @@ def iter_responses(path: Path) -> Iterator[StoredResponse]:
                 body = record.content_stream().read()
                 ref = RecordRef(path.name, records.get_record_offset(), 0)
                 yield _stored(record, ref, body)
-        except (ArchiveLoadFailed, OSError, ValueError, EOFError) as exc:
-            raise WarcError(f"damaged WARC {path.name} after offset {records.offset}: {exc}") from exc
+        except (ArchiveLoadFailed, OSError, ValueError, EOFError, zlib.error) as exc:
+            raise WarcError(f"damaged WARC {path.name} after offset {records.offset}: {_short(exc)}") from exc
+
+
+def _short(exc: Exception) -> str:
+    """The error in one short printable line (warcio quotes the damaged bytes)."""
+    text = " ".join(str(exc).split())
+    text = "".join(c if c.isprintable() else "?" for c in text)
+    return text if len(text) <= 120 else text[:117] + "..."
 
 
 def _stored(record, ref: RecordRef, body: bytes | None = None) -> StoredResponse:

@@ -64,12 +64,17 @@ def registry_option():
 
 
 def _load_registry(folder):
+    """The registry; an entry that does not validate is named on stderr and left out."""
     from crawler.registry import RegistryError, load
 
+    problems: list[str] = []
     try:
-        return load(folder)
+        sites = load(folder, problems=problems)
     except RegistryError as exc:
         raise click.ClickException(str(exc)) from exc
+    for problem in problems:
+        click.echo(f"warning: registry: {problem} (site disabled)", err=True)
+    return sites
 
 
 def _select_sites(sites, keys, all_sites, province, level) -> list[str]:
@@ -166,10 +171,19 @@ def _exit_for(summaries) -> None:
 def _exit_status(summary) -> None:
     if summary.status == "interrupted":
         sys.exit(130)  # what a shell reports for Ctrl-C; everything stored so far is committed
+    if summary.status == "failed":
+        raise click.ClickException(f"crawl {summary.crawl_id} failed: no portal answered"
+                                   f"{_first_error(summary.stats)}")
     if summary.status == "warc_write_failed":
         reason = summary.stats.get("govarchive/warc/failed", "unknown error")
         raise click.ClickException(f"crawl stopped: cannot write WARC files ({reason}); "
                                    "articles stored before that are complete")
+
+
+def _first_error(stats: dict) -> str:
+    errors = sorted((v, k.rsplit("/", 1)[-1]) for k, v in stats.items()
+                    if k.startswith("govarchive/errors/") and k != "govarchive/errors/download")
+    return f" ({', '.join(f'{name} x{n}' for n, name in reversed(errors[-3:]))})" if errors else ""
 
 
 def _print_summary(summary, db_path) -> None:
@@ -372,11 +386,28 @@ def filter_options(fn):
     return fn
 
 
-def _filters(site, province, level, date_from, date_to, registry):
+def _catalogue(registry, db_path) -> dict:
+    """Sites by key for province and level filters: those the archive recorded, then the registry's."""
+    from archive.sites import archived_sites
+
+    known: dict = {}
+    if Path(db_path).exists():
+        try:
+            db = open_database(db_path, create=False)
+        except ArchiveError as exc:
+            raise click.ClickException(str(exc)) from exc
+        try:
+            known = archived_sites(db)
+        finally:
+            db.conn.close()
+    return {**known, **_load_registry(registry)}
+
+
+def _filters(site, province, level, date_from, date_to, registry, db_path):
     from archive.filters import FilterError, build
 
     try:
-        return build(lambda: _load_registry(registry), site, province, level, date_from, date_to)
+        return build(lambda: _catalogue(registry, db_path), site, province, level, date_from, date_to)
     except FilterError as exc:
         raise click.ClickException(str(exc)) from exc
 
@@ -398,7 +429,7 @@ def search_cmd(query, db_path, site, province, level, date_from, date_to, regist
 
         govarchive search "dan van kheo" --province "Vinh Long" --from 2018 --to 2024 --collapse
     """
-    filters = _filters(site, province, level, date_from, date_to, registry)
+    filters = _filters(site, province, level, date_from, date_to, registry, db_path)
     try:
         db = open_database(db_path, create=False)
         rows = search(db, query, limit, filters=filters, sort=sort, collapse=collapse)
@@ -426,7 +457,7 @@ def export(db_path, site, province, level, date_from, date_to, registry, query, 
     """
     from archive.export import export_rows, write_export
 
-    filters = _filters(site, province, level, date_from, date_to, registry)
+    filters = _filters(site, province, level, date_from, date_to, registry, db_path)
     try:
         db = open_database(db_path, create=False)
         rows = export_rows(db, filters, query)
@@ -467,8 +498,8 @@ def stats(db_path, site, province, level, date_from, date_to, registry, by, grou
     """
     from archive.export import counts
 
-    filters = _filters(site, province, level, date_from, date_to, registry)
-    reg = _load_registry(registry) if group in ("province", "level") else None
+    filters = _filters(site, province, level, date_from, date_to, registry, db_path)
+    reg = _catalogue(registry, db_path) if group in ("province", "level") else None
     try:
         db = open_database(db_path, create=False)
         rows = counts(db, filters, by, group, reg)
@@ -617,10 +648,13 @@ def serve(db_path, host, port, registry) -> None:
 
 
 @cli.command(context_settings=CONTEXT)
-@db_option("demo.db")
+@click.option("--db", "db_path", type=click.Path(dir_okay=False), default="demo.db", show_default=True,
+              help="The demo archive (never $GOVARCHIVE_DB; only a demo archive is replaced).")
 @click.option("--query", default="dan van kheo", show_default=True, help="The sample search.")
 def demo(db_path, query) -> None:
     """Crawl the bundled offline demo portals into a fresh demo.db and search it.
+
+    It writes only its own demo archive: an existing file that is not one is refused.
 
     Example:
 

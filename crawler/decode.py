@@ -15,6 +15,8 @@ import re
 from crawler.textnorm import nfc
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
+_XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([\w.:-]+)["']""")
+XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")  # lxml refuses it in a str: strip after decoding
 _BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
          (codecs.BOM_UTF16_BE, "utf-16-be"))
 _ALIASES = {"windows-1258": "cp1258", "x-cp1258": "cp1258", "latin1": "iso-8859-1"}
@@ -45,7 +47,7 @@ def decode_html(body: bytes, header_charset: str | None = None) -> tuple[str, st
             return nfc(body.decode("utf-8")), "utf-8"
         except UnicodeDecodeError:
             pass
-    meta = _META_CHARSET.search(body[:4096])
+    meta = _META_CHARSET.search(body[:4096]) or _XML_ENCODING.match(body[:200])
     declared = [_codec(header_charset), _codec(meta.group(1).decode("ascii", "ignore") if meta else None)]
     for encoding in declared:
         if encoding and encoding != "utf-8":

@@ -33,6 +33,15 @@ def counts_from_stats(stats: dict) -> CrawlCounts:
     )
 
 
+def _answered(stats: dict) -> bool:
+    """Whether any page (robots.txt aside) came back with a status below 400."""
+    def below_400(prefix: str) -> int:
+        return sum(v for k, v in stats.items() if k.startswith(prefix) and k[len(prefix):].isdigit()
+                   and int(k[len(prefix):]) < 400)
+
+    return below_400("downloader/response_status_count/") > below_400("robotstxt/response_status_count/")
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -68,6 +77,8 @@ class CrawlRecorder:
         status = STATUS_BY_REASON.get(reason, reason)
         if status == "finished" and stats.get(PAGE_LIMIT_STAT):
             status = "finished (page limit)"
+        if status.startswith("finished") and not _answered(stats):
+            status = "failed"  # no portal answered: unreachable, refused or erring on every page
         archive = Archive(self.db_path)
         try:
             archive.finish_crawl(spider.crawl_id, _now(), status, counts_from_stats(stats), stats)

@@ -20,8 +20,9 @@ from lxml import html as lxml_html
 
 from crawler.bodytext import element_text, finish_text, trailing_signature
 from crawler.boilerplate import clean_tree
+from crawler.budget import MAX_BYTES, SECONDS, ExtractionTimeout, bounded, time_budget
 from crawler.dates import DateError, contains_date, parse_date
-from crawler.decode import charset_from_content_type, decode_html
+from crawler.decode import XML_DECLARATION, charset_from_content_type, decode_html
 from crawler.locate import (
     find_body,
     find_date_lines,
@@ -57,15 +58,28 @@ class Extraction:
     is_article: bool = False
     reason: str = ""  # why it is not an article
     encoding: str | None = None
+    truncated: bool = False  # the page was larger than extraction reads (crawler.budget)
     platform: str = "unknown"  # the platform profile that matched
 
 
 def extract_bytes(body: bytes, url: str | None = None, content_type: str | None = None,
-                  site: SiteProfile | None = None) -> Extraction:
-    """Decode a fetched body and extract it (``site``: the site's own selectors)."""
-    text, encoding = decode_html(body, charset_from_content_type(content_type))
-    result = extract_html(text, url, site)
-    result.encoding = encoding
+                  site: SiteProfile | None = None, *, max_bytes: int = MAX_BYTES,
+                  seconds: float = SECONDS) -> Extraction:
+    """Decode a fetched body and extract it (``site``: the site's own selectors).
+
+    Bounded (``crawler.budget``): at most ``max_bytes`` are read, and a page still
+    being extracted after ``seconds`` is given up with that reason.
+    """
+    body, truncated = bounded(body, max_bytes)
+    try:
+        with time_budget(seconds):
+            text, encoding = decode_html(body, charset_from_content_type(content_type))
+            result = extract_html(text, url, site)
+    except ExtractionTimeout as exc:
+        return Extraction(url=canonical_url(url) if url else None, reason=str(exc), truncated=truncated)
+    except RecursionError:
+        return Extraction(url=canonical_url(url) if url else None, reason="markup too deeply nested")
+    result.encoding, result.truncated = encoding, truncated
     return result
 
 
@@ -76,7 +90,7 @@ def extract_html(html: str, url: str | None = None, site: SiteProfile | None = N
         result.reason = "empty page"
         return result
     try:
-        root = lxml_html.document_fromstring(html, parser=_PARSER)
+        root = lxml_html.document_fromstring(XML_DECLARATION.sub("", html, count=1), parser=_PARSER)
     except (etree.ParserError, ValueError) as exc:
         result.reason = f"unparseable HTML: {exc}"
         return result

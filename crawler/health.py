@@ -37,7 +37,9 @@ QUIET_RUNS = 3
 DEFUNCT_DAYS = 14
 FINISHED = ("finished", "finished (page limit)")
 NETWORK_ERRORS = ("DNSLookupError", "ConnectionRefusedError", "TCPTimedOutError", "TimeoutError",
-                  "ConnectError", "NoRouteError")
+                  "ConnectError", "NoRouteError",
+                  # Scrapy 2.19's own names for the same failures
+                  "CannotResolveHostError", "DownloadConnectionRefusedError", "DownloadTimeoutError")
 
 
 @dataclass

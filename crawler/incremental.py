@@ -64,9 +64,12 @@ class IncrementalMiddleware:
             return
         self.archive.classify_pages(self._own_links())
         now = datetime.now(UTC).isoformat(timespec="seconds")
-        for url in getattr(spider, "refused", []):
-            self.archive.record_page(url, host_of(url), "dead_end", "refused by robots.txt", now,
-                                     spider.crawl_id)
+        site_of = getattr(spider, "site_of", host_of)
+        for url, kind, reason in getattr(spider, "unfetched", []):
+            if kind == "failed":
+                self.archive.record_failure(url, site_of(url), reason, now, spider.crawl_id)
+            else:
+                self.archive.record_page(url, site_of(url), kind, reason, now, spider.crawl_id)
         self.archive.close()
 
     def _own_links(self) -> dict[str, set[str]]:
@@ -109,6 +112,9 @@ class IncrementalMiddleware:
             return True
         if kind == "dead_end":
             self.stats.inc_value("govarchive/incremental/known_dead_end")
+            return True
+        if kind == "failed":  # failed before and its next try has not come yet
+            self.stats.inc_value("govarchive/incremental/failed_waiting")
             return True
         if stop_paging and request.meta.get("paging"):
             self.stats.inc_value("govarchive/incremental/paging_stopped")

@@ -17,7 +17,7 @@ file, key and field::
     status = "active"                     # active | redirected | defunct
     status_seen = "2026-11-22"            # when that status was last seen
     verified = false                      # true once a crawl confirmed the entry
-    schedule = "0 3 * * *"                # cron expression
+    schedule = "0 3 * * *"                # cron expression (croniter's syntax, Vietnam time)
     start_urls = []                       # extra listing or start pages
     article_pattern = ""                  # regex on URLs, a hint for new-site and reviews
     spider = ""                           # a class in spiders/ for portals that need code
@@ -29,11 +29,17 @@ file, key and field::
 
 from __future__ import annotations
 
+import ipaddress
+import os
 import re
+import socket
 import tomllib
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
+from urllib.parse import urlsplit
+
+from croniter import CroniterBadDateError, croniter
 
 BUNDLED = Path(__file__).parent / "sites"
 LEVELS = ("province", "district", "commune", "department")
@@ -42,7 +48,10 @@ PLATFORMS = ("sharepoint", "liferay", "postdate", "vnpt", "viettel", "wordpress"
 SELECTOR_FIELDS = ("body", "title", "date", "author", "drop", "drop_text")
 POLITENESS_FIELDS = {"delay": (int, float), "concurrency": int, "autothrottle": bool}
 KEY = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-CRON_FIELD = re.compile(r"^(\*|\d+(-\d+)?)(/\d+)?(,(\*|\d+(-\d+)?)(/\d+)?)*$")
+# Portals are public hosts: an entry naming a loopback, private or link-local
+# address (a cloud metadata service, the archivist's own network) is refused
+# unless this is set, as the tests do for their local portals.
+ALLOW_PRIVATE_ENV = "GOVARCHIVE_ALLOW_PRIVATE_HOSTS"
 
 
 class RegistryError(ValueError):
@@ -83,22 +92,45 @@ class Site:
         return out
 
 
-def load(folder: str | Path | None = None) -> dict[str, Site]:
-    """Every site in the registry folder (default: the bundled one), by key."""
+def load(folder: str | Path | None = None, *, problems: list[str] | None = None,
+         allow_private: bool | None = None) -> dict[str, Site]:
+    """Every site in the registry folder (default: the bundled one), by key.
+
+    A bad entry raises :class:`RegistryError`, unless ``problems`` is a list: then
+    its message goes there and only that site (or that file, if the file itself
+    is unreadable) is left out, so one mistake never stops every other site.
+    """
     folder = Path(folder) if folder else BUNDLED
+    if allow_private is None:
+        allow_private = os.environ.get(ALLOW_PRIVATE_ENV, "") not in ("", "0", "false", "False")
     if not folder.is_dir():
         raise RegistryError(f"no registry folder at {folder}")
     sites: dict[str, Site] = {}
     for path in sorted(folder.glob("*.toml")):
-        for site in load_file(path):
+        for site in _collect(lambda p=path: load_file(p, problems, allow_private), problems):
             if site.key in sites:
-                raise RegistryError(f"{path.name}: site {site.key!r}: key already used in "
-                                    f"{sites[site.key].source}")
+                _report(RegistryError(f"{path.name}: site {site.key!r}: key already used in "
+                                      f"{sites[site.key].source}"), problems)
+                continue
             sites[site.key] = site
     return sites
 
 
-def load_file(path: Path) -> list[Site]:
+def _collect(read, problems: list[str] | None) -> list[Site]:
+    try:
+        return read()
+    except RegistryError as exc:
+        _report(exc, problems)
+        return []
+
+
+def _report(exc: RegistryError, problems: list[str] | None) -> None:
+    if problems is None:
+        raise exc
+    problems.append(str(exc))
+
+
+def load_file(path: Path, problems: list[str] | None = None, allow_private: bool = False) -> list[Site]:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
@@ -111,10 +143,15 @@ def load_file(path: Path) -> list[Site]:
     entries = data.get("site", [])
     if not isinstance(entries, list):
         raise RegistryError(f"{path.name}: 'site' must be a list of [[site]] tables")
-    return [_site(path.name, province, entry) for entry in entries]
+    sites = []
+    for entry in entries:
+        sites += _collect(lambda e=entry: [_site(path.name, province, e, allow_private)], problems)
+    return sites
 
 
-def _site(file: str, province: str, entry: dict) -> Site:
+def _site(file: str, province: str, entry: dict, allow_private: bool = False) -> Site:
+    if not isinstance(entry, dict):
+        raise RegistryError(f"{file}: each [[site]] must be a table")
     key = entry.get("key", "")
 
     def fail(name: str, message: str) -> RegistryError:
@@ -134,9 +171,12 @@ def _site(file: str, province: str, entry: dict) -> Site:
     _check_choice(entry, "platform", PLATFORMS, fail)
     home = entry["home"] if isinstance(entry["home"], list) else [entry["home"]]
     for name, urls in (("home", home), ("start_urls", entry.get("start_urls", []))):
-        if not isinstance(urls, list) or not all(isinstance(u, str) and u.startswith(("http://", "https://"))
-                                                 for u in urls):
+        if not isinstance(urls, list) or not all(isinstance(u, str) for u in urls):
             raise fail(name, "a list of http(s) URLs")
+        for url in urls:
+            problem = url_problem(url, allow_private)
+            if problem:
+                raise fail(name, f"{url!r}: {problem}")
     _check_details(entry, fail)
     return Site(**{**entry, "home": tuple(home), "start_urls": tuple(entry.get("start_urls", [])),
                    "province": province, "source": file,
@@ -148,11 +188,58 @@ def _check_choice(entry: dict, name: str, choices: tuple[str, ...], fail) -> Non
         raise fail(name, f"{entry[name]!r} is not one of {', '.join(choices)}")
 
 
+def url_problem(url: str, allow_private: bool = False) -> str:
+    """Why ``url`` cannot be a portal address ('' when it can): http(s) to a public host."""
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises on a bad port
+    except ValueError as exc:
+        return f"not a URL ({exc})"
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return "a URL must be http:// or https:// with a host name"
+    if parts.username or parts.password:
+        return "a URL must not carry a user name or password"
+    host = parts.hostname.rstrip(".")
+    address = _ip_literal(host)
+    if allow_private:
+        return ""
+    if host == "localhost" or host.endswith(".localhost"):
+        return f"loopback host (set {ALLOW_PRIVATE_ENV}=1 to allow local hosts)"
+    if address is not None and not address.is_global:
+        return (f"{address} is a private, loopback or link-local address "
+                f"(set {ALLOW_PRIVATE_ENV}=1 to allow local hosts)")
+    return ""
+
+
+def _ip_literal(host: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    """The address a host name spells, in any form a resolver takes (2130706433, 0x7f.1, ::1)."""
+    try:
+        return ipaddress.ip_address(host)
+    except ValueError:
+        pass
+    try:
+        return ipaddress.IPv4Address(socket.inet_aton(host))
+    except OSError:
+        return None
+
+
+def cron_problem(schedule) -> str:
+    """Why ``schedule`` is not a usable cron expression ('' when it is), by croniter, which runs it."""
+    if not isinstance(schedule, str) or not croniter.is_valid(schedule):
+        return f"{schedule!r} is not a cron expression (five fields: minute hour day month weekday)"
+    if not schedule.startswith("@") and len(schedule.split()) != 5:
+        return f"{schedule!r}: five fields expected (minute hour day month weekday)"
+    try:
+        croniter(schedule, datetime.now(UTC)).get_next(datetime)
+    except (CroniterBadDateError, ValueError, KeyError) as exc:
+        return f"{schedule!r} never runs ({exc})"
+    return ""
+
+
 def _check_details(entry: dict, fail) -> None:
-    schedule = entry.get("schedule", "0 3 * * *")
-    if not isinstance(schedule, str) or len(schedule.split()) != 5 or not all(
-            CRON_FIELD.match(part) for part in schedule.split()):
-        raise fail("schedule", f"{schedule!r} is not a 5-field cron expression")
+    problem = cron_problem(entry.get("schedule", "0 3 * * *"))
+    if problem:
+        raise fail("schedule", problem)
     if "status_seen" in entry and not isinstance(entry["status_seen"], date):
         try:
             date.fromisoformat(str(entry["status_seen"]))

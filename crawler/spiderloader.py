@@ -9,10 +9,14 @@ the bundled one).
 
 from __future__ import annotations
 
+import logging
+
 from scrapy.spiderloader import SpiderLoader
 
 from crawler import registry
 from crawler.registry import Site
+
+logger = logging.getLogger(__name__)
 
 
 def spider_for(site: Site, base: type) -> type:
@@ -26,7 +30,10 @@ def spider_for(site: Site, base: type) -> type:
 class RegistrySpiderLoader(SpiderLoader):
     def __init__(self, settings) -> None:
         super().__init__(settings)
-        self.sites = registry.load(settings.get("GOVARCHIVE_REGISTRY") or None)
+        problems: list[str] = []  # a bad entry disables its own site, never the others
+        self.sites = registry.load(settings.get("GOVARCHIVE_REGISTRY") or None, problems=problems)
+        for problem in problems:
+            logger.warning("registry: %s (site left out)", problem)
 
     def list(self) -> list[str]:
         return sorted(set(super().list()) | set(self.sites))

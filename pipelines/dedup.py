@@ -3,9 +3,13 @@
 The same normalised text under the same or another URL (a re-crawl, a printer
 page, a second address, another portal's copy) is a duplicate: its URL and
 site are recorded in ``article_urls`` and the page is dropped and counted. The
-same URL with changed text goes on as a new version of the archived row. A
-near duplicate (a syndicated copy with small edits) goes on as its own row in
-the same cluster.
+same URL with changed text goes on as a new version of the archived row.
+
+A near duplicate on the same site, at a new address, is the same article seen
+through another view (a printer page under its own path, a mobile or
+alternate view with a line or two more or less): it becomes a sighting, not a
+second row. On another portal a near duplicate (a syndicated copy with small
+edits) goes on as its own row in the same cluster.
 """
 
 from __future__ import annotations
@@ -16,10 +20,11 @@ from itemadapter import ItemAdapter
 from scrapy.exceptions import DropItem
 
 from archive import neardup
-from crawler.textnorm import content_hash
+from crawler.textnorm import content_hash, fold
 from pipelines.base import ArchiveStage
 
 logger = logging.getLogger(__name__)
+
 
 
 class DedupPipeline(ArchiveStage):
@@ -29,8 +34,7 @@ class DedupPipeline(ArchiveStage):
         adapter["content_hash"] = digest
         same_text = self.archive.article_by_hash(digest)
         if same_text is not None:
-            for url in {adapter["url"], adapter["fetched_url"] or adapter["url"]}:
-                self.archive.record_sighting(same_text["id"], url, adapter["site"], adapter["fetched_at"])
+            self._sighted(adapter, same_text["id"])
             kind = "url" if same_text["url"] == adapter["url"] else "content"
             self.stats.inc_value(f"govarchive/duplicates/{kind}")
             raise DropItem(f"duplicate of article {same_text['id']} ({same_text['url']})")
@@ -38,6 +42,27 @@ class DedupPipeline(ArchiveStage):
         adapter["signature"] = neardup.signature(adapter["text"])
         match = neardup.find_similar(self.archive.db, adapter["signature"])
         if match is not None and match.article_id != adapter["existing_id"]:
+            if adapter["existing_id"] is None and self._same_article(adapter, match):
+                self._sighted(adapter, match.article_id)
+                self.stats.inc_value("govarchive/duplicates/same_site_view")
+                raise DropItem(f"another view of article {match.article_id} on the same site "
+                               f"({match.similarity:.2f} similar)")
             adapter["near_id"] = match.article_id
             self.stats.inc_value("govarchive/near_duplicates")
         return item
+
+    def _same_article(self, adapter: ItemAdapter, match: neardup.Match) -> bool:
+        """Same site, same title, nearly the same words: one article seen through two views.
+
+        The title is required: a printer or mobile view keeps it, while an edited
+        article republished under a new headline is a new article (its near-copy
+        similarity alone is as high as a view's).
+        """
+        row = self.archive.db.execute("SELECT site, title FROM articles WHERE id = ?",
+                                      [match.article_id]).fetchone()
+        return (row is not None and row[0] == adapter["site"]
+                and fold(row[1]).lower() == fold(adapter["title"]).lower())
+
+    def _sighted(self, adapter: ItemAdapter, article_id: int) -> None:
+        for url in {adapter["url"], adapter["fetched_url"] or adapter["url"]}:
+            self.archive.record_sighting(article_id, url, adapter["site"], adapter["fetched_at"])

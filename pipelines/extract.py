@@ -7,6 +7,7 @@ import logging
 from itemadapter import ItemAdapter
 from scrapy.exceptions import DropItem
 
+from crawler.budget import MAX_BYTES, SECONDS
 from crawler.extract import extract_bytes
 from crawler.profiles import SiteProfile
 from pipelines.base import ArchiveStage
@@ -28,6 +29,11 @@ class ExtractPipeline(ArchiveStage):
 
     site_profile: SiteProfile | None = None
 
+    def __init__(self, crawler) -> None:
+        super().__init__(crawler)
+        self.max_bytes = self.settings.getint("GOVARCHIVE_EXTRACT_MAX_BYTES", MAX_BYTES)
+        self.seconds = self.settings.getfloat("GOVARCHIVE_EXTRACT_SECONDS", SECONDS)
+
     def open_spider(self, spider=None) -> None:
         super().open_spider(spider)
         site = getattr(spider or self.crawler.spider, "site", None)  # registry spiders carry their Site
@@ -40,13 +46,17 @@ class ExtractPipeline(ArchiveStage):
         if "html" not in content_type:
             logger.info("not HTML (%s): %s", content_type, adapter["url"])
             self._skip(adapter, "non_html", f"not HTML ({content_type})")
-        try:
-            result = extract_bytes(adapter["body"], adapter["url"], adapter["content_type"],
-                                   self.site_profile)
-        except RecursionError:
-            result = None
-        if result is None or not result.is_article:
-            reason = result.reason if result else "markup too deeply nested"
+        result = extract_bytes(adapter["body"], adapter["url"], adapter["content_type"], self.site_profile,
+                               max_bytes=self.max_bytes, seconds=self.seconds)
+        if result.truncated:
+            logger.warning("page over %d bytes: extracted from its start only: %s", self.max_bytes,
+                           adapter["url"])
+            self.stats.inc_value("govarchive/extract/truncated")
+        if not result.is_article:
+            reason = result.reason
+            if reason.startswith("extraction stopped"):
+                logger.warning("%s (kept in the WARC): %s", reason, adapter["url"])
+                self._skip(adapter, "over_time", f"{reason}; the page is kept in the WARC")
             if reason == "empty page":
                 logger.info("empty page: %s", adapter["url"])
             self._skip(adapter, "empty" if reason == "empty page" else "not_article", reason)

@@ -24,12 +24,15 @@ COLUMNS = ("url", "site", "title", "published_at", "published_raw", "author", "s
 class StorePipeline(ArchiveStage):
     def close_spider(self, spider=None) -> None:
         """Old addresses that redirect to an archived article are kept as its sightings."""
-        for old, target, when in getattr(self.crawler.spider, "redirects", []):
+        spider = self.crawler.spider
+        site_of = getattr(spider, "site_of", host_of)  # the site key, as the article's own rows
+        for old, target, when in getattr(spider, "redirects", []):
             article_id = self.archive.article_seen_at(target)
             if article_id is not None:
-                self.archive.record_sighting(article_id, old, host_of(old), when)
+                self.archive.record_sighting(article_id, old, site_of(old), when)
                 self.stats.inc_value("govarchive/redirects_recorded")
         super().close_spider(spider)
+
     def process_item(self, item):
         adapter = ItemAdapter(item)
         record = {name: adapter[name] for name in COLUMNS}

@@ -12,9 +12,9 @@ before a Request is made: each page links the same menu dozens of times.
 
 from __future__ import annotations
 
-import gzip
 import logging
 import re
+import zlib
 from collections.abc import AsyncIterator, Iterable
 from datetime import UTC, datetime
 from urllib.parse import urljoin, urlsplit
@@ -23,6 +23,8 @@ import scrapy
 from scrapy import signals
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response, TextResponse
+from scrapy.spidermiddlewares.httperror import HttpError
+from scrapy.utils.response import response_status_message
 from scrapy.utils.sitemap import Sitemap
 
 from crawler.extensions import PAGE_LIMIT_STAT
@@ -37,6 +39,11 @@ PAGINATION_URL = re.compile(
 )
 FEED_TYPES = ("rss", "atom")
 MAX_SITEMAP_BYTES = 50 * 1024 * 1024
+GONE = (404, 410)  # the server says the page is not there: a dead end, not a failure
+
+
+def http_reason(status: int) -> str:
+    return response_status_message(status).partition(" ")[2]
 
 
 def new_crawl_id() -> str:
@@ -70,7 +77,9 @@ class PortalSpider(scrapy.Spider):
         self.max_pages = 0  # set from GOVARCHIVE_MAX_PAGES
         self.seen: set[str] = set()
         self.redirects: list[tuple[str, str, str]] = []  # (old address, target, UTC time)
-        self.refused: list[str] = []  # refused by robots.txt: recorded as dead ends
+        # pages not fetched: (url, kind, reason), kind ``dead_end`` (robots.txt, 404/410)
+        # or ``failed`` (5xx after retries, timeouts, resets: later crawls retry them)
+        self.unfetched: list[tuple[str, str, str]] = []
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -138,7 +147,7 @@ class PortalSpider(scrapy.Spider):
         content_type = response.headers.get("Content-Type", b"").decode("latin-1")
         ref = response.meta.get("warc_record")
         yield PageItem(  # every page goes to the pipelines, which decide what it is
-            url=response.url, site=self.sites.get(host_of(response.url), host_of(response.url)),
+            url=response.url, site=self.site_of(response.url),
             crawl_id=self.crawl_id, fetched_at=_utcnow(), status=response.status,
             content_type=content_type, body=response.body, fetched_url=response.url,
             warc_file=ref.file if ref else None, warc_offset=ref.offset if ref else None,
@@ -181,14 +190,27 @@ class PortalSpider(scrapy.Spider):
 
     def on_error(self, failure) -> None:
         request = failure.request
-        if failure.check(IgnoreRequest):  # robots.txt forbids it: polite, not an error
+        if failure.check(HttpError):  # an error status after the retries (HttpError is an IgnoreRequest)
+            status = failure.value.response.status
+            reason = f"HTTP {status} {http_reason(status)}".strip()
+            kind = "dead_end" if status in GONE else "failed"
+            name = f"HTTP{status}"
+        elif failure.check(IgnoreRequest):  # robots.txt forbids it: polite, not an error
             logger.debug("not fetched %s: %s", request.url, failure.getErrorMessage())
             self.crawler.stats.inc_value("govarchive/skipped/robots")
-            self.refused.append(request.url)
+            self.unfetched.append((request.url, "dead_end", "refused by robots.txt"))
             return
-        logger.warning("failed %s: %s", request.url, failure.getErrorMessage())
+        else:  # timeouts, resets, DNS: the real reason, retried by later crawls
+            kind, name = "failed", failure.type.__name__
+            reason = f"{name}: {failure.getErrorMessage()}"[:300]
+        logger.warning("failed %s: %s", request.url, reason)
+        self.unfetched.append((request.url, kind, reason))
         self.crawler.stats.inc_value("govarchive/errors/download")
-        self.crawler.stats.inc_value(f"govarchive/errors/{failure.type.__name__}")
+        self.crawler.stats.inc_value(f"govarchive/errors/{name}")
+
+    def site_of(self, url: str) -> str:
+        """The site key a URL belongs to (the registry key, or its host for ad-hoc crawls)."""
+        return self.sites.get(host_of(url), host_of(url))
 
     # helpers --------------------------------------------------------------
     def _follow(self, urls: Iterable[str], callback, hops: int, priority: int):
@@ -218,9 +240,21 @@ class PortalSpider(scrapy.Spider):
             return None
         body = response.body
         if body[:2] == b"\x1f\x8b":
-            try:
-                body = gzip.decompress(body)[:MAX_SITEMAP_BYTES]
-            except (OSError, EOFError):
-                logger.info("damaged gzip sitemap: %s", response.url)
+            body = gunzip_bounded(body, MAX_SITEMAP_BYTES)
+            if body is None:
+                logger.warning("sitemap skipped: damaged gzip, or over %d MB unpacked: %s",
+                               MAX_SITEMAP_BYTES >> 20, response.url)
+                self.crawler.stats.inc_value("govarchive/skipped/bad_sitemap")
                 return None
         return body if b"<urlset" in body[:2000] or b"<sitemapindex" in body[:2000] else None
+
+
+def gunzip_bounded(data: bytes, limit: int) -> bytes | None:
+    """Unpack gzip ``data`` without ever holding more than ``limit`` bytes (a gzip bomb
+    unpacks to gigabytes); None when it is damaged or larger than ``limit``."""
+    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        out = inflater.decompress(data, limit + 1)
+    except zlib.error:
+        return None
+    return None if len(out) > limit else out

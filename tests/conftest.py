@@ -15,6 +15,9 @@ from pathlib import Path
 
 import pytest
 
+# The tests' portals are on 127.0.0.1: let registries name loopback hosts (users' cannot by default).
+os.environ["GOVARCHIVE_ALLOW_PRIVATE_HOSTS"] = "1"
+
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 FAST_SETTINGS = ["-s", "AUTOTHROTTLE_ENABLED=False", "-s", "DOWNLOAD_DELAY=0",

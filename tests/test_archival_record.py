@@ -27,32 +27,40 @@ class Quiet(SimpleHTTPRequestHandler):
         REQUESTED.append(self.path)
 
 
-@pytest.fixture
-def portal(tmp_path):
-    root = tmp_path / "site"
+def serve_folder(root: Path, pages: dict[str, str]):
     root.mkdir()
-    pages = {
-        "a.html": ORIGINAL,
-        # syndicated: a source line, other words, a counter changed in the sidebar
-        "b.html": ORIGINAL.replace("<p>&nbsp;</p><p>CTV", "<p>(Theo Báo Khánh Hòa)</p><p>&nbsp;</p><p>CTV")
-                          .replace("thân thiện và gần dân", "gần gũi với nhân dân")
-                          .replace("Khánh Vĩnh</div>", "Khánh Vĩnh (bài đăng lại)</div>", 1),
-        # the same article at a second address, other sidebar
-        "c.html": ORIGINAL.replace("16.575.804", "16.575.999"),
-        "other.html": (SEEDS / "002_backan.html").read_text(encoding="utf-8"),
-    }
     for name, html in pages.items():
         (root / name).write_text(html, encoding="utf-8")
     links = "".join(f'<a href="/{name}">{name}</a> ' for name in pages)
     (root / "index.html").write_text(f"<html><body>{links}</body></html>", encoding="utf-8")
     server = ThreadingHTTPServer(("127.0.0.1", 0), partial(Quiet, directory=str(root)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield root, f"http://127.0.0.1:{server.server_address[1]}/"
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+@pytest.fixture
+def portal(tmp_path):
+    """One portal, and a second one carrying a syndicated copy of its article ``a.html``."""
+    server, url = serve_folder(tmp_path / "site", {
+        "a.html": ORIGINAL,
+        # the same article at a second address, other sidebar
+        "c.html": ORIGINAL.replace("16.575.804", "16.575.999"),
+        "other.html": (SEEDS / "002_backan.html").read_text(encoding="utf-8"),
+    })
+    # syndicated on another portal: a source line, other words, a counter changed in the sidebar
+    other, other_url = serve_folder(tmp_path / "other-portal", {
+        "b.html": ORIGINAL.replace("<p>&nbsp;</p><p>CTV", "<p>(Theo Báo Khánh Hòa)</p><p>&nbsp;</p><p>CTV")
+                          .replace("thân thiện và gần dân", "gần gũi với nhân dân")
+                          .replace("Khánh Vĩnh</div>", "Khánh Vĩnh (bài đăng lại)</div>", 1),
+    })
+    yield tmp_path / "site", f"{url},{other_url}"
     server.shutdown()
+    other.shutdown()
 
 
 def crawl(url: str, db: Path, *extra: str) -> None:
-    result = run_cli("crawl", "--url", url, "--db", str(db), *FAST_SETTINGS, *extra)
+    urls = [arg for u in url.split(",") for arg in ("--url", u)]
+    result = run_cli("crawl", *urls, "--db", str(db), *FAST_SETTINGS, *extra)
     assert result.returncode == 0, result.stderr
 
 

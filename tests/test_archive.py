@@ -45,7 +45,8 @@ def test_migrations_apply_once(tmp_path):
     open_database(path).conn.close()
     db = open_database(path)
     assert [m.name for m in migrations.applied(db)] == ["m001_initial", "m002_archival_record",
-                                                        "m003_pages_and_sites", "m004_frontier", "m005_sites"]
+                                                        "m003_pages_and_sites", "m004_frontier", "m005_sites",
+                                                        "m006_archive_info", "m007_page_failures"]
     assert migrations.pending(db) == []
 
 

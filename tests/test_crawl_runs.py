@@ -70,14 +70,15 @@ def test_recrawl_with_refresh_fetches_articles_again(demo_portal, tmp_path):
     assert second["duplicates"] >= first["articles_new"] and second["articles_new"] == 0
 
 
-def test_unreachable_portal_is_counted_not_a_traceback(tmp_path):
+def test_unreachable_portal_fails_in_one_line_not_a_traceback(tmp_path):
     db = tmp_path / "a.db"
     result = run_cli("crawl", "--url", "http://127.0.0.1:9/", "--db", str(db), *FAST_SETTINGS,
                      "-s", "RETRY_TIMES=1")
-    assert result.returncode == 0
+    assert result.returncode == 1
     assert "Traceback" not in result.stderr
+    assert "failed: no portal answered (DownloadConnectionRefusedError" in result.stderr.splitlines()[-1]
     row = crawls(db)[0]
-    assert row["status"] == "finished" and row["errors"] >= 1 and row["articles_new"] == 0
+    assert row["status"] == "failed" and row["errors"] >= 1 and row["articles_new"] == 0
 
 
 def test_ctrl_c_stops_cleanly_with_everything_committed(demo_portal, tmp_path):

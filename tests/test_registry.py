@@ -49,7 +49,7 @@ BAD = [
     ('province = "X"\n[[site]]\nkey = "a"\nlevel = "province"\nhome = ["http://a/"]\n',
      "site 'a': field 'name': required"),
     ('province = "X"\n[[site]]\nkey = "a"\nname = "A"\nlevel = "province"\nhome = ["ftp://a/"]\n',
-     "site 'a': field 'home': a list of http(s) URLs"),
+     "site 'a': field 'home': 'ftp://a/': a URL must be http:// or https://"),
     ('province = "X"\n[[site]]\nkey = "a"\nname = "A"\nlevel = "province"\nhome = ["http://a/"]\n'
      'schedule = "every day"\n', "site 'a': field 'schedule'"),
     ('province = "X"\n[[site]]\nkey = "a"\nname = "A"\nlevel = "province"\nhome = ["http://a/"]\n'
@@ -81,10 +81,13 @@ def test_duplicate_key_across_files(tmp_path):
         registry.load(tmp_path)
 
 
-def test_cli_reports_a_bad_registry_in_one_line(tmp_path):
+def test_cli_names_a_bad_entry_in_one_line_and_lists_the_other_sites(tmp_path):
     (tmp_path / "bad.toml").write_text(BAD[0][0], encoding="utf-8")
+    write_registry(tmp_path, good=("http://127.0.0.1:9/", "province"))
     result = CliRunner().invoke(cli, ["sites", "--registry", str(tmp_path)])
-    assert result.exit_code == 1 and result.output.startswith("Error: bad.toml: site 'a'")
+    assert result.exit_code == 0
+    assert result.stderr.startswith("warning: registry: bad.toml: site 'a': field 'level'")
+    assert "(site disabled)" in result.stderr and "good" in result.stdout
 
 
 def test_scrapy_list_shows_one_spider_per_site(tmp_path):

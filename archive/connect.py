@@ -1,0 +1,143 @@
+"""Opening an archive file: migrate it, or refuse it with one line that says why.
+
+An archive is worth keeping only if no command can damage it by mistake, so
+before anything is written the file is checked:
+
+- a SQLite file that is not a govarchive archive (it has tables but no
+  govarchive migrations) is refused, never "migrated" into one;
+- an archive written by a newer govarchive (migrations this version does not
+  know) is refused: writing to it with older code could corrupt what it means;
+- a writer proves it can write (``BEGIN IMMEDIATE``) before a crawl starts: a
+  read-only file or folder, and a lock another process holds for longer than
+  the busy timeout, end in a message naming the file (and the holder's pid,
+  where ``/proc`` tells it).
+
+``archive_info`` (migration m006) records what the file is for: ``archive``
+or ``demo``. Commands that replace a file (``govarchive demo``) replace only
+one made for that purpose.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from archive.schema import migrations
+
+BUSY_TIMEOUT_MS = 15_000
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+class ArchiveError(Exception):
+    """A problem with the archive file that the user can act on."""
+
+
+def open_database(path: str | Path, *, create: bool = True, write: bool = False,
+                  busy_ms: int = BUSY_TIMEOUT_MS) -> Database:
+    """Open (and migrate) the archive at ``path``; raise :class:`ArchiveError`.
+
+    ``write``: the caller is about to write (a crawl): prove now that it can.
+    """
+    path = Path(path)
+    if not create and not path.exists():
+        raise ArchiveError(f"no archive at {path} (run a crawl first, or pass --db)")
+    if not path.parent.exists():
+        raise ArchiveError(f"folder {path.parent} does not exist")
+    if path.is_dir():
+        raise ArchiveError(f"{path} is a folder, not an archive file")
+    try:
+        conn = sqlite3.connect(str(path), timeout=busy_ms / 1000)
+        db = Database(conn)
+        db.execute(f"PRAGMA busy_timeout = {busy_ms}")
+        check_identity(db, path)
+        pending = migrations.pending(db)
+        if pending or write:
+            _writable(db, path, busy_ms)
+        if db.journal_mode != "wal":
+            db.enable_wal()
+        if pending:
+            migrations.apply(db)
+            _record_creation(db)
+    except sqlite3.OperationalError as exc:
+        raise ArchiveError(_explain(exc, path, busy_ms)) from exc
+    except sqlite3.DatabaseError as exc:
+        raise ArchiveError(f"cannot open archive {path}: {exc}") from exc
+    return db
+
+
+def check_identity(db: Database, path: Path) -> None:
+    """Refuse a SQLite file that is not a govarchive archive, or one from a newer govarchive."""
+    tables = set(db.table_names())
+    applied = {m.name for m in migrations.applied(db)}
+    if tables and not applied:
+        shown = ", ".join(sorted(tables)[:5]) + (", ..." if len(tables) > 5 else "")
+        raise ArchiveError(f"{path} is not a govarchive archive (it holds tables {shown}); "
+                           "give another --db")
+    unknown = sorted(applied - {m.name for m in migrations._migrations})
+    if unknown:
+        raise ArchiveError(f"{path} was written by a newer govarchive (schema {unknown[-1]}); "
+                           "upgrade govarchive to use it")
+
+
+def purpose(db: Database) -> str:
+    """What the archive was made for: ``archive`` or ``demo``."""
+    row = db.execute("SELECT value FROM archive_info WHERE key = 'purpose'").fetchone()
+    return row[0] if row else "archive"
+
+
+def set_purpose(db: Database, value: str) -> None:
+    with db.conn:
+        db.execute("INSERT OR REPLACE INTO archive_info (key, value) VALUES ('purpose', ?)", [value])
+
+
+def _record_creation(db: Database) -> None:
+    from crawler import __version__
+
+    now = datetime.now(UTC).isoformat(timespec="seconds")
+    with db.conn:
+        db.execute("INSERT OR IGNORE INTO archive_info (key, value) VALUES ('created_at', ?)", [now])
+        db.execute("INSERT OR IGNORE INTO archive_info (key, value) VALUES ('created_by', ?)",
+                   [f"govarchive {__version__}"])
+
+
+def _writable(db: Database, path: Path, busy_ms: int) -> None:
+    """Take the write lock and let it go: fails now, not in the middle of a crawl."""
+    db.conn.execute("BEGIN IMMEDIATE")
+    db.conn.execute("ROLLBACK")
+
+
+def _explain(exc: sqlite3.OperationalError, path: Path, busy_ms: int) -> str:
+    message = str(exc)
+    if "readonly" in message or "read-only" in message or "unable to open" in message:
+        where = path if not os.access(path.parent, os.W_OK) or path.exists() else path.parent
+        return (f"archive {path} is read-only ({message}): check the permissions of {where} "
+                "and its folder (SQLite writes -wal and -shm files beside it)")
+    if "locked" in message or "busy" in message:
+        holders = lock_holders(path)
+        who = f" by {holders}" if holders else " by another process"
+        return (f"archive {path} is locked{who}; waited {busy_ms // 1000} s. "
+                "Try again when it has finished")
+    return f"cannot open archive {path}: {message}"
+
+
+def lock_holders(path: Path) -> str:
+    """Other processes with the archive open, as 'pid N (command)'; '' where /proc cannot tell."""
+    targets = {str(Path(f"{path}{suffix}").resolve()) for suffix in ("", "-wal", "-shm")}
+    found = []
+    proc = Path("/proc")
+    if not proc.is_dir():
+        return ""
+    for entry in proc.iterdir():
+        if not entry.name.isdigit() or int(entry.name) == os.getpid():
+            continue
+        try:
+            if any(os.readlink(fd) in targets for fd in (entry / "fd").iterdir()):
+                command = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+                found.append(f"pid {entry.name} ({command.strip()[:80]})")
+        except OSError:
+            continue  # another user's process, or gone
+    return ", ".join(found[:3])
