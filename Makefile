@@ -3,6 +3,10 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# Wheels of every dependency, so tests/test_wheel.py installs the package as users do,
+# into a fresh venv, without reaching the network during the tests.
+WHEELHOUSE := $(VENV)/wheelhouse
+WHEELS := $(WHEELHOUSE)/.built
 
 .PHONY: demo test lint eval clean
 
@@ -17,8 +21,12 @@ $(STAMP): pyproject.toml | $(BIN)/python
 demo: $(STAMP)
 	$(BIN)/govarchive demo
 
-test: $(STAMP)
-	$(BIN)/python -m pytest -q
+$(WHEELS): pyproject.toml | $(STAMP)
+	$(BIN)/python -m pip wheel --quiet -w $(WHEELHOUSE) . 'setuptools>=77' wheel
+	touch $(WHEELS)
+
+test: $(STAMP) $(WHEELS)
+	GOVARCHIVE_WHEELHOUSE=$(abspath $(WHEELHOUSE)) $(BIN)/python -m pytest -q
 
 eval: $(STAMP)
 	$(BIN)/python -m tests.gold.evaluate
@@ -27,4 +35,4 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 
 clean:
-	rm -rf $(VENV) demo.db demo.db-* *.egg-info .pytest_cache
+	rm -rf $(VENV) demo.db demo.db-* warcs locks *.egg-info .pytest_cache build dist

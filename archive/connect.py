@@ -28,7 +28,7 @@ from sqlite_utils import Database
 
 from archive.schema import migrations
 
-BUSY_TIMEOUT_MS = 15_000
+BUSY_TIMEOUT_MS = 15_000  # how long a writer waits for another's lock; GOVARCHIVE_BUSY_TIMEOUT (s)
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
@@ -36,13 +36,21 @@ class ArchiveError(Exception):
     """A problem with the archive file that the user can act on."""
 
 
+def busy_timeout_ms() -> int:
+    try:
+        return int(float(os.environ.get("GOVARCHIVE_BUSY_TIMEOUT", "")) * 1000)
+    except ValueError:
+        return BUSY_TIMEOUT_MS
+
+
 def open_database(path: str | Path, *, create: bool = True, write: bool = False,
-                  busy_ms: int = BUSY_TIMEOUT_MS) -> Database:
+                  busy_ms: int | None = None) -> Database:
     """Open (and migrate) the archive at ``path``; raise :class:`ArchiveError`.
 
     ``write``: the caller is about to write (a crawl): prove now that it can.
     """
     path = Path(path)
+    busy_ms = busy_timeout_ms() if busy_ms is None else busy_ms
     if not create and not path.exists():
         raise ArchiveError(f"no archive at {path} (run a crawl first, or pass --db)")
     if not path.parent.exists():
@@ -50,13 +58,17 @@ def open_database(path: str | Path, *, create: bool = True, write: bool = False,
     if path.is_dir():
         raise ArchiveError(f"{path} is a folder, not an archive file")
     try:
-        conn = sqlite3.connect(str(path), timeout=busy_ms / 1000)
-        db = Database(conn)
-        db.execute(f"PRAGMA busy_timeout = {busy_ms}")
-        check_identity(db, path)
+        db = _connect(path, busy_ms)
+        try:
+            check_identity(db, path)
+        except sqlite3.OperationalError as exc:
+            if write or "readonly" not in str(exc):
+                raise
+            db.conn.close()  # a WAL archive in a folder we cannot write: read it as it stands
+            return _read_only(path, busy_ms)
         pending = migrations.pending(db)
         if pending or write:
-            _writable(db, path, busy_ms)
+            _writable(db)
         if db.journal_mode != "wal":
             db.enable_wal()
         if pending:
@@ -66,6 +78,28 @@ def open_database(path: str | Path, *, create: bool = True, write: bool = False,
         raise ArchiveError(_explain(exc, path, busy_ms)) from exc
     except sqlite3.DatabaseError as exc:
         raise ArchiveError(f"cannot open archive {path}: {exc}") from exc
+    return db
+
+
+def _connect(path: Path, busy_ms: int, uri: str = "") -> Database:
+    conn = sqlite3.connect(uri or str(path), timeout=busy_ms / 1000, uri=bool(uri))
+    db = Database(conn)
+    db.execute(f"PRAGMA busy_timeout = {busy_ms}")
+    return db
+
+
+def _read_only(path: Path, busy_ms: int) -> Database:
+    """Open an archive nobody here may write (no -shm can be made beside it), for reading.
+
+    ``immutable`` tells SQLite the file does not change while open, which holds
+    when this user cannot write it; a writer with other rights may see it stale.
+    """
+    db = _connect(path, busy_ms, f"{path.resolve().as_uri()}?mode=ro&immutable=1")
+    check_identity(db, path)
+    pending = migrations.pending(db)
+    if pending:
+        raise ArchiveError(f"archive {path} is read-only and needs upgrading ({pending[0].name}): "
+                           "open it once with write access")
     return db
 
 
@@ -104,7 +138,7 @@ def _record_creation(db: Database) -> None:
                    [f"govarchive {__version__}"])
 
 
-def _writable(db: Database, path: Path, busy_ms: int) -> None:
+def _writable(db: Database) -> None:
     """Take the write lock and let it go: fails now, not in the middle of a crawl."""
     db.conn.execute("BEGIN IMMEDIATE")
     db.conn.execute("ROLLBACK")

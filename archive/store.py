@@ -155,6 +155,7 @@ class Archive:
         with self.db.conn:
             article_id = self.db["articles"].insert(dict(record)).last_pk
             self._sighting(article_id, record["url"], record["site"], record["fetched_at"])
+            self.db.execute("DELETE FROM pages WHERE url = ? AND kind = 'failed'", [record["url"]])
             if signature is not None:
                 neardup.add(self.db, article_id, signature)
             if near is not None:

@@ -368,7 +368,7 @@ def extract(files, url) -> None:
         record = {"file": name, "url": r.url, "is_article": r.is_article, "reason": r.reason,
                   "title": r.title, "published_at": r.published_at,
                   "published_raw": r.published_raw, "author": r.author, "source": r.source,
-                  "text": r.text, "date_notes": r.date_notes}
+                  "text": r.text, "date_notes": r.date_notes, "truncated": r.truncated}
         click.echo(json.dumps(record, ensure_ascii=False))
 
 

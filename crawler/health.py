@@ -28,7 +28,7 @@ from pathlib import Path
 
 from croniter import croniter
 
-from archive.store import open_database
+from archive.store import ArchiveError, open_database
 from crawler.registry import Site
 
 VN_TZ = timezone(timedelta(hours=7))
@@ -57,9 +57,16 @@ class SiteHealth:
 
 
 def now_utc() -> datetime:
-    """The clock; ``GOVARCHIVE_NOW`` (ISO 8601) fixes it, for tests and dry runs."""
+    """The clock; ``GOVARCHIVE_NOW`` (ISO 8601, UTC unless it names a zone) fixes it, for tests
+    and dry runs."""
     fixed = os.environ.get("GOVARCHIVE_NOW")
-    return datetime.fromisoformat(fixed) if fixed else datetime.now(UTC)
+    if not fixed:
+        return datetime.now(UTC)
+    try:
+        moment = datetime.fromisoformat(fixed)
+    except ValueError as exc:
+        raise ArchiveError(f"GOVARCHIVE_NOW={fixed!r} is not an ISO 8601 time") from exc
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def next_run(schedule: str, after: datetime) -> datetime:

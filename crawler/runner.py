@@ -46,7 +46,7 @@ def _prepare(db_path: str | Path, settings: Mapping[str, Any] | None, sites=()) 
     """Create and migrate the archive now (errors before the crawl); record registry ``sites``."""
     from archive.sites import sync_sites
 
-    db = open_database(db_path)
+    db = open_database(db_path, write=True)
     try:
         if sites:
             sync_sites(db, sites)
