@@ -147,8 +147,7 @@ def _writable(db: Database) -> None:
 def _explain(exc: sqlite3.OperationalError, path: Path, busy_ms: int) -> str:
     message = str(exc)
     if "readonly" in message or "read-only" in message or "unable to open" in message:
-        where = path if not os.access(path.parent, os.W_OK) or path.exists() else path.parent
-        return (f"archive {path} is read-only ({message}): check the permissions of {where} "
+        return (f"archive {path} is read-only ({message}): check the permissions of the file "
                 "and its folder (SQLite writes -wal and -shm files beside it)")
     if "locked" in message or "busy" in message:
         holders = lock_holders(path)

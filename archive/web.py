@@ -8,6 +8,9 @@ point, so a plain ``datasette archive.db`` gets it too) and the library behind
   query rewriting (NFC, ``đ`` folded, words quoted) for canned and custom SQL;
 - ``_search`` on a table page is folded the same way before Datasette reads it,
   so "dong thap" and "Đồng Tháp" find the same rows as ``govarchive search``;
+  the articles page's search box leads to the canned ``search`` query, ranked by
+  relevance (Datasette's table view can only sort by a column);
+- long cells (article text) are cut in HTML pages; JSON and CSV give them whole;
 - metadata: titles, descriptions, column meanings and the canned queries.
 
 Datasette opens a mutable file with ``mode=ro`` and this project registers no
@@ -51,16 +54,35 @@ def asgi_wrapper():
 
 
 def fold_search_parameters(app):
-    """ASGI middleware: ``_search`` values folded like the index (NFC, ``đ`` to ``d``)."""
+    """ASGI middleware: ``_search`` values folded like the index (NFC, ``đ`` to ``d``); the
+    articles page's search sent on to the ranked canned query."""
 
     async def wrapped(scope, receive, send):
         if scope.get("type") == "http" and b"_search" in scope.get("query_string", b""):
             pairs = parse_qsl(scope["query_string"].decode("utf-8", "replace"), keep_blank_values=True)
             folded = [(k, fold_d(nfc(v)) if k.startswith("_search") else v) for k, v in pairs]
+            ranked = _ranked_search(scope.get("path", ""), dict(pairs))
+            if ranked:
+                await _redirect(send, ranked)
+                return
             scope = {**scope, "query_string": urlencode(folded).encode()}
         await app(scope, receive, send)
 
     return wrapped
+
+
+def _ranked_search(path: str, params: dict) -> str | None:
+    """``/DB/articles?_search=q`` (the HTML page, no other filter): ``/DB/search?q=q``."""
+    database, _, table = path.strip("/").partition("/")
+    if table != "articles" or set(params) != {"_search"} or not params["_search"].strip():
+        return None
+    return f"/{database}/search?{urlencode({'q': params['_search']})}"
+
+
+async def _redirect(send, location: str) -> None:
+    await send({"type": "http.response.start", "status": 302,
+                "headers": [(b"location", location.encode()), (b"content-length", b"0")]})
+    await send({"type": "http.response.body", "body": b""})
 
 
 def prepare_archive(db_path: str | Path, sites) -> str | None:
@@ -91,7 +113,8 @@ def make_datasette(db_path: str | Path):
     if not pm.is_registered(plugin):  # not already loaded through the entry point
         pm.register(plugin, name="govarchive")
     return Datasette(files=[str(db_path)], metadata=metadata(Path(db_path).stem),
-                     settings={"sql_time_limit_ms": 3000, "facet_time_limit_ms": 500})
+                     settings={"sql_time_limit_ms": 3000, "facet_time_limit_ms": 500,
+                               "truncate_cells_html": 240})
 
 
 def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8001,

@@ -61,12 +61,12 @@ ORDER BY a.published_at, u.first_seen""",
     "search": {
         "title": "Search articles",
         "description": ("Words with or without diacritics (\"dan van kheo\"), a \"phrase\", AND/OR/NOT or "
-                        "prefix*; newest archived first. Ranked search: govarchive search."),
+                        "prefix*; best matches first (bm25, the title counting five times the text)."),
         "sql": """SELECT a.id, a.published_at, a.site, a.title,
        snippet(articles_fts, 1, '[', ']', '…', 16) AS snippet, a.url
 FROM articles_fts CROSS JOIN articles a ON a.rowid = articles_fts.rowid
 WHERE articles_fts MATCH govarchive_fts(:q)
-ORDER BY articles_fts.rowid DESC LIMIT 100""",
+ORDER BY bm25(articles_fts, 5.0, 1.0), a.published_at DESC LIMIT 100""",
     },
 }
 

@@ -284,13 +284,13 @@ def sites_table(sites: dict[str, Site], db_path: str | Path | None, province: st
     for site in sorted(sites.values(), key=lambda s: (s.province, LEVELS.index(s.level), s.key)):
         if (province and fold(province) not in fold(site.province)) or (level and site.level != level):
             continue
-        crawl = last.get(site.key)
+        crawl = last.get(site.key, {})
         rows.append({
             "key": site.key, "level": site.level,
             "place": " / ".join(p for p in (site.province, site.district, site.commune) if p),
             "status": site.status + ("" if site.verified else " (unverified)"),
-            "last_crawl": (f"{crawl['started_at'][:16]} {crawl['status']}, {crawl['articles_new']} new"
-                           if crawl else "never"),
+            "last_crawl": crawl.get("started_at"), "last_status": crawl.get("status"),
+            "articles_new": crawl.get("articles_new"),
         })
     return rows
 

@@ -1,0 +1,12 @@
+"""The ``govarchive`` command line: thin wrappers over the library.
+
+Each command parses its options, calls one library function and turns library
+errors into a one-line message. One module per concern: ``crawling`` (crawl,
+run-due, new-site, demo), ``watch`` (sites, schedule, status), ``research``
+(extract, search, export, stats, show, reextract, serve).
+"""
+
+from crawler.cli import crawling, research, watch  # noqa: F401 - each registers its commands
+from crawler.cli.common import cli
+
+__all__ = ["cli"]

@@ -1,0 +1,75 @@
+"""What every command shares: the group, the --db and --registry options, tables, times."""
+
+from __future__ import annotations
+
+import os
+from datetime import UTC, datetime, timedelta, timezone
+
+import click
+from tabulate import tabulate
+
+from crawler import __version__
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+DEFAULT_DB = "archive.db"
+VN_TZ = timezone(timedelta(hours=7))
+
+
+def db_option(default: str | None = None):
+    return click.option(
+        "--db", "db_path", type=click.Path(dir_okay=False), show_default=True,
+        default=lambda: os.environ.get("GOVARCHIVE_DB", default or DEFAULT_DB),
+        help="Archive file (default: $GOVARCHIVE_DB or archive.db).",
+    )
+
+
+@click.group(context_settings=CONTEXT)
+@click.version_option(__version__, prog_name="govarchive")
+def cli() -> None:
+    """Archive Vietnamese local government portals into a searchable SQLite file."""
+
+
+def parse_settings(pairs: tuple[str, ...]) -> dict[str, str]:
+    settings = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key:
+            raise click.BadParameter(f"expected NAME=VALUE, got {pair!r}", param_hint="-s")
+        settings[key.strip()] = value
+    return settings
+
+
+def registry_option():
+    return click.option(
+        "--registry", type=click.Path(file_okay=False), default=lambda: os.environ.get("GOVARCHIVE_REGISTRY"),
+        help="Folder of site files (default: $GOVARCHIVE_REGISTRY or the bundled registry).",
+    )
+
+
+def load_registry(folder):
+    """The registry; an entry that does not validate is named on stderr and left out."""
+    from crawler.registry import RegistryError, load
+
+    problems: list[str] = []
+    try:
+        sites = load(folder, problems=problems)
+    except RegistryError as exc:
+        raise click.ClickException(str(exc)) from exc
+    for problem in problems:
+        click.echo(f"warning: registry: {problem} (site disabled)", err=True)
+    return sites
+
+
+def table(rows: list[dict] | list[list], headers) -> None:
+    """Print rows as a plain table with a header line (tabulate)."""
+    click.echo(tabulate(rows, headers=headers, tablefmt="simple", disable_numparse=True))
+
+
+def vn_time(value: str | datetime | None, missing: str = "never") -> str:
+    """A time as Vietnam sees it, with its zone: ``2026-11-24 03:00 +07``."""
+    if not value:
+        return missing
+    moment = datetime.fromisoformat(value) if isinstance(value, str) else value
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)  # the archive keeps UTC
+    return moment.astimezone(VN_TZ).strftime("%Y-%m-%d %H:%M +07")

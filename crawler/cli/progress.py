@@ -1,0 +1,65 @@
+"""A crawl's live progress on stderr: pages and their rate, articles, duplicates, skipped, errors.
+
+On a terminal it is one line redrawn in place (rich); in a log (cron, systemd)
+it is a plain line every ``LOG_EVERY`` seconds, so logs stay readable.
+"""
+
+from __future__ import annotations
+
+import time
+
+from rich.console import Console
+from rich.live import Live
+from rich.text import Text
+
+from archive.store import CrawlCounts
+
+LOG_EVERY = 30.0
+
+
+class CrawlProgress:
+    """A callable for ``GOVARCHIVE_PROGRESS``; use it as a context manager around the crawl."""
+
+    def __init__(self, console: Console | None = None) -> None:
+        self.console = console or Console(stderr=True, highlight=False)
+        self.started = time.monotonic()
+        self.logged = self.started
+        self.live: Live | None = None
+
+    @property
+    def interval(self) -> float:
+        """Seconds between reports (``GOVARCHIVE_PROGRESS_INTERVAL``)."""
+        return 0.5 if self.console.is_terminal else 5.0
+
+    def __deepcopy__(self, memo) -> CrawlProgress:
+        return self  # Scrapy copies its settings; the display is one and the same
+
+    def settings(self) -> dict:
+        return {"GOVARCHIVE_PROGRESS": self, "GOVARCHIVE_PROGRESS_INTERVAL": self.interval}
+
+    def __enter__(self) -> CrawlProgress:
+        if self.console.is_terminal:
+            self.live = Live(console=self.console, auto_refresh=False, transient=False,
+                             redirect_stdout=False, redirect_stderr=False)
+            self.live.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.live is not None:
+            self.live.stop()
+            self.live = None
+
+    def line(self, counts: CrawlCounts) -> str:
+        elapsed = max(time.monotonic() - self.started, 1e-6)
+        c = counts
+        return (f"pages {c.pages_fetched} ({c.pages_fetched / elapsed:.1f}/s) | articles {c.articles_new} new"
+                f" {c.articles_updated} updated | duplicates {c.duplicates} | skipped {c.skipped}"
+                f" | errors {c.errors} | {elapsed:.0f} s")
+
+    def __call__(self, counts: CrawlCounts) -> None:
+        text = self.line(counts)
+        if self.live is not None:
+            self.live.update(Text(text), refresh=True)
+        elif time.monotonic() - self.logged >= LOG_EVERY:
+            self.logged = time.monotonic()
+            self.console.print(text, soft_wrap=True)

@@ -1,0 +1,317 @@
+"""Commands for researchers: extract, search, export, stats, show, reextract, serve."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+import click
+
+from archive.search import SearchError, search
+from archive.store import ArchiveError, open_database
+from crawler.cli.common import CONTEXT, cli, db_option, load_registry, registry_option, table
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--url", help="The page's original address (with a single file).")
+def extract(files, url) -> None:
+    """Run the crawl's extraction on saved HTML files; print one JSON object per file.
+
+    Example:
+
+        govarchive extract saved-page.html --url https://vinhlong.gov.vn/Pages/x.aspx
+    """
+    from crawler.extract import extract_page
+
+    if url and len(files) > 1:
+        raise click.UsageError("--url goes with a single file")
+    now = datetime.now(UTC)
+    for name in files:
+        try:
+            body = Path(name).read_bytes()
+        except OSError as exc:
+            raise click.ClickException(f"cannot read {name}: {exc.strerror or exc}") from exc
+        r = extract_page(body, url, None, now)
+        record = {"file": name, "url": r.url, "is_article": r.is_article, "reason": r.reason,
+                  "title": r.title, "published_at": r.published_at,
+                  "published_raw": r.published_raw, "author": r.author, "source": r.source,
+                  "text": r.text, "date_notes": r.date_notes, "truncated": r.truncated}
+        click.echo(json.dumps(record, ensure_ascii=False))
+
+
+def filter_options(fn):
+    """--site, --province, --level, --from, --to: the filters search, export and stats share."""
+    for option in reversed([
+        click.option("--site", help="Only this site key (or host, for ad-hoc crawls)."),
+        click.option("--province", help="Only registry sites of this province (diacritics optional)."),
+        click.option("--level", type=click.Choice(["province", "district", "commune", "department"])),
+        click.option("--from", "date_from", metavar="DATE", help="Published on or after (YYYY[-MM[-DD]])."),
+        click.option("--to", "date_to", metavar="DATE", help="Published on or before (YYYY[-MM[-DD]])."),
+        registry_option(),
+    ]):
+        fn = option(fn)
+    return fn
+
+
+def _catalogue(registry, db_path) -> dict:
+    """Sites by key for province and level filters: those the archive recorded, then the registry's."""
+    from archive.sites import archived_sites
+
+    known: dict = {}
+    if Path(db_path).exists():
+        try:
+            db = open_database(db_path, create=False)
+        except ArchiveError as exc:
+            raise click.ClickException(str(exc)) from exc
+        try:
+            known = archived_sites(db)
+        finally:
+            db.conn.close()
+    return {**known, **load_registry(registry)}
+
+
+def _filters(site, province, level, date_from, date_to, registry, db_path):
+    from archive.filters import FilterError, build
+
+    try:
+        return build(lambda: _catalogue(registry, db_path), site, province, level, date_from, date_to)
+    except FilterError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+@cli.command("search", context_settings=CONTEXT)
+@click.argument("query")
+@db_option()
+@filter_options
+@click.option("--collapse", is_flag=True, help="One row per story, with the number of portals carrying it.")
+@click.option("--sort", type=click.Choice(["relevance", "date"]), default="relevance", show_default=True)
+@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
+              show_default=True)
+def search_cmd(query, db_path, site, province, level, date_from, date_to, registry, collapse, sort, limit,
+               fmt) -> None:
+    """Full-text search, with or without diacritics; phrases, AND/OR/NOT and prefix* work.
+
+    Example:
+
+        govarchive search "dan van kheo" --province "Vinh Long" --from 2018 --to 2024 --collapse
+    """
+    filters = _filters(site, province, level, date_from, date_to, registry, db_path)
+    try:
+        db = open_database(db_path, create=False)
+        rows = search(db, query, limit, filters=filters, sort=sort, collapse=collapse)
+    except (ArchiveError, SearchError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    print_rows(rows, fmt)
+
+
+@cli.command(context_settings=CONTEXT)
+@db_option()
+@filter_options
+@click.option("--query", "-q", help="Only articles matching this search query.")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
+@click.option("--out", "out_path", default="-", show_default=True, help="A file, or - for standard output.")
+@click.option("--bom", is_flag=True, help="Start the CSV with a BOM (for spreadsheet programs).")
+def export(db_path, site, province, level, date_from, date_to, registry, query, fmt, out_path, bom) -> None:
+    """Stream articles as JSON lines or CSV (UTF-8), in constant memory.
+
+    Columns: id, url, site, title, published_at, published_raw, author, source,
+    text, fetched_at, crawl_id, cluster_id, warc_file, warc_offset, warc_length.
+
+    Example:
+
+        govarchive export --province "Vinh Long" --from 2019 --format csv --bom --out vinhlong.csv
+    """
+    from archive.export import export_rows, write_export
+
+    filters = _filters(site, province, level, date_from, date_to, registry, db_path)
+    try:
+        db = open_database(db_path, create=False)
+        rows = export_rows(db, filters, query)
+        if out_path == "-":
+            count = write_export(rows, sys.stdout, fmt, bom)
+        else:
+            count = _write_whole(out_path, lambda out: write_export(rows, out, fmt, bom))
+    except (ArchiveError, SearchError, OSError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"{count} articles exported", err=True)
+
+
+def _write_whole(path: str, write) -> int:
+    """Write to ``path`` through a ``.part`` file: a failed export leaves no half file."""
+    part = Path(path + ".part")
+    try:
+        with open(part, "w", encoding="utf-8", newline="") as out:
+            count = write(out)
+        part.replace(path)
+    except BaseException:
+        part.unlink(missing_ok=True)
+        raise
+    return count
+
+
+@cli.command(context_settings=CONTEXT)
+@db_option()
+@filter_options
+@click.option("--by", type=click.Choice(["month", "year"]), default="month", show_default=True)
+@click.option("--group", type=click.Choice(["site", "province", "level"]), help="A column per group.")
+@click.option("--plot", "plot_path", metavar="FILE.png", help="Draw the counts (needs matplotlib).")
+def stats(db_path, site, province, level, date_from, date_to, registry, by, group, plot_path) -> None:
+    """Articles published per month or year, optionally per site, province or level.
+
+    Example:
+
+        govarchive stats --by year --group province --plot trend.png
+    """
+    from archive.export import counts
+
+    filters = _filters(site, province, level, date_from, date_to, registry, db_path)
+    reg = _catalogue(registry, db_path) if group in ("province", "level") else None
+    try:
+        db = open_database(db_path, create=False)
+        rows = counts(db, filters, by, group, reg)
+    except ArchiveError as exc:
+        raise click.ClickException(str(exc)) from exc
+    groups = sorted({g for _, g, _ in rows})
+    per_period: dict[str, dict[str, int]] = {}
+    for period, name, n in rows:
+        per_period.setdefault(period, {})[name] = n
+    table([[period, *(values.get(g, 0) for g in groups)] for period, values in per_period.items()],
+          [by, *groups])
+    if plot_path:
+        _plot(per_period, groups, by, plot_path)
+
+
+def _plot(table: dict, groups: list[str], by: str, path: str) -> None:
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError as exc:
+        raise click.ClickException("--plot needs matplotlib: pip install 'govarchive[plot]'") from exc
+    periods = [p for p in table if p != "undated"]
+    fig, ax = plt.subplots(figsize=(10, 4))
+    for g in groups:
+        ax.plot(periods, [table[p].get(g, 0) for p in periods], marker="o", label=g)
+    ax.set_xlabel(by)
+    ax.set_ylabel("articles")
+    ax.tick_params(axis="x", labelrotation=60)
+    if len(groups) > 1:
+        ax.legend(fontsize="small")
+    fig.tight_layout()
+    fig.savefig(path)
+    click.echo(f"plot written to {path}", err=True)
+
+
+def print_rows(rows: list[dict], fmt: str) -> None:
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    elif fmt == "csv":
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else ["id"])
+        writer.writeheader()
+        writer.writerows(rows)
+    elif not rows:
+        click.echo("No matches.")
+    else:
+        for row in rows:
+            date = (row["published_at"] or "----------")[:10]
+            portals = f"  [{row['portals']} portals]" if row.get("portals", 1) > 1 else ""
+            click.echo(f"{date}  {row['site']:<22}  {row['title']}{portals}  (#{row['id']})")
+            click.echo(f"{'':12}{row['snippet']}")
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("article_id", type=int)
+@db_option()
+@click.option("--raw", is_flag=True, help="Write the page exactly as the portal served it.")
+def show(article_id, db_path, raw) -> None:
+    """Show one article: its fields, every URL it was seen at, its versions.
+
+    Example:
+
+        govarchive show 12
+        govarchive show 12 --raw > page.html
+    """
+    from archive.queries import article_record, raw_capture
+    from archive.warc import WarcError
+
+    try:
+        if raw:
+            sys.stdout.buffer.write(raw_capture(db_path, article_id))
+            return
+        record = article_record(db_path, article_id)
+    except (ArchiveError, WarcError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(json.dumps(record, ensure_ascii=False, indent=2))
+
+
+@cli.command(context_settings=CONTEXT)
+@db_option()
+@click.option("--site", help="Only this site key.")
+@click.option("--since", help="Only articles fetched on or after this date (YYYY-MM-DD).")
+@click.option("--dry-run", is_flag=True, help="Report what would change; write nothing.")
+@registry_option()
+def reextract(db_path, site, since, dry_run, registry) -> None:
+    """Extract archived articles again from their WARC records (no network).
+
+    Registry sites' selector overrides apply, so a fixed selector fixes the
+    articles already archived.
+
+    Example:
+
+        govarchive reextract --site vinhlong --dry-run
+    """
+    from crawler.reextract import reextract as run
+
+    selectors = {key: s.selectors for key, s in load_registry(registry).items() if s.selectors}
+    try:
+        report = run(db_path, site=site, since=since, dry_run=dry_run, selectors=selectors)
+    except ArchiveError as exc:
+        raise click.ClickException(str(exc)) from exc
+    for change in report.changes:
+        click.echo(f"article {change.article_id} {change.url}: {', '.join(change.fields)} changed")
+    for problem in report.problems:
+        click.echo(f"skipped {problem}", err=True)
+    verb = "would change" if dry_run else "changed"
+    click.echo(f"{report.checked} articles checked, {len(report.changes)} {verb}, "
+               f"{len(report.problems)} skipped")
+
+
+@cli.command(context_settings=CONTEXT)
+@db_option()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8001, show_default=True,
+              help="Port (0: any free port; the URL printed tells which).")
+@registry_option()
+def serve(db_path, host, port, registry) -> None:
+    """Browse and search the archive in Datasette, read-only.
+
+    Search folds diacritics and đ as `govarchive search` does; canned queries
+    count articles per month per province, list each site's latest article
+    and the portals that carried a story.
+
+    Example:
+
+        govarchive serve --db archive.db --port 8001
+    """
+    from archive.web import prepare_archive
+    from archive.web import serve as run
+
+    try:
+        warning = prepare_archive(db_path, load_registry(registry).values())
+    except ArchiveError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if warning:
+        click.echo(f"warning: {warning}", err=True)
+    def ready(url: str) -> None:
+        click.echo(f"Serving {db_path} at {url} (Ctrl-C stops)")  # echo flushes: tests read the URL
+
+    try:
+        run(db_path, host, port, on_ready=ready)
+    except OSError as exc:
+        raise click.ClickException(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from exc
