@@ -222,3 +222,21 @@ def test_a_cut_warc_file_is_named_by_file_and_offset(crawled_demo, tmp_path):
     last = count(db, f"SELECT id FROM articles WHERE warc_offset = {offset}")
     result = run_cli("show", str(last), "--raw", "--db", str(db))
     assert result.returncode == 1 and f"cannot read WARC record {file} at offset {offset}" in result.stderr
+
+
+# files commands write ---------------------------------------------------------------------------
+def test_export_never_writes_over_an_archive(crawled_demo, tmp_path):
+    db = copy_archive(crawled_demo, tmp_path)
+    before = db.read_bytes()
+    result = run_cli("export", "--db", str(db), "--out", str(db))
+    assert result.returncode == 1 and f"{db} is an archive file" in result.stderr
+    assert db.read_bytes() == before
+
+
+def test_new_site_never_writes_over_an_existing_registry_file(tmp_path):
+    province = tmp_path / "song-hau.toml"
+    province.write_text('province = "Sông Hậu"\n', encoding="utf-8")
+    result = run_cli("new-site", "http://127.0.0.1:9/", "--key", "x", "--province", "Sông Hậu",
+                     "--out", str(province))
+    assert result.returncode == 1 and "exists: give a new file" in result.stderr
+    assert province.read_text(encoding="utf-8") == 'province = "Sông Hậu"\n'

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import os
 from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
 
 import click
 from tabulate import tabulate
 
+from archive.connect import SQLITE_MAGIC
 from crawler import __version__
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -58,6 +60,21 @@ def load_registry(folder):
     for problem in problems:
         click.echo(f"warning: registry: {problem} (site disabled)", err=True)
     return sites
+
+
+def check_output(path: str, *, may_replace: bool = True) -> None:
+    """Refuse to write over an archive, a WARC file or (``may_replace=False``) any existing file."""
+    target = Path(path)
+    if not target.exists():
+        return
+    if target.is_dir():
+        raise click.ClickException(f"{path} is a folder")
+    with open(target, "rb") as handle:
+        head = handle.read(16)
+    if head == SQLITE_MAGIC or target.name.endswith((".warc.gz", ".warc", ".warc.gz.open")):
+        raise click.ClickException(f"{path} is an archive file: give another output file")
+    if not may_replace:
+        raise click.ClickException(f"{path} exists: give a new file (nothing was written)")
 
 
 def table(rows: list[dict] | list[list], headers) -> None:

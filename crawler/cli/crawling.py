@@ -12,6 +12,7 @@ from archive.search import SearchError, search
 from archive.store import ArchiveError, open_database
 from crawler.cli.common import (
     CONTEXT,
+    check_output,
     cli,
     db_option,
     load_registry,
@@ -197,13 +198,15 @@ def new_site(url, key, province, level, max_pages, out, setting) -> None:
     Example:
 
         govarchive new-site https://tuyphuoc.binhdinh.gov.vn/ --key binhdinh-tuyphuoc \\
-            --province "Bình Định" --level district --out crawler/sites/binh-dinh.toml
+            --province "Bình Định" --level district --out tuyphuoc-draft.toml
     """
     from crawler.probe import draft_entry, probe
     from crawler.registry import KEY
 
     if not KEY.match(key):
         raise click.BadParameter("lower-case letters, digits and '-' only", param_hint="--key")
+    if out:
+        check_output(out, may_replace=False)  # a province file holds other sites' entries
     settings = {"LOG_LEVEL": "WARNING", "GOVARCHIVE_SHORT_ERRORS": True, **parse_settings(setting)}
     click.echo(f"Probing {url} (at most {max_pages} pages)...", err=True)
     try:

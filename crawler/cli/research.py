@@ -12,7 +12,7 @@ import click
 
 from archive.search import SearchError, search
 from archive.store import ArchiveError, open_database
-from crawler.cli.common import CONTEXT, cli, db_option, load_registry, registry_option, table
+from crawler.cli.common import CONTEXT, check_output, cli, db_option, load_registry, registry_option, table
 
 
 @cli.command(context_settings=CONTEXT)
@@ -143,6 +143,7 @@ def export(db_path, site, province, level, date_from, date_to, registry, query, 
 
 def _write_whole(path: str, write) -> int:
     """Write to ``path`` through a ``.part`` file: a failed export leaves no half file."""
+    check_output(path)
     part = Path(path + ".part")
     try:
         with open(part, "w", encoding="utf-8", newline="") as out:
@@ -204,6 +205,7 @@ def _plot(table: dict, groups: list[str], by: str, path: str) -> None:
     if len(groups) > 1:
         ax.legend(fontsize="small")
     fig.tight_layout()
+    check_output(path)
     fig.savefig(path)
     click.echo(f"plot written to {path}", err=True)
 
