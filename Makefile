@@ -26,7 +26,7 @@ $(WHEELS): pyproject.toml | $(STAMP)
 	touch $(WHEELS)
 
 test: $(STAMP) $(WHEELS)
-	GOVARCHIVE_WHEELHOUSE=$(abspath $(WHEELHOUSE)) $(BIN)/python -m pytest -q
+	GOVARCHIVE_WHEELHOUSE=$(abspath $(WHEELHOUSE)) $(BIN)/python -m pytest -q -n auto --dist loadfile
 
 eval: $(STAMP)
 	$(BIN)/python -m tests.gold.evaluate
