@@ -20,7 +20,7 @@ import trafilatura
 
 from crawler.demo import district, province
 from crawler.demo.content import ARTICLES
-from crawler.extract import extract_bytes
+from crawler.extraction import extract_bytes
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from archive import neardup
 from archive.store import open_database
 from archive.warc import RecordRef, WarcError, read_response, warc_folder
-from crawler.extract import extract_page
+from crawler.extraction import extract_page
 from crawler.profiles import SiteProfile
 from crawler.textnorm import content_hash
 

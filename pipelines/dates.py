@@ -12,7 +12,7 @@ from datetime import datetime
 
 from itemadapter import ItemAdapter
 
-from crawler.extract import Extraction, resolve_date
+from crawler.extraction import Extraction, resolve_date
 from pipelines.base import Stage
 
 logger = logging.getLogger(__name__)

@@ -7,8 +7,8 @@ import logging
 from itemadapter import ItemAdapter
 from scrapy.exceptions import DropItem
 
-from crawler.budget import MAX_BYTES, SECONDS
-from crawler.extract import extract_bytes
+from crawler.extraction import extract_bytes
+from crawler.extraction.budget import MAX_BYTES, SECONDS
 from crawler.profiles import SiteProfile
 from pipelines.base import ArchiveStage
 

@@ -1,7 +1,7 @@
 import codecs
 
-from crawler.decode import charset_from_content_type, decode_html
 from crawler.demo.common import encode_cp1258
+from crawler.extraction.decode import charset_from_content_type, decode_html
 
 TEXT = "<html><body><p>Xã Mỹ Hưng ra quân tổng vệ sinh môi trường</p></body></html>"
 

@@ -11,7 +11,7 @@ import pytest
 from crawler.demo import district, province
 from crawler.demo.common import BOILERPLATE_STRINGS
 from crawler.demo.content import ARTICLES
-from crawler.extract import extract_html, extract_page
+from crawler.extraction import extract_html, extract_page
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SEEDS = json.loads((FIXTURES / "seeds" / "expected.json").read_text(encoding="utf-8"))

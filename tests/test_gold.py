@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from gold.evaluate import GOLD, evaluate, gold
 
-from crawler.extract import extract_html, extract_page
+from crawler.extraction import extract_html, extract_page
 from crawler.profiles import PROFILES, SiteProfile, detect
 from crawler.profiles.site import SelectorError, compile_selector
 

@@ -11,7 +11,7 @@ from conftest import FAST_SETTINGS, run_cli
 from archive.search import MAX_QUERY_CHARS, SearchError, fts_query
 from crawler import registry
 from crawler.cli import cli
-from crawler.extract import extract_page
+from crawler.extraction import extract_page
 from crawler.registry import RegistryError, cron_problem, url_problem
 
 ENTRY = '''

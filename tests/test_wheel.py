@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -36,8 +37,12 @@ def installed(tmp_path_factory) -> Path:
     if not (WHEELHOUSE / ".built").exists():
         pytest.skip(f"no wheelhouse at {WHEELHOUSE} (make test builds it)")
     work = tmp_path_factory.mktemp("wheel")
+    # a clean copy: an in-tree build reuses build/lib, where modules since moved or removed linger
+    source = work / "source"
+    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(
+        ".venv", "build", "dist", "*.egg-info", ".git", "__pycache__", "*.db", "warcs", "fixtures"))
     offline = ["--no-index", "--find-links", WHEELHOUSE, "--quiet"]
-    run(sys.executable, "-m", "pip", "wheel", "--no-deps", *offline, "-w", work / "dist", ROOT, cwd=work)
+    run(sys.executable, "-m", "pip", "wheel", "--no-deps", *offline, "-w", work / "dist", source, cwd=work)
     (wheel,) = (work / "dist").glob("govarchive-*.whl")
     run(sys.executable, "-m", "venv", work / "venv", cwd=work)
     run(work / "venv" / "bin" / "python", "-m", "pip", "install", *offline, wheel, cwd=work)

@@ -25,7 +25,7 @@ def extract(files, url) -> None:
 
         govarchive extract saved-page.html --url https://vinhlong.gov.vn/Pages/x.aspx
     """
-    from crawler.extract import extract_page
+    from crawler.extraction import extract_page
 
     if url and len(files) > 1:
         raise click.UsageError("--url goes with a single file")

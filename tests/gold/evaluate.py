@@ -23,7 +23,7 @@ from pathlib import Path
 
 import trafilatura
 
-from crawler.extract import extract_page
+from crawler.extraction import extract_page
 
 GOLD = Path(__file__).parent
 FETCHED_AT = datetime(2026, 11, 1, tzinfo=UTC)

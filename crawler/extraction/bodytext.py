@@ -19,8 +19,8 @@ import trafilatura
 from lxml import etree
 from lxml import html as lxml_html
 
-from crawler.boilerplate import is_noise_line
 from crawler.dates import contains_date
+from crawler.extraction.boilerplate import is_noise_line
 from crawler.textnorm import clean_line, clean_text, fold
 
 logger = logging.getLogger(__name__)

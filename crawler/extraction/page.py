@@ -18,19 +18,19 @@ from urllib.parse import urljoin
 from lxml import etree
 from lxml import html as lxml_html
 
-from crawler.bodytext import element_text, finish_text, trailing_signature
-from crawler.boilerplate import clean_tree
-from crawler.budget import MAX_BYTES, SECONDS, ExtractionTimeout, bounded, time_budget
 from crawler.dates import DateError, contains_date, parse_date
-from crawler.decode import XML_DECLARATION, charset_from_content_type, decode_html
-from crawler.locate import (
+from crawler.extraction.bodytext import element_text, finish_text, trailing_signature
+from crawler.extraction.boilerplate import clean_tree
+from crawler.extraction.budget import MAX_BYTES, SECONDS, ExtractionTimeout, bounded, time_budget
+from crawler.extraction.decode import XML_DECLARATION, charset_from_content_type, decode_html
+from crawler.extraction.locate import (
     find_body,
     find_date_lines,
     find_title,
     page_title_without_portal,
     title_parts,
 )
-from crawler.metadata import read_meta
+from crawler.extraction.metadata import read_meta
 from crawler.profiles import Profile, SiteProfile, detect
 from crawler.textnorm import clean_line, fold
 from crawler.urls import canonical_url, host_of
@@ -58,7 +58,7 @@ class Extraction:
     is_article: bool = False
     reason: str = ""  # why it is not an article
     encoding: str | None = None
-    truncated: bool = False  # the page was larger than extraction reads (crawler.budget)
+    truncated: bool = False  # the page was larger than extraction reads (crawler.extraction.budget)
     platform: str = "unknown"  # the platform profile that matched
 
 
@@ -67,7 +67,7 @@ def extract_bytes(body: bytes, url: str | None = None, content_type: str | None 
                   seconds: float = SECONDS) -> Extraction:
     """Decode a fetched body and extract it (``site``: the site's own selectors).
 
-    Bounded (``crawler.budget``): at most ``max_bytes`` are read, and a page still
+    Bounded (``crawler.extraction.budget``): at most ``max_bytes`` are read, and a page still
     being extracted after ``seconds`` is given up with that reason.
     """
     body, truncated = bounded(body, max_bytes)

@@ -1,0 +1,19 @@
+"""Extraction of one page, one stage per module.
+
+``page`` runs the stages in order and is the entry point (``extract_page``):
+
+- ``budget``: bounded work (bytes read, seconds spent);
+- ``decode``: bytes to NFC text, whatever the headers claim;
+- ``metadata``: ``<head>``, JSON-LD and microdata;
+- ``boilerplate``: blocks removed by what they hold;
+- ``locate``: body, title and date line in the cleaned tree;
+- ``bodytext``: the body as text, signature and source split off;
+- ``generic``: on layouts no profile knows, candidates and the rule that picks one;
+- ``dates_found``: date candidates beyond the metadata (month names, URLs, <time>).
+
+Platform knowledge lives in ``crawler.profiles``; dates are parsed by ``crawler.dates``.
+"""
+
+from crawler.extraction.page import Extraction, extract_bytes, extract_html, extract_page, resolve_date
+
+__all__ = ["Extraction", "extract_bytes", "extract_html", "extract_page", "resolve_date"]
