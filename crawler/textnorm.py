@@ -105,3 +105,16 @@ def content_hash(text: str) -> str:
     """
     normalised = " ".join(words(text))
     return hashlib.sha256(normalised.encode("utf-8")).hexdigest()
+
+
+# Letters only Vietnamese writes (with its tone marks): a cheap language signal.
+_VI_LETTERS = frozenset("ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹĂÂĐÊÔƠƯ")
+
+
+def is_vietnamese(text: str, sample: int = 3000) -> bool:
+    """Whether ``text`` is Vietnamese: one word in ten or more holds a letter only Vietnamese uses."""
+    tokens = text[:sample].split()
+    if not tokens:
+        return False
+    marked = sum(1 for token in tokens if not _VI_LETTERS.isdisjoint(token))
+    return marked >= 0.1 * len(tokens)

@@ -91,8 +91,12 @@ def serialize_blocks(body: lxml_html.HtmlElement) -> str:
     return "\n".join(line.strip(" |") for line in "".join(out).split("\n"))
 
 
-def finish_text(raw: str, title: str, date_lines: list[str]) -> BodyText:
-    """Filter lines, split off the signature and source, return NFC paragraphs."""
+def finish_text(raw: str, title: str, date_lines: list[str], signature: bool = True) -> BodyText:
+    """Filter lines, split off the signature and source, return NFC paragraphs.
+
+    ``signature``: split off a closing signature line ("N.H", "Ban Dân vận Huyện ủy"), the
+    Vietnamese press convention; elsewhere a short closing line is the text's own.
+    """
     drop = {fold(d) for d in date_lines}
     lines = [clean_line(line) for line in raw.splitlines()]
     lines = [ln for ln in lines if ln and fold(ln) not in drop and not is_noise_line(ln)]
@@ -108,7 +112,7 @@ def finish_text(raw: str, title: str, date_lines: list[str]) -> BodyText:
         last = lines[-1]
         if result.source is None and (source := _source(last)):
             result.source = source
-        elif result.author is None and _is_signature(last):
+        elif signature and result.author is None and _is_signature(last):
             result.author = last
         else:
             break

@@ -23,6 +23,7 @@ from crawler.extraction.bodytext import element_text, finish_text, trailing_sign
 from crawler.extraction.boilerplate import clean_tree
 from crawler.extraction.budget import MAX_BYTES, SECONDS, ExtractionTimeout, bounded, time_budget
 from crawler.extraction.decode import XML_DECLARATION, charset_from_content_type, decode_html
+from crawler.extraction.generic import Candidate, choose, trafilatura_candidate
 from crawler.extraction.locate import (
     find_body,
     find_date_lines,
@@ -32,7 +33,7 @@ from crawler.extraction.locate import (
 )
 from crawler.extraction.metadata import read_meta
 from crawler.profiles import Profile, SiteProfile, detect
-from crawler.textnorm import clean_line, fold
+from crawler.textnorm import clean_line, clean_text, fold, is_vietnamese
 from crawler.urls import canonical_url, host_of
 
 logger = logging.getLogger(__name__)
@@ -102,7 +103,7 @@ def extract_html(html: str, url: str | None = None, site: SiteProfile | None = N
     for profile in profiles:
         profile.drop(root)
     clean_tree(root)
-    body = _first(profiles, "body", root)
+    body, named_by = _first_with(profiles, "body", root)
     known_body = body is not None
     body = body if known_body else find_body(root)
     title_el = _first(profiles, "title", root)
@@ -115,11 +116,21 @@ def extract_html(html: str, url: str | None = None, site: SiteProfile | None = N
                               + [("date line", d) for d in date_lines])
     if url and (m := URL_DATE.search(url)):
         result.date_candidates.append(("url", "-".join(f"{int(g):02d}" for g in m.groups())))
-    if body is not None:
-        finished = finish_text(element_text(body, known_body), result.title, date_lines + shown)
+    located = Candidate("located", element_text(body, known_body)) if body is not None else None
+    if named_by is not None and named_by.TRUSTED_BODY:
+        chosen = located  # a Vietnamese portal platform or the site's selectors named it: fast path
+    else:  # a layout no trusted profile knows: trafilatura's reading is a candidate too
+        other = trafilatura_candidate(html, url)
+        choice = choose(located, other, root, body, lambda el: element_text(el, False))
+        chosen = choice.chosen if choice else None
+        result.body_from = chosen.name if chosen else ""
+        result.comments = clean_text(other.comments) if other and other.comments else ""
+    if chosen is not None:
+        finished = finish_text(chosen.text, result.title, date_lines + shown,
+                               signature=is_vietnamese(chosen.text))
         result.text, result.source = _drop_lines(finished.text, site), finished.source
-        result.author = (_first(profiles, "author", root) or finished.author or trailing_signature(body)
-                         or meta.author or None)
+        result.author = (_first(profiles, "author", root) or finished.author
+                         or (trailing_signature(body) if body is not None else None) or meta.author or None)
     result.reason = _not_article_reason(result, body)
     result.is_article = not result.reason
     return result
@@ -127,11 +138,16 @@ def extract_html(html: str, url: str | None = None, site: SiteProfile | None = N
 
 def _first(profiles: list[Profile], field_name: str, root):
     """The first profile's answer for a field (the site's selectors, then the platform's)."""
+    return _first_with(profiles, field_name, root)[0]
+
+
+def _first_with(profiles: list[Profile], field_name: str, root):
+    """The first profile's answer for a field, and the profile that gave it."""
     for profile in profiles:
         found = getattr(profile, field_name)(root)
         if found is not None:
-            return found
-    return None
+            return found, profile
+    return None, None
 
 
 def _drop_lines(text: str, site: SiteProfile | None) -> str:
@@ -157,7 +173,7 @@ def _title_text(title_el, og_title: str, page_title: str) -> str:
 
 
 def _not_article_reason(result: Extraction, body) -> str:
-    if body is None:
+    if body is None and not result.text:
         return "no text block"
     if not result.title:
         return "no title"
@@ -167,6 +183,8 @@ def _not_article_reason(result: Extraction, body) -> str:
     dated = sum(1 for line in lines if _is_dated_item(line))
     if len(lines) >= 5 and dated > 0.5 * len(lines):
         return f"list of dated items ({dated} of {len(lines)} lines)"
+    if body is None:
+        return ""  # trafilatura's reading of a page where no block held the text
     link_texts = [len(clean_line(a.text_content())) for a in body.iter("a")]
     body_chars = max(1, len(clean_line(body.text_content())))
     if sum(link_texts) > MAX_LINK_DENSITY * body_chars:

@@ -37,6 +37,10 @@ class Profile:
     DATE: etree.XPath | None = None
     AUTHOR: etree.XPath | None = None
     DROP: etree.XPath | None = None  # removed before extraction: widgets inside the article
+    # A body this profile names is the article (portal platforms built for Vietnamese
+    # government sites). False for CMSs used the world over (WordPress, Joomla), whose
+    # themes vary: their body is one candidate for the generic chooser (extraction.generic).
+    TRUSTED_BODY = True
 
     def matches(self, root: Element, url: str | None) -> bool:
         if self.MARKERS is not None and self.MARKERS(root):

@@ -5,6 +5,7 @@ from crawler.profiles.base import Profile, has_class, xpath
 
 class Joomla(Profile):
     name = "joomla"
+    TRUSTED_BODY = False  # themes vary the world over: a candidate, not the answer
     MARKERS = xpath("boolean(//meta[@name='generator'][starts-with(@content, 'Joomla')] | "
                     f"//div[{has_class('item-page')}])")
     BODY = xpath("//*[@itemprop='articleBody']")

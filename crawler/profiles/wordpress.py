@@ -5,6 +5,7 @@ from crawler.profiles.base import Profile, has_class, xpath
 
 class WordPress(Profile):
     name = "wordpress"
+    TRUSTED_BODY = False  # themes vary the world over: a candidate, not the answer
     MARKERS = xpath("boolean(//meta[@name='generator'][starts-with(@content, 'WordPress')] | "
                     "//link[contains(@href, 'wp-content') or contains(@href, 'wp-includes')])")
     BODY = xpath(f"//article//div[{has_class('entry-content')}]")

@@ -59,13 +59,16 @@ def cases(kind: str) -> list[tuple[str, dict, bytes]]:
 
 def ours(body: bytes, url: str) -> dict:
     r = extract_page(body, url, None, fetched_at=FETCHED_AT)
-    return {"text": r.text, "title": r.title, "date": (r.published_at or "")[:10] or None}
+    return {"text": f"{r.text}\n{r.comments}", "title": r.title,
+            "date": (r.published_at or "")[:10] or None}
 
 
 def plain(body: bytes, url: str) -> dict:
+    """trafilatura as a user runs it: body and comments (its text output appends them)."""
     out = trafilatura.extract(body, url=url, output_format="json", with_metadata=True)
     data = json.loads(out) if out else {}
-    return {"text": data.get("text") or "", "title": data.get("title"), "date": data.get("date")}
+    return {"text": f"{data.get('text') or ''}\n{data.get('comments') or ''}", "title": data.get("title"),
+            "date": data.get("date")}
 
 
 def score_text(score: PeerScore, name: str, case: dict, got: dict) -> None:

@@ -1,0 +1,156 @@
+"""On a layout no profile knows: two candidates for the body text, and a measured rule.
+
+Candidates:
+
+- **located**: our own body (``locate.find_body`` in the tree our boilerplate
+  rules cleaned), as text;
+- **trafilatura**: trafilatura's extraction of the whole page, with the
+  reader comments it finds kept apart.
+
+Each candidate has lines the other lacks. The rule asks whose extra lines are
+substance:
+
+- trafilatura's extra lines count when our boilerplate rules kept them (they
+  survive in the cleaned tree and are not noise lines): the footers, polls and
+  counters it takes on Vietnamese portals do not survive, the paragraphs and
+  sub-headings the located body missed do;
+- the located body's extra lines count when they are prose, not a link's text
+  (related lists), not a dated list item, and not what trafilatura read as
+  reader comments (pingbacks, replies).
+
+The candidate with more substance in its extra lines wins. Each extractor is
+trusted where it was built and measured: on a Vietnamese page the located
+body wins a tie (it carries the portals' conventions: signature, source,
+captions); elsewhere trafilatura wins a tie or a lead of the located body
+under ``SMALL_LEAD`` characters (a promo line, an "Anzeige"), provided all it
+adds survived our boilerplate rules. When both carry substance the other lacks (each found a different
+part of the article), a third candidate is tried: the smallest element of the
+cleaned tree holding the located body and the blocks trafilatura read; it wins
+when it holds most of both. Measured on the peer pages (``tests/gold/peers.py``) and the gold
+set's unknown layouts (``tests/gold/evaluate.py``), which pin it.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+import trafilatura
+from lxml import html as lxml_html
+
+from crawler.dates import contains_date
+from crawler.extraction.boilerplate import is_noise_line
+from crawler.textnorm import clean_line, is_vietnamese
+
+logger = logging.getLogger(__name__)
+
+LIST_ITEM = 120  # a dated line shorter than this is a list item ("Tin khác ... (12/3/2024)")
+BOTH_FOUND = 300  # characters of substance each candidate must hold alone for the container to be tried
+SMALL_LEAD = 200  # on a foreign page, a located lead this small does not outweigh trafilatura
+COVER = 0.9  # the container must hold this share of each candidate's text
+MAX_PROBES = 30  # trafilatura's lines looked for in the tree
+BLOCKS = ("p", "li", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "td", "dd")
+
+
+@dataclass
+class Candidate:
+    name: str
+    text: str
+    comments: str = ""
+
+
+@dataclass
+class Choice:
+    chosen: Candidate
+    gain: dict[str, int]  # substance in each candidate's extra lines, by name
+
+
+def trafilatura_candidate(html: str, url: str | None) -> Candidate | None:
+    """trafilatura's body and comments for the whole page (None when it finds nothing)."""
+    try:
+        doc = trafilatura.bare_extraction(html, url=url, include_comments=True, include_tables=True,
+                                          with_metadata=False, deduplicate=False)
+    except Exception:  # trafilatura raises assorted errors on odd pages
+        logger.debug("trafilatura failed on %s", url)
+        return None
+    if doc is None or not (doc.text or "").strip():
+        return None
+    return Candidate("trafilatura", doc.text or "", doc.comments or "")
+
+
+def choose(located: Candidate | None, other: Candidate | None, cleaned: lxml_html.HtmlElement,
+           body: lxml_html.HtmlElement | None = None, to_text=None) -> Choice | None:
+    """The candidate whose extra lines carry more substance (see the module's rule).
+
+    ``body`` is the located element and ``to_text`` turns an element into text: with
+    both, the container of the two candidates is tried when each has what the other lacks.
+    """
+    if located is None or not located.text.strip():
+        return Choice(other, {}) if other else None
+    if other is None:
+        return Choice(located, {})
+    mine, theirs = _lines(located.text), _lines(other.text)
+    # a line the other candidate holds anywhere (they break lines differently) is shared
+    mine_all, theirs_all = " ".join(mine), " ".join(theirs)
+    read_as_comments = " ".join(_lines(other.comments))
+    kept = " ".join(cleaned.text_content().split())  # what our boilerplate rules left
+    links = {clean_line(a.text_content()) for a in cleaned.iter("a")}
+    extra_other = [line for line in theirs if line not in mine_all]
+    gain_other = sum(len(line) for line in extra_other if _kept(line, kept))
+    gain_located = sum(len(line) for line in mine if line not in theirs_all
+                       and line not in read_as_comments and _prose(line, links))
+    gain = {located.name: gain_located, other.name: gain_other}
+    if min(gain_located, gain_other) >= BOTH_FOUND and body is not None and to_text is not None:
+        holder = container(body, theirs, cleaned)
+        if holder is not None:  # its lines that either candidate read, in its order
+            lines = [line for line in _lines(to_text(holder)) if line in mine_all or line in theirs_all]
+            text = " ".join(lines)
+            if _covers(text, mine) and _covers(text, theirs):
+                return Choice(Candidate("container", "\n".join(lines)), gain)
+    if gain_other > gain_located:
+        return Choice(other, gain)
+    clean_other = gain_other == sum(len(line) for line in extra_other if not is_noise_line(line))
+    if not is_vietnamese(located.text) and clean_other and gain_located < SMALL_LEAD:
+        return Choice(other, gain)
+    return Choice(located, gain)
+
+
+def container(body: lxml_html.HtmlElement, lines: list[str], cleaned: lxml_html.HtmlElement):
+    """The smallest element holding ``body`` and the blocks where ``lines`` stand (not <body>)."""
+    wanted = [line for line in lines if len(line) >= 40][:MAX_PROBES]
+    if not wanted:
+        return None
+    holders = [el for el in cleaned.iter(*BLOCKS)
+               if any(line in " ".join(el.text_content().split()) for line in wanted)]
+    if not holders:
+        return None
+    ancestors = {id(el): el for el in body.iterancestors()} | {id(body): body}
+    common = body
+    for el in holders:
+        node = el
+        while node is not None and id(node) not in ancestors:
+            node = node.getparent()
+        if node is None:
+            return None
+        if node in common.iterancestors():
+            common = node
+    return None if common.tag in ("body", "html") else common
+
+
+def _covers(text: str, lines: list[str]) -> bool:
+    total = sum(len(line) for line in lines)
+    return sum(len(line) for line in lines if line in text) >= COVER * total
+
+
+def _lines(text: str) -> list[str]:
+    return list(dict.fromkeys(line for line in map(clean_line, text.splitlines()) if line))
+
+
+def _kept(line: str, kept: str) -> bool:
+    return not is_noise_line(line) and " ".join(line.split()) in kept
+
+
+def _prose(line: str, links: set[str]) -> bool:
+    if line in links or is_noise_line(line):
+        return False
+    return not (len(line) < LIST_ITEM and contains_date(line))
