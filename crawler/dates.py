@@ -35,6 +35,25 @@ _TIME = re.compile(
     r"(?:\s*(am|pm|sa|ch|s[aá]ng|chi[eề]u|t[oố]i)\b)?"
 )
 _GMT = re.compile(r"gmt\s*([+-])\s*(\d{1,2})")
+# Month names: Vietnamese words ("tháng Bảy") and the English, French and German names and
+# abbreviations found on foreign pages, lower-cased.
+MONTHS = {
+    "một": 1, "giêng": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8,
+    "chín": 9, "mười": 10, "mười một": 11, "mười hai": 12, "chạp": 12,
+    **{w: n for n, names in enumerate((
+        "january jan janvier januar jän", "february feb février fevrier februar",
+        "march mar mars märz maerz mär",
+        "april apr avril", "may mai", "june jun juin juni", "july jul juillet juli",
+        "august aug août aout", "september sep sept septembre", "october oct octobre oktober okt",
+        "november nov novembre", "december dec décembre decembre dezember dez"), 1) for w in names.split()},
+}
+_VI_MONTHS = ("một", "giêng", "hai", "ba", "tư", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười",
+              "mười một", "mười hai", "chạp")
+_MONTH = "|".join(sorted((re.escape(m) for m in MONTHS if m not in _VI_MONTHS), key=len, reverse=True))
+_VI_MONTH = "|".join(sorted((re.escape(m) for m in _VI_MONTHS), key=len, reverse=True))
+_VI_NAMED = re.compile(rf"(?<!\d)(\d{{1,2}})\s+th[aá]ng\s+({_VI_MONTH})\b,?\s*(?:n[aă]m\s+)?(\d{{4}})")
+_DAY_MONTH = re.compile(rf"(?<![\d.])(\d{{1,2}})(?:er|st|nd|rd|th|\.)?\s+({_MONTH})\.?,?\s+(\d{{4}})(?!\d)")
+_MONTH_DAY = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\d)")
 _PM = {"pm", "ch", "chiều", "chieu", "tối", "toi"}
 _AM = {"am", "sa", "sáng", "sang"}
 
@@ -57,7 +76,8 @@ class ParsedDate:
 def contains_date(text: str) -> bool:
     """Cheap test: does ``text`` hold something shaped like a date? (NFC text)"""
     lowered = text.lower()
-    return bool(_NUMERIC.search(lowered) or _VERBAL.search(lowered) or _ISO.search(lowered))
+    return bool(_NUMERIC.search(lowered) or _VERBAL.search(lowered) or _ISO.search(lowered)
+                or _named(lowered))
 
 
 def parse_date(raw: str, now: datetime | None = None) -> ParsedDate:
@@ -86,12 +106,24 @@ def _fast_path(raw: str, lowered: str) -> ParsedDate | None:
     if iso:
         return _from_iso(raw, iso)
     match = _NUMERIC.search(lowered) or _VERBAL.search(lowered)
-    if not match:
+    if match:
+        day, month, year = (int(g) for g in match.groups())
+    elif named := _named(lowered):
+        match, (day, month, year) = named
+    else:
         return None
-    day, month, year = (int(g) for g in match.groups())
     rest = lowered[: match.start()] + " " + lowered[match.end() :]
     clock = _find_time(rest)
     return _build(raw, year, month, day, clock, _gmt_offset(lowered))
+
+
+def _named(lowered: str) -> tuple[re.Match[str], tuple[int, int, int]] | None:
+    """A date with its month written out: "5 tháng Bảy 2019", "14 March 2019", "March 14, 2019"."""
+    if match := _VI_NAMED.search(lowered) or _DAY_MONTH.search(lowered):
+        return match, (int(match.group(1)), MONTHS[match.group(2)], int(match.group(3)))
+    if match := _MONTH_DAY.search(lowered):
+        return match, (int(match.group(2)), MONTHS[match.group(1)], int(match.group(3)))
+    return None
 
 
 def _find_time(text: str) -> tuple[int, int, int] | None:

@@ -199,3 +199,15 @@ def find_date_lines(
             before.append((position, text))
     before.sort(key=lambda item: abs(item[0] - max(anchor_pos, 0)))
     return [text for _, text in before + after]
+
+
+def find_times(title: lxml_html.HtmlElement | None, body: lxml_html.HtmlElement | None) -> list[str]:
+    """``<time datetime>`` values in the article's own region (title and body), never the page's."""
+    anchor = title if title is not None else body
+    if anchor is None:
+        return []
+    region = _common_ancestor(title, body) if title is not None and body is not None else None
+    if region is None or region.tag in ("body", "html"):
+        region = anchor.getparent() if anchor.getparent() is not None else anchor
+    return [clean_line(el.get("datetime")) for el in region.iter("time")
+            if (el.get("datetime") or "").strip()]

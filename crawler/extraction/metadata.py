@@ -53,7 +53,7 @@ def read_meta(root: lxml_html.HtmlElement) -> PageMeta:
             meta.canonical = el.get("href").strip()
             break
     meta.dates.extend(_jsonld_dates(root))
-    for el in root.xpath('//*[@itemprop="datePublished"]|//time[@datetime]'):
+    for el in root.xpath('//*[@itemprop="datePublished"]'):  # <time> only near the article: see page
         raw = el.get("content") or el.get("datetime") or el.text_content()
         if raw and raw.strip():
             meta.dates.append((f"markup:{el.tag}", clean_line(raw)))

@@ -27,6 +27,7 @@ from crawler.extraction.generic import Candidate, choose, trafilatura_candidate
 from crawler.extraction.locate import (
     find_body,
     find_date_lines,
+    find_times,
     find_title,
     page_title_without_portal,
     title_parts,
@@ -112,13 +113,10 @@ def extract_html(html: str, url: str | None = None, site: SiteProfile | None = N
     result.title = _title_text(title_el, meta.og_title, meta.title)
     shown = [d for p in profiles for d in p.date_lines(root)]
     date_lines = find_date_lines(title_el, body)
-    result.date_candidates = (meta.dates + [("profile", d) for d in shown]
-                              + [("date line", d) for d in date_lines])
-    if url and (m := URL_DATE.search(url)):
-        result.date_candidates.append(("url", "-".join(f"{int(g):02d}" for g in m.groups())))
     located = Candidate("located", element_text(body, known_body)) if body is not None else None
-    if named_by is not None and named_by.TRUSTED_BODY:
-        chosen = located  # a Vietnamese portal platform or the site's selectors named it: fast path
+    trusted = (named_by or platform) is not None and (named_by or platform).TRUSTED_BODY
+    if trusted:  # the site's selectors or a Vietnamese portal platform: the fast path
+        chosen = located
     else:  # a layout no trusted profile knows: trafilatura's reading is a candidate too
         other = trafilatura_candidate(html, url)
         choice = choose(located, other, root, body, lambda el: element_text(el, False))
@@ -131,9 +129,42 @@ def extract_html(html: str, url: str | None = None, site: SiteProfile | None = N
         result.text, result.source = _drop_lines(finished.text, site), finished.source
         result.author = (_first(profiles, "author", root) or finished.author
                          or (trailing_signature(body) if body is not None else None) or meta.author or None)
-    result.reason = _not_article_reason(result, body)
+    result.date_candidates = _date_candidates(meta, shown, date_lines, find_times(title_el, body), url,
+                                              html, is_vietnamese(f"{result.title} {result.text}"))
+    result.reason = _not_article_reason(result, body, located.text if located else "")
     result.is_article = not result.reason
     return result
+
+
+def _date_candidates(meta, shown: list[str], date_lines: list[str], times: list[str], url: str | None,
+                     html: str, vietnamese: bool) -> list[tuple[str, str]]:
+    """Date candidates, best first (``resolve_date`` takes the first that parses).
+
+    Metadata, then what the page shows (the profile's date element, the date line by
+    the title), then ``<time>`` in the article's region (often a comment's or an
+    update's stamp, so after the visible line), then the URL. On a page that is not
+    Vietnamese, htmldate's quick search (metadata and markup) comes before the date
+    lines, and its extensive search is the last resort when nothing at all was found.
+    On Vietnamese portals htmldate picks sidebar dates, so it is never asked there.
+    """
+    quick = [] if vietnamese else [("htmldate", d) for d in [_htmldate(html, url, False)] if d]
+    found = (meta.dates + quick + [("profile", d) for d in shown] + [("date line", d) for d in date_lines]
+             + [("time", t) for t in times])
+    if url and (m := URL_DATE.search(url)):
+        found.append(("url", "-".join(f"{int(g):02d}" for g in m.groups())))
+    if not found and not vietnamese and (deep := _htmldate(html, url, True)):
+        found.append(("htmldate extensive", deep))
+    return found
+
+
+def _htmldate(html: str, url: str | None, extensive: bool) -> str | None:
+    from htmldate import find_date  # trafilatura's own dependency
+
+    try:
+        return find_date(html, url=url, original_date=True, extensive_search=extensive)
+    except Exception:  # htmldate raises assorted errors on odd pages
+        logger.debug("htmldate failed on %s", url)
+        return None
 
 
 def _first(profiles: list[Profile], field_name: str, root):
@@ -166,20 +197,36 @@ def _canonical(url: str | None, declared: str) -> str | None:
     return canonical_url(absolute) if absolute.startswith("http") else None
 
 
+BADGE = 25  # characters a heading may hold before the title itself (a date badge, a category)
+
+
 def _title_text(title_el, og_title: str, page_title: str) -> str:
-    if title_el is not None:
-        return clean_line(title_el.text_content())
-    return og_title or page_title_without_portal(page_title)
+    if title_el is None:
+        return og_title or page_title_without_portal(page_title)
+    shown = clean_line(title_el.text_content())
+    for declared in (og_title, page_title_without_portal(page_title)):
+        # "Jun 17 Das schönste Ende der Welt" for "Das schönste Ende der Welt": the badge goes
+        # (a prefix only: a declared title that is cut short loses its end, not its start)
+        prefix = len(shown) - len(declared)
+        if declared and 0 < prefix <= BADGE and fold(shown).endswith(fold(declared)):
+            return declared
+    return shown
 
 
-def _not_article_reason(result: Extraction, body) -> str:
+def _not_article_reason(result: Extraction, body, located_text: str) -> str:
+    """Why the page is not an article ('' when it is).
+
+    Whether it is a listing is judged on the located region (its links, its dated
+    lines), whichever candidate's text was chosen: trafilatura reads a teaser out of
+    a listing page as if it were prose.
+    """
     if body is None and not result.text:
         return "no text block"
     if not result.title:
         return "no title"
     if len(result.text) < MIN_BODY_CHARS:
         return f"too little text ({len(result.text)} chars)"
-    lines = result.text.split("\n\n")
+    lines = [line for line in (located_text or result.text).split("\n") if line.strip()]
     dated = sum(1 for line in lines if _is_dated_item(line))
     if len(lines) >= 5 and dated > 0.5 * len(lines):
         return f"list of dated items ({dated} of {len(lines)} lines)"
