@@ -18,7 +18,8 @@ from archive.filters import Filters
 from archive.search import fts_query, query_error
 
 EXPORT_COLUMNS = ("id", "url", "site", "title", "published_at", "published_raw", "author", "source",
-                  "text", "fetched_at", "crawl_id", "cluster_id", "warc_file", "warc_offset", "warc_length")
+                  "text", "attachments", "comments", "fetched_at", "crawl_id", "cluster_id", "warc_file",
+                  "warc_offset", "warc_length")
 PERIODS = {"month": 7, "year": 4}  # characters of published_at (YYYY-MM, YYYY)
 
 

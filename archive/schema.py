@@ -190,3 +190,12 @@ def m007_page_failures(db: Database) -> None:
     # robots.txt" and never fetched again: let every such page be tried once more.
     db.execute("UPDATE pages SET kind = 'failed', failures = 0 WHERE kind = 'dead_end' "
                "AND reason = 'refused by robots.txt'")
+
+
+@migrations()
+def m008_attachments_comments(db: Database) -> None:
+    """Files an article links from its body (a notice is often only its attachments), and the
+    reader comments found beside it, kept apart from the text."""
+    for table in ("articles", "article_versions"):
+        db[table].add_column("attachments", str)  # JSON list of {"label", "url"}, NULL when none
+        db[table].add_column("comments", str)

@@ -26,6 +26,8 @@ class PageItem:
     text: str = ""
     author: str | None = None
     source: str | None = None
+    attachments: str | None = None  # JSON list of {"label", "url"}: files the body links
+    comments: str | None = None  # reader comments, apart from the text
     published_at: str | None = None
     published_raw: str | None = None
     content_hash: str = ""

@@ -88,6 +88,18 @@ def is_binary(url: str) -> bool:
     return ext in BINARY_EXTENSIONS
 
 
+DOCUMENT_EXTENSIONS = frozenset("pdf doc docx xls xlsx ppt pptx odt ods odp rtf zip rar 7z".split())
+# Download handlers of Vietnamese portals: DownloadFile.aspx?id=, /documents/…/download, ?download
+_DOWNLOAD = re.compile(r"download|/documents/|get_?file|attachment|tai-?ve|dinh-?kem", re.I)
+
+
+def is_document(url: str) -> bool:
+    """True for a link to a document a notice attaches (by extension or download handler)."""
+    path = urlsplit(url).path
+    ext = posixpath.splitext(path)[1].lower().lstrip(".")
+    return ext in DOCUMENT_EXTENSIONS or bool(_DOWNLOAD.search(url.split("#", 1)[0]))
+
+
 def is_followable(href: str) -> bool:
     """False for ``mailto:``, ``javascript:``, bare fragments and the like."""
     href = href.strip().lower()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 
 from itemadapter import ItemAdapter
@@ -63,6 +64,9 @@ class ExtractPipeline(ArchiveStage):
         adapter["url"] = result.url or adapter["url"]
         for name in ("title", "text", "author", "source", "date_candidates"):
             adapter[name] = getattr(result, name)
+        files = result.attachments
+        adapter["attachments"] = json.dumps(files, ensure_ascii=False) if files else None
+        adapter["comments"] = result.comments or None
         self.stats.inc_value("govarchive/articles_extracted")
         return item
 

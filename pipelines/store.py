@@ -17,7 +17,8 @@ from pipelines.base import ArchiveStage
 
 logger = logging.getLogger(__name__)
 
-COLUMNS = ("url", "site", "title", "published_at", "published_raw", "author", "source",
+COLUMNS = ("url", "site", "title", "published_at", "published_raw", "author", "source", "attachments",
+           "comments",
            "text", "content_hash", "fetched_at", "crawl_id", "warc_file", "warc_offset", "warc_length")
 
 

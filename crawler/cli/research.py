@@ -120,7 +120,8 @@ def export(db_path, site, province, level, date_from, date_to, registry, query, 
     """Stream articles as JSON lines or CSV (UTF-8), in constant memory.
 
     Columns: id, url, site, title, published_at, published_raw, author, source,
-    text, fetched_at, crawl_id, cluster_id, warc_file, warc_offset, warc_length.
+    text, attachments (JSON), comments, fetched_at, crawl_id, cluster_id, warc_file,
+    warc_offset, warc_length.
 
     Example:
 

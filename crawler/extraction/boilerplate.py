@@ -19,9 +19,11 @@ from dataclasses import dataclass
 from lxml import html as lxml_html
 
 from crawler.textnorm import fold
+from crawler.urls import is_document
 
 PROTECT_RUN = 150  # a plain text run this long is article prose
 PARAGRAPH_RUN = 60
+SENTENCE_RUN = 40  # a plain text run this long is a sentence: its block is no mere link list
 PROTECT_PARAGRAPHS = 3
 STRONG_RUN = 250
 STRONG_PARAGRAPHS = 5
@@ -86,7 +88,8 @@ def _collect(root: lxml_html.HtmlElement) -> tuple[list, dict]:
     stats: dict = {}
     for el in reversed(elements):  # children before parents
         s = _Stats(text=_length(el.text))
-        in_link = el.tag == "a"
+        # a link to a document is what a notice attaches: content, not navigation
+        in_link = el.tag == "a" and not is_document(el.get("href") or "")
         s.run = 0 if in_link else s.text
         s.prose = int(s.run >= PARAGRAPH_RUN)
         for child in el:
@@ -148,8 +151,8 @@ def _verdict(el, s: _Stats, stats: dict):
             return _climb(el, stats, 1500, strong=True)
     if s.protected:
         return None
-    if s.links >= 3 and s.link_text > 0.5 * s.text:
-        return el
+    if s.links >= 3 and s.link_text > 0.5 * s.text and s.run < SENTENCE_RUN:
+        return el  # a link list; a block holding a sentence of its own is a wrapper: its lists go one by one
     if 0 < s.text <= 60:
         text = _short_text(el)
         if text in WIDGET_HEADINGS:

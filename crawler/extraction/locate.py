@@ -18,6 +18,7 @@ from lxml import html as lxml_html
 
 from crawler.dates import contains_date
 from crawler.textnorm import clean_line, fold
+from crawler.urls import is_document
 
 PARAGRAPH_TAGS = ("p", "pre", "blockquote", "li", "dd", "h4", "h5", "h6")
 CONTAINER_TAGS = ("div", "td", "section", "article", "main", "font", "span", "center", "form")
@@ -30,13 +31,18 @@ PROSE_TAGS = frozenset({"p", "div", "td", "blockquote", "li"})
 MAX_SCAN = 5000  # elements scanned for a date line; bounds pathological pages
 
 
+def _is_link(node) -> bool:
+    """A navigation link (a link to a document is what a post attaches: its content)."""
+    return node.tag == "a" and not is_document(node.get("href") or "")
+
+
 def _plain_len(el: lxml_html.HtmlElement) -> int:
-    """Length of text in ``el`` outside links."""
+    """Length of text in ``el`` outside navigation links."""
     total = 0
     for node in el.iter():
-        if node.tag == "a" or not isinstance(node.tag, str):
+        if _is_link(node) or not isinstance(node.tag, str):
             continue
-        if node is el or node.getparent().tag != "a":
+        if node is el or not _is_link(node.getparent()):
             total += len((node.text or "").strip())
         if node is not el:
             total += len((node.tail or "").strip())

@@ -1,0 +1,60 @@
+"""Files a post attaches: the document links in its body, with their labels.
+
+A notice (Thông báo, Kế hoạch, Quyết định) is often two sentences and a PDF, or
+only a list of files. Those links are the record: each becomes an attachment
+(label and absolute URL, in the ``attachments`` column) and its line in the
+text carries the URL, so the text says what was attached and where it was.
+Links to documents do not count as navigation when a page is judged a listing.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from urllib.parse import unquote, urljoin, urlsplit
+
+from lxml import html as lxml_html
+
+from crawler.textnorm import clean_line
+from crawler.urls import is_document, is_followable
+
+MAX_ATTACHMENTS = 200
+
+
+def find_attachments(body: lxml_html.HtmlElement, base_url: str | None) -> list[dict[str, str]]:
+    """Document links in ``body``, in page order, each once: ``{"label", "url"}``."""
+    found: dict[str, str] = {}
+    for anchor in body.iter("a"):
+        href = (anchor.get("href") or "").strip()
+        if not href or not is_followable(href):
+            continue
+        url = urljoin(base_url or "", href)
+        if not url.startswith(("http://", "https://")) or not is_document(url) or url in found:
+            continue
+        label = (clean_line(anchor.text_content()) or clean_line(anchor.get("title") or "")
+                 or unquote(posixpath.basename(urlsplit(url).path)))
+        found[url] = label
+        if len(found) >= MAX_ATTACHMENTS:
+            break
+    return [{"label": label, "url": url} for url, label in found.items()]
+
+
+def attachment_anchors(body: lxml_html.HtmlElement, base_url: str | None) -> set:
+    """The anchors of ``body`` that link documents (left out of link-density counts)."""
+    return {a for a in body.iter("a")
+            if is_document(urljoin(base_url or "", (a.get("href") or "").strip()))}
+
+
+def with_attachments(text: str, attachments: list[dict[str, str]]) -> str:
+    """``text`` with each attachment's line carrying its URL; labels not in the text are appended."""
+    if not attachments:
+        return text
+    paragraphs = text.split("\n\n") if text else []
+    for item in attachments:
+        line = f"{item['label']} ({item['url']})"
+        if item["url"] in text:
+            continue
+        if item["label"] in paragraphs:
+            paragraphs[paragraphs.index(item["label"])] = line
+        else:
+            paragraphs.append(line)
+    return "\n\n".join(paragraphs)
