@@ -30,6 +30,8 @@ test: $(STAMP) $(WHEELS)
 
 eval: $(STAMP)
 	$(BIN)/python -m tests.gold.evaluate
+	@echo
+	$(BIN)/python -m tests.gold.peers
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

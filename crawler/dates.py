@@ -26,6 +26,7 @@ EARLIEST_YEAR = 1990
 
 _NUMERIC = re.compile(r"(?<![\d/.\-])(\d{1,2})\s?[/.\-]\s?(\d{1,2})\s?[/.\-]\s?(\d{4})(?![\d/])")
 _VERBAL = re.compile(r"ng[aà]y\s+(\d{1,2})\s+th[aá]ng\s+(\d{1,2})\s+n[aă]m\s+(\d{4})")
+_CJK = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")  # year first
 _ISO = re.compile(
     r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})"
     r"(?:[Tt ](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*([zZ]|[+-]\d{2}:?\d{2})?)?(?!\d)"
@@ -77,7 +78,7 @@ def contains_date(text: str) -> bool:
     """Cheap test: does ``text`` hold something shaped like a date? (NFC text)"""
     lowered = text.lower()
     return bool(_NUMERIC.search(lowered) or _VERBAL.search(lowered) or _ISO.search(lowered)
-                or _named(lowered))
+                or _CJK.search(lowered) or _named(lowered))
 
 
 def parse_date(raw: str, now: datetime | None = None) -> ParsedDate:
@@ -108,6 +109,8 @@ def _fast_path(raw: str, lowered: str) -> ParsedDate | None:
     match = _NUMERIC.search(lowered) or _VERBAL.search(lowered)
     if match:
         day, month, year = (int(g) for g in match.groups())
+    elif match := _CJK.search(lowered):
+        year, month, day = (int(g) for g in match.groups())
     elif named := _named(lowered):
         match, (day, month, year) = named
     else:

@@ -30,6 +30,8 @@ class PageMeta:
     canonical: str = ""
     dates: list[tuple[str, str]] = field(default_factory=list)  # (source, raw)
     author: str = ""
+    authors: list[str] = field(default_factory=list)  # JSON-LD author names, <meta name="author">
+    site_names: list[str] = field(default_factory=list)  # og:site_name, JSON-LD publisher: not authors
 
 
 def read_meta(root: lxml_html.HtmlElement) -> PageMeta:
@@ -46,13 +48,19 @@ def read_meta(root: lxml_html.HtmlElement) -> PageMeta:
             meta.og_title = value
         elif key in _DATE_META:
             meta.dates.append((f"meta:{key}", value))
-        elif key in _AUTHOR_META and not meta.author and not value.startswith("http"):
-            meta.author = value
+        elif key in _AUTHOR_META and not value.startswith("http"):
+            meta.author = meta.author or value
+            meta.authors.append(value)
+        elif key in ("og:site_name", "application-name"):
+            meta.site_names.append(value)
     for el in root.iter("link"):
         if (el.get("rel") or "").lower() == "canonical" and el.get("href"):
             meta.canonical = el.get("href").strip()
             break
-    meta.dates.extend(_jsonld_dates(root))
+    dates, authors, publishers = _jsonld(root)
+    meta.dates.extend(dates)
+    meta.authors[:0] = authors  # JSON-LD first: it says which name is the author
+    meta.site_names.extend(publishers)
     for el in root.xpath('//*[@itemprop="datePublished"]'):  # <time> only near the article: see page
         raw = el.get("content") or el.get("datetime") or el.text_content()
         if raw and raw.strip():
@@ -60,8 +68,20 @@ def read_meta(root: lxml_html.HtmlElement) -> PageMeta:
     return meta
 
 
-def _jsonld_dates(root: lxml_html.HtmlElement) -> list[tuple[str, str]]:
-    found = []
+def _names(value) -> list[str]:
+    """Names in a JSON-LD person/organization value: a string, an object, or a list of them."""
+    items = value if isinstance(value, list) else [value]
+    out = []
+    for item in items:
+        name = item.get("name") if isinstance(item, dict) else item
+        if isinstance(name, str) and name.strip():
+            out.append(clean_line(name))
+    return out
+
+
+def _jsonld(root: lxml_html.HtmlElement) -> tuple[list[tuple[str, str]], list[str], list[str]]:
+    """Dates, author names and publisher names from the JSON-LD blocks."""
+    found, authors, publishers = [], [], []
     for script in root.xpath('//script[@type="application/ld+json"]'):
         try:
             data = json.loads(script.text or "")
@@ -76,5 +96,7 @@ def _jsonld_dates(root: lxml_html.HtmlElement) -> list[tuple[str, str]]:
             elif isinstance(node, dict):
                 if isinstance(node.get("datePublished"), str):
                     found.append(("jsonld:datePublished", node["datePublished"]))
+                authors += _names(node.get("author")) if "author" in node else []
+                publishers += _names(node.get("publisher")) if "publisher" in node else []
                 stack.extend(v for v in node.values() if isinstance(v, dict | list))
-    return found
+    return found, authors, publishers

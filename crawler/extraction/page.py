@@ -20,6 +20,7 @@ from lxml import html as lxml_html
 
 from crawler.dates import DateError, contains_date, parse_date
 from crawler.extraction.attachments import attachment_anchors, find_attachments, with_attachments
+from crawler.extraction.author import find_author, without_label
 from crawler.extraction.bodytext import element_text, finish_text, trailing_signature
 from crawler.extraction.boilerplate import clean_tree
 from crawler.extraction.budget import MAX_BYTES, SECONDS, ExtractionTimeout, bounded, time_budget
@@ -136,8 +137,9 @@ def extract_html(html: str, url: str | None = None, site: SiteProfile | None = N
         result.attachments = find_attachments(body, url) if body is not None else []
         result.text = with_attachments(_drop_lines(finished.text, site), result.attachments)
         result.source = finished.source
-        result.author = (_first(profiles, "author", root) or finished.author
-                         or (trailing_signature(body) if body is not None else None) or meta.author or None)
+        result.author = without_label(_first(profiles, "author", root) or finished.author
+                                      or (trailing_signature(body) if body is not None else None)
+                                      or find_author(body, meta.authors, meta.site_names))
     result.date_candidates = _date_candidates(meta, shown, date_lines, find_times(title_el, body), url,
                                               html, is_vietnamese(f"{result.title} {result.text}"))
     result.reason = _not_article_reason(result, body, located.text if located else "",

@@ -1,0 +1,87 @@
+"""The author a page states plainly, when the body's closing signature did not give one.
+
+Candidates, best first: a byline element in or next to the body (class names
+``author``, ``tacgia``, ``byline``...; never inside a comment section), a
+right-aligned bold closing line (the Vietnamese portals' signature), then the
+page's metadata (JSON-LD ``author.name``, ``<meta name="author">``) unless it
+names the site itself ("Cổng thông tin điện tử tỉnh ...", the publisher).
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import html as lxml_html
+
+from crawler.dates import contains_date
+from crawler.extraction.boilerplate import is_noise_line
+from crawler.textnorm import clean_line, fold
+
+BYLINE_CLASS = re.compile(r"(?:^|[\s_-])(?:author|tacgia|tac-gia|tac_gia|byline|writer|nguoi-?viet)"
+                          r"(?:[\s_-]|$)", re.I)
+COMMENTS = re.compile(r"comment|binh-?luan|y-?kien|reply|respond", re.I)
+LABEL = re.compile(r"^(?:(?:by|von|par)\s+|(?:tác giả|bởi|người viết|tin|bài|ảnh)\s*[:：]\s*)", re.I)
+PORTAL = re.compile(r"cong thong tin|cong ttdt|trang thong tin|gov\.vn|\.vn$|\.com$|website|portal")
+DOMAIN = re.compile(r"https?:|\w\.(?:vn|com|net|org|info)\b", re.I)
+MAX_AUTHOR = 60
+
+
+def find_author(body: lxml_html.HtmlElement | None, meta_authors: list[str],
+                site_names: list[str]) -> str | None:
+    """The page's stated author, or None."""
+    if body is not None:
+        for found in (_byline(body), _right_aligned_closing(body)):
+            if found:
+                return found
+    sites = {fold(name).lower() for name in site_names if name}
+    for name in meta_authors:
+        name = _clean(name)
+        if name and fold(name).lower() not in sites and not PORTAL.search(fold(name).lower()):
+            return name
+    return None
+
+
+def without_label(name: str | None) -> str | None:
+    """"Tác giả: Hoàng Lan" -> "Hoàng Lan"; "By Jane Doe" -> "Jane Doe"."""
+    return LABEL.sub("", name).strip() or name if name else name
+
+
+def _byline(body: lxml_html.HtmlElement) -> str | None:
+    region = body.getparent() if body.getparent() is not None else body
+    for el in region.iter():
+        if not isinstance(el.tag, str):
+            continue
+        marks = f"{el.get('class', '')} {el.get('id', '')} {el.get('itemprop', '')}"
+        if not BYLINE_CLASS.search(marks) or _in_comments(el, region):
+            continue
+        name = _clean(el.text_content())
+        if name:
+            return name
+    return None
+
+
+def _right_aligned_closing(body: lxml_html.HtmlElement) -> str | None:
+    blocks = [el for el in body.iter("p", "div") if clean_line(el.text_content())]
+    if not blocks:
+        return None
+    last = blocks[-1]
+    aligned = (last.get("align") or "").lower() == "right" or "right" in (last.get("style") or "").lower()
+    bold = last.find(".//strong") is not None or last.find(".//b") is not None
+    return _clean(last.text_content()) if aligned and bold else None
+
+
+def _in_comments(el, stop) -> bool:
+    for node in (el, *el.iterancestors()):
+        if node is stop:
+            return False
+        if COMMENTS.search(f"{node.get('class', '')} {node.get('id', '')}"):
+            return True
+    return False
+
+
+def _clean(text: str) -> str | None:
+    name = LABEL.sub("", clean_line(text)).strip(" -–—,.:")
+    if (not name or len(name) > MAX_AUTHOR or contains_date(name) or is_noise_line(name)
+            or DOMAIN.search(name)):  # "(baosonghau.vn)" is a source, not an author
+        return None
+    return name

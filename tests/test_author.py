@@ -1,0 +1,57 @@
+"""The author a page states plainly: JSON-LD and meta (never the site's own name), bylines, closing lines."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from crawler.extraction import extract_page
+
+PARAS = "".join(f"<p>Đoạn {i}: Ủy ban nhân dân huyện đã tổ chức hội nghị tổng kết công tác dân vận chính quyền "
+                f"năm 2024, đánh giá kết quả và đề ra nhiệm vụ trọng tâm cho năm tiếp theo.</p>" for i in range(4))
+
+
+def page(head: str = "", after: str = "", inside: str = "") -> bytes:
+    return f"""<html><head><meta charset="utf-8"><title>Hội nghị tổng kết công tác dân vận</title>{head}</head>
+<body><div class="main"><h1>Hội nghị tổng kết công tác dân vận</h1><div class="date">Ngày 12/03/2024</div>
+<div class="content">{PARAS}{inside}</div>{after}</div>
+<div class="comments"><div class="author">Bạn đọc Nguyễn Văn B</div><p>Bài viết hay.</p></div></body></html>""".encode()
+
+
+def jsonld(data: dict) -> str:
+    return f'<script type="application/ld+json">{json.dumps(data, ensure_ascii=False)}</script>'
+
+
+@pytest.mark.parametrize("head, want", [
+    (jsonld({"@type": "NewsArticle", "author": {"@type": "Person", "name": "Trần Thị Hoa"}}), "Trần Thị Hoa"),
+    (jsonld({"@type": "NewsArticle", "author": [{"name": "Lê Văn Nam"}, {"name": "Phạm Thu"}]}), "Lê Văn Nam"),
+    ('<meta name="author" content="Ban Tuyên giáo Huyện ủy">', "Ban Tuyên giáo Huyện ủy"),
+    (jsonld({"@type": "NewsArticle", "author": {"name": "Cổng thông tin điện tử huyện Mỹ Lộc"},
+             "publisher": {"name": "Cổng thông tin điện tử huyện Mỹ Lộc"}}), None),
+    ('<meta property="og:site_name" content="UBND huyện Mỹ Lộc"><meta name="author" content="UBND huyện Mỹ Lộc">',
+     None),
+    ('<meta name="author" content="myloc.namdinh.gov.vn">', None),
+])
+def test_metadata_author_unless_it_names_the_site(head, want):
+    assert extract_page(page(head=head), "https://myloc.namdinh.gov.vn/tin/1.html").author == want
+
+
+def test_a_closing_author_element():
+    r = extract_page(page(after='<p class="author">Nguyễn Hữu Minh</p>'), "https://x.gov.vn/tin/2.html")
+    assert r.author == "Nguyễn Hữu Minh"
+
+
+def test_a_tacgia_byline_with_its_label():
+    r = extract_page(page(after='<div class="tacgia">Tác giả: Hoàng Lan</div>'), "https://x.gov.vn/tin/3.html")
+    assert r.author == "Hoàng Lan"
+
+
+def test_a_right_aligned_bold_closing_line():
+    r = extract_page(page(inside='<p style="text-align: right;"><strong>Phòng Văn hóa - Thông tin</strong></p>'),
+                     "https://x.gov.vn/tin/4.html")
+    assert r.author == "Phòng Văn hóa - Thông tin"
+
+
+def test_a_commenter_is_not_the_author():
+    assert extract_page(page(), "https://x.gov.vn/tin/5.html").author is None

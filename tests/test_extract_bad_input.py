@@ -1,0 +1,47 @@
+"""Pages that are no articles, or in any language: a reason, never a crash, never a menu as title."""
+
+from __future__ import annotations
+
+import pytest
+
+from crawler.extraction import extract_page
+
+BREADCRUMB = '<ul class="breadcrumb"><li><a href="/">Trang chủ</a></li><li><a href="/vb">Văn bản</a></li></ul>'
+MENU = "<ul>" + "".join(f'<li><a href="/c/{i}">Chuyên mục số {i}</a></li>' for i in range(10)) + "</ul>"
+NOT_ARTICLES = {
+    "pdf viewer": f'<html><head><title>Quyết định 123/QĐ-UBND - Cổng TTĐT</title></head><body>{MENU}{BREADCRUMB}'
+                  '<iframe src="/files/qd123.pdf" width="100%"></iframe></body></html>',
+    "pdf embed": f'<html><head><title>Văn bản</title></head><body>{BREADCRUMB}'
+                 '<embed src="/f/a.pdf" type="application/pdf"></body></html>',
+    "image only": f'<html><head><title>Ảnh</title></head><body>{MENU}<img src="scan.jpg"></body></html>',
+    "frames": '<html><head><title>Cổng</title></head><frameset><frame src="top.html"><frame src="m.html">'
+              '</frameset></html>',
+    "no body": "<title>Only a title</title><p>Một dòng.</p>",
+    "menu and breadcrumb": f"<html><head><title>Tin tức</title></head><body>{MENU}{BREADCRUMB}</body></html>",
+}
+PROSE = {
+    "ru": ("Новости района", "12 марта 2024", "2024-03-12", "Администрация района провела совещание по вопросам "
+           "благоустройства территорий и подготовки к весеннему сезону, обсудив план работ."),
+    "zh": ("县政府召开会议", "2024年3月12日", "2024-03-12", "县政府召开会议，研究部署春季农业生产工作，要求各乡镇认真落实各项措施，"
+           "确保粮食安全和农民增收。县政府召开会议，研究部署春季农业生产工作，要求各乡镇认真落实各项措施。"),
+    "en": ("District holds meeting on spring planting", "March 12, 2024", "2024-03-12",
+           "The district people's committee met to plan the spring planting season and asked every commune to "
+           "report on irrigation, seed supply and the support given to farmers."),
+}
+
+
+@pytest.mark.parametrize("name", sorted(NOT_ARTICLES))
+def test_not_an_article_is_a_reason(name):
+    r = extract_page(NOT_ARTICLES[name].encode(), "https://x.gov.vn/a.html")
+    assert not r.is_article and r.reason
+    assert "Trang chủ" not in r.title and "Chuyên mục" not in r.title
+
+
+@pytest.mark.parametrize("lang", sorted(PROSE))
+def test_articles_in_any_language(lang):
+    title, shown, day, paragraph = PROSE[lang]
+    html = (f"<html><head><meta charset='utf-8'><title>{title}</title></head><body>{MENU}<h1>{title}</h1>"
+            f"<p class='date'>{shown}</p>" + f"<p>{paragraph}</p>" * 4 + "</body></html>")
+    r = extract_page(html.encode(), "https://x.gov.vn/a.html")
+    assert r.is_article, r.reason
+    assert r.title == title and r.published_at == day and paragraph[:30] in r.text
