@@ -278,20 +278,28 @@ def _among_dated_entries(body, title_el, url: str | None) -> bool:
 
 
 def _headline_link_before(body, title_el, url: str | None) -> bool:
-    """A link of headline length to another page between the title (or the page's start) and
-    ``body``, or in the title itself: the body is that other page's teaser."""
+    """A link of headline length to another page after the title (or the page's start) and
+    before the body's first sentence of its own: the body is that other page's teaser."""
     here = canonical_url(url) if url else None
+
+    def headline(el) -> bool:
+        href = (el.get("href") or "").strip()
+        return (el.tag == "a" and bool(href) and not href.startswith("#")
+                and len(clean_line(el.text_content())) >= HEADLINE_CHARS
+                and canonical_url(urljoin(url or "", href)) != here)
+
     started = title_el is None
     for n, el in enumerate(body.getroottree().getroot().iter()):
         if el is body or n > MAX_ENTRIES_SCAN * 10:
-            return False
+            break
         started = started or el is title_el
-        if not started or el.tag != "a":
-            continue
-        href = (el.get("href") or "").strip()
-        if (href and not href.startswith("#") and len(clean_line(el.text_content())) >= HEADLINE_CHARS
-                and canonical_url(urljoin(url or "", href)) != here):
+        if started and headline(el):
             return True
+    for el in body.iter():  # inside the body, up to its first sentence of its own
+        if headline(el):
+            return True
+        if el.tag != "a" and len(clean_line(el.text or "")) >= HEADLINE_CHARS:
+            return False
     return False
 
 
