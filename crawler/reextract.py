@@ -25,7 +25,8 @@ from crawler.textnorm import content_hash
 
 logger = logging.getLogger(__name__)
 
-FIELDS = ("title", "published_at", "published_raw", "author", "source", "text")
+FIELDS = ("title", "published_at", "published_raw", "author", "source", "text", "attachments", "comments")
+
 
 
 @dataclass
@@ -83,8 +84,8 @@ def _one(db, folder: Path, row: dict, report: ReextractReport,
         report.problems.append(f"article {row['id']}: no longer extracted as an article "
                                f"({result.reason}); left as it is")
         return None
-    changed = {name: (row[name], getattr(result, name)) for name in FIELDS
-               if row[name] != getattr(result, name)}
+    new = result.stored()
+    changed = {name: (row[name], new[name]) for name in FIELDS if row[name] != new[name]}
     return Change(row["id"], row["url"], changed) if changed else None
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import logging
 
 from itemadapter import ItemAdapter
@@ -62,11 +61,10 @@ class ExtractPipeline(ArchiveStage):
                 logger.info("empty page: %s", adapter["url"])
             self._skip(adapter, "empty" if reason == "empty page" else "not_article", reason)
         adapter["url"] = result.url or adapter["url"]
-        for name in ("title", "text", "author", "source", "date_candidates"):
-            adapter[name] = getattr(result, name)
-        files = result.attachments
-        adapter["attachments"] = json.dumps(files, ensure_ascii=False) if files else None
-        adapter["comments"] = result.comments or None
+        for name, value in result.stored().items():
+            if name not in ("published_at", "published_raw"):  # the dates stage resolves those
+                adapter[name] = value
+        adapter["date_candidates"] = result.date_candidates
         self.stats.inc_value("govarchive/articles_extracted")
         return item
 

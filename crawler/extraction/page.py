@@ -9,6 +9,7 @@ best first (metadata, visible date line, URL); ``resolve_date`` parses them.
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 from dataclasses import dataclass, field
@@ -70,6 +71,13 @@ class Extraction:
     attachments: list[dict[str, str]] = field(default_factory=list)  # documents the body links
     body_from: str = ""  # on the generic path: the candidate chosen (located, trafilatura, container)
     platform: str = "unknown"  # the platform profile that matched
+
+    def stored(self) -> dict:
+        """The article fields as the archive stores them (attachments as JSON, NULL for none)."""
+        return {"title": self.title, "published_at": self.published_at, "published_raw": self.published_raw,
+                "author": self.author, "source": self.source, "text": self.text,
+                "attachments": json.dumps(self.attachments, ensure_ascii=False) if self.attachments else None,
+                "comments": self.comments or None}
 
 
 def extract_bytes(body: bytes, url: str | None = None, content_type: str | None = None,
