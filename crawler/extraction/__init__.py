@@ -8,8 +8,13 @@
 - ``boilerplate``: blocks removed by what they hold;
 - ``locate``: body, title and date line in the cleaned tree;
 - ``bodytext``: the body as text, signature and source split off;
-- ``generic``: on layouts no profile knows, candidates and the rule that picks one;
-- ``dates_found``: date candidates beyond the metadata (month names, URLs, <time>).
+- ``generic``: on layouts no trusted profile knows, candidates and the rule that picks one;
+- ``attachments``: the documents a post links, with their labels;
+- ``author``: bylines, closing lines and metadata authors;
+- ``verdict``: is it an article (a title, enough text, not a listing; short posts kept).
+
+``page`` also gathers the date candidates (metadata, date lines, ``<time>``, URL,
+htmldate on foreign pages); ``crawler.dates`` parses them.
 
 Platform knowledge lives in ``crawler.profiles``; dates are parsed by ``crawler.dates``.
 """

@@ -1,0 +1,123 @@
+"""Deciding what an article is: a title, enough text, and not a listing.
+
+A page is stored when it has a title, at least ``MIN_BODY_CHARS`` of text and
+does not look like a list: not mostly link text, not several headline links,
+not mostly lines starting or ending with a date. Whether it is a listing is
+judged on the located region, whichever candidate's text was chosen
+(trafilatura reads a teaser out of a listing as if it were prose). A post with
+a title and a date line by it is an article however short its body (a
+two-sentence notice, a list of attachments), unless the body is a teaser.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+from urllib.parse import urljoin
+
+from crawler.dates import contains_date
+from crawler.extraction.attachments import attachment_anchors
+from crawler.textnorm import clean_line
+from crawler.urls import canonical_url
+
+if TYPE_CHECKING:
+    from crawler.extraction.page import Extraction
+
+MIN_BODY_CHARS = 300
+MIN_POST_CHARS = 40  # a dated post's body: one sentence
+MAX_ENTRIES_SCAN = 3000  # elements looked at around a short body for sibling entries
+ENTRY_LEVELS = 4  # ancestors of a short body searched for sibling entries
+MAX_LINK_DENSITY = 0.4
+HEADLINE_CHARS = 30  # a link this long in the body is a headline of another page
+
+
+def not_article_reason(result: Extraction, body, located_text: str, dated: bool, url: str | None,
+                        title_el=None) -> str:
+    """Why the page is not an article ('' when it is).
+
+    Whether it is a listing is judged on the located region (its links, its dated
+    lines), whichever candidate's text was chosen: trafilatura reads a teaser out of
+    a listing page as if it were prose. A post with a title and a date line by it is
+    an article however short its body (a two-sentence notice, a list of attachments).
+    """
+    if body is None and not result.text:
+        return "no text block"
+    if not result.title:
+        return "no title"
+    short_post = (dated and (len(result.text) >= MIN_POST_CHARS or result.attachments)
+                  and not _among_dated_entries(body, title_el, url))
+    if len(result.text) < MIN_BODY_CHARS and not short_post:
+        return f"too little text ({len(result.text)} chars)"
+    lines = [line for line in (located_text or result.text).split("\n") if line.strip()]
+    dated = sum(1 for line in lines if _is_dated_item(line))
+    if len(lines) >= 5 and dated > 0.5 * len(lines):
+        return f"list of dated items ({dated} of {len(lines)} lines)"
+    if body is None:
+        return ""  # trafilatura's reading of a page where no block held the text
+    files = attachment_anchors(body, url)  # documents are the post's content, not navigation
+    link_texts = [len(clean_line(a.text_content())) for a in body.iter("a") if a not in files]
+    body_chars = max(1, len(clean_line(body.text_content())))
+    if sum(link_texts) > MAX_LINK_DENSITY * body_chars:
+        return "mostly links"
+    headlines = [n for n in link_texts if n >= HEADLINE_CHARS]
+    if len(headlines) >= 3 and sum(headlines) > 0.15 * body_chars:
+        return f"listing of {len(headlines)} headlines"
+    return ""
+
+
+def _among_dated_entries(body, title_el, url: str | None) -> bool:
+    """Whether ``body`` is one teaser among dated entries (a listing), not a post standing alone:
+    a headline linking to another page stands over it, or the blocks around it hold several
+    dated lines."""
+    if body is None:
+        return False
+    if _headline_link_before(body, title_el, url):
+        return True
+    region = body
+    for _ in range(ENTRY_LEVELS):
+        if region.getparent() is None or region.getparent().tag in ("body", "html"):
+            break
+        region = region.getparent()
+        if _dated_lines(region) >= 3:
+            return True
+    return False
+
+
+def _headline_link_before(body, title_el, url: str | None) -> bool:
+    """A link of headline length to another page after the title (or the page's start) and
+    before the body's first sentence of its own: the body is that other page's teaser."""
+    here = canonical_url(url) if url else None
+
+    def headline(el) -> bool:
+        href = (el.get("href") or "").strip()
+        return (el.tag == "a" and bool(href) and not href.startswith("#")
+                and len(clean_line(el.text_content())) >= HEADLINE_CHARS
+                and canonical_url(urljoin(url or "", href)) != here)
+
+    started = title_el is None
+    for n, el in enumerate(body.getroottree().getroot().iter()):
+        if el is body or n > MAX_ENTRIES_SCAN * 10:
+            break
+        started = started or el is title_el
+        if started and headline(el):
+            return True
+    for el in body.iter():  # inside the body, up to its first sentence of its own
+        if headline(el):
+            return True
+        if el.tag != "a" and len(clean_line(el.text or "")) >= HEADLINE_CHARS:
+            return False
+    return False
+
+
+def _dated_lines(region) -> int:
+    dated = 0
+    for n, el in enumerate(region.iter()):
+        if n > MAX_ENTRIES_SCAN:
+            break
+        own = " ".join(t.strip() for t in [el.text, *(c.tail for c in el)] if t and t.strip())
+        dated += bool(own and len(own) < 120 and contains_date(own))
+    return dated
+
+
+def _is_dated_item(line: str) -> bool:
+    """A listing row: short, with a date at its start or end."""
+    return len(line) < 250 and (contains_date(line[:25]) or contains_date(line[-25:]))
