@@ -16,6 +16,8 @@ ARTICLE_COLUMNS = {
     "author": "Author or signature line, when the page gives one.",
     "source": "Source the portal credits (another paper or portal), when given.",
     "text": "Body text without menus, sidebars, counters or footers; paragraphs separated by blank lines.",
+    "attachments": "Documents the post links (JSON list of label and absolute URL): a notice is often only its files. NULL when none.",
+    "comments": "Reader comments found beside the article, kept apart from the text. NULL when none.",
     "content_hash": "SHA-256 of the text's lower-case words; the same normalised text is one article.",
     "fetched_at": "When the page was fetched (UTC).",
     "crawl_id": "The crawl that stored this version (see crawls).",

@@ -217,3 +217,21 @@ def test_redirect_sightings_carry_the_site_key(tmp_path):
     assert set(rows(db, "SELECT url, site FROM article_urls")) == {
         (server.url + "tin/a.html", "songhau-test"), (server.url + "old/a.aspx", "songhau-test")}
     server.shutdown()
+
+
+# short posts through a whole crawl --------------------------------------------------------------
+def test_a_short_notice_with_attachments_is_archived_with_them(tmp_path):
+    notice = ("<html><head><meta charset='utf-8'><title>Thông báo lịch tiếp công dân - Cổng TTĐT</title></head>"
+              "<body><ul class='menu'>" + "".join(f"<li><a href='/c/{i}'>Mục {i}</a></li>" for i in range(8))
+              + "</ul><h1>Thông báo lịch tiếp công dân</h1><div class='date'>Ngày 03/04/2024</div><div class='nd'>"
+              "<p>Ủy ban nhân dân huyện thông báo lịch tiếp công dân tháng 4 năm 2024.</p>"
+              "<p><a href='/files/tb-12.pdf'>Thông báo số 12/TB-UBND</a></p></div></body></html>")
+    server = serve({"/": page(home("/tin/tb.html")), "/tin/tb.html": page(notice),
+                    "/files/tb-12.pdf": lambda n: (200, {"Content-Type": "application/pdf"}, b"%PDF-1.4")})
+    db = tmp_path / "a.db"
+    assert crawl(server.url, db).returncode == 0
+    ((title, text, attachments),) = rows(db, "SELECT title, text, attachments FROM articles")
+    assert title == "Thông báo lịch tiếp công dân"
+    assert json.loads(attachments) == [{"label": "Thông báo số 12/TB-UBND", "url": server.url + "files/tb-12.pdf"}]
+    assert f"Thông báo số 12/TB-UBND ({server.url}files/tb-12.pdf)" in text
+    server.shutdown()
