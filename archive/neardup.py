@@ -20,7 +20,6 @@ import struct
 from dataclasses import dataclass
 
 import numpy as np
-from datasketch import MinHash
 from sqlite_utils import Database
 
 from crawler.textnorm import fold, words
@@ -41,6 +40,8 @@ class Match:
 
 def signature(text: str) -> np.ndarray:
     """MinHash signature (uint64 values) of the text's folded word shingles."""
+    from datasketch import MinHash  # ~0.9 s of imports (scipy): only commands that store articles pay it
+
     tokens = words(fold(text))
     grams = {" ".join(tokens[i : i + SHINGLE]).encode() for i in range(max(1, len(tokens) - SHINGLE + 1))}
     minhash = MinHash(num_perm=NUM_PERM, seed=SEED)
