@@ -17,6 +17,7 @@ import re
 import zlib
 from collections.abc import AsyncIterator, Iterable
 from datetime import UTC, datetime
+from functools import lru_cache
 from urllib.parse import urljoin, urlsplit
 
 import scrapy
@@ -40,6 +41,20 @@ PAGINATION_URL = re.compile(
 FEED_TYPES = ("rss", "atom")
 MAX_SITEMAP_BYTES = 50 * 1024 * 1024
 GONE = (404, 410)  # the server says the page is not there: a dead end, not a failure
+
+
+@lru_cache(maxsize=1 << 16)
+def link_facts(url: str) -> tuple[str, str, str]:
+    """(canonical URL, dedup key, host) of an absolute URL. Cached: a portal's menus and
+    sidebars put the same hundred links on every page, and canonicalising them was a
+    quarter of the spider's time (benchmarks/links_bench.py)."""
+    return canonical_url(url), url_key(url), host_of(url)
+
+
+def _paging_text(anchor) -> bool:
+    """Whether the anchor's text is a pager's ("2", "Trang sau", "»"): read only for short anchors."""
+    text = anchor.text_content()
+    return len(text) <= 40 and bool(PAGINATION_TEXT.match(" ".join(text.split())))
 
 
 def http_reason(status: int) -> str:
@@ -163,19 +178,18 @@ class PortalSpider(scrapy.Spider):
                      if f.attrib.get("href") and any(t in f.attrib.get("type", "") for t in FEED_TYPES)]
         yield from self._follow(feed_urls, self.parse_feed, hops, 15)
         page_links = response.meta["page_links"] = []  # every link, for the incremental filter
-        for anchor in response.xpath("//a[@href]"):
-            href = anchor.attrib["href"]
+        for anchor in response.selector.root.iter("a"):  # lxml itself: a Selector per anchor cost 30%
+            href = (anchor.get("href") or "").strip()
             if not is_followable(href):
                 continue
-            text = " ".join(anchor.xpath("normalize-space(.)").get("").split())
-            paging = bool(PAGINATION_URL.search(href) or PAGINATION_TEXT.match(text))
+            paging = bool(PAGINATION_URL.search(href)) or _paging_text(anchor)
             url = urljoin(response.url, href)
             if paging:
                 response.meta["has_paging"] = True  # a paginated page is a listing
-            elif host_of(url) in self.sites and not is_binary(url):
-                page_links.append(canonical_url(url))
-            for request in self._follow([urljoin(response.url, href)], self.parse_page,
-                                        hops if paging else hops + 1, 8 if paging else 0):
+            elif link_facts(url)[2] in self.sites and not is_binary(url):
+                page_links.append(link_facts(url)[0])
+            next_hops, priority = (hops, 8) if paging else (hops + 1, 0)
+            for request in self._follow([url], self.parse_page, next_hops, priority):
                 request.meta["paging"] = paging
                 yield request
 
@@ -219,9 +233,9 @@ class PortalSpider(scrapy.Spider):
                 continue
             if callback == self.parse_page and is_binary(url):
                 continue  # documents and images are not articles
-            if host_of(url) not in self.sites:
+            canonical, key, host = link_facts(url)
+            if host not in self.sites:
                 continue
-            key = url_key(url)
             if key in self.seen:
                 continue
             if self.max_pages and len(self.seen) >= self.max_pages:
@@ -231,7 +245,7 @@ class PortalSpider(scrapy.Spider):
                 return
             self.seen.add(key)
             yield scrapy.Request(
-                canonical_url(url), callback, priority=priority, meta={"hops": hops},
+                canonical, callback, priority=priority, meta={"hops": hops},
                 errback=self.on_probe_error if callback == self.parse_sitemap else self.on_error,
             )
 
