@@ -43,9 +43,7 @@ def not_article_reason(result: Extraction, body, located_text: str, dated: bool,
         return "no text block"
     if not result.title:
         return "no title"
-    short_post = (dated and (len(result.text) >= MIN_POST_CHARS or result.attachments)
-                  and not _among_dated_entries(body, title_el, url))
-    if len(result.text) < MIN_BODY_CHARS and not short_post:
+    if len(result.text) < MIN_BODY_CHARS and not _short_post(result, body, dated, url, title_el):
         return f"too little text ({len(result.text)} chars)"
     lines = [line for line in (located_text or result.text).split("\n") if line.strip()]
     dated = sum(1 for line in lines if _is_dated_item(line))
@@ -62,6 +60,13 @@ def not_article_reason(result: Extraction, body, located_text: str, dated: bool,
     if len(headlines) >= 3 and sum(headlines) > 0.15 * body_chars:
         return f"listing of {len(headlines)} headlines"
     return ""
+
+
+def _short_post(result: Extraction, body, dated: bool, url: str | None, title_el) -> bool:
+    """A dated post with one sentence or attachments that is no teaser (asked of short texts only:
+    the teaser checks walk the page)."""
+    return (dated and (len(result.text) >= MIN_POST_CHARS or bool(result.attachments))
+            and not _among_dated_entries(body, title_el, url))
 
 
 def _among_dated_entries(body, title_el, url: str | None) -> bool:
