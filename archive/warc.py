@@ -28,7 +28,12 @@ from crawler import __version__
 logger = logging.getLogger(__name__)
 
 OPEN_SUFFIX = ".open"
+# What reading a damaged or hostile record raises: warcio meets bad headers with
+# AttributeError, KeyError or IndexError as well as its own ArchiveLoadFailed.
+BAD_RECORD = (OSError, ValueError, EOFError, zlib.error, ArchiveLoadFailed,
+              AttributeError, KeyError, IndexError)
 SKIP_HEADERS = {b"transfer-encoding"}  # the body is stored de-chunked
+MAX_RECORD_BYTES = 64 << 20  # one record, decompressed; downloads are capped at 16 MiB
 
 
 class WarcError(Exception):
@@ -165,12 +170,12 @@ def repair(folder: Path) -> list[str]:
 def _last_whole_record_end(path: Path) -> int:
     good = 0
     with open(path, "rb") as handle:
-        records = ArchiveIterator(handle)
         try:
-            for record in records:
-                record.content_stream().read()
-                good = records.get_record_offset() + records.get_record_length()
-        except Exception:  # a torn gzip member or header: keep what came before
+            while (member := _read_member(handle)) is not None:
+                for record in ArchiveIterator(io.BytesIO(member[0]), check_digests="raise"):
+                    record.content_stream().read()
+                good = handle.tell()
+        except BAD_RECORD:  # a torn or half-written record: keep what came before
             pass
     return good
 
@@ -202,34 +207,74 @@ def read_response(folder: Path, ref: RecordRef) -> StoredResponse:
     """The response record at ``ref``, its payload digest checked; :class:`WarcError` names
     the file and offset of anything missing or damaged."""
     path = resolve_in(folder, ref.file)
+    where = f"WARC record {ref.file} at offset {ref.offset}"
     try:
         with open(path, "rb") as handle:
             handle.seek(ref.offset)
-            record = next(iter(ArchiveIterator(handle, check_digests="raise")))
+            member = _read_member(handle)
+            if member is None:
+                raise WarcError(f"cannot read {where}: no record there (file cut short?)")
+            record = next(iter(ArchiveIterator(io.BytesIO(member[0]), check_digests="raise")))
             if record.rec_type != "response":
                 raise ValueError(f"a {record.rec_type} record, not a response")
             return _stored(record, ref)
     except StopIteration:
-        raise WarcError(f"cannot read WARC record {ref.file} at offset {ref.offset}: "
-                        "no record there (file cut short?)") from None
-    except (OSError, ArchiveLoadFailed, ValueError, EOFError, zlib.error) as exc:
-        raise WarcError(f"cannot read WARC record {ref.file} at offset {ref.offset}: "
-                        f"damaged ({_short(exc)})") from exc
+        raise WarcError(f"cannot read {where}: no record there (file cut short?)") from None
+    except BAD_RECORD as exc:
+        raise WarcError(f"cannot read {where}: damaged ({_short(exc)})") from exc
 
 
 def iter_responses(path: Path) -> Iterator[StoredResponse]:
     """Every response record of one file; a damaged record ends the file with WarcError."""
+    offset = 0
     with open(path, "rb") as handle:
-        records = ArchiveIterator(handle, check_digests="raise")
-        try:
-            for record in records:
-                if record.rec_type != "response":
-                    continue
-                body = record.content_stream().read()
-                ref = RecordRef(path.name, records.get_record_offset(), 0)
-                yield _stored(record, ref, body)
-        except (ArchiveLoadFailed, OSError, ValueError, EOFError, zlib.error) as exc:
-            raise WarcError(f"damaged WARC {path.name} after offset {records.offset}: {_short(exc)}") from exc
+        while True:
+            try:
+                member = _read_member(handle)
+                if member is None:
+                    return
+                raw, length = member
+                records = list(ArchiveIterator(io.BytesIO(raw), check_digests="raise"))
+                for record in records:
+                    if record.rec_type == "response":
+                        yield _stored(record, RecordRef(path.name, offset, length))
+            except BAD_RECORD as exc:
+                raise WarcError(f"damaged WARC {path.name} after offset {offset}: {_short(exc)}") from exc
+            offset += length
+
+
+def _read_member(handle, limit: int = MAX_RECORD_BYTES) -> tuple[bytes, int] | None:
+    """One gzip member from the handle's position, decompressed strictly: ``(bytes, compressed
+    length)``, None at the end of the file.
+
+    Written by hand because warcio, meeting a damaged deflate stream after its first read,
+    writes to stderr and returns an empty payload (a flipped byte became an empty page);
+    zlib here checks the stream, its CRC and its length, and caps the size (a WARC from
+    elsewhere may hold a gzip bomb). A file that is not gzip is an error: govarchive writes
+    gzip per record.
+    """
+    start = handle.tell()
+    first = handle.read(2)
+    if not first:
+        return None
+    if first != b"\x1f\x8b":
+        raise ValueError("not a gzip member (govarchive writes gzip per record)")
+    inflate = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    pending, pieces, size = first, [], 0
+    while not inflate.eof:
+        if not pending:
+            pending = handle.read(1 << 16)
+            if not pending:
+                raise EOFError("the file ends inside the record")
+        piece = inflate.decompress(pending, limit + 1 - size)
+        pending = inflate.unconsumed_tail
+        size += len(piece)
+        if size > limit:
+            raise ValueError(f"record larger than {limit >> 20} MiB")
+        pieces.append(piece)
+    end = handle.tell() - len(inflate.unused_data)
+    handle.seek(end)
+    return b"".join(pieces), end - start
 
 
 def _short(exc: Exception) -> str:

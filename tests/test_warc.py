@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from conftest import BIN, FAST_SETTINGS, run_cli
 from warcio.archiveiterator import ArchiveIterator
 
-from archive.warc import Capture, RecordRef, RotatingWarcWriter, read_response, repair
+from archive.warc import Capture, RecordRef, RotatingWarcWriter, WarcError, read_response, repair
 from crawler.cli import cli
 from crawler.demo import district, province
 
@@ -109,6 +109,34 @@ def test_torn_last_record_is_cut_on_the_next_run(tmp_path):
     closed = tmp_path / open_file.name.removesuffix(".open")
     assert closed.stat().st_size == whole
     assert [r.rec_type for _, r, _ in records([closed])] == ["warcinfo"] + ["response", "request"] * 3
+
+
+def test_every_flipped_byte_of_a_record_is_reported(tmp_path):
+    """warcio alone returns an empty page for a damaged deflate stream; every byte that
+    carries content (all but the gzip header's time and OS fields) must be caught."""
+    writer = RotatingWarcWriter(tmp_path, "c1")
+    ref = writer.write(Capture("http://x.gov.vn/1", "GET", [], 200, "OK", [("Content-Type", "text/html")],
+                               "<p>Thông báo số 12/TB-UBND về lịch tiếp công dân</p>".encode() * 40))
+    writer.close()
+    path = tmp_path / ref.file
+    whole = path.read_bytes()
+    missed = []
+    for position in range(ref.offset, ref.offset + ref.length):
+        damaged = bytearray(whole)
+        damaged[position] ^= 0xFF
+        path.write_bytes(bytes(damaged))
+        try:
+            read_response(tmp_path, ref)
+            missed.append(position - ref.offset)
+        except WarcError as exc:
+            assert f"{ref.file} at offset {ref.offset}" in str(exc)
+    assert missed == [4, 5, 6, 7, 8, 9]  # MTIME, XFL, OS: no content
+
+
+def test_a_gzip_bomb_record_is_refused(tmp_path):
+    (tmp_path / "bomb.warc.gz").write_bytes(gzip.compress(b"WARC/1.1\r\n" + b"\0" * (65 << 20)))
+    with pytest.raises(WarcError, match="larger than 64 MiB"):
+        read_response(tmp_path, RecordRef("bomb.warc.gz", 0, 0))
 
 
 def test_files_rotate_at_the_size_limit(tmp_path):
