@@ -199,3 +199,60 @@ def m008_attachments_comments(db: Database) -> None:
     for table in ("articles", "article_versions"):
         db[table].add_column("attachments", str)  # JSON list of {"label", "url"}, NULL when none
         db[table].add_column("comments", str)
+
+
+DOCUMENT_FTS = ("number", "subject", "text")
+
+
+@migrations()
+def m009_documents(db: Database) -> None:
+    """Files portals publish (Quyết định, Chỉ thị, Kế hoạch, Báo cáo ... as PDF, DOC, DOCX),
+    with their text and metadata, and every page that linked each.
+
+    One row per file content (``sha256`` unique): the same file under two URLs is
+    one document with two links. ``text_method`` says how the text was read
+    (pdf, docx, doc, xlsx, ocr, pdf+ocr ...); ``ocr_pending`` marks scans waiting
+    for ``govarchive ocr``; ``note`` says what was left out and why.
+    """
+    db["documents"].create(
+        {"id": int, "url": str, "site": str, "file_name": str, "mime": str, "kind": str, "size": int,
+         "sha256": str, "pages": int, "text": str, "text_method": str, "encoding": str,
+         "ocr_pending": int, "note": str, "number": str, "doc_type": str, "issuer": str,
+         "issued_on": str, "signer": str, "subject": str, "fetched_at": str, "crawl_id": str,
+         "warc_file": str, "warc_offset": int, "warc_length": int},
+        pk="id", not_null={"url", "site", "sha256", "fetched_at"},
+    )
+    db["documents"].create_index(["sha256"], unique=True)
+    db["documents"].create_index(["site", "doc_type", "issued_on"])
+    db["documents"].create_index(["issued_on"])
+    db["documents"].create_index(["number"])
+    db["document_links"].create(
+        {"id": int, "document_id": int, "url": str, "page_url": str, "link_text": str,
+         "first_seen": str, "last_seen": str, "crawl_id": str},
+        pk="id", foreign_keys=[("document_id", "documents", "id")],
+        not_null={"document_id", "url", "page_url"},
+    )
+    # page_url is '' (not NULL) for a file found without a linking page, so this holds
+    db["document_links"].create_index(["document_id", "url", "page_url"], unique=True)
+    db["document_links"].create_index(["url"])
+    db["document_links"].create_index(["page_url"])
+    db.execute("CREATE VIEW document_articles AS SELECT DISTINCT l.document_id, u.article_id, l.page_url "
+               "FROM document_links l JOIN article_urls u ON u.url = l.page_url")
+    db["documents"].enable_fts(list(DOCUMENT_FTS), tokenize=FTS_TOKENIZE, create_triggers=False)
+    columns = ", ".join(DOCUMENT_FTS)
+    new = ", ".join(fold_sql(f"new.{c}") for c in DOCUMENT_FTS)
+    old = ", ".join(fold_sql(f"old.{c}") for c in DOCUMENT_FTS)
+    db.executescript(
+        f"""
+        CREATE TRIGGER documents_ai AFTER INSERT ON documents BEGIN
+          INSERT INTO documents_fts (rowid, {columns}) VALUES (new.rowid, {new});
+        END;
+        CREATE TRIGGER documents_ad AFTER DELETE ON documents BEGIN
+          INSERT INTO documents_fts (documents_fts, rowid, {columns}) VALUES ('delete', old.rowid, {old});
+        END;
+        CREATE TRIGGER documents_au AFTER UPDATE ON documents BEGIN
+          INSERT INTO documents_fts (documents_fts, rowid, {columns}) VALUES ('delete', old.rowid, {old});
+          INSERT INTO documents_fts (rowid, {columns}) VALUES (new.rowid, {new});
+        END;
+        """
+    )

@@ -108,7 +108,7 @@ class Archive:
 
     def known(self, urls: list[str], before: str) -> dict[str, str]:
         """What the archive knew of each URL before ``before`` (UTC ISO): ``article``,
-        ``listing`` or ``dead_end``. What this crawl itself stored does not count."""
+        ``document``, ``listing`` or ``dead_end``. What this crawl itself stored does not count."""
         out: dict[str, str] = {}
         for start in range(0, len(urls), 500):
             chunk = urls[start : start + 500]
@@ -121,10 +121,14 @@ class Archive:
                     f"SELECT url FROM article_urls WHERE url IN ({marks}) AND first_seen < ?",
                     [*chunk, before]):
                 out[url] = "article"
+            for (url,) in self.db.execute(
+                    f"SELECT url FROM document_links WHERE url IN ({marks}) AND first_seen < ?",
+                    [*chunk, before]):
+                out[url] = "document"
         return out
 
     def classify_pages(self, links: dict[str, set[str]]) -> None:
-        """Non-article pages linking to an archived article are listings; the rest dead ends.
+        """Non-article pages linking to an archived article or document are listings; the rest dead ends.
 
         ``links`` maps each page to its links without the site-wide ones (menus,
         sidebars), which would make every page a listing.
@@ -135,7 +139,8 @@ class Archive:
             chunk = all_links[start : start + 500]
             marks = ",".join("?" * len(chunk))
             articles.update(u for (u,) in self.db.execute(
-                f"SELECT url FROM article_urls WHERE url IN ({marks})", chunk))
+                f"SELECT url FROM article_urls WHERE url IN ({marks}) "
+                f"UNION SELECT url FROM document_links WHERE url IN ({marks})", chunk + chunk))
         updates = [("listing" if articles.intersection(urls) else "dead_end", page)
                    for page, urls in links.items()]
         with self.db.conn:

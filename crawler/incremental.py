@@ -110,6 +110,9 @@ class IncrementalMiddleware:
         if kind == "article" and not self.refresh:
             self.stats.inc_value("govarchive/incremental/known_article")
             return True
+        if kind == "document" and not self.refresh:
+            self.stats.inc_value("govarchive/incremental/known_document")
+            return True
         if kind == "dead_end":
             self.stats.inc_value("govarchive/incremental/known_dead_end")
             return True

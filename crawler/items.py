@@ -38,3 +38,27 @@ class PageItem:
     warc_file: str | None = None  # where the response record is, set by the spider
     warc_offset: int | None = None
     warc_length: int | None = None
+
+
+@dataclass
+class DocumentItem:
+    """A file a portal publishes (PDF, DOC, DOCX, spreadsheet, archive), as fetched.
+
+    The documents stage reads its text and metadata and stores it; the article
+    stages pass it on untouched.
+    """
+
+    url: str
+    site: str
+    crawl_id: str
+    fetched_at: str  # UTC ISO 8601
+    status: int = 200
+    content_type: str = ""
+    disposition: str = ""  # Content-Disposition, which often carries the real file name
+    body: bytes = b""
+    linked_from: str = ""  # the page whose link led here ('' when found otherwise)
+    link_text: str = ""
+    context: list[str] = field(default_factory=list)  # the linking listing row's cells
+    warc_file: str | None = None
+    warc_offset: int | None = None
+    warc_length: int | None = None

@@ -19,6 +19,7 @@ file, key and field::
     verified = false                      # true once a crawl confirmed the entry
     schedule = "0 3 * * *"                # cron expression (croniter's syntax, Vietnam time)
     start_urls = []                       # extra listing or start pages
+    file_hosts = []                       # hosts of its documents, e.g. ["vanban.vinhlong.gov.vn"]
     article_pattern = ""                  # regex on URLs, a hint for new-site and reviews
     spider = ""                           # a class in spiders/ for portals that need code
     notes = ""
@@ -73,6 +74,7 @@ class Site:
     verified: bool = False
     schedule: str = "0 3 * * *"
     start_urls: tuple[str, ...] = ()
+    file_hosts: tuple[str, ...] = ()  # other hosts the portal keeps its documents on
     article_pattern: str = ""
     spider: str = ""
     notes: str = ""
@@ -177,8 +179,16 @@ def _site(file: str, province: str, entry: dict, allow_private: bool = False) ->
             problem = url_problem(url, allow_private)
             if problem:
                 raise fail(name, f"{url!r}: {problem}")
+    hosts = entry.get("file_hosts", [])
+    if not isinstance(hosts, list) or not all(isinstance(h, str) and h for h in hosts):
+        raise fail("file_hosts", "a list of host names")
+    for host in hosts:
+        problem = url_problem(f"https://{host}/", allow_private)
+        if problem or "/" in host:
+            raise fail("file_hosts", f"{host!r}: {problem or 'a host name, not a URL'}")
     _check_details(entry, fail)
     return Site(**{**entry, "home": tuple(home), "start_urls": tuple(entry.get("start_urls", [])),
+                   "file_hosts": tuple(hosts),
                    "province": province, "source": file,
                    "status_seen": str(entry.get("status_seen", ""))})
 

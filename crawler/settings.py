@@ -55,6 +55,7 @@ SPIDER_MIDDLEWARES = {
     "crawler.frontier.FrontierMiddleware": 900,  # records what passed the incremental filter
 }
 ITEM_PIPELINES = {
+    "pipelines.documents.DocumentPipeline": 50,  # files (PDF, DOC, DOCX ...); articles pass through
     # dedup before dates: duplicates need no date work and must not be counted as undated
     "pipelines.extract.ExtractPipeline": 100,
     "pipelines.dedup.DedupPipeline": 200,
@@ -82,6 +83,9 @@ GOVARCHIVE_WARC_DIR = None  # default: warcs/ beside the archive
 GOVARCHIVE_WARC_MAX_BYTES = 1 << 30  # rotate WARC files at 1 GiB
 GOVARCHIVE_EXTRACT_MAX_BYTES = 2 * 1024 * 1024  # extraction reads at most this much of a page
 GOVARCHIVE_EXTRACT_SECONDS = 15.0  # and gives a page up after this long (kept in the WARC)
+GOVARCHIVE_DOCUMENT_MAX_BYTES = 50 * 1024 * 1024  # documents larger than this are not fetched
+GOVARCHIVE_OCR = True  # OCR scanned PDF pages during the crawl (False: leave them to `govarchive ocr`)
+GOVARCHIVE_OCR_MAX_PAGES = 20  # scanned pages OCR'd per document
 GOVARCHIVE_SHORT_ERRORS = False  # one-line errors without tracebacks (the CLI turns it on)
 GOVARCHIVE_PROGRESS_INTERVAL = 5.0
 GOVARCHIVE_PROGRESS = None  # a callable(dict) set by the CLI to show progress

@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
+import functools
+
 from archive.store import Archive
+from crawler.items import PageItem
+
+
+def pages_only(process_item):
+    """For the article stages: items other than pages (documents) pass through untouched."""
+    @functools.wraps(process_item)
+    def wrapper(self, item):
+        return process_item(self, item) if isinstance(item, PageItem) else item
+    return wrapper
 
 
 class Stage:

@@ -13,12 +13,13 @@ from datetime import datetime
 from itemadapter import ItemAdapter
 
 from crawler.extraction import Extraction, resolve_date
-from pipelines.base import Stage
+from pipelines.base import Stage, pages_only
 
 logger = logging.getLogger(__name__)
 
 
 class DatePipeline(Stage):
+    @pages_only
     def process_item(self, item):
         adapter = ItemAdapter(item)
         fetched = datetime.fromisoformat(adapter["fetched_at"])

@@ -21,13 +21,14 @@ from scrapy.exceptions import DropItem
 
 from archive import neardup
 from crawler.textnorm import content_hash, fold
-from pipelines.base import ArchiveStage
+from pipelines.base import ArchiveStage, pages_only
 
 logger = logging.getLogger(__name__)
 
 
 
 class DedupPipeline(ArchiveStage):
+    @pages_only
     def process_item(self, item):
         adapter = ItemAdapter(item)
         digest = content_hash(adapter["text"])

@@ -10,7 +10,7 @@ from scrapy.exceptions import DropItem
 from crawler.extraction import extract_bytes
 from crawler.extraction.budget import MAX_BYTES, SECONDS
 from crawler.profiles import SiteProfile
-from pipelines.base import ArchiveStage
+from pipelines.base import ArchiveStage, pages_only
 
 logger = logging.getLogger(__name__)
 
@@ -40,6 +40,7 @@ class ExtractPipeline(ArchiveStage):
         if site is not None and site.selectors:
             self.site_profile = SiteProfile(site.selectors)  # validated when the registry loaded
 
+    @pages_only
     def process_item(self, item):
         adapter = ItemAdapter(item)
         content_type = adapter["content_type"] or "text/html"

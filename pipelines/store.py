@@ -13,7 +13,7 @@ from itemadapter import ItemAdapter
 from scrapy.exceptions import DropItem
 
 from crawler.urls import host_of
-from pipelines.base import ArchiveStage
+from pipelines.base import ArchiveStage, pages_only
 
 logger = logging.getLogger(__name__)
 
@@ -34,6 +34,7 @@ class StorePipeline(ArchiveStage):
                 self.stats.inc_value("govarchive/redirects_recorded")
         super().close_spider(spider)
 
+    @pages_only
     def process_item(self, item):
         adapter = ItemAdapter(item)
         record = {name: adapter[name] for name in COLUMNS}

@@ -28,9 +28,11 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.response import response_status_message
 from scrapy.utils.sitemap import Sitemap
 
+from crawler.documents.detect import declared_document, is_html, sniff
 from crawler.extensions import PAGE_LIMIT_STAT
-from crawler.items import PageItem
-from crawler.urls import canonical_url, host_of, is_binary, is_followable, url_key
+from crawler.items import DocumentItem, PageItem
+from crawler.textnorm import clean_line
+from crawler.urls import canonical_url, host_of, is_binary, is_document, is_followable, url_key
 
 logger = logging.getLogger(__name__)
 
@@ -41,6 +43,7 @@ PAGINATION_URL = re.compile(
 FEED_TYPES = ("rss", "atom")
 MAX_SITEMAP_BYTES = 50 * 1024 * 1024
 GONE = (404, 410)  # the server says the page is not there: a dead end, not a failure
+DOCUMENT_MAX_BYTES = 50 * 1024 * 1024
 
 
 @lru_cache(maxsize=1 << 16)
@@ -75,7 +78,8 @@ class PortalSpider(scrapy.Spider):
 
     def __init__(
         self, url: str | Iterable[str] | None = None, crawl_id: str | None = None,
-        sites: dict[str, str] | None = None, max_depth: int | str | None = None, **kwargs,
+        sites: dict[str, str] | None = None, max_depth: int | str | None = None,
+        file_hosts: str | Iterable[str] | None = None, **kwargs,
     ) -> None:
         super().__init__(**kwargs)
         urls = url.split(",") if isinstance(url, str) else list(url or [])
@@ -87,7 +91,16 @@ class PortalSpider(scrapy.Spider):
             raise ValueError("give at least one start URL: -a url=https://example.gov.vn/")
         self.crawl_id = crawl_id or new_crawl_id()
         self.sites = {host_of(u): (sites or {}).get(host_of(u), host_of(u)) for u in self.start_urls}
-        self.allowed_domains = sorted({urlsplit(u).hostname or "" for u in self.start_urls})
+        hosts = file_hosts.split(",") if isinstance(file_hosts, str) else list(file_hosts or [])
+        if self.site is not None:
+            hosts += list(self.site.file_hosts)
+        # hosts a portal keeps its files on (vanban.<tinh>.gov.vn): documents only, never crawled
+        self.file_hosts = {h.strip().lower().removeprefix("www.") for h in hosts if h.strip()}
+        self.allowed_domains = sorted({urlsplit(u).hostname or "" for u in self.start_urls}
+                                      | {h.split(":")[0] for h in self.file_hosts})
+        self.document_max_bytes = DOCUMENT_MAX_BYTES
+        # every link to a document: (file URL, page URL, link text, UTC time, crawl id)
+        self.document_links: list[tuple[str, str, str, str, str]] = []
         self.max_depth = int(max_depth) if max_depth is not None else None
         self.max_pages = 0  # set from GOVARCHIVE_MAX_PAGES
         self.seen: set[str] = set()
@@ -102,6 +115,8 @@ class PortalSpider(scrapy.Spider):
         if spider.max_depth is None:
             spider.max_depth = crawler.settings.getint("GOVARCHIVE_MAX_DEPTH", 6)
         spider.max_pages = crawler.settings.getint("GOVARCHIVE_MAX_PAGES", 0)
+        spider.document_max_bytes = crawler.settings.getint("GOVARCHIVE_DOCUMENT_MAX_BYTES",
+                                                            DOCUMENT_MAX_BYTES)
         crawler.signals.connect(spider.robots_parsed, signal=signals.robots_parsed)
         crawler.signals.connect(spider.response_downloaded, signal=signals.response_downloaded)
         return spider
@@ -158,8 +173,20 @@ class PortalSpider(scrapy.Spider):
         yield from self._follow([urljoin(response.url, link.strip()) for link in links],
                                 self.parse_page, 1, 5)
 
+    def parse_document(self, response: Response):
+        """A file linked as a document: an HTML answer (an error page, a viewer) is a page."""
+        if is_html(response.body):
+            yield from self.parse_page(response)
+        else:
+            yield self._document_item(response)
+
     def parse_page(self, response: Response):
         content_type = response.headers.get("Content-Type", b"").decode("latin-1")
+        disposition = response.headers.get("Content-Disposition", b"").decode("latin-1")
+        if "html" not in content_type and not is_html(response.body) and (
+                declared_document(content_type, disposition) or sniff(response.body, content_type)):
+            yield self._document_item(response)  # a download handler without a file extension
+            return
         ref = response.meta.get("warc_record")
         yield PageItem(  # every page goes to the pipelines, which decide what it is
             url=response.url, site=self.site_of(response.url),
@@ -182,8 +209,11 @@ class PortalSpider(scrapy.Spider):
             href = (anchor.get("href") or "").strip()
             if not is_followable(href):
                 continue
-            paging = bool(PAGINATION_URL.search(href)) or _paging_text(anchor)
             url = urljoin(response.url, href)
+            if is_document(url):
+                yield from self._follow_document(url, anchor, response, hops)
+                continue
+            paging = bool(PAGINATION_URL.search(href)) or _paging_text(anchor)
             if paging:
                 response.meta["has_paging"] = True  # a paginated page is a listing
             elif link_facts(url)[2] in self.sites and not is_binary(url):
@@ -192,6 +222,31 @@ class PortalSpider(scrapy.Spider):
             for request in self._follow([url], self.parse_page, next_hops, priority):
                 request.meta["paging"] = paging
                 yield request
+
+    def _follow_document(self, url: str, anchor, response: Response, hops: int):
+        canonical, _, host = link_facts(url)
+        if host not in self.sites and host not in self.file_hosts:
+            return
+        response.meta["page_links"].append(canonical)  # a page linking files is a listing to revisit
+        text = clean_line(anchor.text_content())[:300]
+        self.document_links.append((canonical, response.url, text, _utcnow(), self.crawl_id))
+        for request in self._follow([url], self.parse_document, hops + 1, 2):
+            request.meta.update(download_maxsize=self.document_max_bytes, linked_from=response.url,
+                                link_text=text, context=_row_cells(anchor))
+            yield request
+
+    def _document_item(self, response: Response) -> DocumentItem:
+        ref = response.meta.get("warc_record")
+        return DocumentItem(
+            url=response.url, site=self.site_of(response.url), crawl_id=self.crawl_id,
+            fetched_at=_utcnow(), status=response.status,
+            content_type=response.headers.get("Content-Type", b"").decode("latin-1"),
+            disposition=response.headers.get("Content-Disposition", b"").decode("latin-1"),
+            body=response.body, linked_from=response.meta.get("linked_from", ""),
+            link_text=response.meta.get("link_text", ""), context=response.meta.get("context", []),
+            warc_file=ref.file if ref else None, warc_offset=ref.offset if ref else None,
+            warc_length=ref.length if ref else None,
+        )
 
     @property
     def site_key(self) -> str | None:
@@ -204,6 +259,12 @@ class PortalSpider(scrapy.Spider):
 
     def on_error(self, failure) -> None:
         request = failure.request
+        if request.meta.get("download_maxsize") and "max size" in failure.getErrorMessage():
+            reason = f"document over the size limit ({request.meta['download_maxsize'] >> 20} MB)"
+            logger.warning("not fetched %s: %s", request.url, reason)
+            self.crawler.stats.inc_value("govarchive/documents/skipped/too_large")
+            self.unfetched.append((request.url, "dead_end", reason))
+            return
         if failure.check(HttpError):  # an error status after the retries (HttpError is an IgnoreRequest)
             status = failure.value.response.status
             reason = f"HTTP {status} {http_reason(status)}".strip()
@@ -234,7 +295,7 @@ class PortalSpider(scrapy.Spider):
             if callback == self.parse_page and is_binary(url):
                 continue  # documents and images are not articles
             canonical, key, host = link_facts(url)
-            if host not in self.sites:
+            if host not in self.sites and not (callback == self.parse_document and host in self.file_hosts):
                 continue
             if key in self.seen:
                 continue
@@ -261,6 +322,16 @@ class PortalSpider(scrapy.Spider):
                 self.crawler.stats.inc_value("govarchive/skipped/bad_sitemap")
                 return None
         return body if b"<urlset" in body[:2000] or b"<sitemapindex" in body[:2000] else None
+
+
+def _row_cells(anchor) -> list[str]:
+    """The cells of the listing row (or the list item) a document link stands in: its number,
+    date and subject, for the document's metadata."""
+    for ancestor in anchor.iterancestors("tr", "li"):
+        if ancestor.tag == "tr":
+            return [clean_line(cell.text_content())[:500] for cell in ancestor.iter("td", "th")][:12]
+        return [clean_line(ancestor.text_content())[:500]]
+    return []
 
 
 def gunzip_bounded(data: bytes, limit: int) -> bytes | None:

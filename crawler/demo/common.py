@@ -19,6 +19,7 @@ class Page:
     content_type: str = "text/html; charset=utf-8"
     status: int = 200
     location: str | None = None  # for redirects
+    headers: tuple[tuple[str, str], ...] = ()  # more headers (Content-Disposition)
 
 
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}

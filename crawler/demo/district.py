@@ -23,6 +23,7 @@ from crawler.demo.common import (
     sort_newest,
 )
 from crawler.demo.content import DemoArticle, articles_of
+from crawler.demo.documents import DISTRICT_DOCUMENT_LINKS, district_files
 
 NAME = "Cổng thông tin điện tử huyện Mỹ Thành"
 CATEGORIES = {
@@ -154,11 +155,13 @@ def build() -> dict[str, Page]:
     for i, t in enumerate(VIDEO_TITLES):
         pages[f"/vi/video/{i}.html"] = _static(t, f'<video src="/uploads/v{i}.mp4" controls></video><p>{e(t)}</p>', articles)
     for i in range(5):
-        pages[f"/vi/van-ban/{i}.html"] = _static(f"Kế hoạch số {40 + i}/KH-UBND", f"<table><tr><td>Ngày ban hành</td><td>{i + 3:02d}/10/2026</td></tr><tr><td>Tệp đính kèm</td><td><a href='/uploads/vb/kh-{40 + i}.pdf'>Tải về</a></td></tr></table>", articles)
+        pages[f"/vi/van-ban/{i}.html"] = _static(f"Kế hoạch số {40 + i}/KH-UBND", f"<table><tr><td>Ngày ban hành</td><td>{i + 3:02d}/10/2026</td></tr><tr><td>Tệp đính kèm</td><td><a href='{DISTRICT_DOCUMENT_LINKS[i % 3]}'>Tải về</a></td></tr></table>", articles)
     pages["/vi/thu-vien-video.html"] = _static("Thư viện Video", f"<ul>{videos}</ul>", articles)
     pages["/vi/lien-he.html"] = _static("Liên hệ", "<p>UBND huyện Mỹ Thành</p><p>Điện thoại: (0270) 3810724</p><form><input name='email'><input type='submit' value='Gửi'></form>", articles)
     pages["/vi/lich-cong-tac.html"] = _static("Lịch công tác", "<table>" + "".join(f"<tr><td>Thứ {d}, {d + 14}/11/2026</td><td>- 7h30: Lãnh đạo UBND huyện dự họp trực tuyến với UBND tỉnh về công tác chuyển đổi số; - 14h00: Kiểm tra tiến độ xây dựng nông thôn mới tại các xã.</td></tr>" for d in range(2, 7)) + "</table>", articles)
-    pages["/vi/van-ban.html"] = _static("Văn bản", "<table>" + "".join(f"<tr><td>{40 + i}/KH-UBND</td><td>{i + 3:02d}/10/2026</td><td><a href='/uploads/vb/kh-{40 + i}.pdf'>Kế hoạch số {40 + i}/KH-UBND về triển khai công tác dân vận chính quyền năm 2026 trên địa bàn huyện</a></td></tr>" for i in range(10)) + "</table>", articles)
+    table, files = district_files()
+    pages["/vi/van-ban.html"] = _static("Văn bản", table, articles)
+    pages.update(files)
     pages["/vi/news/thong-bao/trang-trong.html"] = Page(b"")
     pages["/vi/news/thong-bao/mau-don-dang-ky.html"] = Page(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n", "application/pdf")
     pages["/quan-tri/dang-nhap.html"] = _static("Đăng nhập", "<form><input name='u'><input type='password' name='p'></form>", articles)

@@ -25,6 +25,7 @@ from crawler.demo.common import (
     sort_newest,
 )
 from crawler.demo.content import DemoArticle, articles_of
+from crawler.demo.documents import province_files
 
 NAME = "Cổng thông tin điện tử tỉnh Sông Hậu"
 CATEGORIES = {"lanh-dao": "Hoạt động lãnh đạo tỉnh", "kinh-te": "Kinh tế", "xa-hoi": "Văn hóa - Xã hội"}
@@ -127,7 +128,7 @@ STATIC = {
     "/Pages/lien-he.aspx": ("Liên hệ", "<p>Văn phòng UBND tỉnh Sông Hậu</p><p>Địa chỉ: Số 1 đường Lê Lợi</p><p>Điện thoại: (0270) 3822 123</p><form><input name='ten'> <textarea name='nd'></textarea><input type='submit' value='Gửi'></form>"),
     "/Pages/thu-vien-anh.aspx": ("Thư viện ảnh", "".join(f"<div class='ph'><img src='/PublishingImages/g{i}.jpg'><p>Hình ảnh hoạt động {i}</p></div>" for i in range(1, 13))),
     "/Pages/lich-cong-tac.aspx": ("Lịch công tác tuần", "<table>" + "".join(f"<tr><td>Thứ {d} ({d + 14}/11/2026)</td><td>08h00: Chủ tịch UBND tỉnh họp giao ban với các sở, ngành tại phòng họp số {d}; 14h00: làm việc với UBND huyện về tiến độ giải ngân vốn đầu tư công.</td></tr>" for d in range(2, 7)) + "</table>"),
-    "/Pages/van-ban-chi-dao.aspx": ("Văn bản chỉ đạo điều hành", "<table><tr><th>Số ký hiệu</th><th>Ngày ban hành</th><th>Trích yếu</th></tr>" + "".join(f"<tr><td>{100 + i}/QĐ-UBND</td><td>{i + 1:02d}/10/2026</td><td><a href='/Documents/qd-{100 + i}.pdf'>Quyết định về việc phê duyệt kế hoạch thực hiện nhiệm vụ năm 2026 của sở, ngành số {i}</a></td></tr>" for i in range(12)) + "</table>"),
+    "/Pages/van-ban-chi-dao.aspx": ("Văn bản chỉ đạo điều hành", province_files()[0]),
     "/Pages/tim-kiem.aspx": ("Tìm kiếm", "<form><input name='k'><input type='submit' value='Tìm'></form><p>Nhập từ khóa để tìm kiếm.</p>"),
     "/Pages/gioi-thieu.aspx": ("Giới thiệu", "<p>Tỉnh Sông Hậu nằm ở trung tâm vùng đồng bằng.</p><ul><li><a href='/Pages/lien-he.aspx'>Liên hệ</a></li></ul>"),
 }
@@ -155,6 +156,7 @@ def build() -> dict[str, Page]:
             page += 1
     for path, (title, inner) in STATIC.items():
         pages[path] = html_page(_static(title, inner, articles))
+    pages.update(province_files()[1])
     home = "".join(f'<div class="it"><a href="{article_url(a)}">{e(a.title)}</a></div>' for a in _listed(articles)[:5])
     pages["/"] = html_page(_frame(NAME, f'<div class="box"><div class="cat">Tin nổi bật</div>{home}</div>', articles))
     pages["/Pages/default.aspx"] = pages["/"]

@@ -48,6 +48,8 @@ def _handler(name: str, pages: dict[str, Page], log: Callable[[str], None]) -> t
             self.send_header("Content-Length", str(len(page.body)))
             if page.location:
                 self.send_header("Location", page.location)
+            for header, value in page.headers:
+                self.send_header(header, value)
             self.end_headers()
             self.wfile.write(page.body)
 
@@ -76,7 +78,7 @@ def serve(log_path: str | None = None) -> Iterator[dict[str, str]]:
             server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(name, {}, log))
             base = f"http://127.0.0.1:{server.server_address[1]}"
             resolved = {_key(p): Page(pg.body.replace(b"{base}", base.encode()), pg.content_type,
-                                      pg.status, pg.location) for p, pg in pages.items()}
+                                      pg.status, pg.location, pg.headers) for p, pg in pages.items()}
             server.RequestHandlerClass = _handler(name, resolved, log)
             threading.Thread(target=server.serve_forever, daemon=True).start()
             servers.append(server)

@@ -1,0 +1,75 @@
+"""Documents in the archive: one row per file content, and the pages that link each.
+
+The crawl's documents stage writes through :class:`DocumentStore`, one
+transaction per file (row, first link and search index together), so an
+interrupted crawl never leaves a document without its link or index entry.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from sqlite_utils import Database
+
+DOCUMENT_COLUMNS = (
+    "url", "site", "file_name", "mime", "kind", "size", "sha256", "pages", "text", "text_method",
+    "encoding", "ocr_pending", "note", "number", "doc_type", "issuer", "issued_on", "signer", "subject",
+    "fetched_at", "crawl_id", "warc_file", "warc_offset", "warc_length",
+)
+TEXT_COLUMNS = ("pages", "text", "text_method", "encoding", "ocr_pending", "note", "number", "doc_type",
+                "issuer", "issued_on", "signer", "subject")
+
+
+class DocumentStore:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def by_sha256(self, sha256: str) -> int | None:
+        row = self.db.execute("SELECT id FROM documents WHERE sha256 = ?", [sha256]).fetchone()
+        return row[0] if row else None
+
+    def at_url(self, url: str) -> int | None:
+        """The document last fetched from (or linked as) ``url``."""
+        row = self.db.execute("SELECT document_id FROM document_links WHERE url = ? "
+                              "ORDER BY last_seen DESC LIMIT 1", [url]).fetchone()
+        return row[0] if row else None
+
+    def insert(self, record: Mapping[str, Any], link: Mapping[str, Any]) -> int:
+        """A new document with the link it was found by; committed together."""
+        with self.db.conn:
+            document_id = self.db["documents"].insert({k: record.get(k) for k in DOCUMENT_COLUMNS}).last_pk
+            self._link(document_id, link)
+        return document_id
+
+    def add_link(self, document_id: int, link: Mapping[str, Any]) -> None:
+        with self.db.conn:
+            self._link(document_id, link)
+
+    def add_links(self, links: Iterable[tuple[str, str, str, str, str]]) -> int:
+        """Links ``(file url, page url, link text, seen at, crawl id)`` to files the archive
+        holds (under that URL); the others are left out. Returns how many were recorded."""
+        count = 0
+        with self.db.conn:
+            for url, page_url, text, seen_at, crawl_id in links:
+                document_id = self.at_url(url)
+                if document_id is not None:
+                    self._link(document_id, {"url": url, "page_url": page_url, "link_text": text,
+                                             "seen_at": seen_at, "crawl_id": crawl_id})
+                    count += 1
+        return count
+
+    def update_text(self, document_id: int, values: Mapping[str, Any]) -> None:
+        """New text and metadata for a document (``reextract``, ``ocr``)."""
+        with self.db.conn:
+            self.db["documents"].update(document_id, {k: values[k] for k in TEXT_COLUMNS if k in values})
+
+    def _link(self, document_id: int, link: Mapping[str, Any]) -> None:
+        self.db.execute(
+            "INSERT INTO document_links (document_id, url, page_url, link_text, first_seen, last_seen, "
+            "crawl_id) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (document_id, url, page_url) DO UPDATE SET "
+            "last_seen = max(last_seen, excluded.last_seen), "
+            "link_text = coalesce(nullif(link_text, ''), excluded.link_text)",
+            [document_id, link["url"], link.get("page_url") or "", link.get("link_text") or "",
+             link["seen_at"], link["seen_at"], link.get("crawl_id")],
+        )

@@ -1,0 +1,11 @@
+"""Documents: the files portals publish (Quyết định, Chỉ thị, Kế hoạch ... as PDF, Word,
+spreadsheets), read into text and metadata.
+
+``detect`` says what a file is, ``text`` reads it, ``ocr`` reads scans, ``legacy``
+converts TCVN3/VNI text, ``metadata`` finds number, type, issuer, date, signer and
+subject, ``process`` puts them together for one file.
+"""
+
+from crawler.documents.process import DocumentRecord, process_document
+
+__all__ = ["DocumentRecord", "process_document"]

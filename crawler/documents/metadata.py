@@ -1,0 +1,179 @@
+"""A Vietnamese administrative document's metadata: number and symbol, type, issuing body,
+date issued, signer and subject line (trích yếu).
+
+Decree 30/2020/NĐ-CP fixes how these documents are laid out, so the rules are
+regular: the issuing body heads the left column above "Số: 123/QĐ-UBND", the
+place and date ("Sóc Trăng, ngày 12 tháng 3 năm 2024") stand on the right, the
+type ("QUYẾT ĐỊNH") and the subject ("Về việc ...", "V/v ..." for a letter)
+follow, the signer's name closes the text. Candidates also come from the
+listing row or notice that linked the file; the document's own first page wins
+for each field it states, except the subject, which a listing states whole.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# 123/QĐ-UBND, 16/CT-TTg, 45/2023/NĐ-CP, 1234/UBND-VP, 05/2024/TT-BTC
+_SYMBOL = r"\d{1,5}(?:/\d{4})?/[A-ZĐ][\wĐđ]*(?:-[A-ZĐ][\wĐđ]*)*"
+NUMBER = re.compile(rf"(?<![\w/])({_SYMBOL})(?![\w/])")
+NUMBER_LABEL = re.compile(rf"\b(?i:số)\s*(?i:ký hiệu)?\s*[:.]?\s*({_SYMBOL})(?![\w/])")
+TYPES = {  # the code in a symbol -> the type's name
+    "QĐ": "Quyết định", "CT": "Chỉ thị", "KH": "Kế hoạch", "TB": "Thông báo", "BC": "Báo cáo",
+    "NQ": "Nghị quyết", "TTr": "Tờ trình", "TT": "Thông tư", "NĐ": "Nghị định", "CĐ": "Công điện",
+    "HD": "Hướng dẫn", "CTr": "Chương trình", "ĐA": "Đề án", "GM": "Giấy mời", "QyĐ": "Quy định",
+    "QC": "Quy chế", "TTLT": "Thông tư liên tịch", "L": "Luật", "PL": "Pháp lệnh",
+}
+TYPE_NAMES = sorted(set(TYPES.values()) | {"Công văn"}, key=len, reverse=True)
+_HEADING = re.compile(r"^\s*(" + "|".join(n.upper() for n in TYPE_NAMES) + r")\s*$")
+_LEADING_TYPE = re.compile(r"^\s*(" + "|".join(TYPE_NAMES) + r")\b", re.I)
+_ISSUED = re.compile(r"ng[aà]y\s+(\d{1,2})\s+th[aá]ng\s+(\d{1,2})\s+n[aă]m\s+(\d{4})", re.I)
+_NUMERIC_DATE = re.compile(r"(?<![\d/])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?![\d/])")
+_MOTTO = re.compile(r"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM|"
+                    r"Độc lập\s*-\s*Tự do\s*-\s*Hạnh phúc|ĐẢNG CỘNG SẢN VIỆT NAM", re.I)
+_BODY = re.compile(r"ỦY BAN|UỶ BAN|UBND|HĐND|HỘI ĐỒNG|SỞ |PHÒNG |BAN |BỘ |VĂN PHÒNG|THỦ TƯỚNG|"
+                   r"CHÍNH PHỦ|CỤC |TỔNG CỤC|TRƯỜNG|TỈNH ỦY|HUYỆN ỦY|THÀNH ỦY|ĐẢNG ỦY|CÔNG AN|"
+                   r"BỘ CHỈ HUY|TRUNG TÂM|CHI CỤC|ĐOÀN|MẶT TRẬN")
+_SUBJECT_START = re.compile(r"^\s*(V/v|Về việc|Về|Ban hành|Phê duyệt|Triển khai|Tăng cường)\b", re.I)
+_SIGN_ROLE = re.compile(r"^\s*(KT\.|TM\.|Q\.|TL\.|TUQ\.)?\s*(PHÓ |Q\. )?(CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG|"
+                        r"BÍ THƯ|THỦ TRƯỞNG|CHÁNH VĂN PHÒNG|TỔNG GIÁM ĐỐC|THỦ TƯỚNG|BỘ TRƯỞNG)", re.I)
+_STAMP_SIGNER = re.compile(r"^\s*(?:Ký bởi|Người ký)\s*:\s*(.+)$", re.I | re.M)
+
+
+@dataclass
+class DocumentMeta:
+    number: str | None = None  # số ký hiệu: "123/QĐ-UBND"
+    doc_type: str | None = None  # "Quyết định", "Công văn", ...
+    issuer: str | None = None  # "ỦY BAN NHÂN DÂN TỈNH SÓC TRĂNG"
+    issued_on: str | None = None  # YYYY-MM-DD
+    signer: str | None = None
+    subject: str | None = None  # trích yếu
+
+
+def document_meta(text: str, row: list[str] | None = None, link_text: str = "") -> DocumentMeta:
+    """Metadata from a document's text, with the cells of the listing row that linked it
+    (``row``) and the link's text filling what the text does not state. A listing row
+    states the subject whole; a link's text only when the document states none."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    head, row = lines[:40], [c for c in (row or []) if c and c.strip()]
+    context = [*row, link_text] if link_text.strip() else row
+    number = find_number("\n".join(head)) or next(filter(None, map(find_number, context)), None)
+    subject = _context_subject(row) or subject_of(head) or _context_subject([link_text])
+    return DocumentMeta(
+        number=number,
+        doc_type=type_of(head, number, subject, context),
+        issuer=issuer_of(head),
+        issued_on=issued_on("\n".join(head[:15])) or next(filter(None, map(issued_on, context)), None),
+        signer=signer_of(lines[-30:], text),
+        subject=subject,
+    )
+
+
+def find_number(text: str) -> str | None:
+    """The number and symbol: the one labelled "Số:" first, else the first in the text."""
+    labelled = NUMBER_LABEL.search(text)
+    if labelled:
+        return labelled.group(1)
+    found = NUMBER.search(text)
+    return found.group(1) if found else None
+
+
+def type_of(head: list[str], number: str | None, subject: str | None, context: list[str]) -> str | None:
+    for line in head:
+        heading = _HEADING.match(_MOTTO.sub("", line))
+        if heading:
+            return _name(heading.group(1))
+    for candidate in (*context, *(head[:1])):
+        leading = _LEADING_TYPE.match(candidate)
+        if leading:
+            return _name(leading.group(1))
+    if number:
+        parts = number.split("/")[-1].split("-")
+        if parts[0] in TYPES:
+            return TYPES[parts[0]]
+        if len(parts) >= 1 and "/" in number:  # 1234/UBND-VP: a letter has no type code
+            return "Công văn"
+    if subject and subject.lower().startswith("v/v"):
+        return "Công văn"
+    return None
+
+
+def issuer_of(head: list[str]) -> str | None:
+    """The issuing body: the capitals heading the left column (the motto cut away)."""
+    parts = []
+    for line in head[:8]:
+        left = _MOTTO.sub("|", line).split("|")[0].strip(" -–")
+        if NUMBER_LABEL.search(left) or _ISSUED.search(left) or _HEADING.match(left):
+            break
+        if left and left.upper() == left and any(c.isalpha() for c in left):
+            parts.append(left)
+            if len(parts) == 3:
+                break
+        elif parts:
+            break
+    joined = " ".join(parts)
+    return joined if joined and _BODY.search(joined + " ") else None
+
+
+def issued_on(text: str) -> str | None:
+    """The date issued, ``YYYY-MM-DD``: "ngày 12 tháng 3 năm 2024", or 12/03/2024 in a listing."""
+    match = _ISSUED.search(text) or _NUMERIC_DATE.search(text)
+    if not match:
+        return None
+    day, month, year = (int(g) for g in match.groups())
+    if not (1 <= day <= 31 and 1 <= month <= 12 and 1945 <= year <= 2100):
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def subject_of(head: list[str]) -> str | None:
+    """The subject line: what follows the type heading, or a letter's "V/v ..." line."""
+    for index, line in enumerate(head):
+        if _HEADING.match(_MOTTO.sub("", line)) or _SUBJECT_START.match(line):
+            start = index + 1 if _HEADING.match(_MOTTO.sub("", line)) else index
+            taken = []
+            for follow in head[start:start + 4]:
+                if _SIGN_ROLE.match(follow) or _ISSUED.search(follow) or (taken and (
+                        follow.upper() == follow or follow.startswith(("Căn cứ", "Kính gửi", "Thực hiện")))):
+                    break
+                taken.append(follow)
+            subject = " ".join(taken).strip()
+            if len(subject) >= 8:
+                return subject[:500]
+    return None
+
+
+def signer_of(tail: list[str], text: str) -> str | None:
+    """The signer: the name under the signing role, else the stamp's "Ký bởi:" if a person's."""
+    for index, line in enumerate(tail):
+        if _SIGN_ROLE.match(line):
+            for follow in tail[index + 1:index + 6]:
+                if is_person_name(follow):
+                    return follow
+    stamp = _STAMP_SIGNER.search(text)
+    if stamp and is_person_name(stamp.group(1).strip()):
+        return stamp.group(1).strip()
+    return None
+
+
+def is_person_name(line: str) -> bool:
+    words = line.split()
+    return 2 <= len(words) <= 5 and all(w[0].isupper() and w[1:].islower() and w.isalpha() for w in words)
+
+
+def _context_subject(context: list[str]) -> str | None:
+    """The longest cell of a listing row that is neither a number, a date nor a type."""
+    cells = [c.strip() for c in context
+             if len(c.strip()) >= 15 and not NUMBER.fullmatch(c.strip()) and not _NUMERIC_DATE.fullmatch(c)]
+    if not cells:
+        return None
+    best = max(cells, key=len)
+    best = NUMBER.sub("", _LEADING_TYPE.sub("", best, count=1), count=1).strip(" :-–")
+    best = re.sub(r"^(số|ngày \S+)\s+", "", best, flags=re.I).strip()
+    return (best[:1].upper() + best[1:500]) or None
+
+
+def _name(heading: str) -> str:
+    lowered = heading.lower()
+    return next(n for n in TYPE_NAMES if n.lower() == lowered)

@@ -1,0 +1,95 @@
+"""One downloaded file to one archive record: kind, text (OCR for scans), metadata.
+
+Pure and synchronous: the crawl's documents stage runs it in a worker thread,
+``reextract`` and ``govarchive ocr`` run it on the WARC copy.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from dataclasses import asdict, dataclass
+
+from crawler.documents.detect import KINDS, file_name, sniff
+from crawler.documents.metadata import document_meta
+from crawler.documents.ocr import MAX_OCR_PAGES, OcrUnavailable, ocr_pdf_pages, ocr_problem
+from crawler.documents.text import DocumentText, finish, read_text
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class DocumentRecord:
+    file_name: str
+    kind: str
+    mime: str
+    size: int
+    sha256: str
+    text: str
+    text_method: str | None
+    pages: int | None
+    encoding: str | None
+    ocr_pending: int
+    note: str
+    number: str | None
+    doc_type: str | None
+    issuer: str | None
+    issued_on: str | None
+    signer: str | None
+    subject: str | None
+
+    def stored(self) -> dict:
+        return asdict(self)
+
+
+def process_document(body: bytes, url: str, content_type: str = "", disposition: str = "",
+                     row: list[str] | None = None, link_text: str = "", ocr: bool = True,
+                     ocr_pages: int = MAX_OCR_PAGES) -> DocumentRecord | None:
+    """The record of a file, or None when the bytes are no document (an HTML page)."""
+    name = file_name(url, disposition)
+    kind = sniff(body, content_type, name)
+    if kind is None:
+        return None
+    text = read_text(body, kind)
+    if text.scanned_pages:
+        text = _with_ocr(body, text, ocr, ocr_pages)
+    meta = document_meta(text.text, row, link_text)
+    return DocumentRecord(
+        file_name=name, kind=kind, mime=KINDS[kind], size=len(body),
+        sha256=hashlib.sha256(body).hexdigest(), text=text.text, text_method=text.method,
+        pages=text.pages, encoding=text.encoding, ocr_pending=int(text.ocr_pending), note=text.note,
+        **{k: getattr(meta, k) for k in ("number", "doc_type", "issuer", "issued_on", "signer", "subject")},
+    )
+
+
+def _with_ocr(body: bytes, text: DocumentText, ocr: bool, max_pages: int) -> DocumentText:
+    """Scanned pages replaced by their OCR text, or the document marked to wait for OCR."""
+    pages = text.scanned_pages[:max_pages]
+    notes = [text.note] if text.note else []
+    if not ocr:
+        notes.append(f"{len(text.scanned_pages)} scanned pages wait for `govarchive ocr`")
+        text.note, text.ocr_pending = "; ".join(notes), True
+        return text
+    try:
+        found = ocr_pdf_pages(body, pages)
+    except OcrUnavailable as exc:
+        notes.append(f"{len(text.scanned_pages)} scanned pages not read: {exc}; run `govarchive ocr` later")
+        text.note, text.ocr_pending = "; ".join(notes), True
+        return text
+    except Exception as exc:  # noqa: BLE001 - PDFium on a damaged page: keep the text layer
+        logger.warning("OCR failed: %s", exc)
+        text.note = "; ".join([*notes, f"OCR failed: {exc}"])
+        return text
+    for index, page_text in found.items():
+        text.page_texts[index] = page_text
+    text.scanned_pages = [i for i in text.scanned_pages if i not in found]
+    text.method = "ocr" if len(found) == len(text.page_texts) else "pdf+ocr"
+    if len(found) < len(pages):
+        notes.append(f"OCR failed on {len(pages) - len(found)} pages")
+    if len(text.scanned_pages) > len(pages) - len(found):
+        notes.append(f"OCR of the first {max_pages} scanned pages only")
+    text.note = "; ".join(notes)
+    return finish(text)
+
+
+__all__ = ["DocumentRecord", "ocr_problem", "process_document"]

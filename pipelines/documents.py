@@ -1,0 +1,94 @@
+"""Stage 0: documents (PDF, Word, spreadsheets): text, metadata, one row per file.
+
+The same file (same SHA-256) under another URL or linked from another page is
+not read or stored again: the link is recorded. Reading runs in one worker
+thread, so the crawl goes on fetching while a PDF is read (PDFium releases the
+GIL) or a scan is OCR'd (Tesseract is a subprocess); one at a time keeps OCR
+from taking both cores from the crawl. Article items pass through untouched.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import logging
+from concurrent.futures import ThreadPoolExecutor
+
+from itemadapter import ItemAdapter
+from scrapy.exceptions import DropItem
+
+from archive.documents import DocumentStore
+from crawler.documents import process_document
+from crawler.documents.ocr import MAX_OCR_PAGES
+from crawler.items import DocumentItem
+from pipelines.base import ArchiveStage
+
+logger = logging.getLogger(__name__)
+
+
+class DocumentPipeline(ArchiveStage):
+    def __init__(self, crawler) -> None:
+        super().__init__(crawler)
+        self.ocr = self.settings.getbool("GOVARCHIVE_OCR", True)
+        self.ocr_pages = self.settings.getint("GOVARCHIVE_OCR_MAX_PAGES", MAX_OCR_PAGES)
+        self.executor: ThreadPoolExecutor | None = None
+        self.store: DocumentStore | None = None
+
+    def open_spider(self, spider=None) -> None:
+        super().open_spider(spider)
+        self.store = DocumentStore(self.archive.db)
+        self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="govarchive-documents")
+
+    def close_spider(self, spider=None) -> None:
+        """Every link to a document seen in this crawl, fetched now or before, is recorded."""
+        spider = self.crawler.spider
+        links = getattr(spider, "document_links", [])
+        recorded = self.store.add_links(links) if links else 0
+        self.stats.set_value("govarchive/documents/links", recorded)
+        if self.executor:
+            self.executor.shutdown(wait=True)
+        super().close_spider(spider)
+
+    async def process_item(self, item):
+        if not isinstance(item, DocumentItem):
+            return item
+        adapter = ItemAdapter(item)
+        body = adapter["body"]
+        link = {"url": adapter["url"], "page_url": adapter["linked_from"], "link_text": adapter["link_text"],
+                "seen_at": adapter["fetched_at"], "crawl_id": adapter["crawl_id"]}
+        sha256 = hashlib.sha256(body).hexdigest()
+        self._drop_if_known(sha256, link)
+        loop = asyncio.get_running_loop()
+        record = await loop.run_in_executor(self.executor, self._read, adapter)
+        if record is None:
+            self._skip(adapter, "not_a_document", "not a document (unknown or HTML content)")
+        self._drop_if_known(sha256, link)  # the same file under another URL was read meanwhile
+        row = {**record.stored(), **{k: adapter[k] for k in ("url", "site", "fetched_at", "crawl_id",
+                                                            "warc_file", "warc_offset", "warc_length")}}
+        document_id = self.store.insert(row, link)
+        self.stats.inc_value("govarchive/documents/stored")
+        self.stats.inc_value(f"govarchive/documents/{record.text_method or 'no_text'}")
+        if record.ocr_pending:
+            self.stats.inc_value("govarchive/documents/ocr_pending")
+        logger.info("document %d: %s (%s, %s)", document_id, adapter["url"], record.kind,
+                    record.text_method or record.note)
+        adapter["body"] = b""  # stored: free the bytes
+        return item
+
+    def _drop_if_known(self, sha256: str, link: dict) -> None:
+        known = self.store.by_sha256(sha256)
+        if known is not None:
+            self.store.add_link(known, link)
+            self.stats.inc_value("govarchive/documents/same_file")
+            raise DropItem(f"same file as document {known}")
+
+    def _read(self, adapter):
+        return process_document(adapter["body"], adapter["url"], adapter["content_type"],
+                                adapter["disposition"], adapter["context"], adapter["link_text"],
+                                ocr=self.ocr, ocr_pages=self.ocr_pages)
+
+    def _skip(self, adapter, stat: str, reason: str):
+        self.archive.record_page(adapter["url"], adapter["site"], "dead_end", reason, adapter["fetched_at"],
+                                 adapter["crawl_id"])
+        self.stats.inc_value(f"govarchive/documents/skipped/{stat}")
+        raise DropItem(reason)
