@@ -44,13 +44,14 @@ def export_rows(db: Database, filters: Filters | None = None, query: str | None 
     return (dict(zip(EXPORT_COLUMNS, row, strict=True)) for row in cursor)
 
 
-def write_export(rows: Iterator[dict], out: TextIO, fmt: str = "jsonl", bom: bool = False) -> int:
+def write_export(rows: Iterator[dict], out: TextIO, fmt: str = "jsonl", bom: bool = False,
+                 columns: tuple[str, ...] = EXPORT_COLUMNS) -> int:
     """Write rows as JSON lines or CSV (UTF-8; ``bom`` for spreadsheet programs); the count."""
     count = 0
     if fmt == "csv":
         if bom:
             out.write("\ufeff")
-        writer = csv.DictWriter(out, fieldnames=EXPORT_COLUMNS, lineterminator="\r\n")
+        writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\r\n")
         writer.writeheader()
         for row in rows:
             writer.writerow(row)

@@ -24,8 +24,9 @@ class Filters:
     date_from: str | None = None  # YYYY-MM-DD, inclusive, Vietnam time as stored
     date_to: str | None = None
 
-    def where(self, alias: str = "a") -> tuple[str, list]:
-        """An SQL condition on ``articles`` (aliased) and its parameters."""
+    def where(self, alias: str = "a", date_column: str = "published_at") -> tuple[str, list]:
+        """An SQL condition on ``articles`` (aliased) and its parameters; ``date_column`` is
+        ``issued_on`` for documents."""
         clauses, params = ["1 = 1"], []
         if self.site:
             clauses.append(f"{alias}.site = ?")
@@ -34,10 +35,10 @@ class Filters:
             clauses.append(f"{alias}.site IN ({','.join('?' * len(self.sites)) or 'NULL'})")
             params.extend(self.sites)
         if self.date_from:
-            clauses.append(f"{alias}.published_at >= ?")
+            clauses.append(f"{alias}.{date_column} >= ?")
             params.append(self.date_from)
         if self.date_to:
-            clauses.append(f"{alias}.published_at < ?")  # the whole last day: before the next one
+            clauses.append(f"{alias}.{date_column} < ?")  # the whole last day: before the next one
             params.append(_next_day(self.date_to))
         return " AND ".join(clauses), params
 

@@ -234,12 +234,12 @@ def iter_responses(path: Path) -> Iterator[StoredResponse]:
                 if member is None:
                     return
                 raw, length = member
-                records = list(ArchiveIterator(io.BytesIO(raw), check_digests="raise"))
-                for record in records:
-                    if record.rec_type == "response":
-                        yield _stored(record, RecordRef(path.name, offset, length))
+                responses = [_stored(record, RecordRef(path.name, offset, length))  # read while current
+                             for record in ArchiveIterator(io.BytesIO(raw), check_digests="raise")
+                             if record.rec_type == "response"]
             except BAD_RECORD as exc:
                 raise WarcError(f"damaged WARC {path.name} after offset {offset}: {_short(exc)}") from exc
+            yield from responses
             offset += length
 
 

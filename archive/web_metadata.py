@@ -27,7 +27,48 @@ ARTICLE_COLUMNS = {
     "warc_length": "Length in bytes of that record.",
 }
 
+DOCUMENT_COLUMNS = {
+    "id": "Document number in this archive (stable).",
+    "url": "Address the file was first fetched from (every address and linking page: document_links).",
+    "site": "Site key of the portal that published it.",
+    "file_name": "The file's name (Content-Disposition's, else the URL's).",
+    "mime": "The file's type as read from its bytes, not its extension.",
+    "kind": "pdf, docx, doc, xlsx, xls, odt, pptx, rtf, zip ...",
+    "size": "Bytes.",
+    "sha256": "SHA-256 of the file: the same file under two URLs is one document.",
+    "pages": "PDF pages.",
+    "text": "The document's text, NFC (converted from TCVN3/VNI fonts where the file used them).",
+    "text_method": "How the text was read: pdf, docx, doc, xlsx ..., ocr (a scan), pdf+ocr (some pages scanned).",
+    "encoding": "tcvn3 or vni when the text was converted from that legacy font encoding.",
+    "ocr_pending": "1 when scanned pages wait for `govarchive ocr` (Tesseract was missing or off).",
+    "note": "What was left out and why (encrypted, damaged, pages over the limit).",
+    "number": "Số ký hiệu: number and symbol, e.g. 123/QĐ-UBND.",
+    "doc_type": "Quyết định, Chỉ thị, Kế hoạch, Thông báo, Báo cáo, Công văn ...",
+    "issuer": "Issuing body as the document heads it.",
+    "issued_on": "Date issued, YYYY-MM-DD.",
+    "signer": "Who signed it.",
+    "subject": "Trích yếu: the subject line (from the listing that linked it, else the document).",
+}
+
 CANNED = {
+    "documents_by_type_and_year": {
+        "title": "Documents of a site by type and year",
+        "description": "Documents counted by type and year issued, for site :site (empty: every site).",
+        "sql": """SELECT site, coalesce(doc_type, '?') AS doc_type, substr(issued_on, 1, 4) AS year,
+       count(*) AS documents
+FROM documents WHERE :site = '' OR site = :site
+GROUP BY site, doc_type, year ORDER BY site, year DESC, documents DESC""",
+    },
+    "search_documents": {
+        "title": "Search documents",
+        "description": ("Words with or without diacritics in a document's number, subject or text; "
+                        "number and subject count most."),
+        "sql": """SELECT d.id, d.issued_on, d.site, d.number, d.doc_type, d.subject,
+       snippet(documents_fts, 2, '[', ']', '…', 16) AS snippet, d.url
+FROM documents_fts CROSS JOIN documents d ON d.id = documents_fts.rowid
+WHERE documents_fts MATCH govarchive_fts(:q)
+ORDER BY bm25(documents_fts, 10.0, 5.0, 1.0), d.issued_on DESC LIMIT 100""",
+    },
     "articles_per_month_per_province": {
         "title": "Articles per month per province",
         "description": "Dated articles counted by month of publication and the site's province.",
@@ -93,6 +134,10 @@ def metadata(database: str) -> dict:
                 "crawls": {"description": "Each crawl: when, status, pages fetched, articles stored."},
                 "pages": {"description": "Non-article pages seen (listings, dead ends), for incremental crawls."},
                 "sites": {"description": "Registry entries of the sites: name, province, level, platform."},
+                "documents": {"description": "One row per document file (decisions, plans, reports...).",
+                              "columns": DOCUMENT_COLUMNS, "sort_desc": "issued_on",
+                              "fts_table": "documents_fts", "fts_pk": "id"},
+                "document_links": {"description": "Every address of a document and the page that linked it."},
                 "frontier": hidden, "near_dup_signatures": hidden, "near_dup_bands": hidden,
                 "_sqlite_migrations": hidden,
             },

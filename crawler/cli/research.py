@@ -92,18 +92,33 @@ def _filters(site, province, level, date_from, date_to, registry, db_path):
 @click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
               show_default=True)
+@click.option("--documents", "kind", flag_value="documents",
+              help="Search documents (decisions, plans, reports...) instead of articles.")
+@click.option("--with-documents", "kind", flag_value="all",
+              help="Articles, then documents (a 'kind' column tells them apart).")
 def search_cmd(query, db_path, site, province, level, date_from, date_to, registry, collapse, sort, limit,
-               fmt) -> None:
+               fmt, kind) -> None:
     """Full-text search, with or without diacritics; phrases, AND/OR/NOT and prefix* work.
+
+    With --documents, --from/--to apply to the date a document was issued.
 
     Example:
 
         govarchive search "dan van kheo" --province "Vinh Long" --from 2018 --to 2024 --collapse
+        govarchive search "quyet dinh dich ta lon" --documents
     """
+    from archive.document_queries import search_documents
+
     filters = _filters(site, province, level, date_from, date_to, registry, db_path)
+    rows = []
     try:
         db = open_database(db_path, create=False)
-        rows = search(db, query, limit, filters=filters, sort=sort, collapse=collapse)
+        if kind != "documents":
+            rows = search(db, query, limit, filters=filters, sort=sort, collapse=collapse)
+        if kind:
+            if kind == "all":
+                rows = [{"kind": "article", **row} for row in rows]
+            rows += search_documents(db, query, limit, filters=filters, sort=sort)
     except (ArchiveError, SearchError) as exc:
         raise click.ClickException(str(exc)) from exc
     print_rows(rows, fmt)
@@ -116,30 +131,39 @@ def search_cmd(query, db_path, site, province, level, date_from, date_to, regist
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
 @click.option("--out", "out_path", default="-", show_default=True, help="A file, or - for standard output.")
 @click.option("--bom", is_flag=True, help="Start the CSV with a BOM (for spreadsheet programs).")
-def export(db_path, site, province, level, date_from, date_to, registry, query, fmt, out_path, bom) -> None:
+@click.option("--documents", is_flag=True, help="Export documents (their text and metadata) instead.")
+def export(db_path, site, province, level, date_from, date_to, registry, query, fmt, out_path, bom,
+           documents) -> None:
     """Stream articles as JSON lines or CSV (UTF-8), in constant memory.
 
     Columns: id, url, site, title, published_at, published_raw, author, source,
     text, attachments (JSON), comments, fetched_at, crawl_id, cluster_id, warc_file,
     warc_offset, warc_length.
 
+    With --documents: id, url, site, number, doc_type, issuer, issued_on, signer,
+    subject, file_name, mime, size, sha256, pages, text_method, ocr_pending, note,
+    text, fetched_at, crawl_id and the WARC pointer; --from/--to are on issued_on.
+
     Example:
 
         govarchive export --province "Vinh Long" --from 2019 --format csv --bom --out vinhlong.csv
+        govarchive export --documents --site vinhlong --format csv --out vanban.csv
     """
-    from archive.export import export_rows, write_export
+    from archive.document_queries import DOCUMENT_EXPORT_COLUMNS, document_export_rows
+    from archive.export import EXPORT_COLUMNS, export_rows, write_export
 
     filters = _filters(site, province, level, date_from, date_to, registry, db_path)
+    columns = DOCUMENT_EXPORT_COLUMNS if documents else EXPORT_COLUMNS
     try:
         db = open_database(db_path, create=False)
-        rows = export_rows(db, filters, query)
+        rows = (document_export_rows if documents else export_rows)(db, filters, query)
         if out_path == "-":
-            count = write_export(rows, sys.stdout, fmt, bom)
+            count = write_export(rows, sys.stdout, fmt, bom, columns)
         else:
-            count = _write_whole(out_path, lambda out: write_export(rows, out, fmt, bom))
+            count = _write_whole(out_path, lambda out: write_export(rows, out, fmt, bom, columns))
     except (ArchiveError, SearchError, OSError) as exc:
         raise click.ClickException(str(exc)) from exc
-    click.echo(f"{count} articles exported", err=True)
+    click.echo(f"{count} {'documents' if documents else 'articles'} exported", err=True)
 
 
 def _write_whole(path: str, write) -> int:
@@ -215,13 +239,20 @@ def print_rows(rows: list[dict], fmt: str) -> None:
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
     elif fmt == "csv":
-        writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else ["id"])
+        names = list(dict.fromkeys(k for row in rows for k in row)) or ["id"]  # articles and documents
+        writer = csv.DictWriter(sys.stdout, fieldnames=names)
         writer.writeheader()
         writer.writerows(rows)
     elif not rows:
         click.echo("No matches.")
     else:
         for row in rows:
+            if row.get("kind") == "document":
+                label = " ".join(filter(None, (row["doc_type"], row["number"])))
+                click.echo(f"{(row['issued_on'] or '----------')[:10]}  {row['site']:<22}  "
+                           f"{label + ': ' if label else ''}{row['subject']}  (document #{row['id']})")
+                click.echo(f"{'':12}{row['snippet']}")
+                continue
             date = (row["published_at"] or "----------")[:10]
             portals = f"  [{row['portals']} portals]" if row.get("portals", 1) > 1 else ""
             click.echo(f"{date}  {row['site']:<22}  {row['title']}{portals}  (#{row['id']})")
@@ -231,23 +262,27 @@ def print_rows(rows: list[dict], fmt: str) -> None:
 @cli.command(context_settings=CONTEXT)
 @click.argument("article_id", type=int)
 @db_option()
-@click.option("--raw", is_flag=True, help="Write the page exactly as the portal served it.")
-def show(article_id, db_path, raw) -> None:
-    """Show one article: its fields, every URL it was seen at, its versions.
+@click.option("--raw", is_flag=True, help="Write the page (or file) exactly as the portal served it.")
+@click.option("--document", is_flag=True, help="The id is a document's (search --documents shows them).")
+def show(article_id, db_path, raw, document) -> None:
+    """Show one article: its fields, every URL it was seen at, its versions; or one document
+    with every address and page that linked it.
 
     Example:
 
         govarchive show 12
         govarchive show 12 --raw > page.html
+        govarchive show 3 --document --raw > decision.pdf
     """
+    from archive.document_queries import document_record, raw_document
     from archive.queries import article_record, raw_capture
     from archive.warc import WarcError
 
     try:
         if raw:
-            sys.stdout.buffer.write(raw_capture(db_path, article_id))
+            sys.stdout.buffer.write((raw_document if document else raw_capture)(db_path, article_id))
             return
-        record = article_record(db_path, article_id)
+        record = (document_record if document else article_record)(db_path, article_id)
     except (ArchiveError, WarcError) as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(json.dumps(record, ensure_ascii=False, indent=2))
@@ -283,6 +318,14 @@ def reextract(db_path, site, since, dry_run, registry) -> None:
     verb = "would change" if dry_run else "changed"
     click.echo(f"{report.checked} articles checked, {len(report.changes)} {verb}, "
                f"{len(report.problems)} skipped")
+    from crawler.cli.documents import report_documents
+    from crawler.reread import reread_documents
+
+    try:
+        documents = reread_documents(db_path, site=site, since=since, dry_run=dry_run)
+    except ArchiveError as exc:
+        raise click.ClickException(str(exc)) from exc
+    report_documents(documents, dry_run)
 
 
 @cli.command(context_settings=CONTEXT)

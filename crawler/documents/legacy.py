@@ -61,7 +61,7 @@ _VNI_PATTERN = re.compile("|".join(sorted(map(re.escape, VNI), key=len, reverse=
 # symbols (¸ µ ¶ · ¹ ® ¬ ...); VNI's are marks that follow a vowel (Vieät, caùc, ñeán).
 _TCVN3_SIGNS = re.compile("[¸µ¶·¹¨»¼½®ª«¬\xad©]")
 _VNI_SIGNS = re.compile("[aeiouyAEOUY][äåëïöøûüõæ]|[ôö][ùøûõï]|ñ[aeoiu]")
-_VIETNAMESE = re.compile("[ăâđêôơưĂÂĐÊÔƠƯạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]")
+_VIETNAMESE = re.compile("[ăđơưĂĐƠƯạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]")  # beyond Latin-1
 
 
 def legacy_encoding(text: str) -> str | None:

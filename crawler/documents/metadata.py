@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 # 123/QĐ-UBND, 16/CT-TTg, 45/2023/NĐ-CP, 1234/UBND-VP, 05/2024/TT-BTC
 _SYMBOL = r"\d{1,5}(?:/\d{4})?/[A-ZĐ][\wĐđ]*(?:-[A-ZĐ][\wĐđ]*)*"
@@ -122,9 +123,11 @@ def issued_on(text: str) -> str | None:
     if not match:
         return None
     day, month, year = (int(g) for g in match.groups())
-    if not (1 <= day <= 31 and 1 <= month <= 12 and 1945 <= year <= 2100):
+    try:
+        issued = date(year, month, day)
+    except ValueError:
         return None
-    return f"{year:04d}-{month:02d}-{day:02d}"
+    return issued.isoformat() if 1945 <= year <= 2100 else None
 
 
 def subject_of(head: list[str]) -> str | None:

@@ -1,0 +1,90 @@
+"""Documents for research: search, export, one document with its links, its bytes.
+
+Search uses ``documents_fts`` (number, subject, text; folded like articles', so
+"quyet dinh" finds "Quyết định" and "dich ta lon" finds "dịch tả lợn"); a hit
+on the number or subject ranks above one deep in the text.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from archive.filters import Filters
+from archive.search import fts_query, query_error
+from archive.store import ArchiveError, open_database
+from archive.warc import RecordRef, read_response, warc_folder
+
+DOCUMENT_EXPORT_COLUMNS = (
+    "id", "url", "site", "number", "doc_type", "issuer", "issued_on", "signer", "subject", "file_name",
+    "mime", "size", "sha256", "pages", "text_method", "ocr_pending", "note", "text", "fetched_at",
+    "crawl_id", "warc_file", "warc_offset", "warc_length",
+)
+_WEIGHTS = "bm25(documents_fts, 10.0, 5.0, 1.0)"  # number, subject, text
+
+
+def search_documents(db: Database, query: str, limit: int = 20, filters: Filters | None = None,
+                     sort: str = "relevance") -> list[dict]:
+    """Documents matching ``query``: id, issued_on, site, number, doc_type, subject, url, snippet."""
+    where, params = (filters or Filters()).where("d", "issued_on")
+    order = f"{_WEIGHTS}, d.id" if sort == "relevance" else "d.issued_on DESC, d.id DESC"
+    sql = (f"SELECT d.id, d.issued_on, d.site, d.number, d.doc_type, "
+           f"coalesce(d.subject, d.file_name) AS subject, d.url, "
+           f"snippet(documents_fts, 2, '[', ']', '…', 16) AS snippet "
+           f"FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid "
+           f"WHERE documents_fts MATCH ? AND {where} ORDER BY {order} LIMIT ?")
+    try:
+        cursor = db.conn.execute(sql, [fts_query(query), *params, limit])
+    except sqlite3.OperationalError as exc:
+        raise query_error(query, exc) from exc
+    names = [c[0] for c in cursor.description]
+    return [{"kind": "document", **dict(zip(names, row, strict=True))} for row in cursor]
+
+
+def document_export_rows(db: Database, filters: Filters | None = None,
+                         query: str | None = None) -> Iterator[dict]:
+    """Documents as dicts of ``DOCUMENT_EXPORT_COLUMNS``, oldest first, streamed."""
+    where, params = (filters or Filters()).where("d", "issued_on")
+    columns = ", ".join(f"d.{c}" for c in DOCUMENT_EXPORT_COLUMNS)
+    if query:
+        sql = (f"SELECT {columns} FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid "
+               f"WHERE documents_fts MATCH ? AND {where} ORDER BY d.issued_on, d.id")
+        params = [fts_query(query), *params]
+    else:
+        sql = f"SELECT {columns} FROM documents d WHERE {where} ORDER BY d.issued_on, d.id"
+    try:
+        cursor = db.conn.execute(sql, params)
+    except sqlite3.OperationalError as exc:
+        raise query_error(query or "", exc) from exc
+    return (dict(zip(DOCUMENT_EXPORT_COLUMNS, row, strict=True)) for row in cursor)
+
+
+def document_record(db_path: str | Path, document_id: int) -> dict:
+    """The document row, every address and page that linked it, and the articles among those."""
+    db = open_database(db_path, create=False)
+    try:
+        rows = list(db["documents"].rows_where("id = ?", [document_id]))
+        if not rows:
+            raise ArchiveError(f"no document {document_id} in {db_path}")
+        document = rows[0]
+        document["links"] = list(db["document_links"].rows_where(
+            "document_id = ?", [document_id], select="url, page_url, link_text, first_seen, last_seen",
+            order_by="first_seen, id"))
+        document["articles"] = [r[0] for r in db.execute(
+            "SELECT DISTINCT article_id FROM document_articles WHERE document_id = ? ORDER BY 1",
+            [document_id])]
+        return document
+    finally:
+        db.conn.close()
+
+
+def raw_document(db_path: str | Path, document_id: int) -> bytes:
+    """The file's bytes as the portal served them, from its WARC record."""
+    document = document_record(db_path, document_id)
+    if not document.get("warc_file"):
+        raise ArchiveError(f"document {document_id} has no WARC record (crawled without capture)")
+    ref = RecordRef(document["warc_file"], document["warc_offset"], document["warc_length"] or 0)
+    return read_response(warc_folder(db_path), ref).body

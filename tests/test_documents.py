@@ -1,0 +1,236 @@
+"""Documents read from real files made here: kinds, text, OCR, legacy fonts, metadata, bad input."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import shutil
+import zipfile
+
+import pytest
+from documents_factory import DECISION, docx_file, scanned_pdf, text_pdf, to_tcvn3
+
+from crawler.documents import process_document
+from crawler.documents.detect import file_name, sniff
+from crawler.documents.legacy import from_tcvn3, from_vni, legacy_encoding, to_unicode
+from crawler.documents.metadata import document_meta, find_number, issued_on, type_of
+from crawler.documents.ocr import ocr_problem
+
+needs_ocr = pytest.mark.skipif(ocr_problem() is not None, reason=f"no OCR here: {ocr_problem()}")
+
+
+# kinds -------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("body", "content_type", "kind"), [
+    (b"%PDF-1.7\n...", "application/octet-stream", "pdf"),
+    (b"{\\rtf1\\ansi hello}", "", "rtf"),
+    (b"<!DOCTYPE html><html><body>404</body></html>", "application/pdf", None),  # a .pdf that is HTML
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, "application/msword", "doc"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, "application/vnd.ms-excel", "xls"),
+    (b"random bytes", "application/vnd.ms-excel", "xls"),
+    (b"random bytes", "application/octet-stream", None),
+])
+def test_the_kind_comes_from_the_bytes_first(body, content_type, kind):
+    assert sniff(body, content_type) == kind
+
+
+def test_a_docx_is_told_from_a_plain_zip():
+    plain = io.BytesIO()
+    with zipfile.ZipFile(plain, "w") as archive:
+        archive.writestr("bao-cao.txt", "x")
+    assert sniff(docx_file(["a"])) == "docx"
+    assert sniff(plain.getvalue()) == "zip"
+
+
+@pytest.mark.parametrize(("url", "disposition", "name"), [
+    ("http://x.gov.vn/DownloadFile.aspx?id=7", 'attachment; filename="tb-07.pdf"', "tb-07.pdf"),
+    ("http://x.gov.vn/f", "attachment; filename*=UTF-8''Quy%E1%BA%BFt%20%C4%91%E1%BB%8Bnh.pdf",
+     "Quyết định.pdf"),
+    ("http://x.gov.vn/vb/Quy%E1%BA%BFt-dinh.pdf", "", "Quyết-dinh.pdf"),
+    ("http://x.gov.vn/f", 'attachment; filename="..\\\\..\\\\evil.pdf"', "evil.pdf"),
+])
+def test_the_file_name_comes_from_content_disposition_else_the_url(url, disposition, name):
+    assert file_name(url, disposition) == name
+
+
+# text --------------------------------------------------------------------------------------------
+def test_a_pdf_text_layer_is_read_in_nfc():
+    record = process_document(text_pdf(DECISION), "http://x.gov.vn/qd.pdf")
+    assert record.kind == "pdf" and record.text_method == "pdf" and record.pages == 1
+    assert "Phê duyệt Kế hoạch phòng, chống dịch tả lợn châu Phi năm 2024" in record.text
+    assert record.ocr_pending == 0 and record.note == ""
+
+
+def test_docx_paragraphs_and_tables_are_read_in_order():
+    body = docx_file(["KẾ HOẠCH", "Triển khai chuyển đổi số"], table=[["STT", "Nhiệm vụ"], ["1", "Số hóa"]])
+    record = process_document(body, "http://x.gov.vn/kh.docx")
+    assert record.text_method == "docx"
+    assert record.text.splitlines() == ["KẾ HOẠCH", "Triển khai chuyển đổi số", "STT\tNhiệm vụ", "1\tSố hóa"]
+
+
+def test_a_spreadsheet_is_read_as_rows():
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.title = "Danh sách"
+    book.active.append(["Xã", "Số hộ nghèo"])
+    book.active.append(["Mỹ Hưng", 12])
+    out = io.BytesIO()
+    book.save(out)
+    record = process_document(out.getvalue(), "http://x.gov.vn/ds.xlsx")
+    assert record.kind == "xlsx"
+    assert record.text.splitlines() == ["# Danh sách", "Xã\tSố hộ nghèo", "Mỹ Hưng\t12"]
+
+
+def test_a_zip_is_kept_with_its_table_of_contents():
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("Quyết định 123.pdf", "x")
+        archive.writestr("Phụ lục.docx", "y")
+    record = process_document(out.getvalue(), "http://x.gov.vn/hs.zip")
+    assert record.kind == "zip" and record.text.splitlines() == ["Quyết định 123.pdf", "Phụ lục.docx"]
+
+
+@pytest.mark.skipif(not (shutil.which("antiword") or shutil.which("catdoc")), reason="no antiword/catdoc")
+def test_a_word_97_file_that_the_tools_cannot_read_is_kept_with_a_note():
+    record = process_document(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "http://x.gov.vn/a.doc")
+    assert record.kind == "doc" and record.text == "" and "cannot read" in record.note
+
+
+# legacy font encodings ---------------------------------------------------------------------------
+@pytest.mark.parametrize(("legacy", "unicode"), [
+    ("B¶o Th¾ng", "Bảo Thắng"),
+    ("M\xadêng Kh\xad¬ng", "Mường Khương"),
+    ("ñy ban nh©n d©n huyÖn", "ủy ban nhân dân huyện"),
+    ("QuyÕt ®Þnh phª duyÖt kÕ ho¹ch", "Quyết định phê duyệt kế hoạch"),
+])
+def test_tcvn3_text_is_converted(legacy, unicode):
+    assert from_tcvn3(legacy) == unicode
+    assert legacy_encoding(" ".join([legacy] * 3)) == "tcvn3"
+
+
+@pytest.mark.parametrize(("legacy", "unicode"), [
+    ("Vieät Nam", "Việt Nam"),
+    ("Xin chaøo caùc baïn", "Xin chào các bạn"),
+    ("Quyeát ñònh pheâ duyeät keá hoaïch", "Quyết định phê duyệt kế hoạch"),
+    ("Ñaûng boä tænh Soùc Traêng", "Đảng bộ tỉnh Sóc Trăng"),
+    ("ngöôøi daân", "người dân"),
+])
+def test_vni_text_is_converted(legacy, unicode):
+    assert from_vni(legacy) == unicode
+    assert legacy_encoding(" ".join([legacy] * 3)) == "vni"
+
+
+@pytest.mark.parametrize("text", ["Ủy ban nhân dân tỉnh Sóc Trăng, hoà toàn, thuỷ lợi",
+                                  "Café à la française, déjà vu", "Số 16/CT-TTg ngày 31/3/2020"])
+def test_unicode_and_other_latin_text_is_left_alone(text):
+    assert to_unicode(text) == (text, None)
+
+
+def test_a_document_typed_in_tcvn3_is_stored_in_unicode():
+    record = process_document(docx_file([to_tcvn3(line) for line in DECISION]), "http://x.gov.vn/qd.docx")
+    assert record.encoding == "tcvn3"
+    assert "phê duyệt kế hoạch phòng, chống dịch tả lợn châu phi" in record.text.lower()
+    assert record.number == "123/QĐ-UBND"
+
+
+# OCR ---------------------------------------------------------------------------------------------
+@needs_ocr
+def test_a_scan_whose_only_text_is_its_signature_stamp_is_ocrd():
+    body = scanned_pdf(["THÔNG BÁO", "Về lịch tiếp công dân tháng 5 năm 2024"],
+                       stamp="Ký bởi: Ủy ban nhân dân huyện Mỹ Xuyên")
+    record = process_document(body, "http://x.gov.vn/tb.pdf")
+    assert record.text_method == "ocr" and record.ocr_pending == 0
+    assert "tiếp công dân" in record.text.lower()
+
+
+def test_without_ocr_a_scan_is_kept_pending_with_a_note():
+    record = process_document(scanned_pdf(["THÔNG BÁO"]), "http://x.gov.vn/tb.pdf", ocr=False)
+    assert record.ocr_pending == 1 and "govarchive ocr" in record.note and record.text == ""
+
+
+# metadata: real forms ----------------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "number"), [
+    ("Số: 123/QĐ-UBND", "123/QĐ-UBND"), ("Số 16/CT-TTg", "16/CT-TTg"),
+    ("Số: 45/2023/NĐ-CP", "45/2023/NĐ-CP"), ("Số: 1234/UBND-VP", "1234/UBND-VP"),
+    ("Thông tư 05/2024/TT-BTC hướng dẫn", "05/2024/TT-BTC"), ("Số: 07 /TB-UBND", None),
+    ("ngày 12/03/2024", None), ("Số: 02/NQ-HĐND", "02/NQ-HĐND"), ("Số: 88/TTr-SNN", "88/TTr-SNN"),
+])
+def test_numbers_and_symbols(text, number):
+    assert find_number(text) == number
+
+
+@pytest.mark.parametrize(("number", "doc_type"), [
+    ("123/QĐ-UBND", "Quyết định"), ("16/CT-TTg", "Chỉ thị"), ("45/KH-UBND", "Kế hoạch"),
+    ("07/TB-UBND", "Thông báo"), ("12/BC-UBND", "Báo cáo"), ("45/2023/NĐ-CP", "Nghị định"),
+    ("1234/UBND-VP", "Công văn"), ("88/TTr-SNN", "Tờ trình"), ("02/NQ-HĐND", "Nghị quyết"),
+])
+def test_the_type_follows_from_the_symbol(number, doc_type):
+    assert type_of([], number, None, []) == doc_type
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("Sóc Trăng, ngày 12 tháng 3 năm 2024", "2024-03-12"),
+    ("Hà Nội, ngày 05 tháng 10 năm 2023", "2023-10-05"),
+    ("12/03/2024", "2024-03-12"), ("ngày 31 tháng 2 năm 2024", None), ("ngày 12 tháng 3 năm 1890", None),
+])
+def test_dates_issued(text, day):
+    assert issued_on(text) == day
+
+
+def test_a_decision_heading_gives_every_field():
+    meta = document_meta("\n".join(DECISION))
+    assert (meta.number, meta.doc_type, meta.issuer, meta.issued_on, meta.signer) == (
+        "123/QĐ-UBND", "Quyết định", "ỦY BAN NHÂN DÂN TỈNH SÓC TRĂNG", "2024-03-12", "Lâm Hoàng Nghiệp")
+    assert meta.subject == "Về việc phê duyệt Kế hoạch phòng, chống dịch tả lợn châu Phi năm 2024"
+
+
+def test_a_letter_and_a_two_column_heading():
+    meta = document_meta("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                         "HUYỆN MỸ XUYÊN Độc lập - Tự do - Hạnh phúc\nSố: 1234/UBND-VP\n"
+                         "V/v tăng cường phòng chống lụt bão\nMỹ Xuyên, ngày 5 tháng 9 năm 2023\n"
+                         "Kính gửi: ...")
+    assert (meta.number, meta.doc_type, meta.issuer, meta.issued_on) == (
+        "1234/UBND-VP", "Công văn", "ỦY BAN NHÂN DÂN HUYỆN MỸ XUYÊN", "2023-09-05")
+    assert meta.subject == "V/v tăng cường phòng chống lụt bão"
+
+
+def test_a_listing_row_fills_what_the_file_does_not_state():
+    meta = document_meta("", row=["16/CT-TTg", "31/03/2020",
+                                  "Chỉ thị về thực hiện các biện pháp cấp bách phòng, chống dịch COVID-19"])
+    assert (meta.number, meta.doc_type, meta.issued_on) == ("16/CT-TTg", "Chỉ thị", "2020-03-31")
+    assert meta.subject == "Về thực hiện các biện pháp cấp bách phòng, chống dịch COVID-19"
+
+
+# bad input ---------------------------------------------------------------------------------------
+def test_a_damaged_pdf_is_kept_with_the_reason():
+    record = process_document(b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n", "http://x.gov.vn/a.pdf")
+    assert record.kind == "pdf" and record.text == "" and record.note.startswith("damaged PDF")
+
+
+def test_an_encrypted_pdf_is_kept_with_a_note():
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(text_pdf(DECISION))))
+    writer.encrypt(user_password="mat-khau", owner_password="chu")
+    out = io.BytesIO()
+    writer.write(out)
+    record = process_document(out.getvalue(), "http://x.gov.vn/a.pdf")
+    assert record.text == "" and "encrypted" in record.note
+
+
+def test_a_zip_bomb_docx_is_refused_without_unpacking():
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", b"<" + b" " * (300 << 20))
+    record = process_document(out.getvalue(), "http://x.gov.vn/bomb.docx")
+    assert record.kind == "docx" and record.text == "" and "zip bomb" in record.note
+
+
+def test_a_500_page_pdf_is_read_whole_and_fast():
+    record = process_document(text_pdf(["Trang có nội dung về kế hoạch năm 2024."], pages=500),
+                              "http://x.gov.vn/dai.pdf")
+    assert record.pages == 500 and record.text.count("kế hoạch năm 2024") == 500
+
+
+def test_a_gzip_file_is_not_a_document():
+    assert process_document(gzip.compress(b"x" * 100), "http://x.gov.vn/a.gz") is None
