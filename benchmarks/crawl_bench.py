@@ -53,13 +53,13 @@ def child_plain(urls: list[str]) -> dict:
             "articles": 0}
 
 
-def child_govarchive(urls: list[str], warc: bool = True) -> dict:
+def child_govarchive(urls: list[str], warc: bool = True, settings: dict | None = None) -> dict:
     import sqlite3
 
     from crawler.runner import run_crawl
 
     db = Path(tempfile.mkdtemp()) / "bench.db"
-    summary = run_crawl(urls, db, settings={**FAST, "GOVARCHIVE_WARC_ENABLED": warc})
+    summary = run_crawl(urls, db, settings={**FAST, "GOVARCHIVE_WARC_ENABLED": warc, **(settings or {})})
     articles = sqlite3.connect(db).execute("SELECT count(*) FROM articles").fetchone()[0]
     stats = summary.stats
     return {"responses": stats.get("response_received_count", 0),
@@ -68,7 +68,8 @@ def child_govarchive(urls: list[str], warc: bool = True) -> dict:
 
 def run_child(kind: str, urls: list[str]) -> dict:
     start = time.perf_counter()
-    out = subprocess.run([sys.executable, __file__, "--child", kind, *urls], capture_output=True,
+    out = subprocess.run([sys.executable, str(Path(__file__).with_name("crawl_bench.py")), "--child", kind,
+                          *urls], capture_output=True,
                          text=True, cwd=ROOT, check=True)
     result = json.loads(out.stdout.strip().splitlines()[-1])
     result["wall_s"] = time.perf_counter() - start
@@ -80,7 +81,10 @@ def main() -> None:
         kind, urls = sys.argv[2], sys.argv[3:]
         started = time.process_time()
         children = {"plain": child_plain, "govarchive": child_govarchive,
-                    "govarchive-nowarc": lambda u: child_govarchive(u, warc=False)}
+                    "govarchive-nowarc": lambda u: child_govarchive(u, warc=False),
+                    "govarchive-noocr": lambda u: child_govarchive(u, settings={"GOVARCHIVE_OCR": False}),
+                    "govarchive-nodocs": lambda u: child_govarchive(
+                        u, settings={"GOVARCHIVE_DOCUMENTS": False})}
         result = children[kind](urls)
         result["cpu_s"] = time.process_time() - started
         result["peak_rss_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

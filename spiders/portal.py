@@ -99,6 +99,7 @@ class PortalSpider(scrapy.Spider):
         self.allowed_domains = sorted({urlsplit(u).hostname or "" for u in self.start_urls}
                                       | {h.split(":")[0] for h in self.file_hosts})
         self.document_max_bytes = DOCUMENT_MAX_BYTES
+        self.documents = True  # fetch the files pages link (GOVARCHIVE_DOCUMENTS)
         # every link to a document: (file URL, page URL, link text, UTC time, crawl id)
         self.document_links: list[tuple[str, str, str, str, str]] = []
         self.max_depth = int(max_depth) if max_depth is not None else None
@@ -117,6 +118,7 @@ class PortalSpider(scrapy.Spider):
         spider.max_pages = crawler.settings.getint("GOVARCHIVE_MAX_PAGES", 0)
         spider.document_max_bytes = crawler.settings.getint("GOVARCHIVE_DOCUMENT_MAX_BYTES",
                                                             DOCUMENT_MAX_BYTES)
+        spider.documents = crawler.settings.getbool("GOVARCHIVE_DOCUMENTS", True)
         crawler.signals.connect(spider.robots_parsed, signal=signals.robots_parsed)
         crawler.signals.connect(spider.response_downloaded, signal=signals.response_downloaded)
         return spider
@@ -225,7 +227,7 @@ class PortalSpider(scrapy.Spider):
 
     def _follow_document(self, url: str, anchor, response: Response, hops: int):
         canonical, _, host = link_facts(url)
-        if host not in self.sites and host not in self.file_hosts:
+        if not self.documents or (host not in self.sites and host not in self.file_hosts):
             return
         response.meta["page_links"].append(canonical)  # a page linking files is a listing to revisit
         text = clean_line(anchor.text_content())[:300]
