@@ -2,7 +2,8 @@
 
 PDFs with a Vietnamese text layer (fpdf2 with the DejaVu font), image-only PDFs
 of Vietnamese text (Pillow renders the page, as a scanner would), DOCX (python-docx),
-and text in the TCVN3 font encoding. ``python -m tests.documents_factory DIR``
+Word 97-2003 files (LibreOffice converts a DOCX, when installed) and text in the TCVN3
+font encoding. ``python -m tests.documents_factory DIR``
 writes the demo portals' files.
 """
 
@@ -82,6 +83,31 @@ def docx_file(lines: list[str], table: list[list[str]] | None = None) -> bytes:
     return out.getvalue()
 
 
+LETTER = [
+    "ỦY BAN NHÂN DÂN", "HUYỆN MỸ XUYÊN", "Số: 1234/UBND-VP", "V/v tăng cường phòng, chống lụt bão năm 2024",
+    "Mỹ Xuyên, ngày 5 tháng 9 năm 2024", "Kính gửi: Ủy ban nhân dân các xã, thị trấn.",
+    "Để chủ động ứng phó với mưa bão, Ủy ban nhân dân huyện yêu cầu các xã kiểm tra đê bao, "
+    "cống đập và phương án sơ tán dân.", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Thị Hồng",
+]
+
+
+def word97_file(lines: list[str]) -> bytes | None:
+    """A Word 97-2003 file, written by LibreOffice from a DOCX; None without LibreOffice."""
+    import shutil
+    import subprocess
+    import tempfile
+
+    if not shutil.which("soffice"):
+        return None
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "letter.docx"
+        source.write_bytes(docx_file(lines))
+        subprocess.run(["soffice", f"-env:UserInstallation=file://{folder}/profile", "--headless",
+                        "--convert-to", "doc", "--outdir", folder, str(source)],
+                       capture_output=True, timeout=120, check=True)
+        return (Path(folder) / "letter.doc").read_bytes()
+
+
 def to_tcvn3(text: str) -> str:
     """Unicode Vietnamese as a TCVN3 (.VnTime) file's text reads through Latin-1."""
     from crawler.documents.legacy import TCVN3
@@ -105,6 +131,9 @@ def demo_files(folder: Path) -> None:
         "Về lịch tiếp công dân tháng 5 năm 2024", "Chủ tịch Ủy ban nhân dân huyện tiếp công dân",
         "vào ngày thứ Năm hằng tuần tại trụ sở tiếp công dân huyện.", "CHỦ TỊCH", "Trần Văn Thanh"],
         stamp="Ký bởi: Ủy ban nhân dân huyện Mỹ Xuyên"))
+    letter = word97_file(LETTER)
+    if letter:
+        (folder / "cv-1234-ubnd.doc").write_bytes(letter)
 
 
 if __name__ == "__main__":

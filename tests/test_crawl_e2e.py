@@ -105,7 +105,7 @@ def test_bad_pages_are_counted_as_skips(crawl_row):
 
     stats = json.loads(crawl_row["stats"])
     assert "govarchive/skipped/non_html" not in stats  # the PDF at an .html address is a document
-    assert stats["govarchive/documents/stored"] == 4
+    assert stats["govarchive/documents/stored"] == 5
     assert stats["govarchive/skipped/empty"] == 1
     assert stats["govarchive/articles_without_date"] == 1
 

@@ -8,6 +8,7 @@ import shutil
 import zipfile
 
 import pytest
+from conftest import ROOT
 from documents_factory import DECISION, docx_file, scanned_pdf, text_pdf, to_tcvn3
 
 from crawler.documents import process_document
@@ -88,6 +89,15 @@ def test_a_zip_is_kept_with_its_table_of_contents():
         archive.writestr("Phụ lục.docx", "y")
     record = process_document(out.getvalue(), "http://x.gov.vn/hs.zip")
     assert record.kind == "zip" and record.text.splitlines() == ["Quyết định 123.pdf", "Phụ lục.docx"]
+
+
+@pytest.mark.skipif(not shutil.which("antiword"), reason="no antiword")
+def test_a_word_97_file_is_read_with_antiword():
+    body = (ROOT / "crawler/demo/files/cv-1234-ubnd.doc").read_bytes()  # written by LibreOffice
+    record = process_document(body, "http://x.gov.vn/cv.doc")
+    assert (record.kind, record.text_method, record.number, record.doc_type, record.signer) == (
+        "doc", "doc", "1234/UBND-VP", "Công văn", "Nguyễn Thị Hồng")
+    assert "Để chủ động ứng phó với mưa bão" in record.text
 
 
 @pytest.mark.skipif(not (shutil.which("antiword") or shutil.which("catdoc")), reason="no antiword/catdoc")

@@ -32,7 +32,8 @@ def test_every_demo_document_is_stored_once_with_its_metadata(crawled_demo):
     assert found["kh-45-ubnd.docx"] == ("docx", "45/KH-UBND", "Kế hoạch", "2024-04-02", "Trần Văn Thanh")
     assert found["tb-07-ubnd.pdf"][:3] == ("pdf", "07/TB-UBND", "Thông báo")  # named by Content-Disposition
     assert found["mau-don-dang-ky.html"][0] == "pdf"  # a damaged PDF at an .html address: kept as what it is
-    assert len(found) == 4
+    assert found["cv-1234-ubnd.doc"][:3] == ("doc", "1234/UBND-VP", "Công văn")
+    assert len(found) == 5
 
 
 def test_the_same_file_under_three_addresses_is_one_document_with_every_link(crawled_demo):
@@ -68,7 +69,7 @@ def test_documents_are_found_with_and_without_diacritics(crawled_demo, query):
 def test_export_and_show_a_document(crawled_demo, tmp_path):
     out = tmp_path / "vanban.jsonl"
     result = run_cli("export", "--documents", "--db", str(crawled_demo.db), "--out", str(out))
-    assert result.returncode == 0 and "4 documents exported" in result.stderr
+    assert result.returncode == 0 and "5 documents exported" in result.stderr
     exported = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     decision = next(d for d in exported if d["number"] == "123/QĐ-UBND")
     raw = subprocess.run([str(BIN / "govarchive"), "show", str(decision["id"]), "--document", "--raw",
@@ -88,7 +89,7 @@ def test_a_second_crawl_fetches_no_document_again(demo_portal, tmp_path):
         fetched = [p for p in demo_portal.requested_paths("district", demo_portal.lines()[before:])
                    if p.endswith((".pdf", ".docx")) or "DownloadFile" in p]
     assert fetched == []  # the second crawl's
-    assert rows(db, "SELECT count(*) FROM documents")[0][0] == 4
+    assert rows(db, "SELECT count(*) FROM documents")[0][0] == 5
     assert rows(db, "SELECT kind FROM pages WHERE url LIKE '%/vi/van-ban.html'") == [("listing",)]
 
 
