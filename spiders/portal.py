@@ -239,12 +239,14 @@ class PortalSpider(scrapy.Spider):
 
     def _document_item(self, response: Response) -> DocumentItem:
         ref = response.meta.get("warc_record")
-        return DocumentItem(
-            url=response.url, site=self.site_of(response.url), crawl_id=self.crawl_id,
+        linked_from = response.meta.get("linked_from", "")
+        owner = response.url if host_of(response.url) in self.sites or not linked_from else linked_from
+        return DocumentItem(  # a file on a file host belongs to the portal that linked it
+            url=response.url, site=self.site_of(owner), crawl_id=self.crawl_id,
             fetched_at=_utcnow(), status=response.status,
             content_type=response.headers.get("Content-Type", b"").decode("latin-1"),
             disposition=response.headers.get("Content-Disposition", b"").decode("latin-1"),
-            body=response.body, linked_from=response.meta.get("linked_from", ""),
+            body=response.body, linked_from=linked_from,
             link_text=response.meta.get("link_text", ""), context=response.meta.get("context", []),
             warc_file=ref.file if ref else None, warc_offset=ref.offset if ref else None,
             warc_length=ref.length if ref else None,

@@ -5,8 +5,11 @@ from __future__ import annotations
 import io
 import json
 import os
+import shutil
 import sqlite3
 import subprocess
+import urllib.parse
+import urllib.request
 import zipfile
 from pathlib import Path
 
@@ -166,3 +169,63 @@ def test_scans_stored_without_ocr_are_read_later_by_govarchive_ocr(tmp_path):
 def test_ocr_without_tesseract_says_so_in_one_line(tmp_path):
     result = run_cli("ocr", "--db", str(tmp_path / "a.db"), env={"GOVARCHIVE_OCR": "off"})
     assert result.returncode == 1 and result.stderr.startswith("Error: cannot OCR: OCR turned off")
+
+
+# file hosts, reprocessing, the web view ----------------------------------------------------------
+def test_files_on_a_registry_file_host_are_fetched_and_the_host_is_not_crawled(tmp_path):
+    files = serve({"/vb/qd.pdf": page(text_pdf(DECISION), "application/pdf"),
+                   "/": page("<html><body><a href='/tin/a.html'>tin</a></body></html>")})
+    file_host = files.url.split("/")[2]
+    portal = serve({"/": page(f"<html><body><a href='http://{file_host}/vb/qd.pdf'>QĐ</a></body></html>")})
+    folder = tmp_path / "reg"
+    folder.mkdir()
+    (folder / "x.toml").write_text(
+        f'province = "Sông Hậu"\n[[site]]\nkey = "x"\nname = "X"\nlevel = "district"\n'
+        f'home = ["{portal.url}"]\nfile_hosts = ["{file_host}"]\n', encoding="utf-8")
+    db = tmp_path / "a.db"
+    result = run_cli("crawl", "x", "--registry", str(folder), "--db", str(db), *FAST_SETTINGS)
+    assert result.returncode == 0, result.stderr
+    assert rows(db, "SELECT site, number FROM documents") == [("x", "123/QĐ-UBND")]
+    assert files.log == ["/robots.txt", "/vb/qd.pdf"]  # its robots.txt obeyed; never crawled for pages
+
+
+def test_file_hosts_must_be_host_names():
+    from crawler.registry import RegistryError, _site
+
+    with pytest.raises(RegistryError, match="field 'file_hosts'"):
+        _site("x.toml", "P", {"key": "x", "name": "X", "level": "district", "home": ["https://x.gov.vn/"],
+                              "file_hosts": ["https://vanban.x.gov.vn/files"]})
+
+
+def test_reextract_reads_documents_again_from_the_warc(crawled_demo, tmp_path):
+    db = tmp_path / "archive.db"
+    shutil.copy(crawled_demo.db, db)
+    shutil.copytree(crawled_demo.db.parent / "warcs", tmp_path / "warcs")
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE documents SET text = 'hỏng', signer = NULL WHERE number = '45/KH-UBND'")
+    result = run_cli("reextract", "--db", str(db))
+    assert result.returncode == 0, result.stderr
+    assert "text changed" in result.stdout or "text, " in result.stdout
+    ((text, signer),) = rows(db, "SELECT text, signer FROM documents WHERE number = '45/KH-UBND'")
+    assert "chuyển đổi số" in text and signer == "Trần Văn Thanh"
+
+
+def test_datasette_shows_documents_and_their_canned_queries(crawled_demo, tmp_path):
+    db = tmp_path / "archive.db"
+    shutil.copy(crawled_demo.db, db)
+    proc = subprocess.Popen([str(BIN / "govarchive"), "serve", "--db", str(db), "--port", "0"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        base = proc.stdout.readline().split(" at ")[1].split()[0]
+
+        def get(path: str, **params) -> list:
+            with urllib.request.urlopen(base + path + "?" + urllib.parse.urlencode(params), timeout=10) as r:
+                return json.loads(r.read())
+
+        found = get("archive/search_documents.json", q="dich ta lon", _shape="array")
+        assert [row["number"] for row in found] == ["123/QĐ-UBND"]
+        counts = get("archive/documents_by_type_and_year.json", site="", _shape="array")
+        assert {(r["doc_type"], r["year"]) for r in counts} >= {("Kế hoạch", "2024"), ("Công văn", "2024")}
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
