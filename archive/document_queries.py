@@ -13,10 +13,11 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from archive.export import stream_rows
 from archive.filters import Filters
+from archive.queries import captured_body
 from archive.search import fts_query, query_error
 from archive.store import ArchiveError, open_database
-from archive.warc import RecordRef, read_response, warc_folder
 
 DOCUMENT_EXPORT_COLUMNS = (
     "id", "url", "site", "number", "doc_type", "issuer", "issued_on", "signer", "subject", "file_name",
@@ -47,19 +48,7 @@ def search_documents(db: Database, query: str, limit: int = 20, filters: Filters
 def document_export_rows(db: Database, filters: Filters | None = None,
                          query: str | None = None) -> Iterator[dict]:
     """Documents as dicts of ``DOCUMENT_EXPORT_COLUMNS``, oldest first, streamed."""
-    where, params = (filters or Filters()).where("d", "issued_on")
-    columns = ", ".join(f"d.{c}" for c in DOCUMENT_EXPORT_COLUMNS)
-    if query:
-        sql = (f"SELECT {columns} FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid "
-               f"WHERE documents_fts MATCH ? AND {where} ORDER BY d.issued_on, d.id")
-        params = [fts_query(query), *params]
-    else:
-        sql = f"SELECT {columns} FROM documents d WHERE {where} ORDER BY d.issued_on, d.id"
-    try:
-        cursor = db.conn.execute(sql, params)
-    except sqlite3.OperationalError as exc:
-        raise query_error(query or "", exc) from exc
-    return (dict(zip(DOCUMENT_EXPORT_COLUMNS, row, strict=True)) for row in cursor)
+    return stream_rows(db, "documents", DOCUMENT_EXPORT_COLUMNS, "issued_on", filters, query)
 
 
 def document_record(db_path: str | Path, document_id: int) -> dict:
@@ -83,8 +72,4 @@ def document_record(db_path: str | Path, document_id: int) -> dict:
 
 def raw_document(db_path: str | Path, document_id: int) -> bytes:
     """The file's bytes as the portal served them, from its WARC record."""
-    document = document_record(db_path, document_id)
-    if not document.get("warc_file"):
-        raise ArchiveError(f"document {document_id} has no WARC record (crawled without capture)")
-    ref = RecordRef(document["warc_file"], document["warc_offset"], document["warc_length"] or 0)
-    return read_response(warc_folder(db_path), ref).body
+    return captured_body(db_path, document_record(db_path, document_id), f"document {document_id}")

@@ -29,19 +29,27 @@ def export_rows(db: Database, filters: Filters | None = None, query: str | None 
     The query runs here, before anything is written: a malformed one fails
     without leaving a header or a BOM behind.
     """
-    where, params = (filters or Filters()).where("a")
-    columns = ", ".join(f"a.{c}" for c in EXPORT_COLUMNS)
+    return stream_rows(db, "articles", EXPORT_COLUMNS, "published_at", filters, query)
+
+
+def stream_rows(db: Database, table: str, columns: tuple[str, ...], date_column: str,
+                filters: Filters | None = None, query: str | None = None) -> Iterator[dict]:
+    """Rows of ``table`` (articles or documents) as dicts of ``columns``, oldest first, from
+    one cursor; those matching ``query`` in ``{table}_fts`` when one is given."""
+    where, params = (filters or Filters()).where("t", date_column)
+    selected = ", ".join(f"t.{c}" for c in columns)
+    order = f"t.{date_column}, t.id"
     if query:
-        sql = (f"SELECT {columns} FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
-               f"WHERE articles_fts MATCH ? AND {where} ORDER BY a.published_at, a.id")
+        sql = (f"SELECT {selected} FROM {table}_fts JOIN {table} t ON t.rowid = {table}_fts.rowid "
+               f"WHERE {table}_fts MATCH ? AND {where} ORDER BY {order}")
         params = [fts_query(query), *params]
     else:
-        sql = f"SELECT {columns} FROM articles a WHERE {where} ORDER BY a.published_at, a.id"
+        sql = f"SELECT {selected} FROM {table} t WHERE {where} ORDER BY {order}"
     try:
         cursor = db.conn.execute(sql, params)
     except sqlite3.OperationalError as exc:
         raise query_error(query or "", exc) from exc
-    return (dict(zip(EXPORT_COLUMNS, row, strict=True)) for row in cursor)
+    return (dict(zip(columns, row, strict=True)) for row in cursor)
 
 
 def write_export(rows: Iterator[dict], out: TextIO, fmt: str = "jsonl", bom: bool = False,

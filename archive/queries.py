@@ -27,8 +27,12 @@ def article_record(db_path: str | Path, article_id: int) -> dict:
 
 def raw_capture(db_path: str | Path, article_id: int) -> bytes:
     """The bytes the portal served for the article, from its WARC record."""
-    article = article_record(db_path, article_id)
-    if not article.get("warc_file"):
-        raise ArchiveError(f"article {article_id} has no WARC record (crawled without capture)")
-    ref = RecordRef(article["warc_file"], article["warc_offset"], article["warc_length"] or 0)
+    return captured_body(db_path, article_record(db_path, article_id), f"article {article_id}")
+
+
+def captured_body(db_path: str | Path, row: dict, label: str) -> bytes:
+    """The response body a row's WARC pointer leads to (an article's or a document's)."""
+    if not row.get("warc_file"):
+        raise ArchiveError(f"{label} has no WARC record (crawled without capture)")
+    ref = RecordRef(row["warc_file"], row["warc_offset"], row["warc_length"] or 0)
     return read_response(warc_folder(db_path), ref).body
