@@ -25,7 +25,15 @@ $(WHEELS): pyproject.toml | $(STAMP)
 	$(BIN)/python -m pip wheel --quiet -w $(WHEELHOUSE) . 'setuptools>=77' wheel
 	touch $(WHEELS)
 
-test: $(STAMP) $(WHEELS)
+# pywb (the recovery tests' web archive) pins old libraries: its own venv, never the project's.
+PYWB := .venv-pywb/.installed
+
+$(PYWB):
+	$(PYTHON) -m venv .venv-pywb
+	.venv-pywb/bin/python -m pip install --quiet 'pywb>=2.8,<3'
+	touch $(PYWB)
+
+test: $(STAMP) $(WHEELS) $(PYWB)
 	GOVARCHIVE_WHEELHOUSE=$(abspath $(WHEELHOUSE)) $(BIN)/python -m pytest -q -n auto --dist loadfile
 
 eval: $(STAMP)
@@ -37,4 +45,4 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 
 clean:
-	rm -rf $(VENV) demo.db demo.db-* warcs locks *.egg-info .pytest_cache build dist
+	rm -rf $(VENV) .venv-pywb demo.db demo.db-* warcs locks *.egg-info .pytest_cache build dist

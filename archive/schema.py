@@ -256,3 +256,13 @@ def m009_documents(db: Database) -> None:
         END;
         """
     )
+
+
+@migrations()
+def m010_recovered(db: Database) -> None:
+    """Articles recovered from a web archive: when the capture was made (UTC) and the
+    archive's replay address. NULL for articles crawled from the live portal."""
+    for table in ("articles", "article_versions"):
+        db[table].add_column("captured_at", str)
+        db[table].add_column("capture_archive", str)
+

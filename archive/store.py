@@ -24,7 +24,8 @@ RETRY_AFTER = timedelta(hours=6)  # a failed page waits this long after its firs
 RETRY_AFTER_MAX = timedelta(days=30)
 VERSION_COLUMNS = ("title", "published_at", "published_raw", "author", "source", "attachments", "comments",
                    "text", "content_hash",
-                   "fetched_at", "crawl_id", "warc_file", "warc_offset", "warc_length")
+                   "fetched_at", "crawl_id", "warc_file", "warc_offset", "warc_length", "captured_at",
+                   "capture_archive")
 
 
 @dataclass(frozen=True)

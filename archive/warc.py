@@ -59,6 +59,8 @@ class Capture:
     response_headers: list[tuple[str, str]]
     body: bytes
     ip: str | None = None
+    # more WARC headers: a recovered capture's original URI and date (WARC-Refers-To-*)
+    extra_headers: tuple[tuple[str, str], ...] = ()
 
 
 def warc_folder(db_path: str | Path) -> Path:
@@ -106,6 +108,7 @@ class RotatingWarcWriter:
             self._open()
         writer, out = self._writer, self._file
         extra = {"WARC-IP-Address": capture.ip} if capture.ip else {}
+        extra.update(capture.extra_headers)
         headers = [(k, v) for k, v in capture.response_headers if k.lower().encode() not in SKIP_HEADERS]
         status = StatusAndHeaders(f"{capture.status} {capture.reason}".strip(), headers, protocol="HTTP/1.1")
         response = writer.create_warc_record(capture.url, "response", payload=io.BytesIO(capture.body),

@@ -75,6 +75,7 @@ class WarcCaptureMiddleware:
             url=response.url, method=request.method, request_headers=_pairs(request.headers),
             status=response.status, reason=reason, response_headers=_pairs(response.headers),
             body=response.body, ip=str(response.ip_address) if response.ip_address else None,
+            extra_headers=tuple(request.meta.get("warc_headers", {}).items()),
         )
 
     def _fail(self, exc: OSError) -> None:

@@ -39,7 +39,8 @@ FP_META = "frontier_fp"
 def job_key(spider) -> str:
     """The frontier's owner: the registry site, or the portals of an ad-hoc crawl."""
     sites = getattr(spider, "sites", None) or {}
-    return ",".join(sorted(set(sites.values()))) or spider.name
+    key = ",".join(sorted(set(sites.values()))) or spider.name
+    return f"recover:{key}" if spider.name == "recover" else key
 
 
 class FrontierMiddleware:

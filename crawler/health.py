@@ -82,7 +82,8 @@ def _history(db_path) -> dict[str, list[dict]]:
     db = open_database(db_path, create=False)
     try:
         rows = db.execute("SELECT site, started_at, status, pages_fetched, articles_new, errors, stats "
-                          "FROM crawls WHERE site IS NOT NULL ORDER BY started_at").fetchall()
+                          "FROM crawls WHERE site IS NOT NULL AND id NOT LIKE '%-recover-%' "
+                          "ORDER BY started_at").fetchall()  # recoveries are not the portal's health
     finally:
         db.conn.close()
     out: dict[str, list[dict]] = {}
@@ -100,7 +101,7 @@ def _one(site: Site, runs: list[dict], now: datetime) -> SiteHealth:
     done = [r for r in runs if r["status"] != "running"]
     if not runs:
         health.due = site.status != "defunct"
-        return health
+        return _with_recovery_hint(health)
     last = runs[-1]
     started = datetime.fromisoformat(last["started_at"])
     upcoming = next_run(site.schedule, started)
@@ -111,6 +112,13 @@ def _one(site: Site, runs: list[dict], now: datetime) -> SiteHealth:
     health.new_articles, health.errors = last["new"], last["errors"]
     health.per_week = [sum(r["new"] for r in done if _weeks_ago(r, now) == w) for w in (3, 2, 1, 0)]
     health.flags += _flags(done, now)
+    return _with_recovery_hint(health)
+
+
+def _with_recovery_hint(health: SiteHealth) -> SiteHealth:
+    """A dead portal's next step: what the web archives hold of it."""
+    if any(flag.startswith("defunct") for flag in health.flags):
+        health.flags.append(f"recover: govarchive recover {health.key}")
     return health
 
 

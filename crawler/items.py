@@ -38,6 +38,8 @@ class PageItem:
     warc_file: str | None = None  # where the response record is, set by the spider
     warc_offset: int | None = None
     warc_length: int | None = None
+    captured_at: str | None = None  # recovered from a web archive: the capture's time (UTC)
+    capture_archive: str | None = None  # and the archive's replay address
 
 
 @dataclass

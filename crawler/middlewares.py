@@ -25,17 +25,28 @@ class BackoffRetryMiddleware(RetryMiddleware):
         super().__init__(settings, *args, **kwargs)
         self.base = settings.getfloat("RETRY_BACKOFF_BASE", 2.0)
         self.cap = settings.getfloat("RETRY_BACKOFF_MAX", 60.0)
+        self.after_cap = settings.getfloat("RETRY_AFTER_MAX", 600.0)
 
     async def process_response(self, request, response, spider=None):
-        return await self._pause(super().process_response(request, response))
+        return await self._pause(super().process_response(request, response), _retry_after(response))
 
     async def process_exception(self, request, exception, spider=None):
         return await self._pause(super().process_exception(request, exception))
 
-    async def _pause(self, result):
-        if isinstance(result, Request) and self.base > 0:
+    async def _pause(self, result, asked: float = 0.0):
+        """Back off before a retry; a 429 or 503's Retry-After is obeyed (archive.org blocks
+        clients that ignore it), up to ``RETRY_AFTER_MAX`` seconds."""
+        if isinstance(result, Request) and (self.base > 0 or asked):
             tries = result.meta.get("retry_times", 1)
-            delay = min(self.cap, self.base * 2 ** (tries - 1))
+            delay = max(min(self.cap, self.base * 2 ** (tries - 1)), min(asked, self.after_cap))
             logger.debug("backing off %.1fs before retry %d of %s", delay, tries, result.url)
             await maybe_deferred_to_future(deferLater(reactor, delay, lambda: None))
         return result
+
+
+def _retry_after(response) -> float:
+    """Seconds a 429/503 answer asks to wait (``Retry-After`` in seconds), else 0."""
+    if response.status not in (429, 503):
+        return 0.0
+    value = response.headers.get("Retry-After", b"").decode("latin-1").strip()
+    return float(value) if value.isdigit() else 0.0

@@ -100,6 +100,45 @@ def run_crawl(
     return crawl_summary(db_path, crawl_id)
 
 
+# Toward a public web archive: about one request a second, one at a time (archive.org asks
+# for that and blocks clients that ignore its 429s); Retry-After is obeyed by the retries.
+RECOVER_SETTINGS = {"DOWNLOAD_DELAY": 1.0, "CONCURRENT_REQUESTS_PER_DOMAIN": 1,
+                    "AUTOTHROTTLE_TARGET_CONCURRENCY": 1.0, "GOVARCHIVE_STOP_PAGING": 0}
+
+
+@dataclass(frozen=True)
+class RecoverTarget:
+    host: str  # the portal's host, as the archive knows it
+    site: str  # the registry key (or the host, for a portal not in the registry)
+
+
+def run_recover(
+    targets: list[RecoverTarget],
+    db_path: str | Path,
+    *,
+    cdx: str,
+    replay: str,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    settings: Mapping[str, Any] | None = None,
+    progress: Callable[[CrawlCounts], None] | None = None,
+) -> list[CrawlSummary]:
+    """Recover each portal's captures from a web archive into the archive at ``db_path``."""
+    from spiders.recover import RecoverSpider
+
+    _prepare(db_path, settings)
+    overrides = {**RECOVER_SETTINGS, "GOVARCHIVE_DB": str(db_path), "GOVARCHIVE_PROGRESS": progress,
+                 **(settings or {})}
+    process = CrawlerProcess(project_settings(overrides))
+    crawl_ids = []
+    for target in targets:
+        crawl_ids.append(f"{new_crawl_id()}-recover-{target.site}")
+        process.crawl(RecoverSpider, host=target.host, cdx=cdx, replay=replay, date_from=date_from,
+                      date_to=date_to, crawl_id=crawl_ids[-1], sites={target.host: target.site})
+    process.start()
+    return [crawl_summary(db_path, crawl_id) for crawl_id in crawl_ids]
+
+
 def crawl_summary(db_path: str | Path, crawl_id: str) -> CrawlSummary:
     db = open_database(db_path, create=False)
     try:

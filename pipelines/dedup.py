@@ -40,6 +40,11 @@ class DedupPipeline(ArchiveStage):
             self.stats.inc_value(f"govarchive/duplicates/{kind}")
             raise DropItem(f"duplicate of article {same_text['id']} ({same_text['url']})")
         adapter["existing_id"] = self.archive.article_seen_at(adapter["url"])
+        if adapter["existing_id"] is not None and adapter["captured_at"]:
+            # an old capture of an archived address: a sighting, never a version over newer text
+            self._sighted(adapter, adapter["existing_id"])
+            self.stats.inc_value("govarchive/duplicates/recovered_known")
+            raise DropItem(f"capture of archived article {adapter['existing_id']}")
         adapter["signature"] = neardup.signature(adapter["text"])
         match = neardup.find_similar(self.archive.db, adapter["signature"])
         if match is not None and match.article_id != adapter["existing_id"]:

@@ -19,7 +19,8 @@ logger = logging.getLogger(__name__)
 
 COLUMNS = ("url", "site", "title", "published_at", "published_raw", "author", "source", "attachments",
            "comments",
-           "text", "content_hash", "fetched_at", "crawl_id", "warc_file", "warc_offset", "warc_length")
+           "text", "content_hash", "fetched_at", "crawl_id", "warc_file", "warc_offset", "warc_length",
+           "captured_at", "capture_archive")
 
 
 class StorePipeline(ArchiveStage):

@@ -47,7 +47,8 @@ def test_migrations_apply_once(tmp_path):
     assert [m.name for m in migrations.applied(db)] == ["m001_initial", "m002_archival_record",
                                                         "m003_pages_and_sites", "m004_frontier", "m005_sites",
                                                         "m006_archive_info", "m007_page_failures",
-                                                        "m008_attachments_comments", "m009_documents"]
+                                                        "m008_attachments_comments", "m009_documents",
+                                                        "m010_recovered"]
     assert migrations.pending(db) == []
 
 

@@ -3,10 +3,10 @@
 Each command parses its options, calls one library function and turns library
 errors into a one-line message. One module per concern: ``crawling`` (crawl,
 run-due, new-site, demo), ``watch`` (sites, schedule, status), ``research``
-(extract, search, export, stats, show, reextract, serve), ``documents`` (ocr).
+(extract, search, export, stats, show, reextract, serve), ``documents`` (ocr), ``recovery`` (recover).
 """
 
-from crawler.cli import crawling, documents, research, watch  # noqa: F401 - each registers its commands
+from crawler.cli import crawling, documents, recovery, research, watch  # noqa: F401 - each registers its commands
 from crawler.cli.common import cli
 
 __all__ = ["cli"]

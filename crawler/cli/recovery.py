@@ -1,0 +1,80 @@
+"""``govarchive recover``: a dead portal's articles back out of a web archive."""
+
+from __future__ import annotations
+
+import click
+
+from archive.cdx import WAYBACK_CDX, WAYBACK_REPLAY
+from archive.store import ArchiveError
+from crawler.cli.common import CONTEXT, cli, db_option, load_registry, parse_settings, registry_option
+from crawler.cli.progress import CrawlProgress
+from crawler.urls import host_of
+
+RECOVER_STATS = (("captures listed", "govarchive/recover/captures_listed"),
+                 ("captures chosen", "govarchive/recover/captures_chosen"),
+                 ("already archived", "govarchive/recover/already_archived"),
+                 ("captures fetched", "govarchive/recover/captures_fetched"))
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("targets", nargs=-1)
+@click.option("--all-defunct", is_flag=True, help="Every registry site whose status is defunct.")
+@click.option("--from", "date_from", metavar="DATE", help="Captures made on or after (YYYY[-MM[-DD]]).")
+@click.option("--to", "date_to", metavar="DATE",
+              help="Captures made on or before (default: the latest, i.e. just before the portal died).")
+@click.option("--archive", "replay", default=WAYBACK_REPLAY, show_default=True,
+              help="The archive's replay address (a pywb collection: http://host/coll/).")
+@click.option("--cdx", help="Its CDX API (default: the Wayback Machine's, or ARCHIVE/cdx for pywb).")
+@db_option()
+@registry_option()
+@click.option("-s", "--set", "setting", multiple=True, metavar="NAME=VALUE", help="A Scrapy setting.")
+def recover(targets, all_defunct, date_from, date_to, replay, cdx, db_path, registry, setting) -> None:
+    """Recover portals from a web archive: list their captures, fetch the latest good one of
+    each address, and archive it like a live page (original URL, dates from the page, the
+    capture time and archive kept as provenance). Already archived addresses are skipped,
+    so running it again fetches only what is new.
+
+    TARGETS are registry site keys or host names.
+
+    Examples:
+
+        govarchive recover mythanh-huyen --to 2025-06-30
+        govarchive recover --all-defunct
+        govarchive recover mythanh.soctrang.gov.vn --archive http://localhost:8080/my-coll/
+    """
+    from crawler.cli.crawling import print_summary
+    from crawler.runner import RecoverTarget, run_recover
+
+    sites = load_registry(registry)
+    chosen = [RecoverTarget(host_of(s.home[0]), key) for key, s in sites.items()
+              if all_defunct and s.status == "defunct"]
+    for target in targets:
+        if target in sites:
+            chosen.append(RecoverTarget(host_of(sites[target].home[0]), target))
+        else:
+            host = host_of(target if "://" in target else f"http://{target}/")
+            if not host or "." not in host.split(":")[0] and ":" not in host:
+                raise click.BadParameter(f"{target!r} is neither a registry site nor a host name")
+            chosen.append(RecoverTarget(host, host))
+    if not chosen:
+        raise click.UsageError("give site keys or hosts, or --all-defunct (no registry site is defunct)")
+    if cdx is None:
+        cdx = WAYBACK_CDX if replay == WAYBACK_REPLAY else replay.rstrip("/") + "/cdx"
+    progress = CrawlProgress()
+    settings = {"LOG_LEVEL": "WARNING", "GOVARCHIVE_SHORT_ERRORS": True,
+                "GOVARCHIVE_PROGRESS_INTERVAL": progress.interval, **parse_settings(setting)}
+    click.echo(f"Recovering {', '.join(t.site for t in chosen)} from {replay} into {db_path}", err=True)
+    try:
+        with progress:
+            summaries = run_recover(chosen, db_path, cdx=cdx, replay=replay, date_from=date_from,
+                                    date_to=date_to, settings=settings, progress=progress)
+    except ArchiveError as exc:
+        raise click.ClickException(str(exc)) from exc
+    for summary in summaries:
+        print_summary(summary, db_path)
+        for label, key in RECOVER_STATS:
+            click.echo(f"  {label:<21}{summary.stats.get(key, 0):>5}")
+    failed = [s for s in summaries if s.status in ("archive_error", "failed")]
+    if failed:
+        stats = failed[0].stats
+        raise click.ClickException(stats.get("govarchive/recover/error") or "the archive did not answer")
