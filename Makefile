@@ -30,7 +30,7 @@ PYWB := .venv-pywb/.installed
 
 $(PYWB):
 	$(PYTHON) -m venv .venv-pywb
-	.venv-pywb/bin/python -m pip install --quiet 'pywb>=2.8,<3'
+	.venv-pywb/bin/python -m pip install --quiet 'pywb>=2.8,<3' 'wacz>=0.5'
 	touch $(PYWB)
 
 test: $(STAMP) $(WHEELS) $(PYWB)

@@ -48,12 +48,13 @@ def free_port() -> int:
 
 
 @contextmanager
-def pywb(folder: Path, warcs: list[Path], collection: str = "vn") -> Iterator[str]:
-    """pywb serving ``warcs`` as ``collection``; yields the replay address ``http://.../vn/``."""
+def pywb(folder: Path, warcs: list[Path], collection: str = "vn", wacz: bool = False) -> Iterator[str]:
+    """pywb serving ``warcs`` (or WACZ files) as ``collection``; yields the replay address."""
     bin_dir = pywb_bin()
     subprocess.run([str(bin_dir / "wb-manager"), "init", collection], cwd=folder, check=True,
                    capture_output=True, timeout=120)
-    subprocess.run([str(bin_dir / "wb-manager"), "add", collection, *map(str, warcs)], cwd=folder,
+    unpack = ["--unpack-wacz"] if wacz else []
+    subprocess.run([str(bin_dir / "wb-manager"), "add", *unpack, collection, *map(str, warcs)], cwd=folder,
                    check=True, capture_output=True, timeout=120)
     port = free_port()
     proc = subprocess.Popen([str(bin_dir / "wayback"), "-b", "127.0.0.1", "-p", str(port)], cwd=folder,

@@ -1,11 +1,11 @@
-"""``govarchive recover``: a dead portal's articles back out of a web archive."""
+"""Web archives both ways: ``recover`` a dead portal from one, ``export-wacz`` the archive for one."""
 
 from __future__ import annotations
 
 import click
 
 from archive.cdx import WAYBACK_CDX, WAYBACK_REPLAY
-from archive.store import ArchiveError
+from archive.store import ArchiveError, open_database
 from crawler.cli.common import CONTEXT, cli, db_option, load_registry, parse_settings, registry_option
 from crawler.cli.progress import CrawlProgress
 from crawler.urls import host_of
@@ -78,3 +78,37 @@ def recover(targets, all_defunct, date_from, date_to, replay, cdx, db_path, regi
     if failed:
         stats = failed[0].stats
         raise click.ClickException(stats.get("govarchive/recover/error") or "the archive did not answer")
+
+
+@cli.command("export-wacz", context_settings=CONTEXT)
+@click.option("--out", "out_path", required=True, metavar="FILE.wacz", help="The WACZ to write.")
+@db_option()
+@click.option("--site", help="Only this site's articles and documents.")
+@click.option("--from", "date_from", metavar="DATE", help="Published on or after (YYYY[-MM[-DD]]).")
+@click.option("--to", "date_to", metavar="DATE", help="Published on or before (YYYY[-MM[-DD]]).")
+@click.option("--title", default="govarchive", show_default=True, help="The collection's title.")
+def export_wacz_cmd(out_path, db_path, site, date_from, date_to, title) -> None:
+    """Package the archive's WARC captures as a WACZ for pywb, ReplayWeb.page and other
+    replay tools: the WARCs, a CDXJ index, a page list with each article's text, and a
+    datapackage with every file's hash.
+
+    Example:
+
+        govarchive export-wacz --out mythanh.wacz --site mythanh --from 2020
+    """
+    from archive.filters import FilterError, build
+    from archive.wacz import export_wacz
+    from crawler.cli.common import check_output
+
+    try:
+        filters = build(dict, site, None, None, date_from, date_to)
+    except FilterError as exc:
+        raise click.ClickException(str(exc)) from exc
+    check_output(out_path)
+    try:
+        db = open_database(db_path, create=False)
+        summary = export_wacz(db, db_path, out_path, filters, title)
+    except (ArchiveError, OSError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"{summary.path}: {summary.warc_files} WARC files, {summary.records} records of articles "
+               f"and documents, {summary.pages} pages, {summary.bytes:,} bytes", err=True)
