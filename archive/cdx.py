@@ -130,10 +130,19 @@ def _from_line(line: str) -> Capture | None:
 
 def choose(captures: list[Capture], before: str | None = None) -> list[Capture]:
     """For each address, the capture to recover: the latest good one (status 200, a page or a
-    document), at or before ``before`` (YYYYMMDD...) when given; in address order."""
+    document), at or before ``before`` (YYYYMMDD...) when given; in address order.
+
+    A page that a dying portal put at many addresses at once ("Cổng thông tin đã ngừng hoạt
+    động", a redirect notice, an error page) is not a good capture: when ``PLACEHOLDER_SHARE``
+    of the addresses (at least 3) changed into the same content, captures of it are passed
+    over, so each address's last real page is taken.
+    """
+    placeholders = _placeholders(captures)
     best: dict[str, Capture] = {}
     for capture in captures:
         if capture.status not in ("200", "") or not capture.mime.startswith(KEEP_TYPES):
+            continue
+        if capture.digest and capture.digest in placeholders:
             continue
         if before and capture.timestamp[: len(before)] > before:
             continue
@@ -141,3 +150,24 @@ def choose(captures: list[Capture], before: str | None = None) -> list[Capture]:
         if key not in best or capture.timestamp > best[key].timestamp:
             best[key] = capture
     return [best[key] for key in sorted(best)]
+
+
+PLACEHOLDER_SHARE = 0.2
+
+
+def _placeholders(captures: list[Capture]) -> set[str]:
+    """Digests the portal's pages turned into: one page at many addresses that held other
+    pages before (the same article under a few address variants never had other content)."""
+    history: dict[str, list[Capture]] = {}
+    for capture in captures:
+        history.setdefault(url_key(capture.url), []).append(capture)
+    changed_into: dict[str, int] = {}
+    for versions in history.values():
+        versions.sort(key=lambda c: c.timestamp)
+        seen: set[str] = set()
+        for capture in versions:
+            if capture.digest and seen - {capture.digest}:
+                changed_into[capture.digest] = changed_into.get(capture.digest, 0) + 1
+            seen.add(capture.digest)
+    threshold = max(3, PLACEHOLDER_SHARE * len(history))
+    return {digest for digest, count in changed_into.items() if count >= threshold}

@@ -26,6 +26,7 @@ from scrapy.http import Response
 
 from archive.cdx import WAYBACK_CDX, WAYBACK_REPLAY, Capture, CdxError, choose, parse_listing, query_url
 from archive.store import Archive
+from crawler.documents.detect import is_html, sniff
 from crawler.items import PageItem
 from crawler.urls import host_of
 from spiders.portal import PortalSpider, _utcnow
@@ -100,6 +101,12 @@ class RecoverSpider(PortalSpider):
         self.crawler.stats.inc_value("govarchive/recover/captures_fetched")
         ref = response.meta.get("warc_record")
         content_type = response.headers.get("Content-Type", b"").decode("latin-1")
+        if "html" not in content_type and not is_html(response.body) and sniff(response.body, content_type):
+            item = self._document_item(response)  # a file the portal published: a document
+            item.url = capture.url
+            item.site = self.site_of(capture.url)
+            yield item
+            return
         yield PageItem(
             url=capture.url, site=self.site_of(capture.url), crawl_id=self.crawl_id, fetched_at=_utcnow(),
             status=response.status, content_type=content_type, body=response.body,

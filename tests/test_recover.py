@@ -30,7 +30,9 @@ ONLY_ARCHIVED = dataclasses.replace(
                 "Chiến dịch tập trung sửa chữa đường giao thông nông thôn, hỗ trợ người dân chuyển đổi số "
                 "và tổ chức các lớp học hè miễn phí cho thiếu nhi."),
     flags=frozenset())
-FIRST, SECOND = "2024-01-05T02:00:00Z", "2025-03-01T02:00:00Z"
+FIRST, SECOND, CLOSED = "2024-01-05T02:00:00Z", "2025-03-01T02:00:00Z", "2025-08-01T02:00:00Z"
+CLOSING = "<html><body><p>Cổng thông tin đã ngừng hoạt động kể từ ngày 1/7/2025</p></body></html>".encode()
+SHUT = ARTICLES[3:8]  # the closing notice was put over these addresses before the portal went dark
 
 
 def article_page(article, base: str) -> bytes:
@@ -40,7 +42,7 @@ def article_page(article, base: str) -> bytes:
 @pytest.fixture(scope="module")
 def archive(demo_portal, tmp_path_factory):
     """pywb holding the district portal's articles at two dates: one changed in between, one
-    gone by the second, one that only the archive holds."""
+    gone by the second, one that only the archive holds; then a closing notice over several."""
     base = demo_portal.district.rstrip("/")
     folder = tmp_path_factory.mktemp("pywb")
     captures = []
@@ -56,9 +58,8 @@ def archive(demo_portal, tmp_path_factory):
         captures.append((url, SECOND, article_page(later, base), "text/html; charset=utf-8"))
     captures.append((base + district.article_url(ONLY_ARCHIVED), SECOND, article_page(ONLY_ARCHIVED, base),
                      "text/html; charset=utf-8"))
-    captures.append((base + "/vi/trang-dong-cua.html", SECOND,
-                     "<html><body><p>Cổng thông tin đã ngừng hoạt động</p></body></html>".encode(),
-                     "text/html; charset=utf-8"))
+    captures.append((base + "/vi/trang-dong-cua.html", SECOND, CLOSING, "text/html; charset=utf-8"))
+    captures += [(base + district.article_url(a), CLOSED, CLOSING, "text/html; charset=utf-8") for a in SHUT]
     warc = folder / "district.warc.gz"
     write_captures(warc, captures)
     with pywb(folder, [warc]) as replay:
@@ -89,6 +90,8 @@ def test_recovery_stores_every_archived_article_with_its_page_date_and_provenanc
         assert source == replay
     assert stored[REMOVED.title][1] == "2024-01-05T02:00:00+00:00"  # gone later: its only capture
     assert stored[CHANGED.title][1] == "2025-03-01T02:00:00+00:00"  # the latest capture
+    for article in SHUT:  # the closing notice over them is passed over for their last real page
+        assert stored[article.title][1] == "2025-03-01T02:00:00+00:00"
     assert len(stored) == len(ARTICLES) + 1  # the "site closed" page is no article
 
 
@@ -186,3 +189,27 @@ def test_defunct_registry_sites_are_offered_and_recovered_under_their_key(archiv
                      "--db", str(db), *FAST_SETTINGS)
     assert result.returncode == 0, result.stderr
     assert rows(db, "SELECT DISTINCT site FROM articles") == [("mythanh",)]
+
+
+def test_a_killed_recovery_resumes_without_losing_or_doubling(archive, tmp_path):
+    import signal
+    import subprocess
+
+    from conftest import BIN, stored_articles
+
+    replay, base = archive
+    db = tmp_path / "r.db"
+    host = base.split("//", 1)[1]
+    command = [str(BIN / "govarchive"), "recover", host, "--archive", replay, "--db", str(db),
+               *FAST_SETTINGS, "-s", "DOWNLOAD_DELAY=0.4"]
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while stored_articles(db) < 3 and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.1)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=10)
+    assert 3 <= stored_articles(db) < len(ARTICLES) + 1
+    result = recover(replay, base, db)
+    assert result.returncode == 0, result.stderr
+    titles = [t for (t,) in rows(db, "SELECT title FROM articles")]
+    assert len(titles) == len(set(titles)) == len(ARTICLES) + 1
