@@ -213,3 +213,14 @@ def test_a_killed_recovery_resumes_without_losing_or_doubling(archive, tmp_path)
     assert result.returncode == 0, result.stderr
     titles = [t for (t,) in rows(db, "SELECT title FROM articles")]
     assert len(titles) == len(set(titles)) == len(ARTICLES) + 1
+
+
+def test_a_capture_the_archive_cannot_serve_is_tried_again_later(tmp_path):
+    url = "http://x.gov.vn/tin/a.html"
+    line = json.dumps({"url": url, "timestamp": "20250301020000", "mime": "text/html", "status": "200"})
+    server = serve({"/vn/cdx": page(line, "text/plain")})  # the capture itself answers 404
+    db = tmp_path / "r.db"
+    result = run_cli("recover", "x.gov.vn", "--archive", server.url + "vn/", "--db", str(db), *FAST_SETTINGS)
+    assert result.returncode == 0, result.stderr
+    recorded = rows(db, "SELECT url, kind, substr(reason, 1, 17) FROM pages")
+    assert recorded == [(url, "failed", "archive: HTTP 404")]
