@@ -95,7 +95,7 @@ def test_scrapy_list_shows_one_spider_per_site(tmp_path):
                             two=("http://127.0.0.1:8/", "district"))
     result = subprocess.run([str(BIN / "scrapy"), "list"], capture_output=True, text=True, cwd=ROOT,
                             env={**os.environ, "GOVARCHIVE_REGISTRY": str(folder)})
-    assert result.stdout.split() == ["one", "portal", "sharepoint_json", "two"]
+    assert result.stdout.split() == ["one", "portal", "recover", "sharepoint_json", "two"]
 
 
 def test_scrapy_crawl_key_crawls_that_site(demo_portal, tmp_path):
