@@ -13,6 +13,7 @@ peak RSS, then govarchive's ratios to the plain spider.
 from __future__ import annotations
 
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -53,6 +54,41 @@ def child_plain(urls: list[str]) -> dict:
             "articles": 0}
 
 
+def child_naive(urls: list[str]) -> dict:
+    """What one writes first: Scrapy follows links, trafilatura extracts, SQLite stores each page."""
+    import sqlite3
+
+    import scrapy
+    import trafilatura
+    from scrapy.crawler import CrawlerProcess
+
+    db = sqlite3.connect(Path(tempfile.mkdtemp()) / "naive.db")
+    db.execute("CREATE TABLE pages (url TEXT PRIMARY KEY, title TEXT, date TEXT, text TEXT)")
+
+    class Naive(scrapy.Spider):
+        name = "naive"
+        start_urls = urls
+        allowed_domains = ["127.0.0.1"]
+
+        def parse(self, response):
+            if not hasattr(response, "xpath"):
+                return
+            data = trafilatura.bare_extraction(response.text, url=response.url, with_metadata=True)
+            if data is not None and data.text:
+                db.execute("INSERT OR REPLACE INTO pages VALUES (?, ?, ?, ?)",
+                           [response.url, data.title, data.date, data.text])
+                db.commit()
+            yield from response.follow_all(xpath="//a[@href]")
+
+    process = CrawlerProcess({**FAST, "USER_AGENT": "bench"})
+    crawler = process.create_crawler(Naive)
+    process.crawl(crawler)
+    process.start()
+    stats = crawler.stats.get_stats()
+    stored = db.execute("SELECT count(*) FROM pages").fetchone()[0]
+    return {"responses": stats.get("response_received_count", 0), "yielded": 0, "articles": stored}
+
+
 def child_govarchive(urls: list[str], warc: bool = True, settings: dict | None = None) -> dict:
     import sqlite3
 
@@ -63,7 +99,8 @@ def child_govarchive(urls: list[str], warc: bool = True, settings: dict | None =
     articles = sqlite3.connect(db).execute("SELECT count(*) FROM articles").fetchone()[0]
     stats = summary.stats
     return {"responses": stats.get("response_received_count", 0),
-            "yielded": stats.get("scheduler/enqueued", 0), "articles": articles}
+            "yielded": stats.get("scheduler/enqueued", 0), "articles": articles,
+            "worker_cpu_s": stats.get("govarchive/extract/worker_cpu_s", 0.0)}
 
 
 def run_child(kind: str, urls: list[str]) -> dict:
@@ -79,14 +116,18 @@ def run_child(kind: str, urls: list[str]) -> dict:
 def main() -> None:
     if len(sys.argv) > 2 and sys.argv[1] == "--child":
         kind, urls = sys.argv[2], sys.argv[3:]
+        FAST.update(json.loads(os.environ.get("BENCH_SETTINGS", "{}")))
         started = time.process_time()
-        children = {"plain": child_plain, "govarchive": child_govarchive,
+        children = {"plain": child_plain, "govarchive": child_govarchive, "naive": child_naive,
+                    "govarchive-inline": lambda u: child_govarchive(
+                        u, settings={"GOVARCHIVE_EXTRACT_WORKERS": 0}),
                     "govarchive-nowarc": lambda u: child_govarchive(u, warc=False),
                     "govarchive-noocr": lambda u: child_govarchive(u, settings={"GOVARCHIVE_OCR": False}),
                     "govarchive-nodocs": lambda u: child_govarchive(
                         u, settings={"GOVARCHIVE_DOCUMENTS": False})}
         result = children[kind](urls)
-        result["cpu_s"] = time.process_time() - started
+        # the crawl process's CPU, and its extraction workers' (they report their own)
+        result["cpu_s"] = time.process_time() - started + result.get("worker_cpu_s", 0.0)
         result["peak_rss_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(json.dumps(result))
         return

@@ -45,7 +45,8 @@ class DedupPipeline(ArchiveStage):
             self._sighted(adapter, adapter["existing_id"])
             self.stats.inc_value("govarchive/duplicates/recovered_known")
             raise DropItem(f"capture of archived article {adapter['existing_id']}")
-        adapter["signature"] = neardup.signature(adapter["text"])
+        if adapter["signature"] is None:  # the extraction worker computed it, when there is one
+            adapter["signature"] = neardup.signature(adapter["text"])
         match = neardup.find_similar(self.archive.db, adapter["signature"])
         if match is not None and match.article_id != adapter["existing_id"]:
             if adapter["existing_id"] is None and self._same_article(adapter, match):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 
 from itemadapter import ItemAdapter
@@ -9,8 +10,10 @@ from scrapy.exceptions import DropItem
 
 from crawler.extraction import extract_bytes
 from crawler.extraction.budget import MAX_BYTES, SECONDS
+from crawler.items import PageItem
 from crawler.profiles import SiteProfile
-from pipelines.base import ArchiveStage, pages_only
+from crawler.workers import ExtractionPool, default_workers
+from pipelines.base import ArchiveStage
 
 logger = logging.getLogger(__name__)
 
@@ -33,22 +36,39 @@ class ExtractPipeline(ArchiveStage):
         super().__init__(crawler)
         self.max_bytes = self.settings.getint("GOVARCHIVE_EXTRACT_MAX_BYTES", MAX_BYTES)
         self.seconds = self.settings.getfloat("GOVARCHIVE_EXTRACT_SECONDS", SECONDS)
+        workers = self.settings.get("GOVARCHIVE_EXTRACT_WORKERS")
+        workers = default_workers() if workers in (None, "", "auto") else int(workers)
+        self.pool = ExtractionPool(workers) if workers > 0 else None
+        self.selectors = ""  # the site's selectors as JSON, for the workers
 
     def open_spider(self, spider=None) -> None:
         super().open_spider(spider)
         site = getattr(spider or self.crawler.spider, "site", None)  # registry spiders carry their Site
         if site is not None and site.selectors:
             self.site_profile = SiteProfile(site.selectors)  # validated when the registry loaded
+            self.selectors = json.dumps(site.selectors, sort_keys=True)
 
-    @pages_only
-    def process_item(self, item):
+    def close_spider(self, spider=None) -> None:
+        if self.pool:
+            self.pool.close()
+        super().close_spider(spider)
+
+    async def process_item(self, item):
+        if not isinstance(item, PageItem):
+            return item
         adapter = ItemAdapter(item)
         content_type = adapter["content_type"] or "text/html"
         if "html" not in content_type:
             logger.info("not HTML (%s): %s", content_type, adapter["url"])
             self._skip(adapter, "non_html", f"not HTML ({content_type})")
-        result = extract_bytes(adapter["body"], adapter["url"], adapter["content_type"], self.site_profile,
-                               max_bytes=self.max_bytes, seconds=self.seconds)
+        if self.pool:  # another core extracts; the reactor goes on
+            result, adapter["signature"], cpu = await self.pool.extract(
+                adapter["body"], adapter["url"], adapter["content_type"] or "", self.selectors,
+                self.max_bytes, self.seconds)
+            self.stats.inc_value("govarchive/extract/worker_cpu_s", cpu, start=0.0)
+        else:
+            result = extract_bytes(adapter["body"], adapter["url"], adapter["content_type"],
+                                   self.site_profile, max_bytes=self.max_bytes, seconds=self.seconds)
         if result.truncated:
             logger.warning("page over %d bytes: extracted from its start only: %s", self.max_bytes,
                            adapter["url"])

@@ -1,0 +1,48 @@
+"""Crawl throughput at scale: govarchive beside a no-op Scrapy spider and a naive
+Scrapy + trafilatura + SQLite spider, on a large local portal, one run.
+
+    .venv/bin/python benchmarks/scale_bench.py 1000 3000     # article counts (10000 takes ~15 min)
+
+Each crawl runs in its own process against ``big_portal`` (~80 KB pages, 20
+articles a listing page), throttling off, 8 requests at a time to the host. Prints
+pages/s, CPU/wall (above 1 means more than one core worked), peak RSS of the crawl
+process (extraction workers' memory is theirs, listed apart as "workers: yes").
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
+
+from big_portal import serve_big  # noqa: E402
+from crawl_bench import run_child  # noqa: E402
+
+SETTINGS = {"CONCURRENT_REQUESTS_PER_DOMAIN": 8, "CONCURRENT_REQUESTS": 16, "ROBOTSTXT_OBEY": True,
+            "GOVARCHIVE_MAX_DEPTH": 10000, "GOVARCHIVE_STOP_PAGING": 0}
+KINDS = ("plain", "naive", "govarchive-inline", "govarchive")
+
+
+def main(sizes: list[int]) -> None:
+    os.environ["BENCH_SETTINGS"] = json.dumps(SETTINGS)
+    print(f"{'articles':>8} {'crawler':18}{'pages':>7}{'wall s':>8}{'pages/s':>9}{'cpu/wall':>9}"
+          f"{'RSS MiB':>9}{'stored':>8}")
+    for size in sizes:
+        with serve_big(size) as url:
+            results = {kind: run_child(kind, [url]) for kind in KINDS}
+        for kind, r in results.items():
+            r["rate"] = r["responses"] / r["wall_s"]
+            print(f"{size:>8} {kind:18}{r['responses']:>7}{r['wall_s']:>8.1f}{r['rate']:>9.1f}"
+                  f"{r['cpu_s'] / r['wall_s']:>9.2f}{r['peak_rss_mib']:>9.0f}{r['articles']:>8}")
+        ours = results["govarchive"]
+        print(f"{size:>8} govarchive/plain pages/s {ours['rate'] / results['plain']['rate']:.2f}, "
+              f"govarchive/naive {ours['rate'] / results['naive']['rate']:.2f}, "
+              f"workers/inline {ours['rate'] / results['govarchive-inline']['rate']:.2f}")
+
+
+if __name__ == "__main__":
+    main([int(a) for a in sys.argv[1:]] or [1000, 3000])

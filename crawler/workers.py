@@ -1,0 +1,86 @@
+"""Extraction in worker processes, so a crawl uses more than the reactor's one core.
+
+Scrapy runs every callback and pipeline stage on one thread; extraction (lxml,
+trafilatura) and the near-duplicate signature are most of a page's CPU, and
+they hold the GIL. The extract stage sends each page to a process pool and
+awaits the result, so the reactor goes on fetching, parsing links and writing
+SQLite and WARC while other cores extract.
+
+Workers start through ``forkserver`` (never ``fork``: the crawl process has
+threads), with the extraction modules preloaded. Each worker's main thread
+runs the page under its own time budget (the timer signal works there). A
+worker that dies (a crash in a C library, memory) fails only its page, which
+is skipped with that reason; the pool is replaced.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import multiprocessing
+import os
+import time
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from functools import lru_cache
+
+from crawler.extraction import extract_bytes
+from crawler.extraction.page import Extraction
+
+logger = logging.getLogger(__name__)
+
+PRELOAD = ["crawler.extraction", "crawler.workers", "archive.neardup", "trafilatura", "lxml.html"]
+
+
+def default_workers() -> int:
+    """One extraction process per core beyond the reactor's (none on one core)."""
+    return max(0, (os.cpu_count() or 1) - 1)
+
+
+@lru_cache(maxsize=64)
+def _profile(selectors: str):
+    from crawler.profiles import SiteProfile
+
+    return SiteProfile(json.loads(selectors)) if selectors else None
+
+
+def extract_job(body: bytes, url: str, content_type: str, selectors: str, max_bytes: int,
+                seconds: float) -> tuple[Extraction, object, float]:
+    """One page in a worker: its extraction, for an article its MinHash signature, and the
+    CPU seconds it took (the crawl's stats add them up: the workers' share of the work)."""
+    from archive import neardup
+
+    started = time.process_time()
+    result = extract_bytes(body, url, content_type, _profile(selectors), max_bytes=max_bytes, seconds=seconds)
+    signature = neardup.signature(result.text) if result.is_article else None
+    return result, signature, time.process_time() - started
+
+
+class ExtractionPool:
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+        self._pool: ProcessPoolExecutor | None = None
+
+    def _executor(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            context = multiprocessing.get_context("forkserver")
+            context.set_forkserver_preload(PRELOAD)
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=context)
+        return self._pool
+
+    async def extract(self, body: bytes, url: str, content_type: str, selectors: str, max_bytes: int,
+                      seconds: float) -> tuple[Extraction, object, float]:
+        future = self._executor().submit(extract_job, body, url, content_type, selectors, max_bytes, seconds)
+        try:
+            return await asyncio.wrap_future(future)
+        except BrokenProcessPool:
+            logger.error("an extraction worker died on %s; replacing the pool", url)
+            self.close(wait=False)
+            died = Extraction(url=url, reason="extraction worker died on this page (kept in the WARC)")
+            return died, None, 0.0
+
+    def close(self, wait: bool = True) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=wait, cancel_futures=not wait)
+            self._pool = None

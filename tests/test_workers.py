@@ -1,0 +1,25 @@
+"""Extraction in worker processes: the same archive as extraction in the crawl process."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from conftest import FAST_SETTINGS, run_cli
+
+
+def archive_rows(db):
+    return sorted(sqlite3.connect(db).execute(
+        "SELECT url, site, title, published_at, author, source, content_hash, cluster_id IS NOT NULL "
+        "FROM articles"))
+
+
+def test_the_process_pool_crawl_gives_the_same_archive_as_the_single_process_one(demo_portal, tmp_path):
+    archives = {}
+    for workers in ("0", "2"):
+        db = tmp_path / f"w{workers}" / "a.db"
+        db.parent.mkdir()
+        result = run_cli("crawl", "--url", demo_portal.province, "--url", demo_portal.district,
+                         "--db", str(db), *FAST_SETTINGS, "-s", f"GOVARCHIVE_EXTRACT_WORKERS={workers}")
+        assert result.returncode == 0, result.stderr
+        archives[workers] = archive_rows(db)
+    assert archives["0"] == archives["2"] and len(archives["0"]) == 24
