@@ -24,7 +24,7 @@ from crawl_bench import run_child  # noqa: E402
 
 SETTINGS = {"CONCURRENT_REQUESTS_PER_DOMAIN": 8, "CONCURRENT_REQUESTS": 16, "ROBOTSTXT_OBEY": True,
             "GOVARCHIVE_MAX_DEPTH": 10000, "GOVARCHIVE_STOP_PAGING": 0}
-KINDS = ("plain", "naive", "govarchive-inline", "govarchive")
+KINDS = tuple(os.environ.get("BENCH_KINDS", "plain,naive,govarchive-inline,govarchive").split(","))
 
 
 def main(sizes: list[int]) -> None:
@@ -38,6 +38,8 @@ def main(sizes: list[int]) -> None:
             r["rate"] = r["responses"] / r["wall_s"]
             print(f"{size:>8} {kind:18}{r['responses']:>7}{r['wall_s']:>8.1f}{r['rate']:>9.1f}"
                   f"{r['cpu_s'] / r['wall_s']:>9.2f}{r['peak_rss_mib']:>9.0f}{r['articles']:>8}")
+        if set(results) != {"plain", "naive", "govarchive-inline", "govarchive"}:
+            continue
         ours = results["govarchive"]
         print(f"{size:>8} govarchive/plain pages/s {ours['rate'] / results['plain']['rate']:.2f}, "
               f"govarchive/naive {ours['rate'] / results['naive']['rate']:.2f}, "

@@ -44,7 +44,14 @@ def project_settings(overrides: Mapping[str, Any] | None = None) -> Settings:
 
 def _prepare(db_path: str | Path, settings: Mapping[str, Any] | None, sites=()) -> None:
     """Create and migrate the archive now (errors before the crawl); record registry ``sites``."""
+    import multiprocessing
+
     from archive.sites import sync_sites
+
+    if getattr(multiprocessing.current_process(), "_inheriting", False):
+        # an extraction worker starting imports the main module: a script that crawls at import
+        raise RuntimeError("a crawl was started while a worker process imported the main script: "
+                           "start crawls under `if __name__ == \"__main__\":`")
 
     db = open_database(db_path, write=True)
     try:

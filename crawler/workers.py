@@ -57,9 +57,14 @@ def extract_job(body: bytes, url: str, content_type: str, selectors: str, max_by
     return result, signature, time.process_time() - started
 
 
+class PoolUnavailable(Exception):
+    """Worker processes cannot be started here; extraction runs in the crawl process."""
+
+
 class ExtractionPool:
     def __init__(self, workers: int) -> None:
         self.workers = workers
+        self.completed = 0  # pages the workers extracted
         self._pool: ProcessPoolExecutor | None = None
 
     def _executor(self) -> ProcessPoolExecutor:
@@ -71,14 +76,24 @@ class ExtractionPool:
 
     async def extract(self, body: bytes, url: str, content_type: str, selectors: str, max_bytes: int,
                       seconds: float) -> tuple[Extraction, object, float]:
-        future = self._executor().submit(extract_job, body, url, content_type, selectors, max_bytes, seconds)
+        """The page's extraction from a worker; :class:`PoolUnavailable` when no worker can start."""
         try:
-            return await asyncio.wrap_future(future)
-        except BrokenProcessPool:
-            logger.error("an extraction worker died on %s; replacing the pool", url)
+            future = self._executor().submit(extract_job, body, url, content_type, selectors, max_bytes,
+                                             seconds)
+        except (RuntimeError, OSError) as exc:  # e.g. a script without ``if __name__ == "__main__"``
             self.close(wait=False)
+            raise PoolUnavailable(str(exc).strip().splitlines()[0]) from exc
+        try:
+            result = await asyncio.wrap_future(future)
+        except BrokenProcessPool as exc:
+            self.close(wait=False)
+            if not self.completed:  # no worker ever finished a page: they cannot run here
+                raise PoolUnavailable("the workers died before extracting any page") from exc
+            logger.error("an extraction worker died on %s; replacing the pool", url)
             died = Extraction(url=url, reason="extraction worker died on this page (kept in the WARC)")
             return died, None, 0.0
+        self.completed += 1
+        return result
 
     def close(self, wait: bool = True) -> None:
         if self._pool is not None:

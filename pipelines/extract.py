@@ -12,7 +12,7 @@ from crawler.extraction import extract_bytes
 from crawler.extraction.budget import MAX_BYTES, SECONDS
 from crawler.items import PageItem
 from crawler.profiles import SiteProfile
-from crawler.workers import ExtractionPool, default_workers
+from crawler.workers import ExtractionPool, PoolUnavailable, default_workers
 from pipelines.base import ArchiveStage
 
 logger = logging.getLogger(__name__)
@@ -61,12 +61,8 @@ class ExtractPipeline(ArchiveStage):
         if "html" not in content_type:
             logger.info("not HTML (%s): %s", content_type, adapter["url"])
             self._skip(adapter, "non_html", f"not HTML ({content_type})")
-        if self.pool:  # another core extracts; the reactor goes on
-            result, adapter["signature"], cpu = await self.pool.extract(
-                adapter["body"], adapter["url"], adapter["content_type"] or "", self.selectors,
-                self.max_bytes, self.seconds)
-            self.stats.inc_value("govarchive/extract/worker_cpu_s", cpu, start=0.0)
-        else:
+        result = await self._in_worker(adapter) if self.pool else None
+        if result is None:
             result = extract_bytes(adapter["body"], adapter["url"], adapter["content_type"],
                                    self.site_profile, max_bytes=self.max_bytes, seconds=self.seconds)
         if result.truncated:
@@ -88,6 +84,19 @@ class ExtractPipeline(ArchiveStage):
         adapter["date_candidates"] = result.date_candidates
         self.stats.inc_value("govarchive/articles_extracted")
         return item
+
+    async def _in_worker(self, adapter):
+        """Extraction on another core (the reactor goes on); None when no worker can start."""
+        try:
+            result, adapter["signature"], cpu = await self.pool.extract(
+                adapter["body"], adapter["url"], adapter["content_type"] or "", self.selectors,
+                self.max_bytes, self.seconds)
+        except PoolUnavailable as exc:
+            logger.warning("extraction workers cannot start (%s): extracting in the crawl process", exc)
+            self.pool = None
+            return None
+        self.stats.inc_value("govarchive/extract/worker_cpu_s", cpu, start=0.0)
+        return result
 
     def _skip(self, adapter, stat: str, reason: str):
         kind = "listing" if reason.startswith(LIST_REASONS) else "dead_end"
