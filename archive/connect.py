@@ -71,6 +71,10 @@ def open_database(path: str | Path, *, create: bool = True, write: bool = False,
             _writable(db)
         if db.journal_mode != "wal":
             db.enable_wal()
+        # In WAL mode NORMAL never corrupts the archive; a power cut may lose the last commits,
+        # which the frontier has not marked done either, so the next crawl fetches them again.
+        # FULL syncs every commit, and a crawl commits several times a page.
+        db.execute("PRAGMA synchronous = NORMAL")
         if pending:
             migrations.apply(db)
             _record_creation(db)
