@@ -48,16 +48,22 @@ class RecoverSpider(PortalSpider):
         self.date_from, self.date_to = date_from, date_to
         self.allowed_domains = []  # everything is fetched from the archive, nothing from the portal
         self.captures: list[Capture] = []
+        # archives index "www.x.gov.vn" and "x.gov.vn" apart, and portals answered on both
+        name = host.split(":")[0]
+        self.hosts = [host] if name.replace(".", "").isdigit() else [host, f"www.{host}"]
+        self.listings_left = len(self.hosts)
 
     def response_downloaded(self, response, request, spider=None) -> None:
         """Redirects inside the archive (to the nearest capture) are not the portal's."""
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
-        yield self._listing_request()
+        for host in self.hosts:
+            yield self._listing_request(host)
 
-    def _listing_request(self, resume_key: str | None = None) -> scrapy.Request:
-        url = query_url(self.cdx, self.host, self.date_from, self.date_to, resume_key)
-        return scrapy.Request(url, self.parse_listing, errback=self.on_listing_error, dont_filter=True)
+    def _listing_request(self, host: str, resume_key: str | None = None) -> scrapy.Request:
+        url = query_url(self.cdx, host, self.date_from, self.date_to, resume_key)
+        return scrapy.Request(url, self.parse_listing, errback=self.on_listing_error, dont_filter=True,
+                              meta={"cdx_host": host})
 
     def parse_listing(self, response: Response):
         try:
@@ -71,9 +77,11 @@ class RecoverSpider(PortalSpider):
             logger.warning("%d malformed CDX lines skipped", bad)
             self.crawler.stats.inc_value("govarchive/recover/bad_cdx_lines", bad)
         if resume_key and captures:
-            yield self._listing_request(resume_key)
+            yield self._listing_request(response.meta["cdx_host"], resume_key)
             return
-        yield from self._fetch_chosen()
+        self.listings_left -= 1
+        if self.listings_left == 0:  # every host listed: choose among all their captures
+            yield from self._fetch_chosen()
 
     def _fetch_chosen(self):
         chosen = choose(self.captures, self.date_to.replace("-", "") if self.date_to else None)

@@ -15,6 +15,7 @@ from pywb_archive import pywb, pywb_bin, write_captures
 from routes import page, serve
 from warcio.archiveiterator import ArchiveIterator
 
+from archive.cdx import query_url
 from crawler.demo import district
 from crawler.demo.content import articles_of
 
@@ -157,7 +158,9 @@ def test_a_cdx_address_that_is_no_cdx_server_is_a_clear_error(tmp_path):
 def test_malformed_cdx_lines_are_counted_and_skipped(tmp_path):
     good = json.dumps({"url": "http://x.gov.vn/a.html", "timestamp": "20250301020000", "mime": "text/html",
                        "status": "200"})
-    server = serve({"/vn/cdx": page("\n".join([good, "{broken", "garbage line"]), "text/plain")})
+    listing = "\n".join([good, "{broken", "garbage line"]).encode()
+    server = serve({query_url("/vn/cdx", "x.gov.vn"): page(listing, "text/plain"),
+                    query_url("/vn/cdx", "www.x.gov.vn"): page("", "text/plain")})
     db = tmp_path / "r.db"
     result = run_cli("recover", "x.gov.vn", "--archive", server.url + "vn/", "--db", str(db), *FAST_SETTINGS)
     assert result.returncode == 0, result.stderr
@@ -224,3 +227,16 @@ def test_a_capture_the_archive_cannot_serve_is_tried_again_later(tmp_path):
     assert result.returncode == 0, result.stderr
     recorded = rows(db, "SELECT url, kind, substr(reason, 1, 17) FROM pages")
     assert recorded == [(url, "failed", "archive: HTTP 404")]
+
+
+def test_captures_under_www_and_the_bare_host_are_both_listed(tmp_path):
+    body = article_page(ONLY_ARCHIVED, "http://www.x.gov.vn")
+    url = "http://www.x.gov.vn" + district.article_url(ONLY_ARCHIVED)
+    line = json.dumps({"url": url, "timestamp": "20250301020000", "mime": "text/html", "status": "200"})
+    server = serve({query_url("/vn/cdx", "x.gov.vn"): page("", "text/plain"),
+                    query_url("/vn/cdx", "www.x.gov.vn"): page(line, "text/plain"),
+                    f"/vn/20250301020000id_/{url}": page(body)})
+    db = tmp_path / "r.db"
+    result = run_cli("recover", "x.gov.vn", "--archive", server.url + "vn/", "--db", str(db), *FAST_SETTINGS)
+    assert result.returncode == 0, result.stderr
+    assert rows(db, "SELECT url, site FROM articles") == [(url, "x.gov.vn")]
