@@ -61,8 +61,8 @@ def export_wacz(db: Database, db_path: str | Path, out: str | Path, filters: Fil
         else:
             warcs, records = [Path(work) / "selection.warc.gz"], 0
             with open(warcs[0], "wb") as selection:
-                for name, offset, length in _pointers(db, filters):
-                    selection.write(_member(folder, name, offset, length))
+                for member in _members(folder, _pointers(db, filters)):
+                    selection.write(member)
                     records += 1
         index = _index(warcs)
         pages = _pages(db, filters or Filters())
@@ -98,10 +98,21 @@ def _pointers(db: Database, filters: Filters) -> Iterator[tuple[str, int, int]]:
         f"WHERE warc_file IS NOT NULL AND {documents} ORDER BY 1, 2", [*params, *more])
 
 
-def _member(folder: Path, name: str, offset: int, length: int) -> bytes:
-    with open(resolve_in(folder, name), "rb") as handle:
-        handle.seek(offset)
-        return handle.read(length)
+def _members(folder: Path, pointers: Iterator[tuple[str, int, int]]) -> Iterator[bytes]:
+    """The gzip members the pointers lead to, byte for byte; each WARC file opened once
+    (the pointers come in file order)."""
+    name, handle = None, None
+    try:
+        for file, offset, length in pointers:
+            if file != name:
+                if handle:
+                    handle.close()
+                name, handle = file, open(resolve_in(folder, file), "rb")  # noqa: SIM115
+            handle.seek(offset)
+            yield handle.read(length)
+    finally:
+        if handle:
+            handle.close()
 
 
 def _index(warcs: list[Path]) -> bytes:

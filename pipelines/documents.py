@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
+import sqlite3
 from concurrent.futures import ThreadPoolExecutor
 
 from itemadapter import ItemAdapter
@@ -65,7 +66,11 @@ class DocumentPipeline(ArchiveStage):
         self._drop_if_known(sha256, link)  # the same file under another URL was read meanwhile
         row = {**record.stored(), **{k: adapter[k] for k in ("url", "site", "fetched_at", "crawl_id",
                                                             "warc_file", "warc_offset", "warc_length")}}
-        document_id = self.store.insert(row, link)
+        try:
+            document_id = self.store.insert(row, link)
+        except sqlite3.IntegrityError:  # another crawl process stored the same file first
+            self._drop_if_known(sha256, link)
+            raise
         self.stats.inc_value("govarchive/documents/stored")
         self.stats.inc_value(f"govarchive/documents/{record.text_method or 'no_text'}")
         if record.ocr_pending:

@@ -44,7 +44,7 @@ class RecoverSpider(PortalSpider):
             raise ValueError("give the portal's host: -a host=mythanh.gov.vn")
         kwargs.setdefault("url", f"http://{host}/")
         super().__init__(**kwargs)
-        self.host, self.cdx, self.replay = host, cdx, replay.rstrip("/") + "/"
+        self.cdx, self.replay = cdx, replay.rstrip("/") + "/"
         self.date_from, self.date_to = date_from, date_to
         self.allowed_domains = []  # everything is fetched from the archive, nothing from the portal
         self.captures: list[Capture] = []

@@ -53,7 +53,7 @@ def recover(targets, all_defunct, date_from, date_to, replay, cdx, db_path, regi
             chosen.append(RecoverTarget(host_of(sites[target].home[0]), target))
         else:
             host = host_of(target if "://" in target else f"http://{target}/")
-            if not host or "." not in host.split(":")[0] and ":" not in host:
+            if "." not in host and ":" not in host:  # a word that is no registry key
                 raise click.BadParameter(f"{target!r} is neither a registry site nor a host name")
             chosen.append(RecoverTarget(host, host))
     if not chosen:

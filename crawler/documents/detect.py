@@ -11,6 +11,7 @@ import io
 import posixpath
 import re
 import zipfile
+import zlib
 from email.message import Message
 from urllib.parse import unquote, urlsplit
 
@@ -74,19 +75,20 @@ def sniff(body: bytes, content_type: str = "", name: str = "") -> str | None:
 
 
 def _zip_kind(body: bytes) -> str:
+    """A zip's kind from its members; a damaged zip is a zip (its reader says what is wrong)."""
     try:
-        names = set(zipfile.ZipFile(io.BytesIO(body)).namelist()[:2000])
-    except (zipfile.BadZipFile, ValueError, OSError):
-        return "zip"
-    if "word/document.xml" in names:
-        return "docx"
-    if "xl/workbook.xml" in names:
-        return "xlsx"
-    if "ppt/presentation.xml" in names:
-        return "pptx"
-    if "content.xml" in names and "mimetype" in names:
-        mimetype = zipfile.ZipFile(io.BytesIO(body)).read("mimetype")[:100]
-        return "ods" if b"spreadsheet" in mimetype else "odt"
+        archive = zipfile.ZipFile(io.BytesIO(body))
+        names = set(archive.namelist()[:2000])
+        if "word/document.xml" in names:
+            return "docx"
+        if "xl/workbook.xml" in names:
+            return "xlsx"
+        if "ppt/presentation.xml" in names:
+            return "pptx"
+        if "content.xml" in names and "mimetype" in names:
+            return "ods" if b"spreadsheet" in archive.read("mimetype")[:100] else "odt"
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError, zlib.error):
+        pass
     return "zip"
 
 

@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass
 
 from crawler.documents.detect import KINDS, file_name, sniff
 from crawler.documents.metadata import document_meta
-from crawler.documents.ocr import MAX_OCR_PAGES, OcrUnavailable, ocr_pdf_pages, ocr_problem
+from crawler.documents.ocr import MAX_OCR_PAGES, OcrUnavailable, ocr_pdf_pages
 from crawler.documents.text import DocumentText, finish, read_text
 
 logger = logging.getLogger(__name__)
@@ -92,4 +92,4 @@ def _with_ocr(body: bytes, text: DocumentText, ocr: bool, max_pages: int) -> Doc
     return finish(text)
 
 
-__all__ = ["DocumentRecord", "ocr_problem", "process_document"]
+__all__ = ["DocumentRecord", "process_document"]
