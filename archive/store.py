@@ -189,6 +189,27 @@ class Archive:
                 neardup.remove(self.db, article_id)
                 neardup.add(self.db, article_id, signature)
 
+    def record_redirects(self, redirects: list[tuple[str, str, str, str]]) -> int:
+        """Old addresses ``(old, target, when, site)`` redirecting to an archived article become
+        its sightings; how many did."""
+        recorded = 0
+        for old_url, target, when, site in redirects:
+            article_id = self.article_seen_at(target)
+            if article_id is not None:
+                self.record_sighting(article_id, old_url, site, when)
+                recorded += 1
+        return recorded
+
+    def add_document_links(self, links: list[dict]) -> int:
+        from archive.documents import DocumentStore
+
+        return DocumentStore(self.db).add_links(links)
+
+    def mark_killed(self, crawl_id: str) -> None:
+        with self.db.conn:
+            self.db.execute("UPDATE crawls SET status = 'killed' WHERE id = ? AND status = 'running'",
+                            [crawl_id])
+
     def record_sighting(self, article_id: int, url: str, site: str, seen_at: str) -> None:
         """The article was seen (again) at ``url``: a copy, a second address, a re-crawl."""
         with self.db.conn:

@@ -10,6 +10,7 @@ that points to them is stored, so a row never points to missing bytes.
 
 from __future__ import annotations
 
+import fcntl
 import io
 import logging
 import os
@@ -93,6 +94,8 @@ class RotatingWarcWriter:
         self.sequence += 1
         self._name = f"{self.prefix}-{self.sequence:05d}.warc.gz"
         self._file = open(self.folder / (self._name + OPEN_SUFFIX), "wb")  # noqa: SIM115
+        # held while the file is written: another process's repair() leaves a live file alone
+        fcntl.flock(self._file, fcntl.LOCK_EX | fcntl.LOCK_NB)
         self._writer = WARCWriter(self._file, gzip=True, warc_version="1.1")
         self._good = 0
         info = {"software": f"govarchive/{__version__}", "format": "WARC File Format 1.1",
@@ -161,10 +164,14 @@ def repair(folder: Path) -> list[str]:
     """Cut interrupted ``.open`` files after their last whole record and close them."""
     repaired = []
     for path in sorted(folder.glob(f"*{OPEN_SUFFIX}")):
-        good = _last_whole_record_end(path)
         with open(path, "r+b") as handle:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                continue  # a crawl (this process's or another's) is writing it
+            good = _last_whole_record_end(path)
             handle.truncate(good)
-        path.rename(path.with_name(path.name.removesuffix(OPEN_SUFFIX)))
+            path.rename(path.with_name(path.name.removesuffix(OPEN_SUFFIX)))
         logger.warning("repaired interrupted WARC %s: kept %d bytes", path.name, good)
         repaired.append(path.name)
     return repaired

@@ -9,7 +9,8 @@ from scrapy import signals
 from scrapy.exceptions import NotConfigured
 from twisted.internet import task
 
-from archive.store import Archive, CrawlCounts
+from archive.store import CrawlCounts
+from crawler.distributed.remote import open_archive
 
 logger = logging.getLogger(__name__)
 
@@ -51,7 +52,6 @@ class CrawlRecorder:
 
     def __init__(self, crawler) -> None:
         self.crawler = crawler
-        self.db_path = crawler.settings.get("GOVARCHIVE_DB")
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -62,7 +62,7 @@ class CrawlRecorder:
         return ext
 
     def spider_opened(self, spider) -> None:
-        archive = Archive(self.db_path)
+        archive = open_archive(self.crawler)
         try:
             archive.start_crawl(spider.crawl_id, _now(), list(spider.start_urls),
                                 getattr(spider, "site_key", None))
@@ -79,7 +79,7 @@ class CrawlRecorder:
             status = "finished (page limit)"
         if status.startswith("finished") and not _answered(stats):
             status = "failed"  # no portal answered: unreachable, refused or erring on every page
-        archive = Archive(self.db_path)
+        archive = open_archive(self.crawler)
         try:
             archive.finish_crawl(spider.crawl_id, _now(), status, counts_from_stats(stats), stats)
         finally:

@@ -29,6 +29,7 @@ from datetime import UTC, datetime
 from scrapy import Request
 
 from archive.store import Archive
+from crawler.distributed.remote import open_archive
 from crawler.urls import host_of
 
 logger = logging.getLogger(__name__)
@@ -56,7 +57,7 @@ class IncrementalMiddleware:
         return mw
 
     def spider_opened(self, spider) -> None:
-        self.archive = Archive(self.crawler.settings["GOVARCHIVE_DB"])
+        self.archive = open_archive(self.crawler)
         self.started = datetime.now(UTC).isoformat(timespec="seconds")
 
     def spider_closed(self, spider) -> None:

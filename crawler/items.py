@@ -64,3 +64,4 @@ class DocumentItem:
     warc_file: str | None = None
     warc_offset: int | None = None
     warc_length: int | None = None
+    read: dict | None = None  # its DocumentRecord's fields, once read (by a worker, for the ingest)

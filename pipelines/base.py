@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 
 from archive.store import Archive
+from crawler.distributed.remote import open_archive
 from crawler.items import PageItem
 
 
@@ -35,7 +36,7 @@ class ArchiveStage(Stage):
     archive: Archive | None = None
 
     def open_spider(self, spider=None) -> None:
-        self.archive = Archive(self.settings.get("GOVARCHIVE_DB"))
+        self.archive = open_archive(self.crawler)
 
     def close_spider(self, spider=None) -> None:
         if self.archive:

@@ -21,6 +21,7 @@ from scrapy.exceptions import DropItem
 from archive.documents import DocumentStore
 from crawler.documents import process_document
 from crawler.documents.ocr import MAX_OCR_PAGES
+from crawler.documents.process import DocumentRecord
 from crawler.items import DocumentItem
 from pipelines.base import ArchiveStage
 
@@ -37,14 +38,15 @@ class DocumentPipeline(ArchiveStage):
 
     def open_spider(self, spider=None) -> None:
         super().open_spider(spider)
-        self.store = DocumentStore(self.archive.db)
+        if hasattr(self.archive, "db"):  # a worker's archive is the stream: no reads, no dedup here
+            self.store = DocumentStore(self.archive.db)
         self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="govarchive-documents")
 
     def close_spider(self, spider=None) -> None:
         """Every link to a document seen in this crawl, fetched now or before, is recorded."""
         spider = self.crawler.spider
         links = getattr(spider, "document_links", [])
-        recorded = self.store.add_links(links) if links else 0
+        recorded = self.archive.add_document_links(links) if links else 0
         self.stats.set_value("govarchive/documents/links", recorded)
         if self.executor:
             self.executor.shutdown(wait=True)
@@ -54,22 +56,27 @@ class DocumentPipeline(ArchiveStage):
         if not isinstance(item, DocumentItem):
             return item
         adapter = ItemAdapter(item)
-        body = adapter["body"]
         link = {"url": adapter["url"], "page_url": adapter["linked_from"], "link_text": adapter["link_text"],
                 "seen_at": adapter["fetched_at"], "crawl_id": adapter["crawl_id"]}
-        sha256 = hashlib.sha256(body).hexdigest()
-        self._drop_if_known(sha256, link)
-        loop = asyncio.get_running_loop()
-        record = await loop.run_in_executor(self.executor, self._read, adapter)
-        if record is None:
-            self._skip(adapter, "not_a_document", "not a document (unknown or HTML content)")
-        self._drop_if_known(sha256, link)  # the same file under another URL was read meanwhile
+        if adapter["read"] is not None:  # read by a worker: the ingest stores it
+            record = DocumentRecord(**adapter["read"])
+        else:
+            if self.store is not None:
+                self._drop_if_known(hashlib.sha256(adapter["body"]).hexdigest(), link)
+            loop = asyncio.get_running_loop()
+            record = await loop.run_in_executor(self.executor, self._read, adapter)
+            if record is None:
+                self._skip(adapter, "not_a_document", "not a document (unknown or HTML content)")
+            if self.store is None:  # a worker: the record goes to the ingest with the item
+                adapter["read"], adapter["body"] = record.stored(), b""
+                return item
+        self._drop_if_known(record.sha256, link)  # the same file under another URL was read meanwhile
         row = {**record.stored(), **{k: adapter[k] for k in ("url", "site", "fetched_at", "crawl_id",
                                                             "warc_file", "warc_offset", "warc_length")}}
         try:
             document_id = self.store.insert(row, link)
         except sqlite3.IntegrityError:  # another crawl process stored the same file first
-            self._drop_if_known(sha256, link)
+            self._drop_if_known(record.sha256, link)
             raise
         self.stats.inc_value("govarchive/documents/stored")
         self.stats.inc_value(f"govarchive/documents/{record.text_method or 'no_text'}")

@@ -23,16 +23,19 @@ COLUMNS = ("url", "site", "title", "published_at", "published_raw", "author", "s
            "captured_at", "capture_archive")
 
 
+def spider_redirects(spider) -> list[tuple[str, str, str, str]]:
+    """The spider's redirects as ``(old, target, when, site)``, the site key as the article's rows."""
+    site_of = getattr(spider, "site_of", host_of)
+    return [(old, target, when, site_of(old)) for old, target, when in getattr(spider, "redirects", [])]
+
+
 class StorePipeline(ArchiveStage):
     def close_spider(self, spider=None) -> None:
         """Old addresses that redirect to an archived article are kept as its sightings."""
         spider = self.crawler.spider
-        site_of = getattr(spider, "site_of", host_of)  # the site key, as the article's own rows
-        for old, target, when in getattr(spider, "redirects", []):
-            article_id = self.archive.article_seen_at(target)
-            if article_id is not None:
-                self.archive.record_sighting(article_id, old, site_of(old), when)
-                self.stats.inc_value("govarchive/redirects_recorded")
+        recorded = self.archive.record_redirects(spider_redirects(spider))
+        if recorded:
+            self.stats.inc_value("govarchive/redirects_recorded", recorded)
         super().close_spider(spider)
 
     @pages_only

@@ -3,10 +3,11 @@
 Each command parses its options, calls one library function and turns library
 errors into a one-line message. One module per concern: ``crawling`` (crawl,
 run-due, new-site, demo), ``watch`` (sites, schedule, status), ``research``
-(extract, search, export, stats, show, reextract, serve), ``documents`` (ocr), ``recovery`` (recover).
+(extract, search, export, stats, show, reextract, serve), ``documents`` (ocr), ``recovery`` (recover),
+``distributed`` (enqueue, worker, ingest).
 """
 
-from crawler.cli import crawling, documents, recovery, research, watch  # noqa: F401 - each registers its commands
+from crawler.cli import crawling, distributed, documents, recovery, research, watch  # noqa: F401 - each registers its commands
 from crawler.cli.common import cli
 
 __all__ = ["cli"]

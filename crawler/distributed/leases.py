@@ -1,0 +1,54 @@
+"""One worker per host at a time: leases in Redis that expire with their worker.
+
+Scrapy's politeness (delay, concurrency per host) holds inside one process; two
+workers crawling the same host would double its load. A worker takes a lease
+on every host of a site before crawling it (all or none), renews them while it
+crawls, and gives them back at the end; a killed worker's leases expire after
+``TTL`` and another worker takes the site over.
+"""
+
+from __future__ import annotations
+
+import redis
+
+from crawler.distributed import keys
+
+TTL_MS = 20_000
+RENEW_EVERY = TTL_MS / 1000 / 4
+
+RENEW = """
+for i, key in ipairs(KEYS) do
+  if redis.call('GET', key) ~= ARGV[1] then return 0 end
+end
+for i, key in ipairs(KEYS) do redis.call('PEXPIRE', key, ARGV[2]) end
+return 1
+"""
+RELEASE = """
+for i, key in ipairs(KEYS) do
+  if redis.call('GET', key) == ARGV[1] then redis.call('DEL', key) end
+end
+return 1
+"""
+
+
+class HostLease:
+    def __init__(self, server: redis.Redis, hosts: list[str], owner: str, ttl_ms: int = TTL_MS) -> None:
+        self.server, self.owner, self.ttl_ms = server, owner, ttl_ms
+        self.keys = [keys.host_lease(host) for host in sorted(set(hosts))]
+
+    def acquire(self) -> bool:
+        """Every host's lease, or none."""
+        taken = []
+        for key in self.keys:
+            if not self.server.set(key, self.owner, nx=True, px=self.ttl_ms):
+                self.server.eval(RELEASE, len(taken), *taken, self.owner) if taken else None
+                return False
+            taken.append(key)
+        return True
+
+    def renew(self) -> bool:
+        """False when a lease was lost (it expired and another worker holds it)."""
+        return bool(self.server.eval(RENEW, len(self.keys), *self.keys, self.owner, self.ttl_ms))
+
+    def release(self) -> None:
+        self.server.eval(RELEASE, len(self.keys), *self.keys, self.owner)

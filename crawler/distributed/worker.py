@@ -1,0 +1,204 @@
+"""``govarchive worker``: claim sites from Redis and crawl them, one host per worker at a time.
+
+A worker loops: take the oldest queued site whose hosts no other worker holds
+(a lease on each host), crawl it with the portal spider (scrapy-redis's
+scheduler and dupefilter as the frontier, extraction in this machine's worker
+processes, WARC files in this machine's folder, items to the stream), then
+give the site back: finished, its frontier is deleted and it leaves the queue;
+stopped early, its frontier stays for the next worker. ``sites_at_once`` sites
+are crawled side by side (each its own spider and politeness). The worker
+ends when the queue is empty (or, with ``wait``, waits for more).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import socket
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+import redis
+
+from crawler.distributed import keys
+from crawler.distributed.leases import RENEW_EVERY, HostLease
+from crawler.distributed.remote import STOP_REASON, RemoteArchive, connect
+from crawler.urls import host_of
+
+logger = logging.getLogger(__name__)
+
+POLL_SECONDS = 1.0
+
+
+def worker_settings(redis_url: str, warc_dir: str | Path) -> dict:
+    """The crawl settings a worker runs with (on top of the project's)."""
+    return {
+        "GOVARCHIVE_ROLE": "worker",
+        "GOVARCHIVE_REDIS_URL": redis_url,
+        "GOVARCHIVE_WARC_DIR": str(warc_dir),
+        "REDIS_URL": redis_url,
+        "REDIS_PARAMS": {"socket_timeout": 10, "socket_connect_timeout": 10},
+        "SCHEDULER": "crawler.distributed.frontier.RedisFrontier",
+        "SCHEDULER_PERSIST": True,  # the worker deletes a finished site's frontier itself
+        "SCHEDULER_QUEUE_KEY": keys.QUEUE_TEMPLATE,
+        "SCHEDULER_DUPEFILTER_KEY": keys.DUPEFILTER_TEMPLATE,
+        "DUPEFILTER_CLASS": "scrapy_redis.dupefilter.RFPDupeFilter",
+        "SPIDER_MIDDLEWARES": {"crawler.incremental.IncrementalMiddleware": 950,
+                               "crawler.distributed.frontier.InflightMiddleware": 900},
+        "ITEM_PIPELINES": {"pipelines.documents.DocumentPipeline": 50,  # reads; the ingest stores
+                           "pipelines.extract.ExtractPipeline": 100,
+                           "crawler.distributed.stream.StreamPipeline": 900},
+    }
+
+
+@dataclass
+class WorkerReport:
+    worker_id: str
+    crawls: list[tuple[str, str, str]] = field(default_factory=list)  # (site, crawl id, reason)
+    stopped: str = ""  # why the worker stopped early ('' when the queue was done)
+
+
+def enqueue(redis_url: str, site_keys: list[str]) -> int:
+    """Queue sites for the workers; a site already queued keeps its place. How many were new."""
+    server = connect(redis_url)
+    now = datetime.now(UTC).timestamp()
+    added = server.zadd(keys.SITES, {key: now for key in site_keys}, nx=True)
+    server.close()
+    return added
+
+
+class Worker:
+    def __init__(self, process, sites: dict, redis_url: str, worker_id: str | None = None,
+                 sites_at_once: int = 1, wait: bool = False) -> None:
+        self.process, self.sites, self.redis_url = process, sites, redis_url
+        self.server = connect(redis_url)
+        self.report = WorkerReport(worker_id or f"{socket.gethostname()}-{os.getpid()}")
+        self.sites_at_once, self.wait = sites_at_once, wait
+        self.stopping = False
+
+    async def run(self) -> WorkerReport:
+        try:
+            await asyncio.gather(*(self._slot() for _ in range(self.sites_at_once)))
+        except redis.RedisError as exc:
+            self.report.stopped = f"Redis is unavailable: {exc}"
+        finally:
+            self._state(None)
+        return self.report
+
+    async def _slot(self) -> None:
+        while not self.stopping:
+            claimed = self._claim()
+            if claimed is None:
+                if not self.wait and not self.server.zcard(keys.SITES):
+                    return
+                await asyncio.sleep(POLL_SECONDS)  # every queued site is being crawled elsewhere
+                continue
+            await self._crawl(*claimed)
+
+    def _claim(self) -> tuple[str, HostLease] | None:
+        """The oldest queued site whose hosts are free; its leases taken."""
+        for raw in self.server.zrange(keys.SITES, 0, -1):
+            key = raw.decode()
+            site = self.sites.get(key)
+            if site is None:
+                logger.warning("queued site %r is not in this worker's registry: left for others", key)
+                continue
+            lease = HostLease(self.server, site_hosts(site), self.report.worker_id)
+            if lease.acquire():
+                return key, lease
+        return None
+
+    async def _crawl(self, key: str, lease: HostLease) -> None:
+        from spiders.portal import new_crawl_id
+
+        crawl_id = f"{new_crawl_id()}-{key}"
+        previous = self.server.getset(keys.running(key), crawl_id)
+        if previous:  # its last worker died mid-crawl
+            remote = RemoteArchive(self.redis_url)
+            remote.mark_killed(previous.decode())
+            remote.close()
+        self._state(key)
+        crawler = self.process.create_crawler(self.process.spider_loader.load(key))
+        renewal = asyncio.ensure_future(self._renew(lease, crawler))
+        try:
+            await self.process.crawl(crawler, crawl_id=crawl_id)
+        finally:
+            renewal.cancel()
+        reason = crawler.stats.get_value("finish_reason") or "unknown"
+        if crawler.stats.get_value("govarchive/redis_unavailable"):
+            reason = STOP_REASON
+        self.report.crawls.append((key, crawl_id, reason))
+        if reason == "finished":
+            pipe = self.server.pipeline(transaction=True)
+            pipe.delete(*keys.site_state(key)).zrem(keys.SITES, key)
+            pipe.execute()
+        lease.release()
+        if reason != "finished":
+            self.stopping = True
+            self.report.stopped = self.report.stopped or _why(reason, crawler)
+
+    async def _renew(self, lease: HostLease, crawler) -> None:
+        while True:
+            await asyncio.sleep(RENEW_EVERY)
+            try:
+                held = lease.renew()
+            except redis.RedisError:
+                continue  # the crawl itself notices Redis going away and stops
+            if not held:
+                logger.error("lost the lease on %s: stopping this crawl", ", ".join(lease.keys))
+                await crawler.engine.close_spider_async(reason="lease_lost")
+                return
+
+    def _state(self, site: str | None) -> None:
+        try:
+            if site is None:
+                self.server.hdel(keys.WORKERS, self.report.worker_id)
+            else:
+                self.server.hset(keys.WORKERS, self.report.worker_id, site)
+        except redis.RedisError:
+            pass  # a status line only
+
+
+def site_hosts(site) -> list[str]:
+    return [host_of(url) for url in site.home] + list(site.file_hosts)
+
+
+def _why(reason: str, crawler) -> str:
+    if reason == STOP_REASON:
+        return f"Redis is unavailable: {crawler.stats.get_value('govarchive/redis_unavailable')}"
+    if reason == "shutdown":
+        return "stopped by a signal"
+    return f"a crawl ended with {reason}"
+
+
+def run_worker(redis_url: str, *, warc_dir: str | Path, settings: dict | None = None,
+               worker_id: str | None = None, sites_at_once: int = 1, wait: bool = False) -> WorkerReport:
+    """Crawl queued sites until the queue is empty (or forever with ``wait``); Ctrl-C stops cleanly."""
+    from scrapy.crawler import AsyncCrawlerProcess
+
+    from archive.warc import prepare_warc_folder
+    from crawler.runner import project_settings
+
+    connect(redis_url).ping()  # redis.ConnectionError before anything starts
+    prepare_warc_folder(Path(warc_dir))
+    overrides = {**worker_settings(redis_url, warc_dir), **(settings or {})}
+    process = AsyncCrawlerProcess(project_settings(overrides))
+    worker = Worker(process, process.spider_loader.sites, redis_url, worker_id, sites_at_once, wait)
+    outcome: list[WorkerReport] = []
+
+    async def main() -> None:
+        from twisted.internet import reactor
+
+        try:
+            outcome.append(await worker.run())
+        finally:
+            reactor.stop()
+
+    asyncio.get_event_loop().create_task(main())
+    process.start(stop_after_crawl=False)
+    if not outcome:  # stopped by a signal before the worker returned
+        worker.report.stopped = worker.report.stopped or "stopped by a signal"
+        return worker.report
+    return outcome[0]
