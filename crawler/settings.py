@@ -30,6 +30,9 @@ AUTOTHROTTLE_START_DELAY = 1.0
 AUTOTHROTTLE_MAX_DELAY = 30.0
 AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
 
+# Scrapy 2.19's downloader lets a host get more than its concurrency when the delay is 0
+DOWNLOADER = "crawler.downloader.PoliteDownloader"
+
 DOWNLOAD_TIMEOUT = 30
 DOWNLOAD_MAXSIZE = 16 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
@@ -88,6 +91,9 @@ GOVARCHIVE_DOCUMENTS = True  # fetch the documents (PDF, DOC, DOCX ...) pages li
 GOVARCHIVE_DOCUMENT_MAX_BYTES = 50 * 1024 * 1024  # documents larger than this are not fetched
 GOVARCHIVE_OCR = True  # OCR scanned PDF pages during the crawl (False: leave them to `govarchive ocr`)
 GOVARCHIVE_OCR_MAX_PAGES = 20  # scanned pages OCR'd per document
+GOVARCHIVE_ROLE = "local"  # "worker" under `govarchive worker`: archive writes go to the Redis stream
+GOVARCHIVE_REDIS_URL = None  # set by `govarchive worker`
+GOVARCHIVE_LEASE_SECONDS = 20.0  # a killed worker's hosts are free again after this long
 GOVARCHIVE_SHORT_ERRORS = False  # one-line errors without tracebacks (the CLI turns it on)
 GOVARCHIVE_PROGRESS_INTERVAL = 5.0
 GOVARCHIVE_PROGRESS = None  # a callable(dict) set by the CLI to show progress

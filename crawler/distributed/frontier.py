@@ -17,6 +17,7 @@ import logging
 
 import redis
 from scrapy import signals
+from scrapy.utils.misc import load_object
 from scrapy_redis.scheduler import Scheduler
 
 from crawler.distributed import keys
@@ -45,7 +46,15 @@ class RedisFrontier(Scheduler):
         return scheduler
 
     def open(self, spider):
-        super().open(spider)
+        # scrapy-redis's own open() logs through Spider.log, which Scrapy 2.19 deprecates
+        self.spider = spider
+        self.queue = load_object(self.queue_cls)(server=self.server, spider=spider,
+                                                 key=self.queue_key % {"spider": spider.name},
+                                                 serializer=self.serializer)
+        if not self.df:
+            self.df = load_object(self.dupefilter_cls).from_spider(spider)
+        if len(self.queue):
+            logger.info("%s: resuming its frontier (%d requests queued)", spider.name, len(self.queue))
         self.inflight_key = keys.inflight(spider.name)
         self.pop = self.server.register_script(POP_INTO_INFLIGHT)
         self._requeue_inflight()

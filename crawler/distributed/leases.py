@@ -13,8 +13,7 @@ import redis
 
 from crawler.distributed import keys
 
-TTL_MS = 20_000
-RENEW_EVERY = TTL_MS / 1000 / 4
+TTL_MS = 20_000  # renewed every quarter of it
 
 RENEW = """
 for i, key in ipairs(KEYS) do

@@ -23,7 +23,7 @@ from pathlib import Path
 import redis
 
 from crawler.distributed import keys
-from crawler.distributed.leases import RENEW_EVERY, HostLease
+from crawler.distributed.leases import TTL_MS, HostLease
 from crawler.distributed.remote import STOP_REASON, RemoteArchive, connect
 from crawler.urls import host_of
 
@@ -76,6 +76,7 @@ class Worker:
         self.server = connect(redis_url)
         self.report = WorkerReport(worker_id or f"{socket.gethostname()}-{os.getpid()}")
         self.sites_at_once, self.wait = sites_at_once, wait
+        self.lease_ms = int(process.settings.getfloat("GOVARCHIVE_LEASE_SECONDS", TTL_MS / 1000) * 1000)
         self.stopping = False
 
     async def run(self) -> WorkerReport:
@@ -105,7 +106,7 @@ class Worker:
             if site is None:
                 logger.warning("queued site %r is not in this worker's registry: left for others", key)
                 continue
-            lease = HostLease(self.server, site_hosts(site), self.report.worker_id)
+            lease = HostLease(self.server, site_hosts(site), self.report.worker_id, self.lease_ms)
             if lease.acquire():
                 return key, lease
         return None
@@ -141,7 +142,7 @@ class Worker:
 
     async def _renew(self, lease: HostLease, crawler) -> None:
         while True:
-            await asyncio.sleep(RENEW_EVERY)
+            await asyncio.sleep(lease.ttl_ms / 1000 / 4)
             try:
                 held = lease.renew()
             except redis.RedisError:
