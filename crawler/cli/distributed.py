@@ -90,6 +90,10 @@ def worker(redis_url, warc_dir, sites_at_once, wait, worker_id, registry, settin
         raise click.ClickException(str(exc)) from exc
     for site, crawl_id, reason in report.crawls:
         click.echo(f"{site}: crawl {crawl_id} {reason}")
+    if report.interrupted and not report.stopped:
+        click.echo(f"worker {report.worker_id} stopped by a signal; its sites go on when a worker "
+                   "starts again")
+        return
     if report.stopped:
         raise click.ClickException(f"worker {report.worker_id} stopped: {report.stopped}; "
                                    "its sites go on when a worker starts again")

@@ -13,6 +13,7 @@ ends when the queue is empty (or, with ``wait``, waits for more).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import os
 import socket
@@ -58,6 +59,7 @@ class WorkerReport:
     worker_id: str
     crawls: list[tuple[str, str, str]] = field(default_factory=list)  # (site, crawl id, reason)
     stopped: str = ""  # why the worker stopped early ('' when the queue was done)
+    interrupted: bool = False  # stopped by a signal (its sites stay queued)
 
 
 def enqueue(redis_url: str, site_keys: list[str]) -> int:
@@ -114,6 +116,9 @@ class Worker:
     async def _crawl(self, key: str, lease: HostLease) -> None:
         from spiders.portal import new_crawl_id
 
+        if self.stopping:
+            lease.release()
+            return
         crawl_id = f"{new_crawl_id()}-{key}"
         previous = self.server.getset(keys.running(key), crawl_id)
         if previous:  # its last worker died mid-crawl
@@ -136,7 +141,9 @@ class Worker:
             pipe.delete(*keys.site_state(key)).zrem(keys.SITES, key)
             pipe.execute()
         lease.release()
-        if reason != "finished":
+        if reason == "shutdown":  # SIGTERM or Ctrl-C: the site stays queued, its frontier kept
+            self.stopping = self.report.interrupted = True
+        elif reason != "finished":
             self.stopping = True
             self.report.stopped = self.report.stopped or _why(reason, crawler)
 
@@ -169,8 +176,6 @@ def site_hosts(site) -> list[str]:
 def _why(reason: str, crawler) -> str:
     if reason == STOP_REASON:
         return f"Redis is unavailable: {crawler.stats.get_value('govarchive/redis_unavailable')}"
-    if reason == "shutdown":
-        return "stopped by a signal"
     return f"a crawl ended with {reason}"
 
 
@@ -178,6 +183,7 @@ def run_worker(redis_url: str, *, warc_dir: str | Path, settings: dict | None = 
                worker_id: str | None = None, sites_at_once: int = 1, wait: bool = False) -> WorkerReport:
     """Crawl queued sites until the queue is empty (or forever with ``wait``); Ctrl-C stops cleanly."""
     from scrapy.crawler import AsyncCrawlerProcess
+    from twisted.internet.error import ReactorNotRunning
 
     from archive.warc import prepare_warc_folder
     from crawler.runner import project_settings
@@ -195,11 +201,10 @@ def run_worker(redis_url: str, *, warc_dir: str | Path, settings: dict | None = 
         try:
             outcome.append(await worker.run())
         finally:
-            reactor.stop()
+            if reactor.running:
+                with contextlib.suppress(ReactorNotRunning):  # a signal is stopping it already
+                    reactor.stop()
 
     asyncio.get_event_loop().create_task(main())
     process.start(stop_after_crawl=False)
-    if not outcome:  # stopped by a signal before the worker returned
-        worker.report.stopped = worker.report.stopped or "stopped by a signal"
-        return worker.report
-    return outcome[0]
+    return outcome[0] if outcome else worker.report
