@@ -26,21 +26,8 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from archive.errors import BUSY_TIMEOUT_MS, SQLITE_MAGIC, ArchiveError, busy_timeout_ms  # noqa: F401 - re-exported
 from archive.schema import migrations
-
-BUSY_TIMEOUT_MS = 15_000  # how long a writer waits for another's lock; GOVARCHIVE_BUSY_TIMEOUT (s)
-SQLITE_MAGIC = b"SQLite format 3\x00"
-
-
-class ArchiveError(Exception):
-    """A problem with the archive file that the user can act on."""
-
-
-def busy_timeout_ms() -> int:
-    try:
-        return int(float(os.environ.get("GOVARCHIVE_BUSY_TIMEOUT", "")) * 1000)
-    except ValueError:
-        return BUSY_TIMEOUT_MS
 
 
 def open_database(path: str | Path, *, create: bool = True, write: bool = False,

@@ -10,14 +10,15 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
-
+from archive.errors import ArchiveError
 from archive.export import stream_rows
 from archive.filters import Filters
-from archive.queries import captured_body
 from archive.search import fts_query, query_error
-from archive.store import ArchiveError, open_database
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 DOCUMENT_EXPORT_COLUMNS = (
     "id", "url", "site", "number", "doc_type", "issuer", "issued_on", "signer", "subject", "file_name",
@@ -53,6 +54,8 @@ def document_export_rows(db: Database, filters: Filters | None = None,
 
 def document_record(db_path: str | Path, document_id: int) -> dict:
     """The document row, every address and page that linked it, and the articles among those."""
+    from archive.connect import open_database
+
     db = open_database(db_path, create=False)
     try:
         rows = list(db["documents"].rows_where("id = ?", [document_id]))
@@ -72,4 +75,6 @@ def document_record(db_path: str | Path, document_id: int) -> dict:
 
 def raw_document(db_path: str | Path, document_id: int) -> bytes:
     """The file's bytes as the portal served them, from its WARC record."""
+    from archive.queries import captured_body
+
     return captured_body(db_path, document_record(db_path, document_id), f"document {document_id}")

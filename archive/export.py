@@ -10,12 +10,13 @@ import csv
 import json
 import sqlite3
 from collections.abc import Iterator
-from typing import TextIO
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, TextIO
 
 from archive.filters import Filters
 from archive.search import fts_query, query_error
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 EXPORT_COLUMNS = ("id", "url", "site", "title", "published_at", "published_raw", "author", "source",
                   "text", "attachments", "comments", "fetched_at", "crawl_id", "cluster_id", "warc_file",

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import re
 import sqlite3
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from archive.filters import Filters
 from crawler.textnorm import fold, fold_d, loose_pattern, nfc
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 _SYNTAX = re.compile(r'["*()]|\b(?:AND|OR|NOT|NEAR)\b|\^')
 _TOKEN = re.compile(r"\S+")

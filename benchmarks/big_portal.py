@@ -79,8 +79,10 @@ class BigPortal:
 
 
 @contextmanager
-def serve_big(articles: int) -> Iterator[str]:
-    portal = BigPortal(articles)
+def serve_big(articles: int, host: str = "127.0.0.1", seed: int = 3) -> Iterator[str]:
+    """Serve a portal of ``articles`` on ``host`` (any 127.x.y.z: another host name to Scrapy);
+    portals of other ``seed`` have other articles."""
+    portal = BigPortal(articles, seed)
 
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
@@ -96,11 +98,11 @@ def serve_big(articles: int) -> Iterator[str]:
         def log_message(self, *args) -> None:
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server = ThreadingHTTPServer((host, 0), Handler)
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
+        yield f"http://{host}:{server.server_address[1]}/"
     finally:
         server.shutdown()
         server.server_close()

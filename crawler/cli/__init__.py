@@ -7,7 +7,6 @@ run-due, new-site, demo), ``watch`` (sites, schedule, status), ``research``
 ``distributed`` (enqueue, worker, ingest).
 """
 
-from crawler.cli import crawling, distributed, documents, recovery, research, watch  # noqa: F401 - each registers its commands
-from crawler.cli.common import cli
+from crawler.cli.common import cli  # its commands' modules are imported when a command runs
 
 __all__ = ["cli"]

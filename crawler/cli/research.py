@@ -10,8 +10,9 @@ from pathlib import Path
 
 import click
 
+from archive.errors import ArchiveError
+from archive.reader import open_reader
 from archive.search import SearchError, search
-from archive.store import ArchiveError, open_database
 from crawler.cli.common import CONTEXT, check_output, cli, db_option, load_registry, registry_option, table
 
 
@@ -57,6 +58,12 @@ def filter_options(fn):
     return fn
 
 
+def open_database(db_path, create: bool = False):
+    from archive.connect import open_database as open_archive  # sqlite-utils: only where needed
+
+    return open_archive(db_path, create=create)
+
+
 def _catalogue(registry, db_path) -> dict:
     """Sites by key for province and level filters: those the archive recorded, then the registry's."""
     from archive.sites import archived_sites
@@ -64,7 +71,7 @@ def _catalogue(registry, db_path) -> dict:
     known: dict = {}
     if Path(db_path).exists():
         try:
-            db = open_database(db_path, create=False)
+            db = open_reader(db_path)
         except ArchiveError as exc:
             raise click.ClickException(str(exc)) from exc
         try:
@@ -107,17 +114,17 @@ def search_cmd(query, db_path, site, province, level, date_from, date_to, regist
         govarchive search "dan van kheo" --province "Vinh Long" --from 2018 --to 2024 --collapse
         govarchive search "quyet dinh dich ta lon" --documents
     """
-    from archive.document_queries import search_documents
-
     filters = _filters(site, province, level, date_from, date_to, registry, db_path)
     rows = []
     try:
-        db = open_database(db_path, create=False)
+        db = open_reader(db_path)
         if kind != "documents":
             rows = search(db, query, limit, filters=filters, sort=sort, collapse=collapse)
         if kind:
             if kind == "all":
                 rows = [{"kind": "article", **row} for row in rows]
+            from archive.document_queries import search_documents
+
             rows += search_documents(db, query, limit, filters=filters, sort=sort)
     except (ArchiveError, SearchError) as exc:
         raise click.ClickException(str(exc)) from exc
