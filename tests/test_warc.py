@@ -97,6 +97,18 @@ def capture(n: int) -> Capture:
                    [("Content-Type", "text/html")], f"<p>trang {n}</p>".encode())
 
 
+def test_repair_leaves_a_file_a_live_crawl_is_writing(tmp_path):
+    """Two crawls on one folder (run-due, workers on one machine): the second's start must not
+    cut and close the first's file under it."""
+    writer = RotatingWarcWriter(tmp_path, "c1")
+    writer.write(capture(0))
+    assert repair(tmp_path) == []
+    writer.write(capture(1))
+    writer.close()
+    closed = next(tmp_path.glob("*.warc.gz"))
+    assert [r.rec_type for _, r, _ in records([closed])] == ["warcinfo"] + ["response", "request"] * 2
+
+
 def test_torn_last_record_is_cut_on_the_next_run(tmp_path):
     writer = RotatingWarcWriter(tmp_path, "c1")
     for n in range(3):
@@ -105,6 +117,7 @@ def test_torn_last_record_is_cut_on_the_next_run(tmp_path):
     whole = open_file.stat().st_size
     with open(open_file, "ab") as handle:  # a kill in the middle of the next record
         handle.write(gzip.compress(b"WARC/1.1\r\nWARC-Type: response\r\n" + b"x" * 500)[:60])
+    writer._file.close()  # the writer's process is gone: its lock with it
     assert repair(tmp_path) == [open_file.name]
     closed = tmp_path / open_file.name.removesuffix(".open")
     assert closed.stat().st_size == whole
