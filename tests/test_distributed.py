@@ -186,6 +186,8 @@ def test_two_workers_and_an_ingest_store_what_one_process_stores(cluster, crawle
     fetched = Counter(demo_portal.lines()[before:])
     assert fetched and max(fetched.values()) == 1, [line for line, n in fetched.items() if n > 1]
     assert all("crawl" in cluster.output(w) and "finished" in cluster.output(w) for w in ("w1", "w2"))
+    assert cluster.rows("SELECT key, level FROM sites ORDER BY key") == [("dist", "district"),
+                                                                          ("prov", "province")]
     statuses = cluster.rows("SELECT site, status FROM crawls ORDER BY site")
     assert statuses == [("dist", "finished"), ("prov", "finished")]
     client = cluster.server.client()

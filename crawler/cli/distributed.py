@@ -105,8 +105,9 @@ def worker(redis_url, warc_dir, sites_at_once, wait, worker_id, registry, settin
 @db_option()
 @click.option("--until-done", is_flag=True,
               help="Stop once no site is queued or crawled and every entry is stored (default: run on).")
+@registry_option()
 @click.option("-s", "--set", "setting", multiple=True, metavar="NAME=VALUE", help="A Scrapy setting.")
-def ingest(redis_url, db_path, until_done, setting) -> None:
+def ingest(redis_url, db_path, until_done, registry, setting) -> None:
     """Store what the workers send into the archive: the only process that writes it.
 
     Examples:
@@ -121,7 +122,8 @@ def ingest(redis_url, db_path, until_done, setting) -> None:
 
     settings = {"GOVARCHIVE_SHORT_ERRORS": True, **parse_settings(setting)}
     try:
-        stats = run_ingest(redis_url, db_path, until_done=until_done, settings=settings)
+        stats = run_ingest(redis_url, db_path, until_done=until_done, settings=settings,
+                           sites=load_registry(registry).values())
     except redis.RedisError as exc:
         raise _unreachable(redis_url, exc) from exc
     except ArchiveError as exc:

@@ -218,14 +218,16 @@ class IngestSpider(Spider):
 
 
 def run_ingest(redis_url: str, db_path: str, *, until_done: bool = False, settings: dict | None = None,
-               progress=None) -> dict:
-    """Ingest the stream into the archive until stopped (or, ``until_done``, until the queue is done)."""
+               sites=(), progress=None) -> dict:
+    """Ingest the stream into the archive until stopped (or, ``until_done``, until the queue is done).
+
+    ``sites``: the registry's entries, recorded in the archive (province and level filters)."""
     from scrapy.crawler import CrawlerProcess
 
     from crawler.runner import _prepare, project_settings
 
     connect(redis_url).ping()  # redis.ConnectionError before anything starts
-    _prepare(db_path, {"GOVARCHIVE_WARC_ENABLED": False})
+    _prepare(db_path, {"GOVARCHIVE_WARC_ENABLED": False}, sites)
     overrides = {**INGEST_SETTINGS, "GOVARCHIVE_DB": str(db_path), "GOVARCHIVE_PROGRESS": progress,
                  **(settings or {})}
     process = CrawlerProcess(project_settings(overrides))
