@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from archive import facets
 from crawler.textnorm import fold
 
 
@@ -24,10 +23,6 @@ class Filters:
     sites: tuple[str, ...] | None = None  # from --province/--level, resolved through the registry
     date_from: str | None = None  # YYYY-MM-DD, inclusive, Vietnam time as stored
     date_to: str | None = None
-
-    def facets(self) -> str:
-        """The filters as search-index terms (``archive.facets``); '' when they narrow nothing."""
-        return facets.query(self.site, self.sites, self.date_from, self.date_to)
 
     def where(self, alias: str = "a", date_column: str = "published_at") -> tuple[str, list]:
         """An SQL condition on ``articles`` (aliased) and its parameters; ``date_column`` is

@@ -17,8 +17,6 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from archive import facets
-
 migrations = Migrations("govarchive")
 
 FTS_TOKENIZE = "unicode61 remove_diacritics 2"
@@ -79,12 +77,11 @@ def _create_search_index(db: Database) -> None:
 
 
 def rebuild_search_index(db: Database) -> None:
-    """Re-index every article with folding and filter tokens (use instead of FTS5's ``'rebuild'``)."""
+    """Re-index every article with folding (use instead of FTS5's ``'rebuild'``)."""
     db.execute("INSERT INTO articles_fts (articles_fts) VALUES ('delete-all')")
     db.execute(
         f"INSERT INTO articles_fts (rowid, title, text) "
-        f"SELECT rowid, {fold_sql('title')}, {fold_sql('articles.text')} || {facets.sql('articles')} "
-        f"FROM articles"
+        f"SELECT rowid, {fold_sql('title')}, {fold_sql('text')} FROM articles"
     )
 
 
@@ -269,30 +266,3 @@ def m010_recovered(db: Database) -> None:
         db[table].add_column("captured_at", str)
         db[table].add_column("capture_archive", str)
 
-
-
-@migrations()
-def m011_search_facets(db: Database) -> None:
-    """Filter tokens (site, year, month) after each article's text in the search index
-    (``archive.facets``): filtered searches intersect posting lists instead of ranking every
-    match. Re-indexes every article once (about N s for a million: see docs/querying.md)."""
-    new = f"new.rowid, {fold_sql('new.title')}, {fold_sql('new.text')} || {facets.sql('new')}"
-    old = f"old.rowid, {fold_sql('old.title')}, {fold_sql('old.text')} || {facets.sql('old')}"
-    db.executescript(
-        f"""
-        DROP TRIGGER articles_ai;
-        DROP TRIGGER articles_ad;
-        DROP TRIGGER articles_au;
-        CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
-          INSERT INTO articles_fts (rowid, title, text) VALUES ({new});
-        END;
-        CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
-          INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', {old});
-        END;
-        CREATE TRIGGER articles_au AFTER UPDATE ON articles BEGIN
-          INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', {old});
-          INSERT INTO articles_fts (rowid, title, text) VALUES ({new});
-        END;
-        """
-    )
-    rebuild_search_index(db)

@@ -75,11 +75,8 @@ def search(db: Database, query: str, limit: int = 20, filters: Filters | None = 
         raise SearchError("--limit must be at least 1")
     if sort not in ("relevance", "date"):
         raise SearchError("--sort is relevance or date")
-    filters = filters or Filters()
-    where = filters.where("a")
+    where = (filters or Filters()).where("a")
     match = fts_query(query)
-    if narrow := filters.facets():  # the index keeps only what passes (archive/facets.py)
-        match = f"({match}) AND {narrow}"
     rerank = sort == "relevance" and _has_diacritics(query) and not _SYNTAX.search(query)
     pool = limit * (5 if collapse else 1) + (CANDIDATES if rerank else 0)
     try:
