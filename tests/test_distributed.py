@@ -18,7 +18,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from conftest import BIN, ROOT
+from conftest import BIN, ROOT, registry_entry
 from counting_portal import counting_demo
 
 from crawler.distributed import codec, keys
@@ -28,15 +28,6 @@ from crawler.items import PageItem
 redis = pytest.importorskip("redis")
 REDIS_SERVER = "/usr/bin/redis-server" if Path("/usr/bin/redis-server").exists() else "redis-server"
 
-SITE = '''province = "Sông Hậu"
-
-[[site]]
-key = "{key}"
-name = "Cổng thông tin điện tử {key}"
-level = "{level}"
-home = ["{url}"]
-politeness = {{ delay = {delay}, concurrency = 2, autothrottle = false }}
-'''
 
 
 def _free_port() -> int:
@@ -92,8 +83,7 @@ def _registry(folder: Path, portal, delay: float = 0, twin: bool = False) -> Pat
     if twin:
         sites["prov-twin"] = (portal.province + "vi/", "province")
     for key, (url, level) in sites.items():
-        (folder / f"{key}.toml").write_text(SITE.format(key=key, url=url, level=level, delay=delay),
-                                            encoding="utf-8")
+        (folder / f"{key}.toml").write_text(registry_entry(key, url, level, delay), encoding="utf-8")
     return folder
 
 

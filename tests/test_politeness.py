@@ -4,24 +4,16 @@ from __future__ import annotations
 
 import os
 
-from conftest import run_cli
+from conftest import registry_entry, run_cli
 from counting_portal import counting_demo
-
-SITE = '''province = "Sông Hậu"
-[[site]]
-key = "prov"
-name = "Cổng prov"
-level = "province"
-home = ["{url}"]
-politeness = {{ delay = 0, concurrency = 2, autothrottle = false }}
-'''
 
 
 def test_a_portal_never_has_more_requests_in_flight_than_its_concurrency(tmp_path, monkeypatch):
     """Scrapy 2.19 alone sent up to 11 at once with no delay (crawler/downloader.py)."""
     (tmp_path / "registry").mkdir()
     with counting_demo(monkeypatch) as (urls, peak):
-        (tmp_path / "registry" / "prov.toml").write_text(SITE.format(url=urls["province"]), encoding="utf-8")
+        (tmp_path / "registry" / "prov.toml").write_text(registry_entry("prov", urls["province"]),
+                                                         encoding="utf-8")
         result = run_cli("crawl", "prov", "--db", str(tmp_path / "a.db"),
                          env={"GOVARCHIVE_REGISTRY": str(tmp_path / "registry"),
                               "GOVARCHIVE_ALLOW_PRIVATE_HOSTS": os.environ["GOVARCHIVE_ALLOW_PRIVATE_HOSTS"]})

@@ -103,6 +103,17 @@ def check_output(path: str, *, may_replace: bool = True) -> None:
         raise click.ClickException(f"{path} exists: give a new file (nothing was written)")
 
 
+def report_changes(report, dry_run: bool, noun: str) -> None:
+    """What ``reextract``/``ocr`` changed (``noun``: article or document), what they skipped, counts."""
+    for change in report.changes:
+        click.echo(f"{noun} {getattr(change, noun + '_id')} {change.url}: {', '.join(change.fields)} changed")
+    for problem in report.problems:
+        click.echo(f"skipped {problem}", err=True)
+    verb = "would change" if dry_run else "changed"
+    click.echo(f"{report.checked} {noun}s checked, {len(report.changes)} {verb}, "
+               f"{len(report.problems)} skipped")
+
+
 def table(rows: list[dict] | list[list], headers) -> None:
     """Print rows as a plain table with a header line (tabulate)."""
     from tabulate import tabulate

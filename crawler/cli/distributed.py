@@ -133,6 +133,9 @@ def ingest(redis_url, db_path, until_done, registry, setting) -> None:
                f"{stats.get('govarchive/articles_updated', 0)} updated, "
                f"{stats.get('govarchive/documents/stored', 0)} documents, "
                f"{stats.get('govarchive/ingest/skipped', 0)} entries skipped")
+    if stats.get("govarchive/ingest/archive_error"):
+        raise click.ClickException(f"cannot write the archive ({stats['govarchive/ingest/archive_error']}): "
+                                   "stopped; the pending entries are applied when the ingest starts again")
     if stats.get("govarchive/redis_unavailable"):
         raise click.ClickException(f"Redis is unavailable ({stats['govarchive/redis_unavailable']}): "
                                    "stopped; pending entries are stored when the ingest starts again")

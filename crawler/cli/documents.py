@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from archive.store import ArchiveError
-from crawler.cli.common import CONTEXT, cli, db_option
+from crawler.cli.common import CONTEXT, cli, db_option, report_changes
 
 
 @cli.command(context_settings=CONTEXT)
@@ -33,14 +33,4 @@ def ocr(db_path, site, limit) -> None:
                                   progress=lambda done, total: click.echo(f"{done}/{total}", err=True))
     except ArchiveError as exc:
         raise click.ClickException(str(exc)) from exc
-    report_documents(report, False)
-
-
-def report_documents(report, dry_run: bool) -> None:
-    for change in report.changes:
-        click.echo(f"document {change.document_id} {change.url}: {', '.join(change.fields)} changed")
-    for problem in report.problems:
-        click.echo(f"skipped {problem}", err=True)
-    verb = "would change" if dry_run else "changed"
-    click.echo(f"{report.checked} documents checked, {len(report.changes)} {verb}, "
-               f"{len(report.problems)} skipped")
+    report_changes(report, False, "document")

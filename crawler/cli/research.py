@@ -13,7 +13,16 @@ import click
 from archive.errors import ArchiveError
 from archive.reader import open_reader
 from archive.search import SearchError, search
-from crawler.cli.common import CONTEXT, check_output, cli, db_option, load_registry, registry_option, table
+from crawler.cli.common import (
+    CONTEXT,
+    check_output,
+    cli,
+    db_option,
+    load_registry,
+    registry_option,
+    report_changes,
+    table,
+)
 
 
 @cli.command(context_settings=CONTEXT)
@@ -318,21 +327,14 @@ def reextract(db_path, site, since, dry_run, registry) -> None:
         report = run(db_path, site=site, since=since, dry_run=dry_run, selectors=selectors)
     except ArchiveError as exc:
         raise click.ClickException(str(exc)) from exc
-    for change in report.changes:
-        click.echo(f"article {change.article_id} {change.url}: {', '.join(change.fields)} changed")
-    for problem in report.problems:
-        click.echo(f"skipped {problem}", err=True)
-    verb = "would change" if dry_run else "changed"
-    click.echo(f"{report.checked} articles checked, {len(report.changes)} {verb}, "
-               f"{len(report.problems)} skipped")
-    from crawler.cli.documents import report_documents
+    report_changes(report, dry_run, "article")
     from crawler.reread import reread_documents
 
     try:
         documents = reread_documents(db_path, site=site, since=since, dry_run=dry_run)
     except ArchiveError as exc:
         raise click.ClickException(str(exc)) from exc
-    report_documents(documents, dry_run)
+    report_changes(documents, dry_run, "document")
 
 
 @cli.command(context_settings=CONTEXT)

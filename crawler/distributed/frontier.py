@@ -16,7 +16,7 @@ import hashlib
 import logging
 
 import redis
-from scrapy import signals
+from scrapy import Request, signals
 from scrapy.utils.misc import load_object
 from scrapy_redis.scheduler import Scheduler
 
@@ -135,7 +135,7 @@ class InflightMiddleware:
     async def process_spider_output(self, response, result, spider=None):
         has_item = False
         async for out in result:
-            has_item = has_item or not _is_request(out)
+            has_item = has_item or not isinstance(out, Request)
             yield out
         if not has_item:
             self._done(response.meta.get(FP_META))
@@ -152,8 +152,3 @@ class InflightMiddleware:
         except redis.RedisError as exc:
             redis_failed(self.crawler, exc)
 
-
-def _is_request(out) -> bool:
-    from scrapy import Request
-
-    return isinstance(out, Request)

@@ -18,6 +18,7 @@ import asyncio
 import logging
 import os
 import socket
+import sqlite3
 
 import redis
 import redis.asyncio
@@ -79,6 +80,10 @@ class IngestSpider(Spider):
             logger.error("Redis is unavailable (%s): the ingest stops; it goes on from the pending "
                          "entries when started again", exc)
             self.crawler.stats.set_value("govarchive/redis_unavailable", str(exc) or type(exc).__name__)
+        except sqlite3.Error as exc:  # an operation could not be written: it stays pending, unacknowledged
+            logger.error("cannot write the archive (%s): the ingest stops; the entry stays pending and is "
+                         "applied when the ingest starts again", exc)
+            self.crawler.stats.set_value("govarchive/ingest/archive_error", str(exc))
 
     async def _read(self):
         await self._take_lock()

@@ -40,7 +40,8 @@ class HostLease:
         taken = []
         for key in self.keys:
             if not self.server.set(key, self.owner, nx=True, px=self.ttl_ms):
-                self.server.eval(RELEASE, len(taken), *taken, self.owner) if taken else None
+                if taken:
+                    self.server.eval(RELEASE, len(taken), *taken, self.owner)
                 return False
             taken.append(key)
         return True

@@ -107,9 +107,6 @@ class RemoteArchive:
         self._op("record_redirects", redirects=[list(r) for r in redirects])
         return 0  # counted by the ingest, which knows the articles
 
-    def mark_killed(self, crawl_id: str) -> None:
-        self._op("mark_killed", crawl_id=crawl_id)
-
     # the one read -------------------------------------------------------------
     def known(self, urls: list[str], before: str) -> dict[str, str]:
         """What the archive knew of each URL before ``before``, as the ingest last told Redis."""

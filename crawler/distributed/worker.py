@@ -23,9 +23,9 @@ from pathlib import Path
 
 import redis
 
-from crawler.distributed import keys
+from crawler.distributed import codec, keys
 from crawler.distributed.leases import TTL_MS, HostLease
-from crawler.distributed.remote import STOP_REASON, RemoteArchive, connect
+from crawler.distributed.remote import STOP_REASON, connect
 from crawler.urls import host_of
 
 logger = logging.getLogger(__name__)
@@ -122,9 +122,7 @@ class Worker:
         crawl_id = f"{new_crawl_id()}-{key}"
         previous = self.server.getset(keys.running(key), crawl_id)
         if previous:  # its last worker died mid-crawl
-            remote = RemoteArchive(self.redis_url)
-            remote.mark_killed(previous.decode())
-            remote.close()
+            self.server.xadd(keys.STREAM, codec.encode_op("mark_killed", crawl_id=previous.decode()))
         self._state(key)
         crawler = self.process.create_crawler(self.process.spider_loader.load(key))
         renewal = asyncio.ensure_future(self._renew(lease, crawler))
