@@ -85,7 +85,7 @@ GOVARCHIVE_WARC_ENABLED = True  # WARC capture of every response
 GOVARCHIVE_WARC_DIR = None  # default: warcs/ beside the archive
 GOVARCHIVE_WARC_MAX_BYTES = 1 << 30  # rotate WARC files at 1 GiB
 GOVARCHIVE_EXTRACT_MAX_BYTES = 2 * 1024 * 1024  # extraction reads at most this much of a page
-GOVARCHIVE_EXTRACT_WORKERS = "auto"  # extraction processes: "auto" = cores - 1; 0 = in the crawl process
+GOVARCHIVE_EXTRACT_WORKERS = "auto"  # extraction processes: "auto" = one per core; 0 = in the crawl process
 GOVARCHIVE_EXTRACT_SECONDS = 15.0  # and gives a page up after this long (kept in the WARC)
 GOVARCHIVE_DOCUMENTS = True  # fetch the documents (PDF, DOC, DOCX ...) pages link
 GOVARCHIVE_DOCUMENT_MAX_BYTES = 50 * 1024 * 1024  # documents larger than this are not fetched

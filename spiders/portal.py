@@ -18,6 +18,7 @@ import zlib
 from collections.abc import AsyncIterator, Iterable
 from datetime import UTC, datetime
 from functools import lru_cache
+from typing import NamedTuple
 from urllib.parse import urljoin, urlsplit
 
 import scrapy
@@ -46,15 +47,21 @@ GONE = (404, 410)  # the server says the page is not there: a dead end, not a fa
 DOCUMENT_MAX_BYTES = 50 * 1024 * 1024
 
 
+class LinkFacts(NamedTuple):
+    canonical: str
+    key: str  # the dedup key
+    host: str
+    binary: bool  # a document, image, media or archive by its extension: never a page
+    document: bool  # a document a notice attaches (by extension or download handler)
+
+
 @lru_cache(maxsize=1 << 16)
-def link_facts(url: str) -> tuple[str, str, str]:
-    """(canonical URL, dedup key, host) of an absolute URL. Cached: a portal's menus and
-    sidebars put the same hundred links on every page, and canonicalising them was a
-    quarter of the spider's time (benchmarks/links_bench.py)."""
-    return canonical_url(url), url_key(url), host_of(url)
-
-
-is_document_link = lru_cache(maxsize=1 << 16)(is_document)  # the same menus: one regex each
+def link_facts(url: str) -> LinkFacts:
+    """What the spider needs to know of an absolute URL, worked out once. Cached: a portal's
+    menus and sidebars put the same hundred links on every page, and canonicalising them was a
+    quarter of the spider's time (benchmarks/links_bench.py); the extension and download
+    checks another tenth (the scale benchmark's profile)."""
+    return LinkFacts(canonical_url(url), url_key(url), host_of(url), is_binary(url), is_document(url))
 
 
 def absolute(base: str, origin: str, href: str) -> str:
@@ -69,7 +76,8 @@ def absolute(base: str, origin: str, href: str) -> str:
 
 def _paging_text(anchor) -> bool:
     """Whether the anchor's text is a pager's ("2", "Trang sau", "»"): read only for short anchors."""
-    text = anchor.text_content()
+    # an anchor without child elements holds its text in .text: no XPath string() for most links
+    text = (anchor.text or "") if len(anchor) == 0 else anchor.text_content()
     return len(text) <= 40 and bool(PAGINATION_TEXT.match(" ".join(text.split())))
 
 
@@ -226,21 +234,22 @@ class PortalSpider(scrapy.Spider):
             if not is_followable(href):
                 continue
             url = absolute(response.url, origin, href)
-            if is_document_link(url):
+            facts = link_facts(url)
+            if facts.document:
                 yield from self._follow_document(url, anchor, response, hops)
                 continue
             paging = bool(PAGINATION_URL.search(href)) or _paging_text(anchor)
             if paging:
                 response.meta["has_paging"] = True  # a paginated page is a listing
-            elif link_facts(url)[2] in self.sites and not is_binary(url):
-                page_links.append(link_facts(url)[0])
+            elif facts.host in self.sites and not facts.binary:
+                page_links.append(facts.canonical)
             next_hops, priority = (hops, 8) if paging else (hops + 1, 0)
             for request in self._follow([url], self.parse_page, next_hops, priority):
                 request.meta["paging"] = paging
                 yield request
 
     def _follow_document(self, url: str, anchor, response: Response, hops: int):
-        canonical, _, host = link_facts(url)
+        canonical, _, host, _, _ = link_facts(url)
         if not self.documents or (host not in self.sites and host not in self.file_hosts):
             return
         response.meta["page_links"].append(canonical)  # a page linking files is a listing to revisit
@@ -310,9 +319,9 @@ class PortalSpider(scrapy.Spider):
         for url in urls:
             if not url.startswith(("http://", "https://")):
                 continue
-            if callback == self.parse_page and is_binary(url):
+            canonical, key, host, binary, _ = link_facts(url)
+            if callback == self.parse_page and binary:
                 continue  # documents and images are not articles
-            canonical, key, host = link_facts(url)
             if host not in self.sites and not (callback == self.parse_document and host in self.file_hosts):
                 continue
             if key in self.seen:
