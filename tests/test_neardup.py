@@ -86,3 +86,24 @@ def test_chosen_threshold_is_precise_and_complete(scores):
 def test_distinct_articles_leave_a_margin_below_the_threshold(scores):
     # the closest distinct pairs are rewrites of one event (demo 101 and seed 000): 0.25
     assert max(s for s, dup in scores if not dup) <= neardup.THRESHOLD - 0.2
+
+
+def test_signature_is_datasketch_affine32_bit_for_bit():
+    """The archive's signatures stay what datasketch 2.0 made (its default scheme changed
+    between 1.x and 2.0: a pinned scheme keeps old and new crawls comparable)."""
+    import numpy as np
+    from datasketch import MinHash
+
+    from crawler.textnorm import fold, words
+
+    rng = random.Random(5)
+    vocabulary = [w for article in ARTICLES for p in article.paragraphs for w in p.split()]
+    texts = ["", "a", "Đồng Tháp", *(" ".join(rng.choices(vocabulary, k=rng.randint(3, 400)))
+                                       for _ in range(50))]
+    for text in texts:
+        tokens = words(fold(text))
+        grams = {" ".join(tokens[i : i + neardup.SHINGLE]).encode()
+                 for i in range(max(1, len(tokens) - neardup.SHINGLE + 1))}
+        reference = MinHash(num_perm=neardup.NUM_PERM, seed=neardup.SEED, scheme="affine32")
+        reference.update_batch(list(grams))
+        assert np.array_equal(neardup.signature(text), reference.hashvalues.astype(np.uint64)), text
