@@ -91,17 +91,20 @@ def search(db: Database, query: str, limit: int = 20, filters: Filters | None = 
                 f"""SELECT a.id FROM articles_fts CROSS JOIN articles a ON a.rowid = articles_fts.rowid
                     WHERE articles_fts MATCH ? AND {where[0]} ORDER BY rank LIMIT ?""",
                 [match, *where[1], pool])]
-        rows = _page(db, match, ids)
+        if rerank:
+            ids = _exact_first(db, ids, query)
+        portals = _collapse(db, ids, limit) if collapse else {}
+        # snippets (FTS5 reads and tokenizes each row's text) only for the rows shown: made
+        # for the whole re-ranking pool they were a third of a search's time
+        rows = _page(db, match, list(portals) if collapse else ids, limit)
     except sqlite3.OperationalError as exc:
         raise query_error(query, exc) from exc
-    if rerank:
-        rows = _exact_first(db, rows, query)
-    if collapse:
-        rows = _collapse(db, rows)
-    else:
-        for row in rows:
+    for row in rows:
+        if collapse:
+            row["portals"] = portals[row["id"]]
+        else:
             del row["story"]
-    return rows[:limit]
+    return rows
 
 
 def is_common(db: Database, match: str) -> bool:
@@ -155,7 +158,38 @@ def _tiered(db: Database, query: str, match: str, where: tuple[str, list], limit
             return next((n for n, hits in enumerate(tiers) if row[0] in hits), len(tiers))
 
     rows.sort(key=lambda r: (r[3] is not None, r[3] or "", r[0]), reverse=True)  # newest first
-    return [row[0] for row in sorted(rows, key=tier)[:limit]]  # stable: newest first within a tier
+    checked: set[int] = set()
+    while True:
+        ranked = [row[0] for row in sorted(rows, key=tier)[:limit]]  # stable: newest first within a tier
+        if tiers is None or not _demote_false_phrases(db, words, tiers, ranked, checked):
+            return ranked
+
+
+def _demote_false_phrases(db: Database, words: list[str], tiers: list[set[int]], ranked: list[int],
+                          checked: set[int]) -> bool:
+    """Check the phrase tiers' claims among the ``ranked`` rows against their text; whether any
+    was false (it leaves its tier, and the ranking is made again).
+
+    The index's phrases run over punctuation ("vệ. Phong" is "ve phong"): a row keeps its
+    phrase tier when the words really follow each other, as the text tiers see it. Only
+    the rows shown are checked (each check reads the article's text), and a false claim
+    only moves a row down, so the rows shown end up as if every claim had been checked.
+    """
+    in_title, in_text = tiers[0], tiers[1]
+    claims = [i for i in ranked if (i in in_title or i in in_text) and i not in checked]
+    if not claims:
+        return False
+    pattern = loose_pattern(" ".join(words))
+    demoted = False
+    for i, title, text in _fetch(db, claims, "id, title, text"):
+        if i in in_title and not pattern.search(title):
+            in_title.discard(i)
+            demoted = True
+        if i in in_text and not pattern.search(text):
+            in_text.discard(i)
+            demoted = True
+        checked.add(i)  # true claims stay, and are not read again
+    return demoted
 
 
 def _index_tiers(db: Database, words: list[str], ids: list[int]) -> list[set[int]] | None:
@@ -179,20 +213,13 @@ def _index_tiers(db: Database, words: list[str], ids: list[int]) -> list[set[int
         return window.intersection(r for (r,) in db.execute(
             "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ?", [expression, low]))
 
-    in_title, in_text = hits(f"title : {phrase}"), hits(f"text : {phrase}")
-    # the index's phrases run over punctuation ("vệ. Phong" is "ve phong"): keep those the
-    # words really follow each other in, as the text tiers do
-    pattern = loose_pattern(" ".join(words))
-    for i, title, text in _fetch(db, sorted(in_title | in_text), "id, title, text"):
-        if i in in_title and not pattern.search(title):
-            in_title.discard(i)
-        if i in in_text and not pattern.search(text):
-            in_text.discard(i)
-    return [in_title, in_text, hits(f"title : ({' AND '.join(tokens)})")]
+    # the phrase tiers as the index has them: _demote_false_phrases checks those shown
+    return [hits(f"title : {phrase}"), hits(f"text : {phrase}"), hits(f"title : ({' AND '.join(tokens)})")]
 
 
-def _page(db: Database, match: str, ids: list[int]) -> list[dict]:
-    """Rows with snippets for ``ids``, in that order (snippets only for the rows shown)."""
+def _page(db: Database, match: str, ids: list[int], limit: int) -> list[dict]:
+    """Rows with snippets for the first ``limit`` of ``ids``, in that order."""
+    ids = ids[:limit]
     if not ids:
         return []
     rows = {r["id"]: r for r in _rows(db, f"""SELECT {_COLUMNS} FROM articles a CROSS JOIN articles_fts
@@ -233,24 +260,27 @@ def _has_diacritics(query: str) -> bool:
     return fold(query) != nfc(query).lower()
 
 
-def _exact_first(db: Database, rows: list[dict], query: str) -> list[dict]:
-    """Rows holding the query words exactly as typed (accents included) before the others."""
+def _exact_first(db: Database, ids: list[int], query: str) -> list[int]:
+    """Articles holding the query words exactly as typed (accents included) before the others."""
     words = [w.casefold() for w in _TOKEN.findall(nfc(query))]
-    texts = {i: f"{title}\n{text}".casefold() for i, title, text in _fetch(db, [r["id"] for r in rows],
-                                                                             "id, title, text")}
+    texts = {i: f"{title}\n{text}".casefold() for i, title, text in _fetch(db, ids, "id, title, text")}
     exact = {i for i, t in texts.items() if all(w in t for w in words)}
-    return sorted(rows, key=lambda r: r["id"] not in exact)  # stable: rank order kept within each
+    return sorted(ids, key=lambda i: i not in exact)  # stable: rank order kept within each
 
 
-def _collapse(db: Database, rows: list[dict]) -> list[dict]:
-    seen: dict[int, dict] = {}
-    for row in rows:
-        seen.setdefault(row["story"], row)
-    for story, row in seen.items():
-        (row["portals"],) = db.execute(
+def _collapse(db: Database, ids: list[int], limit: int) -> dict[int, int]:
+    """The best-ranked article of the first ``limit`` near-duplicate clusters among ``ids``, in
+    order, with the number of portals that carried its story."""
+    story = dict(_fetch(db, ids, "id, coalesce(cluster_id, id)"))
+    first: dict[int, int] = {}
+    for i in ids:
+        first.setdefault(story[i], i)
+    portals = {}
+    for cluster, i in list(first.items())[:limit]:
+        (portals[i],) = db.execute(
             "SELECT count(DISTINCT u.site) FROM article_urls u JOIN articles a ON a.id = u.article_id "
-            "WHERE coalesce(a.cluster_id, a.id) = ?", [story]).fetchone()
-    return list(seen.values())
+            "WHERE coalesce(a.cluster_id, a.id) = ?", [cluster]).fetchone()
+    return portals
 
 
 def _rows(db: Database, sql: str, params: list) -> list[sqlite3.Row]:
