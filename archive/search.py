@@ -26,6 +26,8 @@ WINDOW = 500  # recent matches a common query's relevance ranking looks at
 SCAN = 100_000  # index entries read at most to fill that window when filters reject most
 NARROW = 5_000  # filters passing fewer articles than this are walked article by article
 NARROW_WINDOW = 150  # the window then: each article costs an index probe
+PROBE_BATCH = 40  # articles checked against the index at least at a time
+PROBE_US, SCAN_US = 22.0, 0.3  # microseconds to look one article up in the index; to read one match
 SPREAD = 20  # a window whose rowids span more articles than this many times its size is tiered by text
 _COLUMNS = """a.id, a.published_at, a.site, a.title, a.url, coalesce(a.cluster_id, a.id) AS story,
               snippet(articles_fts, 1, '[', ']', '…', 16) AS snippet"""
@@ -117,15 +119,63 @@ def is_common(db: Database, match: str) -> bool:
 def newest(db: Database, match: str, where: tuple[str, list], limit: int, common: bool) -> list[int]:
     """Ids of the newest ``limit`` matches (undated last).
 
-    A ``common`` query (see :func:`is_common`) walks the date index (or the
-    site's) newest first and checks each article against the index, stopping
-    at ``limit``; a rarer one reads its few matches and sorts them.
+    A ``common`` query (see :func:`is_common`) with filters few articles pass
+    probes those articles newest first (:func:`_probe_newest`); without such
+    filters it walks the date index (or the site's) newest first and checks each
+    article against the index, stopping at ``limit``; a rarer query reads its few
+    matches and sorts them.
     """
+    if common and where[1]:
+        ids = _probe_newest(db, match, where, limit)
+        if ids is not None:
+            return ids
     join = ("articles a CROSS JOIN articles_fts ON articles_fts.rowid = a.rowid" if common
             else "articles_fts CROSS JOIN articles a ON a.rowid = articles_fts.rowid")
     return [r[0] for r in db.execute(f"""SELECT a.id FROM {join} WHERE articles_fts MATCH ? AND {where[0]}
                                           ORDER BY a.published_at DESC, a.id DESC LIMIT ?""",
                                       [match, *where[1], limit])]
+
+
+def _probe_newest(db: Database, match: str, where: tuple[str, list], limit: int) -> list[int] | None:
+    """The newest ``limit`` matches among the articles passing narrow filters; None when
+    ``NARROW`` or more pass them.
+
+    The passing articles are listed newest first from the filters' index (a site's
+    articles, a province's in a year: a millisecond or two), then checked against the
+    full-text index in batches sized from the share of matches so far, until ``limit``
+    are found. SQLite's own plan checked every passing article before sorting them
+    (2,201 probes, 50 ms, for a province and a year, where 20 matches need a few dozen).
+    """
+    clause, params = where
+    passing = [r[0] for r in db.execute(f"""SELECT a.id FROM articles a WHERE {clause}
+                                            ORDER BY a.published_at DESC, a.id DESC LIMIT {NARROW}""",
+                                        params)]
+    if len(passing) >= NARROW:
+        return None
+    found: list[int] = []
+    checked = 0
+    (total,) = db.execute("SELECT max(rowid) FROM articles").fetchone()
+    while checked < len(passing) and len(found) < limit:
+        share = (len(found) + 1) / (checked + 1)  # of the articles checked, the share that matched
+        wanted = (limit - len(found)) / share * 1.2
+        rest = passing[checked:]
+        if checked and min(wanted, len(rest)) * PROBE_US > share * total * SCAN_US:
+            # reading every match (about share * total of them) is cheaper than the lookups left
+            return found + _matching(db, match, rest, scan=True)[:limit - len(found)]
+        batch = rest[:max(PROBE_BATCH, int(wanted))]
+        found += _matching(db, match, batch, scan=False)
+        checked += len(batch)
+    return found[:limit]
+
+
+def _matching(db: Database, match: str, ids: list[int], scan: bool) -> list[int]:
+    """Those of ``ids`` the query matches, in their order: each looked up in the index, or
+    (``scan``) every match of the query read and checked against them (the ``+`` keeps
+    SQLite from turning the list into lookups)."""
+    marks = ",".join("?" * len(ids))
+    hits = {r for (r,) in db.execute(f"SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? "
+                                     f"AND {'+' if scan else ''}rowid IN ({marks})", [match, *ids])}
+    return [i for i in ids if i in hits]
 
 
 def _tiered(db: Database, query: str, match: str, where: tuple[str, list], limit: int) -> list[int]:
@@ -237,11 +287,9 @@ def _window(db: Database, match: str, where: tuple[str, list]) -> list[int]:
     """
     clause, params = where
     if params:
-        (passing,) = db.execute(
-            f"SELECT count(*) FROM (SELECT 1 FROM articles a WHERE {clause} LIMIT {NARROW})",
-            params).fetchone()
-        if passing < NARROW:
-            return newest(db, match, where, NARROW_WINDOW, common=True)
+        ids = _probe_newest(db, match, where, NARROW_WINDOW)
+        if ids is not None:
+            return ids
     ids = [row[0] for row in db.execute(
         f"""SELECT a.id FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?
                               ORDER BY rowid DESC LIMIT {SCAN}) m
