@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import time
 from typing import TYPE_CHECKING
 
 from archive.filters import Filters
@@ -26,8 +27,9 @@ WINDOW = 500  # recent matches a common query's relevance ranking looks at
 SCAN = 100_000  # index entries read at most to fill that window when filters reject most
 NARROW = 5_000  # filters passing fewer articles than this are walked article by article
 NARROW_WINDOW = 150  # the window then: each article costs an index probe
+NARROW_BUDGET = 200  # ... found among this many of the newest passing articles (lookups: 20-100 µs each)
 PROBE_BATCH = 40  # articles checked against the index at least at a time
-PROBE_US, SCAN_US = 22.0, 0.3  # microseconds to look one article up in the index; to read one match
+SCAN_US = 0.6  # microseconds to read one match of a query and check it against a list (measured)
 SPREAD = 20  # a window whose rowids span more articles than this many times its size is tiered by text
 _COLUMNS = """a.id, a.published_at, a.site, a.title, a.url, coalesce(a.cluster_id, a.id) AS story,
               snippet(articles_fts, 1, '[', ']', '…', 16) AS snippet"""
@@ -81,13 +83,14 @@ def search(db: Database, query: str, limit: int = 20, filters: Filters | None = 
     where = (filters or Filters()).where("a")
     match = fts_query(query)
     rerank = sort == "relevance" and _has_diacritics(query) and not _SYNTAX.search(query)
-    pool = limit * (5 if collapse else 1) + (CANDIDATES if rerank else 0)
+    shown = limit * (5 if collapse else 1)
+    pool = shown + (CANDIDATES if rerank else 0)
     try:
         common = is_common(db, match)
         if sort == "date":
             ids = newest(db, match, where, pool, common)
         elif common:
-            ids = _tiered(db, query, match, where, pool)
+            ids = _tiered(db, query, match, where, pool, shown)
         else:
             ids = [r[0] for r in db.execute(
                 f"""SELECT a.id FROM articles_fts CROSS JOIN articles a ON a.rowid = articles_fts.rowid
@@ -136,15 +139,21 @@ def newest(db: Database, match: str, where: tuple[str, list], limit: int, common
                                       [match, *where[1], limit])]
 
 
-def _probe_newest(db: Database, match: str, where: tuple[str, list], limit: int) -> list[int] | None:
+def _probe_newest(db: Database, match: str, where: tuple[str, list], limit: int,
+                  budget: int | None = None, floor: int = 0) -> list[int] | None:
     """The newest ``limit`` matches among the articles passing narrow filters; None when
     ``NARROW`` or more pass them.
 
     The passing articles are listed newest first from the filters' index (a site's
     articles, a province's in a year: a millisecond or two), then checked against the
-    full-text index in batches sized from the share of matches so far, until ``limit``
-    are found. SQLite's own plan checked every passing article before sorting them
-    (2,201 probes, 50 ms, for a province and a year, where 20 matches need a few dozen).
+    full-text index in batches sized from the share of matches so far, or every match of
+    the query is read against them when the lookups left would cost more (a lookup costs
+    20 to 100 µs, timed on the first batch). SQLite's own plan looked every passing
+    article up before sorting them (2,201 lookups, 50 ms, for 20 rows).
+
+    With a ``budget``, matches stop at the newest ``budget`` passing articles once there
+    are ``floor`` of them: a window that costs at most that many lookups (the choice is
+    by count, never by time, so a search gives the same rows on any machine).
     """
     clause, params = where
     passing = [r[0] for r in db.execute(f"""SELECT a.id FROM articles a WHERE {clause}
@@ -152,33 +161,40 @@ def _probe_newest(db: Database, match: str, where: tuple[str, list], limit: int)
                                         params)]
     if len(passing) >= NARROW:
         return None
-    found: list[int] = []
-    checked = 0
+    budget = len(passing) if budget is None else budget
+    found: list[tuple[int, int]] = []  # (position among the passing articles, id)
+    checked, probe_us = 0, None
     (total,) = db.execute("SELECT max(rowid) FROM articles").fetchone()
-    while checked < len(passing) and len(found) < limit:
+    while checked < len(passing) and len(found) < limit and (checked < budget or len(found) < floor):
         share = (len(found) + 1) / (checked + 1)  # of the articles checked, the share that matched
-        wanted = (limit - len(found)) / share * 1.2
-        rest = passing[checked:]
-        if checked and min(wanted, len(rest)) * PROBE_US > share * total * SCAN_US:
+        target = limit if checked < budget else floor
+        wanted = min((target - len(found)) / share * 1.2, len(passing) - checked)
+        if probe_us is not None and wanted * probe_us > share * total * SCAN_US:
             # reading every match (about share * total of them) is cheaper than the lookups left
-            return found + _matching(db, match, rest, scan=True)[:limit - len(found)]
-        batch = rest[:max(PROBE_BATCH, int(wanted))]
-        found += _matching(db, match, batch, scan=False)
-        checked += len(batch)
-    return found[:limit]
+            found += _matching(db, match, passing, checked, scan=True)
+            break
+        size = max(PROBE_BATCH, int(wanted if checked >= budget else min(wanted, budget - checked)))
+        started = time.perf_counter()
+        found += _matching(db, match, passing[:checked + size], checked, scan=False)
+        probe_us = (time.perf_counter() - started) * 1e6 / min(size, len(passing) - checked)
+        checked += size
+    kept = [i for n, (position, i) in enumerate(found) if position < budget or n < floor]
+    return kept[:limit]
 
 
-def _matching(db: Database, match: str, ids: list[int], scan: bool) -> list[int]:
-    """Those of ``ids`` the query matches, in their order: each looked up in the index, or
-    (``scan``) every match of the query read and checked against them (the ``+`` keeps
-    SQLite from turning the list into lookups)."""
+def _matching(db: Database, match: str, passing: list[int], start: int, scan: bool) -> list[tuple[int, int]]:
+    """The articles of ``passing`` from ``start`` on that the query matches, with their position:
+    each looked up in the index, or (``scan``) every match of the query read and checked
+    against them (the ``+`` keeps SQLite from turning the list into lookups)."""
+    ids = passing[start:]
     marks = ",".join("?" * len(ids))
     hits = {r for (r,) in db.execute(f"SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? "
                                      f"AND {'+' if scan else ''}rowid IN ({marks})", [match, *ids])}
-    return [i for i in ids if i in hits]
+    return [(start + n, i) for n, i in enumerate(ids) if i in hits]
 
 
-def _tiered(db: Database, query: str, match: str, where: tuple[str, list], limit: int) -> list[int]:
+def _tiered(db: Database, query: str, match: str, where: tuple[str, list], limit: int,
+            shown: int) -> list[int]:
     """Relevance for a common query, at a bounded cost.
 
     bm25 would read every match (and for words found in most articles it
@@ -186,7 +202,7 @@ def _tiered(db: Database, query: str, match: str, where: tuple[str, list], limit
     ranked instead: the words as a phrase in the title, as a phrase in the
     text, all in the title, then the rest; newest first within a tier.
     """
-    ids = _window(db, match, where)
+    ids = _window(db, match, where, shown)
     if not ids:
         return []
     words = [] if _SYNTAX.search(query) else _TOKEN.findall(query)
@@ -278,16 +294,18 @@ def _page(db: Database, match: str, ids: list[int], limit: int) -> list[dict]:
     return [rows[i] for i in ids if i in rows]
 
 
-def _window(db: Database, match: str, where: tuple[str, list]) -> list[int]:
+def _window(db: Database, match: str, where: tuple[str, list], shown: int) -> list[int]:
     """Ids of up to ``WINDOW`` recent matches passing the filters.
 
     Without filters (or with broad ones) they are the matches archived last,
     read from the index in rowid order; with narrow filters (fewer than
-    ``NARROW`` articles pass them), the newest matches among those articles.
+    ``NARROW`` articles pass them), the newest ``NARROW_WINDOW`` matches among
+    the newest ``NARROW_BUDGET`` of those articles (at least the ``shown`` newest
+    matches, wherever they are).
     """
     clause, params = where
     if params:
-        ids = _probe_newest(db, match, where, NARROW_WINDOW)
+        ids = _probe_newest(db, match, where, NARROW_WINDOW, budget=NARROW_BUDGET, floor=shown)
         if ids is not None:
             return ids
     ids = [row[0] for row in db.execute(

@@ -229,3 +229,18 @@ def test_common_query_with_operators_is_newest_first(db, common):
     rows = search_rows(db, "dan AND kheo NOT khanh")
     dates = [r["published_at"] for r in rows]
     assert dates == sorted(dates, reverse=True) and len(rows) == 4
+
+
+@pytest.mark.parametrize("scan_us", [1e9, 0.0], ids=["lookups", "every-match-read"])
+def test_narrow_filters_give_the_newest_matches_either_way(db, monkeypatch, scan_us):
+    """Passing articles checked in batches of one, or every match read after the first batch:
+    the rows of the plan that sorts every match."""
+    import archive.search
+
+    filters = {"date_from": "2015-01-01", "date_to": "2024-12-31"}
+    reference = [r["id"] for r in search_rows(db, "dan", sort="date", filters=filters)]
+    monkeypatch.setattr(archive.search, "COMMON", 2)
+    monkeypatch.setattr(archive.search, "PROBE_BATCH", 1)
+    monkeypatch.setattr(archive.search, "SCAN_US", scan_us)
+    assert len(reference) >= 3
+    assert [r["id"] for r in search_rows(db, "dan", sort="date", filters=filters)] == reference
