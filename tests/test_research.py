@@ -174,14 +174,14 @@ def test_stats_plot(db, tmp_path):
     assert code == 0 and (tmp_path / "t.png").stat().st_size > 1000
 
 
-# common queries (more matches than archive.search.COMMON): bounded plans --------------------------
+# common queries (more matches than archive.common_query.COMMON): bounded plans --------------------------
 @pytest.fixture
 def common(monkeypatch):
     """Make every query with 2+ matches "common", so the small archive takes the bounded plans."""
-    import archive.search
+    import archive.common_query
 
-    monkeypatch.setattr(archive.search, "COMMON", 2)
-    monkeypatch.setattr(archive.search, "NARROW", 3)
+    monkeypatch.setattr(archive.common_query, "COMMON", 2)
+    monkeypatch.setattr(archive.common_query, "NARROW", 3)
 
 
 def search_rows(db: str, query: str, **kwargs) -> list[dict]:
@@ -203,9 +203,9 @@ def test_common_query_ranks_phrase_in_title_first_newest_first(db, common):
 
 def test_common_query_finds_what_the_bm25_plan_finds(db, common):
     common_ids = {r["id"] for r in search_rows(db, "dan van")}
-    import archive.search
+    import archive.common_query
 
-    archive.search.COMMON = 10_000
+    archive.common_query.COMMON = 10_000
     assert {r["id"] for r in search_rows(db, "dan van")} == common_ids
 
 
@@ -235,12 +235,12 @@ def test_common_query_with_operators_is_newest_first(db, common):
 def test_narrow_filters_give_the_newest_matches_either_way(db, monkeypatch, scan_us):
     """Passing articles checked in batches of one, or every match read after the first batch:
     the rows of the plan that sorts every match."""
-    import archive.search
+    import archive.common_query as plans
 
     filters = {"date_from": "2015-01-01", "date_to": "2024-12-31"}
     reference = [r["id"] for r in search_rows(db, "dan", sort="date", filters=filters)]
-    monkeypatch.setattr(archive.search, "COMMON", 2)
-    monkeypatch.setattr(archive.search, "PROBE_BATCH", 1)
-    monkeypatch.setattr(archive.search, "SCAN_US", scan_us)
+    monkeypatch.setattr(plans, "COMMON", 2)
+    monkeypatch.setattr(plans, "PROBE_BATCH", 1)
+    monkeypatch.setattr(plans, "SCAN_US", scan_us)
     assert len(reference) >= 3
     assert [r["id"] for r in search_rows(db, "dan", sort="date", filters=filters)] == reference

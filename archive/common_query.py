@@ -1,0 +1,237 @@
+"""Bounded plans for common queries: words in a large share of the archive.
+
+Vietnamese is written in syllables, and a few (``công``, ``dân``, ``tỉnh``) are in
+most government articles: a two-word query can match half of a million articles,
+and bm25 or a sort over every match would read them all. A query with ``COMMON``
+matches or more is answered here instead (``docs/querying.md`` gives the plans,
+``benchmarks/search_bench.py`` their cost):
+
+- relevance: tiers (the words as a phrase in the title, as a phrase in the text,
+  all in the title, the rest; newest first within each) over a window of recent
+  matches (:func:`tiered`);
+- date: the newest matches, walking the date index or, under narrow filters,
+  the passing articles newest first (:func:`newest`).
+"""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING
+
+from crawler.textnorm import fold_d, loose_pattern, nfc
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+COMMON = 10_000  # matches from which a query is "common": no bm25, no sort over every match
+WINDOW = 500  # recent matches a common query's relevance ranking looks at
+SCAN = 100_000  # index entries read at most to fill that window when filters reject most
+NARROW = 5_000  # filters passing fewer articles than this are walked article by article
+NARROW_WINDOW = 150  # the window then: each article costs an index probe
+NARROW_BUDGET = 200  # ... found among this many of the newest passing articles (lookups: 20-100 µs each)
+PROBE_BATCH = 40  # articles checked against the index at least at a time
+SCAN_US = 0.6  # microseconds to read one match of a query and check it against a list (measured)
+SPREAD = 20  # a window whose rowids span more articles than this many times its size is tiered by text
+
+
+def is_common(db: Database, match: str) -> bool:
+    """Whether an FTS query has at least ``COMMON`` matches (reads at most that many rowids)."""
+    (n,) = db.execute(f"SELECT count(*) FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? "
+                      f"LIMIT {COMMON})", [match]).fetchone()
+    return n >= COMMON
+
+
+def newest(db: Database, match: str, where: tuple[str, list], limit: int, common: bool) -> list[int]:
+    """Ids of the newest ``limit`` matches (undated last).
+
+    A ``common`` query (see :func:`is_common`) with filters few articles pass
+    probes those articles newest first (:func:`_probe_newest`); without such
+    filters it walks the date index (or the site's) newest first and checks each
+    article against the index, stopping at ``limit``; a rarer query reads its few
+    matches and sorts them.
+    """
+    if common and where[1]:
+        ids = _probe_newest(db, match, where, limit)
+        if ids is not None:
+            return ids
+    join = ("articles a CROSS JOIN articles_fts ON articles_fts.rowid = a.rowid" if common
+            else "articles_fts CROSS JOIN articles a ON a.rowid = articles_fts.rowid")
+    return [r[0] for r in db.execute(f"""SELECT a.id FROM {join} WHERE articles_fts MATCH ? AND {where[0]}
+                                          ORDER BY a.published_at DESC, a.id DESC LIMIT ?""",
+                                      [match, *where[1], limit])]
+
+
+def _probe_newest(db: Database, match: str, where: tuple[str, list], limit: int,
+                  budget: int | None = None, floor: int = 0) -> list[int] | None:
+    """The newest ``limit`` matches among the articles passing narrow filters; None when
+    ``NARROW`` or more pass them.
+
+    The passing articles are listed newest first from the filters' index (a site's
+    articles, a province's in a year: a millisecond or two), then checked against the
+    full-text index in batches sized from the share of matches so far, or every match of
+    the query is read against them when the lookups left would cost more (a lookup costs
+    20 to 100 µs, timed on the first batch). SQLite's own plan looked every passing
+    article up before sorting them (2,201 lookups, 50 ms, for 20 rows).
+
+    With a ``budget``, matches stop at the newest ``budget`` passing articles once there
+    are ``floor`` of them: a window that costs at most that many lookups (the choice is
+    by count, never by time, so a search gives the same rows on any machine).
+    """
+    clause, params = where
+    passing = [r[0] for r in db.execute(f"""SELECT a.id FROM articles a WHERE {clause}
+                                            ORDER BY a.published_at DESC, a.id DESC LIMIT {NARROW}""",
+                                        params)]
+    if len(passing) >= NARROW:
+        return None
+    budget = len(passing) if budget is None else budget
+    found: list[tuple[int, int]] = []  # (position among the passing articles, id)
+    checked, probe_us = 0, None
+    (total,) = db.execute("SELECT max(rowid) FROM articles").fetchone()
+    while checked < len(passing) and len(found) < limit and (checked < budget or len(found) < floor):
+        share = (len(found) + 1) / (checked + 1)  # of the articles checked, the share that matched
+        target = limit if checked < budget else floor
+        wanted = min((target - len(found)) / share * 1.2, len(passing) - checked)
+        if probe_us is not None and wanted * probe_us > share * total * SCAN_US:
+            # reading every match (about share * total of them) is cheaper than the lookups left
+            found += _matching(db, match, passing, checked, scan=True)
+            break
+        size = max(PROBE_BATCH, int(wanted if checked >= budget else min(wanted, budget - checked)))
+        started = time.perf_counter()
+        found += _matching(db, match, passing[:checked + size], checked, scan=False)
+        probe_us = (time.perf_counter() - started) * 1e6 / min(size, len(passing) - checked)
+        checked += size
+    kept = [i for n, (position, i) in enumerate(found) if position < budget or n < floor]
+    return kept[:limit]
+
+
+def _matching(db: Database, match: str, passing: list[int], start: int, scan: bool) -> list[tuple[int, int]]:
+    """The articles of ``passing`` from ``start`` on that the query matches, with their position:
+    each looked up in the index, or (``scan``) every match of the query read and checked
+    against them (the ``+`` keeps SQLite from turning the list into lookups)."""
+    ids = passing[start:]
+    marks = ",".join("?" * len(ids))
+    hits = {r for (r,) in db.execute(f"SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? "
+                                     f"AND {'+' if scan else ''}rowid IN ({marks})", [match, *ids])}
+    return [(start + n, i) for n, i in enumerate(ids) if i in hits]
+
+
+def tiered(db: Database, words: list[str], match: str, where: tuple[str, list], limit: int,
+           shown: int) -> list[int]:
+    """Relevance for a common query, at a bounded cost.
+
+    bm25 would read every match (and for words found in most articles it
+    hardly tells them apart), so a window of ``WINDOW`` recent matches is
+    ranked instead: the words as a phrase in the title, as a phrase in the
+    text, all in the title, then the rest; newest first within a tier.
+    ``words`` are the query's words ([] for a query in FTS5 syntax: newest first).
+    """
+    ids = _window(db, match, where, shown)
+    if not ids:
+        return []
+    tiers = _index_tiers(db, words, ids) if words else None
+    if tiers is None:
+        phrase = loose_pattern(" ".join(words)) if words else None
+        each = [loose_pattern(w) for w in words]
+
+        def tier(row: tuple) -> int:
+            _, title, text, _ = row
+            return (0 if phrase and phrase.search(title) else 1 if phrase and phrase.search(text)
+                    else 2 if each and all(p.search(title) for p in each) else 3)
+
+        rows = list(fetch(db, ids, "id, title, text, published_at"))
+    else:
+        rows = list(fetch(db, ids, "id, NULL, NULL, published_at"))
+
+        def tier(row: tuple) -> int:
+            return next((n for n, hits in enumerate(tiers) if row[0] in hits), len(tiers))
+
+    rows.sort(key=lambda r: (r[3] is not None, r[3] or "", r[0]), reverse=True)  # newest first
+    checked: set[int] = set()
+    while True:
+        ranked = [row[0] for row in sorted(rows, key=tier)[:limit]]  # stable: newest first within a tier
+        if tiers is None or not _demote_false_phrases(db, words, tiers, ranked, checked):
+            return ranked
+
+
+def _demote_false_phrases(db: Database, words: list[str], tiers: list[set[int]], ranked: list[int],
+                          checked: set[int]) -> bool:
+    """Check the phrase tiers' claims among the ``ranked`` rows against their text; whether any
+    was false (it leaves its tier, and the ranking is made again).
+
+    The index's phrases run over punctuation ("vệ. Phong" is "ve phong"): a row keeps its
+    phrase tier when the words really follow each other, as the text tiers see it. Only
+    the rows shown are checked (each check reads the article's text), and a false claim
+    only moves a row down, so the rows shown end up as if every claim had been checked.
+    """
+    in_title, in_text = tiers[0], tiers[1]
+    claims = [i for i in ranked if (i in in_title or i in in_text) and i not in checked]
+    if not claims:
+        return False
+    pattern = loose_pattern(" ".join(words))
+    demoted = False
+    for i, title, text in fetch(db, claims, "id, title, text"):
+        if i in in_title and not pattern.search(title):
+            in_title.discard(i)
+            demoted = True
+        if i in in_text and not pattern.search(text):
+            in_text.discard(i)
+            demoted = True
+        checked.add(i)  # true claims stay, and are not read again
+    return demoted
+
+
+def _index_tiers(db: Database, words: list[str], ids: list[int]) -> list[set[int]] | None:
+    """The tiers' members among ``ids`` from the full-text index, or None when the window is
+    spread over too much of the archive for that to be cheap.
+
+    The window is the newest matches, so its rowids are a narrow range at the top of
+    the index: three phrase and column queries over that range cost a millisecond or two,
+    where matching patterns in each window article's text cost about 15 ms (measured,
+    a million articles).
+    """
+    low = min(ids)
+    (top,) = db.execute("SELECT max(id) FROM articles").fetchone()
+    if top - low > SPREAD * len(ids):
+        return None
+    tokens = [quote(fold_d(nfc(w))) for w in words]
+    phrase = '"' + " ".join(fold_d(nfc(w)).replace('"', '""') for w in words) + '"'
+    window = set(ids)
+
+    def hits(expression: str) -> set[int]:
+        return window.intersection(r for (r,) in db.execute(
+            "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ?", [expression, low]))
+
+    # the phrase tiers as the index has them: _demote_false_phrases checks those shown
+    return [hits(f"title : {phrase}"), hits(f"text : {phrase}"), hits(f"title : ({' AND '.join(tokens)})")]
+
+
+def _window(db: Database, match: str, where: tuple[str, list], shown: int) -> list[int]:
+    """Ids of up to ``WINDOW`` recent matches passing the filters.
+
+    Without filters (or with broad ones) they are the matches archived last,
+    read from the index in rowid order; with narrow filters (fewer than
+    ``NARROW`` articles pass them), the newest ``NARROW_WINDOW`` matches among
+    the newest ``NARROW_BUDGET`` of those articles (at least the ``shown`` newest
+    matches, wherever they are).
+    """
+    clause, params = where
+    if params:
+        ids = _probe_newest(db, match, where, NARROW_WINDOW, budget=NARROW_BUDGET, floor=shown)
+        if ids is not None:
+            return ids
+    ids = [row[0] for row in db.execute(
+        f"""SELECT a.id FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?
+                              ORDER BY rowid DESC LIMIT {SCAN}) m
+            CROSS JOIN articles a ON a.rowid = m.rowid WHERE {clause} LIMIT {WINDOW}""", [match, *params])]
+    return ids if len(ids) >= WINDOW or not params else newest(db, match, where, WINDOW, common=True)
+
+
+def fetch(db: Database, ids: list[int], columns: str):
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        marks = ",".join("?" * len(chunk))
+        yield from db.execute(f"SELECT {columns} FROM articles WHERE id IN ({marks})", chunk)
+
+
+def quote(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
