@@ -111,10 +111,12 @@ class FrontierMiddleware:
     async def process_spider_output(self, response, result, spider=None):
         spider = spider or self.crawler.spider
         outputs = [x async for x in result]
-        kept = [out for out in outputs if not isinstance(out, Request) or self._record(out, spider)]
-        if all(isinstance(out, Request) for out in kept):  # no item: nothing left to wait for
-            self._mark_done(response.meta.get(FP_META))
-        self.archive.db.conn.commit()  # the links are safe before the page's item goes on
+        # one transaction for the page's links (sqlite-utils commits each statement on its own
+        # otherwise: a commit per new link); committed before the page's item goes on
+        with self.archive.db.atomic():
+            kept = [out for out in outputs if not isinstance(out, Request) or self._record(out, spider)]
+            if all(isinstance(out, Request) for out in kept):  # no item: nothing left to wait for
+                self._mark_done(response.meta.get(FP_META))
         for out in kept:
             yield out
 
@@ -131,10 +133,10 @@ class FrontierMiddleware:
             return requests
         archived = self.archive.known([r.url for r in requests], datetime.now(UTC).isoformat())
         kept = [r for r in requests if archived.get(r.url) != "article"]
-        for request in requests:
-            if archived.get(request.url) == "article":
-                self._mark_done(request.meta.get(FP_META))
-        self.archive.db.conn.commit()
+        with self.archive.db.atomic():
+            for request in requests:
+                if archived.get(request.url) == "article":
+                    self._mark_done(request.meta.get(FP_META))
         self.stats.set_value("govarchive/resumed/archived_skipped", len(requests) - len(kept))
         return kept
 
