@@ -148,8 +148,11 @@ class Archive:
             self.db.conn.executemany("UPDATE pages SET kind = ? WHERE url = ?", updates)
 
     def article_by_hash(self, content_hash: str) -> dict | None:
-        rows = list(self.db["articles"].rows_where("content_hash = ?", [content_hash], limit=1))
-        return rows[0] if rows else None
+        """The article with this text (``id``, ``url``), or None."""
+        # plain SQL: sqlite-utils' table lookup lists the views on every call (once a page)
+        row = self.db.execute("SELECT id, url FROM articles WHERE content_hash = ? LIMIT 1",
+                              [content_hash]).fetchone()
+        return {"id": row[0], "url": row[1]} if row else None
 
     def insert_article(
         self, record: Mapping[str, Any], signature: np.ndarray | None = None,

@@ -27,6 +27,7 @@ from functools import lru_cache
 
 from crawler.extraction import extract_bytes
 from crawler.extraction.page import Extraction
+from crawler.textnorm import content_hash
 
 logger = logging.getLogger(__name__)
 
@@ -52,15 +53,18 @@ def _profile(selectors: str):
 
 
 def extract_job(body: bytes, url: str, content_type: str, selectors: str, max_bytes: int,
-                seconds: float) -> tuple[Extraction, object, float]:
-    """One page in a worker: its extraction, for an article its MinHash signature, and the
-    CPU seconds it took (the crawl's stats add them up: the workers' share of the work)."""
+                seconds: float) -> tuple[Extraction, object, str, float]:
+    """One page in a worker: its extraction, for an article its MinHash signature and content
+    hash (the dedup stage's, computed here off the reactor), and the CPU seconds it took (the
+    crawl's stats add them up: the workers' share of the work)."""
     from archive import neardup
 
     started = time.process_time()
     result = extract_bytes(body, url, content_type, _profile(selectors), max_bytes=max_bytes, seconds=seconds)
-    signature = neardup.signature(result.text) if result.is_article else None
-    return result, signature, time.process_time() - started
+    signature, digest = None, ""
+    if result.is_article:
+        signature, digest = neardup.signature(result.text), content_hash(result.text)
+    return result, signature, digest, time.process_time() - started
 
 
 class PoolUnavailable(Exception):
@@ -81,7 +85,7 @@ class ExtractionPool:
         return self._pool
 
     async def extract(self, body: bytes, url: str, content_type: str, selectors: str, max_bytes: int,
-                      seconds: float) -> tuple[Extraction, object, float]:
+                      seconds: float) -> tuple[Extraction, object, str, float]:
         """The page's extraction from a worker; :class:`PoolUnavailable` when no worker can start."""
         try:
             future = self._executor().submit(extract_job, body, url, content_type, selectors, max_bytes,
@@ -97,7 +101,7 @@ class ExtractionPool:
                 raise PoolUnavailable("the workers died before extracting any page") from exc
             logger.error("an extraction worker died on %s; replacing the pool", url)
             died = Extraction(url=url, reason="extraction worker died on this page (kept in the WARC)")
-            return died, None, 0.0
+            return died, None, "", 0.0
         self.completed += 1
         return result
 

@@ -31,7 +31,7 @@ class DedupPipeline(ArchiveStage):
     @pages_only
     def process_item(self, item):
         adapter = ItemAdapter(item)
-        digest = content_hash(adapter["text"])
+        digest = adapter["content_hash"] or content_hash(adapter["text"])  # made by the extraction worker
         adapter["content_hash"] = digest
         same_text = self.archive.article_by_hash(digest)
         if same_text is not None:

@@ -88,7 +88,7 @@ class ExtractPipeline(ArchiveStage):
     async def _in_worker(self, adapter):
         """Extraction on another core (the reactor goes on); None when no worker can start."""
         try:
-            result, adapter["signature"], cpu = await self.pool.extract(
+            result, adapter["signature"], adapter["content_hash"], cpu = await self.pool.extract(
                 adapter["body"], adapter["url"], adapter["content_type"] or "", self.selectors,
                 self.max_bytes, self.seconds)
         except PoolUnavailable as exc:
