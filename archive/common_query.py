@@ -89,13 +89,16 @@ def _probe_newest(db: Database, match: str, where: tuple[str, list], limit: int,
     (total,) = db.execute("SELECT max(rowid) FROM articles").fetchone()
     while checked < len(passing) and len(found) < limit and (checked < budget or len(found) < floor):
         share = (len(found) + 1) / (checked + 1)  # of the articles checked, the share that matched
-        target = limit if checked < budget else floor
-        wanted = min((target - len(found)) / share * 1.2, len(passing) - checked)
+        # lookups still needed: to the end of the budget (or to ``limit`` matches), and to ``floor``
+        wanted = (floor - len(found)) / share * 1.2
+        if checked < budget:
+            wanted = max(wanted, min(budget - checked, (limit - len(found)) / share * 1.2))
+        wanted = min(wanted, len(passing) - checked)
         if probe_us is not None and wanted * probe_us > share * total * SCAN_US:
             # reading every match (about share * total of them) is cheaper than the lookups left
             found += _matching(db, match, passing, checked, scan=True)
             break
-        size = max(PROBE_BATCH, int(wanted if checked >= budget else min(wanted, budget - checked)))
+        size = max(PROBE_BATCH, int(wanted))
         started = time.perf_counter()
         found += _matching(db, match, passing[:checked + size], checked, scan=False)
         probe_us = (time.perf_counter() - started) * 1e6 / min(size, len(passing) - checked)
