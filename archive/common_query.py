@@ -31,6 +31,7 @@ NARROW_WINDOW = 150  # the window then: each article costs an index probe
 NARROW_BUDGET = 200  # ... found among this many of the newest passing articles (lookups: 20-100 µs each)
 PROBE_BATCH = 40  # articles checked against the index at least at a time
 SCAN_US = 0.6  # microseconds to read one match of a query and check it against a list (measured)
+TEXT_BATCH = 50  # window texts read at a time when the tiers come from the text
 SPREAD = 20  # a window whose rowids span more articles than this many times its size is tiered by text
 
 
@@ -133,27 +134,57 @@ def tiered(db: Database, words: list[str], match: str, where: tuple[str, list], 
         return []
     tiers = _index_tiers(db, words, ids) if words else None
     if tiers is None:
-        phrase = loose_pattern(" ".join(words)) if words else None
-        each = [loose_pattern(w) for w in words]
+        return _text_tiers(db, words, ids, limit)
+    rows = _newest_first(fetch(db, ids, "id, published_at"))
 
-        def tier(row: tuple) -> int:
-            _, title, text, _ = row
-            return (0 if phrase and phrase.search(title) else 1 if phrase and phrase.search(text)
-                    else 2 if each and all(p.search(title) for p in each) else 3)
+    def tier(row: tuple) -> int:
+        return next((n for n, hits in enumerate(tiers) if row[0] in hits), len(tiers))
 
-        rows = list(fetch(db, ids, "id, title, text, published_at"))
-    else:
-        rows = list(fetch(db, ids, "id, NULL, NULL, published_at"))
-
-        def tier(row: tuple) -> int:
-            return next((n for n, hits in enumerate(tiers) if row[0] in hits), len(tiers))
-
-    rows.sort(key=lambda r: (r[3] is not None, r[3] or "", r[0]), reverse=True)  # newest first
     checked: set[int] = set()
     while True:
         ranked = [row[0] for row in sorted(rows, key=tier)[:limit]]  # stable: newest first within a tier
-        if tiers is None or not _demote_false_phrases(db, words, tiers, ranked, checked):
+        if not _demote_false_phrases(db, words, tiers, ranked, checked):
             return ranked
+
+
+def _newest_first(rows) -> list[tuple]:
+    """``(id, published_at, ...)`` rows newest first, undated last."""
+    return sorted(rows, key=lambda r: (r[1] is not None, r[1] or "", r[0]), reverse=True)
+
+
+def _text_tiers(db: Database, words: list[str], ids: list[int], limit: int) -> list[int]:
+    """The tiers from the window's titles and texts (a window spread over the archive).
+
+    Titles are read for every article; a text only while the phrase tier still has
+    room in the first ``limit``: articles are walked newest first and the walk stops
+    when the phrase-in-text tier fills the page (the rows after it rank below). On
+    common phrases that reads a few dozen texts instead of the whole window's.
+    """
+    rows = _newest_first(fetch(db, ids, "id, published_at, title"))
+    if not words:
+        return [r[0] for r in rows[:limit]]
+    phrase, each = loose_pattern(" ".join(words)), [loose_pattern(w) for w in words]
+    in_title = [r for r in rows if phrase.search(r[2])]
+    titled = {r[0] for r in in_title}
+    rest = [r for r in rows if r[0] not in titled]
+    need = limit - len(in_title)
+    in_text: list[int] = []
+    others: list[tuple] = []
+    for start in range(0, len(rest), TEXT_BATCH):
+        if len(in_text) >= need:
+            break
+        batch = rest[start:start + TEXT_BATCH]
+        texts = dict(fetch(db, [r[0] for r in batch], "id, text"))
+        for row in batch:
+            if phrase.search(texts[row[0]]):
+                in_text.append(row[0])
+            else:
+                others.append(row)
+    ranked = [r[0] for r in in_title] + in_text
+    if len(ranked) < limit:  # every text was read: the title-words tier, then the rest
+        words_in_title = {r[0] for r in others if all(p.search(r[2]) for p in each)}
+        ranked += sorted((r[0] for r in others), key=lambda i: i not in words_in_title)  # stable
+    return ranked[:limit]
 
 
 def _demote_false_phrases(db: Database, words: list[str], tiers: list[set[int]], ranked: list[int],
