@@ -1,6 +1,7 @@
 """Search latency and export throughput on a large synthetic archive.
 
     .venv/bin/python benchmarks/search_bench.py [--articles 1000000] [--sites 700] [--queries 100]
+    PYTHONHASHSEED=0 .venv/bin/python benchmarks/search_bench.py --db /tmp/sb-1m.db --no-export --rounds 3
 
 Builds (once; reused while it exists) an archive of N synthetic Vietnamese
 articles over S sites (``benchmarks/synthetic.py``, about 5 minutes and 2.9 GB
@@ -69,12 +70,18 @@ def scenarios(sites: list[tuple[str, str, str]], rng: random.Random) -> dict:
     return {"no filter": lambda: None, "--site": site, "--province + one year": province_year}
 
 
-def run_searches(db, queries: list[str], sites, baseline_queries: int) -> None:
+def run_searches(db, queries: list[str], sites, baseline_queries: int, rounds: int = 1) -> None:
+    """Each scenario's queries, each with its own filters drawn once; with ``rounds`` > 1 every
+    query runs that many times in turn and counts with its median (one pass of 100 queries
+    moves a p95 by a quarter between runs on a shared machine)."""
     rng = random.Random(3)
     for sort in ("relevance", "date"):
         for label, make in scenarios(sites, rng).items():
-            ms = timings(lambda q, s=sort, m=make: search(db, q, 20, filters=m(), sort=s), queries)
-            print(summary(f"{sort:9s} {label}", ms))
+            cases = [(q, make()) for q in queries]
+            runs = [timings(lambda case, s=sort: search(db, case[0], 20, filters=case[1], sort=s), cases)
+                    for _ in range(rounds)]
+            medians = [statistics.median(times) for times in zip(*runs, strict=True)]
+            print(summary(f"{sort:9s} {label}", medians))
     naive = queries[:baseline_queries]
     sql = ("SELECT a.id, snippet(articles_fts, 1, '[', ']', '…', 16) FROM articles_fts "
            "JOIN articles a ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH ? "
@@ -107,6 +114,7 @@ def main() -> None:
     parser.add_argument("--sites", type=int, default=700)
     parser.add_argument("--queries", type=int, default=100)
     parser.add_argument("--baseline-queries", type=int, default=20)
+    parser.add_argument("--rounds", type=int, default=1, help="runs of each query (its median counts)")
     parser.add_argument("--db", type=Path, help="archive to build or reuse")
     parser.add_argument("--no-export", action="store_true")
     args = parser.parse_args()
@@ -124,7 +132,7 @@ def main() -> None:
                                [fts_query(q)]).fetchone()[0] for q in queries)
     print(f"{len(queries)} two-word queries, e.g. {', '.join(queries[:4])}; matches per query: "
           f"p10 {counts[len(counts) // 10]:,}, p50 {counts[len(counts) // 2]:,}, max {counts[-1]:,}")
-    run_searches(db, queries, synthetic.sites(args.sites), args.baseline_queries)
+    run_searches(db, queries, synthetic.sites(args.sites), args.baseline_queries, args.rounds)
     if not args.no_export:
         for fmt in ("jsonl", "csv"):
             run_export(path, fmt, n)
