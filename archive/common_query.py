@@ -120,7 +120,7 @@ def _matching(db: Database, match: str, passing: list[int], start: int, scan: bo
 
 
 def tiered(db: Database, words: list[str], match: str, where: tuple[str, list], limit: int,
-           shown: int) -> list[int]:
+           shown: int, read: dict[int, str] | None = None) -> list[int]:
     """Relevance for a common query, at a bounded cost.
 
     bm25 would read every match (and for words found in most articles it
@@ -128,13 +128,15 @@ def tiered(db: Database, words: list[str], match: str, where: tuple[str, list], 
     ranked instead: the words as a phrase in the title, as a phrase in the
     text, all in the title, then the rest; newest first within a tier.
     ``words`` are the query's words ([] for a query in FTS5 syntax: newest first).
+    ``read`` collects the "title\ntext" of the articles whose text was read, for the
+    caller's exact-first re-ranking.
     """
     ids = _window(db, match, where, shown)
     if not ids:
         return []
     tiers = _index_tiers(db, words, ids) if words else None
     if tiers is None:
-        return _text_tiers(db, words, ids, limit)
+        return _text_tiers(db, words, ids, limit, {} if read is None else read)
     rows = _newest_first(fetch(db, ids, "id, published_at"))
 
     def tier(row: tuple) -> int:
@@ -152,7 +154,8 @@ def _newest_first(rows) -> list[tuple]:
     return sorted(rows, key=lambda r: (r[1] is not None, r[1] or "", r[0]), reverse=True)
 
 
-def _text_tiers(db: Database, words: list[str], ids: list[int], limit: int) -> list[int]:
+def _text_tiers(db: Database, words: list[str], ids: list[int], limit: int,
+                read: dict[int, str]) -> list[int]:
     """The tiers from the window's titles and texts (a window spread over the archive).
 
     Titles are read for every article; a text only while the phrase tier still has
@@ -176,6 +179,7 @@ def _text_tiers(db: Database, words: list[str], ids: list[int], limit: int) -> l
         batch = rest[start:start + TEXT_BATCH]
         texts = dict(fetch(db, [r[0] for r in batch], "id, text"))
         for row in batch:
+            read[row[0]] = f"{row[2]}\n{texts[row[0]]}"
             if phrase.search(texts[row[0]]):
                 in_text.append(row[0])
             else:

@@ -71,20 +71,21 @@ def search(db: Database, query: str, limit: int = 20, filters: Filters | None = 
     rerank = sort == "relevance" and _has_diacritics(query) and not _SYNTAX.search(query)
     shown = limit * (5 if collapse else 1)
     pool = shown + (CANDIDATES if rerank else 0)
+    read: dict[int, str] = {}  # "title\ntext" of articles a plan already read
     try:
         common = is_common(db, match)
         if sort == "date":
             ids = newest(db, match, where, pool, common)
         elif common:
             words = [] if _SYNTAX.search(query) else _TOKEN.findall(query)
-            ids = tiered(db, words, match, where, pool, shown)
+            ids = tiered(db, words, match, where, pool, shown, read)
         else:
             ids = [r[0] for r in db.execute(
                 f"""SELECT a.id FROM articles_fts CROSS JOIN articles a ON a.rowid = articles_fts.rowid
                     WHERE articles_fts MATCH ? AND {where[0]} ORDER BY rank LIMIT ?""",
                 [match, *where[1], pool])]
         if rerank:
-            ids = _exact_first(db, ids, query)
+            ids = _exact_first(db, ids, query, read)
         portals = _collapse(db, ids, limit) if collapse else {}
         # snippets (FTS5 reads and tokenizes each row's text) only for the rows shown: made
         # for the whole re-ranking pool they were a third of a search's time
@@ -114,10 +115,13 @@ def _has_diacritics(query: str) -> bool:
     return fold(query) != nfc(query).lower()
 
 
-def _exact_first(db: Database, ids: list[int], query: str) -> list[int]:
-    """Articles holding the query words exactly as typed (accents included) before the others."""
+def _exact_first(db: Database, ids: list[int], query: str, read: dict[int, str]) -> list[int]:
+    """Articles holding the query words exactly as typed (accents included) before the others
+    (``read``: the title and text of articles already read)."""
     words = [w.casefold() for w in _TOKEN.findall(nfc(query))]
-    texts = {i: f"{title}\n{text}".casefold() for i, title, text in fetch(db, ids, "id, title, text")}
+    unread = [i for i in ids if i not in read]
+    read.update((i, f"{title}\n{text}") for i, title, text in fetch(db, unread, "id, title, text"))
+    texts = {i: read[i].casefold() for i in ids if i in read}
     exact = {i for i, t in texts.items() if all(w in t for w in words)}
     return sorted(ids, key=lambda i: i not in exact)  # stable: rank order kept within each
 
