@@ -109,3 +109,31 @@ class ExtractionPool:
         if self._pool is not None:
             self._pool.shutdown(wait=wait, cancel_futures=not wait)
             self._pool = None
+
+
+# One pool per process and size, shared by every crawl the process runs: `crawl --all` and a
+# worker's `--sites-at-once` run each site as its own crawl, and a pool each was sites x cores
+# extraction processes (700 registry sites: 1,400 processes on two cores). Not configuration:
+# a resource the crawls hold, closed when the last of them lets go.
+_SHARED: dict[int, tuple[ExtractionPool, int]] = {}
+
+
+def shared_pool(workers: int) -> ExtractionPool:
+    """The process's pool of ``workers`` extraction processes; give it back with :func:`release_pool`."""
+    pool, users = _SHARED.get(workers, (None, 0))
+    pool = pool or ExtractionPool(workers)
+    _SHARED[workers] = (pool, users + 1)
+    return pool
+
+
+def release_pool(pool: ExtractionPool) -> None:
+    """One crawl is done with ``pool``; the last one closes it."""
+    held, users = _SHARED.get(pool.workers, (None, 0))
+    if held is not pool:
+        pool.close()
+        return
+    if users > 1:
+        _SHARED[pool.workers] = (pool, users - 1)
+        return
+    del _SHARED[pool.workers]
+    pool.close()

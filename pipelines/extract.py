@@ -12,7 +12,7 @@ from crawler.extraction import extract_bytes
 from crawler.extraction.budget import MAX_BYTES, SECONDS
 from crawler.items import PageItem
 from crawler.profiles import SiteProfile
-from crawler.workers import ExtractionPool, PoolUnavailable, default_workers
+from crawler.workers import PoolUnavailable, default_workers, release_pool, shared_pool
 from pipelines.base import ArchiveStage
 
 logger = logging.getLogger(__name__)
@@ -37,20 +37,24 @@ class ExtractPipeline(ArchiveStage):
         self.max_bytes = self.settings.getint("GOVARCHIVE_EXTRACT_MAX_BYTES", MAX_BYTES)
         self.seconds = self.settings.getfloat("GOVARCHIVE_EXTRACT_SECONDS", SECONDS)
         workers = self.settings.get("GOVARCHIVE_EXTRACT_WORKERS")
-        workers = default_workers() if workers in (None, "", "auto") else int(workers)
-        self.pool = ExtractionPool(workers) if workers > 0 else None
+        self.workers = default_workers() if workers in (None, "", "auto") else int(workers)
+        self.held = None  # the process's extraction pool, while this crawl runs
+        self.pool = None  # the same, unless its workers cannot start here
         self.selectors = ""  # the site's selectors as JSON, for the workers
 
     def open_spider(self, spider=None) -> None:
         super().open_spider(spider)
+        if self.workers > 0:
+            self.held = self.pool = shared_pool(self.workers)
         site = getattr(spider or self.crawler.spider, "site", None)  # registry spiders carry their Site
         if site is not None and site.selectors:
             self.site_profile = SiteProfile(site.selectors)  # validated when the registry loaded
             self.selectors = json.dumps(site.selectors, sort_keys=True)
 
     def close_spider(self, spider=None) -> None:
-        if self.pool:
-            self.pool.close()
+        if self.held:
+            release_pool(self.held)
+            self.held = self.pool = None
         super().close_spider(spider)
 
     async def process_item(self, item):

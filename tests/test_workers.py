@@ -23,3 +23,18 @@ def test_the_process_pool_crawl_gives_the_same_archive_as_the_single_process_one
         assert result.returncode == 0, result.stderr
         archives[workers] = archive_rows(db)
     assert archives["0"] == archives["2"] and len(archives["0"]) == 24
+
+
+def test_the_crawls_of_one_process_share_one_extraction_pool():
+    """`crawl --all` runs each site as its own crawl: one pool for all, closed by the last."""
+    from crawler.workers import release_pool, shared_pool
+
+    first, second = shared_pool(2), shared_pool(2)
+    assert first is second
+    release_pool(first)
+    assert shared_pool(2) is second  # still held by the second crawl
+    release_pool(second)
+    release_pool(second)
+    third = shared_pool(2)
+    assert third is not first  # the last one let go: a new pool
+    release_pool(third)
