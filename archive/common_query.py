@@ -29,6 +29,7 @@ SCAN = 100_000  # index entries read at most to fill that window when filters re
 NARROW = 5_000  # filters passing fewer articles than this are walked article by article
 NARROW_WINDOW = 150  # the window then: each article costs an index probe
 NARROW_BUDGET = 200  # ... found among this many of the newest passing articles (lookups: 20-100 µs each)
+SLACK = 1.2  # lookups planned beyond what the share matched so far predicts
 PROBE_BATCH = 40  # articles checked against the index at least at a time
 SCAN_US = 0.6  # microseconds to read one match of a query and check it against a list (measured)
 TEXT_BATCH = 50  # window texts read at a time when the tiers come from the text
@@ -91,9 +92,9 @@ def _probe_newest(db: Database, match: str, where: tuple[str, list], limit: int,
     while checked < len(passing) and len(found) < limit and (checked < budget or len(found) < floor):
         share = (len(found) + 1) / (checked + 1)  # of the articles checked, the share that matched
         # lookups still needed: to the end of the budget (or to ``limit`` matches), and to ``floor``
-        wanted = (floor - len(found)) / share * 1.2
+        wanted = (floor - len(found)) / share * SLACK
         if checked < budget:
-            wanted = max(wanted, min(budget - checked, (limit - len(found)) / share * 1.2))
+            wanted = max(wanted, min(budget - checked, (limit - len(found)) / share * SLACK))
         wanted = min(wanted, len(passing) - checked)
         if probe_us is not None and wanted * probe_us > share * total * SCAN_US:
             # reading every match (about share * total of them) is cheaper than the lookups left

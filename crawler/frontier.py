@@ -102,8 +102,9 @@ class FrontierMiddleware:
             yield request
         async for request in start:
             if isinstance(request, Request):
+                # committed at once (sqlite-utils commits a statement outside a transaction):
+                # no write lock is held across the yield
                 recorded = self._record(request, spider)
-                self.archive.db.conn.commit()  # never hold the write lock across a yield
                 if not recorded:
                     continue
             yield request
@@ -122,8 +123,7 @@ class FrontierMiddleware:
 
     def item_done(self, item, response, spider, **kwargs) -> None:
         if self.archive and response is not None:
-            self._mark_done(response.meta.get(FP_META))
-            self.archive.db.conn.commit()
+            self._mark_done(response.meta.get(FP_META))  # committed at once, as above
 
     # helpers ----------------------------------------------------------------
     def _resumed(self, spider) -> list[Request]:
