@@ -9,8 +9,9 @@ for a million), then reports for two-word queries as researchers type them:
 
 - how many articles each query matches;
 - p50/p95/max milliseconds of ``archive.search.search`` for the first page
-  (20 rows) by relevance and by date, without filters, with ``--site``, and
-  with a province and a year;
+  (20 rows) by relevance and by date, without filters, with ``--site``,
+  ``--province``, ``--level`` (one drawn of province/district/commune), one
+  year, and a province with a year;
 - the same for plain FTS5 bm25 (``ORDER BY rank`` over every match, what
   search did before), on the first queries only, as the baseline ratio;
 - ``govarchive export`` of every article as JSON lines and as CSV: seconds,
@@ -67,7 +68,22 @@ def scenarios(sites: list[tuple[str, str, str]], rng: random.Random) -> dict:
         return Filters(sites=tuple(rng.choice(list(provinces.values()))), date_from=f"{year}-01-01",
                        date_to=f"{year}-12-31")
 
-    return {"no filter": lambda: None, "--site": site, "--province + one year": province_year}
+    levels: dict[str, list[str]] = {}
+    for key, _, level in sites:
+        levels.setdefault(level, []).append(key)
+
+    def province():
+        return Filters(sites=tuple(rng.choice(list(provinces.values()))))
+
+    def level():
+        return Filters(sites=tuple(levels[rng.choice(sorted(levels))]))
+
+    def year():
+        year = rng.randint(2012, 2025)
+        return Filters(date_from=f"{year}-01-01", date_to=f"{year}-12-31")
+
+    return {"no filter": lambda: None, "--site": site, "--province": province, "--level": level,
+            "one year": year, "--province + one year": province_year}
 
 
 def run_searches(db, queries: list[str], sites, baseline_queries: int, rounds: int = 1) -> None:
