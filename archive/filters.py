@@ -34,6 +34,12 @@ class Filters:
         if self.sites is not None:
             clauses.append(f"{alias}.site IN ({','.join('?' * len(self.sites)) or 'NULL'})")
             params.extend(self.sites)
+        dates, more = self.period(alias, date_column)
+        return " AND ".join([*clauses, dates]), params + more
+
+    def period(self, alias: str = "a", date_column: str = "published_at") -> tuple[str, list]:
+        """The date part of :meth:`where` alone."""
+        clauses, params = ["1 = 1"], []
         if self.date_from:
             clauses.append(f"{alias}.{date_column} >= ?")
             params.append(self.date_from)
@@ -41,6 +47,14 @@ class Filters:
             clauses.append(f"{alias}.{date_column} < ?")  # the whole last day: before the next one
             params.append(_next_day(self.date_to))
         return " AND ".join(clauses), params
+
+    def site_keys(self) -> list[str] | None:
+        """The sites an article must be from (both filters: those in each), or None for any."""
+        if self.site and self.sites is not None:
+            return [self.site] if self.site in self.sites else []
+        if self.site:
+            return [self.site]
+        return None if self.sites is None else list(dict.fromkeys(self.sites))
 
 
 def parse_day(value: str | None, option: str) -> str | None:

@@ -270,3 +270,13 @@ def m010_recovered(db: Database) -> None:
         db[table].add_column("captured_at", str)
         db[table].add_column("capture_archive", str)
 
+
+
+@migrations()
+def m011_date_site_index(db: Database) -> None:
+    """The date index carries each article's id and site: a search filtered by many sites
+    walks it newest first without reading the articles' rows (3 to 5 µs each, most of a
+    ``--level`` search's time). It serves every query the date index served."""
+    db.execute("CREATE INDEX IF NOT EXISTS idx_articles_published_at_id_site "
+               "ON articles (published_at, id, site)")
+    db.execute("DROP INDEX IF EXISTS idx_articles_published_at")

@@ -66,7 +66,8 @@ def search(db: Database, query: str, limit: int = 20, filters: Filters | None = 
         raise SearchError("--limit must be at least 1")
     if sort not in ("relevance", "date"):
         raise SearchError("--sort is relevance or date")
-    where = (filters or Filters()).where("a")
+    filters = filters or Filters()
+    where = filters.where("a")
     match = fts_query(query)
     rerank = sort == "relevance" and _has_diacritics(query) and not _SYNTAX.search(query)
     shown = limit * (5 if collapse else 1)
@@ -75,10 +76,10 @@ def search(db: Database, query: str, limit: int = 20, filters: Filters | None = 
     try:
         common = is_common(db, match)
         if sort == "date":
-            ids = newest(db, match, where, pool, common)
+            ids = newest(db, match, filters, pool, common)
         elif common:
             words = [] if _SYNTAX.search(query) else _TOKEN.findall(query)
-            ids = tiered(db, words, match, where, pool, shown, read)
+            ids = tiered(db, words, match, filters, pool, shown, read)
         else:
             ids = [r[0] for r in db.execute(
                 f"""SELECT a.id FROM articles_fts CROSS JOIN articles a ON a.rowid = articles_fts.rowid

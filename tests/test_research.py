@@ -181,7 +181,6 @@ def common(monkeypatch):
     import archive.common_query
 
     monkeypatch.setattr(archive.common_query, "COMMON", 2)
-    monkeypatch.setattr(archive.common_query, "NARROW", 3)
 
 
 def search_rows(db: str, query: str, **kwargs) -> list[dict]:
@@ -231,16 +230,48 @@ def test_common_query_with_operators_is_newest_first(db, common):
     assert dates == sorted(dates, reverse=True) and len(rows) == 4
 
 
-@pytest.mark.parametrize("scan_us", [1e9, 0.0], ids=["lookups", "every-match-read"])
-def test_narrow_filters_give_the_newest_matches_either_way(db, monkeypatch, scan_us):
-    """Passing articles checked in batches of one, or every match read after the first batch:
-    the rows of the plan that sorts every match."""
+FILTERS = {
+    "period": {"date_from": "2015-01-01", "date_to": "2024-12-31"},
+    "sites": {"sites": ("backan", "khanhhoa-khanhvinh", "namdinh-myloc", "vinhlong")},
+    "sites and period": {"sites": ("khanhhoa-khanhvinh", "namdinh-myloc", "vinhlong"), "date_from": "2019"},
+    "a site among sites": {"site": "khanhhoa-khanhvinh", "sites": ("backan", "khanhhoa-khanhvinh")},
+}
+
+
+@pytest.mark.parametrize("merge_sites", [100, 0], ids=["sites-merged", "date-index"])
+@pytest.mark.parametrize("case", FILTERS)
+def test_passing_articles_are_walked_in_the_order_sql_sorts_them(db, monkeypatch, case, merge_sites):
+    import archive.passing
+    from archive.filters import Filters
+    from archive.store import open_database
+
+    monkeypatch.setattr(archive.passing, "MERGE_SITES", merge_sites)
+    filters = Filters(**FILTERS[case])
+    archive_db = open_database(db, create=False)
+    clause, params = filters.where("a")
+    reference = [r[0] for r in archive_db.execute(
+        f"SELECT a.id FROM articles a WHERE {clause} ORDER BY a.published_at DESC, a.id DESC", params)]
+    assert len(reference) >= 2
+    assert list(archive.passing.newest_passing(archive_db, filters)) == reference
+
+
+PLANS = {"lookups": {"SCAN_US": 1e9},
+         "every-match-read": {"SCAN_US": 0.0},
+         "more-matches-than-predicted": {"SCAN_US": 0.0, "OVER_READ": 0}}
+
+
+@pytest.mark.parametrize("plan", PLANS)
+@pytest.mark.parametrize("case", FILTERS)
+def test_filtered_date_sort_gives_the_newest_matches_in_every_plan(db, monkeypatch, case, plan):
+    """The rows of the plan that sorts every match, whichever way the passing articles are
+    checked (a first batch of one, so that the plan can change after it)."""
     import archive.common_query as plans
 
-    filters = {"date_from": "2015-01-01", "date_to": "2024-12-31"}
-    reference = [r["id"] for r in search_rows(db, "dan", sort="date", filters=filters)]
+    reference = [r["id"] for r in search_rows(db, "dan", sort="date", filters=FILTERS[case])]
     monkeypatch.setattr(plans, "COMMON", 2)
     monkeypatch.setattr(plans, "PROBE_BATCH", 1)
-    monkeypatch.setattr(plans, "SCAN_US", scan_us)
-    assert len(reference) >= 3
-    assert [r["id"] for r in search_rows(db, "dan", sort="date", filters=filters)] == reference
+    monkeypatch.setattr(plans, "SLACK", 0.01)  # a first batch of one article
+    for name, value in PLANS[plan].items():
+        monkeypatch.setattr(plans, name, value)
+    assert len(reference) >= 2
+    assert [r["id"] for r in search_rows(db, "dan", sort="date", filters=FILTERS[case])] == reference
