@@ -20,6 +20,7 @@ import json
 import logging
 import multiprocessing
 import os
+import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -31,6 +32,8 @@ from crawler.textnorm import content_hash
 
 logger = logging.getLogger(__name__)
 
+WARM_PAGE = ("<html><body><article><h1>Chỉ thị</h1><p>" + "Chỉ thị về công tác dân vận. " * 40
+             + "</p></article></body></html>").encode()
 PRELOAD = ["crawler.extraction", "crawler.workers", "archive.neardup", "trafilatura", "lxml.html"]
 
 
@@ -83,6 +86,26 @@ class ExtractionPool:
             context.set_forkserver_preload(PRELOAD)
             self._pool = ProcessPoolExecutor(self.workers, mp_context=context)
         return self._pool
+
+    def warm(self) -> None:
+        """Start the workers now, on another thread, while the crawl fetches its first pages.
+
+        The first ``submit`` starts the fork server, which imports the extraction modules
+        (0.4 s here) while the caller waits: on the reactor, the crawl stood still. Each
+        worker extracts a small page, so its first real page pays no first-call costs."""
+        if self._pool is not None:  # started (or warming) already: a crawl sharing the pool
+            return
+        executor = self._executor()
+
+        def start() -> None:
+            try:
+                for _ in range(self.workers):
+                    executor.submit(extract_job, WARM_PAGE, "http://warm.invalid/", "text/html", "",
+                                    len(WARM_PAGE), 5.0)
+            except (RuntimeError, OSError):  # shut down meanwhile, or cannot start: extract() says
+                pass
+
+        threading.Thread(target=start, name="govarchive-warm", daemon=True).start()
 
     async def extract(self, body: bytes, url: str, content_type: str, selectors: str, max_bytes: int,
                       seconds: float) -> tuple[Extraction, object, str, float]:

@@ -46,6 +46,7 @@ class ExtractPipeline(ArchiveStage):
         super().open_spider(spider)
         if self.workers > 0:
             self.held = self.pool = shared_pool(self.workers)
+            self.pool.warm()
         site = getattr(spider or self.crawler.spider, "site", None)  # registry spiders carry their Site
         if site is not None and site.selectors:
             self.site_profile = SiteProfile(site.selectors)  # validated when the registry loaded
