@@ -37,7 +37,7 @@ SCAN_US = 0.6  # microseconds to read one match of a query into a set (measured 
 OVER_READ = 4  # matches read at most, as a multiple of those the share found so far predicts
 HEDGE = 1.5  # every match is read only when the lookups left cost this much more: lookups are
 # planned again after each batch, a read of every match is spent at once on a share estimated
-# from a few dozen lookups (1.0: date sort with --level p95 21.8 ms; 1.5: 18.3, search_bench)
+# from a few dozen lookups (date sort with --level, search_bench's queries: p95 21.8 ms at 1.0, 17.9 at 1.5)
 TEXT_BATCH = 50  # window texts read at a time when the tiers come from the text
 SPREAD = 20  # a window whose rowids span more articles than this many times its size is tiered by text
 
