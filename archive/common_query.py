@@ -29,8 +29,8 @@ if TYPE_CHECKING:
 
 COMMON = 10_000  # matches from which a query is "common": no bm25, no sort over every match
 WINDOW = 500  # recent matches a common query's relevance ranking looks at
-NARROW_WINDOW = 150  # the window under filters: each article costs an index probe
-NARROW_BUDGET = 200  # ... found among this many of the newest passing articles (lookups: 20-100 µs each)
+FILTERED_WINDOW = 150  # the window under filters: each article costs an index probe
+FILTERED_BUDGET = 200  # ... found among this many of the newest passing articles (lookups: 10-50 µs each)
 SLACK = 1.2  # lookups planned beyond what the share matched so far predicts
 PROBE_BATCH = 40  # articles checked against the index at least at a time
 SCAN_US = 0.6  # microseconds to read one match of a query into a set (measured 0.4, and the set)
@@ -274,13 +274,13 @@ def _window(db: Database, match: str, filters: Filters, shown: int) -> list[int]
     """Ids of the recent matches passing the filters that relevance ranks.
 
     Without filters they are the ``WINDOW`` matches archived last, read from the
-    index in rowid order. With filters, the newest ``NARROW_WINDOW`` matches among
-    the newest ``NARROW_BUDGET`` articles passing them (at least the ``shown`` newest
+    index in rowid order. With filters, the newest ``FILTERED_WINDOW`` matches among
+    the newest ``FILTERED_BUDGET`` articles passing them (at least the ``shown`` newest
     matches, wherever they are): reading matches in archive order until enough
     passed cost a row read each, 17,000 of them (60 ms) for a province.
     """
     if filters != Filters():
-        return _probe_newest(db, match, filters, NARROW_WINDOW, budget=NARROW_BUDGET, floor=shown)
+        return _probe_newest(db, match, filters, FILTERED_WINDOW, budget=FILTERED_BUDGET, floor=shown)
     return [r[0] for r in db.execute(f"SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? "
                                      f"ORDER BY rowid DESC LIMIT {WINDOW}", [match])]
 

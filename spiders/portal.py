@@ -358,8 +358,7 @@ def parsed(response: TextResponse) -> scrapy.Selector:
     ``response.selector`` caches a Selector that refers back to the response: a
     reference cycle, so each parsed page (and its lxml tree) lived on after the crawl
     was done with it, until the cyclic garbage collector's rare full pass. A
-    1,000-page crawl held 110 such pages at any time; at CONCURRENT_ITEMS 16 the
-    peak RSS was 367 MiB instead of 205.
+    1,000-page crawl held 110 such pages at any time: peak RSS 217 MiB, 136 parsed here.
     """
     return scrapy.Selector(response)
 
