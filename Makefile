@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
-# Wheels of every dependency, so tests/test_wheel.py installs the package as users do,
+# Wheels of every dependency, so tests/package/test_wheel.py installs the package as users do,
 # into a fresh venv, without reaching the network during the tests.
 WHEELHOUSE := $(VENV)/wheelhouse
 WHEELS := $(WHEELHOUSE)/.built

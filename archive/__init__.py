@@ -1,0 +1,22 @@
+"""The archive: one SQLite file (the public schema) and its WARC files. Imports only :mod:`common`.
+
+Opening and writing:
+
+- ``connect``: open a file for writing (create, migrate, check it is an archive); ``errors``: its errors;
+- ``reader``: open a file for reading on plain sqlite3 (fast start, never migrates);
+- ``schema``: the migrations, the only way the schema changes;
+- ``writer``: the :class:`~archive.writer.ArchiveWriter` protocol crawl components write through;
+- ``store``: :class:`~archive.store.Archive`, the SQLite writer: crawls, pages, articles, versions;
+- ``document_store``: documents and the links to them; ``sites``: the registry's sites as rows;
+- ``neardup``: MinHash/LSH near-duplicate index.
+
+Reading:
+
+- ``search``: full-text search with Vietnamese folding; ``search_plans``: bounded plans for common
+  words; ``filtered_walk``: the articles passing filters, newest first; ``filters``: the filters;
+- ``queries``, ``document_queries``: one article or document, as ``show`` prints it;
+- ``export``: CSV/JSON lines and per-period counts; ``wacz``: WACZ packages; ``cdx``: CDX listings of
+  web archives;
+- ``warc``: WARC writing, repair and reading back;
+- ``web``, ``web_metadata``: the Datasette plugin behind ``govarchive serve``.
+"""

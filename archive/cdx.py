@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from urllib.parse import urlencode
 
-from crawler.urls import url_key
+from common.urls import url_key
 
 WAYBACK_CDX = "https://web.archive.org/cdx/search/cdx"
 WAYBACK_REPLAY = "https://web.archive.org/web/"
@@ -29,7 +29,7 @@ class CdxError(ValueError):
 
 
 @dataclass(frozen=True)
-class Capture:
+class CdxCapture:
     url: str  # the original address
     timestamp: str  # YYYYMMDDhhmmss, UTC
     mime: str
@@ -60,7 +60,7 @@ def query_url(endpoint: str, host: str, date_from: str | None = None, date_to: s
     return f"{endpoint}?{urlencode(params)}"
 
 
-def parse_listing(body: bytes) -> tuple[list[Capture], str | None, int]:
+def parse_listing(body: bytes) -> tuple[list[CdxCapture], str | None, int]:
     """``(captures, resume key or None, malformed lines)``; :class:`CdxError` for a body
     that is no CDX listing at all (an HTML page, an error text)."""
     text = body.decode("utf-8", "replace").strip()
@@ -82,7 +82,7 @@ def parse_listing(body: bytes) -> tuple[list[Capture], str | None, int]:
     return captures, None, bad
 
 
-def _from_rows(text: str) -> tuple[list[Capture], str | None, int]:
+def _from_rows(text: str) -> tuple[list[CdxCapture], str | None, int]:
     """archive.org's ``output=json``: a header row, the rows, then ``[]`` and the resume key."""
     try:
         rows = json.loads(text)
@@ -95,20 +95,20 @@ def _from_rows(text: str) -> tuple[list[Capture], str | None, int]:
             break
         try:
             fields = dict(zip(header, row, strict=True))
-            captures.append(Capture(fields["original"], fields["timestamp"], fields.get("mimetype", ""),
+            captures.append(CdxCapture(fields["original"], fields["timestamp"], fields.get("mimetype", ""),
                                     fields.get("statuscode", ""), fields.get("digest", "")))
         except (KeyError, ValueError, TypeError):
             bad += 1
     return captures, resume, bad
 
 
-def _from_line(line: str) -> Capture | None:
+def _from_line(line: str) -> CdxCapture | None:
     if not line:
         return None
     if line.startswith("{"):  # pywb: one JSON object per line
         try:
             fields = json.loads(line)
-            return Capture(fields["url"], fields["timestamp"], fields.get("mime", ""),
+            return CdxCapture(fields["url"], fields["timestamp"], fields.get("mime", ""),
                            str(fields.get("status", "")), fields.get("digest", ""))
         except (json.JSONDecodeError, KeyError, TypeError):
             return None
@@ -117,18 +117,18 @@ def _from_line(line: str) -> Capture | None:
         parts = head.split()
         try:
             fields = json.loads("{" + rest)
-            return Capture(fields["url"], parts[1], fields.get("mime", ""), str(fields.get("status", "")),
+            return CdxCapture(fields["url"], parts[1], fields.get("mime", ""), str(fields.get("status", "")),
                            fields.get("digest", ""))
         except (json.JSONDecodeError, KeyError, IndexError, TypeError):
             return None
     # archive.org's plain lines: urlkey timestamp original mimetype statuscode digest length
     parts = line.split()
     if len(parts) >= 6 and parts[1].isdigit():
-        return Capture(parts[2], parts[1], parts[3], parts[4], parts[5])
+        return CdxCapture(parts[2], parts[1], parts[3], parts[4], parts[5])
     return None
 
 
-def choose(captures: list[Capture], before: str | None = None) -> list[Capture]:
+def choose(captures: list[CdxCapture], before: str | None = None) -> list[CdxCapture]:
     """For each address, the capture to recover: the latest good one (status 200, a page or a
     document), at or before ``before`` (YYYYMMDD...) when given; in address order.
 
@@ -138,7 +138,7 @@ def choose(captures: list[Capture], before: str | None = None) -> list[Capture]:
     over, so each address's last real page is taken.
     """
     placeholders = _placeholders(captures)
-    best: dict[str, Capture] = {}
+    best: dict[str, CdxCapture] = {}
     for capture in captures:
         if capture.status not in ("200", "") or not capture.mime.startswith(KEEP_TYPES):
             continue
@@ -155,10 +155,10 @@ def choose(captures: list[Capture], before: str | None = None) -> list[Capture]:
 PLACEHOLDER_SHARE = 0.2
 
 
-def _placeholders(captures: list[Capture]) -> set[str]:
+def _placeholders(captures: list[CdxCapture]) -> set[str]:
     """Digests the portal's pages turned into: one page at many addresses that held other
     pages before (the same article under a few address variants never had other content)."""
-    history: dict[str, list[Capture]] = {}
+    history: dict[str, list[CdxCapture]] = {}
     for capture in captures:
         history.setdefault(url_key(capture.url), []).append(capture)
     changed_into: dict[str, int] = {}

@@ -120,7 +120,7 @@ def set_purpose(db: Database, value: str) -> None:
 
 
 def _record_creation(db: Database) -> None:
-    from crawler import __version__
+    from common import __version__
 
     now = datetime.now(UTC).isoformat(timespec="seconds")
     with db.conn:

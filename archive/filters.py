@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from crawler.textnorm import fold
+from common.textnorm import fold
 
 
 class FilterError(ValueError):

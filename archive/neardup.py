@@ -10,7 +10,7 @@ and a candidate is a near duplicate when the signatures agree on at least
 index is a table, it persists across runs and needs no memory to rebuild.
 
 The shingle size and threshold were chosen on the labelled pairs in
-``tests/test_neardup.py`` (syndicated edits against same-topic articles).
+``tests/archive/test_neardup.py`` (syndicated edits against same-topic articles).
 
 The MinHash is datasketch 2.0's ``affine32`` scheme (SHA-1's first 32 bits of each
 shingle, MurmurHash3's finalizer, then ``a * h + b`` modulo 2**32 with seed 7's
@@ -32,7 +32,7 @@ from functools import lru_cache
 import numpy as np
 from sqlite_utils import Database
 
-from crawler.textnorm import fold, words
+from common.textnorm import fold, words
 
 NUM_PERM = 64
 BANDS = 16

@@ -12,9 +12,9 @@ import re
 import sqlite3
 from typing import TYPE_CHECKING
 
-from archive.common_query import fetch, is_common, newest, quote, tiered
 from archive.filters import Filters
-from crawler.textnorm import fold, fold_d, nfc
+from archive.search_plans import fetch, is_common, newest, quote, tiered
+from common.textnorm import fold, fold_d, nfc
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -60,7 +60,7 @@ def search(db: Database, query: str, limit: int = 20, filters: Filters | None = 
 
     Cost stays bounded for common words (see ``docs/querying.md``): a query
     with fewer than ``COMMON`` matches is ranked by bm25 over all of them; a
-    commoner one takes the bounded plans of :mod:`archive.common_query`.
+    commoner one takes the bounded plans of :mod:`archive.search_plans`.
     """
     if limit < 1:
         raise SearchError("--limit must be at least 1")

@@ -39,10 +39,15 @@ class CrawlCounts:
 
 
 class Archive:
-    """Writes of one crawl component to the archive."""
+    """Writes of one crawl component to the archive (an :class:`archive.writer.ArchiveWriter`)."""
 
     def __init__(self, path: str | Path) -> None:
         self.db = open_database(path, write=True)
+
+    @classmethod
+    def from_crawler(cls, crawler) -> Archive:
+        """Scrapy's constructor convention: the archive the crawl's ``GOVARCHIVE_DB`` names."""
+        return cls(crawler.settings.get("GOVARCHIVE_DB"))
 
     def close(self) -> None:
         self.db.conn.close()
@@ -209,7 +214,7 @@ class Archive:
         return recorded
 
     def add_document_links(self, links: list[dict]) -> int:
-        from archive.documents import DocumentStore
+        from archive.document_store import DocumentStore
 
         return DocumentStore(self.db).add_links(links)
 

@@ -34,7 +34,7 @@ from sqlite_utils import Database
 
 from archive.filters import Filters
 from archive.warc import resolve_in, warc_folder
-from crawler import __version__
+from common import __version__
 
 WACZ_VERSION = "1.1.1"
 

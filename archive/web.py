@@ -30,7 +30,7 @@ from datasette import hookimpl
 
 from archive.search import SearchError, fts_query
 from archive.web_metadata import metadata
-from crawler.textnorm import fold_d, nfc
+from common.textnorm import fold_d, nfc
 
 log = logging.getLogger(__name__)
 

@@ -92,7 +92,7 @@ def child_naive(urls: list[str]) -> dict:
 def child_govarchive(urls: list[str], warc: bool = True, settings: dict | None = None) -> dict:
     import sqlite3
 
-    from crawler.runner import run_crawl
+    from crawler.runtime.runner import run_crawl
 
     db = Path(tempfile.mkdtemp()) / "bench.db"
     summary = run_crawl(urls, db, settings={**FAST, "GOVARCHIVE_WARC_ENABLED": warc, **(settings or {})})

@@ -17,7 +17,7 @@ import dateparser
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from test_dates import FORMS  # noqa: E402  (the table the tests check)
 
-from crawler.dates import _fast_path, parse_date  # noqa: E402
+from common.dates import _fast_path, parse_date  # noqa: E402
 
 SETTINGS = {"DATE_ORDER": "DMY", "TIMEZONE": "Asia/Ho_Chi_Minh", "RETURN_AS_TIMEZONE_AWARE": True}
 

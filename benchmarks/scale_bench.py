@@ -27,9 +27,9 @@ from big_portal import serve_big  # noqa: E402
 from crawl_bench import run_child  # noqa: E402
 
 # every child with the downloader that keeps the per-host limit (Scrapy 2.19's own lets a host get
-# all 16 at once when there is no delay: see crawler/downloader.py)
+# all 16 at once when there is no delay: see crawler/runtime/downloader.py)
 SETTINGS = {"CONCURRENT_REQUESTS_PER_DOMAIN": 8, "CONCURRENT_REQUESTS": 16, "ROBOTSTXT_OBEY": True,
-            "DOWNLOADER": "crawler.downloader.PoliteDownloader",
+            "DOWNLOADER": "crawler.runtime.downloader.PoliteDownloader",
             "GOVARCHIVE_MAX_DEPTH": 10000, "GOVARCHIVE_STOP_PAGING": 0}
 KINDS = tuple(os.environ.get("BENCH_KINDS", "plain,naive,govarchive-inline,govarchive").split(","))
 REPEAT = int(os.environ.get("BENCH_REPEAT", "1"))

@@ -20,8 +20,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from archive.store import open_database
+from common.textnorm import fold, nfc
 from crawler.demo.content import ARTICLES
-from crawler.textnorm import fold, nfc
 
 ROOT = Path(__file__).resolve().parent.parent
 _SENTENCE = re.compile(r"(?<=[.!?;:])\s+")

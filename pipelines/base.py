@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import functools
 
-from archive.store import Archive
-from crawler.distributed.remote import open_archive
-from crawler.items import PageItem
+from archive.writer import ArchiveWriter
+from crawler.runtime.archive_access import open_archive
+from crawler.runtime.items import PageItem
 
 
 def pages_only(process_item):
@@ -33,7 +33,7 @@ class Stage:
 class ArchiveStage(Stage):
     """A stage with its own connection to the archive, open for the length of the crawl."""
 
-    archive: Archive | None = None
+    archive: ArchiveWriter | None = None
 
     def open_spider(self, spider=None) -> None:
         self.archive = open_archive(self.crawler)

@@ -20,7 +20,7 @@ from itemadapter import ItemAdapter
 from scrapy.exceptions import DropItem
 
 from archive import neardup
-from crawler.textnorm import content_hash, fold
+from common.textnorm import content_hash, fold
 from pipelines.base import ArchiveStage, pages_only
 
 logger = logging.getLogger(__name__)

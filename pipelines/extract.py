@@ -10,9 +10,9 @@ from scrapy.exceptions import DropItem
 
 from crawler.extraction import extract_bytes
 from crawler.extraction.budget import MAX_BYTES, SECONDS
-from crawler.items import PageItem
+from crawler.extraction.pool import PoolUnavailable, default_workers, release_pool, shared_pool
 from crawler.profiles import SiteProfile
-from crawler.workers import PoolUnavailable, default_workers, release_pool, shared_pool
+from crawler.runtime.items import PageItem
 from pipelines.base import ArchiveStage
 
 logger = logging.getLogger(__name__)

@@ -12,7 +12,7 @@ import sqlite3
 from itemadapter import ItemAdapter
 from scrapy.exceptions import DropItem
 
-from crawler.urls import host_of
+from common.urls import host_of
 from pipelines.base import ArchiveStage, pages_only
 
 logger = logging.getLogger(__name__)

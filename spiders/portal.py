@@ -16,7 +16,6 @@ import logging
 import re
 import zlib
 from collections.abc import AsyncIterator, Iterable
-from datetime import UTC, datetime
 from functools import lru_cache
 from typing import NamedTuple
 from urllib.parse import urljoin, urlsplit
@@ -29,11 +28,12 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.response import response_status_message
 from scrapy.utils.sitemap import Sitemap
 
+from common.clock import new_crawl_id, utc_now
+from common.textnorm import clean_line
+from common.urls import canonical_url, host_of, is_binary, is_document, is_followable, url_key
 from crawler.documents.detect import declared_document, is_html, sniff
-from crawler.extensions import PAGE_LIMIT_STAT
-from crawler.items import DocumentItem, PageItem
-from crawler.textnorm import clean_line
-from crawler.urls import canonical_url, host_of, is_binary, is_document, is_followable, url_key
+from crawler.runtime.extensions import PAGE_LIMIT_STAT
+from crawler.runtime.items import DocumentItem, PageItem
 
 logger = logging.getLogger(__name__)
 
@@ -85,17 +85,10 @@ def http_reason(status: int) -> str:
     return response_status_message(status).partition(" ")[2]
 
 
-def new_crawl_id() -> str:
-    return datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
-
-
-def _utcnow() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
-
 
 class PortalSpider(scrapy.Spider):
     name = "portal"
-    site = None  # a registry Site, for the per-site subclasses (crawler.spiderloader)
+    site = None  # a registry Site, for the per-site subclasses (crawler.runtime.spiderloader)
 
     def __init__(
         self, url: str | Iterable[str] | None = None, crawl_id: str | None = None,
@@ -159,7 +152,7 @@ class PortalSpider(scrapy.Spider):
         location = response.headers.get("Location")
         if 300 <= response.status < 400 and location:
             target = urljoin(response.url, location.decode("latin-1"))
-            self.redirects.append((canonical_url(request.url), canonical_url(target), _utcnow()))
+            self.redirects.append((canonical_url(request.url), canonical_url(target), utc_now()))
             if host_of(target) not in self.sites:  # recorded, and not crawled as this site
                 logger.warning("%s redirects to another domain: %s", request.url, target)
                 self.crawler.stats.set_value("govarchive/redirected_to", host_of(target))
@@ -213,7 +206,7 @@ class PortalSpider(scrapy.Spider):
         ref = response.meta.get("warc_record")
         yield PageItem(  # every page goes to the pipelines, which decide what it is
             url=response.url, site=self.site_of(response.url),
-            crawl_id=self.crawl_id, fetched_at=_utcnow(), status=response.status,
+            crawl_id=self.crawl_id, fetched_at=utc_now(), status=response.status,
             content_type=content_type, body=response.body, fetched_url=response.url,
             warc_file=ref.file if ref else None, warc_offset=ref.offset if ref else None,
             warc_length=ref.length if ref else None,
@@ -255,7 +248,7 @@ class PortalSpider(scrapy.Spider):
             return
         response.meta["page_links"].append(canonical)  # a page linking files is a listing to revisit
         text = clean_line(anchor.text_content())[:300]
-        self.document_links.append((canonical, response.url, text, _utcnow(), self.crawl_id))
+        self.document_links.append((canonical, response.url, text, utc_now(), self.crawl_id))
         for request in self._follow([url], self.parse_document, hops + 1, 2):
             request.meta.update(download_maxsize=self.document_max_bytes, linked_from=response.url,
                                 link_text=text, context=_row_cells(anchor))
@@ -267,7 +260,7 @@ class PortalSpider(scrapy.Spider):
         owner = response.url if host_of(response.url) in self.sites or not linked_from else linked_from
         return DocumentItem(  # a file on a file host belongs to the portal that linked it
             url=response.url, site=self.site_of(owner), crawl_id=self.crawl_id,
-            fetched_at=_utcnow(), status=response.status,
+            fetched_at=utc_now(), status=response.status,
             content_type=response.headers.get("Content-Type", b"").decode("latin-1"),
             disposition=response.headers.get("Content-Disposition", b"").decode("latin-1"),
             body=response.body, linked_from=linked_from,

@@ -24,12 +24,13 @@ import scrapy
 from scrapy.exceptions import CloseSpider
 from scrapy.http import Response
 
-from archive.cdx import WAYBACK_CDX, WAYBACK_REPLAY, Capture, CdxError, choose, parse_listing, query_url
+from archive.cdx import WAYBACK_CDX, WAYBACK_REPLAY, CdxCapture, CdxError, choose, parse_listing, query_url
 from archive.store import Archive
+from common.clock import utc_now
+from common.urls import host_of
 from crawler.documents.detect import is_html, sniff
-from crawler.items import PageItem
-from crawler.urls import host_of
-from spiders.portal import PortalSpider, _utcnow
+from crawler.runtime.items import PageItem
+from spiders.portal import PortalSpider
 
 logger = logging.getLogger(__name__)
 
@@ -47,7 +48,7 @@ class RecoverSpider(PortalSpider):
         self.cdx, self.replay = cdx, replay.rstrip("/") + "/"
         self.date_from, self.date_to = date_from, date_to
         self.allowed_domains = []  # everything is fetched from the archive, nothing from the portal
-        self.captures: list[Capture] = []
+        self.captures: list[CdxCapture] = []
         # archives index "www.x.gov.vn" and "x.gov.vn" apart, and portals answered on both
         name = host.split(":")[0]
         self.hosts = [host] if name.replace(".", "").isdigit() else [host, f"www.{host}"]
@@ -105,7 +106,7 @@ class RecoverSpider(PortalSpider):
             archive.close()
 
     def parse_capture(self, response: Response):
-        capture: Capture = response.meta["capture"]
+        capture: CdxCapture = response.meta["capture"]
         self.crawler.stats.inc_value("govarchive/recover/captures_fetched")
         ref = response.meta.get("warc_record")
         content_type = response.headers.get("Content-Type", b"").decode("latin-1")
@@ -116,7 +117,7 @@ class RecoverSpider(PortalSpider):
             yield item
             return
         yield PageItem(
-            url=capture.url, site=self.site_of(capture.url), crawl_id=self.crawl_id, fetched_at=_utcnow(),
+            url=capture.url, site=self.site_of(capture.url), crawl_id=self.crawl_id, fetched_at=utc_now(),
             status=response.status, content_type=content_type, body=response.body,
             fetched_url=capture.url, captured_at=capture.captured_at, capture_archive=self.replay,
             warc_file=ref.file if ref else None, warc_offset=ref.offset if ref else None,

@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from archive.errors import SQLITE_MAGIC
-from crawler import __version__
+from common import __version__
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 DEFAULT_DB = "archive.db"

@@ -29,7 +29,7 @@ def _select_sites(sites, keys, all_sites, province, level) -> list[str]:
     unknown = [k for k in keys if k not in sites]
     if unknown:
         raise click.ClickException(f"not in the registry: {', '.join(unknown)} (see: govarchive sites)")
-    from crawler.textnorm import fold
+    from common.textnorm import fold
 
     chosen = list(keys) or [
         k for k, s in sites.items()
@@ -68,7 +68,7 @@ def crawl(keys, urls, all_sites, province, level, registry, db_path, max_pages, 
         govarchive crawl --province "Vinh Phuc"
         govarchive crawl --url https://vinhlong.gov.vn/ --max-pages 500
     """
-    from crawler.runner import run_crawl, run_sites
+    from crawler.runtime.runner import run_crawl, run_sites
 
     if urls and (keys or all_sites or province or level):
         raise click.UsageError("give registry sites or --url, not both")
@@ -103,7 +103,7 @@ def crawl(keys, urls, all_sites, province, level, registry, db_path, max_pages, 
 
 def _lock_sites(stack: ExitStack, keys: list[str], db_path: str) -> list[str]:
     """Take each site's lock (kept until ``stack`` closes); the sites whose lock was free."""
-    from crawler.health import site_lock
+    from crawler.registry.health import site_lock
 
     locks = Path(db_path).resolve().parent / "locks"
     chosen = []
@@ -163,7 +163,7 @@ def run_due(registry, db_path, setting) -> None:
 
         */10 * * * * cd /srv/archive && govarchive run-due --db archive.db >> run-due.log 2>&1
     """
-    from crawler.runner import run_sites
+    from crawler.runtime.runner import run_sites
 
     _, health = registry_health(registry, db_path)
     due = [h.key for h in health if h.due]
@@ -200,8 +200,8 @@ def new_site(url, key, province, level, max_pages, out, setting) -> None:
         govarchive new-site https://tuyphuoc.binhdinh.gov.vn/ --key binhdinh-tuyphuoc \\
             --province "Bình Định" --level district --out tuyphuoc-draft.toml
     """
-    from crawler.probe import draft_entry, probe
     from crawler.registry import KEY
+    from crawler.runtime.probe import draft_entry, probe
 
     if not KEY.match(key):
         raise click.BadParameter("lower-case letters, digits and '-' only", param_hint="--key")

@@ -23,7 +23,7 @@ def ocr(db_path, site, limit) -> None:
         govarchive ocr --site vinhlong --limit 50
     """
     from crawler.documents.ocr import ocr_problem
-    from crawler.reread import reread_documents
+    from crawler.documents.reprocess import reread_documents
 
     problem = ocr_problem()
     if problem:

@@ -6,9 +6,9 @@ import click
 
 from archive.cdx import WAYBACK_CDX, WAYBACK_REPLAY
 from archive.store import ArchiveError, open_database
+from common.urls import host_of
 from crawler.cli.common import CONTEXT, cli, db_option, load_registry, parse_settings, registry_option
 from crawler.cli.progress import CrawlProgress
-from crawler.urls import host_of
 
 RECOVER_STATS = (("captures listed", "govarchive/recover/captures_listed"),
                  ("captures chosen", "govarchive/recover/captures_chosen"),
@@ -43,7 +43,7 @@ def recover(targets, all_defunct, date_from, date_to, replay, cdx, db_path, regi
         govarchive recover mythanh.soctrang.gov.vn --archive http://localhost:8080/my-coll/
     """
     from crawler.cli.crawling import print_summary
-    from crawler.runner import RecoverTarget, run_recover
+    from crawler.runtime.runner import RecoverTarget, run_recover
 
     sites = load_registry(registry)
     chosen = [RecoverTarget(host_of(s.home[0]), key) for key, s in sites.items()

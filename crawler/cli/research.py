@@ -320,7 +320,7 @@ def reextract(db_path, site, since, dry_run, registry) -> None:
 
         govarchive reextract --site vinhlong --dry-run
     """
-    from crawler.reextract import reextract as run
+    from crawler.extraction.reextract import reextract as run
 
     selectors = {key: s.selectors for key, s in load_registry(registry).items() if s.selectors}
     try:
@@ -328,7 +328,7 @@ def reextract(db_path, site, since, dry_run, registry) -> None:
     except ArchiveError as exc:
         raise click.ClickException(str(exc)) from exc
     report_changes(report, dry_run, "article")
-    from crawler.reread import reread_documents
+    from crawler.documents.reprocess import reread_documents
 
     try:
         documents = reread_documents(db_path, site=site, since=since, dry_run=dry_run)

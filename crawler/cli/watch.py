@@ -36,7 +36,7 @@ def sites(province, level, registry, db_path) -> None:
 
 
 def registry_health(registry, db_path):
-    from crawler.health import now_utc, site_health
+    from crawler.registry.health import now_utc, site_health
 
     sites = load_registry(registry)
     try:

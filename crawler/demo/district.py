@@ -23,7 +23,7 @@ from crawler.demo.common import (
     sort_newest,
 )
 from crawler.demo.content import DemoArticle, articles_of
-from crawler.demo.documents import DISTRICT_DOCUMENT_LINKS, district_files
+from crawler.demo.vanban import DISTRICT_DOCUMENT_LINKS, district_files
 
 NAME = "Cổng thông tin điện tử huyện Mỹ Thành"
 CATEGORIES = {

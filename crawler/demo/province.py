@@ -25,7 +25,7 @@ from crawler.demo.common import (
     sort_newest,
 )
 from crawler.demo.content import DemoArticle, articles_of
-from crawler.demo.documents import province_files
+from crawler.demo.vanban import province_files
 
 NAME = "Cổng thông tin điện tử tỉnh Sông Hậu"
 CATEGORIES = {"lanh-dao": "Hoạt động lãnh đạo tỉnh", "kinh-te": "Kinh tế", "xa-hoi": "Văn hóa - Xã hội"}

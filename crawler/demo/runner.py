@@ -12,10 +12,10 @@ from pathlib import Path
 from archive.connect import ArchiveError, open_database, purpose, set_purpose
 from archive.sites import sync_sites
 from archive.store import CrawlCounts
+from common.urls import host_of
 from crawler import registry
 from crawler.demo.server import serve
-from crawler.runner import CrawlSummary, run_crawl
-from crawler.urls import host_of
+from crawler.runtime.runner import CrawlSummary, run_crawl
 
 SITE_KEYS = {"province": "demo-songhau", "district": "demo-mythanh"}
 DEMO_REGISTRY = Path(__file__).parent / "sites"

@@ -11,8 +11,8 @@ The shape (docs/deployment.md has the commands and systemd units)::
 
 - ``keys``: every Redis key the three use, in one place.
 - ``codec``: items and archive operations as stream entries (JSON, versioned).
-- ``remote``: what a worker's stages write to the archive, sent as operations;
-  ``stream``: the worker's last pipeline stage, which sends the items.
+- ``remote``: what a worker's stages write to the archive, sent as operations (its last pipeline
+  stage, ``pipelines.stream``, sends the items).
 - ``frontier``: the shared frontier (scrapy-redis) with in-flight requests kept until done.
 - ``leases``: one worker per host at a time, so per-host politeness holds across machines.
 - ``worker`` and ``ingest``: the two long-running processes; ``operations``: the archive

@@ -18,7 +18,7 @@ from typing import Any
 
 import numpy as np
 
-from crawler.items import DocumentItem, PageItem
+from crawler.runtime.items import DocumentItem, PageItem
 
 VERSION = "1"
 ITEM_KINDS = {"page": PageItem, "document": DocumentItem}

@@ -29,7 +29,8 @@ from crawler.distributed import codec, keys
 from crawler.distributed.mirror import KnownMirror
 from crawler.distributed.operations import apply_op
 from crawler.distributed.remote import SOCKET_TIMEOUT, connect
-from crawler.items import PageItem
+from crawler.runtime.items import PageItem
+from crawler.runtime.settings import item_pipelines
 
 logger = logging.getLogger(__name__)
 
@@ -38,12 +39,13 @@ MAX_IN_PIPELINE = 64
 LOCK_MS = 10_000
 
 INGEST_SETTINGS = {
-    "ITEM_PIPELINES": {"pipelines.documents.DocumentPipeline": 50, "pipelines.dedup.DedupPipeline": 200,
-                       "pipelines.dates.DatePipeline": 300, "pipelines.store.StorePipeline": 400},
-    "SPIDER_MIDDLEWARES": {"crawler.incremental.IncrementalMiddleware": None,
-                           "crawler.frontier.FrontierMiddleware": None},
-    "EXTENSIONS": {"crawler.extensions.CrawlRecorder": None, "crawler.extensions.Progress": 510,
-                   "crawler.extensions.OneLineErrors": 520},
+    "GOVARCHIVE_ROLE": "ingest",
+    "ITEM_PIPELINES": item_pipelines("ingest"),
+    "SPIDER_MIDDLEWARES": {"crawler.runtime.incremental.IncrementalMiddleware": None,
+                           "crawler.runtime.resume.FrontierMiddleware": None},
+    "EXTENSIONS": {"crawler.runtime.extensions.CrawlRecorder": None,
+                   "crawler.runtime.extensions.Progress": 510,
+                   "crawler.runtime.extensions.OneLineErrors": 520},
     "GOVARCHIVE_WARC_ENABLED": False,
     "ROBOTSTXT_OBEY": False,
     "LOG_LEVEL": "INFO",
@@ -229,7 +231,7 @@ def run_ingest(redis_url: str, db_path: str, *, until_done: bool = False, settin
     ``sites``: the registry's entries, recorded in the archive (province and level filters)."""
     from scrapy.crawler import CrawlerProcess
 
-    from crawler.runner import _prepare, project_settings
+    from crawler.runtime.runner import _prepare, project_settings
 
     connect(redis_url).ping()  # redis.ConnectionError before anything starts
     _prepare(db_path, {"GOVARCHIVE_WARC_ENABLED": False}, sites)

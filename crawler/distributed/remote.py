@@ -34,16 +34,6 @@ def connect(url: str) -> redis.Redis:
                                 health_check_interval=30)
 
 
-def open_archive(crawler):
-    """The archive a crawl component writes to: the SQLite file, or in a worker the stream."""
-    settings = crawler.settings
-    if settings.get("GOVARCHIVE_ROLE") == "worker":
-        return RemoteArchive(settings.get("GOVARCHIVE_REDIS_URL"), crawler)
-    from archive.store import Archive
-
-    return Archive(settings.get("GOVARCHIVE_DB"))
-
-
 def redis_failed(crawler, exc: Exception) -> None:
     """Redis is gone: say so once and close the spider; what is pending stays in Redis."""
     if crawler.stats.get_value("govarchive/redis_unavailable"):
@@ -57,11 +47,15 @@ def redis_failed(crawler, exc: Exception) -> None:
 
 
 class RemoteArchive:
-    """The write methods of :class:`archive.store.Archive`, as stream operations."""
+    """An :class:`archive.writer.ArchiveWriter` whose writes are stream operations for the ingest."""
 
     def __init__(self, url: str, crawler=None) -> None:
         self.redis = connect(url)
         self.crawler = crawler  # stopped when Redis goes away
+
+    @classmethod
+    def from_crawler(cls, crawler) -> RemoteArchive:
+        return cls(crawler.settings.get("GOVARCHIVE_REDIS_URL"), crawler)
 
     def close(self) -> None:
         self.redis.close()

@@ -23,10 +23,12 @@ from pathlib import Path
 
 import redis
 
+from common.clock import new_crawl_id
+from common.urls import host_of
 from crawler.distributed import codec, keys
 from crawler.distributed.leases import TTL_MS, HostLease
 from crawler.distributed.remote import STOP_REASON, connect
-from crawler.urls import host_of
+from crawler.runtime.settings import item_pipelines
 
 logger = logging.getLogger(__name__)
 
@@ -46,11 +48,10 @@ def worker_settings(redis_url: str, warc_dir: str | Path) -> dict:
         "SCHEDULER_QUEUE_KEY": keys.QUEUE_TEMPLATE,
         "SCHEDULER_DUPEFILTER_KEY": keys.DUPEFILTER_TEMPLATE,
         "DUPEFILTER_CLASS": "scrapy_redis.dupefilter.RFPDupeFilter",
-        "SPIDER_MIDDLEWARES": {"crawler.incremental.IncrementalMiddleware": 950,
+        "SPIDER_MIDDLEWARES": {"crawler.runtime.incremental.IncrementalMiddleware": 950,
                                "crawler.distributed.frontier.InflightMiddleware": 900},
-        "ITEM_PIPELINES": {"pipelines.documents.DocumentPipeline": 50,  # reads; the ingest stores
-                           "pipelines.extract.ExtractPipeline": 100,
-                           "crawler.distributed.stream.StreamPipeline": 900},
+        "GOVARCHIVE_ARCHIVE_WRITER": "crawler.distributed.remote.RemoteArchive",
+        "ITEM_PIPELINES": item_pipelines("worker"),
     }
 
 
@@ -114,7 +115,6 @@ class Worker:
         return None
 
     async def _crawl(self, key: str, lease: HostLease) -> None:
-        from spiders.portal import new_crawl_id
 
         if self.stopping:
             lease.release()
@@ -184,7 +184,7 @@ def run_worker(redis_url: str, *, warc_dir: str | Path, settings: dict | None = 
     from twisted.internet.error import ReactorNotRunning
 
     from archive.warc import prepare_warc_folder
-    from crawler.runner import project_settings
+    from crawler.runtime.runner import project_settings
 
     connect(redis_url).ping()  # redis.ConnectionError before anything starts
     prepare_warc_folder(Path(warc_dir))

@@ -13,10 +13,13 @@
 - ``author``: bylines, closing lines and metadata authors;
 - ``verdict``: is it an article (a title, enough text, not a listing; short posts kept).
 
-``page`` also gathers the date candidates (metadata, date lines, ``<time>``, URL,
-htmldate on foreign pages); ``crawler.dates`` parses them.
+``pool`` runs extraction in worker processes, one per core; ``reextract`` extracts archived
+articles again from their WARC records.
 
-Platform knowledge lives in ``crawler.profiles``; dates are parsed by ``crawler.dates``.
+``page`` also gathers the date candidates (metadata, date lines, ``<time>``, URL,
+htmldate on foreign pages); ``common.dates`` parses them.
+
+Platform knowledge lives in ``crawler.profiles``; dates are parsed by ``common.dates``.
 """
 
 from crawler.extraction.page import Extraction, extract_bytes, extract_html, extract_page, resolve_date

@@ -14,8 +14,8 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from lxml import html as lxml_html
 
-from crawler.textnorm import clean_line
-from crawler.urls import is_document, is_followable
+from common.textnorm import clean_line
+from common.urls import is_document, is_followable
 
 MAX_ATTACHMENTS = 200
 

@@ -13,9 +13,9 @@ import re
 
 from lxml import html as lxml_html
 
-from crawler.dates import contains_date
+from common.dates import contains_date
+from common.textnorm import clean_line, fold
 from crawler.extraction.boilerplate import is_noise_line
-from crawler.textnorm import clean_line, fold
 
 BYLINE_CLASS = re.compile(r"(?:^|[\s_-])(?:author|tacgia|tac-gia|tac_gia|byline|writer|nguoi-?viet)"
                           r"(?:[\s_-]|$)", re.I)

@@ -19,9 +19,9 @@ import trafilatura
 from lxml import etree
 from lxml import html as lxml_html
 
-from crawler.dates import contains_date
+from common.dates import contains_date
+from common.textnorm import clean_line, clean_text, fold
 from crawler.extraction.boilerplate import is_noise_line
-from crawler.textnorm import clean_line, clean_text, fold
 
 logger = logging.getLogger(__name__)
 

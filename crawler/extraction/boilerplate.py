@@ -18,8 +18,8 @@ from dataclasses import dataclass
 
 from lxml import html as lxml_html
 
-from crawler.textnorm import fold
-from crawler.urls import is_document
+from common.textnorm import fold
+from common.urls import is_document
 
 PROTECT_RUN = 150  # a plain text run this long is article prose
 PARAGRAPH_RUN = 60

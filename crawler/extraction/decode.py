@@ -12,7 +12,7 @@ from __future__ import annotations
 import codecs
 import re
 
-from crawler.textnorm import nfc
+from common.textnorm import nfc
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([\w.:-]+)["']""")

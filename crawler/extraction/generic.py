@@ -38,9 +38,9 @@ from dataclasses import dataclass
 import trafilatura
 from lxml import html as lxml_html
 
-from crawler.dates import contains_date
+from common.dates import contains_date
+from common.textnorm import clean_line, is_vietnamese
 from crawler.extraction.boilerplate import is_noise_line
-from crawler.textnorm import clean_line, is_vietnamese
 
 logger = logging.getLogger(__name__)
 

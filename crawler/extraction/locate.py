@@ -16,9 +16,9 @@ import re
 
 from lxml import html as lxml_html
 
-from crawler.dates import contains_date
-from crawler.textnorm import clean_line, fold
-from crawler.urls import is_document
+from common.dates import contains_date
+from common.textnorm import clean_line, fold
+from common.urls import is_document
 
 PARAGRAPH_TAGS = ("p", "pre", "blockquote", "li", "dd", "h4", "h5", "h6")
 CONTAINER_TAGS = ("div", "td", "section", "article", "main", "font", "span", "center", "form")

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from lxml import html as lxml_html
 
-from crawler.textnorm import clean_line
+from common.textnorm import clean_line
 
 logger = logging.getLogger(__name__)
 

@@ -19,7 +19,9 @@ from urllib.parse import urljoin
 from lxml import etree
 from lxml import html as lxml_html
 
-from crawler.dates import DateError, parse_date
+from common.dates import DateError, parse_date
+from common.textnorm import clean_line, clean_text, fold, is_vietnamese
+from common.urls import canonical_url, host_of
 from crawler.extraction.attachments import find_attachments, with_attachments
 from crawler.extraction.author import find_author, without_label
 from crawler.extraction.bodytext import element_text, finish_text, trailing_signature
@@ -38,8 +40,6 @@ from crawler.extraction.locate import (
 from crawler.extraction.metadata import read_meta
 from crawler.extraction.verdict import not_article_reason
 from crawler.profiles import Profile, SiteProfile, detect
-from crawler.textnorm import clean_line, clean_text, fold, is_vietnamese
-from crawler.urls import canonical_url, host_of
 
 logger = logging.getLogger(__name__)
 

@@ -14,10 +14,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
-from crawler.dates import contains_date
+from common.dates import contains_date
+from common.textnorm import clean_line
+from common.urls import canonical_url
 from crawler.extraction.attachments import attachment_anchors
-from crawler.textnorm import clean_line
-from crawler.urls import canonical_url
 
 if TYPE_CHECKING:
     from crawler.extraction.page import Extraction

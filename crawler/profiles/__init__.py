@@ -1,5 +1,8 @@
 """Platform profiles, first match wins; a site's own selectors (``SiteProfile``) beat them.
 
+``base`` is what a profile is; one module per platform: ``sharepoint``, ``liferay``, ``postdate``,
+``wordpress``, ``joomla``, ``news``, ``vnpt``; ``site`` compiles a registry entry's selectors.
+
 Adding a platform: one small file here with its selectors, one line in
 ``PROFILES``, and its pages in the gold set (``tests/gold``).
 """

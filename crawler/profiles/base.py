@@ -14,7 +14,7 @@ import re
 from lxml import etree
 from lxml import html as lxml_html
 
-from crawler.textnorm import clean_line
+from common.textnorm import clean_line
 
 Element = lxml_html.HtmlElement
 

@@ -6,7 +6,7 @@ Per family and overall: body token F1 (multiset of lower-cased word tokens),
 title exact (whitespace normalised), publication date right (govarchive: the
 full value, with the time when the page shows one; trafilatura gives a day,
 so its day is compared), author exact, and boilerplate leaked (the page's
-sidebar, widget and footer strings found in the text). ``tests/test_gold.py``
+sidebar, widget and footer strings found in the text). ``tests/crawler/extraction/test_gold.py``
 pins floors on these figures.
 """
 

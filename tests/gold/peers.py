@@ -9,7 +9,7 @@ publication day. govarchive and plain trafilatura run on the same pages in
 the same run. Measures: must-include (share of required strings found),
 must-exclude (share of banned strings absent), pages passing (every string
 right), title (where given), and the publication day on htmldate's pages.
-``tests/test_peer_pages.py`` pins floors on them.
+``tests/crawler/extraction/test_peer_pages.py`` pins floors on them.
 """
 
 from __future__ import annotations

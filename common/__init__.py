@@ -1,0 +1,11 @@
+"""Helpers every package of govarchive uses; this package imports nothing of the project.
+
+- :mod:`common.textnorm`: Vietnamese text (NFC, folding of diacritics and ``đ``, content hashes);
+- :mod:`common.urls`: canonical URLs, URL keys, link classification;
+- :mod:`common.dates`: Vietnamese publication dates to ISO 8601 in Vietnam time;
+- :mod:`common.clock`: UTC timestamps and crawl ids.
+
+It sits below ``archive`` and ``crawler`` so that neither imports the other for a helper.
+"""
+
+__version__ = "0.1.0"

@@ -1,0 +1,225 @@
+"""Vietnamese publication dates: regex fast paths first, dateparser for the rest.
+
+Portals write dates day first, in many shapes: ``Ngày 14/03/2019 08:59:47``,
+``Thứ Ba, 23/7/2024``, ``Cập nhật lúc 10:20, ngày 05/07/2019``, ``ngày 5 tháng 7
+năm 2019``, ``21/07/2022 | 10:00 AM``, ISO with offsets. The numeric and verbal
+forms are parsed by regex (~300x faster than ``dateparser.parse``, which also
+fails on labelled strings); dateparser (Vietnamese, day first) handles the rest.
+
+Results are ISO 8601 in Vietnam time: ``YYYY-MM-DDTHH:MM:SS+07:00`` when the
+string shows a time, ``YYYY-MM-DD`` when it shows only a date.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta, timezone
+
+from common.textnorm import clean_line
+
+logger = logging.getLogger(__name__)
+
+VN_TZ = timezone(timedelta(hours=7), "ICT")
+EARLIEST_YEAR = 1990
+
+_NUMERIC = re.compile(r"(?<![\d/.\-])(\d{1,2})\s?[/.\-]\s?(\d{1,2})\s?[/.\-]\s?(\d{4})(?![\d/])")
+_VERBAL = re.compile(r"ng[aà]y\s+(\d{1,2})\s+th[aá]ng\s+(\d{1,2})\s+n[aă]m\s+(\d{4})")
+_CJK = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")  # year first
+_ISO = re.compile(
+    r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})"
+    r"(?:[Tt ](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*([zZ]|[+-]\d{2}:?\d{2})?)?(?!\d)"
+)
+_TIME = re.compile(
+    r"(?<![\d/.:])(\d{1,2})\s?(?::|h|gi[oờ])\s?(\d{2})(?::(\d{2}))?(?![\d/.])"
+    r"(?:\s*(am|pm|sa|ch|s[aá]ng|chi[eề]u|t[oố]i)\b)?"
+)
+_GMT = re.compile(r"gmt\s*([+-])\s*(\d{1,2})")
+# Month names: Vietnamese words ("tháng Bảy") and the English, French and German names and
+# abbreviations found on foreign pages, lower-cased.
+MONTHS = {
+    "một": 1, "giêng": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8,
+    "chín": 9, "mười": 10, "mười một": 11, "mười hai": 12, "chạp": 12,
+    **{w: n for n, names in enumerate((
+        "january jan janvier januar jän", "february feb février fevrier februar",
+        "march mar mars märz maerz mär",
+        "april apr avril", "may mai", "june jun juin juni", "july jul juillet juli",
+        "august aug août aout", "september sep sept septembre", "october oct octobre oktober okt",
+        "november nov novembre", "december dec décembre decembre dezember dez"), 1) for w in names.split()},
+}
+_VI_MONTHS = ("một", "giêng", "hai", "ba", "tư", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười",
+              "mười một", "mười hai", "chạp")
+_MONTH = "|".join(sorted((re.escape(m) for m in MONTHS if m not in _VI_MONTHS), key=len, reverse=True))
+_VI_MONTH = "|".join(sorted((re.escape(m) for m in _VI_MONTHS), key=len, reverse=True))
+_VI_NAMED = re.compile(rf"(?<!\d)(\d{{1,2}})\s+th[aá]ng\s+({_VI_MONTH})\b,?\s*(?:n[aă]m\s+)?(\d{{4}})")
+_DAY_MONTH = re.compile(rf"(?<![\d.])(\d{{1,2}})(?:er|st|nd|rd|th|\.)?\s+({_MONTH})\.?,?\s+(\d{{4}})(?!\d)")
+_MONTH_DAY = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\d)")
+_PM = {"pm", "ch", "chiều", "chieu", "tối", "toi"}
+_AM = {"am", "sa", "sáng", "sang"}
+
+
+class DateError(ValueError):
+    """A string that holds no usable publication date; the message says why."""
+
+
+@dataclass(frozen=True)
+class ParsedDate:
+    value: str  # ISO 8601, see module docstring
+    raw: str  # the string the date came from
+    has_time: bool
+
+    @property
+    def day(self) -> date:
+        return date.fromisoformat(self.value[:10])
+
+
+def contains_date(text: str) -> bool:
+    """Cheap test: does ``text`` hold something shaped like a date? (NFC text)"""
+    lowered = text.lower()
+    return bool(_NUMERIC.search(lowered) or _VERBAL.search(lowered) or _ISO.search(lowered)
+                or _CJK.search(lowered) or _named(lowered))
+
+
+def parse_date(raw: str, now: datetime | None = None) -> ParsedDate:
+    """Parse a Vietnamese date string; raise :class:`DateError` with a reason.
+
+    ``now`` is the fetch time: a date after it is rejected.
+
+    >>> parse_date("Ngày 14/03/2019 08:59:47").value
+    '2019-03-14T08:59:47+07:00'
+    >>> parse_date("Thứ Ba, 23/7/2024").value
+    '2024-07-23'
+    """
+    raw = clean_line(raw or "")
+    if not raw:
+        raise DateError("empty date string")
+    lowered = raw.lower()  # the patterns spell the Vietnamese words with their diacritics
+    parsed = _fast_path(raw, lowered)
+    if parsed is None:
+        parsed = _slow_path(raw, lowered)
+    _check_not_future(parsed, now)
+    return parsed
+
+
+def _fast_path(raw: str, lowered: str) -> ParsedDate | None:
+    iso = _ISO.search(lowered)
+    if iso:
+        return _from_iso(raw, iso)
+    match = _NUMERIC.search(lowered) or _VERBAL.search(lowered)
+    if match:
+        day, month, year = (int(g) for g in match.groups())
+    elif match := _CJK.search(lowered):
+        year, month, day = (int(g) for g in match.groups())
+    elif named := _named(lowered):
+        match, (day, month, year) = named
+    else:
+        return None
+    rest = lowered[: match.start()] + " " + lowered[match.end() :]
+    clock = _find_time(rest)
+    return _build(raw, year, month, day, clock, _gmt_offset(lowered))
+
+
+def _named(lowered: str) -> tuple[re.Match[str], tuple[int, int, int]] | None:
+    """A date with its month written out: "5 tháng Bảy 2019", "14 March 2019", "March 14, 2019"."""
+    if match := _VI_NAMED.search(lowered) or _DAY_MONTH.search(lowered):
+        return match, (int(match.group(1)), MONTHS[match.group(2)], int(match.group(3)))
+    if match := _MONTH_DAY.search(lowered):
+        return match, (int(match.group(2)), MONTHS[match.group(1)], int(match.group(3)))
+    return None
+
+
+def _find_time(text: str) -> tuple[int, int, int] | None:
+    match = _TIME.search(text)
+    if not match:
+        return None
+    hour, minute = int(match.group(1)), int(match.group(2))
+    second = int(match.group(3) or 0)
+    suffix = match.group(4)
+    if suffix in _PM and hour < 12:
+        hour += 12
+    elif suffix in _AM and hour == 12:
+        hour = 0
+    if hour > 23 or minute > 59 or second > 59:
+        return None
+    return hour, minute, second
+
+
+def _gmt_offset(lowered: str) -> timezone | None:
+    match = _GMT.search(lowered)
+    if not match:
+        return None
+    hours = int(match.group(2)) * (1 if match.group(1) == "+" else -1)
+    return timezone(timedelta(hours=hours))
+
+
+def _from_iso(raw: str, match: re.Match[str]) -> ParsedDate:
+    year, month, day = (int(g) for g in match.groups()[:3])
+    if match.group(4) is None:
+        return _build(raw, year, month, day, None, None)
+    clock = (int(match.group(4)), int(match.group(5)), int(match.group(6) or 0))
+    zone = match.group(7)
+    tz = None
+    if zone in ("z", "Z"):
+        tz = UTC
+    elif zone:
+        sign = 1 if zone[0] == "+" else -1
+        digits = zone[1:].replace(":", "")
+        tz = timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:] or 0)))
+    return _build(raw, year, month, day, clock, tz)
+
+
+def _build(
+    raw: str,
+    year: int,
+    month: int,
+    day: int,
+    clock: tuple[int, int, int] | None,
+    tz: timezone | None,
+) -> ParsedDate:
+    if year < EARLIEST_YEAR:
+        raise DateError(f"year {year} is before {EARLIEST_YEAR} in {raw!r}")
+    try:
+        moment = datetime(year, month, day, *(clock or (0, 0, 0)), tzinfo=tz or VN_TZ)
+    except ValueError as exc:
+        raise DateError(f"impossible date {day:02d}/{month:02d}/{year} in {raw!r}") from exc
+    if clock is None:
+        return ParsedDate(moment.date().isoformat(), raw, False)
+    local = moment.astimezone(VN_TZ)
+    return ParsedDate(local.isoformat(timespec="seconds"), raw, True)
+
+
+def _slow_path(raw: str, lowered: str) -> ParsedDate:
+    import dateparser  # heavy import (~0.3 s): only when the fast paths miss
+
+    settings = {
+        "DATE_ORDER": "DMY",
+        "TIMEZONE": "Asia/Ho_Chi_Minh",
+        "RETURN_AS_TIMEZONE_AWARE": True,
+        "PREFER_DATES_FROM": "past",
+        "REQUIRE_PARTS": ["day", "month", "year"],
+    }
+    try:
+        moment = dateparser.parse(raw, languages=["vi", "en"], settings=settings)
+    except Exception as exc:  # dateparser raises assorted errors on odd input
+        raise DateError(f"unparseable date {raw!r}: {exc}") from exc
+    if moment is None:
+        raise DateError(f"no date found in {raw!r}")
+    clock = (moment.hour, moment.minute, moment.second) if _TIME.search(lowered) else None
+    offset = moment.utcoffset()
+    tz = timezone(offset) if offset is not None else None
+    return _build(raw, moment.year, moment.month, moment.day, clock, tz)
+
+
+def _check_not_future(parsed: ParsedDate, now: datetime | None) -> None:
+    if now is None:
+        return
+    if now.tzinfo is None:
+        now = now.replace(tzinfo=UTC)
+    local_now = now.astimezone(VN_TZ)
+    if parsed.has_time:
+        too_late = datetime.fromisoformat(parsed.value) > local_now + timedelta(minutes=5)
+    else:
+        too_late = parsed.day > local_now.date()
+    if too_late:
+        raise DateError(f"date {parsed.value} is after the fetch time {local_now:%Y-%m-%d %H:%M}")

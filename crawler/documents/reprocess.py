@@ -1,0 +1,90 @@
+"""Documents read again from their WARC records: after a better reader, or with OCR.
+
+``govarchive reextract`` re-reads every document (OCR again only where it was
+used before); ``govarchive ocr`` reads only those whose scanned pages wait for
+OCR. The text, its method, pages and note are replaced; metadata the archive
+lacks is filled, and what it has is kept (it may have come from the listing
+row that linked the file, which the WARC copy does not carry).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from archive.document_store import DocumentStore
+from archive.store import open_database
+from archive.warc import RecordRef, WarcError, read_response, warc_folder
+from crawler.documents import process_document
+from crawler.documents.ocr import ocr_problem
+
+TEXT_FIELDS = ("text", "text_method", "pages", "encoding", "ocr_pending", "note")
+META_FIELDS = ("number", "doc_type", "issuer", "issued_on", "signer", "subject")
+
+
+@dataclass
+class DocumentChange:
+    document_id: int
+    url: str
+    fields: list[str]
+
+
+@dataclass
+class RereadReport:
+    checked: int = 0
+    changes: list[DocumentChange] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+def reread_documents(db_path: str | Path, site: str | None = None, since: str | None = None,
+                     dry_run: bool = False, only_pending: bool = False, limit: int | None = None,
+                     progress: Callable[[int, int], None] | None = None) -> RereadReport:
+    db = open_database(db_path, create=False, write=not dry_run)
+    store, folder, report = DocumentStore(db), warc_folder(db_path), RereadReport()
+    where, params = ["warc_file IS NOT NULL"], []
+    for clause, value in (("site = ?", site), ("fetched_at >= ?", since)):
+        if value:
+            where.append(clause)
+            params.append(value)
+    if only_pending:
+        where.append("ocr_pending = 1")
+    rows = list(db["documents"].rows_where(" AND ".join(where), params, order_by="id", limit=limit))
+    try:
+        for done, row in enumerate(rows, start=1):
+            report.checked += 1
+            values = _reread(folder, row, report)
+            if values is not None:
+                changed = [k for k in (*TEXT_FIELDS, *META_FIELDS) if values.get(k) != row[k]]
+                if changed:
+                    report.changes.append(DocumentChange(row["id"], row["url"], changed))
+                    if not dry_run:
+                        store.update_text(row["id"], values)
+            if progress:
+                progress(done, len(rows))
+    finally:
+        db.conn.close()
+    return report
+
+
+def _reread(folder: Path, row: dict, report: RereadReport) -> dict | None:
+    from_ocr = (row["text_method"] or "").endswith("ocr")
+    if from_ocr and ocr_problem():
+        report.problems.append(f"document {row['id']}: kept as it is: its text came from OCR, "
+                               f"which cannot run here ({ocr_problem()})")
+        return None
+    try:
+        ref = RecordRef(row["warc_file"], row["warc_offset"], row["warc_length"] or 0)
+        stored = read_response(folder, ref)
+    except WarcError as exc:
+        report.problems.append(f"document {row['id']}: {exc}")
+        return None
+    record = process_document(stored.body, row["url"], stored.content_type,
+                              ocr=bool(from_ocr or row["ocr_pending"]))
+    if record is None:
+        report.problems.append(f"document {row['id']}: no longer read as a document; left as it is")
+        return None
+    new = record.stored()
+    values = {k: new[k] for k in TEXT_FIELDS}
+    values.update({k: row[k] if row[k] is not None else new[k] for k in META_FIELDS})
+    return values

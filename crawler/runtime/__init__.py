@@ -1,0 +1,19 @@
+"""The Scrapy runtime: everything between a start URL and an item handed to the pipelines.
+
+- :mod:`~crawler.runtime.settings`: the project's Scrapy settings (polite by default);
+- :mod:`~crawler.runtime.items`: the items spiders yield (pages, documents);
+- :mod:`~crawler.runtime.archive_access`: the archive writer a component gets (SQLite, or a worker's stream);
+- :mod:`~crawler.runtime.downloader`, :mod:`~crawler.runtime.middlewares`: per-host politeness, retries
+  with backoff;
+- :mod:`~crawler.runtime.capture`: every response written to WARC as served;
+- :mod:`~crawler.runtime.resume`: the resume frontier (what a killed crawl had left to fetch);
+- :mod:`~crawler.runtime.incremental`: a re-crawl fetches only what is new;
+- :mod:`~crawler.runtime.extensions`: the ``crawls`` record, progress, one-line errors;
+- :mod:`~crawler.runtime.logformatter`, :mod:`~crawler.runtime.spiderloader`: quiet drops, one spider per
+  registry site;
+- :mod:`~crawler.runtime.runner`: run crawls in this process; :mod:`~crawler.runtime.probe`: probe a new
+  portal.
+
+Spiders (``spiders/``) and pipeline stages (``pipelines/``) are named here by string, as Scrapy
+settings name them, so this package imports neither.
+"""

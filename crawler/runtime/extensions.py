@@ -1,0 +1,145 @@
+"""Scrapy extensions: the ``crawls`` record of each run, and progress lines."""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime
+
+from scrapy import signals
+from scrapy.exceptions import NotConfigured
+from twisted.internet import task
+
+from archive.store import CrawlCounts
+from crawler.runtime.archive_access import open_archive
+
+logger = logging.getLogger(__name__)
+
+STATUS_BY_REASON = {"finished": "finished", "shutdown": "interrupted",
+                    "closespider_pagecount": "finished (page limit)"}
+PAGE_LIMIT_STAT = "govarchive/page_limit_reached"
+
+
+def counts_from_stats(stats: dict) -> CrawlCounts:
+    def total(prefix: str) -> int:
+        return sum(v for k, v in stats.items() if k.startswith(prefix) and isinstance(v, int))
+
+    return CrawlCounts(
+        pages_fetched=stats.get("response_received_count", 0),
+        articles_new=stats.get("govarchive/articles_new", 0),
+        articles_updated=stats.get("govarchive/articles_updated", 0),
+        duplicates=total("govarchive/duplicates/"),
+        errors=stats.get("govarchive/errors/download", 0) + stats.get("govarchive/errors/item", 0)
+        + total("spider_exceptions/count"),
+        skipped=total("govarchive/skipped/"),
+    )
+
+
+def _answered(stats: dict) -> bool:
+    """Whether any page (robots.txt aside) came back with a status below 400."""
+    def below_400(prefix: str) -> int:
+        return sum(v for k, v in stats.items() if k.startswith(prefix) and k[len(prefix):].isdigit()
+                   and int(k[len(prefix):]) < 400)
+
+    return below_400("downloader/response_status_count/") > below_400("robotstxt/response_status_count/")
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class CrawlRecorder:
+    """One ``crawls`` row per run: opened as 'running', closed with counts and status."""
+
+    def __init__(self, crawler) -> None:
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        ext = cls(crawler)
+        crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
+        crawler.signals.connect(ext.item_error, signal=signals.item_error)
+        return ext
+
+    def spider_opened(self, spider) -> None:
+        archive = open_archive(self.crawler)
+        try:
+            archive.start_crawl(spider.crawl_id, _now(), list(spider.start_urls),
+                                getattr(spider, "site_key", None))
+        finally:
+            archive.close()
+
+    def item_error(self, item, response, spider, failure) -> None:
+        self.crawler.stats.inc_value("govarchive/errors/item")
+
+    def spider_closed(self, spider, reason: str) -> None:
+        stats = self.crawler.stats.get_stats()
+        status = STATUS_BY_REASON.get(reason, reason)
+        if status == "finished" and stats.get(PAGE_LIMIT_STAT):
+            status = "finished (page limit)"
+        if status.startswith("finished") and not _answered(stats):
+            status = "failed"  # no portal answered: unreachable, refused or erring on every page
+        archive = open_archive(self.crawler)
+        try:
+            archive.finish_crawl(spider.crawl_id, _now(), status, counts_from_stats(stats), stats)
+        finally:
+            archive.close()
+        logger.info("crawl %s %s", spider.crawl_id, status)
+
+
+class Progress:
+    """Calls ``GOVARCHIVE_PROGRESS(counts)`` every few seconds and at the end."""
+
+    def __init__(self, crawler, callback, interval: float) -> None:
+        self.crawler, self.callback, self.interval = crawler, callback, interval
+        self.loop: task.LoopingCall | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        callback = crawler.settings.get("GOVARCHIVE_PROGRESS")
+        if not callable(callback):
+            raise NotConfigured
+        ext = cls(crawler, callback, crawler.settings.getfloat("GOVARCHIVE_PROGRESS_INTERVAL", 5))
+        crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
+        return ext
+
+    def report(self) -> None:
+        self.callback(counts_from_stats(self.crawler.stats.get_stats()))
+
+    def spider_opened(self, spider) -> None:
+        self.loop = task.LoopingCall(self.report)
+        self.loop.start(self.interval, now=False)
+
+    def spider_closed(self, spider, reason: str) -> None:
+        if self.loop and self.loop.running:
+            self.loop.stop()
+
+
+class _NoTraceback(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.exc_info, record.exc_text = None, None
+        return True
+
+
+class OneLineErrors:
+    """Log errors as one line, without tracebacks (``GOVARCHIVE_SHORT_ERRORS``).
+
+    Scrapy logs some expected network failures (an unreachable robots.txt) with
+    a full traceback; the CLI turns this on unless ``--verbose``. The filters sit
+    on the loggers, not on handlers, because Scrapy re-installs its root handler.
+    """
+
+    LOGGERS = ("scrapy.downloadermiddlewares.robotstxt", "scrapy.downloadermiddlewares.retry",
+               "scrapy.core.scraper", "scrapy.core.engine", "scrapy.core.downloader",
+               "scrapy.utils.signal", "scrapy.middleware")
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        if not crawler.settings.getbool("GOVARCHIVE_SHORT_ERRORS"):
+            raise NotConfigured
+        for name in cls.LOGGERS:
+            log = logging.getLogger(name)
+            if not any(isinstance(f, _NoTraceback) for f in log.filters):
+                log.addFilter(_NoTraceback())
+        return cls()

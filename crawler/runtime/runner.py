@@ -1,0 +1,160 @@
+"""Run a crawl in this process and report what it did.
+
+Scrapy's reactor runs once per process: call :func:`run_crawl` once (the CLI
+does). Ctrl-C stops the crawl gracefully (a second Ctrl-C forces it); every
+article stored before is already committed, and the run is recorded as
+``interrupted``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from scrapy.crawler import CrawlerProcess
+from scrapy.settings import Settings
+
+from archive.store import CrawlCounts, open_database
+from archive.warc import prepare_warc_folder, warc_folder
+from common.clock import new_crawl_id
+
+
+@dataclass(frozen=True)
+class CrawlSummary:
+    crawl_id: str
+    site: str | None
+    status: str
+    started_at: str
+    finished_at: str
+    counts: CrawlCounts
+    articles_in_archive: int
+    stats: dict[str, Any]
+
+
+def project_settings(overrides: Mapping[str, Any] | None = None) -> Settings:
+    settings = Settings()
+    settings.setmodule("crawler.runtime.settings", priority="project")
+    for key, value in (overrides or {}).items():
+        settings.set(key, value, priority="cmdline")
+    return settings
+
+
+def _prepare(db_path: str | Path, settings: Mapping[str, Any] | None, sites=()) -> None:
+    """Create and migrate the archive now (errors before the crawl); record registry ``sites``."""
+    import multiprocessing
+
+    from archive.sites import sync_sites
+
+    if getattr(multiprocessing.current_process(), "_inheriting", False):
+        # an extraction worker starting imports the main module: a script that crawls at import
+        raise RuntimeError("a crawl was started while a worker process imported the main script: "
+                           "start crawls under `if __name__ == \"__main__\":`")
+
+    db = open_database(db_path, write=True)
+    try:
+        if sites:
+            sync_sites(db, sites)
+    finally:
+        db.conn.close()
+    if (settings or {}).get("GOVARCHIVE_WARC_ENABLED", True) not in (False, "False", "0"):
+        prepare_warc_folder(Path((settings or {}).get("GOVARCHIVE_WARC_DIR") or warc_folder(db_path)))
+
+
+def run_sites(
+    keys: list[str],
+    db_path: str | Path,
+    *,
+    settings: Mapping[str, Any] | None = None,
+    progress: Callable[[CrawlCounts], None] | None = None,
+) -> list[CrawlSummary]:
+    """Crawl registry sites in one process, each with its own spider and politeness."""
+    from crawler.runtime.spiderloader import RegistrySpiderLoader
+
+    overrides = {"GOVARCHIVE_DB": str(db_path), "GOVARCHIVE_PROGRESS": progress, **(settings or {})}
+    project = project_settings(overrides)
+    loader = RegistrySpiderLoader(project)
+    _prepare(db_path, settings, loader.sites.values())
+    process = CrawlerProcess(project)
+    crawl_ids = []
+    for key in keys:
+        crawl_ids.append(f"{new_crawl_id()}-{key}")
+        process.crawl(loader.load(key), crawl_id=crawl_ids[-1])
+    process.start()
+    return [crawl_summary(db_path, crawl_id) for crawl_id in crawl_ids]
+
+
+def run_crawl(
+    urls: list[str],
+    db_path: str | Path,
+    *,
+    max_pages: int = 0,
+    max_depth: int | None = None,
+    sites: dict[str, str] | None = None,
+    settings: Mapping[str, Any] | None = None,
+    progress: Callable[[CrawlCounts], None] | None = None,
+) -> CrawlSummary:
+    """Crawl the portals at ``urls`` into the archive at ``db_path``."""
+    _prepare(db_path, settings)
+    overrides = {"GOVARCHIVE_DB": str(db_path), "GOVARCHIVE_PROGRESS": progress,
+                 "GOVARCHIVE_MAX_PAGES": max_pages, **(settings or {})}
+    process = CrawlerProcess(project_settings(overrides))
+    crawl_id = new_crawl_id()
+    process.crawl("portal", url=urls, crawl_id=crawl_id, sites=sites, max_depth=max_depth)
+    process.start()
+    return crawl_summary(db_path, crawl_id)
+
+
+# Toward a public web archive: about one request a second, one at a time (archive.org asks
+# for that and blocks clients that ignore its 429s); Retry-After is obeyed by the retries.
+RECOVER_SETTINGS = {"DOWNLOAD_DELAY": 1.0, "CONCURRENT_REQUESTS_PER_DOMAIN": 1,
+                    "AUTOTHROTTLE_TARGET_CONCURRENCY": 1.0, "GOVARCHIVE_STOP_PAGING": 0}
+
+
+@dataclass(frozen=True)
+class RecoverTarget:
+    host: str  # the portal's host, as the archive knows it
+    site: str  # the registry key (or the host, for a portal not in the registry)
+
+
+def run_recover(
+    targets: list[RecoverTarget],
+    db_path: str | Path,
+    *,
+    cdx: str,
+    replay: str,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    settings: Mapping[str, Any] | None = None,
+    progress: Callable[[CrawlCounts], None] | None = None,
+) -> list[CrawlSummary]:
+    """Recover each portal's captures from a web archive into the archive at ``db_path``."""
+    _prepare(db_path, settings)
+    overrides = {**RECOVER_SETTINGS, "GOVARCHIVE_DB": str(db_path), "GOVARCHIVE_PROGRESS": progress,
+                 **(settings or {})}
+    process = CrawlerProcess(project_settings(overrides))
+    crawl_ids = []
+    for target in targets:
+        crawl_ids.append(f"{new_crawl_id()}-recover-{target.site}")
+        process.crawl("recover", host=target.host, cdx=cdx, replay=replay, date_from=date_from,
+                      date_to=date_to, crawl_id=crawl_ids[-1], sites={target.host: target.site})
+    process.start()
+    return [crawl_summary(db_path, crawl_id) for crawl_id in crawl_ids]
+
+
+def crawl_summary(db_path: str | Path, crawl_id: str) -> CrawlSummary:
+    db = open_database(db_path, create=False)
+    try:
+        row = db["crawls"].get(crawl_id)
+        total = db["articles"].count
+    finally:
+        db.conn.close()
+    fields = CrawlCounts.__dataclass_fields__
+    counts = CrawlCounts(**{name: row[name] or 0 for name in fields})
+    return CrawlSummary(
+        crawl_id=crawl_id, site=row.get("site"), status=row["status"], started_at=row["started_at"],
+        finished_at=row["finished_at"] or "", counts=counts, articles_in_archive=total,
+        stats=json.loads(row["stats"] or "{}"),
+    )

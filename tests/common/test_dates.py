@@ -1,0 +1,90 @@
+from datetime import UTC, datetime
+
+import pytest
+
+from common.dates import DateError, contains_date, parse_date
+
+FETCHED = datetime(2026, 11, 22, 8, 0, tzinfo=UTC)
+
+FORMS = [
+    ("Ngày 14/03/2019 08:59:47", "2019-03-14T08:59:47+07:00"),
+    ("Thứ Ba, 23/7/2024", "2024-07-23"),
+    ("02/11/2021 23:58     |  Lượt xem 1631", "2021-11-02T23:58:00+07:00"),
+    ("Cập nhật lúc 10:20, ngày 05/07/2019", "2019-07-05T10:20:00+07:00"),
+    ("ngày 5 tháng 7 năm 2019", "2019-07-05"),
+    ("Thứ hai, 05/07/2019 - 10:20", "2019-07-05T10:20:00+07:00"),
+    ("05-07-2019", "2019-07-05"),
+    ("(14/3/2019)", "2019-03-14"),
+    ("14.03.2019", "2019-03-14"),
+    ("Thứ Sáu, ngày 12 tháng 03 năm 2021", "2021-03-12"),
+    ("Đăng ngày: 1/2/2020", "2020-02-01"),
+    ("21/07/2022 | 10:00 AM", "2022-07-21T10:00:00+07:00"),
+    ("Thứ năm, 2/11/2023, 19:20 (GMT+7)", "2023-11-02T19:20:00+07:00"),
+    ("05/07/2019 02:15 CH", "2019-07-05T14:15:00+07:00"),
+    ("05/07/2019 09:15 SA", "2019-07-05T09:15:00+07:00"),
+    ("10h20 ngày 5/7/2019", "2019-07-05T10:20:00+07:00"),
+    ("2019-03-14T08:59:47+00:00", "2019-03-14T15:59:47+07:00"),
+    ("2019-03-14T08:59:47Z", "2019-03-14T15:59:47+07:00"),
+    ("2019-03-14T08:59:47.123+07:00", "2019-03-14T08:59:47+07:00"),
+    ("2019-03-14", "2019-03-14"),
+    ("Thứ Hai, 12 Tháng 3 2019", "2019-03-12"),
+    ("NGÀY 5 THÁNG 7 NĂM 2019", "2019-07-05"),
+]
+
+
+@pytest.mark.parametrize("raw,expected", FORMS)
+def test_vietnamese_date_forms(raw, expected):
+    assert parse_date(raw, FETCHED).value == expected
+
+
+def test_raw_string_is_kept():
+    assert parse_date("  Ngày 14/03/2019 08:59:47 ", FETCHED).raw == "Ngày 14/03/2019 08:59:47"
+
+
+def test_day_comes_first():
+    assert parse_date("03/04/2019").value == "2019-04-03"
+
+
+def test_nfd_input_parses():
+    import unicodedata
+
+    assert parse_date(unicodedata.normalize("NFD", "ngày 5 tháng 7 năm 2019")).value == "2019-07-05"
+
+
+@pytest.mark.parametrize("raw", ["31/02/2019", "30/13/2020", "ngày 32 tháng 1 năm 2020"])
+def test_impossible_dates_are_rejected_with_reason(raw):
+    with pytest.raises(DateError, match="impossible"):
+        parse_date(raw, FETCHED)
+
+
+def test_date_after_fetch_time_is_rejected():
+    with pytest.raises(DateError, match="after the fetch time"):
+        parse_date("01/01/2027", FETCHED)
+
+
+def test_time_after_fetch_time_is_rejected():
+    with pytest.raises(DateError, match="after the fetch time"):
+        parse_date("22/11/2026 23:00", FETCHED)
+
+
+def test_same_day_without_time_is_accepted():
+    assert parse_date("22/11/2026", FETCHED).value == "2026-11-22"
+
+
+def test_year_before_portals_is_rejected():
+    with pytest.raises(DateError, match="before"):
+        parse_date("01/01/1900")
+
+
+@pytest.mark.parametrize("raw", ["", "   ", "Lượt xem 1631", "xyz"])
+def test_no_date_is_an_error_not_a_crash(raw):
+    with pytest.raises(DateError):
+        parse_date(raw)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Ngày 14/03/2019", True), ("ngày 5 tháng 7 năm 2019", True), ("2019-03-14", True),
+    ("Lượt xem 1631", False), ("Số lượt truy cập : 16.575.804", False), ("Hotline 1900.1234", False),
+])
+def test_contains_date(text, expected):
+    assert contains_date(text) is expected

@@ -1,0 +1,45 @@
+import unicodedata
+
+import pytest
+
+from common.textnorm import clean_text, content_hash, fold, fold_d, loose_pattern, nfc
+
+
+def test_nfc_composes_combining_marks():
+    assert nfc(unicodedata.normalize("NFD", "Dân vận khéo")) == "Dân vận khéo"
+
+
+def test_fold_d_only_touches_d():
+    assert fold_d("Đồng Tháp đẹp") == "Dồng Tháp dẹp"
+
+
+def test_fold_removes_all_diacritics():
+    assert fold("Đồng Tháp ĐẸP") == "dong thap dep"
+
+
+def test_clean_text_collapses_spaces_and_keeps_paragraphs():
+    assert clean_text("\u00a0\u00a0 Một  hai\n\n\n\nBa\u00a0 bốn ") == "Một hai\n\nBa bốn"
+
+
+def test_content_hash_ignores_spacing_case_and_unicode_form():
+    a = "Dân vận khéo\n\nnăm 2018."
+    b = unicodedata.normalize("NFD", "  DÂN  vận khéo năm   2018 ")
+    assert content_hash(a) == content_hash(b)
+
+
+def test_content_hash_differs_for_different_text():
+    assert content_hash("Dân vận khéo") != content_hash("Dân vận kém")
+
+
+@pytest.mark.parametrize("needle, text", [
+    ("dan van kheo", "Mô hình “Dân  vận khéo” năm 2018"),
+    ("Đồng Tháp", "tỉnh ĐỒNG THÁP"),
+    ("dong thap", "Đồng Tháp"),
+    ("16/CT-TTg", "Chỉ thị 16/ct-ttg của Thủ tướng"),
+])
+def test_loose_pattern_finds_any_accent_and_case(needle, text):
+    assert loose_pattern(needle).search(text)
+
+
+def test_loose_pattern_matches_whole_words():
+    assert not loose_pattern("van").search("vantage") and not loose_pattern("an").search("dân")

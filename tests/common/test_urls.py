@@ -1,0 +1,90 @@
+import pytest
+
+from common.urls import canonical_url, host_of, is_binary, is_followable, url_key
+
+CANONICAL = [
+    ("http://www.songhau.gov.vn/Pages/a.aspx?ItemID=5&utm_source=fb&fbclid=x#top",
+     "http://www.songhau.gov.vn/Pages/a.aspx?ItemID=5"),
+    ("http://songhau.gov.vn/Pages/a.aspx?ItemID=5&print=true", "http://songhau.gov.vn/Pages/a.aspx?ItemID=5"),
+    ("http://x.gov.vn/index.php?option=com_content&id=3&tmpl=component&print=1",
+     "http://x.gov.vn/index.php?id=3&option=com_content"),
+    ("http://x.gov.vn/tin?view=print&id=3", "http://x.gov.vn/tin?id=3"),
+    ("http://x.gov.vn/tin?view=article&id=3", "http://x.gov.vn/tin?id=3&view=article"),
+    ("HTTP://X.GOV.VN:80/a", "http://x.gov.vn/a"),
+    ("http://127.0.0.1:8080/a?b=2&a=1", "http://127.0.0.1:8080/a?a=1&b=2"),
+    ("http://x.gov.vn/web/guest/-/view_content/737358-abc;jsessionid=ABC?_cur=2",
+     "http://x.gov.vn/web/guest/-/view_content/737358-abc?_cur=2"),
+    ("http://x.gov.vn/tin?id=3&sid=7", "http://x.gov.vn/tin?id=3&sid=7"),
+]
+
+
+@pytest.mark.parametrize("url,expected", CANONICAL)
+def test_canonical_url(url, expected):
+    assert canonical_url(url) == expected
+
+
+def test_http_and_https_are_one_page():
+    assert url_key("http://x.gov.vn/a") == url_key("https://www.x.gov.vn/a")
+
+
+KEYS = [  # (one address, another address of the same page) on real platform shapes
+    ("https://www.songhau.gov.vn/Pages/default.aspx", "http://songhau.gov.vn/Pages/"),
+    ("http://songhau.gov.vn/Pages/View_Detail.aspx?ItemID=12&utm_medium=zalo",
+     "https://songhau.gov.vn/Pages/View_Detail.aspx?ItemID=12"),
+    ("http://sotttt.hanoi.gov.vn/web/guest/-/view_content/737358-abc;jsessionid=F00",
+     "http://sotttt.hanoi.gov.vn/web/guest/-/view_content/737358-abc/"),
+    ("http://x.gov.vn/c/portal/render?_articleId=55&p_p_id=101&fbclid=Z",
+     "http://x.gov.vn/c/portal/render?p_p_id=101&_articleId=55"),
+    ("http://myloc.namdinh.gov.vn/index.php?option=com_content&id=9&print=1",
+     "http://myloc.namdinh.gov.vn/?option=com_content&id=9"),
+    ("https://xa.gov.vn/tin-tuc/bai-viet/", "http://www.xa.gov.vn/tin-tuc/bai-viet"),
+    ("https://xa.gov.vn/index.html", "https://xa.gov.vn/"),
+    # WordPress commune sites
+    ("https://xaphuoc.gov.vn/2024/07/23/ra-quan/?amp=1", "https://xaphuoc.gov.vn/2024/07/23/ra-quan/"),
+    ("https://xaphuoc.gov.vn/?p=123&replytocom=9#respond", "http://www.xaphuoc.gov.vn/?p=123"),
+    # VNPT portals
+    ("http://huyen.gov.vn/vi/news/tin-tuc/bai-123.html?utm_campaign=x", "http://huyen.gov.vn/vi/news/tin-tuc/bai-123.html"),
+]
+DISTINCT = [  # identifying parameters are kept
+    ("http://x.gov.vn/Pages/View_Detail.aspx?ItemID=12", "http://x.gov.vn/Pages/View_Detail.aspx?ItemID=13"),
+    ("http://x.gov.vn/c/render?_articleId=55", "http://x.gov.vn/c/render?_articleId=56"),
+    ("http://x.gov.vn/tin?id=3", "http://y.gov.vn/tin?id=3"),
+    ("https://xaphuoc.gov.vn/?p=123", "https://xaphuoc.gov.vn/?p=124"),
+]
+
+
+@pytest.mark.parametrize("a,b", KEYS)
+def test_same_page_same_key(a, b):
+    assert url_key(a) == url_key(b)
+
+
+@pytest.mark.parametrize("a,b", DISTINCT)
+def test_different_pages_different_keys(a, b):
+    assert url_key(a) != url_key(b)
+
+
+def test_requests_keep_the_host_as_given():
+    assert canonical_url("http://www.x.gov.vn/a?utm_source=x").startswith("http://www.x.gov.vn/")
+
+
+def test_host_keeps_non_default_port():
+    assert host_of("http://www.x.gov.vn/a") == "x.gov.vn"
+    assert host_of("http://127.0.0.1:8080/a") == "127.0.0.1:8080"
+
+
+@pytest.mark.parametrize("url", ["http://x/a.pdf", "http://x/a.DOCX", "http://x/i.jpg?x=1", "http://x/v.mp4"])
+def test_binaries_are_recognised(url):
+    assert is_binary(url)
+
+
+@pytest.mark.parametrize("url", ["http://x/a.html", "http://x/a.aspx?ItemID=1", "http://x/tin-tuc/"])
+def test_pages_are_not_binaries(url):
+    assert not is_binary(url)
+
+
+@pytest.mark.parametrize("href,expected", [
+    ("mailto:a@b", False), ("javascript:void(0)", False), ("#top", False), ("tel:0270", False),
+    ("", False), ("/tin-tuc", True), ("http://x.gov.vn/", True),
+])
+def test_followable(href, expected):
+    assert is_followable(href) is expected

@@ -1,0 +1,148 @@
+"""Extraction on every fixture family: demo portals, seed-shaped layouts, real saved pages."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+from conftest import ROOT
+
+from crawler.demo import district, province
+from crawler.demo.common import BOILERPLATE_STRINGS
+from crawler.demo.content import ARTICLES
+from crawler.extraction import extract_html, extract_page
+
+FIXTURES = ROOT / "tests" / "fixtures"
+SEEDS = json.loads((FIXTURES / "seeds" / "expected.json").read_text(encoding="utf-8"))
+GOLD_PAGE = ROOT / "tests" / "gold" / "pages" / "sharepoint_0.html"
+REAL = FIXTURES / "real"  # copies of ../shared/real-pages; MANIFEST.tsv says where each came from
+PAGES = {"province": province.build(), "district": district.build()}
+URL_OF = {"province": province.article_url, "district": district.article_url}
+
+
+def demo_page(article):
+    path = URL_OF[article.portal](article)
+    page = PAGES[article.portal][path]
+    return extract_page(page.body, "http://demo.gov.vn" + path, page.content_type)
+
+
+@pytest.mark.parametrize("article", ARTICLES, ids=lambda a: f"demo-{a.id}")
+def test_demo_article(article):
+    r = demo_page(article)
+    assert r.is_article, r.reason
+    assert (r.title, r.published_at, r.author, r.source) == (
+        article.title, article.published_at, article.author, article.source)
+    assert r.text == article.body
+    assert not [s for s in BOILERPLATE_STRINGS if s in r.text]
+
+
+@pytest.mark.parametrize("name", sorted(SEEDS))
+def test_seed_shaped_layout(name):
+    expected = SEEDS[name]
+    r = extract_page((FIXTURES / "seeds" / f"{name}.html").read_bytes(), f"http://x.gov.vn/{name}")
+    assert r.is_article, r.reason
+    got = {k: getattr(r, k) for k in expected}
+    assert got == expected
+
+
+NON_ARTICLES = [
+    ("province", "/"), ("province", "/Pages/tin-tuc/lanh-dao.aspx"), ("province", "/Pages/lien-he.aspx"),
+    ("province", "/Pages/thu-vien-anh.aspx"), ("province", "/Pages/lich-cong-tac.aspx"),
+    ("province", "/Pages/van-ban-chi-dao.aspx"), ("province", "/Pages/tim-kiem.aspx"),
+    ("district", "/"), ("district", "/vi/news/tin-hoat-dong/trang-2.html"), ("district", "/vi/lien-he.html"),
+    ("district", "/vi/lich-cong-tac.html"), ("district", "/vi/van-ban.html"),
+    ("district", "/vi/thu-vien-video.html"), ("district", "/vi/video/3.html"),
+]
+
+
+@pytest.mark.parametrize("portal,path", NON_ARTICLES)
+def test_non_article_pages_are_recognised(portal, path):
+    r = extract_page(PAGES[portal][path].body, "http://demo.gov.vn" + path)
+    assert not r.is_article
+    assert r.reason
+
+
+def test_printer_page_points_to_its_article():
+    article = next(a for a in ARTICLES if a.id == 202)
+    page = PAGES["district"]["/vi/print/202.html"].body.replace(b"{base}", b"http://demo.gov.vn")
+    r = extract_page(page, "http://demo.gov.vn/vi/print/202.html")
+    assert r.url == "http://demo.gov.vn" + district.article_url(article)
+    assert r.text == article.body
+
+
+def test_canonical_on_another_host_is_ignored():
+    html = '<html><head><link rel="canonical" href="http://evil.example/x"></head><body></body></html>'
+    assert extract_html(html, "http://x.gov.vn/a").url == "http://x.gov.vn/a"
+
+
+def test_real_news_article():
+    r = extract_page((REAL / "htmldate_vnexpress_kinh-doanh_4672302.html").read_bytes())
+    assert r.is_article
+    assert r.title.startswith("Ông Hồ Đức Phớc: Sẽ nâng mức giảm trừ gia cảnh")
+    assert r.published_at == "2023-11-02T19:20:45+07:00"
+
+
+@pytest.mark.parametrize("name", ["sotttt.hanoi_index.html", "sotttt.hanoi_cong-nghe-thong-tin.html",
+                                  "sotttt.hanoi_chi-dao-dieu-hanh.html",
+                                  "sotttt.hanoi_lay-y-kien-van-ban-du-thao.html",
+                                  "sotttt.hanoi_eng_view_content_737358.html"])
+def test_real_liferay_listings_are_not_articles(name):
+    r = extract_page((REAL / name).read_bytes())
+    assert not r.is_article, r.text[:200]
+
+
+# bad input ---------------------------------------------------------------
+@pytest.mark.parametrize("body", [b"", b"   \n", b"\x00\xff\xfe garbage \x80\x81" * 100,
+                                  b"<html><body></body></html>", b"%PDF-1.4 binary"])
+def test_garbage_gives_a_reason_not_a_crash(body):
+    r = extract_page(body, "http://x.gov.vn/a")
+    assert not r.is_article and r.reason
+
+
+def test_deeply_nested_markup_does_not_crash():
+    html = "<div>" * 5000 + "<p>" + "Nội dung bài viết rất dài. " * 40 + "</p>" + "</div>" * 5000
+    start = time.perf_counter()
+    r = extract_html("<html><head><title>Bài</title></head><body>" + html + "</body></html>")
+    assert r.reason or r.text
+    assert time.perf_counter() - start < 20
+
+
+def test_a_20_mb_page_gives_a_result():
+    article = GOLD_PAGE.read_bytes()
+    padding = b"<div class='x'>" + "Lượt truy cập 12345 ".encode() * 50 + b"</div>"
+    body = article.replace(b"</body>", padding * (20_000_000 // len(padding)) + b"</body>")
+    assert len(body) > 20_000_000
+    r = extract_page(body, "https://songhau.gov.vn/Lists/TinTuc/View_Detail.aspx?ItemID=1000")
+    assert r.is_article or r.reason
+
+
+def test_broken_markup_still_extracts():
+    html = ("<html><head><title>Tin vui mùa lúa - Cổng TTĐT</title><body><div><h1>Tin vui mùa lúa</h1>"
+            "<div><p>" + "Người dân phấn khởi đón nhận tin vui của địa phương. " * 12
+            + "</span></div></td><p><b><font>Ngọc Lan")
+    r = extract_html(html)
+    assert r.is_article and r.title == "Tin vui mùa lúa" and r.author == "Ngọc Lan"
+
+
+@pytest.mark.parametrize("page_title,expected", [
+    ("Tin vui - Cổng TTĐT tỉnh Sông Hậu", "Tin vui"),
+    ("Cổng thông tin điện tử huyện Mỹ Thành | Khánh thành trường", "Khánh thành trường"),
+    ("Khánh thành trường", "Khánh thành trường"),
+])
+def test_title_fallback_drops_the_portal_name(page_title, expected):
+    html = f"<html><head><title>{page_title}</title></head><body><p>x</p></body></html>"
+    assert extract_html(html).title == expected
+
+
+def test_page_without_date_is_an_article_with_a_note():
+    article = next(a for a in ARTICLES if "no_date" in a.flags)
+    r = demo_page(article)
+    assert r.is_article and r.published_at is None
+    assert r.date_notes
+
+
+def test_body_dates_are_never_the_publication_date():
+    for article in ARTICLES:
+        r = demo_page(article)
+        assert r.published_raw in (None, " ".join(article.date_line.split()))

@@ -1,0 +1,100 @@
+"""Short posts are posts: two-sentence notices and lists of attachments, on a known and an unknown layout.
+
+The pages follow the Liferay detail layout govarchive has a profile for
+(``asset-full-content``) and a plain layout no profile knows, each with a
+breadcrumb above the title, which must never become the title.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from common.urls import is_document
+from crawler.extraction import extract_page
+
+BREADCRUMB = '<ul class="breadcrumb"><li><a href="/">Trang chủ</a></li><li><a href="/tb">Thông báo</a></li></ul>'
+MENU = "".join(f'<li><a href="/c/{i}">Chuyên mục {i}</a></li>' for i in range(12))
+TWO_SENTENCES = ("<p>Sở Thông tin và Truyền thông thông báo lịch tiếp công dân tháng 4 năm 2024.</p>"
+                 "<p>Đề nghị các tổ chức, cá nhân có nhu cầu liên hệ Văn phòng Sở.</p>")
+FILES = ('<p><a href="/documents/10180/123/KH-45.pdf">Kế hoạch số 45/KH-STTTT</a></p>'
+         '<p><a href="/c/document_library/get_file?uuid=ab12&groupId=10180">Phụ lục kèm theo</a></p>'
+         '<p><a href="/DownloadFile.aspx?id=77">Quyết định số 123/QĐ-STTTT</a></p>')
+
+
+def liferay(title: str, body: str) -> bytes:
+    return f"""<html><head><meta charset="utf-8"><title>Sở Thông tin và Truyền thông Hà Nội</title></head><body>
+<div class="portlet-boundary"><ul class="menu">{MENU}</ul>{BREADCRUMB}
+<div class="asset-full-content"><h3 class="header-title">{title}</h3>
+<div class="metadata-publish-date">Ngày đăng 03/04/2024 | 10:36 PM</div>
+<div class="asset-content">{body}</div></div></div>
+<div class="footer">Cơ quan chủ quản: Sở Thông tin và Truyền thông Hà Nội</div></body></html>""".encode()
+
+
+def unknown(title: str, body: str) -> bytes:
+    return f"""<html><head><meta charset="utf-8"><title>{title} - Cổng thông tin điện tử huyện</title></head>
+<body><div class="c1"><ul>{MENU}</ul></div><div class="c2">{BREADCRUMB}<h2>{title}</h2>
+<div class="ngay">Cập nhật: 03/04/2024</div><div class="nd">{body}</div></div>
+<div class="c3">Cơ quan chủ quản: UBND huyện</div></body></html>""".encode()
+
+
+LAYOUTS = {"liferay": liferay, "unknown": unknown}
+URLS = {"liferay": "https://sotttt.hanoi.gov.vn/-/view_content/{}", "unknown": "https://huyen.gov.vn/tin/{}.html"}
+
+
+@pytest.mark.parametrize("layout", sorted(LAYOUTS))
+def test_a_two_sentence_notice_is_an_article(layout):
+    title = "Thông báo lịch tiếp công dân tháng 4 năm 2024"
+    r = extract_page(LAYOUTS[layout](title, TWO_SENTENCES), URLS[layout].format("1-tb"))
+    assert r.is_article, r.reason
+    assert r.title == title and r.published_at.startswith("2024-04-03")
+    assert r.text.startswith("Sở Thông tin và Truyền thông thông báo") and "Cơ quan chủ quản" not in r.text
+
+
+@pytest.mark.parametrize("layout", sorted(LAYOUTS))
+def test_a_post_that_is_only_attachments_keeps_them(layout):
+    title = "Kế hoạch triển khai chuyển đổi số năm 2024"
+    r = extract_page(LAYOUTS[layout](title, FILES), URLS[layout].format("2-kh"))
+    host = URLS[layout].split("/-/")[0].split("/tin/")[0]
+    assert r.is_article, r.reason
+    assert r.title == title and r.published_at.startswith("2024-04-03")
+    assert r.attachments == [
+        {"label": "Kế hoạch số 45/KH-STTTT", "url": f"{host}/documents/10180/123/KH-45.pdf"},
+        {"label": "Phụ lục kèm theo", "url": f"{host}/c/document_library/get_file?uuid=ab12&groupId=10180"},
+        {"label": "Quyết định số 123/QĐ-STTTT", "url": f"{host}/DownloadFile.aspx?id=77"},
+    ]
+    assert f"Kế hoạch số 45/KH-STTTT ({host}/documents/10180/123/KH-45.pdf)" in r.text
+
+
+@pytest.mark.parametrize("layout", sorted(LAYOUTS))
+def test_a_notice_with_text_and_a_file(layout):
+    r = extract_page(LAYOUTS[layout]("Thông báo tuyển dụng", TWO_SENTENCES + FILES.split("</p>")[0] + "</p>"),
+                     URLS[layout].format("3-td"))
+    assert r.is_article and len(r.attachments) == 1 and r.attachments[0]["url"].endswith("KH-45.pdf")
+    assert json.dumps(r.attachments, ensure_ascii=False)
+
+
+def test_an_undated_short_page_is_still_not_an_article():
+    page = unknown("Giới thiệu", "<p>Trang đang được cập nhật.</p>").replace(
+        "Cập nhật: 03/04/2024".encode(), b"")
+    r = extract_page(page, "https://x.gov.vn/gioi-thieu")
+    assert not r.is_article and r.reason.startswith("too little text")
+
+
+def test_a_list_of_dated_links_is_still_a_listing():
+    rows = "".join(f'<p><a href="/tin/{i}">Tin số {i} về công tác dân vận của huyện nhà</a> (0{i % 9 + 1}/04/2024)</p>'
+                   for i in range(12))
+    r = extract_page(unknown("Tin tức", rows), "https://x.gov.vn/tin-tuc")
+    assert not r.is_article
+
+
+@pytest.mark.parametrize("url", ["https://x.gov.vn/a.pdf", "https://x.gov.vn/DownloadFile.aspx?id=1",
+                                 "https://x.gov.vn/documents/1/2/file", "https://x.gov.vn/tai-ve/3"])
+def test_document_links(url):
+    assert is_document(url)
+
+
+@pytest.mark.parametrize("url", ["https://x.gov.vn/tin/a.html", "https://x.gov.vn/Pages/x.aspx"])
+def test_pages_are_not_documents(url):
+    assert not is_document(url)

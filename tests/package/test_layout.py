@@ -1,0 +1,107 @@
+"""The house: packages by concern, imports one way, no cycles, every package says what it holds.
+
+Imports are read from the source (``ast``), not run; imports under ``if TYPE_CHECKING:`` do not
+run and are left out. A unit is ``common``, ``archive``, ``spiders``, ``pipelines`` or a package of
+``crawler/``.
+"""
+
+from __future__ import annotations
+
+import ast
+import graphlib
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+TOPS = ("common", "archive", "crawler", "spiders", "pipelines")
+
+
+def _modules() -> dict[str, Path]:
+    found = {}
+    for top in TOPS:
+        for path in (ROOT / top).rglob("*.py"):
+            parts = path.relative_to(ROOT).with_suffix("").parts
+            name = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+            found[name] = path
+    return found
+
+
+def _runtime_imports(path: Path, name: str, known: dict[str, Path]) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    skipped = {id(n) for node in ast.walk(tree)
+               if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test)
+               for sub in node.body for n in ast.walk(sub)}
+    out = set()
+    for node in ast.walk(tree):
+        if id(node) in skipped:
+            continue
+        if isinstance(node, ast.Import):
+            targets = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and not node.level:
+            targets = [node.module or ""] + [f"{node.module}.{alias.name}" for alias in node.names]
+        else:
+            continue
+        for target in targets:
+            while target and target not in known:
+                target = target.rpartition(".")[0]
+            if target and target != name:
+                out.add(target)
+    return out
+
+
+def _unit(module: str) -> str:
+    parts = module.split(".")
+    return ".".join(parts[:2]) if parts[0] == "crawler" and len(parts) > 1 else parts[0]
+
+
+MODULES = _modules()
+IMPORTS = {name: _runtime_imports(path, name, MODULES) for name, path in MODULES.items()}
+
+
+def _graph(key) -> dict[str, set[str]]:
+    graph: dict[str, set[str]] = {}
+    for module, targets in IMPORTS.items():
+        graph.setdefault(key(module), set()).update(key(t) for t in targets if key(t) != key(module))
+    return graph
+
+
+@pytest.mark.parametrize("level", ["top", "unit", "module"])
+def test_no_import_cycle(level):
+    key = {"top": lambda m: m.split(".")[0], "unit": _unit, "module": lambda m: m}[level]
+    graph = _graph(key)
+    if level == "module":  # a package's __init__ re-exporting its own modules is not a cycle
+        graph = {m: {t for t in ts if not t.startswith(m + ".")} for m, ts in graph.items()}
+    try:
+        graphlib.TopologicalSorter(graph).prepare()
+    except graphlib.CycleError as exc:
+        pytest.fail(f"import cycle between {level}s: {' -> '.join(exc.args[1])}")
+
+
+def test_common_is_a_leaf():
+    assert not {t for m, ts in IMPORTS.items() if m.startswith("common") for t in ts
+                if not t.startswith("common")}
+
+
+def test_archive_imports_only_common():
+    wrong = {(m, t) for m, ts in IMPORTS.items() if m.startswith("archive") for t in ts
+             if t.split(".")[0] not in ("archive", "common")}
+    assert not wrong
+
+
+def test_crawler_holds_packages_not_loose_modules():
+    loose = [p.name for p in (ROOT / "crawler").glob("*.py") if p.name != "__init__.py"]
+    assert not loose
+
+
+@pytest.mark.parametrize("package", sorted(
+    p.parent.relative_to(ROOT).as_posix().replace("/", ".")
+    for top in TOPS for p in (ROOT / top).rglob("__init__.py")))
+def test_every_package_names_its_modules(package):
+    folder = ROOT / package.replace(".", "/")
+    doc = ast.get_docstring(ast.parse((folder / "__init__.py").read_text(encoding="utf-8"))) or ""
+    assert doc, f"{package} has no docstring"
+    modules = [p.stem for p in folder.glob("*.py") if p.stem != "__init__"]
+    modules += [p.name for p in folder.iterdir() if (p / "__init__.py").exists()]
+    missing = [m for m in modules if m not in doc]
+    assert not missing, f"{package}'s docstring does not name {missing}"
