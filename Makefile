@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 WHEELHOUSE := $(VENV)/wheelhouse
 WHEELS := $(WHEELHOUSE)/.built
 
-.PHONY: demo test lint eval clean
+.PHONY: demo test test-fast lint eval clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,10 @@ $(PYWB):
 
 test: $(STAMP) $(WHEELS) $(PYWB)
 	GOVARCHIVE_WHEELHOUSE=$(abspath $(WHEELHOUSE)) $(BIN)/python -m pytest -q -n auto --dist loadfile
+
+# Everything but real crawls and servers: under a minute.
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -q -n auto -m "not crawl"
 
 eval: $(STAMP)
 	$(BIN)/python -m tests.gold.evaluate

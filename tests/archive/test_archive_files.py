@@ -16,6 +16,8 @@ from conftest import BIN, FAST_SETTINGS, run_cli
 
 from archive.connect import ArchiveError, open_database
 
+pytestmark = pytest.mark.crawl  # real crawls or servers: `pytest -m "not crawl"` skips them
+
 
 def copy_archive(crawled_demo, tmp_path: Path) -> Path:
     db = tmp_path / "archive.db"

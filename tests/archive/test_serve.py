@@ -20,6 +20,8 @@ from test_research import write_articles
 
 from crawler.cli import cli
 
+pytestmark = pytest.mark.crawl  # real crawls or servers: `pytest -m "not crawl"` skips them
+
 BIN = Path(sys.executable).parent
 
 

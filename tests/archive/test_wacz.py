@@ -13,6 +13,8 @@ import pytest
 from conftest import run_cli
 from pywb_archive import pywb, pywb_bin
 
+pytestmark = pytest.mark.crawl  # real crawls or servers: `pytest -m "not crawl"` skips them
+
 needs_pywb = pytest.mark.skipif(pywb_bin() is None, reason="no pywb venv (.venv-pywb: make test makes it)")
 
 

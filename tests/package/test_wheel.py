@@ -18,6 +18,8 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
+pytestmark = pytest.mark.crawl  # real crawls or servers: `pytest -m "not crawl"` skips them
+
 WHEELHOUSE = Path(os.environ.get("GOVARCHIVE_WHEELHOUSE", ROOT / ".venv" / "wheelhouse"))
 SEED = ROOT / "tests" / "fixtures" / "seeds" / "000_vinhlong.html"
 

@@ -19,7 +19,8 @@ from archive.cdx import query_url
 from crawler.demo import district
 from crawler.demo.content import articles_of
 
-pytestmark = pytest.mark.skipif(pywb_bin() is None, reason="no pywb venv (.venv-pywb: make test makes it)")
+pytestmark = [pytest.mark.crawl,
+              pytest.mark.skipif(pywb_bin() is None, reason="no pywb venv (.venv-pywb: make test makes it)")]
 
 ARTICLES = [a for a in articles_of("district") if not ({"windows-1258", "wrong_charset"} & a.flags)]
 CHANGED, REMOVED = ARTICLES[0], ARTICLES[1]

@@ -14,6 +14,8 @@ from crawler.cli import cli
 from crawler.extraction import extract_page
 from crawler.registry import RegistryError, cron_problem, url_problem
 
+pytestmark = pytest.mark.crawl  # real crawls or servers: `pytest -m "not crawl"` skips them
+
 ENTRY = '''
 [[site]]
 key = "{key}"

@@ -11,6 +11,8 @@ from conftest import ROOT
 from archive.store import Archive
 from crawler.cli import cli
 
+pytestmark = pytest.mark.crawl  # real crawls or servers: `pytest -m "not crawl"` skips them
+
 SEED = ROOT / "tests" / "fixtures" / "seeds" / "004_khanhvinh.html"
 
 

@@ -25,6 +25,8 @@ from crawler.distributed import codec, keys
 from crawler.distributed.remote import known_kind, known_value
 from crawler.runtime.items import PageItem
 
+pytestmark = pytest.mark.crawl  # real crawls or servers: `pytest -m "not crawl"` skips them
+
 redis = pytest.importorskip("redis")
 REDIS_SERVER = "/usr/bin/redis-server" if Path("/usr/bin/redis-server").exists() else "redis-server"
 

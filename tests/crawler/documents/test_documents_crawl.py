@@ -20,6 +20,8 @@ from routes import page, serve
 
 from crawler.documents.ocr import ocr_problem
 
+pytestmark = pytest.mark.crawl  # real crawls or servers: `pytest -m "not crawl"` skips them
+
 needs_ocr = pytest.mark.skipif(ocr_problem() is not None, reason=f"no OCR here: {ocr_problem()}")
 
 

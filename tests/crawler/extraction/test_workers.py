@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import sqlite3
 
+import pytest
 from conftest import FAST_SETTINGS, run_cli
+
+pytestmark = pytest.mark.crawl  # real crawls or servers: `pytest -m "not crawl"` skips them
 
 
 def archive_rows(db):

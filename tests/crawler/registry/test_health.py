@@ -16,6 +16,8 @@ from archive.store import Archive
 from crawler import registry
 from crawler.registry.health import site_health, site_lock
 
+pytestmark = pytest.mark.crawl  # real crawls or servers: `pytest -m "not crawl"` skips them
+
 NOW = datetime(2026, 11, 22, 8, 0, tzinfo=UTC)
 
 

@@ -15,6 +15,8 @@ from crawler.cli import cli
 from crawler.demo.content import ARTICLES
 from crawler.registry import RegistryError
 
+pytestmark = pytest.mark.crawl  # real crawls or servers: `pytest -m "not crawl"` skips them
+
 GOOD = '''province = "Sông Hậu"
 
 [[site]]

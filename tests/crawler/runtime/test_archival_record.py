@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 from conftest import BIN, FAST_SETTINGS, ROOT, run_cli, stored_articles
 
+pytestmark = pytest.mark.crawl  # real crawls or servers: `pytest -m "not crawl"` skips them
+
 SEEDS = ROOT / "tests" / "fixtures" / "seeds"
 ORIGINAL = (SEEDS / "004_khanhvinh.html").read_text(encoding="utf-8")
 FIRST_WORDS = "Thời gian qua, công tác dân vận chính quyền"

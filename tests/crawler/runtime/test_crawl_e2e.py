@@ -10,6 +10,8 @@ from crawler.demo import district, province
 from crawler.demo.common import BOILERPLATE_STRINGS
 from crawler.demo.content import ARTICLES
 
+pytestmark = pytest.mark.crawl  # real crawls or servers: `pytest -m "not crawl"` skips them
+
 
 @pytest.fixture(scope="module")
 def rows(crawled_demo):

@@ -15,6 +15,8 @@ from routes import page, redirect, serve, status
 
 from crawler.demo.content import ARTICLES
 
+pytestmark = pytest.mark.crawl  # real crawls or servers: `pytest -m "not crawl"` skips them
+
 FIRST, SECOND = ARTICLES[0], ARTICLES[2]
 
 

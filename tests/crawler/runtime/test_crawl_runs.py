@@ -9,9 +9,12 @@ import subprocess
 import sys
 import time
 
+import pytest
 from conftest import BIN, FAST_SETTINGS, ROOT, run_cli, stored_articles
 
 from crawler.demo.content import ARTICLES
+
+pytestmark = pytest.mark.crawl  # real crawls or servers: `pytest -m "not crawl"` skips them
 
 
 def crawls(db) -> list[dict]:

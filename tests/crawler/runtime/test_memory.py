@@ -5,10 +5,13 @@ from __future__ import annotations
 import gc
 import weakref
 
+import pytest
 from scrapy.http import HtmlResponse, Request
 from scrapy.utils.test import get_crawler
 
 from spiders.portal import PortalSpider
+
+pytestmark = pytest.mark.crawl  # real crawls or servers: `pytest -m "not crawl"` skips them
 
 LISTING = ("<html><head><link rel='alternate' type='application/rss+xml' href='/rss'></head><body>"
            + "".join(f"<a href='/tin/{i}.html'>Tin {i}</a>" for i in range(50))

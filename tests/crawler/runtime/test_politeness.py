@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import os
 
+import pytest
 from conftest import registry_entry, run_cli
 from counting_portal import counting_demo
+
+pytestmark = pytest.mark.crawl  # real crawls or servers: `pytest -m "not crawl"` skips them
 
 
 def test_a_portal_never_has_more_requests_in_flight_than_its_concurrency(tmp_path, monkeypatch):

@@ -10,6 +10,8 @@ import time
 import pytest
 from conftest import BIN, FAST_SETTINGS, ROOT, run_cli, stored_articles
 
+pytestmark = pytest.mark.crawl  # real crawls or servers: `pytest -m "not crawl"` skips them
+
 SLOW = ["-s", "AUTOTHROTTLE_ENABLED=False", "-s", "DOWNLOAD_DELAY=0.1",
         "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=1"]
 

@@ -16,6 +16,8 @@ from archive.warc import Capture, RecordRef, RotatingWarcWriter, WarcError, read
 from crawler.cli import cli
 from crawler.demo import district, province
 
+pytestmark = pytest.mark.crawl  # real crawls or servers: `pytest -m "not crawl"` skips them
+
 
 def warc_files(db: Path) -> list[Path]:
     return sorted((db.parent / "warcs").glob("*.warc.gz"))
