@@ -130,9 +130,18 @@ def _record_creation(db: Database) -> None:
 
 
 def _writable(db: Database) -> None:
-    """Take the write lock and let it go: fails now, not in the middle of a crawl."""
+    """Write once and roll back: fails now, not in the middle of a crawl.
+
+    Taking the write lock alone proves nothing: SQLite opens a file it may not write
+    read-only without a word, and its locks are granted all the same; only a write fails.
+    Rewriting ``user_version`` with its own value is the smallest write there is.
+    """
     db.conn.execute("BEGIN IMMEDIATE")
-    db.conn.execute("ROLLBACK")
+    try:
+        (version,) = db.conn.execute("PRAGMA user_version").fetchone()
+        db.conn.execute(f"PRAGMA user_version = {int(version)}")
+    finally:
+        db.conn.execute("ROLLBACK")
 
 
 def _explain(exc: sqlite3.OperationalError, path: Path, busy_ms: int) -> str:

@@ -26,8 +26,13 @@ SECONDS = 15.0
 _DATA_URI = re.compile(rb"data:[\w/+.-]{1,40};base64,[A-Za-z0-9+/=\s]{256,}")
 
 
-class ExtractionTimeout(Exception):
-    """Extraction of one page went over its time budget."""
+class ExtractionTimeout(BaseException):
+    """Extraction of one page went over its time budget.
+
+    A ``BaseException``, as ``KeyboardInterrupt`` is: trafilatura, htmldate and our own
+    fallbacks catch ``Exception`` around their work, and a timeout they swallowed let the page
+    run on with no budget left (a 20 MB page of ``<br>`` lines took minutes).
+    """
 
 
 def bounded(body: bytes, max_bytes: int = MAX_BYTES) -> tuple[bytes, bool]:
@@ -51,7 +56,9 @@ def time_budget(seconds: float = SECONDS) -> Iterator[None]:
         raise ExtractionTimeout(f"extraction stopped after {seconds:g} s")
 
     previous = signal.signal(signal.SIGALRM, expired)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    # fires again every second after the first: a timeout raised while C code held the thread,
+    # or inside a callback that drops exceptions (lxml's), is raised again at the next chance
+    signal.setitimer(signal.ITIMER_REAL, seconds, 1.0)
     try:
         yield
     finally:

@@ -141,3 +141,21 @@ def test_not_a_database_is_a_clear_error(tmp_path):
     path.write_bytes(b"this is not sqlite" * 100)
     with pytest.raises(ArchiveError, match="cannot open"):
         open_database(path)
+
+
+def test_a_file_sqlite_can_only_read_is_refused_before_a_crawl_writes(tmp_path):
+    """SQLite opens a file it may not write read-only and still grants the write lock: the
+    check must write (a crawl into such a file ended in a traceback at its first row)."""
+    import sqlite3
+
+    from sqlite_utils import Database
+
+    from archive.connect import _explain, _writable
+
+    path = tmp_path / "archive.db"
+    open_database(path).conn.close()
+    db = Database(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True))
+    with pytest.raises(sqlite3.OperationalError) as caught:
+        _writable(db)
+    message = _explain(caught.value, path, 1000)
+    assert message.startswith(f"archive {path} is read-only") and "\n" not in message
