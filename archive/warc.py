@@ -322,7 +322,7 @@ def _short(exc: Exception) -> str:
 
 def _stored(record, ref: RecordRef, body: bytes | None = None) -> StoredResponse:
     http = record.http_headers
-    return StoredResponse(
+    stored = StoredResponse(
         url=record.rec_headers.get_header("WARC-Target-URI"),
         date=record.rec_headers.get_header("WARC-Date"),
         status=int(http.get_statuscode() or 0) if http else 0,
@@ -330,3 +330,14 @@ def _stored(record, ref: RecordRef, body: bytes | None = None) -> StoredResponse
         body=record.content_stream().read() if body is None else body,
         ref=ref,
     )
+    _check_whole(record)
+    return stored
+
+
+def _check_whole(record) -> None:
+    """A block shorter than its Content-Length is refused: warcio reads what there is and checks
+    the payload digest only when the block is whole, so a cut record read as a shorter page."""
+    record.raw_stream.read()  # what the payload reader left (the block's end) is consumed
+    missing = getattr(record.raw_stream, "limit", 0)
+    if missing:
+        raise ValueError(f"the record's block is {missing} bytes shorter than its Content-Length")
