@@ -13,8 +13,10 @@ trailing slash or ``default.aspx``. Two forms:
 
 from __future__ import annotations
 
+import ipaddress
 import posixpath
 import re
+import socket
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from w3lib.url import canonicalize_url
@@ -104,3 +106,47 @@ def is_followable(href: str) -> bool:
     """False for ``mailto:``, ``javascript:``, bare fragments and the like."""
     href = href.strip().lower()
     return bool(href) and not href.startswith("#") and not href.startswith(_SKIP_SCHEMES)
+
+
+# Cloud metadata services answer on link-local and a few other fixed addresses and names; a
+# crawl that reached one (a start URL, a link, a redirect) would archive credentials.
+METADATA_HOSTS = frozenset({"metadata", "metadata.google.internal", "metadata.goog", "instance-data",
+                            "instance-data.ec2.internal", "metadata.azure.com"})
+METADATA_ADDRESSES = frozenset(ipaddress.ip_address(a) for a in (
+    "100.100.100.200", "fd00:ec2::254", "192.0.0.192"))
+
+
+def ip_literal(host: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    """The address a host name spells, in any form a resolver takes (2130706433, 0x7f.1, ::1)."""
+    host = host.strip("[]")
+    try:
+        return ipaddress.ip_address(host)
+    except ValueError:
+        pass
+    try:
+        return ipaddress.IPv4Address(socket.inet_aton(host))
+    except OSError:
+        return None
+
+
+def never_crawled(host: str | None) -> str:
+    """Why a host is never fetched whatever the settings ('' when it may be): link-local,
+    unspecified, multicast and cloud metadata addresses. Loopback and private ranges are for
+    the registry's policy to allow (tests and the demo serve on 127.0.0.1)."""
+    name = (host or "").rstrip(".").lower()
+    if name in METADATA_HOSTS:
+        return f"{name} is a cloud metadata host"
+    address = ip_literal(name)
+    if address is None:
+        return ""
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
+        address = address.ipv4_mapped
+    if address in METADATA_ADDRESSES:
+        return f"{address} is a cloud metadata address"
+    if address.is_loopback:
+        return ""
+    if address.is_link_local:
+        return f"{address} is a link-local address (cloud metadata services answer there)"
+    if address.is_unspecified or address.is_multicast or address.is_reserved:
+        return f"{address} is an unspecified, multicast or reserved address"
+    return ""

@@ -74,6 +74,11 @@ def crawl(keys, urls, all_sites, province, level, registry, db_path, max_pages, 
         raise click.UsageError("give registry sites or --url, not both")
     if not (urls or keys or all_sites or province or level):
         raise click.UsageError("give registry site keys, --all, --province, --level or --url")
+    from crawler.registry import url_problem
+
+    for url in urls:  # before any archive is made: local hosts are fine here, metadata never
+        if problem := url_problem(url, allow_private=True):
+            raise click.UsageError(f"--url {url}: {problem}")
     settings = {"LOG_LEVEL": "INFO" if verbose else "WARNING", "GOVARCHIVE_REFRESH": refresh,
                 "GOVARCHIVE_SHORT_ERRORS": not verbose, "GOVARCHIVE_MAX_PAGES": max_pages,
                 **({"GOVARCHIVE_MAX_DEPTH": max_depth} if max_depth is not None else {}),

@@ -30,10 +30,8 @@ file, key and field::
 
 from __future__ import annotations
 
-import ipaddress
 import os
 import re
-import socket
 import tomllib
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -41,6 +39,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from croniter import CroniterBadDateError, croniter
+
+from common.urls import ip_literal, never_crawled
 
 BUNDLED = Path(__file__).parent / "sites"
 LEVELS = ("province", "district", "commune", "department")
@@ -210,7 +210,10 @@ def url_problem(url: str, allow_private: bool = False) -> str:
     if parts.username or parts.password:
         return "a URL must not carry a user name or password"
     host = parts.hostname.rstrip(".")
-    address = _ip_literal(host)
+    forbidden = never_crawled(host)
+    if forbidden:
+        return f"{forbidden}: never crawled"
+    address = ip_literal(host)
     if allow_private:
         return ""
     if host == "localhost" or host.endswith(".localhost"):
@@ -219,18 +222,6 @@ def url_problem(url: str, allow_private: bool = False) -> str:
         return (f"{address} is a private, loopback or link-local address "
                 f"(set {ALLOW_PRIVATE_ENV}=1 to allow local hosts)")
     return ""
-
-
-def _ip_literal(host: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
-    """The address a host name spells, in any form a resolver takes (2130706433, 0x7f.1, ::1)."""
-    try:
-        return ipaddress.ip_address(host)
-    except ValueError:
-        pass
-    try:
-        return ipaddress.IPv4Address(socket.inet_aton(host))
-    except OSError:
-        return None
 
 
 def cron_problem(schedule) -> str:

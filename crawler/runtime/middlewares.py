@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import logging
+from urllib.parse import urlsplit
 
 from scrapy import Request
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
+from scrapy.exceptions import IgnoreRequest
 from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet import reactor
 from twisted.internet.task import deferLater
+
+from common.urls import never_crawled
 
 logger = logging.getLogger(__name__)
 
@@ -50,3 +54,27 @@ def _retry_after(response) -> float:
         return 0.0
     value = response.headers.get("Retry-After", b"").decode("latin-1").strip()
     return float(value) if value.isdigit() else 0.0
+
+
+class NeverCrawledHostsMiddleware:
+    """Refuses every request to a link-local or cloud metadata address, whatever the settings.
+
+    First among the downloader middlewares, so it sees start URLs, links and the requests
+    redirects make alike: a portal page (or a hostile one) that points or redirects to
+    ``169.254.169.254`` would otherwise have its answer archived.
+    """
+
+    def __init__(self, stats) -> None:
+        self.stats = stats
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler.stats)
+
+    def process_request(self, request, spider=None):
+        reason = never_crawled(urlsplit(request.url).hostname)
+        if reason:
+            logger.warning("not fetched: %s (%s)", request.url, reason)
+            self.stats.inc_value("govarchive/skipped/never_crawled_host")
+            raise IgnoreRequest(f"never crawled: {reason}")
+        return None

@@ -47,6 +47,7 @@ RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
 RETRY_BACKOFF_BASE = 2.0  # seconds before the first retry, doubled each time
 RETRY_BACKOFF_MAX = 60.0
 DOWNLOADER_MIDDLEWARES = {
+    "crawler.runtime.middlewares.NeverCrawledHostsMiddleware": 1,  # link-local, cloud metadata
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "crawler.runtime.middlewares.BackoffRetryMiddleware": 550,
     # below redirects (600) and decompression (590): every response as served
@@ -87,6 +88,9 @@ EXTENSIONS = {
     "crawler.runtime.extensions.Progress": 510,
     "crawler.runtime.extensions.OneLineErrors": 520,
 }
+# No telnet console: nobody debugs a crawl through it, and every crawl past the port range
+# logged an ERROR (one port per crawl in a process).
+TELNETCONSOLE_ENABLED = False
 LOG_FORMATTER = "crawler.runtime.logformatter.QuietDropFormatter"
 LOG_LEVEL = "INFO"
 

@@ -30,7 +30,7 @@ def test_a_whole_record_reads_as_served(tmp_path):
 
 def test_a_record_shorter_than_its_content_length_is_refused(tmp_path):
     (tmp_path / "a.warc.gz").write_bytes(gzip.compress(_record()[:-300]))  # a valid gzip of a cut record
-    with pytest.raises(WarcError, match=r"a\.warc\.gz at offset 0: damaged .*shorter than its Content-Length"):
+    with pytest.raises(WarcError, match=r"a\.warc\.gz at offset 0: damaged .*shorter than its"):
         read_response(tmp_path, RecordRef("a.warc.gz", 0, 0))
     with pytest.raises(WarcError, match="damaged WARC a.warc.gz after offset 0"):
         list(iter_responses(tmp_path / "a.warc.gz"))

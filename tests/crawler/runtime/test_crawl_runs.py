@@ -142,3 +142,9 @@ def test_spider_without_url_is_a_clear_error(tmp_path):
 
 def test_python_is_the_venv():
     assert BIN == ROOT / ".venv" / "bin" or (BIN / "govarchive").exists(), sys.executable
+
+
+def test_the_project_settings_have_no_telnet_console():
+    from crawler.runtime.runner import project_settings
+
+    assert project_settings().getbool("TELNETCONSOLE_ENABLED") is False
