@@ -79,7 +79,9 @@ def crawl(keys, urls, all_sites, province, level, registry, db_path, max_pages, 
     for url in urls:  # before any archive is made: local hosts are fine here, metadata never
         if problem := url_problem(url, allow_private=True):
             raise click.UsageError(f"--url {url}: {problem}")
+    # started by hand, usually because a portal works again: pages that failed are tried now
     settings = {"LOG_LEVEL": "INFO" if verbose else "WARNING", "GOVARCHIVE_REFRESH": refresh,
+                "GOVARCHIVE_FAILED_BACKOFF": False,
                 "GOVARCHIVE_SHORT_ERRORS": not verbose, "GOVARCHIVE_MAX_PAGES": max_pages,
                 **({"GOVARCHIVE_MAX_DEPTH": max_depth} if max_depth is not None else {}),
                 **({"GOVARCHIVE_REGISTRY": registry} if registry else {}), **parse_settings(setting)}

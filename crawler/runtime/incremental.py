@@ -43,6 +43,7 @@ class IncrementalMiddleware:
         self.stats = crawler.stats
         self.refresh = crawler.settings.getbool("GOVARCHIVE_REFRESH")
         self.stop_after = crawler.settings.getint("GOVARCHIVE_STOP_PAGING", 1)
+        self.failed_backoff = crawler.settings.getbool("GOVARCHIVE_FAILED_BACKOFF", True)
         self.archive: ArchiveWriter | None = None
         self.links: dict[str, list[str]] = {}  # page -> its links, to classify pages at the end
         self.paginated: set[str] = set()  # pages with next-page links: listings whatever they link
@@ -118,6 +119,9 @@ class IncrementalMiddleware:
             self.stats.inc_value("govarchive/incremental/known_dead_end")
             return True
         if kind == "failed":  # failed before and its next try has not come yet
+            if not self.failed_backoff:
+                self.stats.inc_value("govarchive/incremental/failed_retried_now")
+                return False
             self.stats.inc_value("govarchive/incremental/failed_waiting")
             return True
         if stop_paging and request.meta.get("paging"):

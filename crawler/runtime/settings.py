@@ -100,6 +100,9 @@ GOVARCHIVE_REGISTRY = os.environ.get("GOVARCHIVE_REGISTRY")  # folder of site fi
 GOVARCHIVE_MAX_DEPTH = 6  # link hops from a start page; listing pagination does not count
 GOVARCHIVE_MAX_PAGES = 0  # requests the spider makes at most (0: no limit); robots.txt not counted
 GOVARCHIVE_REFRESH = False  # fetch archived articles again (their changes become versions)
+# pages that failed wait out their backoff (6 h, doubling) before a crawl tries them again;
+# `govarchive crawl` (started by hand, usually because the portal works again) sets False
+GOVARCHIVE_FAILED_BACKOFF = True
 GOVARCHIVE_RESUME = True  # a killed crawl of a site resumes from its frontier (False: start over)
 GOVARCHIVE_STOP_PAGING = 1  # listing pages in a row with nothing new before paging stops (0: never)
 GOVARCHIVE_WARC_ENABLED = True  # WARC capture of every response

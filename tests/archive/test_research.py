@@ -275,3 +275,32 @@ def test_filtered_date_sort_gives_the_newest_matches_in_every_plan(db, monkeypat
         monkeypatch.setattr(plans, name, value)
     assert len(reference) >= 2
     assert [r["id"] for r in search_rows(db, "dan", sort="date", filters=FILTERS[case])] == reference
+
+
+# every filter is a value, never SQL --------------------------------------------------------------
+INJECTIONS = ["x' OR '1'='1", "vinhlong' --", "\" OR 1=1 --", "vinhlong'; DROP TABLE articles; --"]
+
+
+@pytest.mark.parametrize("value", INJECTIONS)
+def test_stats_counts_nothing_for_a_site_spelled_as_sql(db, value):
+    code, out = run("stats", "--db", db, "--site", value)
+    assert (code, out.split()) == (0, ["month", "-------"])
+
+
+@pytest.mark.parametrize("value", INJECTIONS)
+def test_search_finds_nothing_for_a_site_spelled_as_sql(db, value):
+    code, out = run("search", "dân vận", "--db", db, "--site", value, "--format", "json")
+    assert (code, json.loads(out)) == (0, [])
+
+
+@pytest.mark.parametrize("value", INJECTIONS)
+def test_export_writes_nothing_for_a_site_spelled_as_sql(db, value):
+    code, out = run("export", "--db", db, "--site", value, "--format", "jsonl")
+    assert (code, out) == (0, "0 articles exported\n")  # CliRunner mixes stderr in
+
+
+@pytest.mark.parametrize("value", INJECTIONS)
+def test_reextract_reads_nothing_for_a_site_spelled_as_sql(db, value):
+    code, out = run("reextract", "--db", db, "--site", value, "--dry-run")
+    assert code == 0 and "0 articles" in out, out
+    assert "2018" in run("stats", "--db", db)[1]  # the archive is whole

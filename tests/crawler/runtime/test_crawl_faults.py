@@ -59,16 +59,36 @@ def test_a_page_failing_then_recovering_is_retried_after_its_backoff(tmp_path):
     assert (kind, reason, failures) == ("failed", "HTTP 500 Internal Server Error", 1) and next_try
 
     server.log.clear()
-    assert crawl(server.url, db).returncode == 0  # within the backoff: left alone
+    backoff = ("-s", "GOVARCHIVE_FAILED_BACKOFF=True")  # as scheduled runs crawl
+    assert crawl(server.url, db, *backoff).returncode == 0  # within the backoff: left alone
     assert "/tin/flaky.html" not in server.log
 
     up["flaky"] = True
     with sqlite3.connect(db) as conn:  # the backoff has passed
         conn.execute("UPDATE pages SET next_try = '2000-01-01T00:00:00+00:00' WHERE url = ?", [flaky])
-    assert crawl(server.url, db).returncode == 0
+    assert crawl(server.url, db, *backoff).returncode == 0
     assert "/tin/flaky.html" in server.log
     assert rows(db, "SELECT title FROM articles WHERE url = ?", [flaky]) == [(SECOND.title,)]
     assert rows(db, "SELECT count(*) FROM pages WHERE url = ?", [flaky]) == [(0,)]
+    server.shutdown()
+
+
+def test_a_crawl_started_by_hand_retries_failed_pages_at_once(tmp_path):
+    """The archivist starts a crawl because the portal works again: its failed pages are fetched."""
+    up = {"flaky": False}
+    server = serve({
+        "/": page(home("/tin/a.html", "/tin/flaky.html")),
+        "/tin/a.html": page(article_html(FIRST)),
+        "/tin/flaky.html": lambda n: ((200, {"Content-Type": "text/html"}, article_html(SECOND).encode())
+                                      if up["flaky"] else (500, {}, b"down")),
+    })
+    db = tmp_path / "a.db"
+    assert crawl(server.url, db, "-s", "RETRY_TIMES=0").returncode == 0
+    up["flaky"] = True
+    server.log.clear()
+    assert crawl(server.url, db).returncode == 0  # right after, within the backoff
+    assert "/tin/flaky.html" in server.log
+    assert rows(db, "SELECT title FROM articles WHERE url LIKE '%flaky.html'") == [(SECOND.title,)]
     server.shutdown()
 
 
