@@ -49,16 +49,31 @@ def prepare_connection(conn: sqlite3.Connection) -> None:
 
 
 @hookimpl
-def asgi_wrapper():
-    return fold_search_parameters
+def asgi_wrapper(datasette):
+    return lambda app: fold_search_parameters(app, datasette)
 
 
-def fold_search_parameters(app):
+def fold_search_parameters(app, datasette=None):
     """ASGI middleware: ``_search`` values folded like the index (NFC, ``đ`` to ``d``); the
-    articles page's search sent on to the ranked canned query."""
+    articles page's search sent on to the ranked canned query.
+
+    Only for govarchive archives: the plugin is loaded by any Datasette in the environment,
+    and another database's full-text index was not built with ``đ`` folded.
+    """
+    archives: dict[str, bool] = {}
+
+    async def is_archive(path: str) -> bool:
+        name = path.strip("/").partition("/")[0]
+        if datasette is None:
+            return True
+        if name not in archives:
+            database = datasette.databases.get(name)
+            archives[name] = database is not None and await _is_govarchive(database)
+        return archives[name]
 
     async def wrapped(scope, receive, send):
-        if scope.get("type") == "http" and b"_search" in scope.get("query_string", b""):
+        if (scope.get("type") == "http" and b"_search" in scope.get("query_string", b"")
+                and await is_archive(scope.get("path", ""))):
             pairs = parse_qsl(scope["query_string"].decode("utf-8", "replace"), keep_blank_values=True)
             folded = [(k, fold_d(nfc(v)) if k.startswith("_search") else v) for k, v in pairs]
             ranked = _ranked_search(scope.get("path", ""), dict(pairs))
@@ -69,6 +84,16 @@ def fold_search_parameters(app):
         await app(scope, receive, send)
 
     return wrapped
+
+
+async def _is_govarchive(database) -> bool:
+    """A file govarchive made: its ``archive_info`` table says what it is for."""
+    try:
+        result = await database.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'archive_info'")
+    except Exception:  # noqa: BLE001 - a database Datasette cannot query is not ours either
+        return False
+    return bool(result.rows)
 
 
 def _ranked_search(path: str, params: dict) -> str | None:
