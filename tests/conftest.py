@@ -104,3 +104,13 @@ def crawled_demo(demo_portal, tmp_path_factory) -> CrawledDemo:
                      "--db", str(db), *FAST_SETTINGS)
     assert result.returncode == 0, result.stderr
     return CrawledDemo(db, result, demo_portal, demo_portal.lines()[before:])
+
+
+@pytest.fixture
+def redis_server(tmp_path):
+    """A real redis-server on a free loopback port (``tests/redis_server.py``), stopped after the test."""
+    from redis_server import RedisServer
+
+    server = RedisServer(tmp_path).start()
+    yield server
+    server.stop()

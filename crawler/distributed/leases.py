@@ -9,9 +9,15 @@ crawls, and gives them back at the end; a killed worker's leases expire after
 
 from __future__ import annotations
 
+import logging
+import threading
+from collections.abc import Callable
+
 import redis
 
 from crawler.distributed import keys
+
+logger = logging.getLogger(__name__)
 
 TTL_MS = 20_000  # renewed every quarter of it
 
@@ -52,3 +58,38 @@ class HostLease:
 
     def release(self) -> None:
         self.server.eval(RELEASE, len(self.keys), *self.keys, self.owner)
+
+
+class LeaseKeeper:
+    """Renews a lease every quarter of its TTL on a thread of its own until stopped.
+
+    Not on the crawl's event loop: anything that holds the loop (a slow crawl start, an
+    extraction that falls back to the crawl process for its whole time budget, a loaded
+    machine) would let the lease expire and another worker take the host mid-crawl.
+    ``on_lost`` is called once, from this thread, when another worker holds a lease now.
+    """
+
+    def __init__(self, lease: HostLease, on_lost: Callable[[], None]) -> None:
+        self.lease, self.on_lost = lease, on_lost
+        self._stopped = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="govarchive-lease", daemon=True)
+
+    def start(self) -> LeaseKeeper:
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._stopped.set()
+        self._thread.join(timeout=10)
+
+    def _run(self) -> None:
+        interval = self.lease.ttl_ms / 1000 / 4
+        while not self._stopped.wait(interval):
+            try:
+                held = self.lease.renew()
+            except redis.RedisError:
+                continue  # the crawl itself notices Redis going away and stops
+            if not held:
+                logger.error("lost the lease on %s: stopping this crawl", ", ".join(self.lease.keys))
+                self.on_lost()
+                return

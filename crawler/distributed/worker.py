@@ -26,7 +26,7 @@ import redis
 from common.clock import new_crawl_id
 from common.urls import host_of
 from crawler.distributed import codec, keys
-from crawler.distributed.leases import TTL_MS, HostLease
+from crawler.distributed.leases import TTL_MS, HostLease, LeaseKeeper
 from crawler.distributed.remote import STOP_REASON, connect
 from crawler.runtime.settings import item_pipelines
 
@@ -125,11 +125,12 @@ class Worker:
             self.server.xadd(keys.STREAM, codec.encode_op("mark_killed", crawl_id=previous.decode()))
         self._state(key)
         crawler = self.process.create_crawler(self.process.spider_loader.load(key))
-        renewal = asyncio.ensure_future(self._renew(lease, crawler))
+        loop = asyncio.get_running_loop()
+        keeper = LeaseKeeper(lease, lambda: loop.call_soon_threadsafe(self._lost, crawler)).start()
         try:
             await self.process.crawl(crawler, crawl_id=crawl_id)
         finally:
-            renewal.cancel()
+            keeper.stop()
         reason = crawler.stats.get_value("finish_reason") or "unknown"
         if crawler.stats.get_value("govarchive/redis_unavailable"):
             reason = STOP_REASON
@@ -145,17 +146,11 @@ class Worker:
             self.stopping = True
             self.report.stopped = self.report.stopped or _why(reason, crawler)
 
-    async def _renew(self, lease: HostLease, crawler) -> None:
-        while True:
-            await asyncio.sleep(lease.ttl_ms / 1000 / 4)
-            try:
-                held = lease.renew()
-            except redis.RedisError:
-                continue  # the crawl itself notices Redis going away and stops
-            if not held:
-                logger.error("lost the lease on %s: stopping this crawl", ", ".join(lease.keys))
-                await crawler.engine.close_spider_async(reason="lease_lost")
-                return
+    @staticmethod
+    def _lost(crawler) -> None:
+        """On the loop: another worker holds a host of this crawl now; stop it."""
+        if crawler.engine is not None and crawler.engine.spider is not None:
+            asyncio.ensure_future(crawler.engine.close_spider_async(reason="lease_lost"))
 
     def _state(self, site: str | None) -> None:
         try:

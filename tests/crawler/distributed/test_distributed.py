@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import sqlite3
 import subprocess
 import time
@@ -20,6 +19,7 @@ from pathlib import Path
 import pytest
 from conftest import BIN, ROOT, registry_entry
 from counting_portal import counting_demo
+from redis_server import RedisServer, free_port
 
 from crawler.distributed import codec, keys
 from crawler.distributed.remote import known_kind, known_value
@@ -28,54 +28,6 @@ from crawler.runtime.items import PageItem
 pytestmark = pytest.mark.crawl  # real crawls or servers: `pytest -m "not crawl"` skips them
 
 redis = pytest.importorskip("redis")
-REDIS_SERVER = "/usr/bin/redis-server" if Path("/usr/bin/redis-server").exists() else "redis-server"
-
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class RedisServer:
-    def __init__(self, folder: Path, persist: bool = False) -> None:
-        self.folder, self.persist, self.port = folder, persist, _free_port()
-        self.proc: subprocess.Popen | None = None
-
-    @property
-    def url(self) -> str:
-        return f"redis://127.0.0.1:{self.port}/0"
-
-    def start(self) -> RedisServer:
-        persistence = ["--appendonly", "yes", "--appendfsync", "always"] if self.persist else [
-            "--appendonly", "no"]
-        self.proc = subprocess.Popen(
-            [REDIS_SERVER, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "",
-             "--dir", str(self.folder), *persistence], stdout=subprocess.DEVNULL)
-        client = redis.Redis.from_url(self.url)
-        for _ in range(100):
-            try:
-                client.ping()
-                return self
-            except redis.ConnectionError:
-                time.sleep(0.05)
-        raise RuntimeError("redis-server did not start")
-
-    def stop(self) -> None:
-        if self.proc and self.proc.poll() is None:
-            self.proc.terminate()  # SIGTERM: redis-server writes its append-only file and exits
-            self.proc.wait(timeout=10)
-
-    def client(self):
-        return redis.Redis.from_url(self.url)
-
-
-@pytest.fixture
-def redis_server(tmp_path):
-    server = RedisServer(tmp_path).start()
-    yield server
-    server.stop()
 
 
 def _registry(folder: Path, portal, delay: float = 0, twin: bool = False) -> Path:
@@ -280,7 +232,7 @@ def test_redis_going_away_stops_a_worker_cleanly_and_it_resumes(tmp_path, demo_p
 
 
 def test_a_worker_without_redis_says_so_in_one_line(cluster):
-    result = cluster.run("worker", "--redis", f"redis://127.0.0.1:{_free_port()}/0")
+    result = cluster.run("worker", "--redis", f"redis://127.0.0.1:{free_port()}/0")
     assert result.returncode == 1
     assert result.stderr.startswith("Error: cannot reach Redis at") and "Traceback" not in result.stderr
 
