@@ -8,7 +8,7 @@ import logging
 from itemadapter import ItemAdapter
 from scrapy.exceptions import DropItem
 
-from crawler.extraction import extract_bytes
+from crawler.extraction import Rejection, extract_bytes
 from crawler.extraction.budget import MAX_BYTES, SECONDS
 from crawler.extraction.pool import PoolUnavailable, default_workers, release_pool, shared_pool
 from crawler.profiles import SiteProfile
@@ -16,9 +16,6 @@ from crawler.runtime.items import PageItem
 from pipelines.base import ArchiveStage
 
 logger = logging.getLogger(__name__)
-
-
-LIST_REASONS = ("listing of", "mostly links", "list of dated items", "no text block")
 
 
 class ExtractPipeline(ArchiveStage):
@@ -75,13 +72,7 @@ class ExtractPipeline(ArchiveStage):
                            adapter["url"])
             self.stats.inc_value("govarchive/extract/truncated")
         if not result.is_article:
-            reason = result.reason
-            if reason.startswith("extraction stopped"):
-                logger.warning("%s (kept in the WARC): %s", reason, adapter["url"])
-                self._skip(adapter, "over_time", f"{reason}; the page is kept in the WARC")
-            if reason == "empty page":
-                logger.info("empty page: %s", adapter["url"])
-            self._skip(adapter, "empty" if reason == "empty page" else "not_article", reason)
+            self._reject(adapter, result.rejection or Rejection.NOT_ARTICLE, result.reason)
         adapter["url"] = result.url or adapter["url"]
         for name, value in result.stored().items():
             if name not in ("published_at", "published_raw"):  # the dates stage resolves those
@@ -103,8 +94,18 @@ class ExtractPipeline(ArchiveStage):
         self.stats.inc_value("govarchive/extract/worker_cpu_s", cpu, start=0.0)
         return result
 
-    def _skip(self, adapter, stat: str, reason: str):
-        kind = "listing" if reason.startswith(LIST_REASONS) else "dead_end"
+    def _reject(self, adapter, rejection: Rejection, reason: str):
+        if rejection == Rejection.OVER_TIME:
+            logger.warning("%s (kept in the WARC): %s", reason, adapter["url"])
+            reason = f"{reason}; the page is kept in the WARC"
+        elif rejection == Rejection.WORKER_DIED:
+            logger.warning("%s: %s", reason, adapter["url"])
+        elif rejection == Rejection.EMPTY:
+            logger.info("empty page: %s", adapter["url"])
+        stat = {Rejection.OVER_TIME: "over_time", Rejection.EMPTY: "empty"}.get(rejection, "not_article")
+        self._skip(adapter, stat, reason, "listing" if rejection == Rejection.LISTING else "dead_end")
+
+    def _skip(self, adapter, stat: str, reason: str, kind: str = "dead_end"):
         self.archive.record_page(adapter["fetched_url"] or adapter["url"], adapter["site"], kind, reason,
                                  adapter["fetched_at"], adapter["crawl_id"])
         self.stats.inc_value(f"govarchive/skipped/{stat}")

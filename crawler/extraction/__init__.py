@@ -11,7 +11,8 @@
 - ``generic``: on layouts no trusted profile knows, candidates and the rule that picks one;
 - ``attachments``: the documents a post links, with their labels;
 - ``author``: bylines, closing lines and metadata authors;
-- ``verdict``: is it an article (a title, enough text, not a listing; short posts kept).
+- ``verdict``: is it an article (a title, enough text, not a listing; short posts kept), as a
+  ``result.Rejection`` for code and a reason for people; ``result`` holds what a page gave.
 
 ``pool`` runs extraction in worker processes, one per core; ``reextract`` extracts archived
 articles again from their WARC records.
@@ -22,6 +23,7 @@ htmldate on foreign pages); ``common.dates`` parses them.
 Platform knowledge lives in ``crawler.profiles``; dates are parsed by ``common.dates``.
 """
 
-from crawler.extraction.page import Extraction, extract_bytes, extract_html, extract_page, resolve_date
+from crawler.extraction.page import extract_bytes, extract_html, extract_page, resolve_date
+from crawler.extraction.result import Extraction, Rejection
 
-__all__ = ["Extraction", "extract_bytes", "extract_html", "extract_page", "resolve_date"]
+__all__ = ["Extraction", "Rejection", "extract_bytes", "extract_html", "extract_page", "resolve_date"]

@@ -9,10 +9,8 @@ best first (metadata, visible date line, URL); ``resolve_date`` parses them.
 
 from __future__ import annotations
 
-import json
 import logging
 import re
-from dataclasses import dataclass, field
 from datetime import datetime
 from urllib.parse import urljoin
 
@@ -38,41 +36,14 @@ from crawler.extraction.locate import (
     title_parts,
 )
 from crawler.extraction.metadata import read_meta
-from crawler.extraction.verdict import not_article_reason
+from crawler.extraction.result import Extraction, Rejection
+from crawler.extraction.verdict import judge
 from crawler.profiles import Profile, SiteProfile, detect
 
 logger = logging.getLogger(__name__)
 
 URL_DATE = re.compile(r"/((?:19|20)\d\d)[-/](\d{1,2})[-/](\d{1,2})(?:/|$)")
 _PARSER = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True)
-
-
-@dataclass
-class Extraction:
-    url: str | None = None  # canonical URL, from rel=canonical when it stays on the host
-    title: str = ""
-    text: str = ""
-    author: str | None = None
-    source: str | None = None
-    date_candidates: list[tuple[str, str]] = field(default_factory=list)  # (kind, raw)
-    published_at: str | None = None
-    published_raw: str | None = None
-    date_notes: list[str] = field(default_factory=list)  # why candidates were rejected
-    is_article: bool = False
-    reason: str = ""  # why it is not an article
-    encoding: str | None = None
-    truncated: bool = False  # the page was larger than extraction reads (crawler.extraction.budget)
-    comments: str = ""  # reader comments, apart from the text (generic path)
-    attachments: list[dict[str, str]] = field(default_factory=list)  # documents the body links
-    body_from: str = ""  # on the generic path: the candidate chosen (located, trafilatura, container)
-    platform: str = "unknown"  # the platform profile that matched
-
-    def stored(self) -> dict:
-        """The article fields as the archive stores them (attachments as JSON, NULL for none)."""
-        return {"title": self.title, "published_at": self.published_at, "published_raw": self.published_raw,
-                "author": self.author, "source": self.source, "text": self.text,
-                "attachments": json.dumps(self.attachments, ensure_ascii=False) if self.attachments else None,
-                "comments": self.comments or None}
 
 
 def extract_bytes(body: bytes, url: str | None = None, content_type: str | None = None,
@@ -89,9 +60,11 @@ def extract_bytes(body: bytes, url: str | None = None, content_type: str | None 
             text, encoding = decode_html(body, charset_from_content_type(content_type))
             result = extract_html(text, url, site)
     except ExtractionTimeout as exc:
-        return Extraction(url=canonical_url(url) if url else None, reason=str(exc), truncated=truncated)
+        return Extraction(url=canonical_url(url) if url else None, reason=str(exc), truncated=truncated,
+                          rejection=Rejection.OVER_TIME)
     except RecursionError:
-        return Extraction(url=canonical_url(url) if url else None, reason="markup too deeply nested")
+        return Extraction(url=canonical_url(url) if url else None, reason="markup too deeply nested",
+                          rejection=Rejection.MALFORMED)
     result.encoding, result.truncated = encoding, truncated
     return result
 
@@ -100,12 +73,12 @@ def extract_html(html: str, url: str | None = None, site: SiteProfile | None = N
     """Extract an article from an HTML string (NFC expected)."""
     result = Extraction(url=canonical_url(url) if url else None)
     if not html.strip():
-        result.reason = "empty page"
+        result.reason, result.rejection = "empty page", Rejection.EMPTY
         return result
     try:
         root = lxml_html.document_fromstring(XML_DECLARATION.sub("", html, count=1), parser=_PARSER)
     except (etree.ParserError, ValueError) as exc:
-        result.reason = f"unparseable HTML: {exc}"
+        result.reason, result.rejection = f"unparseable HTML: {exc}", Rejection.MALFORMED
         return result
     meta = read_meta(root)
     result.url = _canonical(url, meta.canonical) or result.url
@@ -145,9 +118,9 @@ def extract_html(html: str, url: str | None = None, site: SiteProfile | None = N
                                       or find_author(body, meta.authors, meta.site_names))
     result.date_candidates = _date_candidates(meta, shown, date_lines, find_times(title_el, body), url,
                                               html, is_vietnamese(f"{result.title} {result.text}"))
-    result.reason = not_article_reason(result, body, located.text if located else "",
-                                       bool(shown or date_lines), url, title_el)
-    result.is_article = not result.reason
+    result.rejection, result.reason = judge(result, body, located.text if located else "",
+                                            bool(shown or date_lines), url, title_el)
+    result.is_article = result.rejection is None
     return result
 
 

@@ -28,7 +28,7 @@ from functools import lru_cache
 
 from common.textnorm import content_hash
 from crawler.extraction import extract_bytes
-from crawler.extraction.page import Extraction
+from crawler.extraction.result import Extraction, Rejection
 
 logger = logging.getLogger(__name__)
 
@@ -123,7 +123,8 @@ class ExtractionPool:
             if not self.completed:  # no worker ever finished a page: they cannot run here
                 raise PoolUnavailable("the workers died before extracting any page") from exc
             logger.error("an extraction worker died on %s; replacing the pool", url)
-            died = Extraction(url=url, reason="extraction worker died on this page (kept in the WARC)")
+            died = Extraction(url=url, reason="extraction worker died on this page (kept in the WARC)",
+                              rejection=Rejection.WORKER_DIED)
             return died, None, "", 0.0
         self.completed += 1
         return result

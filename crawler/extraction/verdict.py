@@ -11,16 +11,13 @@ two-sentence notice, a list of attachments), unless the body is a teaser.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
 from common.dates import contains_date
 from common.textnorm import clean_line
 from common.urls import canonical_url
 from crawler.extraction.attachments import attachment_anchors
-
-if TYPE_CHECKING:
-    from crawler.extraction.page import Extraction
+from crawler.extraction.result import Extraction, Rejection
 
 MIN_BODY_CHARS = 300
 MIN_POST_CHARS = 40  # a dated post's body: one sentence
@@ -30,9 +27,9 @@ MAX_LINK_DENSITY = 0.4
 HEADLINE_CHARS = 30  # a link this long in the body is a headline of another page
 
 
-def not_article_reason(result: Extraction, body, located_text: str, dated: bool, url: str | None,
-                        title_el=None) -> str:
-    """Why the page is not an article ('' when it is).
+def judge(result: Extraction, body, located_text: str, dated: bool, url: str | None,
+          title_el=None) -> tuple[Rejection | None, str]:
+    """Whether the page is an article: ``(None, "")``, or why not, for code and for people.
 
     Whether it is a listing is judged on the located region (its links, its dated
     lines), whichever candidate's text was chosen: trafilatura reads a teaser out of
@@ -40,26 +37,26 @@ def not_article_reason(result: Extraction, body, located_text: str, dated: bool,
     an article however short its body (a two-sentence notice, a list of attachments).
     """
     if body is None and not result.text:
-        return "no text block"
+        return Rejection.LISTING, "no text block"  # cautious: such a page may list others
     if not result.title:
-        return "no title"
+        return Rejection.NOT_ARTICLE, "no title"
     if len(result.text) < MIN_BODY_CHARS and not _short_post(result, body, dated, url, title_el):
-        return f"too little text ({len(result.text)} chars)"
+        return Rejection.NOT_ARTICLE, f"too little text ({len(result.text)} chars)"
     lines = [line for line in (located_text or result.text).split("\n") if line.strip()]
     dated = sum(1 for line in lines if _is_dated_item(line))
     if len(lines) >= 5 and dated > 0.5 * len(lines):
-        return f"list of dated items ({dated} of {len(lines)} lines)"
+        return Rejection.LISTING, f"list of dated items ({dated} of {len(lines)} lines)"
     if body is None:
-        return ""  # trafilatura's reading of a page where no block held the text
+        return None, ""  # trafilatura's reading of a page where no block held the text
     files = attachment_anchors(body, url)  # documents are the post's content, not navigation
     link_texts = [len(clean_line(a.text_content())) for a in body.iter("a") if a not in files]
     body_chars = max(1, len(clean_line(body.text_content())))
     if sum(link_texts) > MAX_LINK_DENSITY * body_chars:
-        return "mostly links"
+        return Rejection.LISTING, "mostly links"
     headlines = [n for n in link_texts if n >= HEADLINE_CHARS]
     if len(headlines) >= 3 and sum(headlines) > 0.15 * body_chars:
-        return f"listing of {len(headlines)} headlines"
-    return ""
+        return Rejection.LISTING, f"listing of {len(headlines)} headlines"
+    return None, ""
 
 
 def _short_post(result: Extraction, body, dated: bool, url: str | None, title_el) -> bool:

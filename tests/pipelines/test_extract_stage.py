@@ -1,0 +1,63 @@
+"""The extract stage alone (Scrapy's get_crawler, a temporary archive): articles pass, the rest is filed
+by the verdict's kind, never by the wording of its reason."""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+
+import pytest
+from scrapy.exceptions import DropItem
+from scrapy.utils.test import get_crawler
+
+from crawler.demo.content import ARTICLES
+from crawler.runtime.items import PageItem
+from pipelines.extract import ExtractPipeline
+
+ARTICLE = ARTICLES[0]
+PARAGRAPHS = "".join(f"<p>{p}</p>" for p in ARTICLE.paragraphs)
+PAGES = {
+    "article": (f"<html><head><title>{ARTICLE.title}</title></head><body><div class='detail'>"
+                f"<h1>{ARTICLE.title}</h1><div class='date'>{ARTICLE.date_line}</div>{PARAGRAPHS}</div>"
+                "</body></html>"),
+    "listing": ("<html><head><title>Tin hoạt động của huyện</title></head><body><div class='content'>"
+                "<h1>Tin hoạt động của huyện</h1><ul class='list'>" + "".join(
+                    f"<li><a href='/tin/{n}.html'>Hội nghị tổng kết công tác năm {2000 + n} của huyện</a>"
+                    f" ({n % 28 + 1:02d}/03/2024)</li>" for n in range(20)) + "</ul></div></body></html>"),
+    "dead_end": "<html><body><p>Trang này đang được xây dựng.</p></body></html>",
+}
+
+
+@pytest.fixture
+def stage(tmp_path):
+    crawler = get_crawler(settings_dict={"GOVARCHIVE_DB": str(tmp_path / "a.db"),
+                                         "GOVARCHIVE_EXTRACT_WORKERS": 0})
+    stage = ExtractPipeline.from_crawler(crawler)
+    stage.open_spider()
+    yield stage
+    stage.close_spider()
+
+
+def _item(name: str) -> PageItem:
+    url = f"http://127.0.0.1/{name}.html"
+    return PageItem(url=url, site="127.0.0.1", crawl_id="c1", fetched_at="2026-01-01T00:00:00+00:00",
+                    content_type="text/html; charset=utf-8", body=PAGES[name].encode(), fetched_url=url)
+
+
+def _filed(stage, name: str) -> tuple[str, str]:
+    db = sqlite3.connect(stage.settings["GOVARCHIVE_DB"])
+    return db.execute("SELECT kind, reason FROM pages WHERE url LIKE ?", [f"%/{name}.html"]).fetchone()
+
+
+def test_an_article_passes_with_its_fields(stage):
+    item = asyncio.run(stage.process_item(_item("article")))
+    assert item.title == ARTICLE.title and ARTICLE.paragraphs[0][:40] in item.text
+
+
+@pytest.mark.parametrize("name", ["listing", "dead_end"])
+def test_a_page_that_is_no_article_is_dropped_and_filed_by_its_kind(stage, name):
+    with pytest.raises(DropItem, match="not an article"):
+        asyncio.run(stage.process_item(_item(name)))
+    kind, reason = _filed(stage, name)
+    assert kind == name and reason
+    assert stage.stats.get_value("govarchive/skipped/not_article") == 1
