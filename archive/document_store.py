@@ -7,7 +7,7 @@ interrupted crawl never leaves a document without its link or index entry.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 from sqlite_utils import Database
@@ -39,32 +39,20 @@ class DocumentStore:
         """A new document with the link it was found by; committed together."""
         with self.db.conn:
             document_id = self.db["documents"].insert({k: record.get(k) for k in DOCUMENT_COLUMNS}).last_pk
-            self._link(document_id, link)
+            self.link(document_id, link)
         return document_id
 
     def add_link(self, document_id: int, link: Mapping[str, Any]) -> None:
         with self.db.conn:
-            self._link(document_id, link)
-
-    def add_links(self, links: Iterable[tuple[str, str, str, str, str]]) -> int:
-        """Links ``(file url, page url, link text, seen at, crawl id)`` to files the archive
-        holds (under that URL); the others are left out. Returns how many were recorded."""
-        count = 0
-        with self.db.conn:
-            for url, page_url, text, seen_at, crawl_id in links:
-                document_id = self.at_url(url)
-                if document_id is not None:
-                    self._link(document_id, {"url": url, "page_url": page_url, "link_text": text,
-                                             "seen_at": seen_at, "crawl_id": crawl_id})
-                    count += 1
-        return count
+            self.link(document_id, link)
 
     def update_text(self, document_id: int, values: Mapping[str, Any]) -> None:
         """New text and metadata for a document (``reextract``, ``ocr``)."""
         with self.db.conn:
             self.db["documents"].update(document_id, {k: values[k] for k in TEXT_COLUMNS if k in values})
 
-    def _link(self, document_id: int, link: Mapping[str, Any]) -> None:
+    def link(self, document_id: int, link: Mapping[str, Any]) -> None:
+        """A link to the document, inside the caller's transaction."""
         self.db.execute(
             "INSERT INTO document_links (document_id, url, page_url, link_text, first_seen, last_seen, "
             "crawl_id) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (document_id, url, page_url) DO UPDATE SET "

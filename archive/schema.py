@@ -280,3 +280,17 @@ def m011_date_site_index(db: Database) -> None:
     db.execute("CREATE INDEX IF NOT EXISTS idx_articles_published_at_id_site "
                "ON articles (published_at, id, site)")
     db.execute("DROP INDEX IF EXISTS idx_articles_published_at")
+
+
+@migrations()
+def m012_findings(db: Database) -> None:
+    """What a crawl learns besides articles, written as it learns it: ``redirect`` (``url`` the old
+    address, ``target`` where it led) and ``document_link`` (``url`` the file, ``target`` the page
+    linking it, ``text`` the link's). ``resolved`` is 1 once the row became a sighting of the
+    article or a link of the document; until then the next crawls try again, so a crawl killed
+    before its end loses none of them."""
+    db["findings"].create({"id": int, "kind": str, "url": str, "target": str, "text": str, "site": str,
+                           "seen_at": str, "crawl_id": str, "resolved": int}, pk="id",
+                          not_null={"kind", "url", "target"}, defaults={"resolved": 0})
+    db["findings"].create_index(["kind", "url", "target"], unique=True)
+    db["findings"].create_index(["resolved"])

@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from archive import neardup
+from archive import findings, neardup
 from archive.connect import ArchiveError, open_database
 
 __all__ = ["Archive", "ArchiveError", "CrawlCounts", "open_database"]
@@ -66,6 +66,7 @@ class Archive:
         self, crawl_id: str, finished_at: str, status: str, counts: CrawlCounts,
         stats: Mapping[str, Any],
     ) -> None:
+        self.resolve_findings()
         row = {"finished_at": finished_at, "status": status, **counts.__dict__,
                "stats": json.dumps(stats, default=str, sort_keys=True)}
         with self.db.conn:
@@ -203,20 +204,22 @@ class Archive:
                 neardup.add(self.db, article_id, signature)
 
     def record_redirects(self, redirects: list[tuple[str, str, str, str]]) -> int:
-        """Old addresses ``(old, target, when, site)`` redirecting to an archived article become
-        its sightings; how many did."""
-        recorded = 0
-        for old_url, target, when, site in redirects:
-            article_id = self.article_seen_at(target)
-            if article_id is not None:
-                self.record_sighting(article_id, old_url, site, when)
-                recorded += 1
-        return recorded
+        """Old addresses ``(old, target, when, site)`` that redirect: kept in ``findings`` now,
+        sightings of the target's article once it is archived (:meth:`resolve_findings`)."""
+        findings.add(self.db, findings.REDIRECT,
+                     [(old, target, "", site, when, None) for old, target, when, site in redirects])
+        return len(redirects)
 
-    def add_document_links(self, links: list[dict]) -> int:
-        from archive.document_store import DocumentStore
+    def add_document_links(self, links: list[tuple[str, str, str, str, str]]) -> int:
+        """Links ``(file url, page url, link text, seen at, crawl id)``: kept in ``findings`` now,
+        links of the document once it is archived (:meth:`resolve_findings`)."""
+        findings.add(self.db, findings.DOCUMENT_LINK,
+                     [(url, page, text, None, seen_at, crawl) for url, page, text, seen_at, crawl in links])
+        return len(links)
 
-        return DocumentStore(self.db).add_links(links)
+    def resolve_findings(self) -> int:
+        """Redirects and document links whose article or document is archived now, recorded as such."""
+        return findings.resolve(self.db, self._sighting)
 
     def mark_killed(self, crawl_id: str) -> None:
         with self.db.conn:

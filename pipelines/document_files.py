@@ -44,11 +44,6 @@ class DocumentPipeline(ArchiveStage):
         self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="govarchive-documents")
 
     def close_spider(self, spider=None) -> None:
-        """Every link to a document seen in this crawl, fetched now or before, is recorded."""
-        spider = self.crawler.spider
-        links = getattr(spider, "document_links", [])
-        recorded = self.archive.add_document_links(links) if links else 0
-        self.stats.set_value("govarchive/documents/links", recorded)
         if self.executor:
             self.executor.shutdown(wait=True)
         super().close_spider(spider)

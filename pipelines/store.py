@@ -12,7 +12,6 @@ import sqlite3
 from itemadapter import ItemAdapter
 from scrapy.exceptions import DropItem
 
-from common.urls import host_of
 from pipelines.base import ArchiveStage, pages_only
 
 logger = logging.getLogger(__name__)
@@ -23,21 +22,7 @@ COLUMNS = ("url", "site", "title", "published_at", "published_raw", "author", "s
            "captured_at", "capture_archive")
 
 
-def spider_redirects(spider) -> list[tuple[str, str, str, str]]:
-    """The spider's redirects as ``(old, target, when, site)``, the site key as the article's rows."""
-    site_of = getattr(spider, "site_of", host_of)
-    return [(old, target, when, site_of(old)) for old, target, when in getattr(spider, "redirects", [])]
-
-
 class StorePipeline(ArchiveStage):
-    def close_spider(self, spider=None) -> None:
-        """Old addresses that redirect to an archived article are kept as its sightings."""
-        spider = self.crawler.spider
-        recorded = self.archive.record_redirects(spider_redirects(spider))
-        if recorded:
-            self.stats.inc_value("govarchive/redirects_recorded", recorded)
-        super().close_spider(spider)
-
     @pages_only
     def process_item(self, item):
         adapter = ItemAdapter(item)

@@ -7,7 +7,6 @@ from scrapy.exceptions import DropItem
 from crawler.distributed import codec
 from crawler.distributed.remote import RemoteArchive
 from pipelines.base import Stage
-from pipelines.store import spider_redirects
 
 
 class StreamPipeline(Stage):
@@ -17,9 +16,6 @@ class StreamPipeline(Stage):
         self.remote = RemoteArchive(self.settings.get("GOVARCHIVE_REDIS_URL"), self.crawler)
 
     def close_spider(self, spider=None) -> None:
-        redirects = spider_redirects(self.crawler.spider)
-        if redirects:
-            self.remote.record_redirects(redirects)
         self.remote.close()
 
     def process_item(self, item):

@@ -32,6 +32,7 @@ from common.clock import new_crawl_id, utc_now
 from common.textnorm import clean_line
 from common.urls import canonical_url, host_of, is_binary, is_document, is_followable, url_key
 from crawler.documents.detect import declared_document, is_html, sniff
+from crawler.runtime import signals as found
 from crawler.runtime.extensions import PAGE_LIMIT_STAT
 from crawler.runtime.items import DocumentItem, PageItem
 
@@ -114,15 +115,9 @@ class PortalSpider(scrapy.Spider):
                                       | {h.split(":")[0] for h in self.file_hosts})
         self.document_max_bytes = DOCUMENT_MAX_BYTES
         self.documents = True  # fetch the files pages link (GOVARCHIVE_DOCUMENTS)
-        # every link to a document: (file URL, page URL, link text, UTC time, crawl id)
-        self.document_links: list[tuple[str, str, str, str, str]] = []
         self.max_depth = int(max_depth) if max_depth is not None else None
         self.max_pages = 0  # set from GOVARCHIVE_MAX_PAGES
         self.seen: set[str] = set()
-        self.redirects: list[tuple[str, str, str]] = []  # (old address, target, UTC time)
-        # pages not fetched: (url, kind, reason), kind ``dead_end`` (robots.txt, 404/410)
-        # or ``failed`` (5xx after retries, timeouts, resets: later crawls retry them)
-        self.unfetched: list[tuple[str, str, str]] = []
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -152,7 +147,9 @@ class PortalSpider(scrapy.Spider):
         location = response.headers.get("Location")
         if 300 <= response.status < 400 and location:
             target = urljoin(response.url, location.decode("latin-1"))
-            self.redirects.append((canonical_url(request.url), canonical_url(target), utc_now()))
+            self.crawler.signals.send_catch_log(found.redirect_found, spider=self,
+                                                old=canonical_url(request.url),
+                                                target=canonical_url(target), seen_at=utc_now())
             if host_of(target) not in self.sites:  # recorded, and not crawled as this site
                 logger.warning("%s redirects to another domain: %s", request.url, target)
                 self.crawler.stats.set_value("govarchive/redirected_to", host_of(target))
@@ -248,7 +245,8 @@ class PortalSpider(scrapy.Spider):
             return
         response.meta["page_links"].append(canonical)  # a page linking files is a listing to revisit
         text = clean_line(anchor.text_content())[:300]
-        self.document_links.append((canonical, response.url, text, utc_now(), self.crawl_id))
+        self.crawler.signals.send_catch_log(found.document_linked, spider=self, url=canonical,
+                                            page_url=response.url, text=text, seen_at=utc_now())
         for request in self._follow([url], self.parse_document, hops + 1, 2):
             request.meta.update(download_maxsize=self.document_max_bytes, linked_from=response.url,
                                 link_text=text, context=_row_cells(anchor))
@@ -284,7 +282,7 @@ class PortalSpider(scrapy.Spider):
             reason = f"document over the size limit ({request.meta['download_maxsize'] >> 20} MB)"
             logger.warning("not fetched %s: %s", request.url, reason)
             self.crawler.stats.inc_value("govarchive/documents/skipped/too_large")
-            self.unfetched.append((request.url, "dead_end", reason))
+            self.unfetched(request, "dead_end", reason)
             return
         if failure.check(HttpError):  # an error status after the retries (HttpError is an IgnoreRequest)
             status = failure.value.response.status
@@ -293,16 +291,25 @@ class PortalSpider(scrapy.Spider):
             name = f"HTTP{status}"
         elif failure.check(IgnoreRequest):  # robots.txt forbids it: polite, not an error
             logger.debug("not fetched %s: %s", request.url, failure.getErrorMessage())
+            if str(failure.value).startswith("never crawled"):  # a link-local or metadata address
+                self.unfetched(request, "dead_end", str(failure.value))
+                return
             self.crawler.stats.inc_value("govarchive/skipped/robots")
-            self.unfetched.append((request.url, "dead_end", "refused by robots.txt"))
+            self.unfetched(request, "dead_end", "refused by robots.txt")
             return
         else:  # timeouts, resets, DNS: the real reason, retried by later crawls
             kind, name = "failed", failure.type.__name__
             reason = f"{name}: {failure.getErrorMessage()}"[:300]
         logger.warning("failed %s: %s", request.url, reason)
-        self.unfetched.append((request.url, kind, reason))
+        self.unfetched(request, kind, reason)
         self.crawler.stats.inc_value("govarchive/errors/download")
         self.crawler.stats.inc_value(f"govarchive/errors/{name}")
+
+    def unfetched(self, request, kind: str, reason: str) -> None:
+        """A page not fetched: ``dead_end`` (robots.txt, 404/410) or ``failed`` (5xx after the
+        retries, timeouts, resets: later crawls retry it), written to the archive now."""
+        self.crawler.signals.send_catch_log(found.page_unfetched, spider=self, url=request.url, kind=kind,
+                                            reason=reason, seen_at=utc_now())
 
     def site_of(self, url: str) -> str:
         """The site key a URL belongs to (the registry key, or its host for ad-hoc crawls)."""

@@ -124,15 +124,15 @@ class RecoverSpider(PortalSpider):
             warc_length=ref.length if ref else None,
         )
 
-    def on_error(self, failure) -> None:
-        """A capture that failed is recorded under the original address (so the next run,
-        which skips known addresses by their original URL, tries it again after its wait)."""
-        before = len(self.unfetched)
-        super().on_error(failure)
-        capture = failure.request.meta.get("capture")
-        if capture is not None and len(self.unfetched) > before:
-            _, _, reason = self.unfetched[-1]  # never a dead end: the portal may answer a live crawl
-            self.unfetched[-1] = (capture.url, "failed", f"archive: {reason}")
+    def unfetched(self, request, kind: str, reason: str) -> None:
+        """A capture that failed is recorded under the original address (so the next run, which
+        skips known addresses by their original URL, tries it again after its wait), and never
+        as a dead end: the portal may answer a live crawl."""
+        capture = request.meta.get("capture")
+        if capture is None:
+            super().unfetched(request, kind, reason)
+        else:
+            super().unfetched(request.replace(url=capture.url), "failed", f"archive: {reason}")
 
     def on_listing_error(self, failure) -> None:
         self._stop(f"cannot list captures at {self.cdx}: {failure.getErrorMessage()[:200]}")

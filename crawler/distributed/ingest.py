@@ -44,6 +44,7 @@ INGEST_SETTINGS = {
     "SPIDER_MIDDLEWARES": {"crawler.runtime.incremental.IncrementalMiddleware": None,
                            "crawler.runtime.resume.FrontierMiddleware": None},
     "EXTENSIONS": {"crawler.runtime.extensions.CrawlRecorder": None,
+                   "crawler.runtime.findings.FindingsRecorder": None,
                    "crawler.runtime.extensions.Progress": 510,
                    "crawler.runtime.extensions.OneLineErrors": 520},
     "GOVARCHIVE_WARC_ENABLED": False,

@@ -93,8 +93,8 @@ class RemoteArchive:
     def classify_pages(self, links: dict[str, set[str]]) -> None:
         self._op("classify_pages", links={page: sorted(urls) for page, urls in links.items()})
 
-    def add_document_links(self, links: list[dict]) -> int:
-        self._op("add_document_links", links=links)
+    def add_document_links(self, links: list[tuple[str, str, str, str, str]]) -> int:
+        self._op("add_document_links", links=[list(link) for link in links])
         return len(links)
 
     def record_redirects(self, redirects: list[tuple[str, str, str, str]]) -> int:

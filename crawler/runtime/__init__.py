@@ -9,6 +9,8 @@
 - :mod:`~crawler.runtime.resume`: the resume frontier (what a killed crawl had left to fetch);
 - :mod:`~crawler.runtime.incremental`: a re-crawl fetches only what is new;
 - :mod:`~crawler.runtime.extensions`: the ``crawls`` record, progress, one-line errors;
+- :mod:`~crawler.runtime.signals`, :mod:`~crawler.runtime.findings`: what a spider learns besides items
+  (redirects, document links, pages not fetched), written to the archive as it learns it;
 - :mod:`~crawler.runtime.logformatter`, :mod:`~crawler.runtime.spiderloader`: quiet drops, one spider per
   registry site;
 - :mod:`~crawler.runtime.runner`: run crawls in this process; :mod:`~crawler.runtime.probe`: probe a new

@@ -65,13 +65,6 @@ class IncrementalMiddleware:
         if not self.archive:
             return
         self.archive.classify_pages(self._own_links())
-        now = datetime.now(UTC).isoformat(timespec="seconds")
-        site_of = getattr(spider, "site_of", host_of)
-        for url, kind, reason in getattr(spider, "unfetched", []):
-            if kind == "failed":
-                self.archive.record_failure(url, site_of(url), reason, now, spider.crawl_id)
-            else:
-                self.archive.record_page(url, site_of(url), kind, reason, now, spider.crawl_id)
         self.archive.close()
 
     def _own_links(self) -> dict[str, set[str]]:

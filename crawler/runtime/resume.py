@@ -29,6 +29,7 @@ from datetime import UTC, datetime
 from scrapy import Request, signals
 from scrapy.utils.request import request_from_dict
 
+from archive.frontier import Frontier
 from archive.store import Archive
 
 logger = logging.getLogger(__name__)
@@ -50,6 +51,7 @@ class FrontierMiddleware:
         self.resume = crawler.settings.getbool("GOVARCHIVE_RESUME", True)
         self.refresh = crawler.settings.getbool("GOVARCHIVE_REFRESH")
         self.archive: Archive | None = None
+        self.frontier: Frontier | None = None
         self.job = ""
         self.known: set[str] = set()  # fingerprints recorded for this job, done or pending
         self.pending: list[bytes] = []  # serialized requests left by an interrupted crawl
@@ -67,21 +69,17 @@ class FrontierMiddleware:
     def spider_opened(self, spider) -> None:
         self.archive = Archive(self.crawler.settings["GOVARCHIVE_DB"])
         self.job = job_key(spider)
-        db = self.archive.db
+        self.frontier = Frontier(self.archive.db, self.job)
         if not self.resume:
-            with db.conn:
-                db.execute("DELETE FROM frontier WHERE job = ?", [self.job])
+            self.frontier.clear()
             return
-        rows = db.execute("SELECT fp, done, request, crawl_id FROM frontier WHERE job = ? ORDER BY id",
-                          [self.job]).fetchall()
+        rows = self.frontier.rows()
         self.known = {fp for fp, _, _, _ in rows}
         self.pending = [blob for _, done, blob, _ in rows if not done]
         if not rows:
             return
         killed = sorted({crawl_id for *_, crawl_id in rows if crawl_id})
-        with db.conn:
-            db.conn.executemany("UPDATE crawls SET status = 'killed' WHERE id = ? AND status = 'running'",
-                                [(c,) for c in killed])
+        self.frontier.mark_crawls_killed(killed)
         logger.warning("resuming %s: %d of %d requests were pending when crawl %s stopped",
                        self.job, len(self.pending), len(rows), killed[-1] if killed else "?")
         self.stats.set_value("govarchive/resumed/pending", len(self.pending))
@@ -90,8 +88,7 @@ class FrontierMiddleware:
         if not self.archive:
             return
         if reason == "finished":
-            with self.archive.db.conn:
-                self.archive.db.execute("DELETE FROM frontier WHERE job = ?", [self.job])
+            self.frontier.clear()
         self.archive.close()
         self.archive = None
 
@@ -114,7 +111,7 @@ class FrontierMiddleware:
         outputs = [x async for x in result]
         # one transaction for the page's links (sqlite-utils commits each statement on its own
         # otherwise: a commit per new link); committed before the page's item goes on
-        with self.archive.db.atomic():
+        with self.frontier.atomic():
             kept = [out for out in outputs if not isinstance(out, Request) or self._record(out, spider)]
             if all(isinstance(out, Request) for out in kept):  # no item: nothing left to wait for
                 self._mark_done(response.meta.get(FP_META))
@@ -133,7 +130,7 @@ class FrontierMiddleware:
             return requests
         archived = self.archive.known([r.url for r in requests], datetime.now(UTC).isoformat())
         kept = [r for r in requests if archived.get(r.url) != "article"]
-        with self.archive.db.atomic():
+        with self.frontier.atomic():
             for request in requests:
                 if archived.get(request.url) == "article":
                     self._mark_done(request.meta.get(FP_META))
@@ -153,14 +150,9 @@ class FrontierMiddleware:
         except (ValueError, TypeError, pickle.PicklingError, AttributeError) as exc:
             logger.debug("cannot keep %s in the frontier: %s", request.url, exc)
             return True  # crawled all the same, just not resumable
-        self.archive.db.execute(
-            "INSERT OR IGNORE INTO frontier (job, fp, url, request, crawl_id, added_at) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            [self.job, fp, request.url, blob, getattr(spider, "crawl_id", None),
-             datetime.now(UTC).isoformat(timespec="seconds")],
-        )
+        self.frontier.add(fp, request.url, blob, getattr(spider, "crawl_id", None))
         return True
 
     def _mark_done(self, fp: str | None) -> None:
         if fp:
-            self.archive.db.execute("UPDATE frontier SET done = 1 WHERE job = ? AND fp = ?", [self.job, fp])
+            self.frontier.mark_done(fp)

@@ -85,6 +85,7 @@ def item_pipelines(role: str) -> dict[str, int]:
 ITEM_PIPELINES = item_pipelines("local")
 EXTENSIONS = {
     "crawler.runtime.extensions.CrawlRecorder": 500,
+    "crawler.runtime.findings.FindingsRecorder": 505,  # redirects, document links, failures: at once
     "crawler.runtime.extensions.Progress": 510,
     "crawler.runtime.extensions.OneLineErrors": 520,
 }

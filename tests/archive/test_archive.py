@@ -48,7 +48,8 @@ def test_migrations_apply_once(tmp_path):
                                                         "m003_pages_and_sites", "m004_frontier", "m005_sites",
                                                         "m006_archive_info", "m007_page_failures",
                                                         "m008_attachments_comments", "m009_documents",
-                                                        "m010_recovered", "m011_date_site_index"]
+                                                        "m010_recovered", "m011_date_site_index",
+                                                        "m012_findings"]
     assert migrations.pending(db) == []
 
 

@@ -127,7 +127,7 @@ def test_kill_mid_crawl_then_next_run_repairs_and_goes_on(demo_portal, tmp_path)
 
     for (article_id,) in rows(db, "SELECT id FROM articles"):
         result = CliRunner().invoke(cli, ["show", str(article_id), "--raw", "--db", str(db)])
-        assert result.exit_code == 0 and result.stdout_bytes.startswith(b"<!DOCTYPE html>")
+        assert result.exit_code == 0 and result.stdout_bytes.startswith(b"<!DOCTYPE html>"), result.output
 
 
 def test_recrawl_finds_new_articles_and_leaves_archived_ones(portal, tmp_path):

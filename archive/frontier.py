@@ -1,0 +1,50 @@
+"""The resume frontier's rows (``frontier`` table): what each job had left to fetch.
+
+``crawler.runtime.resume`` decides what goes in and when a request is done; this module holds
+its SQL. Writes outside :meth:`Frontier.atomic` commit at once (sqlite-utils commits a statement
+run outside a transaction), so no write lock is held while the crawl waits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+
+from sqlite_utils import Database
+
+
+class Frontier:
+    def __init__(self, db: Database, job: str) -> None:
+        self.db, self.job = db, job
+
+    def clear(self) -> None:
+        with self.db.conn:
+            self.db.execute("DELETE FROM frontier WHERE job = ?", [self.job])
+
+    def rows(self) -> list[tuple[str, int, bytes, str | None]]:
+        """``(fingerprint, done, pickled request, crawl id)`` in the order they were found."""
+        return self.db.execute("SELECT fp, done, request, crawl_id FROM frontier WHERE job = ? ORDER BY id",
+                               [self.job]).fetchall()
+
+    def mark_crawls_killed(self, crawl_ids: list[str]) -> None:
+        """Crawls whose frontier is resumed and that are still recorded running were killed."""
+        with self.db.conn:
+            self.db.conn.executemany(
+                "UPDATE crawls SET status = 'killed' WHERE id = ? AND status = 'running'",
+                [(c,) for c in crawl_ids])
+
+    @contextmanager
+    def atomic(self) -> Iterator[None]:
+        """One transaction for several writes (a page's new links and its done mark)."""
+        with self.db.atomic():
+            yield
+
+    def add(self, fp: str, url: str, request: bytes, crawl_id: str | None) -> None:
+        self.db.execute(
+            "INSERT OR IGNORE INTO frontier (job, fp, url, request, crawl_id, added_at) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [self.job, fp, url, request, crawl_id, datetime.now(UTC).isoformat(timespec="seconds")])
+
+    def mark_done(self, fp: str) -> None:
+        self.db.execute("UPDATE frontier SET done = 1 WHERE job = ? AND fp = ?", [self.job, fp])
