@@ -5,13 +5,12 @@ first and checking them against the full-text index (:mod:`archive.search_plans`
 so the walk must cost little per article and nothing before the first:
 
 - a few sites (a site, a province's): each site's newest articles from the
-  ``(site, published_at)`` index, merged. SQLite's own plan for ``site IN (…)
-  ORDER BY published_at`` read and sorted every article of the sites first (a
-  province of 30,000 articles: 0.7 s for 20 rows); the merge gives the newest
-  500 in about a millisecond;
+  ``(site, published_at)`` index, merged: SQLite's own plan for ``site IN (…)
+  ORDER BY published_at`` reads and sorts every article of the sites first;
 - many sites (a level) or none: the date index newest first, the sites checked
-  in it (it holds each article's site: migration ``m011``); reading each row for
-  its site made a commune-level search read 20,000 rows (50 ms) for 5,000.
+  in it (it holds each article's site: migration ``m011``), so no row is read.
+
+``benchmarks/RESULTS.md`` has the figures.
 """
 
 from __future__ import annotations

@@ -36,3 +36,33 @@ def captured_body(db_path: str | Path, row: dict, label: str) -> bytes:
         raise ArchiveError(f"{label} has no WARC record (crawled without capture)")
     ref = RecordRef(row["warc_file"], row["warc_offset"], row["warc_length"] or 0)
     return read_response(warc_folder(db_path), ref).body
+
+
+def captured_rows(db, table: str, site: str | None = None, since: str | None = None,
+                  only_pending: bool = False, limit: int | None = None) -> list[dict]:
+    """Rows of ``articles`` or ``documents`` that have a WARC record, for reading them again:
+    of one site, fetched since a day, (documents) waiting for OCR; in id order."""
+    if table not in ("articles", "documents"):
+        raise ValueError(f"no captured rows in {table}")
+    where, params = ["warc_file IS NOT NULL"], []
+    for clause, value in (("site = ?", site), ("fetched_at >= ?", since)):
+        if value:
+            where.append(clause)
+            params.append(value)
+    if only_pending:
+        where.append("ocr_pending = 1")
+    return list(db[table].rows_where(" AND ".join(where), params, order_by="id", limit=limit))
+
+
+def rewrite_article(db, article_id: int, update: dict) -> None:
+    """Fields extracted again for an archived article; its hash and near-duplicate signature follow
+    a new text. ``sqlite3.IntegrityError`` when the new text is another article's."""
+    from archive import neardup
+    from common.textnorm import content_hash
+
+    with db.conn:
+        if "text" in update:
+            update = {**update, "content_hash": content_hash(update["text"])}
+            neardup.remove(db, article_id)
+            neardup.add(db, article_id, neardup.signature(update["text"]))
+        db["articles"].update(article_id, update)

@@ -79,8 +79,8 @@ def _create_search_index(db: Database) -> None:
 def rebuild_search_index(db: Database) -> None:
     """Re-index every article with folding (use instead of FTS5's ``'rebuild'``).
 
-    Ends with FTS5's ``optimize``: one bulk insert leaves many segments, and a million
-    articles in 14 segments searched 2.5 times slower than in one (measured)."""
+    Ends with FTS5's ``optimize``: one bulk insert leaves many segments, which search
+    slower than one (``benchmarks/RESULTS.md``)."""
     db.execute("INSERT INTO articles_fts (articles_fts) VALUES ('delete-all')")
     db.execute(
         f"INSERT INTO articles_fts (rowid, title, text) "
@@ -275,8 +275,8 @@ def m010_recovered(db: Database) -> None:
 @migrations()
 def m011_date_site_index(db: Database) -> None:
     """The date index carries each article's id and site: a search filtered by many sites
-    walks it newest first without reading the articles' rows (3 to 5 µs each, most of a
-    ``--level`` search's time). It serves every query the date index served."""
+    walks it newest first without reading the articles' rows (most of a ``--level``
+    search's time otherwise). It serves every query the date index served."""
     db.execute("CREATE INDEX IF NOT EXISTS idx_articles_published_at_id_site "
                "ON articles (published_at, id, site)")
     db.execute("DROP INDEX IF EXISTS idx_articles_published_at")

@@ -30,14 +30,14 @@ if TYPE_CHECKING:
 COMMON = 10_000  # matches from which a query is "common": no bm25, no sort over every match
 WINDOW = 500  # recent matches a common query's relevance ranking looks at
 FILTERED_WINDOW = 150  # the window under filters: each article costs an index probe
-FILTERED_BUDGET = 200  # ... found among this many of the newest passing articles (lookups: 10-50 µs each)
+FILTERED_BUDGET = 200  # ... found among this many of the newest passing articles (a lookup each)
 SLACK = 1.2  # lookups planned beyond what the share matched so far predicts
 PROBE_BATCH = 40  # articles checked against the index at least at a time
-SCAN_US = 0.6  # microseconds to read one match of a query into a set (measured 0.4, and the set)
+SCAN_US = 0.6  # microseconds to read one match of a query into a set (benchmarks/RESULTS.md)
 OVER_READ = 4  # matches read at most, as a multiple of those the share found so far predicts
 HEDGE = 1.5  # every match is read only when the lookups left cost this much more: lookups are
 # planned again after each batch, a read of every match is spent at once on a share estimated
-# from a few dozen lookups (date sort with --level, search_bench's queries: p95 21.8 ms at 1.0, 17.9 at 1.5)
+# from a few dozen lookups
 TEXT_BATCH = 50  # window texts read at a time when the tiers come from the text
 SPREAD = 20  # a window whose rowids span more articles than this many times its size is tiered by text
 
@@ -74,12 +74,10 @@ def _probe_newest(db: Database, match: str, filters: Filters, limit: int, budget
     The passing articles are walked newest first (:func:`archive.filtered_walk.newest_passing`:
     a microsecond or two each) and checked against the full-text index in batches
     sized from the share of matches so far. When the lookups left would cost more (a
-    lookup costs 10 to 50 µs, timed on the first batch) than reading every match of
-    the query (``SCAN_US`` each), the matches are read into a set and the walk goes on
-    against it: a query in 2% of the archive under a commune-level filter needed
-    1,200 lookups (20 ms) and reads 17,000 matches (7 ms). SQLite's own plan looked
-    every passing article up before sorting them (50 ms for 20 rows of a site; 0.7 s
-    for a province).
+    lookup's cost is timed on the first batch) than reading every match of the query
+    (``SCAN_US`` each), the matches are read into a set and the walk goes on against
+    it. SQLite's own plan looks every passing article up before sorting them
+    (``benchmarks/RESULTS.md`` has the figures).
 
     With a ``budget``, matches stop at the newest ``budget`` passing articles once there
     are ``floor`` of them: a window that costs at most that many lookups (the choice is
@@ -250,9 +248,8 @@ def _index_tiers(db: Database, words: list[str], ids: list[int]) -> list[set[int
     spread over too much of the archive for that to be cheap.
 
     The window is the newest matches, so its rowids are a narrow range at the top of
-    the index: three phrase and column queries over that range cost a millisecond or two,
-    where matching patterns in each window article's text cost about 15 ms (measured,
-    a million articles).
+    the index: three phrase and column queries over that range cost far less than
+    matching patterns in each window article's text.
     """
     low = min(ids)
     (top,) = db.execute("SELECT max(id) FROM articles").fetchone()
@@ -277,7 +274,7 @@ def _window(db: Database, match: str, filters: Filters, shown: int) -> list[int]
     index in rowid order. With filters, the newest ``FILTERED_WINDOW`` matches among
     the newest ``FILTERED_BUDGET`` articles passing them (at least the ``shown`` newest
     matches, wherever they are): reading matches in archive order until enough
-    passed cost a row read each, 17,000 of them (60 ms) for a province.
+    passed costs a row read for each match.
     """
     if filters != Filters():
         return _probe_newest(db, match, filters, FILTERED_WINDOW, budget=FILTERED_BUDGET, floor=shown)

@@ -72,6 +72,22 @@ class Archive:
         with self.db.conn:
             self.db["crawls"].update(crawl_id, row)
 
+    COUNTERS = ("articles_new", "articles_updated", "duplicates", "errors", "skipped", "pages_fetched")
+
+    def count_in_crawl(self, crawl_id: str, column: str) -> None:
+        """One more of ``column`` (a :class:`CrawlCounts` field) in the crawl's row."""
+        if column not in self.COUNTERS:
+            raise ValueError(f"not a crawl counter: {column}")
+        with self.db.conn:
+            self.db.execute(f"UPDATE crawls SET {column} = coalesce({column}, 0) + 1 WHERE id = ?",
+                            [crawl_id])
+
+    def crawl_counts(self, crawl_id: str, columns: tuple[str, ...]) -> dict[str, int]:
+        if not set(columns) <= set(self.COUNTERS):
+            raise ValueError(f"not crawl counters: {columns}")
+        row = self.db.execute(f"SELECT {', '.join(columns)} FROM crawls WHERE id = ?", [crawl_id]).fetchone()
+        return {name: (value or 0) for name, value in zip(columns, row or [0] * len(columns), strict=True)}
+
     # articles ------------------------------------------------------------
     def article_seen_at(self, url: str) -> int | None:
         """The article last seen at ``url``, as its own address or as a copy."""
@@ -152,6 +168,10 @@ class Archive:
                    for page, urls in links.items()]
         with self.db.conn:
             self.db.conn.executemany("UPDATE pages SET kind = ? WHERE url = ?", updates)
+
+    def site_and_title(self, article_id: int) -> tuple[str | None, str | None]:
+        row = self.db.execute("SELECT site, title FROM articles WHERE id = ?", [article_id]).fetchone()
+        return (row[0], row[1]) if row else (None, None)
 
     def article_by_hash(self, content_hash: str) -> dict | None:
         """The article with this text (``id``, ``url``), or None."""

@@ -84,8 +84,8 @@ def prepare_warc_folder(folder: Path) -> None:
 class GzipPerRecord:
     """The file a WARCWriter writes to: one gzip member per record, at zlib's default level.
 
-    warcio compresses at level 9: on real portal pages (108 KB on average) that took
-    3.1 ms a page on the crawl's reactor thread, level 6 2.0 ms, for files 0.5% larger.
+    warcio compresses at level 9, which costs the crawl's reactor thread a third more per
+    page than level 6 for files barely smaller (``benchmarks/RESULTS.md``).
     warcio ends every record with ``flush()``, which ends the member here.
     """
 

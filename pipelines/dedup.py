@@ -65,10 +65,8 @@ class DedupPipeline(ArchiveStage):
         article republished under a new headline is a new article (its near-copy
         similarity alone is as high as a view's).
         """
-        row = self.archive.db.execute("SELECT site, title FROM articles WHERE id = ?",
-                                      [match.article_id]).fetchone()
-        return (row is not None and row[0] == adapter["site"]
-                and fold(row[1]).lower() == fold(adapter["title"]).lower())
+        site, title = self.archive.site_and_title(match.article_id)
+        return site == adapter["site"] and fold(title or "").lower() == fold(adapter["title"]).lower()
 
     def _sighted(self, adapter: ItemAdapter, article_id: int) -> None:
         for url in {adapter["url"], adapter["fetched_url"] or adapter["url"]}:

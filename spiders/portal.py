@@ -357,8 +357,8 @@ def parsed(response: TextResponse) -> scrapy.Selector:
 
     ``response.selector`` caches a Selector that refers back to the response: a
     reference cycle, so each parsed page (and its lxml tree) lived on after the crawl
-    was done with it, until the cyclic garbage collector's rare full pass. A
-    1,000-page crawl held 110 such pages at any time: peak RSS 217 MiB, 136 parsed here.
+    was done with it, until the cyclic garbage collector's rare full pass
+    (``benchmarks/RESULTS.md``: a large crawl's peak memory).
     """
     return scrapy.Selector(response)
 

@@ -157,9 +157,7 @@ class IngestSpider(Spider):
         if isinstance(item, PageItem) and "failure" not in kwargs:
             column = ("duplicates" if "exception" in kwargs else
                       "articles_updated" if item.existing_id is not None else "articles_new")
-            with self.archive.db.conn:
-                self.archive.db.execute(f"UPDATE crawls SET {column} = coalesce({column}, 0) + 1 "
-                                        "WHERE id = ?", [item.crawl_id])
+            self.archive.count_in_crawl(item.crawl_id, column)
 
     async def _drain(self) -> None:
         """Operations come after the items before them in the stream."""

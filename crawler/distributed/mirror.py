@@ -12,18 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from archive.known_urls import every_known, known_of
 from crawler.distributed import keys
 from crawler.distributed.remote import known_value
 
 CHUNK = 500
 # later sources win: a page that became an article's address is an article
-SOURCES = (
-    "SELECT url, kind, first_fetched, next_try FROM pages{where}",
-    "SELECT url, 'document', min(first_seen), NULL FROM document_links{where} GROUP BY url",
-    "SELECT url, 'article', min(first_seen), NULL FROM article_urls{where} GROUP BY url",
-)
-
-
 class KnownMirror:
     def __init__(self, server, archive) -> None:
         self.server, self.archive = server, archive
@@ -32,11 +26,9 @@ class KnownMirror:
         """Every URL of the archive (the hash is rebuilt: the archive may have changed meanwhile)."""
         self.server.delete(keys.KNOWN)
         published = 0
-        for query in SOURCES:
-            cursor = self.archive.db.execute(query.format(where=""))
-            while rows := cursor.fetchmany(5000):
-                self.server.hset(keys.KNOWN, mapping={url: known_value(*rest) for url, *rest in rows})
-                published += len(rows)
+        for rows in every_known(self.archive.db):
+            self.server.hset(keys.KNOWN, mapping={url: known_value(*rest) for url, *rest in rows})
+            published += len(rows)
         return published
 
     def refresh(self, urls: Iterable[str]) -> None:
@@ -47,9 +39,5 @@ class KnownMirror:
                 self.server.hset(keys.KNOWN, mapping=values)
 
     def _values(self, urls: list[str]) -> Iterator[tuple[str, str]]:
-        marks = ",".join("?" * len(urls))
-        found: dict[str, str] = {}
-        for query in SOURCES:
-            for url, *rest in self.archive.db.execute(query.format(where=f" WHERE url IN ({marks})"), urls):
-                found[url] = known_value(*rest)
-        yield from found.items()
+        for url, rest in known_of(self.archive.db, urls).items():
+            yield url, known_value(*rest)

@@ -24,9 +24,7 @@ def _start_crawl(archive: Archive, crawl_id: str, started_at: str, start_urls: l
 
 def _finish_crawl(archive: Archive, crawl_id: str, finished_at: str, status: str, counts: dict,
                   stats: dict):
-    row = archive.db.execute(f"SELECT {', '.join(COUNTED_HERE)} FROM crawls WHERE id = ?",
-                             [crawl_id]).fetchone() or (0, 0, 0)
-    merged = {**counts, **{name: value or 0 for name, value in zip(COUNTED_HERE, row, strict=True)}}
+    merged = {**counts, **archive.crawl_counts(crawl_id, COUNTED_HERE)}
     archive.finish_crawl(crawl_id, finished_at, status, CrawlCounts(**merged), stats)
 
 

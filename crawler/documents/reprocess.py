@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from archive.document_store import DocumentStore
+from archive.queries import captured_rows
 from archive.store import open_database
 from archive.warc import RecordRef, WarcError, read_response, warc_folder
 from crawler.documents import process_document
@@ -42,14 +43,7 @@ def reread_documents(db_path: str | Path, site: str | None = None, since: str | 
                      progress: Callable[[int, int], None] | None = None) -> RereadReport:
     db = open_database(db_path, create=False, write=not dry_run)
     store, folder, report = DocumentStore(db), warc_folder(db_path), RereadReport()
-    where, params = ["warc_file IS NOT NULL"], []
-    for clause, value in (("site = ?", site), ("fetched_at >= ?", since)):
-        if value:
-            where.append(clause)
-            params.append(value)
-    if only_pending:
-        where.append("ocr_pending = 1")
-    rows = list(db["documents"].rows_where(" AND ".join(where), params, order_by="id", limit=limit))
+    rows = captured_rows(db, "documents", site, since, only_pending, limit)
     try:
         for done, row in enumerate(rows, start=1):
             report.checked += 1

@@ -41,9 +41,8 @@ def default_workers() -> int:
     """One extraction process per core (none on one core).
 
     Not one fewer for the reactor: it waits on the network part of the time, and extraction
-    is most of a page's CPU. On two cores, one worker left the reactor idle half the time with
-    the worker saturated (37.6 pages/s, CPU/wall 1.32); two reached 49.6 (1.82);
-    three 46.7 (``benchmarks/scale_bench.py``)."""
+    is most of a page's CPU: on two cores one worker saturates while the reactor idles half the
+    time (``benchmarks/RESULTS.md``)."""
     cores = os.cpu_count() or 1
     return cores if cores > 1 else 0
 

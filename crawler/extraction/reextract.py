@@ -16,10 +16,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from archive import neardup
+from archive.queries import captured_rows, rewrite_article
 from archive.store import open_database
 from archive.warc import RecordRef, WarcError, read_response, warc_folder
-from common.textnorm import content_hash
 from crawler.extraction import extract_page
 from crawler.profiles import SiteProfile
 
@@ -49,15 +48,8 @@ def reextract(db_path: str | Path, site: str | None = None, since: str | None = 
     profiles = {key: SiteProfile(value) for key, value in (selectors or {}).items()}
     db = open_database(db_path, create=False)
     folder = warc_folder(db_path)
-    where, params = ["warc_file IS NOT NULL"], []
-    if site:
-        where.append("site = ?")
-        params.append(site)
-    if since:
-        where.append("fetched_at >= ?")
-        params.append(since)
     report = ReextractReport()
-    rows = list(db["articles"].rows_where(" AND ".join(where), params, order_by="id"))
+    rows = captured_rows(db, "articles", site, since)
     for row in rows:
         report.checked += 1
         change = _one(db, folder, row, report, profiles.get(row["site"]))
@@ -92,11 +84,6 @@ def _one(db, folder: Path, row: dict, report: ReextractReport,
 def _write(db, row: dict, change: Change, report: ReextractReport) -> None:
     update = {name: new for name, (_, new) in change.fields.items()}
     try:
-        with db.conn:
-            if "text" in update:
-                update["content_hash"] = content_hash(update["text"])
-                neardup.remove(db, row["id"])
-                neardup.add(db, row["id"], neardup.signature(update["text"]))
-            db["articles"].update(row["id"], update)
+        rewrite_article(db, row["id"], update)
     except sqlite3.IntegrityError:
         report.problems.append(f"article {row['id']}: new text equals another article's; not written")

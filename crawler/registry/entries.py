@@ -269,18 +269,10 @@ def _check_details(entry: dict, fail) -> None:
 def sites_table(sites: dict[str, Site], db_path: str | Path | None, province: str | None = None,
                 level: str | None = None) -> list[dict]:
     """Rows for ``govarchive sites``: each site with its status and last crawl."""
-    from archive.store import open_database
+    from archive.crawl_history import last_crawls
     from common.textnorm import fold
 
-    last: dict[str, dict] = {}
-    if db_path:
-        db = open_database(db_path, create=False)
-        for row in db.execute(
-            "SELECT site, started_at, status, articles_new FROM crawls c WHERE started_at = "
-            "(SELECT max(started_at) FROM crawls WHERE site = c.site)"
-        ):
-            last[row[0]] = {"started_at": row[1], "status": row[2], "articles_new": row[3]}
-        db.conn.close()
+    last = last_crawls(db_path) if db_path else {}
     rows = []
     for site in sorted(sites.values(), key=lambda s: (s.province, LEVELS.index(s.level), s.key)):
         if (province and fold(province) not in fold(site.province)) or (level and site.level != level):

@@ -18,7 +18,6 @@ Health flags, per site:
 from __future__ import annotations
 
 import fcntl
-import json
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -28,7 +27,8 @@ from pathlib import Path
 
 from croniter import croniter
 
-from archive.store import ArchiveError, open_database
+from archive.crawl_history import site_runs
+from archive.store import ArchiveError
 from crawler.registry import Site
 
 VN_TZ = timezone(timedelta(hours=7))
@@ -74,24 +74,8 @@ def next_run(schedule: str, after: datetime) -> datetime:
 
 
 def site_health(sites: dict[str, Site], db_path: str | Path | None, now: datetime) -> list[SiteHealth]:
-    history = _history(db_path) if db_path and Path(db_path).exists() else {}
+    history = site_runs(db_path) if db_path and Path(db_path).exists() else {}
     return [_one(site, history.get(site.key, []), now) for site in sites.values()]
-
-
-def _history(db_path) -> dict[str, list[dict]]:
-    db = open_database(db_path, create=False)
-    try:
-        rows = db.execute("SELECT site, started_at, status, pages_fetched, articles_new, errors, stats "
-                          "FROM crawls WHERE site IS NOT NULL AND id NOT LIKE '%-recover-%' "
-                          "ORDER BY started_at").fetchall()  # recoveries are not the portal's health
-    finally:
-        db.conn.close()
-    out: dict[str, list[dict]] = {}
-    for site, started, status, pages, new, errors, stats in rows:
-        out.setdefault(site, []).append({"started_at": started, "status": status, "pages": pages or 0,
-                                         "new": new or 0, "errors": errors or 0,
-                                         "stats": json.loads(stats or "{}")})
-    return out
 
 
 def _one(site: Site, runs: list[dict], now: datetime) -> SiteHealth:

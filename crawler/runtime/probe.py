@@ -8,12 +8,12 @@ listings with pagination, one sample article, and a TOML draft to review.
 from __future__ import annotations
 
 import re
-import sqlite3
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from archive.crawl_history import probe_findings
 from archive.warc import iter_responses
 from common.urls import host_of
 
@@ -60,15 +60,9 @@ def probe(url: str, max_pages: int = 60, settings: dict | None = None) -> Probe:
                 result.sitemaps.append(response.url)
             elif b"<rss" in body[:2000] or b"<feed" in body[:2000]:
                 result.feeds.append(response.url)
-    conn = sqlite3.connect(db)
-    result.listings = [u for (u,) in conn.execute(
-        "SELECT url FROM pages WHERE kind = 'listing' ORDER BY url LIMIT 10")]
-    row = conn.execute("SELECT url, title, published_at, author, text FROM articles "
-                       "ORDER BY published_at IS NULL, published_at DESC LIMIT 1").fetchone()
-    if row:
-        result.sample = dict(zip(("url", "title", "published_at", "author", "text"), row, strict=True))
-        result.article_pattern = _pattern(row[0])
-    conn.close()
+    result.listings, result.sample = probe_findings(db)
+    if result.sample:
+        result.article_pattern = _pattern(result.sample["url"])
     return result
 
 

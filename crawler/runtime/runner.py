@@ -17,6 +17,7 @@ from typing import Any
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
+from archive.crawl_history import crawl_row
 from archive.store import CrawlCounts, open_database
 from archive.warc import prepare_warc_folder, warc_folder
 from common.clock import new_crawl_id
@@ -145,12 +146,7 @@ def run_recover(
 
 
 def crawl_summary(db_path: str | Path, crawl_id: str) -> CrawlSummary:
-    db = open_database(db_path, create=False)
-    try:
-        row = db["crawls"].get(crawl_id)
-        total = db["articles"].count
-    finally:
-        db.conn.close()
+    row, total = crawl_row(db_path, crawl_id)
     fields = CrawlCounts.__dataclass_fields__
     counts = CrawlCounts(**{name: row[name] or 0 for name in fields})
     return CrawlSummary(

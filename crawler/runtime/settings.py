@@ -25,9 +25,8 @@ ROBOTSTXT_OBEY = True
 CONCURRENT_REQUESTS = 16
 CONCURRENT_REQUESTS_PER_DOMAIN = 2
 # Outputs of one page processed at once. Scrapy starts that many asyncio tasks for every
-# response (default 100: 110,000 tasks in a 1,000-page crawl, 4 ms of the reactor a page); a
-# page yields one item and a few new links. scale_bench at 1,000 articles: 51.0 pages/s at 100,
-# 55.1 at 16, 57.1 at 8 (no-op Scrapy spider 50.5).
+# response, and a page yields one item and a few new links: the default 100 costs the reactor
+# time for nothing (benchmarks/RESULTS.md).
 CONCURRENT_ITEMS = 8
 DOWNLOAD_DELAY = 0.5
 AUTOTHROTTLE_ENABLED = True

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import graphlib
+import re
 from pathlib import Path
 
 import pytest
@@ -105,3 +106,19 @@ def test_every_package_names_its_modules(package):
     modules += [p.name for p in folder.iterdir() if (p / "__init__.py").exists()]
     missing = [m for m in modules if m not in doc]
     assert not missing, f"{package}'s docstring does not name {missing}"
+
+
+SQL = re.compile(r"\b(SELECT\b.+\bFROM|INSERT\s+(OR\s+\w+\s+)?INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|"
+                 r"CREATE\s+(TABLE|INDEX))\b")
+
+
+def test_every_sql_statement_lives_in_archive():
+    """The schema is a public contract: only ``archive/`` may speak SQL to it."""
+    found = []
+    for name, path in MODULES.items():
+        if name.split(".")[0] == "archive":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and SQL.search(node.value):
+                found.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert not found

@@ -1,0 +1,66 @@
+"""What the ``crawls`` table and a probe's scratch archive tell about sites: queries only.
+
+``crawler.registry`` (sites, health), the runner's summary and the probe read the archive
+through these, so every statement stays inside ``archive/``.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+from archive.connect import open_database
+
+
+def last_crawls(db_path: str | Path) -> dict[str, dict]:
+    """Each site's latest crawl: ``started_at``, ``status``, ``articles_new``."""
+    db = open_database(db_path, create=False)
+    try:
+        rows = db.execute("SELECT site, started_at, status, articles_new FROM crawls c WHERE started_at = "
+                          "(SELECT max(started_at) FROM crawls WHERE site = c.site)").fetchall()
+    finally:
+        db.conn.close()
+    return {site: {"started_at": started, "status": status, "articles_new": new}
+            for site, started, status, new in rows}
+
+
+def site_runs(db_path: str | Path) -> dict[str, list[dict]]:
+    """Each site's crawls, oldest first (recoveries from web archives left out: they are not the
+    portal's health)."""
+    db = open_database(db_path, create=False)
+    try:
+        rows = db.execute("SELECT site, started_at, status, pages_fetched, articles_new, errors, stats "
+                          "FROM crawls WHERE site IS NOT NULL AND id NOT LIKE '%-recover-%' "
+                          "ORDER BY started_at").fetchall()
+    finally:
+        db.conn.close()
+    out: dict[str, list[dict]] = {}
+    for site, started, status, pages, new, errors, stats in rows:
+        out.setdefault(site, []).append({"started_at": started, "status": status, "pages": pages or 0,
+                                         "new": new or 0, "errors": errors or 0,
+                                         "stats": json.loads(stats or "{}")})
+    return out
+
+
+def crawl_row(db_path: str | Path, crawl_id: str) -> tuple[dict, int]:
+    """One crawl's row, and how many articles the archive holds now."""
+    db = open_database(db_path, create=False)
+    try:
+        return db["crawls"].get(crawl_id), db["articles"].count
+    finally:
+        db.conn.close()
+
+
+def probe_findings(db_path: str | Path, listings: int = 10) -> tuple[list[str], dict | None]:
+    """A probe's scratch archive: some listing pages, and the newest article as a sample."""
+    conn = sqlite3.connect(db_path)
+    try:
+        found = [u for (u,) in conn.execute(
+            "SELECT url FROM pages WHERE kind = 'listing' ORDER BY url LIMIT ?", [listings])]
+        row = conn.execute("SELECT url, title, published_at, author, text FROM articles "
+                           "ORDER BY published_at IS NULL, published_at DESC LIMIT 1").fetchone()
+    finally:
+        conn.close()
+    sample = dict(zip(("url", "title", "published_at", "author", "text"), row, strict=True)) if row else None
+    return found, sample
