@@ -10,12 +10,12 @@ import json
 import sqlite3
 from pathlib import Path
 
-from archive.connect import open_database
+from archive.reader import dict_rows, open_reader
 
 
 def last_crawls(db_path: str | Path) -> dict[str, dict]:
     """Each site's latest crawl: ``started_at``, ``status``, ``articles_new``."""
-    db = open_database(db_path, create=False)
+    db = open_reader(db_path)
     try:
         rows = db.execute("SELECT site, started_at, status, articles_new FROM crawls c WHERE started_at = "
                           "(SELECT max(started_at) FROM crawls WHERE site = c.site)").fetchall()
@@ -28,7 +28,7 @@ def last_crawls(db_path: str | Path) -> dict[str, dict]:
 def site_runs(db_path: str | Path) -> dict[str, list[dict]]:
     """Each site's crawls, oldest first (recoveries from web archives left out: they are not the
     portal's health)."""
-    db = open_database(db_path, create=False)
+    db = open_reader(db_path)
     try:
         rows = db.execute("SELECT site, started_at, status, pages_fetched, articles_new, errors, stats "
                           "FROM crawls WHERE site IS NOT NULL AND id NOT LIKE '%-recover-%' "
@@ -45,9 +45,10 @@ def site_runs(db_path: str | Path) -> dict[str, list[dict]]:
 
 def crawl_row(db_path: str | Path, crawl_id: str) -> tuple[dict, int]:
     """One crawl's row, and how many articles the archive holds now."""
-    db = open_database(db_path, create=False)
+    db = open_reader(db_path)
     try:
-        return db["crawls"].get(crawl_id), db["articles"].count
+        (total,) = db.execute("SELECT count(*) FROM articles").fetchone()
+        return dict_rows(db, "SELECT * FROM crawls WHERE id = ?", [crawl_id])[0], total
     finally:
         db.conn.close()
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from archive.errors import ArchiveError
 from archive.export import stream_rows
 from archive.filters import Filters
+from archive.reader import open_reader
 from archive.search import fts_query, query_error
 
 if TYPE_CHECKING:
@@ -54,17 +55,17 @@ def document_export_rows(db: Database, filters: Filters | None = None,
 
 def document_record(db_path: str | Path, document_id: int) -> dict:
     """The document row, every address and page that linked it, and the articles among those."""
-    from archive.connect import open_database
+    from archive.reader import dict_rows
 
-    db = open_database(db_path, create=False)
+    db = open_reader(db_path)
     try:
-        rows = list(db["documents"].rows_where("id = ?", [document_id]))
+        rows = dict_rows(db, "SELECT * FROM documents WHERE id = ?", [document_id])
         if not rows:
             raise ArchiveError(f"no document {document_id} in {db_path}")
         document = rows[0]
-        document["links"] = list(db["document_links"].rows_where(
-            "document_id = ?", [document_id], select="url, page_url, link_text, first_seen, last_seen",
-            order_by="first_seen, id"))
+        document["links"] = dict_rows(db, "SELECT url, page_url, link_text, first_seen, last_seen "
+                                          "FROM document_links WHERE document_id = ? ORDER BY first_seen, id",
+                                      [document_id])
         document["articles"] = [r[0] for r in db.execute(
             "SELECT DISTINCT article_id FROM document_articles WHERE document_id = ? ORDER BY 1",
             [document_id])]

@@ -4,22 +4,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from archive.store import ArchiveError, open_database
+from archive.errors import ArchiveError
+from archive.reader import dict_rows, open_reader
 from archive.warc import RecordRef, read_response, warc_folder
 
 
 def article_record(db_path: str | Path, article_id: int) -> dict:
     """The article row, every URL it was seen at, and its earlier versions."""
-    db = open_database(db_path, create=False)
+    db = open_reader(db_path)
     try:
-        rows = list(db["articles"].rows_where("id = ?", [article_id]))
+        rows = dict_rows(db, "SELECT * FROM articles WHERE id = ?", [article_id])
         if not rows:
             raise ArchiveError(f"no article {article_id} in {db_path}")
         article = rows[0]
-        article["seen_at"] = list(db["article_urls"].rows_where(
-            "article_id = ?", [article_id], select="url, site, first_seen, last_seen", order_by="first_seen"))
-        article["versions"] = list(db["article_versions"].rows_where(
-            "article_id = ?", [article_id], select="fetched_at, title, replaced_at", order_by="id"))
+        article["seen_at"] = dict_rows(db, "SELECT url, site, first_seen, last_seen FROM article_urls "
+                                           "WHERE article_id = ? ORDER BY first_seen", [article_id])
+        article["versions"] = dict_rows(db, "SELECT fetched_at, title, replaced_at FROM article_versions "
+                                            "WHERE article_id = ? ORDER BY id", [article_id])
         return article
     finally:
         db.conn.close()
@@ -51,7 +52,8 @@ def captured_rows(db, table: str, site: str | None = None, since: str | None = N
             params.append(value)
     if only_pending:
         where.append("ocr_pending = 1")
-    return list(db[table].rows_where(" AND ".join(where), params, order_by="id", limit=limit))
+    return dict_rows(db, f"SELECT * FROM {table} WHERE {' AND '.join(where)} ORDER BY id"
+                         + (" LIMIT ?" if limit else ""), [*params, *([limit] if limit else [])])
 
 
 def rewrite_article(db, article_id: int, update: dict) -> None:

@@ -56,3 +56,10 @@ def open_reader(path: str | Path):
     from archive.connect import open_database
 
     return open_database(path, create=False)
+
+
+def dict_rows(db, sql: str, parameters=()) -> list[dict]:
+    """The rows of a query as dicts, on a :class:`Reader` or a sqlite-utils Database alike."""
+    cursor = db.execute(sql, parameters)
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]

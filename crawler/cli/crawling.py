@@ -8,8 +8,9 @@ from pathlib import Path
 
 import click
 
+from archive.reader import open_reader
 from archive.search import SearchError, search
-from archive.store import ArchiveError, open_database
+from archive.store import ArchiveError
 from crawler.cli.common import (
     CONTEXT,
     check_output,
@@ -257,7 +258,7 @@ def demo(db_path, query) -> None:
     try:
         with CrawlProgress() as progress:
             summary = run_demo(db_path, progress=progress)
-        db = open_database(db_path, create=False)
+        db = open_reader(db_path)
         rows = search(db, query, 5)
     except (ArchiveError, SearchError) as exc:
         raise click.ClickException(str(exc)) from exc

@@ -5,7 +5,8 @@ from __future__ import annotations
 import click
 
 from archive.cdx import WAYBACK_CDX, WAYBACK_REPLAY
-from archive.store import ArchiveError, open_database
+from archive.reader import open_reader
+from archive.store import ArchiveError
 from common.urls import host_of
 from crawler.cli.common import CONTEXT, cli, db_option, load_registry, parse_settings, registry_option
 from crawler.cli.progress import CrawlProgress
@@ -106,7 +107,7 @@ def export_wacz_cmd(out_path, db_path, site, date_from, date_to, title) -> None:
         raise click.ClickException(str(exc)) from exc
     check_output(out_path)
     try:
-        db = open_database(db_path, create=False)
+        db = open_reader(db_path)
         summary = export_wacz(db, db_path, out_path, filters, title)
     except (ArchiveError, OSError) as exc:
         raise click.ClickException(str(exc)) from exc

@@ -67,12 +67,6 @@ def filter_options(fn):
     return fn
 
 
-def open_database(db_path, create: bool = False):
-    from archive.connect import open_database as open_archive  # sqlite-utils: only where needed
-
-    return open_archive(db_path, create=create)
-
-
 def _catalogue(registry, db_path) -> dict:
     """Sites by key for province and level filters: those the archive recorded, then the registry's."""
     from archive.sites import archived_sites
@@ -171,7 +165,7 @@ def export(db_path, site, province, level, date_from, date_to, registry, query, 
     filters = _filters(site, province, level, date_from, date_to, registry, db_path)
     columns = DOCUMENT_EXPORT_COLUMNS if documents else EXPORT_COLUMNS
     try:
-        db = open_database(db_path, create=False)
+        db = open_reader(db_path)
         rows = (document_export_rows if documents else export_rows)(db, filters, query)
         if out_path == "-":
             count = write_export(rows, sys.stdout, fmt, bom, columns)
@@ -214,7 +208,7 @@ def stats(db_path, site, province, level, date_from, date_to, registry, by, grou
     filters = _filters(site, province, level, date_from, date_to, registry, db_path)
     reg = _catalogue(registry, db_path) if group in ("province", "level") else None
     try:
-        db = open_database(db_path, create=False)
+        db = open_reader(db_path)
         rows = counts(db, filters, by, group, reg)
     except ArchiveError as exc:
         raise click.ClickException(str(exc)) from exc

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from archive.connect import ArchiveError, open_database, purpose, set_purpose
+from archive.reader import open_reader
 from archive.sites import sync_sites
 from archive.store import CrawlCounts
 from common.urls import host_of
@@ -37,7 +38,7 @@ def run_demo(db_path: str | Path,
 def fresh_demo_archive(path: Path) -> None:
     """Remove the previous demo archive (only a demo archive) and make a new one."""
     if path.exists():
-        db = open_database(path, create=False)
+        db = open_reader(path)
         try:
             made_for = purpose(db)
         finally:
@@ -47,7 +48,7 @@ def fresh_demo_archive(path: Path) -> None:
                                "the demo never replaces it (give --db another file)")
         for suffix in ("", "-wal", "-shm"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
-    db = open_database(path)
+    db = open_database(path, write=True)
     try:
         set_purpose(db, "demo")
         sync_sites(db, registry.load(DEMO_REGISTRY, allow_private=True).values())

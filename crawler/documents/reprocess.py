@@ -15,6 +15,7 @@ from pathlib import Path
 
 from archive.document_store import DocumentStore
 from archive.queries import captured_rows
+from archive.reader import open_reader
 from archive.store import open_database
 from archive.warc import RecordRef, WarcError, read_response, warc_folder
 from crawler.documents import process_document
@@ -41,7 +42,7 @@ class RereadReport:
 def reread_documents(db_path: str | Path, site: str | None = None, since: str | None = None,
                      dry_run: bool = False, only_pending: bool = False, limit: int | None = None,
                      progress: Callable[[int, int], None] | None = None) -> RereadReport:
-    db = open_database(db_path, create=False, write=not dry_run)
+    db = open_reader(db_path) if dry_run else open_database(db_path, create=False, write=True)
     store, folder, report = DocumentStore(db), warc_folder(db_path), RereadReport()
     rows = captured_rows(db, "documents", site, since, only_pending, limit)
     try:

@@ -17,6 +17,7 @@ from datetime import datetime
 from pathlib import Path
 
 from archive.queries import captured_rows, rewrite_article
+from archive.reader import open_reader
 from archive.store import open_database
 from archive.warc import RecordRef, WarcError, read_response, warc_folder
 from crawler.extraction import extract_page
@@ -46,7 +47,7 @@ def reextract(db_path: str | Path, site: str | None = None, since: str | None = 
               dry_run: bool = False, selectors: Mapping[str, dict] | None = None) -> ReextractReport:
     """Extract archived articles again; ``selectors``: each site key's registry overrides."""
     profiles = {key: SiteProfile(value) for key, value in (selectors or {}).items()}
-    db = open_database(db_path, create=False)
+    db = open_reader(db_path) if dry_run else open_database(db_path, create=False, write=True)
     folder = warc_folder(db_path)
     report = ReextractReport()
     rows = captured_rows(db, "articles", site, since)

@@ -70,7 +70,7 @@ def test_pywb_replays_an_article_from_it(archive, tmp_path):
     folder = tmp_path / "pywb"
     folder.mkdir()
     with pywb(folder, [out], wacz=True) as replay:
-        with urllib.request.urlopen(f"{replay}2030id_/{url}", timeout=20) as response:
+        with urllib.request.urlopen(f"{replay}2030id_/{url}", timeout=120) as response:
             page = response.read().decode("utf-8")
     assert title.split(":")[0] in page
 

@@ -122,3 +122,17 @@ def test_every_sql_statement_lives_in_archive():
             if isinstance(node, ast.Constant) and isinstance(node.value, str) and SQL.search(node.value):
                 found.append(f"{path.relative_to(ROOT)}:{node.lineno}")
     assert not found
+
+
+def test_one_way_to_open_an_archive_for_reading_and_one_for_writing():
+    """Outside ``archive/``: ``open_reader`` reads (never migrates, starts fast); a writer is
+    ``open_database(..., write=True)`` or ``Archive``, which prove they can write before they start."""
+    found = []
+    for name, path in MODULES.items():
+        if name.split(".")[0] == "archive":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", "")) ==
+                    "open_database" and not any(k.arg == "write" for k in node.keywords)):
+                found.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert not found

@@ -222,7 +222,7 @@ def test_datasette_shows_documents_and_their_canned_queries(crawled_demo, tmp_pa
         base = proc.stdout.readline().split(" at ")[1].split()[0]
 
         def get(path: str, **params) -> list:
-            with urllib.request.urlopen(base + path + "?" + urllib.parse.urlencode(params), timeout=10) as r:
+            with urllib.request.urlopen(base + path + "?" + urllib.parse.urlencode(params), timeout=120) as r:
                 return json.loads(r.read())
 
         found = get("archive/search_documents.json", q="dich ta lon", _shape="array")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 
 import pytest
 from conftest import ROOT
@@ -102,10 +101,8 @@ def test_garbage_gives_a_reason_not_a_crash(body):
 
 def test_deeply_nested_markup_does_not_crash():
     html = "<div>" * 5000 + "<p>" + "Nội dung bài viết rất dài. " * 40 + "</p>" + "</div>" * 5000
-    start = time.perf_counter()
     r = extract_html("<html><head><title>Bài</title></head><body>" + html + "</body></html>")
     assert r.reason or r.text
-    assert time.perf_counter() - start < 20
 
 
 def test_a_20_mb_page_gives_a_result():

@@ -1,0 +1,64 @@
+"""Runtime components built alone with Scrapy's get_crawler over a temporary archive: the incremental
+filter and the resume frontier."""
+
+from __future__ import annotations
+
+import asyncio
+
+from scrapy import Request, Spider
+from scrapy.http import HtmlResponse
+from scrapy.utils.test import get_crawler
+
+from archive.store import Archive
+from crawler.runtime.incremental import IncrementalMiddleware
+from crawler.runtime.resume import FrontierMiddleware
+
+
+async def _aiter(items):
+    for item in items:
+        yield item
+
+
+def _outputs(middleware, response, outputs) -> list:
+    async def run():
+        return [x async for x in middleware.process_spider_output(response, _aiter(outputs))]
+    return asyncio.run(run())
+
+
+def _archive_with_article(path, url: str) -> None:
+    archive = Archive(path)
+    archive.start_crawl("old", "2000-01-01T00:00:00+00:00", [])
+    archive.insert_article({"url": url, "site": "h", "title": "T", "text": "x", "content_hash": "h",
+                            "fetched_at": "2000-01-01T00:00:00+00:00", "crawl_id": "old"})
+    archive.close()
+
+
+def test_the_incremental_filter_drops_archived_articles_and_keeps_new_links(tmp_path):
+    _archive_with_article(tmp_path / "a.db", "http://h/old.html")
+    crawler = get_crawler(Spider, settings_dict={"GOVARCHIVE_DB": str(tmp_path / "a.db")})
+    middleware = IncrementalMiddleware.from_crawler(crawler)
+    middleware.spider_opened(None)
+    page = HtmlResponse("http://h/", body=b"<html></html>",
+                        request=Request("http://h/", meta={"page_links": ["http://h/old.html", "http://h/new.html"]}))
+    kept = _outputs(middleware, page, [Request("http://h/old.html", meta={"hops": 1}),
+                                       Request("http://h/new.html", meta={"hops": 1})])
+    assert [r.url for r in kept] == ["http://h/new.html"]
+    assert crawler.stats.get_value("govarchive/incremental/known_article") == 1
+
+
+def test_the_frontier_records_new_requests_and_skips_those_it_holds(tmp_path):
+    Archive(tmp_path / "a.db").close()
+    crawler = get_crawler(Spider, settings_dict={"GOVARCHIVE_DB": str(tmp_path / "a.db")})
+    crawler.spider = Spider(name="portal")
+    middleware = FrontierMiddleware.from_crawler(crawler)
+    middleware.spider_opened(crawler.spider)
+    page = HtmlResponse("http://h/", body=b"<html></html>", request=Request("http://h/"))
+    first = _outputs(middleware, page, [Request("http://h/a.html"), Request("http://h/b.html")])
+    again = _outputs(middleware, page, [Request("http://h/a.html")])
+    assert [r.url for r in first] == ["http://h/a.html", "http://h/b.html"] and again == []
+    pending = middleware.frontier.rows()
+    assert len(pending) == 2 and not any(done for _, done, _, _ in pending)
+    middleware.spider_closed(crawler.spider, "finished")  # a finished crawl leaves no frontier
+    archive = Archive(tmp_path / "a.db")
+    assert archive.db.execute("SELECT count(*) FROM frontier").fetchone() == (0,)
+    archive.close()
