@@ -9,6 +9,7 @@ returns ``(status, headers, body)``. Requests are logged in ``server.log``.
 from __future__ import annotations
 
 import threading
+import time
 from collections import Counter
 from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -34,6 +35,7 @@ class RouteServer(ThreadingHTTPServer):
 
     def __init__(self, routes: dict[str, Route]) -> None:
         self.routes, self.log, self.counts = routes, [], Counter()
+        self.times: list[tuple[float, str]] = []  # (monotonic time the request came, path)
         super().__init__(("127.0.0.1", 0), _Handler)
 
     @property
@@ -47,6 +49,7 @@ class _Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:  # noqa: N802 - http.server's name
         path = self.path.split("?", 1)[0]
         self.server.log.append(self.path)
+        self.server.times.append((time.monotonic(), self.path))
         self.server.counts[path] += 1
         route = self.server.routes.get(path) or self.server.routes.get(self.path)
         code, headers, body = route(self.server.counts[path]) if route else (404, {}, b"not found")

@@ -1,4 +1,13 @@
-"""Scrapy's downloader with its per-host concurrency limit kept (Scrapy 2.19, asyncio reactor).
+"""Scrapy's downloader with per-host politeness kept whole (Scrapy 2.19, asyncio reactor).
+
+Three things Scrapy leaves out:
+
+- robots.txt's ``Crawl-delay``: Protego parses it, nothing applies it. Here it is each host's
+  least delay (the larger of it and the configured one, AutoThrottle or not), capped at
+  ``GOVARCHIVE_CRAWL_DELAY_MAX``;
+- a ``Retry-After`` (429, 503) delays only the refused request's retry; here the whole host
+  is held (:meth:`PoliteDownloader.pause`, as the answer arrives), so no request goes to it;
+- the per-host concurrency limit (below).
 
 Measured here: with ``DOWNLOAD_DELAY = 0`` and ``CONCURRENT_REQUESTS_PER_DOMAIN
 = 2`` a crawl of one demo portal had up to 11 requests in flight to it. In
@@ -13,19 +22,80 @@ method is Scrapy's own, one line added; Scrapy's minor version is pinned.
 
 from __future__ import annotations
 
+import logging
 from time import monotonic
 
+from scrapy import signals
 from scrapy.core.downloader import Downloader, Slot
 from scrapy.utils.asyncio import call_later
 from scrapy.utils.defer import _schedule_coro
 
+from crawler.runtime.middlewares import retry_after
+
+logger = logging.getLogger(__name__)
+
 
 class PoliteDownloader(Downloader):
+    def __init__(self, crawler) -> None:
+        super().__init__(crawler)
+        self.least_delay: dict[str, float] = {}  # host slot -> robots.txt's Crawl-delay
+        self.paused_until: dict[str, float] = {}  # host slot -> monotonic time (Retry-After)
+        self.crawl_delay_max = crawler.settings.getfloat("GOVARCHIVE_CRAWL_DELAY_MAX", 60.0)
+        self.user_agent = crawler.settings.get("USER_AGENT") or "*"
+        self._slot_keys: dict[int, str] = {}  # id(slot) -> its key (Scrapy's Slot has __slots__)
+        self.retry_after_max = crawler.settings.getfloat("RETRY_AFTER_MAX", 600.0)
+        crawler.signals.connect(self._robots_parsed, signal=signals.robots_parsed)
+        # sent before the answer frees its place in the host's queue: the pause comes first
+        crawler.signals.connect(self._response_downloaded, signal=signals.response_downloaded)
+
+    def _robots_parsed(self, robotparser, request) -> None:
+        protego = getattr(robotparser, "rp", None)  # Scrapy's ProtegoRobotParser
+        asked = protego.crawl_delay(self.user_agent) if protego is not None else None
+        if not asked:
+            return
+        key = self.get_slot_key(request)
+        delay = min(float(asked), self.crawl_delay_max)
+        self.least_delay[key] = delay
+        self.crawler.stats.set_value(f"govarchive/crawl_delay/{key}", delay)
+        logger.info("%s asks for %gs between requests (robots.txt Crawl-delay%s)", key, float(asked),
+                    f"; kept to {delay:g}s" if delay < float(asked) else "")
+
+    def _response_downloaded(self, response, request, spider=None) -> None:
+        asked = retry_after(response)
+        if asked:
+            self.pause(request, min(asked, self.retry_after_max))
+
+    def pause(self, request, seconds: float) -> None:
+        """Hold every request to ``request``'s host for ``seconds`` (a Retry-After)."""
+        key = self.get_slot_key(request)
+        until = monotonic() + seconds
+        if until > self.paused_until.get(key, 0.0):
+            self.paused_until[key] = until
+            self.crawler.stats.inc_value("govarchive/host_paused")
+            logger.warning("%s asked to wait %gs (Retry-After): pausing every request to it", key, seconds)
+
+    def _get_slot(self, request, spider=None) -> tuple[str, Slot]:
+        key, slot = super()._get_slot(request)
+        self._slot_keys[id(slot)] = key  # for _process_queue, which is given the slot alone
+        return key, slot
+
+    def _key_of(self, slot: Slot) -> str:
+        key = self._slot_keys.get(id(slot), "")
+        if self.slots.get(key) is not slot:  # a collected slot's id taken by a new one
+            key = next((k for k, s in self.slots.items() if s is slot), "")
+            self._slot_keys[id(slot)] = key
+        return key
+
     def _process_queue(self, slot: Slot) -> None:
         if slot.latercall:
             return
         now = monotonic()
-        delay = slot.download_delay()
+        key = self._key_of(slot)
+        held = self.paused_until.get(key, 0.0) - now
+        if held > 0 and slot.queue:
+            slot.latercall = call_later(held, self._latercall, slot)
+            return
+        delay = max(slot.download_delay(), self.least_delay.get(key, 0.0))
         if delay:
             penalty = delay - now + slot.lastseen
             if penalty > 0:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 from urllib.parse import urlsplit
 
 from scrapy import Request
@@ -32,7 +34,8 @@ class BackoffRetryMiddleware(RetryMiddleware):
         self.after_cap = settings.getfloat("RETRY_AFTER_MAX", 600.0)
 
     async def process_response(self, request, response, spider=None):
-        return await self._pause(super().process_response(request, response), _retry_after(response))
+        # the whole host waits too: crawler.runtime.downloader pauses it as the answer arrives
+        return await self._pause(super().process_response(request, response), retry_after(response))
 
     async def process_exception(self, request, exception, spider=None):
         return await self._pause(super().process_exception(request, exception))
@@ -48,12 +51,20 @@ class BackoffRetryMiddleware(RetryMiddleware):
         return result
 
 
-def _retry_after(response) -> float:
-    """Seconds a 429/503 answer asks to wait (``Retry-After`` in seconds), else 0."""
+def retry_after(response) -> float:
+    """Seconds a 429/503 answer asks to wait (``Retry-After`` in seconds or as an HTTP date), else 0."""
     if response.status not in (429, 503):
         return 0.0
     value = response.headers.get("Retry-After", b"").decode("latin-1").strip()
-    return float(value) if value.isdigit() else 0.0
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return 0.0
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - datetime.now(UTC)).total_seconds())
 
 
 class NeverCrawledHostsMiddleware:

@@ -34,8 +34,10 @@ AUTOTHROTTLE_START_DELAY = 1.0
 AUTOTHROTTLE_MAX_DELAY = 30.0
 AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
 
-# Scrapy 2.19's downloader lets a host get more than its concurrency when the delay is 0
+# Scrapy 2.19's downloader lets a host get more than its concurrency when the delay is 0, applies
+# no robots.txt Crawl-delay, and lets other requests go to a host that answered Retry-After
 DOWNLOADER = "crawler.runtime.downloader.PoliteDownloader"
+GOVARCHIVE_CRAWL_DELAY_MAX = 60.0  # a Crawl-delay above this is kept to it (and logged)
 
 DOWNLOAD_TIMEOUT = 30
 DOWNLOAD_MAXSIZE = 16 * 1024 * 1024
@@ -45,6 +47,7 @@ RETRY_TIMES = 3
 RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
 RETRY_BACKOFF_BASE = 2.0  # seconds before the first retry, doubled each time
 RETRY_BACKOFF_MAX = 60.0
+RETRY_AFTER_MAX = 600.0  # a Retry-After (429, 503) above this is kept to it; the whole host waits
 DOWNLOADER_MIDDLEWARES = {
     "crawler.runtime.middlewares.NeverCrawledHostsMiddleware": 1,  # link-local, cloud metadata
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
