@@ -18,7 +18,7 @@ import numpy as np
 from archive import findings, neardup
 from archive.connect import ArchiveError, open_database
 
-__all__ = ["Archive", "ArchiveError", "CrawlCounts", "open_database"]
+__all__ = ["Archive", "ArchiveError", "CrawlCounts", "mark_interrupted", "open_database"]
 
 RETRY_AFTER = timedelta(hours=6)  # a failed page waits this long after its first failure
 RETRY_AFTER_MAX = timedelta(days=30)
@@ -263,3 +263,14 @@ class Archive:
         row = self.db.execute("SELECT coalesce(cluster_id, id) FROM articles WHERE id = ?", [near])
         cluster = row.fetchone()[0]
         self.db.execute("UPDATE articles SET cluster_id = ? WHERE id IN (?, ?)", [cluster, near, article_id])
+
+
+def mark_interrupted(path: str | Path, crawl_ids: list[str], finished_at: str) -> None:
+    """Crawls stopped at once (a second Ctrl-C) before they could record their end."""
+    db = open_database(path, write=True)
+    try:
+        with db.conn:
+            db.conn.executemany("UPDATE crawls SET status = 'interrupted', finished_at = ? "
+                                "WHERE id = ? AND status = 'running'", [(finished_at, c) for c in crawl_ids])
+    finally:
+        db.conn.close()

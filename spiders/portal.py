@@ -33,6 +33,7 @@ from common.textnorm import clean_line
 from common.urls import canonical_url, host_of, is_binary, is_document, is_followable, url_key
 from crawler.documents.detect import declared_document, is_html, sniff
 from crawler.runtime import signals as found
+from crawler.runtime.downloader import StoppedBeforeFetch
 from crawler.runtime.extensions import PAGE_LIMIT_STAT
 from crawler.runtime.items import DocumentItem, PageItem
 
@@ -278,6 +279,8 @@ class PortalSpider(scrapy.Spider):
 
     def on_error(self, failure) -> None:
         request = failure.request
+        if failure.check(StoppedBeforeFetch):  # Ctrl-C: pending in the frontier, not a failure
+            return
         if request.meta.get("download_maxsize") and "max size" in failure.getErrorMessage():
             reason = f"document over the size limit ({request.meta['download_maxsize'] >> 20} MB)"
             logger.warning("not fetched %s: %s", request.url, reason)

@@ -37,10 +37,30 @@ COMMAND_MODULES = {
 }
 
 
+def keep_examples(help_text: str | None) -> str | None:
+    """Each indented block of a docstring (the examples) kept line by line: click rewraps
+    paragraphs, and ran ``govarchive crawl a`` and ``govarchive crawl b`` into one line.
+    ``\\b`` before a paragraph is click's own way to keep it."""
+    if not help_text:
+        return help_text
+    import inspect
+
+    paragraphs = inspect.cleandoc(help_text).split("\n\n")
+    return "\n\n".join(f"\b\n{p}" if p.startswith("    ") and not p.startswith("\b") else p
+                       for p in paragraphs)
+
+
+class ExampleCommand(click.Command):
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.help = keep_examples(self.help)
+
+
 class LazyGroup(click.Group):
     """Commands registered by their modules, which are imported on first use (click's lazy pattern)."""
 
     modules = {name: module for module, names in COMMAND_MODULES.items() for name in names}
+    command_class = ExampleCommand
 
     def list_commands(self, ctx) -> list[str]:
         return sorted(set(self.commands) | set(self.modules))
@@ -91,6 +111,8 @@ def load_registry(folder):
 def check_output(path: str, *, may_replace: bool = True) -> None:
     """Refuse to write over an archive, a WARC file or (``may_replace=False``) any existing file."""
     target = Path(path)
+    if not target.parent.is_dir():
+        raise click.ClickException(f"folder {target.parent} does not exist (nothing was done)")
     if not target.exists():
         return
     if target.is_dir():

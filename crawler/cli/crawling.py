@@ -234,7 +234,11 @@ def new_site(url, key, province, level, max_pages, out, setting) -> None:
         click.echo("sample article: none found in the probe (try --max-pages)", err=True)
     draft = draft_entry(result, key, province, level)
     if out:
-        Path(out).write_text(draft, encoding="utf-8")
+        try:
+            Path(out).write_text(draft, encoding="utf-8")
+        except OSError as exc:  # the probe is not lost: the draft goes to stdout
+            click.echo(draft)
+            raise click.ClickException(f"cannot write {out} ({exc.strerror}): the draft is above") from exc
         click.echo(f"draft written to {out}", err=True)
     else:
         click.echo(draft)

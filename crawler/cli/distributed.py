@@ -62,7 +62,8 @@ def enqueue(keys, all_sites, redis_url, registry) -> None:
 @click.option("--id", "worker_id", help="Name of this worker (default: HOST-PID).")
 @registry_option()
 @click.option("-s", "--set", "setting", multiple=True, metavar="NAME=VALUE", help="A Scrapy setting.")
-def worker(redis_url, warc_dir, sites_at_once, wait, worker_id, registry, setting) -> None:
+@click.option("-v", "--verbose", is_flag=True, help="Scrapy's INFO log (default: warnings and errors).")
+def worker(redis_url, warc_dir, sites_at_once, wait, worker_id, registry, setting, verbose) -> None:
     """Crawl sites from the Redis queue, one worker per host at a time; items go to the ingest.
 
     A site a worker was killed on is taken over by another after its lease (20 s)
@@ -78,7 +79,8 @@ def worker(redis_url, warc_dir, sites_at_once, wait, worker_id, registry, settin
     from archive.store import ArchiveError
     from crawler.distributed.worker import run_worker
 
-    settings = {"GOVARCHIVE_SHORT_ERRORS": True, **parse_settings(setting)}
+    settings = {"GOVARCHIVE_SHORT_ERRORS": True, "LOG_LEVEL": "INFO" if verbose else "WARNING",
+                **parse_settings(setting)}
     if registry:
         settings["GOVARCHIVE_REGISTRY"] = registry
     try:
@@ -107,7 +109,8 @@ def worker(redis_url, warc_dir, sites_at_once, wait, worker_id, registry, settin
               help="Stop once no site is queued or crawled and every entry is stored (default: run on).")
 @registry_option()
 @click.option("-s", "--set", "setting", multiple=True, metavar="NAME=VALUE", help="A Scrapy setting.")
-def ingest(redis_url, db_path, until_done, registry, setting) -> None:
+@click.option("-v", "--verbose", is_flag=True, help="Scrapy's INFO log (default: warnings and errors).")
+def ingest(redis_url, db_path, until_done, registry, setting, verbose) -> None:
     """Store what the workers send into the archive: the only process that writes it.
 
     Examples:
@@ -120,7 +123,8 @@ def ingest(redis_url, db_path, until_done, registry, setting) -> None:
     from archive.store import ArchiveError
     from crawler.distributed.ingest import run_ingest
 
-    settings = {"GOVARCHIVE_SHORT_ERRORS": True, **parse_settings(setting)}
+    settings = {"GOVARCHIVE_SHORT_ERRORS": True, "LOG_LEVEL": "INFO" if verbose else "WARNING",
+                **parse_settings(setting)}
     try:
         stats = run_ingest(redis_url, db_path, until_done=until_done, settings=settings,
                            sites=load_registry(registry).values())

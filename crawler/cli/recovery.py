@@ -39,7 +39,7 @@ def recover(targets, all_defunct, date_from, date_to, replay, cdx, db_path, regi
 
     Examples:
 
-        govarchive recover mythanh-huyen --to 2025-06-30
+        govarchive recover namdinh-myloc --to 2025-06-30
         govarchive recover --all-defunct
         govarchive recover mythanh.soctrang.gov.vn --archive http://localhost:8080/my-coll/
     """
@@ -95,7 +95,7 @@ def export_wacz_cmd(out_path, db_path, site, date_from, date_to, title) -> None:
 
     Example:
 
-        govarchive export-wacz --out mythanh.wacz --site mythanh --from 2020
+        govarchive export-wacz --out myloc.wacz --site namdinh-myloc --from 2020
     """
     from archive.filters import FilterError, build
     from archive.wacz import export_wacz

@@ -290,7 +290,12 @@ def show(article_id, db_path, raw, document) -> None:
 
     try:
         if raw:
-            sys.stdout.buffer.write((raw_document if document else raw_capture)(db_path, article_id))
+            body = (raw_document if document else raw_capture)(db_path, article_id)
+            if sys.stdout.isatty() and b"\0" in body[:8192]:
+                raise click.ClickException(f"the file is binary ({len(body):,} bytes): send it to a file, "
+                                           f"e.g. govarchive show {article_id} --raw"
+                                           f"{' --document' if document else ''} > file")
+            sys.stdout.buffer.write(body)
             return
         record = (document_record if document else article_record)(db_path, article_id)
     except (ArchiveError, WarcError) as exc:

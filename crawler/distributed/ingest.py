@@ -49,7 +49,6 @@ INGEST_SETTINGS = {
                    "crawler.runtime.extensions.OneLineErrors": 520},
     "GOVARCHIVE_WARC_ENABLED": False,
     "ROBOTSTXT_OBEY": False,
-    "LOG_LEVEL": "INFO",
 }
 
 

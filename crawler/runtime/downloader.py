@@ -23,16 +23,38 @@ method is Scrapy's own, one line added; Scrapy's minor version is pinned.
 from __future__ import annotations
 
 import logging
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 from time import monotonic
 
 from scrapy import signals
 from scrapy.core.downloader import Downloader, Slot
 from scrapy.utils.asyncio import call_later
 from scrapy.utils.defer import _schedule_coro
-
-from crawler.runtime.middlewares import retry_after
+from twisted.python.failure import Failure
 
 logger = logging.getLogger(__name__)
+
+
+def retry_after(response) -> float:
+    """Seconds a 429/503 answer asks to wait (``Retry-After`` in seconds or as an HTTP date), else 0."""
+    if response.status not in (429, 503):
+        return 0.0
+    value = response.headers.get("Retry-After", b"").decode("latin-1").strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return 0.0
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - datetime.now(UTC)).total_seconds())
+
+
+class StoppedBeforeFetch(Exception):
+    """A request dropped from a host's queue when the crawl was told to stop: never fetched,
+    left pending in the resume frontier for the next crawl."""
 
 
 class PoliteDownloader(Downloader):
@@ -73,6 +95,20 @@ class PoliteDownloader(Downloader):
             self.paused_until[key] = until
             self.crawler.stats.inc_value("govarchive/host_paused")
             logger.warning("%s asked to wait %gs (Retry-After): pausing every request to it", key, seconds)
+
+    def drop_queued(self) -> int:
+        """Errback every request waiting in a host's queue (Ctrl-C): without it a stopping crawl
+        fetched all of them first, one host delay at a time. Requests on the wire finish."""
+        dropped = 0
+        for slot in list(self.slots.values()):
+            if slot.latercall:
+                slot.latercall.cancel()
+                slot.latercall = None
+            while slot.queue:
+                request, deferred = slot.queue.popleft()
+                deferred.errback(Failure(StoppedBeforeFetch(request.url)))
+                dropped += 1
+        return dropped
 
     def _get_slot(self, request, spider=None) -> tuple[str, Slot]:
         key, slot = super()._get_slot(request)

@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
 from urllib.parse import urlsplit
 
 from scrapy import Request
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.exceptions import IgnoreRequest
 from scrapy.utils.defer import maybe_deferred_to_future
-from twisted.internet import reactor
 from twisted.internet.task import deferLater
 
 from common.urls import never_crawled
+from crawler.runtime.downloader import retry_after
 
 logger = logging.getLogger(__name__)
 
@@ -47,24 +45,10 @@ class BackoffRetryMiddleware(RetryMiddleware):
             tries = result.meta.get("retry_times", 1)
             delay = max(min(self.cap, self.base * 2 ** (tries - 1)), min(asked, self.after_cap))
             logger.debug("backing off %.1fs before retry %d of %s", delay, tries, result.url)
+            from twisted.internet import reactor  # here: importing it installs a reactor
+
             await maybe_deferred_to_future(deferLater(reactor, delay, lambda: None))
         return result
-
-
-def retry_after(response) -> float:
-    """Seconds a 429/503 answer asks to wait (``Retry-After`` in seconds or as an HTTP date), else 0."""
-    if response.status not in (429, 503):
-        return 0.0
-    value = response.headers.get("Retry-After", b"").decode("latin-1").strip()
-    if value.isdigit():
-        return float(value)
-    try:
-        when = parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
-        return 0.0
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    return max(0.0, (when - datetime.now(UTC)).total_seconds())
 
 
 class NeverCrawledHostsMiddleware:

@@ -9,6 +9,7 @@ article stored before is already committed, and the run is recorded as
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,9 +19,9 @@ from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
 from archive.crawl_history import crawl_row
-from archive.store import CrawlCounts, open_database
+from archive.store import ArchiveError, CrawlCounts, mark_interrupted, open_database
 from archive.warc import prepare_warc_folder, warc_folder
-from common.clock import new_crawl_id
+from common.clock import new_crawl_id, utc_now
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,54 @@ class CrawlSummary:
     counts: CrawlCounts
     articles_in_archive: int
     stats: dict[str, Any]
+
+
+class StoppableProcess(CrawlerProcess):
+    """Scrapy's process with Ctrl-C as an archivist expects it.
+
+    The first Ctrl-C says so at once and stops without fetching what waits in the hosts'
+    queues (left pending in the frontier: the next crawl resumes it); pages on the wire are
+    finished and stored, and the crawl is recorded ``interrupted``. A second Ctrl-C stops at
+    once, and the crawls of this process are recorded ``interrupted`` first (they stayed
+    ``running``, and the command exited 0).
+    """
+
+    def __init__(self, settings: Settings, db_path: str | Path) -> None:
+        super().__init__(settings)
+        self.db_path = db_path
+        self.crawl_ids: list[str] = []
+
+    def crawl(self, crawler_or_spidercls, *args, **kwargs):
+        if kwargs.get("crawl_id"):
+            self.crawl_ids.append(kwargs["crawl_id"])
+        return super().crawl(crawler_or_spidercls, *args, **kwargs)
+
+    def _signal_shutdown(self, signum, frame) -> None:
+        from twisted.internet import reactor
+
+        super()._signal_shutdown(signum, frame)  # queues the graceful stop first
+        reactor.callFromThread(self._stop_fast)
+
+    def _stop_fast(self) -> None:
+        sys.stderr.write("\nstopping: finishing the pages in flight (Ctrl-C again to stop at once)\n")
+        for crawler in self.crawlers:
+            downloader = getattr(crawler.engine, "downloader", None)
+            if hasattr(downloader, "drop_queued"):
+                dropped = downloader.drop_queued()
+                crawler.stats.set_value("govarchive/stopped/dropped_queued", dropped)
+
+    def _signal_kill(self, signum, frame) -> None:
+        from twisted.internet import reactor
+
+        reactor.callFromThread(self._record_interrupted)  # before the reactor stops
+        super()._signal_kill(signum, frame)
+
+    def _record_interrupted(self) -> None:
+        sys.stderr.write("stopped at once: pages in flight are fetched again by the next crawl\n")
+        try:
+            mark_interrupted(self.db_path, self.crawl_ids, utc_now())
+        except ArchiveError as exc:
+            sys.stderr.write(f"could not record the crawl as interrupted: {exc}\n")
 
 
 def project_settings(overrides: Mapping[str, Any] | None = None) -> Settings:
@@ -78,7 +127,7 @@ def run_sites(
     project = project_settings(overrides)
     loader = RegistrySpiderLoader(project)
     _prepare(db_path, settings, loader.sites.values())
-    process = CrawlerProcess(project)
+    process = StoppableProcess(project, db_path)
     crawl_ids = []
     for key in keys:
         crawl_ids.append(f"{new_crawl_id()}-{key}")
@@ -101,7 +150,7 @@ def run_crawl(
     _prepare(db_path, settings)
     overrides = {"GOVARCHIVE_DB": str(db_path), "GOVARCHIVE_PROGRESS": progress,
                  "GOVARCHIVE_MAX_PAGES": max_pages, **(settings or {})}
-    process = CrawlerProcess(project_settings(overrides))
+    process = StoppableProcess(project_settings(overrides), db_path)
     crawl_id = new_crawl_id()
     process.crawl("portal", url=urls, crawl_id=crawl_id, sites=sites, max_depth=max_depth)
     process.start()
@@ -135,7 +184,7 @@ def run_recover(
     _prepare(db_path, settings)
     overrides = {**RECOVER_SETTINGS, "GOVARCHIVE_DB": str(db_path), "GOVARCHIVE_PROGRESS": progress,
                  **(settings or {})}
-    process = CrawlerProcess(project_settings(overrides))
+    process = StoppableProcess(project_settings(overrides), db_path)
     crawl_ids = []
     for target in targets:
         crawl_ids.append(f"{new_crawl_id()}-recover-{target.site}")

@@ -136,3 +136,17 @@ def test_one_way_to_open_an_archive_for_reading_and_one_for_writing():
                     "open_database" and not any(k.arg == "write" for k in node.keywords)):
                 found.append(f"{path.relative_to(ROOT)}:{node.lineno}")
     assert not found
+
+
+def test_importing_the_project_installs_no_reactor():
+    """Scrapy installs the asyncio reactor when a crawl starts; a module that imports
+    ``twisted.internet.reactor`` on import installs the default one first and every crawl fails."""
+    import subprocess
+    import sys
+
+    names = sorted(m for m in MODULES if not m.startswith(("crawler.demo", "crawler.cli")))
+    code = f"import importlib, sys\nfor n in {names!r}: importlib.import_module(n)\n" \
+           "print('twisted.internet.reactor' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
+                            timeout=300)
+    assert result.stdout.strip() == "False", result.stderr[-2000:]

@@ -148,3 +148,56 @@ def test_the_project_settings_have_no_telnet_console():
     from crawler.runtime.runner import project_settings
 
     assert project_settings().getbool("TELNETCONSOLE_ENABLED") is False
+
+
+def _slow_portal(seconds: float):
+    from routes import page, serve
+
+    def slow(n):
+        time.sleep(seconds)
+        return 200, {"Content-Type": "text/html"}, b"<html><body>slow</body></html>"
+
+    links = " ".join(f"<a href='/tin/{n}.html'>{n}</a>" for n in range(40))
+    return serve({"/": page(f"<html><body>{links}</body></html>"),
+                  **{f"/tin/{n}.html": slow for n in range(40)}})
+
+
+def _crawl_then_interrupt(tmp_path, server, times: int) -> tuple[subprocess.Popen, str, float]:
+    db = tmp_path / "a.db"
+    proc = subprocess.Popen([str(BIN / "govarchive"), "crawl", "--url", server.url, "--db", str(db),
+                             "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "DOWNLOAD_DELAY=0.2",
+                             "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=1"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and not any(p.startswith("/tin/") for p in server.log):
+        time.sleep(0.1)
+    for _ in range(times):
+        time.sleep(0.5)
+        proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=120)
+    fetched = sum(p.startswith("/tin/") for p in server.log)
+    return proc, err, fetched
+
+
+def test_ctrl_c_says_so_and_fetches_nothing_queued(tmp_path):
+    """The first Ctrl-C: a line at once, the page on the wire finished, nothing queued fetched
+    (the 39 other pages stay pending in the frontier), recorded interrupted, exit 130."""
+    server = _slow_portal(5.0)  # the first page is still on the wire when Ctrl-C comes
+    proc, err, fetched = _crawl_then_interrupt(tmp_path, server, 1)
+    server.shutdown()
+    assert proc.returncode == 130, err
+    assert "stopping" in err and "Traceback" not in err
+    assert fetched == 1  # the page on the wire only
+    assert crawls(tmp_path / "a.db")[0]["status"] == "interrupted"
+    pending = sqlite3.connect(tmp_path / "a.db").execute(
+        "SELECT count(*) FROM frontier WHERE done = 0").fetchone()[0]
+    assert pending >= 35
+
+
+def test_a_second_ctrl_c_stops_at_once_and_records_the_crawl_interrupted(tmp_path):
+    server = _slow_portal(20.0)  # the page on the wire would hold the first Ctrl-C for 20 s
+    proc, err, _ = _crawl_then_interrupt(tmp_path, server, 2)
+    server.shutdown()
+    assert proc.returncode != 0, err
+    assert "Traceback" not in err
+    assert crawls(tmp_path / "a.db")[0]["status"] == "interrupted"

@@ -23,7 +23,7 @@ def test_the_downloader_refuses_a_link_or_redirect_to_them():
 def test_retry_after_in_seconds(value, low, high):
     from scrapy.http import Response
 
-    from crawler.runtime.middlewares import retry_after
+    from crawler.runtime.downloader import retry_after
 
     assert low <= retry_after(Response("http://h/", status=429, headers={"Retry-After": value})) <= high
 
@@ -34,7 +34,7 @@ def test_retry_after_as_an_http_date():
 
     from scrapy.http import Response
 
-    from crawler.runtime.middlewares import retry_after
+    from crawler.runtime.downloader import retry_after
 
     when = format_datetime(datetime.now(UTC) + timedelta(seconds=90), usegmt=True)
     assert 60 < retry_after(Response("http://h/", status=503, headers={"Retry-After": when})) <= 90
