@@ -56,7 +56,7 @@ def export_wacz(db: Database, db_path: str | Path, out: str | Path, filters: Fil
     part = out.with_name(out.name + ".part")
     with tempfile.TemporaryDirectory(prefix="govarchive-wacz-") as work:
         if filters is None or filters == Filters():
-            warcs = sorted(p for p in folder.glob("*.warc.gz"))
+            warcs = _own_files(db, folder)
             records = sum(1 for _ in _pointers(db, Filters()))
         else:
             warcs, records = [Path(work) / "selection.warc.gz"], 0
@@ -85,6 +85,17 @@ def export_wacz(db: Database, db_path: str | Path, out: str | Path, filters: Fil
             part.unlink(missing_ok=True)
             raise
     return WaczSummary(out, len(warcs), records, pages.count(b"\n") - 1, out.stat().st_size)
+
+
+def _own_files(db: Database, folder: Path) -> list[Path]:
+    """The WARC files this archive's crawls wrote (``{crawl id}-{sequence}.warc.gz``) or its rows
+    point to: a shared folder also holds other archives' files and old demos'."""
+    crawls = {crawl_id for (crawl_id,) in db.execute("SELECT id FROM crawls")}
+    pointed = {name for (name,) in db.execute(
+        "SELECT DISTINCT warc_file FROM articles WHERE warc_file IS NOT NULL "
+        "UNION SELECT DISTINCT warc_file FROM documents WHERE warc_file IS NOT NULL")}
+    return sorted(p for p in folder.glob("*.warc.gz")
+                  if p.name.rsplit("-", 1)[0] in crawls or p.name in pointed)
 
 
 def _pointers(db: Database, filters: Filters) -> Iterator[tuple[str, int, int]]:

@@ -230,10 +230,14 @@ def _plot(table: dict, groups: list[str], by: str, path: str) -> None:
         import matplotlib.pyplot as plt
     except ImportError as exc:
         raise click.ClickException("--plot needs matplotlib: pip install 'govarchive[plot]'") from exc
-    periods = [p for p in table if p != "undated"]
+    from matplotlib.ticker import MaxNLocator
+
+    days = every_period([p for p in table if p != "undated"], by)
     fig, ax = plt.subplots(figsize=(10, 4))
-    for g in groups:
-        ax.plot(periods, [table[p].get(g, 0) for p in periods], marker="o", label=g)
+    for g in groups:  # every month (or year) on a time axis, empty ones at 0: a gap is news
+        ax.plot(days, [table.get(d.strftime(PERIOD_FORMAT[by]), {}).get(g, 0) for d in days],
+                marker="o", label=g)
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))  # articles are counted whole
     ax.set_xlabel(by)
     ax.set_ylabel("articles")
     ax.tick_params(axis="x", labelrotation=60)
@@ -243,6 +247,26 @@ def _plot(table: dict, groups: list[str], by: str, path: str) -> None:
     check_output(path)
     fig.savefig(path)
     click.echo(f"plot written to {path}", err=True)
+
+
+PERIOD_FORMAT = {"month": "%Y-%m", "year": "%Y"}
+
+
+def every_period(periods: list[str], by: str) -> list:
+    """Every month (or year) from the first of ``periods`` to the last, as dates."""
+    from datetime import date
+
+    if not periods:
+        return []
+    first, last = min(periods), max(periods)
+    if by == "year":
+        return [date(y, 1, 1) for y in range(int(first), int(last) + 1)]
+    (y, m), (last_y, last_m) = (map(int, first.split("-")), map(int, last.split("-")))
+    out = []
+    while (y, m) <= (last_y, last_m):
+        out.append(date(y, m, 1))
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out
 
 
 def print_rows(rows: list[dict], fmt: str) -> None:

@@ -41,7 +41,9 @@ def job_key(spider) -> str:
     """The frontier's owner: the registry site, or the portals of an ad-hoc crawl."""
     sites = getattr(spider, "sites", None) or {}
     key = ",".join(sorted(set(sites.values()))) or spider.name
-    return f"recover:{key}" if spider.name == "recover" else key
+    if spider.name == "recover":  # one frontier per web archive: another --archive starts its own
+        return f"recover:{getattr(spider, 'replay', '')}:{key}"
+    return key
 
 
 class FrontierMiddleware:

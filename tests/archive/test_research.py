@@ -304,3 +304,15 @@ def test_reextract_reads_nothing_for_a_site_spelled_as_sql(db, value):
     code, out = run("reextract", "--db", db, "--site", value, "--dry-run")
     assert code == 0 and "0 articles" in out, out
     assert "2018" in run("stats", "--db", db)[1]  # the archive is whole
+
+
+def test_the_plot_has_every_month_between_the_first_and_the_last():
+    from datetime import date
+
+    from crawler.cli.research import every_period
+
+    months = every_period(["2019-09", "2020-02", "2019-11"], "month")
+    assert months == [date(2019, 9, 1), date(2019, 10, 1), date(2019, 11, 1), date(2019, 12, 1),
+                      date(2020, 1, 1), date(2020, 2, 1)]
+    assert every_period(["2018", "2020"], "year") == [date(2018, 1, 1), date(2019, 1, 1), date(2020, 1, 1)]
+    assert every_period([], "month") == []

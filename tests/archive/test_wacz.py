@@ -78,3 +78,14 @@ def test_pywb_replays_an_article_from_it(archive, tmp_path):
 def test_export_wacz_never_writes_over_an_archive(archive):
     result = run_cli("export-wacz", "--out", str(archive), "--db", str(archive))
     assert result.returncode == 1 and "is an archive file" in result.stderr
+
+
+def test_the_wacz_holds_only_this_archives_warc_files(archive, tmp_path):
+    """A shared warcs/ folder also holds other archives' files and old demos': they stay out."""
+    own = sorted(p.name for p in (tmp_path / "warcs").glob("*.warc.gz"))
+    shutil.copy(tmp_path / "warcs" / own[0], tmp_path / "warcs" / "20200101T000000000000Z-00001.warc.gz")
+    out = tmp_path / "demo.wacz"
+    export(archive, out)
+    with zipfile.ZipFile(out) as package:
+        packed = sorted(n.removeprefix("archive/") for n in package.namelist() if n.startswith("archive/"))
+    assert packed == own
