@@ -1,6 +1,6 @@
 """Build the extraction gold set (run by hand; the pages and expected.json are committed).
 
-    .venv/bin/python tests/gold/make_gold.py ../shared/seeds
+    .venv/bin/python tests/gold/make_gold.py
 
 40 pages in 8 families: the seven portal platforms the profiles know, and an
 unknown layout with neutral class names that only generic extraction sees.
@@ -25,7 +25,7 @@ from crawler.demo.common import encode_cp1258  # noqa: E402
 from crawler.demo.content import ARTICLES  # noqa: E402
 from tests.gold import families  # noqa: E402
 
-SEEDS = Path(sys.argv[1] if len(sys.argv) > 1 else "../shared/seeds")
+SEEDS = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parents[1] / "fixtures" / "seeds" / "text"
 OUT = Path(__file__).parent
 WEEKDAYS = ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật"]
 

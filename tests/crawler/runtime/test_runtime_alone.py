@@ -62,3 +62,16 @@ def test_the_frontier_records_new_requests_and_skips_those_it_holds(tmp_path):
     archive = Archive(tmp_path / "a.db")
     assert archive.db.execute("SELECT count(*) FROM frontier").fetchone() == (0,)
     archive.close()
+
+
+def test_a_recovery_keeps_one_frontier_per_web_archive():
+    from crawler.runtime.resume import job_key
+
+    class Recovery:
+        name, sites = "recover", {"myloc.namdinh.gov.vn": "namdinh-myloc"}
+
+        def __init__(self, replay):
+            self.replay = replay
+
+    wayback, local = job_key(Recovery("https://web.archive.org/web/")), job_key(Recovery("http://localhost:8080/c/"))
+    assert wayback != local and "namdinh-myloc" in wayback
