@@ -150,3 +150,14 @@ def test_xhtml_with_an_xml_declaration_is_decoded_from_its_bytes(encoding):
 def test_pages_that_are_not_articles_are_a_reason_never_a_crash(html):
     result = extract_page(html, "https://x.gov.vn/a.html")
     assert not result.is_article and result.reason
+
+
+@pytest.mark.parametrize("url", ["not-a-url", "ftp://x.gov.vn/", "http://169.254.169.254/latest/"])
+def test_crawl_refuses_a_bad_url_before_making_an_archive(tmp_path, url):
+    from click.testing import CliRunner
+
+    from crawler.cli import cli
+
+    result = CliRunner().invoke(cli, ["crawl", "--url", url, "--db", str(tmp_path / "a.db")])
+    assert result.exit_code == 2 and f"--url {url}:" in result.output
+    assert not (tmp_path / "a.db").exists()
