@@ -43,14 +43,19 @@ def rows(db: Path, sql: str, params=()) -> list[tuple]:
 
 
 # failures are not dead ends ---------------------------------------------------------------------
-def test_a_page_failing_then_recovering_is_retried_after_its_backoff(tmp_path):
-    up = {"flaky": False}
-    server = serve({
+def flaky_portal(up: dict):
+    """A portal whose /tin/flaky.html answers 500 until ``up["flaky"]`` is set."""
+    return serve({
         "/": page(home("/tin/a.html", "/tin/flaky.html")),
         "/tin/a.html": page(article_html(FIRST)),
         "/tin/flaky.html": lambda n: ((200, {"Content-Type": "text/html"}, article_html(SECOND).encode())
                                       if up["flaky"] else (500, {}, b"down")),
     })
+
+
+def test_a_page_failing_then_recovering_is_retried_after_its_backoff(tmp_path):
+    up = {"flaky": False}
+    server = flaky_portal(up)
     db = tmp_path / "a.db"
     assert crawl(server.url, db, "-s", "RETRY_TIMES=1").returncode == 0
     flaky = server.url + "tin/flaky.html"
@@ -76,12 +81,7 @@ def test_a_page_failing_then_recovering_is_retried_after_its_backoff(tmp_path):
 def test_a_crawl_started_by_hand_retries_failed_pages_at_once(tmp_path):
     """The archivist starts a crawl because the portal works again: its failed pages are fetched."""
     up = {"flaky": False}
-    server = serve({
-        "/": page(home("/tin/a.html", "/tin/flaky.html")),
-        "/tin/a.html": page(article_html(FIRST)),
-        "/tin/flaky.html": lambda n: ((200, {"Content-Type": "text/html"}, article_html(SECOND).encode())
-                                      if up["flaky"] else (500, {}, b"down")),
-    })
+    server = flaky_portal(up)
     db = tmp_path / "a.db"
     assert crawl(server.url, db, "-s", "RETRY_TIMES=0").returncode == 0
     up["flaky"] = True
