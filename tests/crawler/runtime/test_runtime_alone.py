@@ -75,3 +75,23 @@ def test_a_recovery_keeps_one_frontier_per_web_archive():
 
     wayback, local = job_key(Recovery("https://web.archive.org/web/")), job_key(Recovery("http://localhost:8080/c/"))
     assert wayback != local and "namdinh-myloc" in wayback
+
+
+def test_capture_writes_every_response_as_served_and_says_where(tmp_path):
+    from archive.warc import read_response
+    from crawler.runtime.capture import WarcCaptureMiddleware
+
+    crawler = get_crawler(Spider, settings_dict={"GOVARCHIVE_DB": str(tmp_path / "a.db")})
+    spider = Spider(name="portal")
+    spider.crawl_id = "c1"
+    middleware = WarcCaptureMiddleware.from_crawler(crawler)
+    middleware.spider_opened(spider)
+    request = Request("http://h/tin/a.html")
+    body = "<html><body>Thông báo lịch tiếp dân</body></html>".encode()
+    response = HtmlResponse("http://h/tin/a.html", status=404, body=body, request=request,
+                            headers={"Content-Type": "text/html; charset=utf-8"})
+    assert middleware.process_response(request, response) is response
+    middleware.spider_closed(spider)
+    stored = read_response(tmp_path / "warcs", request.meta["warc_record"])
+    assert (stored.url, stored.status, stored.body) == ("http://h/tin/a.html", 404, body)
+    assert [p.name for p in (tmp_path / "warcs").iterdir()] == ["c1-00001.warc.gz"]
