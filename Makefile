@@ -44,6 +44,8 @@ eval: $(STAMP)
 	$(BIN)/python -m tests.gold.evaluate
 	@echo
 	$(BIN)/python -m tests.gold.peers
+	@echo
+	$(BIN)/python -m tests.gold.documents
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -20,6 +20,20 @@ from datetime import date
 _SYMBOL = r"\d{1,5}(?:/\d{4})?/[A-ZĐ][\wĐđ]*(?:-[A-ZĐ][\wĐđ]*)*"
 NUMBER = re.compile(rf"(?<![\w/])({_SYMBOL})(?![\w/])")
 NUMBER_LABEL = re.compile(rf"\b(?i:số)\s*(?i:ký hiệu)?\s*[:.]?\s*({_SYMBOL})(?![\w/])")
+# as printed in a header, spaced for a hand-written number: "Số: 779 /QĐ-UBND", "Số: 409/TTr-CAT(PC04)",
+# "Số: 2775/SNV-CCHC&VTLT", the Party's "Số 36-HD/VPTW"
+_LABELLED = re.compile(r"\b(?i:số)\s*(?i:ký hiệu)?\s*[:.]?\s*"
+                       r"(\d{1,5}(?:\s*/\s*\d{4})?\s*/\s*[A-ZĐ][\wĐđ&]*(?:\s*-\s*[A-ZĐ(][\wĐđ&()]*)*"
+                       r"|\d{1,5}-[A-ZĐ][\wĐđ]*/[A-ZĐ][\wĐđ]*(?:-[A-ZĐ][\wĐđ]*)*)")
+# where the header ends and the body begins: the citations, the addressee, the first article
+_BODY_START = re.compile(r"^\W*(Căn cứ|Thực hiện|Theo đề nghị|Xét đề nghị|Kính gửi|Điều 1\b)", re.I)
+_RANK = re.compile(r"^(Đại tướng|Thượng tướng|Trung tướng|Thiếu tướng|Đại tá|Thượng tá|Trung tá|Thiếu tá)\s+")
+_AUTHORITY = re.compile(r"^(TM|KT|Q|TL|TUQ|T/M|K/T)\s*\.|^(PHÓ |Q\. )?(CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG|BÍ THƯ|"
+                        r"THỦ TRƯỞNG|CHÁNH VĂN PHÒNG|CHÁNH THANH TRA|TỔNG GIÁM ĐỐC|THỦ TƯỚNG|BỘ TRƯỞNG|"
+                        r"THỨ TRƯỞNG|CỤC TRƯỞNG|TỔNG CỤC TRƯỞNG|VIỆN TRƯỞNG|HIỆU TRƯỞNG|TỔNG THANH TRA)\b")
+# what stands before an authority run into the same line: "Nơi nhận:", a recipient "- Như trên;"
+_RECIPIENT = re.compile(r"^(?:Nơi nhận\s*:?|-[^;]*;|-\s*Lưu[^.]*\.)\s*", re.I)
+_CELLS = re.compile(r"\t+|\s*\|\s*|\s{4,}")
 TYPES = {  # the code in a symbol -> the type's name
     "QĐ": "Quyết định", "CT": "Chỉ thị", "KH": "Kế hoạch", "TB": "Thông báo", "BC": "Báo cáo",
     "NQ": "Nghị quyết", "TTr": "Tờ trình", "TT": "Thông tư", "NĐ": "Nghị định", "CĐ": "Công điện",
@@ -39,6 +53,7 @@ _BODY = re.compile(r"ỦY BAN|UỶ BAN|UBND|HĐND|HỘI ĐỒNG|SỞ |PHÒNG |BA
 _SUBJECT_START = re.compile(r"^\s*(V/v|Về việc|Về|Ban hành|Phê duyệt|Triển khai|Tăng cường)\b", re.I)
 _SIGN_ROLE = re.compile(r"^\s*(KT\.|TM\.|Q\.|TL\.|TUQ\.)?\s*(PHÓ |Q\. )?(CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG|"
                         r"BÍ THƯ|THỦ TRƯỞNG|CHÁNH VĂN PHÒNG|TỔNG GIÁM ĐỐC|THỦ TƯỚNG|BỘ TRƯỞNG)", re.I)
+_PLACE_DATE = re.compile(r",\s*ngày\b.{0,12}\btháng\b", re.I)
 _STAMP_SIGNER = re.compile(r"^\s*(?:Ký bởi|Người ký)\s*:\s*(.+)$", re.I | re.M)
 
 
@@ -57,7 +72,7 @@ def document_meta(text: str, row: list[str] | None = None, link_text: str = "") 
     (``row``) and the link's text filling what the text does not state. A listing row
     states the subject whole; a link's text only when the document states none."""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
-    head, row = lines[:40], [c for c in (row or []) if c and c.strip()]
+    head, row = header(lines), [c for c in (row or []) if c and c.strip()]
     context = [*row, link_text] if link_text.strip() else row
     number = find_number("\n".join(head)) or next(filter(None, map(find_number, context)), None)
     subject = _context_subject(row) or subject_of(head) or _context_subject([link_text])
@@ -66,16 +81,25 @@ def document_meta(text: str, row: list[str] | None = None, link_text: str = "") 
         doc_type=type_of(head, number, subject, context),
         issuer=issuer_of(head),
         issued_on=issued_on("\n".join(head[:15])) or next(filter(None, map(issued_on, context)), None),
-        signer=signer_of(lines[-30:], text),
+        signer=signer_of(lines[3:], text),  # past the issuer's lines
         subject=subject,
     )
 
 
+def header(lines: list[str]) -> list[str]:
+    """The header block: the lines before the body (its citations, addressee or first article),
+    at most 40. Numbers and dates past it are cited documents', never the document's own."""
+    for index, line in enumerate(lines[:40]):
+        if index >= 3 and _BODY_START.match(line):
+            return lines[:index]
+    return lines[:40]
+
+
 def find_number(text: str) -> str | None:
     """The number and symbol: the one labelled "Số:" first, else the first in the text."""
-    labelled = NUMBER_LABEL.search(text)
+    labelled = _LABELLED.search(text)
     if labelled:
-        return labelled.group(1)
+        return re.sub(r"\s+", "", labelled.group(1))
     found = NUMBER.search(text)
     return found.group(1) if found else None
 
@@ -89,6 +113,10 @@ def type_of(head: list[str], number: str | None, subject: str | None, context: l
         leading = _LEADING_TYPE.match(candidate)
         if leading:
             return _name(leading.group(1))
+    if number and re.match(r"\d+-[A-ZĐ]", number):  # the Party's 36-HD/VPTW
+        code = number.split("/")[0].split("-")[1]
+        if code in TYPES:
+            return TYPES[code]
     if number:
         parts = number.split("/")[-1].split("-")
         if parts[0] in TYPES:
@@ -137,8 +165,10 @@ def subject_of(head: list[str]) -> str | None:
             start = index + 1 if _HEADING.match(_MOTTO.sub("", line)) else index
             taken = []
             for follow in head[start:start + 4]:
-                if _SIGN_ROLE.match(follow) or _ISSUED.search(follow) or (taken and (
-                        follow.upper() == follow or follow.startswith(("Căn cứ", "Kính gửi", "Thực hiện")))):
+                follow = _CELLS.split(follow)[0].strip()  # a two-column line: the left cell
+                if (not follow or _SIGN_ROLE.match(follow) or _ISSUED.search(follow)
+                        or _BODY_START.match(follow) or _PLACE_DATE.search(follow)
+                        or (taken and (follow.upper() == follow or len(follow) > 150))):
                     break
                 taken.append(follow)
             subject = " ".join(taken).strip()
@@ -147,16 +177,41 @@ def subject_of(head: list[str]) -> str | None:
     return None
 
 
-def signer_of(tail: list[str], text: str) -> str | None:
-    """The signer: the name under the signing role, else the stamp's "Ký bởi:" if a person's."""
-    for index, line in enumerate(tail):
-        if _SIGN_ROLE.match(line):
-            for follow in tail[index + 1:index + 6]:
-                if is_person_name(follow):
-                    return follow
+def signer_of(body: list[str], text: str) -> str | None:
+    """The signer: the name under the first signing authority after the header (TM., KT., ...
+    or a title such as CHỦ TỊCH), read cell by cell: two columns put "Nơi nhận" and its list
+    beside the signature block, in one line (Word tables, tabs) or run together (a PDF's text).
+    Else the stamp's "Ký bởi:" if a person's. A rank (Thiếu tướng) is not part of the name."""
+    cells = [c.strip(" _") for line in body for c in _CELLS.split(line) if c.strip(" _")]
+    for index, cell in enumerate(cells):
+        if _authority(cell):
+            for follow in cells[index + 1:index + 16]:
+                name = _name_in(follow)
+                if name:
+                    return name
     stamp = _STAMP_SIGNER.search(text)
     if stamp and is_person_name(stamp.group(1).strip()):
         return stamp.group(1).strip()
+    return None
+
+
+def _authority(cell: str) -> bool:
+    """A signing authority line, or one run together after "Nơi nhận:" or a recipient."""
+    tail = _RECIPIENT.sub("", cell).strip()
+    return bool(tail) and tail.upper() == tail and bool(_AUTHORITY.match(tail))
+
+
+def _name_in(cell: str) -> str | None:
+    """A person's name standing alone, or closing a recipient line it was run together with."""
+    cell = _RANK.sub("", cell.strip(" “”\"'*.,;:")).strip()
+    if is_person_name(cell):
+        return cell
+    if cell.startswith("-"):
+        words = cell.split()
+        for size in (4, 3, 2):
+            name = " ".join(words[-size:])
+            if len(words) > size and is_person_name(name) and words[-size - 1].endswith(";"):
+                return name
     return None
 
 

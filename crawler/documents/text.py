@@ -21,6 +21,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from common.textnorm import is_vietnamese
 from crawler.documents.legacy import to_unicode
 
 logger = logging.getLogger(__name__)
@@ -70,9 +71,23 @@ def finish(result: DocumentText) -> DocumentText:
 
 
 def page_needs_ocr(text: str) -> bool:
-    """A page whose only text is a signature stamp ("Ký bởi: ...") or nothing at all."""
+    """A page whose only text is a signature stamp ("Ký bởi: ...") or nothing at all, or whose
+    text layer is a scanner's OCR that did not know Vietnamese (``c6c chi s5``, ``Ldm D6ng``)."""
     kept = [line for line in text.splitlines() if line.strip() and not SIGNATURE_LINE.match(line)]
-    return len("".join(kept).strip()) < MIN_PAGE_CHARS
+    return len("".join(kept).strip()) < MIN_PAGE_CHARS or garbled("\n".join(kept))
+
+
+_MIXED = re.compile(r"^[^\W\d_]+\d[^\W\d_]*$|^[^\W\d_]*\d[^\W\d_]+$")  # b6o, c6c, Ph6, 6ng
+
+
+def garbled(text: str) -> bool:
+    """An OCR layer made without Vietnamese: letters with diacritics came out as digits inside
+    words, and the few marked letters a Vietnamese text has everywhere are missing."""
+    words = [w.strip(".,;:()") for w in text.split()]
+    words = [w for w in words if any(c.isalpha() for c in w)]
+    if len(words) < 30 or is_vietnamese(text):
+        return False
+    return sum(1 for w in words if _MIXED.match(w)) >= 0.05 * len(words)
 
 
 def _pdf(body: bytes) -> DocumentText:

@@ -162,7 +162,12 @@ def test_without_ocr_a_scan_is_kept_pending_with_a_note():
 @pytest.mark.parametrize(("text", "number"), [
     ("Số: 123/QĐ-UBND", "123/QĐ-UBND"), ("Số 16/CT-TTg", "16/CT-TTg"),
     ("Số: 45/2023/NĐ-CP", "45/2023/NĐ-CP"), ("Số: 1234/UBND-VP", "1234/UBND-VP"),
-    ("Thông tư 05/2024/TT-BTC hướng dẫn", "05/2024/TT-BTC"), ("Số: 07 /TB-UBND", None),
+    ("Thông tư 05/2024/TT-BTC hướng dẫn", "05/2024/TT-BTC"),
+    # the number is typed (or stamped) into the gap the template leaves before the slash
+    ("Số: 07 /TB-UBND", "07/TB-UBND"), ("Số: 779     /QĐ-UBND", "779/QĐ-UBND"),
+    ("Số: /BC-UBND Lâm Đồng, ngày tháng 12 năm 2025", None),  # left blank: the e-signature stamps it
+    ("Số: 409/TTr-CAT(PC04)", "409/TTr-CAT(PC04)"), ("Số: 2775/SNV-CCHC&VTLT", "2775/SNV-CCHC&VTLT"),
+    ("Số 36-HD/VPTW", "36-HD/VPTW"),
     ("ngày 12/03/2024", None), ("Số: 02/NQ-HĐND", "02/NQ-HĐND"), ("Số: 88/TTr-SNN", "88/TTr-SNN"),
 ])
 def test_numbers_and_symbols(text, number):
@@ -244,3 +249,48 @@ def test_a_500_page_pdf_is_read_whole_and_fast():
 
 def test_a_gzip_file_is_not_a_document():
     assert process_document(gzip.compress(b"x" * 100), "http://x.gov.vn/a.gz") is None
+
+
+# metadata: the layout of the header and the signature block ---------------------------------------
+CITING = """ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH LÂM ĐỒNG\tĐộc lập - Tự do - Hạnh phúc
+Số: /QĐ-UBND\tLâm Đồng, ngày tháng 12 năm 2025
+QUYẾT ĐỊNH
+Về việc cho phép hợp nhất Đoàn Luật sư tỉnh Lâm Đồng
+CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG
+Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;
+Căn cứ Nghị định số 126/2024/NĐ-CP ngày 08 tháng 10 năm 2024 của Chính phủ;
+QUYẾT ĐỊNH:
+Điều 1. Cho phép hợp nhất.
+Nơi nhận:\tKT. CHỦ TỊCH
+- Như Điều 3;\tPHÓ CHỦ TỊCH
+- Lưu: VT.
+\t(Đã ký)
+\tThiếu tướng Trương Minh Đương
+"""
+
+
+def test_cited_documents_are_never_the_documents_own_number_or_date():
+    meta = document_meta(CITING)
+    assert (meta.number, meta.issued_on) == (None, None)  # left blank for the stamp, not 126/2024/NĐ-CP
+    assert meta.doc_type == "Quyết định" and meta.subject.startswith("Về việc cho phép hợp nhất")
+
+
+def test_the_signer_is_read_beside_the_recipients_without_a_rank():
+    assert document_meta(CITING).signer == "Trương Minh Đương"
+
+
+def test_the_subject_stops_at_the_place_and_date_line():
+    text = ("SỞ NỘI VỤ\nSố: 215/SNV-CCHC\nV/v góp ý dự thảo Kế hoạch kiểm tra cải cách hành chính\n"
+            "năm 2026 Lâm Đồng, ngày 14 tháng 01 năm 2026\nKính gửi: Các sở, ngành")
+    assert document_meta(text).subject == "V/v góp ý dự thảo Kế hoạch kiểm tra cải cách hành chính"
+
+
+def test_a_text_layer_made_by_an_ocr_without_vietnamese_is_read_again():
+    from crawler.documents.text import page_needs_ocr
+
+    garbled = ("Uy ban nhdn dAn tinh t6 chric bu6i lam viec d,5 nghe Sd NQi vu b6o c6o rllnh gi6 !6t qu6 "
+               "vi gi6i ph6p n6ng cao c6c chi s5 PAR INDEX, PAPI, SIPAS, PCI, chi s6 c6i c6ch hdnh chinh "
+               "d6i v6i dlch 4r c6ng tr.uc tuy€n. Cht tri: Ddng chi Nguy6n Ngqc Phirc Tinh riy vi6n Ph6 Chri")
+    assert page_needs_ocr(garbled)
+    assert not page_needs_ocr("Ủy ban nhân dân tỉnh tổ chức buổi làm việc để nghe Sở Nội vụ báo cáo " * 5)

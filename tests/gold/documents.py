@@ -1,0 +1,97 @@
+"""Score document metadata on real administrative documents with hand-written metadata.
+
+    .venv/bin/python -m tests.gold.documents [--each]
+
+``tests/fixtures/real-documents`` (copied from the team's shared set, see its README and
+SOURCES.tsv: 30 documents, typed, scanned, DOC and DOCX) holds each file with its gold
+metadata. Each is read as a crawl reads it (``process_document``, OCR on), and scored per
+field: number (số ký hiệu, spaces around ``/`` ignored), type, date issued, issuer and signer
+(case, spaces and diacritics as printed ignored for the signer), subject (whitespace and
+case ignored, a trailing full stop ignored), and the share of the gold text passages found
+in the text. ``tests/crawler/documents/test_real_documents.py`` pins floors on them.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from crawler.documents import process_document
+
+REAL = Path(__file__).resolve().parent.parent / "fixtures" / "real-documents"
+FIELDS = ("number", "type", "issued", "signer", "subject")
+TYPES = {"pdf": "application/pdf", "doc": "application/msword",
+         "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
+
+
+def _norm(value: str | None) -> str:
+    text = unicodedata.normalize("NFC", value or "").lower()
+    return re.sub(r"\s+", " ", re.sub(r"\s*/\s*", "/", text)).strip().rstrip(".")
+
+
+@dataclass
+class DocumentScore:
+    documents: int = 0
+    right: dict[str, int] = field(default_factory=lambda: dict.fromkeys(FIELDS, 0))
+    asked: dict[str, int] = field(default_factory=lambda: dict.fromkeys(FIELDS, 0))
+    passages: int = 0
+    passage_total: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    def share(self, name: str) -> float:
+        return self.right[name] / self.asked[name] if self.asked[name] else 1.0
+
+    @property
+    def passage_share(self) -> float:
+        return self.passages / self.passage_total if self.passage_total else 1.0
+
+
+def read(gold: dict):
+    path = REAL / gold["file"]
+    suffix = path.suffix.lstrip(".").lower()
+    return process_document(path.read_bytes(), f"https://example.gov.vn/{path.name}", TYPES[suffix])
+
+
+def score(documents: list[dict] | None = None) -> DocumentScore:
+    result = DocumentScore()
+    for gold in documents or golds():
+        record = read(gold)
+        result.documents += 1
+        found = {"number": record.number if record else None, "type": record.doc_type if record else None,
+                 "issued": record.issued_on if record else None, "signer": record.signer if record else None,
+                 "subject": record.subject if record else None}
+        for name in FIELDS:
+            if gold.get(name) is None:
+                continue
+            result.asked[name] += 1
+            if _norm(found[name]) == _norm(gold[name]):
+                result.right[name] += 1
+            else:
+                result.misses.append(f"{Path(gold['file']).name} {name}: {found[name]!r} != {gold[name]!r}")
+        text = re.sub(r"\s+", " ", unicodedata.normalize("NFC", record.text if record else "")).lower()
+        for passage in gold.get("text_snippets") or []:
+            result.passage_total += 1
+            result.passages += re.sub(r"\s+", " ", passage.lower()) in text
+    return result
+
+
+def golds() -> list[dict]:
+    return [json.loads(p.read_text(encoding="utf-8")) for p in sorted((REAL / "gold").glob("*.json"))]
+
+
+def main() -> None:
+    result = score()
+    print(f"real documents: {result.documents}")
+    for name in FIELDS:
+        print(f"  {name:<8} {result.share(name):.3f}  ({result.right[name]}/{result.asked[name]})")
+    print(f"  passages {result.passage_share:.3f}  ({result.passages}/{result.passage_total})")
+    if "--each" in sys.argv:
+        print("\n".join(result.misses))
+
+
+if __name__ == "__main__":
+    main()
