@@ -53,6 +53,10 @@ _BODY = re.compile(r"ỦY BAN|UỶ BAN|UBND|HĐND|HỘI ĐỒNG|SỞ |PHÒNG |BA
 _SUBJECT_START = re.compile(r"^\s*(V/v|Về việc|Về|Ban hành|Phê duyệt|Triển khai|Tăng cường)\b", re.I)
 _SIGN_ROLE = re.compile(r"^\s*(KT\.|TM\.|Q\.|TL\.|TUQ\.)?\s*(PHÓ |Q\. )?(CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG|"
                         r"BÍ THƯ|THỦ TRƯỞNG|CHÁNH VĂN PHÒNG|TỔNG GIÁM ĐỐC|THỦ TƯỚNG|BỘ TRƯỞNG)", re.I)
+# blanks a typed header leaves for the electronic signature to stamp: "Số:   /BC-UBND",
+# "ngày   tháng 12 năm 2025"
+_BLANK_NUMBER = re.compile(r"\b(?i:số)\s*:?\s*(/\s*[A-ZĐ][\wĐđ&()-]*)")
+_BLANK_DAY = re.compile(r"ng[aà]y[\s._…-]*th[aá]ng\s+(\d{1,2})\s+n[aă]m\s+(\d{4})", re.I)
 _PLACE_DATE = re.compile(r",\s*ngày\b.{0,12}\btháng\b", re.I)
 _STAMP_SIGNER = re.compile(r"^\s*(?:Ký bởi|Người ký)\s*:\s*(.+)$", re.I | re.M)
 
@@ -84,6 +88,30 @@ def document_meta(text: str, row: list[str] | None = None, link_text: str = "") 
         signer=signer_of(lines[3:], text),  # past the issuer's lines
         subject=subject,
     )
+
+
+def blanks(text: str) -> tuple[str | None, tuple[int, int] | None]:
+    """What the header leaves blank for a signature's stamp: the number's ``/SYMBOL`` and the
+    date's ``(month, year)``; None for what it prints."""
+    head = "\n".join(header([line.strip() for line in text.splitlines() if line.strip()]))
+    number, day = _BLANK_NUMBER.search(head), _BLANK_DAY.search(head)
+    return (re.sub(r"\s+", "", number.group(1)) if number else None,
+            (int(day.group(1)), int(day.group(2))) if day else None)
+
+
+def with_stamps(meta: DocumentMeta, text: str, number: str | None, day: int | None) -> DocumentMeta:
+    """The number and day a signature stamped into the header's blanks, where the text has none."""
+    symbol, month_year = blanks(text)
+    if meta.number is None and symbol and number:
+        meta.number = number + symbol
+        if meta.doc_type is None:
+            meta.doc_type = type_of([], meta.number, meta.subject, [])
+    if meta.issued_on is None and month_year and day:
+        try:
+            meta.issued_on = date(month_year[1], month_year[0], day).isoformat()
+        except ValueError:
+            pass
+    return meta
 
 
 def header(lines: list[str]) -> list[str]:

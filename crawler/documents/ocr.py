@@ -70,10 +70,14 @@ def ocr_pdf_pages(body: bytes, pages: list[int], seconds: float = PAGE_SECONDS) 
     return out
 
 
-def ocr_image(path: Path, seconds: float = PAGE_SECONDS) -> str | None:
+PAGE_OPTIONS = ("-l", "vie", "--psm", "3")  # Vietnamese, a page of blocks
+
+
+def ocr_image(path: Path, seconds: float = PAGE_SECONDS,
+              options: tuple[str, ...] = PAGE_OPTIONS) -> str | None:
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     try:
-        run = subprocess.run(["tesseract", str(path), "stdout", "-l", "vie", "--psm", "3"],
+        run = subprocess.run(["tesseract", str(path), "stdout", *options],
                              capture_output=True, timeout=seconds, env=env)
     except subprocess.TimeoutExpired:
         logger.warning("OCR gave up on a page after %.0f s", seconds)

@@ -11,8 +11,9 @@ import logging
 from dataclasses import asdict, dataclass
 
 from crawler.documents.detect import KINDS, file_name, sniff
-from crawler.documents.metadata import document_meta
+from crawler.documents.metadata import blanks, document_meta, with_stamps
 from crawler.documents.ocr import MAX_OCR_PAGES, OcrUnavailable, ocr_pdf_pages
+from crawler.documents.stamps import stamped_header
 from crawler.documents.text import DocumentText, finish, read_text
 
 logger = logging.getLogger(__name__)
@@ -54,6 +55,9 @@ def process_document(body: bytes, url: str, content_type: str = "", disposition:
     if text.scanned_pages:
         text = _with_ocr(body, text, ocr, ocr_pages)
     meta = document_meta(text.text, row, link_text)
+    if kind == "pdf" and ocr and (meta.number is None or meta.issued_on is None) and any(blanks(text.text)):
+        stamped = stamped_header(body)
+        meta = with_stamps(meta, text.text, stamped.number, stamped.day)
     return DocumentRecord(
         file_name=name, kind=kind, mime=KINDS[kind], size=len(body),
         sha256=hashlib.sha256(body).hexdigest(), text=text.text, text_method=text.method,

@@ -294,3 +294,27 @@ def test_a_text_layer_made_by_an_ocr_without_vietnamese_is_read_again():
                "d6i v6i dlch 4r c6ng tr.uc tuy€n. Cht tri: Ddng chi Nguy6n Ngqc Phirc Tinh riy vi6n Ph6 Chri")
     assert page_needs_ocr(garbled)
     assert not page_needs_ocr("Ủy ban nhân dân tỉnh tổ chức buổi làm việc để nghe Sở Nội vụ báo cáo " * 5)
+
+
+def test_the_blanks_a_typed_header_leaves_for_the_signature_stamp():
+    from crawler.documents.metadata import blanks, with_stamps
+
+    assert blanks(CITING) == ("/QĐ-UBND", (12, 2025))
+    meta = with_stamps(document_meta(CITING), CITING, "2536", 12)
+    assert (meta.number, meta.issued_on, meta.doc_type) == ("2536/QĐ-UBND", "2025-12-12", "Quyết định")
+    printed = CITING.replace("Số: /QĐ-UBND", "Số: 12/QĐ-UBND").replace("ngày tháng", "ngày 3 tháng")
+    assert blanks(printed) == (None, None)
+
+
+@pytest.mark.skipif(ocr_problem() is not None, reason="Tesseract with its Vietnamese model is not installed")
+def test_the_stamped_number_and_day_are_read_from_a_real_signed_report():
+    """A province's report signed in 2025: 'Số: /BC-UBND', 'ngày tháng 12 năm 2025' in its text,
+    329 and 19 drawn by the signature fields over the blanks."""
+    from conftest import ROOT
+
+    from crawler.documents.stamps import Stamped, stamped_header
+
+    body = (ROOT / "tests/fixtures/real-documents/files/16-lamdong-ubnd-bc329-2025.pdf").read_bytes()
+    assert stamped_header(body) == Stamped("329", 19)
+    record = process_document(body, "https://lamdong.gov.vn/bc-329.pdf")
+    assert (record.number, record.issued_on) == ("329/BC-UBND", "2025-12-19")
