@@ -31,6 +31,8 @@ _RANK = re.compile(r"^(Đại tướng|Thượng tướng|Trung tướng|Thiếu
 _AUTHORITY = re.compile(r"^(TM|KT|Q|TL|TUQ|T/M|K/T)\s*\.|^(PHÓ |Q\. )?(CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG|BÍ THƯ|"
                         r"THỦ TRƯỞNG|CHÁNH VĂN PHÒNG|CHÁNH THANH TRA|TỔNG GIÁM ĐỐC|THỦ TƯỚNG|BỘ TRƯỞNG|"
                         r"THỨ TRƯỞNG|CỤC TRƯỞNG|TỔNG CỤC TRƯỞNG|VIỆN TRƯỞNG|HIỆU TRƯỞNG|TỔNG THANH TRA)\b")
+_AUTHORITY_IN = re.compile(r"\b(?:TM|KT|Q|TL|TUQ|T/M|K/T)\s*\.|CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG|BÍ THƯ|CHÁNH |"
+                           r"THỦ TƯỚNG")
 # what stands before an authority run into the same line: "Nơi nhận:", a recipient "- Như trên;"
 _RECIPIENT = re.compile(r"^(?:Nơi nhận\s*:?|-[^;]*;|-\s*Lưu[^.]*\.)\s*", re.I)
 _CELLS = re.compile(r"\t+|\s*\|\s*|\s{4,}")
@@ -210,13 +212,18 @@ def signer_of(body: list[str], text: str) -> str | None:
     or a title such as CHỦ TỊCH), read cell by cell: two columns put "Nơi nhận" and its list
     beside the signature block, in one line (Word tables, tabs) or run together (a PDF's text).
     Else the stamp's "Ký bởi:" if a person's. A rank (Thiếu tướng) is not part of the name."""
-    cells = [c.strip(" _") for line in body for c in _CELLS.split(line) if c.strip(" _")]
-    for index, cell in enumerate(cells):
-        if _authority(cell):
-            for follow in cells[index + 1:index + 16]:
-                name = _name_in(follow)
-                if name:
-                    return name
+    for start, line in enumerate(body):
+        if not _AUTHORITY_IN.search(line):  # a cheap look first: a long document has thousands of lines
+            continue
+        near = body[start:start + 12]
+        cells = [c.strip(" _") for line_near in near for c in _CELLS.split(line_near) if c.strip(" _")]
+        for index, cell in enumerate(cells):
+            if _authority(cell):
+                for follow in cells[index + 1:index + 16]:
+                    name = _name_in(follow)
+                    if name:
+                        return name
+                break
     stamp = _STAMP_SIGNER.search(text)
     if stamp and is_person_name(stamp.group(1).strip()):
         return stamp.group(1).strip()

@@ -71,10 +71,18 @@ def finish(result: DocumentText) -> DocumentText:
 
 
 def page_needs_ocr(text: str) -> bool:
-    """A page whose only text is a signature stamp ("Ký bởi: ...") or nothing at all, or whose
-    text layer is a scanner's OCR that did not know Vietnamese (``c6c chi s5``, ``Ldm D6ng``)."""
+    """A page whose only text is a signature stamp ("Ký bởi: ...") or nothing at all."""
     kept = [line for line in text.splitlines() if line.strip() and not SIGNATURE_LINE.match(line)]
-    return len("".join(kept).strip()) < MIN_PAGE_CHARS or garbled("\n".join(kept))
+    return len("".join(kept).strip()) < MIN_PAGE_CHARS
+
+
+def pages_to_ocr(texts: list[str]) -> list[int]:
+    """The pages to OCR: those without text, or every page when the first with text is a
+    scanner's OCR layer that did not know Vietnamese (``c6c chi s5``, ``Ldm D6ng``). A scanner
+    OCRs a whole file at once, so its first page tells, for one check per document."""
+    empty = [i for i, text in enumerate(texts) if page_needs_ocr(text)]
+    first = next((text for i, text in enumerate(texts) if i not in empty), None)
+    return list(range(len(texts))) if first is not None and garbled(first) else empty
 
 
 _MIXED = re.compile(r"^[^\W\d_]+\d[^\W\d_]*$|^[^\W\d_]*\d[^\W\d_]+$")  # b6o, c6c, Ph6, 6ng
@@ -83,11 +91,11 @@ _MIXED = re.compile(r"^[^\W\d_]+\d[^\W\d_]*$|^[^\W\d_]*\d[^\W\d_]+$")  # b6o, c6
 def garbled(text: str) -> bool:
     """An OCR layer made without Vietnamese: letters with diacritics came out as digits inside
     words, and the few marked letters a Vietnamese text has everywhere are missing."""
-    words = [w.strip(".,;:()") for w in text.split()]
-    words = [w for w in words if any(c.isalpha() for c in w)]
-    if len(words) < 30 or is_vietnamese(text):
+    if is_vietnamese(text):
         return False
-    return sum(1 for w in words if _MIXED.match(w)) >= 0.05 * len(words)
+    words = [w.strip(".,;:()") for w in text[:3000].split()]
+    words = [w for w in words if any(c.isalpha() for c in w)]
+    return len(words) >= 30 and sum(1 for w in words if _MIXED.match(w)) >= 0.05 * len(words)
 
 
 def _pdf(body: bytes) -> DocumentText:
@@ -111,7 +119,7 @@ def _pdf(body: bytes) -> DocumentText:
     finally:
         pdf.close()
     note = f"text of the first {MAX_PAGES} of {count} pages" if count > MAX_PAGES else ""
-    scanned = [i for i, t in enumerate(texts) if page_needs_ocr(t)]
+    scanned = pages_to_ocr(texts)
     return DocumentText("", "pdf", count, note, scanned_pages=scanned, page_texts=texts)
 
 
@@ -127,7 +135,7 @@ def _pdf_fallback(body: bytes, first: Exception) -> DocumentText:
         texts = [page.extract_text() or "" for page in pages]
     except Exception as exc:  # noqa: BLE001 - pypdf raises many kinds on garbage
         return DocumentText(note=f"damaged PDF: {_short(first)}; pypdf: {_short(exc)}")
-    scanned = [i for i, t in enumerate(texts) if page_needs_ocr(t)]
+    scanned = pages_to_ocr(texts)
     return DocumentText("", "pdf", len(reader.pages), "read with pypdf", scanned_pages=scanned,
                         page_texts=texts)
 

@@ -287,13 +287,14 @@ def test_the_subject_stops_at_the_place_and_date_line():
 
 
 def test_a_text_layer_made_by_an_ocr_without_vietnamese_is_read_again():
-    from crawler.documents.text import page_needs_ocr
+    from crawler.documents.text import pages_to_ocr
 
     garbled = ("Uy ban nhdn dAn tinh t6 chric bu6i lam viec d,5 nghe Sd NQi vu b6o c6o rllnh gi6 !6t qu6 "
                "vi gi6i ph6p n6ng cao c6c chi s5 PAR INDEX, PAPI, SIPAS, PCI, chi s6 c6i c6ch hdnh chinh "
                "d6i v6i dlch 4r c6ng tr.uc tuy€n. Cht tri: Ddng chi Nguy6n Ngqc Phirc Tinh riy vi6n Ph6 Chri")
-    assert page_needs_ocr(garbled)
-    assert not page_needs_ocr("Ủy ban nhân dân tỉnh tổ chức buổi làm việc để nghe Sở Nội vụ báo cáo " * 5)
+    assert pages_to_ocr([garbled, garbled, ""]) == [0, 1, 2]  # the scanner OCR'd the whole file
+    vietnamese = "Ủy ban nhân dân tỉnh tổ chức buổi làm việc để nghe Sở Nội vụ báo cáo " * 5
+    assert pages_to_ocr([vietnamese, "", vietnamese]) == [1]
 
 
 def test_the_blanks_a_typed_header_leaves_for_the_signature_stamp():
