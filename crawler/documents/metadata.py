@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from common.textnorm import fold
+
 # 123/QĐ-UBND, 16/CT-TTg, 45/2023/NĐ-CP, 1234/UBND-VP, 05/2024/TT-BTC
 _SYMBOL = r"\d{1,5}(?:/\d{4})?/[A-ZĐ][\wĐđ]*(?:-[A-ZĐ][\wĐđ]*)*"
 NUMBER = re.compile(rf"(?<![\w/])({_SYMBOL})(?![\w/])")
@@ -136,9 +138,9 @@ def find_number(text: str) -> str | None:
 
 def type_of(head: list[str], number: str | None, subject: str | None, context: list[str]) -> str | None:
     for line in head:
-        heading = _HEADING.match(_MOTTO.sub("", line))
+        heading = heading_in(line)
         if heading:
-            return _name(heading.group(1))
+            return heading
     for candidate in (*context, *(head[:1])):
         leading = _LEADING_TYPE.match(candidate)
         if leading:
@@ -191,13 +193,16 @@ def issued_on(text: str) -> str | None:
 def subject_of(head: list[str]) -> str | None:
     """The subject line: what follows the type heading, or a letter's "V/v ..." line."""
     for index, line in enumerate(head):
-        if _HEADING.match(_MOTTO.sub("", line)) or _SUBJECT_START.match(line):
-            start = index + 1 if _HEADING.match(_MOTTO.sub("", line)) else index
+        if heading_in(line) or _SUBJECT_START.match(line):
+            start = index + 1 if heading_in(line) else index
             taken = []
             for follow in head[start:start + 4]:
                 follow = _CELLS.split(follow)[0].strip()  # a two-column line: the left cell
-                if (not follow or _SIGN_ROLE.match(follow) or _ISSUED.search(follow)
+                # a subject may cite a decree "ngày 09 tháng 3 năm 2007": only the place-and-date
+                # line, or a date standing alone, ends it
+                if (not follow or _SIGN_ROLE.match(follow) or re.match(r"(?i)ng[aà]y\b", follow)
                         or _BODY_START.match(follow) or _PLACE_DATE.search(follow)
+                        or "....." in follow or _AUTHORITY_IN.search(follow)
                         or (taken and (follow.upper() == follow or len(follow) > 150))):
                     break
                 taken.append(follow)
@@ -265,6 +270,21 @@ def _context_subject(context: list[str]) -> str | None:
     best = NUMBER.sub("", _LEADING_TYPE.sub("", best, count=1), count=1).strip(" :-–")
     best = re.sub(r"^(số|ngày \S+)\s+", "", best, flags=re.I).strip()
     return (best[:1].upper() + best[1:500]) or None
+
+
+_FOLDED_TYPES = {fold(n).upper(): n for n in TYPE_NAMES}
+
+
+def heading_in(line: str) -> str | None:
+    """The type a heading line names ("QUYẾT ĐỊNH"), in any cell of a two-column line and
+    whatever an OCR made of its diacritics ("QUYÉT ĐỊNH", "KÉ HOẠCH")."""
+    for cell in _CELLS.split(_MOTTO.sub("", line)):
+        cell = cell.strip(" _:")
+        if cell and cell.upper() == cell:
+            name = _FOLDED_TYPES.get(" ".join(fold(cell).upper().split()))
+            if name:
+                return name
+    return None
 
 
 def _name(heading: str) -> str:

@@ -319,3 +319,21 @@ def test_the_stamped_number_and_day_are_read_from_a_real_signed_report():
     assert stamped_header(body) == Stamped("329", 19)
     record = process_document(body, "https://lamdong.gov.vn/bc-329.pdf")
     assert (record.number, record.issued_on) == ("329/BC-UBND", "2025-12-19")
+
+
+def test_a_heading_beside_the_date_or_misread_by_ocr_still_names_the_type():
+    beside = ("THANH TRA CHÍNH PHỦ\nSố: 2442/2007/TT-TTCP\nHà Nội, ngày 13 tháng 11 năm 2007 | |THÔNG TƯ\n"
+              "Hướng dẫn thi hành Nghị định số 37/2007/NĐ-CP ngày 09 tháng 3 năm 2007 của Chính phủ\n"
+              "Căn cứ Luật phòng, chống tham nhũng năm 2005;")
+    meta = document_meta(beside)
+    assert meta.doc_type == "Thông tư"
+    assert meta.subject == ("Hướng dẫn thi hành Nghị định số 37/2007/NĐ-CP ngày 09 tháng 3 năm 2007 "
+                            "của Chính phủ")
+    misread = "BỘ CÔNG AN\nSố: 996/TCT-C04\nKÉ HOẠCH\nPhối hợp kiểm soát ma túy năm 2026\nCăn cứ Nghị định"
+    assert document_meta(misread).doc_type == "Kế hoạch"
+
+
+def test_the_subject_stops_at_a_stamp_of_dots_or_an_authority():
+    text = ("THỦ TƯỚNG CHÍNH PHỦ\nSố: 1009/QĐ-TTg\nQUYẾT ĐỊNH\nPhê duyệt nhiệm vụ quy hoạch\n"
+            "đa Giờ....................... eo THỦ TƯỚNG CHÍNH PHỦ\nCăn cứ Luật Tổ chức Chính phủ")
+    assert document_meta(text).subject == "Phê duyệt nhiệm vụ quy hoạch"

@@ -15,7 +15,7 @@ from tests.gold.documents import score
 pytestmark = [pytest.mark.crawl,  # slow: OCR of the scans
               pytest.mark.skipif(not shutil.which("tesseract"), reason="Tesseract is not installed")]
 
-FLOORS = {"number": 0.66, "type": 0.80, "issued": 0.63, "signer": 0.63, "subject": 0.72}
+FLOORS = {"number": 0.66, "type": 0.90, "issued": 0.63, "signer": 0.63, "subject": 0.79}
 PASSAGES = 0.93
 
 
