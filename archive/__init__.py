@@ -16,6 +16,7 @@ Reading:
 
 - ``search``: full-text search with Vietnamese folding; ``search_plans``: bounded plans for common
   words; ``filtered_walk``: the articles passing filters, newest first; ``filters``: the filters;
+- ``crawl_report``: what one crawl did per host, and the pages it skipped with the reason;
 - ``queries``, ``document_queries``: one article or document, as ``show`` prints it, and rows to read
   again from their WARC records; ``crawl_history``: crawls per site, a crawl's summary, a probe's
   findings; ``known_urls``: every URL the archive knows (what the ingest mirrors for workers);

@@ -33,7 +33,7 @@ COMMAND_MODULES = {
     "crawler.cli.documents": ("ocr",),
     "crawler.cli.recovery": ("export-wacz", "recover"),
     "crawler.cli.research": ("export", "extract", "reextract", "search", "serve", "show", "stats"),
-    "crawler.cli.watch": ("schedule", "sites", "status"),
+    "crawler.cli.watch": ("report", "schedule", "sites", "status"),
 }
 
 

@@ -75,3 +75,35 @@ def status(registry, db_path) -> None:
             " ".join(str(n) for n in h.per_week) or "-",
             "; ".join(h.flags) or ("ok" if h.last_run else "never crawled")] for h in health],
           ["site", "last run", "status", "new", "errors", "new per week (4 weeks)", "health"])
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("crawl_id", required=False)
+@db_option()
+@click.option("--skipped", is_flag=True, help="List every page not taken as an article, with the reason.")
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
+def report(crawl_id, db_path, skipped, fmt) -> None:
+    """What a crawl did per host (default: the latest crawl), and the pages it skipped and why.
+
+    Examples:
+
+        govarchive report --db archive.db
+        govarchive report 20261204T235607123456Z-vinhlong --skipped
+        govarchive report --format jsonl > crawl-report.jsonl
+    """
+    from archive.crawl_report import crawl_report
+
+    try:
+        result = crawl_report(db_path, crawl_id)
+    except ArchiveError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if fmt == "jsonl":
+        for line in result.lines():
+            click.echo(line)
+        return
+    click.echo(f"crawl {result.crawl_id}: {result.status}, started {vn_time(result.started_at)}")
+    table([[h.host, h.responses, h.articles, h.documents, h.listings, h.dead_ends, h.failed]
+           for h in result.hosts], ["host", "responses", "articles", "documents", "listings", "dead ends",
+                                    "failed"])
+    if skipped:
+        table([[s["kind"], s["reason"], s["url"]] for s in result.skipped], ["kind", "reason", "url"])

@@ -33,6 +33,8 @@ from scrapy.utils.asyncio import call_later
 from scrapy.utils.defer import _schedule_coro
 from twisted.python.failure import Failure
 
+from common.urls import host_of
+
 logger = logging.getLogger(__name__)
 
 
@@ -83,6 +85,8 @@ class PoliteDownloader(Downloader):
                     f"; kept to {delay:g}s" if delay < float(asked) else "")
 
     def _response_downloaded(self, response, request, spider=None) -> None:
+        # per host, for `govarchive report` (one stat a host: hundreds of portals at most)
+        self.crawler.stats.inc_value(f"govarchive/host_responses/{host_of(request.url)}")
         asked = retry_after(response)
         if asked:
             self.pause(request, min(asked, self.retry_after_max))
