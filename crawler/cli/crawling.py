@@ -61,7 +61,8 @@ def crawl(keys, urls, all_sites, province, level, registry, db_path, max_pages, 
     """Crawl registry sites, or portals from their home pages, into the archive.
 
     A crawl into an existing archive is incremental: archived articles and known
-    dead ends are not fetched again; listings, feeds and sitemaps are.
+    dead ends are not fetched again; listings, feeds and sitemaps are. Exit codes:
+    0 finished, 3 at a limit, 4 stopped, 1 no portal answered, 130 interrupted.
 
     Examples:
 
@@ -123,14 +124,27 @@ def _lock_sites(stack: ExitStack, keys: list[str], db_path: str) -> list[str]:
     return chosen
 
 
+# How a crawl ended, as the exit code a scheduler or a script can act on (README: "Exit codes").
+EXIT_LIMIT = 3  # finished at a limit (--max-pages): more remains to fetch
+EXIT_STOPPED = 4  # stopped for another reason (Redis gone, a host lease lost, memory)
+EXIT_INTERRUPTED = 130  # Ctrl-C or SIGTERM, as a shell reports it; everything stored is committed
+
+
 def _exit_for(summaries) -> None:
+    """Exit with the gravest way one of the crawls ended: interrupted, failed (no portal
+    answered, or WARC files could not be written: 1), stopped, at a limit; 0 when all finished."""
+    statuses = [s.status for s in summaries]
+    if "interrupted" in statuses:
+        sys.exit(EXIT_INTERRUPTED)
     for summary in summaries:
-        _exit_status(summary)
+        _fail_for(summary)
+    if any(s not in ("finished", "finished (page limit)") for s in statuses):
+        sys.exit(EXIT_STOPPED)
+    if "finished (page limit)" in statuses:
+        sys.exit(EXIT_LIMIT)
 
 
-def _exit_status(summary) -> None:
-    if summary.status == "interrupted":
-        sys.exit(130)  # what a shell reports for Ctrl-C; everything stored so far is committed
+def _fail_for(summary) -> None:
     if summary.status == "failed":
         raise click.ClickException(f"crawl {summary.crawl_id} failed: no portal answered"
                                    f"{_first_error(summary.stats)}")

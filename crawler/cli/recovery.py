@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import click
 
 from archive.cdx import WAYBACK_CDX, WAYBACK_REPLAY
@@ -43,7 +45,7 @@ def recover(targets, all_defunct, date_from, date_to, replay, cdx, db_path, regi
         govarchive recover --all-defunct
         govarchive recover mythanh.soctrang.gov.vn --archive http://localhost:8080/my-coll/
     """
-    from crawler.cli.crawling import print_summary
+    from crawler.cli.crawling import EXIT_INTERRUPTED, _exit_for, print_summary
     from crawler.runtime.runner import RecoverTarget, run_recover
 
     sites = load_registry(registry)
@@ -75,10 +77,13 @@ def recover(targets, all_defunct, date_from, date_to, replay, cdx, db_path, regi
         print_summary(summary, db_path)
         for label, key in RECOVER_STATS:
             click.echo(f"  {label:<21}{summary.stats.get(key, 0):>5}")
+    if any(s.status == "interrupted" for s in summaries):
+        sys.exit(EXIT_INTERRUPTED)
     failed = [s for s in summaries if s.status in ("archive_error", "failed")]
     if failed:
         stats = failed[0].stats
         raise click.ClickException(stats.get("govarchive/recover/error") or "the archive did not answer")
+    _exit_for(summaries)
 
 
 @cli.command("export-wacz", context_settings=CONTEXT)
