@@ -121,13 +121,10 @@ def run_sites(
     progress: Callable[[CrawlCounts], None] | None = None,
 ) -> list[CrawlSummary]:
     """Crawl registry sites in one process, each with its own spider and politeness."""
-    from crawler.runtime.spiderloader import RegistrySpiderLoader
-
     overrides = {"GOVARCHIVE_DB": str(db_path), "GOVARCHIVE_PROGRESS": progress, **(settings or {})}
-    project = project_settings(overrides)
-    loader = RegistrySpiderLoader(project)
+    process = StoppableProcess(project_settings(overrides), db_path)
+    loader = process.spider_loader  # the process's own: a second one warned of registry problems again
     _prepare(db_path, settings, loader.sites.values())
-    process = StoppableProcess(project, db_path)
     crawl_ids = []
     for key in keys:
         crawl_ids.append(f"{new_crawl_id()}-{key}")
