@@ -202,6 +202,7 @@ def run_due(registry, db_path, setting) -> None:
             raise click.ClickException(str(exc)) from exc
     for summary in summaries:
         print_summary(summary, db_path)
+    _exit_for(summaries)
 
 
 @cli.command("new-site", context_settings=CONTEXT)

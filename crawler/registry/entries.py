@@ -17,7 +17,8 @@ file, key and field::
     status = "active"                     # active | redirected | defunct
     status_seen = "2026-11-22"            # when that status was last seen
     verified = false                      # true once a crawl confirmed the entry
-    schedule = "0 3 * * *"                # cron expression (croniter's syntax, Vietnam time)
+    schedule = "0 3 * * *"                # cron expression (croniter's syntax, Vietnam time);
+                                          # without one: daily at a night time drawn from the key
     start_urls = []                       # extra listing or start pages
     file_hosts = []                       # hosts of its documents, e.g. ["vanban.vinhlong.gov.vn"]
     article_pattern = ""                  # regex on URLs, a hint for new-site and reviews
@@ -33,6 +34,7 @@ from __future__ import annotations
 import os
 import re
 import tomllib
+import zlib
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -187,6 +189,7 @@ def _site(file: str, province: str, entry: dict, allow_private: bool = False) ->
         if problem or "/" in host:
             raise fail("file_hosts", f"{host!r}: {problem or 'a host name, not a URL'}")
     _check_details(entry, fail)
+    entry.setdefault("schedule", default_schedule(entry["key"]))
     return Site(**{**entry, "home": tuple(home), "start_urls": tuple(entry.get("start_urls", [])),
                    "file_hosts": tuple(hosts),
                    "province": province, "source": file,
@@ -222,6 +225,13 @@ def url_problem(url: str, allow_private: bool = False) -> str:
         return (f"{address} is a private, loopback or link-local address "
                 f"(set {ALLOW_PRIVATE_ENV}=1 to allow local hosts)")
     return ""
+
+
+def default_schedule(key: str) -> str:
+    """A site without a schedule is crawled daily at a night time of its own, 01:00 to 05:59 in
+    Vietnam time, drawn from its key: one hour for every site made a whole registry due at once."""
+    n = zlib.crc32(key.encode())
+    return f"{n % 60} {1 + n // 60 % 5} * * *"
 
 
 def cron_problem(schedule) -> str:

@@ -179,3 +179,17 @@ def test_new_site_probes_and_drafts_a_valid_entry(demo_portal, tmp_path):
 def test_new_site_rejects_a_bad_key():
     result = CliRunner().invoke(cli, ["new-site", "http://x/", "--key", "Bad Key", "--province", "X"])
     assert result.exit_code == 2 and "--key" in result.output
+
+
+def test_sites_without_a_schedule_come_due_at_night_times_of_their_own():
+    from crawler.registry.entries import default_schedule
+
+    sites = registry.load(None)
+    unscheduled = [s for s in sites.values() if s.schedule == default_schedule(s.key)]
+    assert len(unscheduled) >= 5
+    times = {s.schedule for s in unscheduled}
+    assert len(times) > len(unscheduled) // 2  # spread, not all at 03:00
+    for schedule in times:
+        minute, hour, *rest = schedule.split()
+        assert 0 <= int(minute) < 60 and 1 <= int(hour) <= 5 and rest == ["*", "*", "*"]
+    assert default_schedule("vinhlong") == default_schedule("vinhlong")
