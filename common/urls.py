@@ -32,6 +32,10 @@ _PRINT_PARAMS = re.compile(r"^(print|printer|printable|in|inbai|isprint|printmod
 _PRINT_VALUES = {"print", "printer", "in", "inbai", "component"}
 _VIEW_PARAMS = re.compile(r"^(view|layout|format|tmpl|mode|output|type)$", re.I)
 _JSESSION = re.compile(r";jsessionid=[^/?#]*", re.I)
+# the page path before Liferay's /-/ is where the article is shown, not which article it is
+_LIFERAY_CONTENT = re.compile(r"^.*?/-/(?:asset_publisher/[^/]+/)?((?:content|view_content|view)/[^/]+)$")
+_LIFERAY_STATE = re.compile(r"^(?:p_p_\w+|p_r_p_\w+|_\w+_(?:redirect|backURL)|redirect|inheritRedirect)$",
+                            re.I)
 _DEFAULT_DOC = re.compile(r"/(?:default|index)\.(?:aspx?|html?|php|jsp)$", re.I)
 
 BINARY_EXTENSIONS = frozenset(
@@ -64,11 +68,22 @@ def url_key(url: str) -> str:
 
     >>> url_key("https://www.x.gov.vn/Pages/default.aspx") == url_key("http://x.gov.vn/Pages/")
     True
+
+    Liferay shows one article under every page that places an asset publisher: its key is the
+    article's own part of the path, and the portlet's rendering state (``p_p_*``, ``redirect``)
+    is not part of it.
+
+    >>> url_key("http://x.gov.vn/web/a/-/asset_publisher/Ab1/content/tin-moi?p_p_id=x&redirect=/y")
+    'x.gov.vn/-/content/tin-moi'
     """
     parts = urlsplit(canonical_url(url))
     path = _DEFAULT_DOC.sub("/", parts.path).rstrip("/") or "/"
+    query = parts.query
+    if "/-/" in path or "p_p_" in query:
+        path = _LIFERAY_CONTENT.sub(r"/-/\1", path)
+        query = urlencode([(k, v) for k, v in parse_qsl(query, True) if not _LIFERAY_STATE.match(k)])
     key = parts.netloc.removeprefix("www.") + path
-    return f"{key}?{parts.query}" if parts.query else key
+    return f"{key}?{query}" if query else key
 
 
 def _keep_param(key: str, value: str) -> bool:

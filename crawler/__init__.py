@@ -4,6 +4,8 @@ The crawler's packages, one concern each (``docs/architecture.md`` draws how the
 
 - :mod:`crawler.runtime`: the Scrapy runtime: settings, middlewares, downloader, extensions,
   WARC capture, the resume frontier, the incremental filter, items, the runner and the probe;
+- :mod:`crawler.discovery`: what plain links do not reach (WebForms pagers, load-more endpoints, script
+  shells) and the traps the spider keeps out of;
 - :mod:`crawler.registry`: the site registry (its TOML files in ``registry/sites/``), schedules and health;
 - :mod:`crawler.profiles`: platform profiles (Liferay, SharePoint, ...) and a site's own selectors;
 - :mod:`crawler.extraction`: article extraction from HTML, its process pool, re-extraction from WARC;

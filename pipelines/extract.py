@@ -63,6 +63,8 @@ class ExtractPipeline(ArchiveStage):
         if "html" not in content_type:
             logger.info("not HTML (%s): %s", content_type, adapter["url"])
             self._skip(adapter, "non_html", f"not HTML ({content_type})")
+        if adapter.get("listing_page"):  # page N of a listing, whatever item it shows in full
+            self._skip(adapter, "listing_page", "another page of a listing (reached by its pager)", "listing")
         result = await self._in_worker(adapter) if self.pool else None
         if result is None:
             result = extract_bytes(adapter["body"], adapter["url"], adapter["content_type"],

@@ -31,15 +31,20 @@ from scrapy.utils.sitemap import Sitemap
 from common.clock import new_crawl_id, utc_now
 from common.textnorm import clean_line
 from common.urls import canonical_url, host_of, is_binary, is_document, is_followable, url_key
+from crawler.discovery.soft404 import NotFoundPages
+from crawler.discovery.traps import TrapGuard, shape
 from crawler.documents.detect import declared_document, is_html, sniff
 from crawler.runtime import signals as found
 from crawler.runtime.downloader import StoppedBeforeFetch
 from crawler.runtime.extensions import PAGE_LIMIT_STAT
 from crawler.runtime.items import DocumentItem, PageItem
+from crawler.runtime.middlewares import TrapSkipped
+from spiders.listings import ListingDiscovery, next_page_of
 
 logger = logging.getLogger(__name__)
 
-PAGINATION_TEXT = re.compile(r"^(?:\d{1,4}|trang sau|tiếp|sau|next|[»›>]+|trang \d+)$", re.I)
+PAGINATION_TEXT = re.compile(
+    r"^(?:\d{1,4}|trang sau|trang trước|tiếp|sau|trước|next|prev|previous|[»›>]+|[«‹<]+|trang \d+)$", re.I)
 PAGINATION_URL = re.compile(
     r"[?&](?:page|trang|p|pageindex|paged|_cur|cur|pg)=\d+|/trang-\d+|/page/\d+", re.I
 )
@@ -88,7 +93,7 @@ def http_reason(status: int) -> str:
 
 
 
-class PortalSpider(scrapy.Spider):
+class PortalSpider(ListingDiscovery, scrapy.Spider):
     name = "portal"
     site = None  # a registry Site, for the per-site subclasses (crawler.runtime.spiderloader)
 
@@ -119,6 +124,8 @@ class PortalSpider(scrapy.Spider):
         self.max_depth = int(max_depth) if max_depth is not None else None
         self.max_pages = 0  # set from GOVARCHIVE_MAX_PAGES
         self.seen: set[str] = set()
+        self.traps = TrapGuard()
+        self.not_found = NotFoundPages()
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -134,6 +141,8 @@ class PortalSpider(scrapy.Spider):
         return spider
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
+        for request in self.not_found_probes():
+            yield request
         for url in self.start_urls:
             parts = urlsplit(url)
             for request in self._follow([f"{parts.scheme}://{parts.netloc}/sitemap.xml"],
@@ -201,32 +210,49 @@ class PortalSpider(scrapy.Spider):
                 declared_document(content_type, disposition) or sniff(response.body, content_type)):
             yield self._document_item(response)  # a download handler without a file extension
             return
+        html_page = isinstance(response, TextResponse) and "html" in (content_type or "text/html")
+        root = parsed(response).root if html_page else None
+        if root is not None and response.status == 200:
+            reason = self.not_found.reason(host_of(response.url), root)
+            if reason:
+                self.soft_404(response, reason)
+                return
+        if not response.meta.get("postback"):  # a form post's answer has no address of its own
+            yield self._page_item(response, content_type)
+        if root is None or response.meta.get("hops", 0) >= self.max_depth:
+            return
+        yield from self._links(response, root, response.meta.get("hops", 0))
+
+    def _page_item(self, response: Response, content_type: str) -> PageItem:
         ref = response.meta.get("warc_record")
-        yield PageItem(  # every page goes to the pipelines, which decide what it is
+        return PageItem(  # every page goes to the pipelines, which decide what it is
             url=response.url, site=self.site_of(response.url),
             crawl_id=self.crawl_id, fetched_at=utc_now(), status=response.status,
             content_type=content_type, body=response.body, fetched_url=response.url,
             warc_file=ref.file if ref else None, warc_offset=ref.offset if ref else None,
             warc_length=ref.length if ref else None,
+            listing_page=bool(response.meta.get("listing_page")),
+            listing_hint=response.meta.get("listing_hint"),
         )
-        if not isinstance(response, TextResponse) or "html" not in (content_type or "text/html"):
-            return
-        hops = response.meta.get("hops", 0)
-        if hops >= self.max_depth:
-            return
-        selector = parsed(response)
-        feeds = selector.xpath("//link[@rel='alternate']")
+
+    def _links(self, response: TextResponse, root, hops: int):
+        """Requests for a page's feeds, links, documents, pager postbacks and endpoints."""
+        feeds = root.iterfind(".//link[@rel='alternate']")
         feed_urls = [urljoin(response.url, f.attrib["href"]) for f in feeds
                      if f.attrib.get("href") and any(t in f.attrib.get("type", "") for t in FEED_TYPES)]
         yield from self._follow(feed_urls, self.parse_feed, hops, 15)
         page_links = response.meta["page_links"] = []  # every link, for the incremental filter
         origin = "{0.scheme}://{0.netloc}".format(urlsplit(response.url))
-        for anchor in selector.root.iter("a"):  # lxml itself: a Selector per anchor cost 30%
+        links = []
+        for anchor in root.iter("a"):  # lxml itself: a Selector per anchor cost 30%
             href = (anchor.get("href") or "").strip()
-            if not is_followable(href):
-                continue
-            url = absolute(response.url, origin, href)
-            facts = link_facts(url)
+            if is_followable(href):
+                url = absolute(response.url, origin, href)
+                links.append((anchor, href, url, link_facts(url)))
+        # what the page's links show (session ids, filters alone) before any is followed
+        self.traps.saw_links([f.canonical for *_, f in links if "?" in f.canonical and f.host in self.sites])
+        own_shape, new_elsewhere = shape(response.url), 0
+        for anchor, href, url, facts in links:
             if facts.document:
                 yield from self._follow_document(url, anchor, response, hops)
                 continue
@@ -236,9 +262,16 @@ class PortalSpider(scrapy.Spider):
             elif facts.host in self.sites and not facts.binary:
                 page_links.append(facts.canonical)
             next_hops, priority = (hops, 8) if paging else (hops + 1, 0)
-            for request in self._follow([url], self.parse_page, next_hops, priority):
-                request.meta["paging"] = paging
+            relative = not href.startswith(("/", "http:", "https:"))
+            for request in self._follow([url], self.parse_page, next_hops, priority, relative):
+                request.meta.update(paging=paging, source=response.url,
+                                    listing_page=next_page_of(response.url, url, paging))
+                if shape(request.url) != own_shape:
+                    new_elsewhere += 1
                 yield request
+        yield from self.postbacks(response, root, page_links, hops, _paging_text)
+        yield from self.endpoint_requests(response, root, hops)
+        self.traps.page_done(response.url, response.meta.get("source"), new_elsewhere)
 
     def _follow_document(self, url: str, anchor, response: Response, hops: int):
         canonical, _, host, _, _ = link_facts(url)
@@ -281,6 +314,9 @@ class PortalSpider(scrapy.Spider):
         request = failure.request
         if failure.check(StoppedBeforeFetch):  # Ctrl-C: pending in the frontier, not a failure
             return
+        if failure.check(TrapSkipped):
+            self.refused(request.url, str(failure.value))
+            return
         if request.meta.get("download_maxsize") and "max size" in failure.getErrorMessage():
             reason = f"document over the size limit ({request.meta['download_maxsize'] >> 20} MB)"
             logger.warning("not fetched %s: %s", request.url, reason)
@@ -314,12 +350,25 @@ class PortalSpider(scrapy.Spider):
         self.crawler.signals.send_catch_log(found.page_unfetched, spider=self, url=request.url, kind=kind,
                                             reason=reason, seen_at=utc_now())
 
+    def key_of(self, url: str) -> str:
+        """The dedup key of a page address, less the portal's session parameters."""
+        facts = link_facts(url)
+        return self.traps.key(facts.host, facts.key)
+
+    def page_limit_reached(self) -> bool:
+        if not self.max_pages or len(self.seen) < self.max_pages:
+            return False
+        if not self.crawler.stats.get_value(PAGE_LIMIT_STAT):
+            logger.info("page limit of %d reached: no new requests", self.max_pages)
+            self.crawler.stats.set_value(PAGE_LIMIT_STAT, 1)
+        return True
+
     def site_of(self, url: str) -> str:
         """The site key a URL belongs to (the registry key, or its host for ad-hoc crawls)."""
         return self.sites.get(host_of(url), host_of(url))
 
     # helpers --------------------------------------------------------------
-    def _follow(self, urls: Iterable[str], callback, hops: int, priority: int):
+    def _follow(self, urls: Iterable[str], callback, hops: int, priority: int, relative: bool = False):
         for url in urls:
             if not url.startswith(("http://", "https://")):
                 continue
@@ -328,14 +377,17 @@ class PortalSpider(scrapy.Spider):
                 continue  # documents and images are not articles
             if host not in self.sites and not (callback == self.parse_document and host in self.file_hosts):
                 continue
+            key = self.traps.key(host, key)
             if key in self.seen:
                 continue
-            if self.max_pages and len(self.seen) >= self.max_pages:
-                if not self.crawler.stats.get_value(PAGE_LIMIT_STAT):
-                    logger.info("page limit of %d reached: no new requests", self.max_pages)
-                    self.crawler.stats.set_value(PAGE_LIMIT_STAT, 1)
+            if self.page_limit_reached():
                 return
             self.seen.add(key)
+            if callback in (self.parse_page, self.parse_endpoint):
+                reason = self.traps.refuse(canonical, relative)
+                if reason:
+                    self.refused(canonical, reason)
+                    continue
             yield scrapy.Request(
                 canonical, callback, priority=priority, meta={"hops": hops},
                 errback=self.on_probe_error if callback == self.parse_sitemap else self.on_error,

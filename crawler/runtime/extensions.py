@@ -24,7 +24,8 @@ def counts_from_stats(stats: dict) -> CrawlCounts:
         return sum(v for k, v in stats.items() if k.startswith(prefix) and isinstance(v, int))
 
     return CrawlCounts(
-        pages_fetched=stats.get("response_received_count", 0),
+        # the spider's probe for the portal's not-found page is no page of it
+        pages_fetched=stats.get("response_received_count", 0) - stats.get("govarchive/not_found_probes", 0),
         articles_new=stats.get("govarchive/articles_new", 0),
         articles_updated=stats.get("govarchive/articles_updated", 0),
         duplicates=total("govarchive/duplicates/"),

@@ -73,3 +73,31 @@ class NeverCrawledHostsMiddleware:
             self.stats.inc_value("govarchive/skipped/never_crawled_host")
             raise IgnoreRequest(f"never crawled: {reason}")
         return None
+
+
+class TrapSkipped(IgnoreRequest):
+    """A queued request whose URL pattern was found to be a trap after it was queued."""
+
+
+class TrapMiddleware:
+    """Drops queued requests of a URL pattern the spider has since found to run dry.
+
+    The spider refuses new links into a trap; the ones it queued before it knew (a calendar
+    page links thirty days at once) are dropped here, before they cost the portal a request.
+    """
+
+    def __init__(self, crawler) -> None:
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler)
+
+    def process_request(self, request, spider=None):
+        traps = getattr(self.crawler.spider, "traps", None)
+        if traps is None or request.method != "GET" or "?" not in request.url:
+            return None
+        reason = traps.blocked(request.url)
+        if reason:
+            raise TrapSkipped(reason)
+        return None

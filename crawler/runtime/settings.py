@@ -50,6 +50,7 @@ RETRY_BACKOFF_MAX = 60.0
 RETRY_AFTER_MAX = 600.0  # a Retry-After (429, 503) above this is kept to it; the whole host waits
 DOWNLOADER_MIDDLEWARES = {
     "crawler.runtime.middlewares.NeverCrawledHostsMiddleware": 1,  # link-local, cloud metadata
+    "crawler.runtime.middlewares.TrapMiddleware": 2,  # queued requests of a pattern found to be a trap
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "crawler.runtime.middlewares.BackoffRetryMiddleware": 550,
     # below redirects (600) and decompression (590): every response as served

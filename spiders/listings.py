@@ -1,0 +1,135 @@
+"""What the portal spider does beyond following ``<a href>``: the listings platforms page by
+other means (WebForms postbacks, load-more endpoints), soft-404s, and the traps it refuses.
+
+A mixin of :class:`spiders.portal.PortalSpider`; the recognisers themselves are in
+:mod:`crawler.discovery` and know nothing of Scrapy.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from urllib.parse import urlsplit
+
+import scrapy
+from scrapy.http import FormRequest, Response, TextResponse
+
+from common.clock import utc_now
+from common.urls import host_of
+from crawler.discovery.endpoints import Endpoint, answer_links, endpoints_in
+from crawler.discovery.postback import FORM_XPATH, Postback, page_state, pager_postbacks
+from crawler.discovery.soft404 import probe_path
+from crawler.runtime import signals as found
+
+logger = logging.getLogger(__name__)
+
+PROBE_STAT = "govarchive/not_found_probes"
+ENDPOINT_MAX_REQUESTS = 500  # answers of one endpoint at most, however many each brings
+PATH_PAGE = re.compile(r"/(?:trang|page|p)[-/]?\d+/?$", re.I)
+
+
+def next_page_of(source: str, target: str, paging: bool) -> bool:
+    """Whether ``target`` is another page of the listing ``source`` (so a listing, not an article):
+    the same path with other parameter values, or the same path with a page number appended."""
+    a, b = urlsplit(source), urlsplit(target)
+    if a.netloc != b.netloc:
+        return False
+    if a.path == b.path and a.query and b.query and a.query != b.query:
+        names = {p.split("=", 1)[0] for p in a.query.split("&")}
+        return paging and names == {p.split("=", 1)[0] for p in b.query.split("&")}
+    base = PATH_PAGE.sub("", a.path).rstrip("/")
+    return bool(PATH_PAGE.search(b.path)) and PATH_PAGE.sub("", b.path) == base
+
+
+class ListingDiscovery:
+    """Mixed into the portal spider, which provides ``_follow``, ``seen``, ``crawler`` and the rest."""
+
+    # the portal's answer to an address that cannot exist -------------------------------------------
+    def not_found_probes(self) -> list[scrapy.Request]:
+        requests = []
+        for url in self.start_urls:
+            parts = urlsplit(url)
+            url = f"{parts.scheme}://{parts.netloc}{probe_path()}"
+            requests.append(scrapy.Request(url, self.learn_not_found, priority=30, dont_filter=True,
+                                           errback=self.on_probe_error,
+                                           meta={"dont_redirect": True, "handle_httpstatus_all": True}))
+        return requests
+
+    def learn_not_found(self, response: Response):
+        self.crawler.stats.inc_value(PROBE_STAT)  # not a page of the portal: not counted as one
+        if response.status == 200 and isinstance(response, TextResponse):
+            self.not_found.learn(host_of(response.url), response.text)
+            logger.info("%s answers 200 for pages that do not exist: such pages are skipped",
+                        host_of(response.url))
+        return []
+
+    def soft_404(self, response: Response, reason: str) -> None:
+        logger.info("%s: %s", reason, response.url)
+        self.crawler.stats.inc_value("govarchive/skipped/soft_404")
+        self.unfetched(response.request, "dead_end", reason)
+
+    # traps ---------------------------------------------------------------------------------------
+    def refused(self, url: str, reason: str) -> None:
+        """A link not followed because it leads into a trap: counted, and recorded with its reason."""
+        kind = reason.split(":", 1)[0].replace(" ", "_").replace("-", "_")
+        self.crawler.stats.inc_value(f"govarchive/skipped/trap/{kind}")
+        logger.debug("not followed (%s): %s", reason, url)
+        self.crawler.signals.send_catch_log(found.page_unfetched, spider=self, url=url, kind="dead_end",
+                                            reason=reason, seen_at=utc_now())
+
+    # WebForms pagers -------------------------------------------------------------------------------
+    def postbacks(self, response: TextResponse, root, links: list[str], hops: int, paging_text):
+        """The pager's form posts, each page once; a Next from a page already shown is not sent again."""
+        pagers = pager_postbacks(root, paging_text)
+        if not pagers:
+            return
+        response.meta["has_paging"] = True
+        page_key, state = self.key_of(response.url), page_state(links)
+        if not response.meta.get("postback"):  # the page as served is the pager's first page
+            self.seen.update(Postback(p.target, "Page$1", False).key(page_key, state) for p in pagers)
+        for pager in pagers:
+            key = pager.key(page_key, state)
+            if key in self.seen or self.page_limit_reached():
+                continue
+            self.seen.add(key)
+            try:
+                request = FormRequest.from_response(
+                    response, formxpath=FORM_XPATH, formdata=pager.formdata, dont_click=True,
+                    callback=self.parse_page, errback=self.on_error, priority=8,
+                    meta={"hops": hops, "postback": True, "paging": True, "source": response.url})
+            except ValueError as exc:  # no form after all
+                logger.debug("no postback form on %s: %s", response.url, exc)
+                continue
+            self.crawler.stats.inc_value("govarchive/discovery/postbacks")
+            yield request
+
+    # load-more and listing endpoints -----------------------------------------------------------------
+    def endpoint_requests(self, response: TextResponse, root, hops: int):
+        for endpoint in endpoints_in(root, response.url):
+            if host_of(endpoint.url) not in self.sites:
+                continue
+            yield from self._endpoint_request(endpoint, hops)
+
+    def _endpoint_request(self, endpoint: Endpoint, hops: int, asked: int = 0):
+        for request in self._follow([endpoint.url], self.parse_endpoint, hops, 8):
+            request.meta.update(endpoint=endpoint, asked=asked + 1, paging=True)
+            self.crawler.stats.inc_value("govarchive/discovery/endpoint_requests")
+            yield request
+
+    def parse_endpoint(self, response: Response):
+        """An endpoint's answer: follow its links; while they bring new ones, ask for the next."""
+        content_type = response.headers.get("Content-Type", b"").decode("latin-1")
+        hints = answer_links(response.body, content_type, response.url)
+        hops = response.meta.get("hops", 0)
+        page_links = response.meta["page_links"] = []
+        new = 0
+        for hint in hints:
+            page_links.append(hint.url)
+            for request in self._follow([hint.url], self.parse_page, hops + 1, 5):
+                if hint.title or hint.date:
+                    request.meta["listing_hint"] = {"title": hint.title, "date": hint.date}
+                new += 1
+                yield request
+        endpoint, asked = response.meta["endpoint"], response.meta.get("asked", 1)
+        if new and asked < ENDPOINT_MAX_REQUESTS:
+            yield from self._endpoint_request(endpoint.following(len(hints)), hops, asked)

@@ -1,0 +1,155 @@
+"""Each listing pattern of real platforms, crawled zero-config: every article once, traps bounded."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from conftest import FAST_SETTINGS, run_cli
+from pattern_portals import EXPECTED, PortalServer, liferay, loadmore, serve_portal, traps, webforms
+
+pytestmark = pytest.mark.crawl  # real crawls or servers: `pytest -m "not crawl"` skips them
+
+
+def crawl(portals: list[PortalServer], db: Path, *extra: str):
+    args = [a for p in portals for a in ("--url", p.url)]
+    result = run_cli("crawl", *args, "--db", str(db), *FAST_SETTINGS, *extra)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return result
+
+
+def titles(db: Path, portal: str) -> Counter:
+    rows = sqlite3.connect(db).execute("SELECT title FROM articles WHERE title LIKE ?", [f"{portal} bài %"])
+    return Counter(title.split(":")[0] for (title,) in rows)
+
+
+def pages(db: Path) -> dict[str, tuple[str, str]]:
+    return {url: (kind, reason) for url, kind, reason in
+            sqlite3.connect(db).execute("SELECT url, kind, reason FROM pages")}
+
+
+@pytest.fixture(scope="module")
+def webforms_crawl(tmp_path_factory):
+    portal = serve_portal("webforms", webforms())
+    db = tmp_path_factory.mktemp("webforms") / "a.db"
+    crawl([portal], db)
+    portal.server.shutdown()
+    return portal, db
+
+
+def test_a_webforms_pager_is_posted_back_page_after_page(webforms_crawl):
+    portal, db = webforms_crawl
+    found = titles(db, "webforms")
+    assert len(found) == EXPECTED["webforms"] and set(found.values()) == {1}, found
+    posts = portal.requests("/TinTuc.aspx", "POST")
+    assert len(posts) <= 13, len(posts)  # 12 pages, each once (page 1 at most once more)
+
+
+def test_a_search_button_is_never_submitted(webforms_crawl):
+    portal, _ = webforms_crawl
+    assert portal.handle.posts["search"] == 0
+
+
+def test_a_postback_answer_is_not_an_article_and_no_postback_errs(webforms_crawl):
+    portal, db = webforms_crawl
+    rows = sqlite3.connect(db).execute("SELECT count(*) FROM articles WHERE url LIKE '%TinTuc%'").fetchone()
+    assert rows[0] == 0
+    failures = [p for p, (kind, _) in pages(db).items() if kind == "failed"]
+    assert not failures
+
+
+def test_load_more_fragments_and_script_built_json_endpoints_are_followed(tmp_path):
+    portal = serve_portal("loadmore", loadmore())
+    crawl([portal], tmp_path / "a.db")
+    portal.server.shutdown()
+    found = titles(tmp_path / "a.db", "loadmore")
+    assert len(found) == EXPECTED["loadmore"] and set(found.values()) == {1}, sorted(found)
+    assert len(portal.requests("/Ajax/LoadMore.ashx")) <= 3  # skip=10, then one empty answer
+    assert len(portal.requests("/api/news")) <= 4  # three pages of eight, then an empty one
+
+
+def test_liferay_paging_and_category_paths_fetch_each_article_once(tmp_path):
+    portal = serve_portal("liferay", liferay())
+    db = tmp_path / "a.db"
+    crawl([portal], db)
+    portal.server.shutdown()
+    found = titles(db, "liferay")
+    assert len(found) == EXPECTED["liferay"] and set(found.values()) == {1}, found
+    article_fetches = [p for p in portal.requests() if "/content/" in p or "/view_content/" in p]
+    assert len(article_fetches) <= EXPECTED["liferay"] + 5, len(article_fetches)
+    deep = [p for p in portal.requests() if p.split("?")[0].count("/-/") > 1]
+    assert not deep, deep[:5]
+
+
+@pytest.fixture(scope="module")
+def traps_crawl(tmp_path_factory):
+    portal = serve_portal("traps", traps())
+    db = tmp_path_factory.mktemp("traps") / "a.db"
+    result = crawl([portal], db)
+    portal.server.shutdown()
+    return portal, db, result
+
+
+def test_every_article_beside_the_traps_is_found_once(traps_crawl):
+    _, db, _ = traps_crawl
+    found = titles(db, "traps")
+    assert len(found) == EXPECTED["traps"] and set(found.values()) == {1}, found
+
+
+def test_an_endless_calendar_is_left_after_a_few_pages_and_none_is_an_article(traps_crawl):
+    portal, db, _ = traps_crawl
+    calendar = portal.requests("/lich-cong-tac")
+    assert len(calendar) <= 20, len(calendar)
+    assert not any("thang=13" in p or "thang=0" in p for p in calendar)
+    stored = sqlite3.connect(db).execute("SELECT count(*) FROM articles WHERE url LIKE '%lich-cong-tac%'")
+    assert stored.fetchone()[0] == 0
+    reasons = [reason for url, (_, reason) in pages(db).items() if "lich-cong-tac" in url]
+    assert any(r.startswith("calendar") for r in reasons), reasons
+
+
+def test_session_ids_do_not_make_pages_new(traps_crawl):
+    portal, _, _ = traps_crawl
+    notices = portal.requests("/thong-bao")
+    assert len(notices) <= 16, notices  # 4 pages; a few twice before the evidence is in
+
+
+def test_relative_links_that_grow_the_path_are_refused(traps_crawl):
+    portal, db, _ = traps_crawl
+    assert len(portal.requests("/chuyen-muc/")) <= 2
+    assert any(r.startswith("path loop") for _, r in pages(db).values())
+
+
+def test_facet_combinations_are_not_crawled(traps_crawl):
+    portal, _, _ = traps_crawl
+    combos = [p for p in portal.requests("/van-ban?") if p.count("=") >= 2]
+    assert not combos, combos
+    assert len(portal.requests("/van-ban")) <= 11
+
+
+def test_soft_404_pages_are_skipped_with_their_reason(traps_crawl):
+    _, db, _ = traps_crawl
+    found = pages(db)
+    kind, reason = found[next(u for u in found if u.endswith("/tin/da-go.html"))]
+    assert kind == "dead_end" and reason.startswith("soft-404"), reason
+
+
+def test_the_report_lists_trap_skips_with_their_reasons(traps_crawl):
+    _, db, _ = traps_crawl
+    result = run_cli("report", "--db", str(db), "--format", "jsonl")
+    assert result.returncode == 0, result.stderr
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    reasons = {line["reason"].split(":")[0] for line in lines if line["type"] == "skipped"}
+    assert {"calendar", "path loop", "facet combination", "soft-404"} <= reasons, reasons
+
+
+def test_two_portals_in_one_run_both_complete_though_one_is_full_of_traps(tmp_path):
+    trapped, plain = serve_portal("traps", traps()), serve_portal("liferay", liferay())
+    db = tmp_path / "a.db"
+    crawl([trapped, plain], db)
+    for portal in (trapped, plain):
+        portal.server.shutdown()
+    assert len(titles(db, "traps")) == EXPECTED["traps"]
+    assert len(titles(db, "liferay")) == EXPECTED["liferay"]
