@@ -46,6 +46,7 @@ class RecordRef:
     file: str  # name within the warcs folder
     offset: int
     length: int
+    record_id: str = ""  # its WARC-Record-ID, for records that refer to it
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,7 @@ class Capture:
     ip: str | None = None
     # more WARC headers: a recovered capture's original URI and date (WARC-Refers-To-*)
     extra_headers: tuple[tuple[str, str], ...] = ()
+    request_body: bytes = b""  # a form post's fields, as sent
 
 
 def warc_folder(db_path: str | Path) -> Path:
@@ -148,14 +150,34 @@ class RotatingWarcWriter:
         path = capture.url.split("://", 1)[-1].partition("/")[2]
         request_line = StatusAndHeaders(f"{capture.method} /{path} HTTP/1.1", capture.request_headers,
                                         is_http_request=True)
+        record_id = response.rec_headers.get_header("WARC-Record-ID")
         request = writer.create_warc_record(
             capture.url, "request", http_headers=request_line,
-            warc_headers_dict={"WARC-Concurrent-To": response.rec_headers.get_header("WARC-Record-ID")},
+            payload=io.BytesIO(capture.request_body) if capture.request_body else None,
+            length=len(capture.request_body) if capture.request_body else None,
+            warc_headers_dict={"WARC-Concurrent-To": record_id},
         )
         writer.write_record(request)
         out.flush()
         self._good = out.tell()
-        return RecordRef(self._name, offset, length)
+        return RecordRef(self._name, offset, length, record_id)
+
+    def write_conversion(self, url: str, body: bytes, refers_to: str, content_type: str) -> RecordRef:
+        """Write what was made of a captured response (a browser's rendered DOM) as a
+        ``conversion`` record naming the response record it was made from."""
+        if self._file is None or self._file.tell() >= self.max_bytes:
+            self.close()
+            self._open()
+        writer, out = self._writer, self._file
+        headers = {"WARC-Refers-To": refers_to} if refers_to else {}
+        record = writer.create_warc_record(url, "conversion", payload=io.BytesIO(body), length=len(body),
+                                           warc_content_type=content_type, warc_headers_dict=headers)
+        offset = out.tell()
+        writer.write_record(record)
+        out.flush()
+        self._good = out.tell()
+        record_id = record.rec_headers.get_header("WARC-Record-ID")
+        return RecordRef(self._name, offset, out.tell() - offset, record_id)
 
     def close(self) -> None:
         if self._file is None:

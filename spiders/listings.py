@@ -16,6 +16,7 @@ from scrapy.http import FormRequest, Response, TextResponse
 
 from common.clock import utc_now
 from common.urls import host_of
+from crawler.discovery.browser import script_shell
 from crawler.discovery.endpoints import Endpoint, answer_links, endpoints_in
 from crawler.discovery.postback import FORM_XPATH, Postback, page_state, pager_postbacks
 from crawler.discovery.soft404 import probe_path
@@ -102,6 +103,39 @@ class ListingDiscovery:
                 continue
             self.crawler.stats.inc_value("govarchive/discovery/postbacks")
             yield request
+
+    # pages only a browser can list ------------------------------------------------------------------
+    def renders(self, response: TextResponse, root, own_links: int, hops: int):
+        """The page again, in the browser, when it is a script shell (or its site says every page is)."""
+        if response.meta.get("playwright") or response.meta.get("postback"):
+            return
+        if not (self.render_all or script_shell(root, own_links)):
+            return
+        # set by the browser add-on, which Scrapy applies after the spider is made
+        missing = self.crawler.settings.get("GOVARCHIVE_BROWSER_MISSING", "")
+        if missing:
+            if not self.told_no_browser:
+                logger.warning("%s looks built by script: script-built listings are skipped (%s)",
+                               response.url, missing)
+                self.told_no_browser = True
+            self.crawler.stats.inc_value("govarchive/browser/unavailable")
+            return
+        if self.rendered >= self.browser_max_pages:
+            self.crawler.stats.inc_value("govarchive/browser/over_budget")
+            return
+        self.rendered += 1
+        ref = response.meta.get("warc_record")
+        self.crawler.stats.inc_value("govarchive/browser/pages")
+        meta = {"playwright": True, "hops": hops, "refers_to": ref.record_id if ref else "",
+                # a shell fills its listing after "load", from the API: wait until the network is quiet
+                "playwright_page_goto_kwargs": {"wait_until": "networkidle"}}
+        yield scrapy.Request(response.url, self.parse_page, priority=6, dont_filter=True,
+                             errback=self.on_render_error, meta=meta)
+
+    def on_render_error(self, failure) -> None:
+        logger.warning("could not render %s in the browser: %s", failure.request.url,
+                       failure.getErrorMessage()[:300])
+        self.crawler.stats.inc_value("govarchive/browser/failed")
 
     # load-more and listing endpoints -----------------------------------------------------------------
     def endpoint_requests(self, response: TextResponse, root, hops: int):

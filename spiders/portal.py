@@ -126,6 +126,10 @@ class PortalSpider(ListingDiscovery, scrapy.Spider):
         self.seen: set[str] = set()
         self.traps = TrapGuard()
         self.not_found = NotFoundPages()
+        self.render_all = bool(self.site is not None and self.site.browser)  # the registry says so
+        self.browser_max_pages = 500
+        self.rendered = 0
+        self.told_no_browser = False
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -136,6 +140,7 @@ class PortalSpider(ListingDiscovery, scrapy.Spider):
         spider.document_max_bytes = crawler.settings.getint("GOVARCHIVE_DOCUMENT_MAX_BYTES",
                                                             DOCUMENT_MAX_BYTES)
         spider.documents = crawler.settings.getbool("GOVARCHIVE_DOCUMENTS", True)
+        spider.browser_max_pages = crawler.settings.getint("GOVARCHIVE_BROWSER_MAX_PAGES", 500)
         crawler.signals.connect(spider.robots_parsed, signal=signals.robots_parsed)
         crawler.signals.connect(spider.response_downloaded, signal=signals.response_downloaded)
         return spider
@@ -270,7 +275,10 @@ class PortalSpider(ListingDiscovery, scrapy.Spider):
                     new_elsewhere += 1
                 yield request
         yield from self.postbacks(response, root, page_links, hops, _paging_text)
-        yield from self.endpoint_requests(response, root, hops)
+        endpoints = list(self.endpoint_requests(response, root, hops))
+        yield from endpoints
+        if not endpoints and not response.meta.get("has_paging"):
+            yield from self.renders(response, root, len(set(page_links)), hops)
         self.traps.page_done(response.url, response.meta.get("source"), new_elsewhere)
 
     def _follow_document(self, url: str, anchor, response: Response, hops: int):

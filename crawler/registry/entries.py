@@ -82,6 +82,7 @@ class Site:
     notes: str = ""
     selectors: dict = field(default_factory=dict)
     politeness: dict = field(default_factory=dict)
+    browser: bool = False  # every page rendered in Chromium (the portal builds its pages in script)
     source: str = ""  # the file it came from
 
     def scrapy_settings(self) -> dict:
@@ -188,6 +189,8 @@ def _site(file: str, province: str, entry: dict, allow_private: bool = False) ->
         problem = url_problem(f"https://{host}/", allow_private)
         if problem or "/" in host:
             raise fail("file_hosts", f"{host!r}: {problem or 'a host name, not a URL'}")
+    if not isinstance(entry.get("browser", False), bool):
+        raise fail("browser", "true or false")
     _check_details(entry, fail)
     entry.setdefault("schedule", default_schedule(entry["key"]))
     return Site(**{**entry, "home": tuple(home), "start_urls": tuple(entry.get("start_urls", [])),

@@ -58,7 +58,12 @@ class WarcCaptureMiddleware:
         if self.failed:
             raise IgnoreRequest("WARC capture failed earlier")
         try:
-            ref = self.writer.write(self._capture(request, response))
+            if request.meta.get("playwright"):  # the browser's DOM, beside the response as served
+                served = request.meta.get("refers_to", "")
+                ref = self.writer.write_conversion(response.url, response.body, served,
+                                                   "text/html; charset=utf-8")
+            else:
+                ref = self.writer.write(self._capture(request, response))
         except OSError as exc:
             self._fail(exc)
             raise IgnoreRequest(f"not captured: {exc}") from exc
@@ -76,6 +81,7 @@ class WarcCaptureMiddleware:
             status=response.status, reason=reason, response_headers=_pairs(response.headers),
             body=response.body, ip=str(response.ip_address) if response.ip_address else None,
             extra_headers=tuple(request.meta.get("warc_headers", {}).items()),
+            request_body=request.body if request.method == "POST" else b"",
         )
 
     def _fail(self, exc: OSError) -> None:

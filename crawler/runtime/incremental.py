@@ -102,6 +102,8 @@ class IncrementalMiddleware:
             yield out
 
     def _drop(self, request: Request, kind: str | None, stop_paging: bool) -> bool:
+        if request.meta.get("playwright"):  # the page just fetched, rendered: whatever it was before
+            return False
         if kind == "article" and not self.refresh:
             self.stats.inc_value("govarchive/incremental/known_article")
             return True

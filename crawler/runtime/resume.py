@@ -142,6 +142,8 @@ class FrontierMiddleware:
     def _record(self, request: Request, spider) -> bool:
         """Record a new request as pending; False if the job already holds it."""
         fp = self.crawler.request_fingerprinter.fingerprint(request).hex()
+        if request.meta.get("playwright"):  # the same address again, in the browser: another request
+            fp = "browser-" + fp
         if fp in self.known:
             self.stats.inc_value("govarchive/resumed/already_fetched")
             return False

@@ -92,6 +92,9 @@ EXTENSIONS = {
     "crawler.runtime.extensions.Progress": 510,
     "crawler.runtime.extensions.OneLineErrors": 520,
 }
+# The browser (scrapy-playwright with the system's Chromium) for pages built by script, when both
+# are here; requests without meta["playwright"] keep Scrapy's own HTTP handler
+ADDONS = {"crawler.runtime.browser.BrowserAddon": 0}
 # No telnet console: nobody debugs a crawl through it, and every crawl past the port range
 # logged an ERROR (one port per crawl in a process).
 TELNETCONSOLE_ENABLED = False
@@ -117,6 +120,10 @@ GOVARCHIVE_EXTRACT_WORKERS = "auto"  # extraction processes: "auto" = one per co
 GOVARCHIVE_EXTRACT_SECONDS = 15.0  # and gives a page up after this long (kept in the WARC)
 GOVARCHIVE_DOCUMENTS = True  # fetch the documents (PDF, DOC, DOCX ...) pages link
 GOVARCHIVE_DOCUMENT_MAX_BYTES = 50 * 1024 * 1024  # documents larger than this are not fetched
+GOVARCHIVE_BROWSER = "auto"  # render script shells in Chromium when it is here; "off": never
+GOVARCHIVE_CHROMIUM = None  # the Chromium to drive (default: $GOVARCHIVE_CHROMIUM, or chromium on PATH)
+GOVARCHIVE_BROWSER_SECONDS = 30.0  # a page the browser has not loaded in this time is given up
+GOVARCHIVE_BROWSER_MAX_PAGES = 500  # pages rendered per crawl at most
 GOVARCHIVE_OCR = True  # OCR scanned PDF pages during the crawl (False: leave them to `govarchive ocr`)
 GOVARCHIVE_OCR_MAX_PAGES = 20  # scanned pages OCR'd per document
 GOVARCHIVE_ROLE = "local"  # "worker" under `govarchive worker`, "ingest" under `govarchive ingest`

@@ -153,3 +153,76 @@ def test_two_portals_in_one_run_both_complete_though_one_is_full_of_traps(tmp_pa
         portal.server.shutdown()
     assert len(titles(db, "traps")) == EXPECTED["traps"]
     assert len(titles(db, "liferay")) == EXPECTED["liferay"]
+
+
+def test_a_script_shell_is_rendered_in_chromium_and_its_listing_followed(tmp_path):
+    from pattern_portals import shell
+
+    portal = serve_portal("shell", shell())
+    db = tmp_path / "a.db"
+    crawl([portal], db)
+    portal.server.shutdown()
+    assert len(titles(db, "shell")) == EXPECTED["shell"]
+    assert portal.requests("/api/v1/items")  # the browser ran the page's script
+
+
+def test_the_rendered_dom_is_kept_beside_the_response_as_served(tmp_path):
+    from pattern_portals import shell
+    from warcio.archiveiterator import ArchiveIterator
+
+    portal = serve_portal("shell", shell(articles=2))
+    db = tmp_path / "a.db"
+    crawl([portal], db)
+    portal.server.shutdown()
+    records = {}
+    for warc in (tmp_path / "warcs").glob("*.warc.gz"):
+        with open(warc, "rb") as stream:
+            for record in ArchiveIterator(stream):
+                records[record.rec_headers.get_header("WARC-Record-ID")] = (
+                    record.rec_type, record.rec_headers.get_header("WARC-Target-URI"),
+                    record.rec_headers.get_header("WARC-Refers-To"), record.content_stream().read())
+    conversions = [r for r in records.values() if r[0] == "conversion"]
+    assert len(conversions) == 1
+    _, uri, refers_to, dom = conversions[0]
+    assert uri == portal.url and b"/bai-viet/1" in dom
+    served = records[refers_to]
+    assert served[0] == "response" and served[1] == portal.url and b"/bai-viet/1" not in served[3]
+
+
+def test_without_a_browser_the_crawl_says_once_that_script_listings_are_skipped(tmp_path):
+    from pattern_portals import shell
+
+    portal = serve_portal("shell", shell())
+    result = crawl([portal], tmp_path / "a.db", "-s", "GOVARCHIVE_BROWSER=off")
+    portal.server.shutdown()
+    said = [line for line in result.stderr.splitlines() if "looks built by script" in line]
+    assert len(said) == 1 and "GOVARCHIVE_BROWSER = off" in said[0], said
+    assert not titles(tmp_path / "a.db", "shell")
+
+
+def test_a_killed_crawl_resumes_the_postback_pager_where_it_stood(tmp_path):
+    """The pager's form posts are kept in the frontier like links: killed after some pages, the next
+    crawl posts the pages left, and finds every article once."""
+    import signal
+    import subprocess
+    import time
+
+    from conftest import BIN, ROOT, stored_articles
+
+    portal = serve_portal("webforms", webforms())
+    db = tmp_path / "a.db"
+    slow = ["-s", "AUTOTHROTTLE_ENABLED=False", "-s", "DOWNLOAD_DELAY=0.1",
+            "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=1"]
+    proc = subprocess.Popen([str(BIN / "govarchive"), "crawl", "--url", portal.url, "--db", str(db), *slow],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and stored_articles(db) < 15:
+        time.sleep(0.1)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=30)
+    pending = sqlite3.connect(db).execute("SELECT count(*) FROM frontier WHERE done = 0").fetchone()[0]
+    assert pending and stored_articles(db) < EXPECTED["webforms"]
+    crawl([portal], db)
+    portal.server.shutdown()
+    found = titles(db, "webforms")
+    assert len(found) == EXPECTED["webforms"] and set(found.values()) == {1}, found

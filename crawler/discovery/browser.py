@@ -1,0 +1,54 @@
+"""Pages only a browser can list: script shells, and where to find a browser to render them.
+
+A *script shell* is a page whose listing is filled in by script from an API: as served it has
+next to no links of its own site and next to no text, but it has scripts. Such a page (or
+every page of a site whose registry entry says ``browser = true``) is rendered in headless
+Chromium; the system's own ``chromium`` is used, never a browser downloaded at run time.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import shutil
+
+CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome-stable", "google-chrome")
+SHELL_MAX_LINKS = 8  # same-site links a page may have and still be a shell (menus are often static)
+SHELL_MAX_TEXT = 800  # characters of visible text, scripts and styles left out
+
+
+def chromium_path(configured: str | None = None) -> str | None:
+    """The Chromium to drive: the configured path, ``$GOVARCHIVE_CHROMIUM``, or one on PATH."""
+    for candidate in (configured, os.environ.get("GOVARCHIVE_CHROMIUM")):
+        if candidate:
+            return candidate if os.access(candidate, os.X_OK) else None
+    return next((path for name in CHROMIUM_NAMES if (path := shutil.which(name))), None)
+
+
+def browser_missing(configured: str | None = None) -> str:
+    """Why no page can be rendered here ('' when one can)."""
+    if importlib.util.find_spec("scrapy_playwright") is None:
+        return "scrapy-playwright is not installed (pip install 'govarchive[browser]')"
+    if chromium_path(configured) is None:
+        return "no Chromium found (install the chromium package, or set GOVARCHIVE_CHROMIUM)"
+    return ""
+
+
+def script_shell(root, own_links: int) -> bool:
+    """Whether a served page looks filled in by script: scripts, few own links, little text."""
+    if own_links > SHELL_MAX_LINKS:
+        return False
+    scripts = [s for s in root.iter("script") if s.get("src") or (s.text or "").strip()]
+    if not scripts:
+        return False
+    body = root.find(".//body")
+    if body is None:
+        return True
+    text = 0
+    for element in body.iter():
+        if element.tag in ("script", "style", "noscript", "template") or not isinstance(element.tag, str):
+            continue
+        text += len((element.text or "").strip())
+        if text > SHELL_MAX_TEXT:
+            return False
+    return True
