@@ -28,7 +28,7 @@ def chromium_path(configured: str | None = None) -> str | None:
 def browser_missing(configured: str | None = None) -> str:
     """Why no page can be rendered here ('' when one can)."""
     if importlib.util.find_spec("scrapy_playwright") is None:
-        return "scrapy-playwright is not installed (pip install 'govarchive[browser]')"
+        return "scrapy-playwright is not installed (it comes with govarchive: reinstall it)"
     if chromium_path(configured) is None:
         return "no Chromium found (install the chromium package, or set GOVARCHIVE_CHROMIUM)"
     return ""
