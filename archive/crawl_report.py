@@ -7,7 +7,7 @@ the articles, documents and pages the crawl recorded. ``govarchive report`` prin
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from archive.errors import ArchiveError
@@ -15,6 +15,8 @@ from archive.reader import dict_rows, open_reader
 from common.urls import host_of
 
 HOST_STAT = "govarchive/host_responses/"
+COUNTED = ("govarchive/not_followed/", "govarchive/skipped/", "govarchive/duplicates/",
+           "govarchive/incremental/")
 
 
 @dataclass
@@ -36,6 +38,9 @@ class CrawlReport:
     finished_at: str | None
     hosts: list[HostReport]
     skipped: list[dict]  # url, host, kind, reason
+    # links not followed and pages not stored, counted by reason (out of scope, session noise,
+    # page budget, each trap, duplicates...): most are not worth a row each
+    counts: dict[str, int] = field(default_factory=dict)
 
     def lines(self) -> list[str]:
         """JSON lines: the crawl, one line a host, one line a skipped page."""
@@ -43,6 +48,8 @@ class CrawlReport:
                 "finished_at": self.finished_at}
         return [json.dumps(head, ensure_ascii=False),
                 *(json.dumps({"type": "host", **asdict(h)}, ensure_ascii=False) for h in self.hosts),
+                *(json.dumps({"type": "count", "reason": r, "count": n}, ensure_ascii=False)
+                  for r, n in self.counts.items()),
                 *(json.dumps({"type": "skipped", **s}, ensure_ascii=False) for s in self.skipped)]
 
 
@@ -63,6 +70,8 @@ def crawl_report(db_path: str | Path, crawl_id: str | None = None) -> CrawlRepor
             return hosts.setdefault(name, HostReport(name))
 
         stats = json.loads(crawl["stats"] or "{}")
+        counts = {key.split("/", 1)[1]: int(value) for key, value in sorted(stats.items())
+                  if key.startswith(COUNTED) and isinstance(value, int | float) and value}
         for key, value in stats.items():
             if key.startswith(HOST_STAT):
                 host("http://" + key.removeprefix(HOST_STAT)).responses += int(value)
@@ -85,4 +94,4 @@ def crawl_report(db_path: str | Path, crawl_id: str | None = None) -> CrawlRepor
     finally:
         db.conn.close()
     return CrawlReport(crawl["id"], crawl["status"], crawl["started_at"], crawl["finished_at"],
-                       sorted(hosts.values(), key=lambda h: h.host), skipped)
+                       sorted(hosts.values(), key=lambda h: h.host), skipped, counts)

@@ -29,6 +29,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 PLAIN_MAX_REQUESTS = int(os.environ.get("PLAIN_MAX_REQUESTS", "3000"))
+# CRAWL_DELAY=1: each portal's robots.txt asks for it, and the gaps between govarchive's requests
+# (links, form posts, endpoints and renders alike) are printed from the server's log
+CRAWL_DELAY = float(os.environ.get("CRAWL_DELAY", "0"))
 TRAP = re.compile(r"lich-cong-tac|sid=|/chuyen-muc/chuyen-muc|van-ban\?.*=.*&|da-go|/-/.*/-/")
 TITLE = re.compile(rb"<h1 class='title'>(\w+ b\xc3\xa0i \d+)")
 
@@ -72,11 +75,12 @@ def govarchive_titles(db: Path) -> set[str]:
 
 
 def measure(name: str) -> dict:
-    from pattern_portals import BUILDERS, EXPECTED, serve_portal
+    from pattern_portals import BUILDERS, EXPECTED, ROBOTS, serve_portal
 
     out = {"portal": name, "articles": EXPECTED[name]}
-    for kind in ("govarchive", "plain"):
-        portal = serve_portal(name, BUILDERS[name]())
+    robots = ROBOTS + (f"Crawl-delay: {CRAWL_DELAY}\n" if CRAWL_DELAY else "")
+    for kind in ("govarchive", "plain") if not CRAWL_DELAY else ("govarchive",):
+        portal = serve_portal(name, BUILDERS[name](), robots)
         started = time.perf_counter()
         with tempfile.TemporaryDirectory() as tmp:
             if kind == "govarchive":
@@ -91,11 +95,14 @@ def measure(name: str) -> dict:
                 found = set(json.loads(done.stdout.strip().splitlines()[-1]))
         portal.server.shutdown()
         paths = [p for _, _, p in portal.log if p != "/robots.txt"]
+        starts = sorted(t for t, _, p in portal.log if p != "/robots.txt")
+        gaps = sorted(b - a for a, b in zip(starts, starts[1:], strict=False)) or [0.0]
         found = {t for t in found if t.startswith(name + " ")}
         out[kind] = {"found": len(found), "requests": len(paths),
                      "per_article": len(paths) / len(found) if found else float("inf"),
                      "trap_requests": sum(1 for p in paths if TRAP.search(p)),
-                     "wall_s": time.perf_counter() - started}
+                     "wall_s": time.perf_counter() - started,
+                     "gap_min": gaps[0], "gap_median": gaps[len(gaps) // 2]}
     return out
 
 
@@ -106,6 +113,13 @@ def main() -> None:
     from pattern_portals import BUILDERS
 
     names = sys.argv[1:] or list(BUILDERS)
+    if CRAWL_DELAY:
+        print(f"robots.txt Crawl-delay: {CRAWL_DELAY} s; gaps between govarchive's requests to each portal")
+        print(f"{'portal':10}{'requests':>9}{'min gap s':>10}{'median s':>9}{'found':>7}")
+        for name in names:
+            g = measure(name)["govarchive"]
+            print(f"{name:10}{g['requests']:>9}{g['gap_min']:>10.2f}{g['gap_median']:>9.2f}{g['found']:>7}")
+        return
     print(f"{'portal':10}{'articles':>9} | {'govarchive: found':>18}{'requests':>9}{'req/art':>8}{'traps':>7}"
           f" | {'plain Scrapy: found':>20}{'requests':>9}{'req/art':>8}{'traps':>7}")
     for name in names:

@@ -80,6 +80,11 @@ class ExtractPipeline(ArchiveStage):
             if name not in ("published_at", "published_raw"):  # the dates stage resolves those
                 adapter[name] = value
         adapter["date_candidates"] = result.date_candidates
+        hint = adapter.get("listing_hint") or {}
+        if hint.get("date"):  # what a listing endpoint's JSON said: after the page's own candidates
+            adapter["date_candidates"] = [*result.date_candidates, ("listing", hint["date"])]
+        if hint.get("title") and not adapter["title"]:
+            adapter["title"] = hint["title"]
         self.stats.inc_value("govarchive/articles_extracted")
         return item
 

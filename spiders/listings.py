@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
 import scrapy
 from scrapy.http import FormRequest, Response, TextResponse
@@ -26,18 +26,25 @@ logger = logging.getLogger(__name__)
 
 PROBE_STAT = "govarchive/not_found_probes"
 ENDPOINT_MAX_REQUESTS = 500  # answers of one endpoint at most, however many each brings
+LISTING_PARAM = re.compile(r"^(?:page|trang|pg|paged|pageindex|pagenumber|pageno|cur|_\w+_cur|start|offset)$",
+                           re.I)
 PATH_PAGE = re.compile(r"/(?:trang|page|p)[-/]?\d+/?$", re.I)
 
 
-def next_page_of(source: str, target: str, paging: bool) -> bool:
+def next_page_of(source: str, target: str, paging_text: bool) -> bool:
     """Whether ``target`` is another page of the listing ``source`` (so a listing, not an article):
-    the same path with other parameter values, or the same path with a page number appended."""
+    the same path and parameters with a pager's text ("2", "»") or another value of a paging
+    parameter, or the same path with a page number appended. (``?p=`` is left out: WordPress
+    names its posts with it.)"""
     a, b = urlsplit(source), urlsplit(target)
     if a.netloc != b.netloc:
         return False
     if a.path == b.path and a.query and b.query and a.query != b.query:
-        names = {p.split("=", 1)[0] for p in a.query.split("&")}
-        return paging and names == {p.split("=", 1)[0] for p in b.query.split("&")}
+        before, after = dict(parse_qsl(a.query, True)), dict(parse_qsl(b.query, True))
+        if before.keys() != after.keys():
+            return False
+        changed = [k for k in after if after[k] != before[k]]
+        return paging_text or all(LISTING_PARAM.match(k) for k in changed)
     base = PATH_PAGE.sub("", a.path).rstrip("/")
     return bool(PATH_PAGE.search(b.path)) and PATH_PAGE.sub("", b.path) == base
 
@@ -73,7 +80,7 @@ class ListingDiscovery:
     def refused(self, url: str, reason: str) -> None:
         """A link not followed because it leads into a trap: counted, and recorded with its reason."""
         kind = reason.split(":", 1)[0].replace(" ", "_").replace("-", "_")
-        self.crawler.stats.inc_value(f"govarchive/skipped/trap/{kind}")
+        self.crawler.stats.inc_value(f"govarchive/not_followed/{kind}")
         logger.debug("not followed (%s): %s", reason, url)
         self.crawler.signals.send_catch_log(found.page_unfetched, spider=self, url=url, kind="dead_end",
                                             reason=reason, seen_at=utc_now())

@@ -270,7 +270,7 @@ class PortalSpider(ListingDiscovery, scrapy.Spider):
             relative = not href.startswith(("/", "http:", "https:"))
             for request in self._follow([url], self.parse_page, next_hops, priority, relative):
                 request.meta.update(paging=paging, source=response.url,
-                                    listing_page=next_page_of(response.url, url, paging))
+                                    listing_page=next_page_of(response.url, url, _paging_text(anchor)))
                 if shape(request.url) != own_shape:
                     new_elsewhere += 1
                 yield request
@@ -384,11 +384,15 @@ class PortalSpider(ListingDiscovery, scrapy.Spider):
             if callback == self.parse_page and binary:
                 continue  # documents and images are not articles
             if host not in self.sites and not (callback == self.parse_document and host in self.file_hosts):
+                self.crawler.stats.inc_value("govarchive/not_followed/out_of_scope")
                 continue
-            key = self.traps.key(host, key)
+            plain_key, key = key, self.traps.key(host, key)
             if key in self.seen:
+                if key != plain_key and plain_key not in self.seen:
+                    self.crawler.stats.inc_value("govarchive/not_followed/session_noise")
                 continue
             if self.page_limit_reached():
+                self.crawler.stats.inc_value("govarchive/not_followed/page_budget")
                 return
             self.seen.add(key)
             if callback in (self.parse_page, self.parse_endpoint):

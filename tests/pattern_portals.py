@@ -299,6 +299,7 @@ class PortalServer:
     name: str
     server: ThreadingHTTPServer
     handle: Handler
+    robots: str = ROBOTS
     log: list[tuple[float, str, str]] = field(default_factory=list)  # (time, method, path with query)
 
     @property
@@ -320,7 +321,7 @@ def _handler_class(portal: PortalServer) -> type:
                 form = {k: v[0] for k, v in parse_qs(self.rfile.read(length).decode(), True).items()}
             query = {k: v[0] for k, v in parse_qs(parts.query, True).items()}
             if parts.path == "/robots.txt":
-                status, headers, body = 200, {"Content-Type": "text/plain"}, ROBOTS.encode()
+                status, headers, body = 200, {"Content-Type": "text/plain"}, portal.robots.encode()
             else:
                 status, headers, body = portal.handle(method, parts.path, query, form)
             self.send_response(status)
@@ -341,8 +342,8 @@ def _handler_class(portal: PortalServer) -> type:
     return Handler
 
 
-def serve_portal(name: str, handle: Handler) -> PortalServer:
-    portal = PortalServer(name, None, handle)  # type: ignore[arg-type]
+def serve_portal(name: str, handle: Handler, robots: str = ROBOTS) -> PortalServer:
+    portal = PortalServer(name, None, handle, robots)  # type: ignore[arg-type]
     portal.server = ThreadingHTTPServer(("127.0.0.1", 0), _handler_class(portal))
     portal.server.daemon_threads = True
     threading.Thread(target=portal.server.serve_forever, daemon=True).start()

@@ -105,5 +105,8 @@ def report(crawl_id, db_path, skipped, fmt) -> None:
     table([[h.host, h.responses, h.articles, h.documents, h.listings, h.dead_ends, h.failed]
            for h in result.hosts], ["host", "responses", "articles", "documents", "listings", "dead ends",
                                     "failed"])
+    if result.counts:
+        table([[reason, count] for reason, count in result.counts.items()],
+              ["not followed or not stored", "count"])
     if skipped:
         table([[s["kind"], s["reason"], s["url"]] for s in result.skipped], ["kind", "reason", "url"])

@@ -6,6 +6,8 @@
 - :mod:`~crawler.runtime.downloader`, :mod:`~crawler.runtime.middlewares`: per-host politeness, retries
   with backoff;
 - :mod:`~crawler.runtime.capture`: every response written to WARC as served;
+- :mod:`~crawler.runtime.browser`: the Scrapy add-on that drives the system's Chromium (scrapy-playwright)
+  for pages built by script;
 - :mod:`~crawler.runtime.resume`: the resume frontier (what a killed crawl had left to fetch);
 - :mod:`~crawler.runtime.incremental`: a re-crawl fetches only what is new;
 - :mod:`~crawler.runtime.extensions`: the ``crawls`` record, progress, one-line errors;

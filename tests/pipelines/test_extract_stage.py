@@ -61,3 +61,19 @@ def test_a_page_that_is_no_article_is_dropped_and_filed_by_its_kind(stage, name)
     kind, reason = _filed(stage, name)
     assert kind == name and reason
     assert stage.stats.get_value("govarchive/skipped/not_article") == 1
+
+
+def test_a_date_a_listing_endpoint_gave_comes_after_the_pages_own_candidates(stage):
+    item = _item("article")
+    item.listing_hint = {"title": "", "date": "2024-03-01T08:30:00"}
+    item = asyncio.run(stage.process_item(item))
+    assert item.date_candidates[-1] == ("listing", "2024-03-01T08:30:00")
+    assert len(item.date_candidates) > 1  # the page's own come first
+
+
+def test_a_page_reached_by_a_listings_pager_is_filed_as_a_listing(stage):
+    item = _item("article")
+    item.listing_page = True
+    with pytest.raises(DropItem):
+        asyncio.run(stage.process_item(item))
+    assert _filed(stage, "article")[0] == "listing"

@@ -226,3 +226,24 @@ def test_a_killed_crawl_resumes_the_postback_pager_where_it_stood(tmp_path):
     portal.server.shutdown()
     found = titles(db, "webforms")
     assert len(found) == EXPECTED["webforms"] and set(found.values()) == {1}, found
+
+
+def test_form_posts_and_links_alike_keep_the_portals_crawl_delay(tmp_path):
+    """robots.txt asks for 0.3 s; the crawl is configured with none. A lower bound only: a loaded
+    machine makes gaps longer, never shorter."""
+    portal = serve_portal("webforms", webforms(articles=15), robots="User-agent: *\nCrawl-delay: 0.3\n")
+    crawl([portal], tmp_path / "a.db")
+    portal.server.shutdown()
+    starts = [t for t, _, path in portal.log if path != "/robots.txt"]
+    gaps = [b - a for a, b in zip(starts, starts[1:], strict=False)]
+    assert portal.requests("/TinTuc.aspx", "POST") and len(gaps) >= 15
+    assert min(gaps) >= 0.29, sorted(gaps)[:5]
+
+
+def test_the_report_counts_links_not_followed_by_reason(traps_crawl):
+    _, db, _ = traps_crawl
+    result = run_cli("report", "--db", str(db), "--format", "jsonl")
+    counts = {line["reason"]: line["count"] for line in map(json.loads, result.stdout.splitlines())
+              if line["type"] == "count"}
+    assert counts.get("not_followed/calendar") and counts.get("not_followed/facet_combination"), counts
+    assert counts.get("not_followed/session_noise"), counts

@@ -1,0 +1,52 @@
+"""Script shells, and the browser add-on built alone (Scrapy's get_crawler)."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from lxml import html
+from scrapy.utils.test import get_crawler
+
+from crawler.discovery.browser import browser_missing, chromium_path, script_shell
+from crawler.runtime.browser import BrowserAddon
+
+
+def test_a_page_with_scripts_and_nothing_else_is_a_shell():
+    root = html.fromstring("<html><body><div id='app'>Đang tải...</div><script src='/app.js'></script>"
+                           "</body></html>")
+    assert script_shell(root, own_links=0)
+
+
+def test_a_page_with_text_is_no_shell_whatever_its_scripts():
+    body = "<p>" + "Nội dung bài viết. " * 100 + "</p><script>var a = 1;</script>"
+    assert not script_shell(html.fromstring(f"<html><body>{body}</body></html>"), own_links=2)
+
+
+def test_a_page_with_many_links_is_no_shell():
+    root = html.fromstring("<html><body><script src='/app.js'></script></body></html>")
+    assert not script_shell(root, own_links=40)
+
+
+def test_a_page_without_scripts_is_no_shell():
+    assert not script_shell(html.fromstring("<html><body><p>x</p></body></html>"), own_links=0)
+
+
+def test_a_configured_chromium_that_is_not_there_is_none(tmp_path):
+    assert chromium_path(str(tmp_path / "no-chromium")) is None
+
+
+def test_the_addon_says_why_when_the_browser_is_turned_off():
+    crawler = get_crawler(settings_dict={"GOVARCHIVE_BROWSER": "off", "ADDONS": {BrowserAddon: 0}})
+    crawler._apply_settings()
+    assert "off" in crawler.settings["GOVARCHIVE_BROWSER_MISSING"]
+    assert "scrapy_playwright" not in str(crawler.settings.getdict("DOWNLOAD_HANDLERS"))
+
+
+@pytest.mark.skipif(not shutil.which("chromium"), reason="no chromium here (.ci/run installs it)")
+def test_the_addon_drives_the_systems_chromium_through_scrapy_playwright():
+    assert browser_missing() == ""
+    crawler = get_crawler(settings_dict={"ADDONS": {BrowserAddon: 0}})
+    crawler._apply_settings()
+    assert crawler.settings["GOVARCHIVE_BROWSER_MISSING"] == ""
+    assert crawler.settings["PLAYWRIGHT_LAUNCH_OPTIONS"]["executable_path"] == chromium_path()

@@ -1,0 +1,32 @@
+"""The portal spider's listing helpers, alone (no crawl)."""
+
+from __future__ import annotations
+
+import pytest
+
+from spiders.listings import next_page_of
+
+
+@pytest.mark.parametrize("source,target", [
+    ("http://x.vn/tin?page=1", "http://x.vn/tin?page=2"),
+    ("http://x.vn/web/tin?p_p_id=101&_101_cur=1", "http://x.vn/web/tin?_101_cur=2&p_p_id=101"),
+    ("http://x.vn/tin-tuc", "http://x.vn/tin-tuc/trang-2"),
+    ("http://x.vn/tin-tuc/trang-2", "http://x.vn/tin-tuc/trang-3"),
+])
+def test_another_page_of_the_same_listing_is_a_listing_page(source, target):
+    assert next_page_of(source, target, paging_text=False)
+
+
+def test_a_pagers_text_makes_any_parameter_a_page():
+    month, following = "http://x.vn/lich?thang=3&nam=2024", "http://x.vn/lich?thang=4&nam=2024"
+    assert next_page_of(month, following, paging_text=True)
+
+
+@pytest.mark.parametrize("source,target", [
+    ("http://x.vn/tin?page=1", "http://x.vn/tin/bai-2.html"),  # an article
+    ("http://x.vn/?p=1", "http://x.vn/?p=123"),  # WordPress posts: not paging by text
+    ("http://x.vn/tin-tuc", "http://x.vn/tin-tuc/trang-2-nam-2024.html"),  # a slug that starts alike
+    ("http://x.vn/tin?page=1", "http://y.vn/tin?page=2"),  # another host
+])
+def test_an_article_or_another_site_is_no_listing_page(source, target):
+    assert not next_page_of(source, target, paging_text=False)
