@@ -69,6 +69,29 @@ def extract_job(body: bytes, url: str, content_type: str, selectors: str, max_by
     return result, signature, digest, time.process_time() - started
 
 
+PARENT_CHECK_SECONDS = 2.0
+
+
+def watch_parent(pid: int) -> None:
+    """In each worker: exit once the crawl process that started it is gone.
+
+    A crawl killed with SIGKILL (the OOM killer, ``kill -9``) left its workers, and through
+    them the fork server, running for good: each worker holds the task queue's write end
+    (so it never reads EOF), and the fork server waits for every worker to close its end.
+    """
+    def watch() -> None:
+        while True:
+            time.sleep(PARENT_CHECK_SECONDS)
+            try:
+                os.kill(pid, 0)
+            except ProcessLookupError:
+                os._exit(0)
+            except PermissionError:  # another user's process took the PID: ours is gone
+                os._exit(0)
+
+    threading.Thread(target=watch, name="govarchive-parent-watch", daemon=True).start()
+
+
 class PoolUnavailable(Exception):
     """Worker processes cannot be started here; extraction runs in the crawl process."""
 
@@ -83,7 +106,8 @@ class ExtractionPool:
         if self._pool is None:
             context = multiprocessing.get_context("forkserver")
             context.set_forkserver_preload(PRELOAD)
-            self._pool = ProcessPoolExecutor(self.workers, mp_context=context)
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=context, initializer=watch_parent,
+                                             initargs=(os.getpid(),))
         return self._pool
 
     def warm(self) -> None:

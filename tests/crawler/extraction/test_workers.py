@@ -57,3 +57,44 @@ def test_a_warmed_pool_starts_its_workers_before_the_first_page():
         time.sleep(0.05)
     assert len(pool._pool._processes) == 2
     pool.close()
+
+
+KILLED_PARENT = """
+import sys, time
+from crawler.extraction.pool import ExtractionPool
+if __name__ == "__main__":
+    pool = ExtractionPool(2)
+    pool.warm()
+    while len(pool._executor()._processes or {}) < 2:
+        time.sleep(0.05)
+    print(" ".join(str(pid) for pid in pool._executor()._processes), flush=True)
+    time.sleep(600)
+"""
+
+
+def test_the_workers_of_a_crawl_killed_with_sigkill_do_not_outlive_it(tmp_path):
+    """kill -9 (or the OOM killer) left the workers and their fork server running for good."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    script = tmp_path / "killed.py"
+    script.write_text(KILLED_PARENT, encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True)
+    workers = [int(pid) for pid in proc.stdout.readline().split()]
+    assert len(workers) == 2
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=30)
+
+    def alive(pid: int) -> bool:  # a zombie is gone (a container's PID 1 may never reap it)
+        try:
+            with open(f"/proc/{pid}/stat") as stat:
+                return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+        except FileNotFoundError:
+            return False
+
+    deadline = time.monotonic() + 60  # the workers look every 2 s; generous for a loaded machine
+    while time.monotonic() < deadline and any(alive(pid) for pid in workers):
+        time.sleep(0.2)
+    assert not any(alive(pid) for pid in workers)
