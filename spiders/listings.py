@@ -133,7 +133,10 @@ class ListingDiscovery:
         self.rendered += 1
         ref = response.meta.get("warc_record")
         self.crawler.stats.inc_value("govarchive/browser/pages")
+        host_delay = getattr(self.crawler.engine.downloader, "host_delay", None)
         meta = {"playwright": True, "hops": hops, "refers_to": ref.record_id if ref else "",
+                "playwright_page_init_callback": "crawler.runtime.browser.pace_page",
+                "browser_delay": host_delay(response.request) if host_delay else 0.0,
                 # a shell fills its listing after "load", from the API: wait until the network is quiet
                 "playwright_page_goto_kwargs": {"wait_until": "networkidle"}}
         yield scrapy.Request(response.url, self.parse_page, priority=6, dont_filter=True,

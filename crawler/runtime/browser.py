@@ -10,7 +10,9 @@ process may run hundreds of crawls. ``GOVARCHIVE_BROWSER_MISSING`` tells the spi
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import time
 
 from common.urls import host_of
 from crawler.discovery.browser import browser_missing, chromium_path
@@ -51,16 +53,49 @@ class BrowserAddon:
         settings.set("PLAYWRIGHT_MAX_PAGES_PER_CONTEXT", 2, priority="addon")
 
 
-def skip_resource(request) -> bool:
+class Pace:
+    """The portal's delay between the requests a page makes in the browser (its scripts, its API
+    calls): the page's own request went through Scrapy's per-host queue, the rest do not."""
+
+    def __init__(self, delay: float) -> None:
+        self.delay = delay
+        self.last = time.monotonic()  # the page's own request is about to go
+        self.lock = asyncio.Lock()
+
+    async def wait(self) -> None:
+        async with self.lock:
+            ahead = self.last + self.delay - time.monotonic()
+            if ahead > 0:
+                await asyncio.sleep(ahead)
+            self.last = time.monotonic()
+
+
+async def pace_page(page, request) -> None:
+    """``playwright_page_init_callback``: the page's requests keep the host's delay
+    (``meta["browser_delay"]``, the larger of the configured delay and robots.txt's)."""
+    page.govarchive_pace = Pace(float(request.meta.get("browser_delay") or 0.0))
+
+
+async def skip_resource(request) -> bool:
     """What the browser does not fetch: images, media, fonts, styles, and anything on another host
-    (a page's listing comes from its own site; the rest is not needed to list it)."""
+    (a page's listing comes from its own site; the rest is not needed to list it). What it does
+    fetch waits the host's delay."""
     if request.resource_type in SKIPPED_RESOURCES:
         return True
     try:
-        page_url = request.frame.page.url
+        page = request.frame.page
+        page_url = page.url
     except Exception:  # a request with no frame yet: the navigation itself
         return False
-    return bool(page_url.startswith("http")) and host_of(request.url) != host_of(page_url)
+    if page_url.startswith("http") and host_of(request.url) != host_of(page_url):
+        return True
+    pace = getattr(page, "govarchive_pace", None)
+    if pace is not None:
+        if request.is_navigation_request():  # sent now; Scrapy's queue for the host paced it
+            pace.last = time.monotonic()
+        else:
+            await pace.wait()
+    return False
 
 
 try:

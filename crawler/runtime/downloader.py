@@ -90,6 +90,17 @@ class PoliteDownloader(Downloader):
         asked = retry_after(response)
         if asked:
             self.pause(request, min(asked, self.retry_after_max))
+        if request.meta.get("playwright"):  # the browser's last request to the host was just now
+            slot = self.slots.get(self.get_slot_key(request))
+            if slot is not None:
+                slot.lastseen = monotonic()
+
+    def host_delay(self, request) -> float:
+        """The least time between two requests to ``request``'s host (configured, or robots.txt's)."""
+        key = self.get_slot_key(request)
+        slot = self.slots.get(key)
+        configured = slot.download_delay() if slot else self.crawler.settings.getfloat("DOWNLOAD_DELAY")
+        return max(configured, self.least_delay.get(key, 0.0))
 
     def pause(self, request, seconds: float) -> None:
         """Hold every request to ``request``'s host for ``seconds`` (a Retry-After)."""
@@ -134,6 +145,11 @@ class PoliteDownloader(Downloader):
         held = self.paused_until.get(key, 0.0) - now
         if held > 0 and slot.queue:
             slot.latercall = call_later(held, self._latercall, slot)
+            return
+        # a page in the browser makes requests of its own to the host: nothing else goes meanwhile,
+        # and it goes alone (crawler/runtime/browser.py paces its requests by the same delay)
+        if slot.queue and (any(r.meta.get("playwright") for r in slot.transferring)
+                           or (slot.transferring and slot.queue[0][0].meta.get("playwright"))):
             return
         delay = max(slot.download_delay(), self.least_delay.get(key, 0.0))
         if delay:

@@ -247,3 +247,17 @@ def test_the_report_counts_links_not_followed_by_reason(traps_crawl):
               if line["type"] == "count"}
     assert counts.get("not_followed/calendar") and counts.get("not_followed/facet_combination"), counts
     assert counts.get("not_followed/session_noise"), counts
+
+
+def test_the_browsers_own_requests_keep_the_portals_crawl_delay(tmp_path):
+    """The rendered page's scripts and API calls do not go through Scrapy's queue for the host:
+    they are paced in the browser, and nothing else goes to the host meanwhile."""
+    from pattern_portals import shell
+
+    portal = serve_portal("shell", shell(articles=4), robots="User-agent: *\nCrawl-delay: 0.3\n")
+    crawl([portal], tmp_path / "a.db")
+    portal.server.shutdown()
+    assert portal.requests("/api/v1/items")
+    starts = sorted(t for t, _, path in portal.log if path != "/robots.txt")
+    gaps = [b - a for a, b in zip(starts, starts[1:], strict=False)]
+    assert min(gaps) >= 0.29, sorted(gaps)[:5]
