@@ -273,7 +273,8 @@ def read_response(folder: Path, ref: RecordRef) -> StoredResponse:
             if member is None:
                 raise WarcError(f"cannot read {where}: no record there (file cut short?)")
             record = next(iter(ArchiveIterator(io.BytesIO(member[0]), check_digests="raise")))
-            if record.rec_type != "response":
+            # a conversion record: the DOM a browser made of a response (what a rendered page's row points to)
+            if record.rec_type not in ("response", "conversion"):
                 raise ValueError(f"a {record.rec_type} record, not a response")
             return _stored(record, ref)
     except StopIteration:
@@ -344,11 +345,13 @@ def _short(exc: Exception) -> str:
 
 def _stored(record, ref: RecordRef, body: bytes | None = None) -> StoredResponse:
     http = record.http_headers
+    converted = record.rec_type == "conversion"  # no HTTP headers: what the browser made, whole
     stored = StoredResponse(
         url=record.rec_headers.get_header("WARC-Target-URI"),
         date=record.rec_headers.get_header("WARC-Date"),
-        status=int(http.get_statuscode() or 0) if http else 0,
-        content_type=(http.get_header("Content-Type") or "") if http else "",
+        status=200 if converted else int(http.get_statuscode() or 0) if http else 0,
+        content_type=(record.rec_headers.get_header("Content-Type") or "") if converted
+        else (http.get_header("Content-Type") or "") if http else "",
         body=record.content_stream().read() if body is None else body,
         ref=ref,
     )

@@ -284,7 +284,14 @@ def shell(articles: int = 12) -> Handler:
             return 200, {"Content-Type": "application/javascript"}, script.encode()
         if path == "/api/v1/items":
             rows = [{"name": f"shell bài {n}", "link": f"/bai-viet/{n}"} for n in range(1, articles + 1)]
+            rows.append({"name": "shell bài 900", "link": "/xem/900"})  # an article built by script too
             return 200, {"Content-Type": "application/json"}, json.dumps({"rows": rows}).encode()
+        if path == "/xem/900":
+            return html("<main id='bai'></main><script>fetch('/api/v1/bai/900').then(function(r){return r.text();})"
+                        ".then(function(h){document.getElementById('bai').innerHTML=h;});</script>")
+        if path == "/api/v1/bai/900":
+            body = article("shell", 900)[2].decode()
+            return 200, {"Content-Type": "text/html; charset=utf-8"}, body.split("<main>")[1].split("</main>")[0].encode()
         if path.startswith("/bai-viet/"):
             n = int(path.rsplit("/", 1)[1])
             return article("shell", n) if 1 <= n <= articles else not_found()
@@ -353,4 +360,4 @@ def serve_portal(name: str, handle: Handler, robots: str = ROBOTS) -> PortalServ
 BUILDERS: dict[str, Callable[[], Handler]] = {
     "webforms": webforms, "loadmore": loadmore, "liferay": liferay, "traps": traps, "shell": shell,
 }
-EXPECTED = {"webforms": 60, "loadmore": 40, "liferay": 40, "traps": 23, "shell": 12}  # articles each holds
+EXPECTED = {"webforms": 60, "loadmore": 40, "liferay": 40, "traps": 23, "shell": 13}  # articles each holds

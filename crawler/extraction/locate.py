@@ -71,16 +71,20 @@ def find_body(root: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
     return max(scores, key=scores.get)
 
 
+PORTAL_NAME = re.compile(r"cong thong tin|cong ttdt|trang thong tin|trang chu|portal|gov\.vn|website")
+
+
 def title_parts(page_title: str, og_title: str) -> list[str]:
+    """What the page's ``<title>`` and ``og:title`` say, for matching the title element. A
+    ``<title>`` that is only the portal's name ("Cổng thông tin điện tử") names no article:
+    matched, it made the site's logo the title of every page built by script."""
     parts = [p for p in TITLE_SPLIT.split(page_title) if len(p.strip()) >= 8]
     if og_title:
         parts.insert(0, og_title)
     if page_title:
         parts.append(page_title)
-    return [fold(clean_line(p)) for p in parts if p.strip()]
-
-
-PORTAL_NAME = re.compile(r"cong thong tin|cong ttdt|trang thong tin|trang chu|portal|gov\.vn|website")
+    folded = [fold(clean_line(p)) for p in parts if p.strip()]
+    return [p for p in folded if not (PORTAL_NAME.match(p) and len(p) <= 40)]
 
 
 def page_title_without_portal(page_title: str) -> str:

@@ -181,8 +181,8 @@ def test_the_rendered_dom_is_kept_beside_the_response_as_served(tmp_path):
                 records[record.rec_headers.get_header("WARC-Record-ID")] = (
                     record.rec_type, record.rec_headers.get_header("WARC-Target-URI"),
                     record.rec_headers.get_header("WARC-Refers-To"), record.content_stream().read())
-    conversions = [r for r in records.values() if r[0] == "conversion"]
-    assert len(conversions) == 1
+    conversions = [r for r in records.values() if r[0] == "conversion" and r[1] == portal.url]
+    assert len(conversions) == 1  # the home page; the article built by script has its own
     _, uri, refers_to, dom = conversions[0]
     assert uri == portal.url and b"/bai-viet/1" in dom
     served = records[refers_to]
@@ -261,3 +261,19 @@ def test_the_browsers_own_requests_keep_the_portals_crawl_delay(tmp_path):
     starts = sorted(t for t, _, path in portal.log if path != "/robots.txt")
     gaps = [b - a for a, b in zip(starts, starts[1:], strict=False)]
     assert min(gaps) >= 0.29, sorted(gaps)[:5]
+
+
+def test_an_article_built_by_script_is_stored_from_the_dom_and_read_again_from_its_record(tmp_path):
+    """The row points to the conversion record: show --raw gives the DOM, reextract reads it."""
+    from pattern_portals import shell
+
+    portal = serve_portal("shell", shell(articles=1))
+    db = tmp_path / "a.db"
+    crawl([portal], db)
+    portal.server.shutdown()
+    rows = sqlite3.connect(db).execute("SELECT id, title FROM articles WHERE url LIKE '%/xem/900'").fetchall()
+    assert rows and rows[0][1].startswith("shell bài 900"), rows
+    raw = run_cli("show", str(rows[0][0]), "--raw", "--db", str(db))
+    assert raw.returncode == 0 and "shell bài 900" in raw.stdout, raw.stderr
+    again = run_cli("reextract", "--db", str(db))
+    assert again.returncode == 0, again.stderr
