@@ -23,5 +23,6 @@ Reading:
 - ``export``: CSV/JSON lines and per-period counts; ``wacz``: WACZ packages; ``cdx``: CDX listings of
   web archives;
 - ``warc``: WARC writing, repair and reading back;
-- ``web``, ``web_metadata``: the Datasette plugin behind ``govarchive serve``.
+- ``web``, ``web_metadata``: the Datasette plugin behind ``govarchive serve``; ``views``: its reading
+  room (search, article, document and capture pages).
 """

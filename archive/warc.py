@@ -276,7 +276,8 @@ def read_response(folder: Path, ref: RecordRef) -> StoredResponse:
             # a conversion record: the DOM a browser made of a response (what a rendered page's row points to)
             if record.rec_type not in ("response", "conversion"):
                 raise ValueError(f"a {record.rec_type} record, not a response")
-            return _stored(record, ref)
+            record_id = record.rec_headers.get_header("WARC-Record-ID") or ""
+            return _stored(record, RecordRef(ref.file, ref.offset, ref.length, record_id))
     except StopIteration:
         raise WarcError(f"cannot read {where}: no record there (file cut short?)") from None
     except BAD_RECORD as exc:

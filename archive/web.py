@@ -49,6 +49,14 @@ def prepare_connection(conn: sqlite3.Connection) -> None:
 
 
 @hookimpl
+def register_routes(datasette):
+    """The reading room's pages (archive/views/): search, article, document, capture."""
+    from archive.views import ROUTES
+
+    return ROUTES
+
+
+@hookimpl
 def asgi_wrapper(datasette):
     return lambda app: fold_search_parameters(app, datasette)
 

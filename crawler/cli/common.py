@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import importlib
 import os
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import timedelta, timezone
 from pathlib import Path
 
 import click
 
 from archive.errors import SQLITE_MAGIC
 from common import __version__
+from common.clock import vn_time  # noqa: F401 - the commands import it from here
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 DEFAULT_DB = "archive.db"
@@ -141,13 +142,3 @@ def table(rows: list[dict] | list[list], headers) -> None:
     from tabulate import tabulate
 
     click.echo(tabulate(rows, headers=headers, tablefmt="simple", disable_numparse=True))
-
-
-def vn_time(value: str | datetime | None, missing: str = "never") -> str:
-    """A time as Vietnam sees it, with its zone: ``2026-11-24 03:00 +07``."""
-    if not value:
-        return missing
-    moment = datetime.fromisoformat(value) if isinstance(value, str) else value
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)  # the archive keeps UTC
-    return moment.astimezone(VN_TZ).strftime("%Y-%m-%d %H:%M +07")

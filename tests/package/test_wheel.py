@@ -53,7 +53,9 @@ def installed(tmp_path_factory) -> Path:
 
 def test_the_wheel_carries_every_package_and_its_data(installed, tmp_path):
     code = ("import crawler.profiles, crawler.demo, crawler.registry as r, spiders.portal, pipelines.store, "
-            "archive.web; print(len(r.load()), crawler.profiles.__file__)")
+            "archive.web, crawler.runtime.browser, scrapy_playwright; "
+            "from archive.views.base import TEMPLATES; TEMPLATES.get_template('govarchive_article.html'); "
+            "print(len(r.load()), crawler.profiles.__file__)")
     out = run(installed / "python", "-c", code, cwd=tmp_path).stdout.split()
     assert int(out[0]) > 10 and str(ROOT) not in out[1]
 
