@@ -97,4 +97,8 @@ def _group_of(site: str, group: str | None, registry: dict) -> str:
     if group == "site":
         return site
     entry = registry.get(site)
-    return getattr(entry, group) if entry else "?"
+    if entry is None:
+        return "?"
+    if group == "new_province" and hasattr(entry, "unit_columns"):  # a registry entry: its units
+        return entry.unit_columns().get("new_province") or "?"
+    return getattr(entry, group, "") or "?"

@@ -7,6 +7,7 @@ before any SQL runs. Every value reaches SQL as a parameter.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -92,21 +93,40 @@ def _next_day(day: str) -> str:
     return date.fromordinal(date.fromisoformat(day).toordinal() + 1).isoformat()
 
 
-def sites_for(registry: dict, province: str | None, level: str | None) -> tuple[str, ...] | None:
-    """Registry site keys of a province and/or level (with or without diacritics); None: no filter."""
-    if not province and not level:
+UNIT_WORDS = re.compile(r"^(?:tinh|thanh pho|tp\.?|quan|huyen|thi xa|thi tran|xa|phuong)\s+")
+
+
+def unit_name(name: str | None) -> str:
+    """A unit's name for matching: folded, without "Tỉnh", "Thành phố", "Huyện"..."""
+    return UNIT_WORDS.sub("", fold(name or "").lower().strip())
+
+
+def _new_province(site) -> str:
+    if hasattr(site, "unit_columns"):  # a registry entry: its units, looked up once
+        return site.unit_columns().get("new_province") or ""
+    return getattr(site, "new_province", "") or ""
+
+
+def sites_for(registry: dict, province: str | None, level: str | None,
+              district: str | None = None) -> tuple[str, ...] | None:
+    """Registry site keys of a province (as it was before 1 July 2025, or as it is now), a former
+    district and/or a level (with or without diacritics); None: no filter."""
+    if not province and not level and not district:
         return None
-    wanted = fold(province).lower() if province else None
+    wanted, former = unit_name(province), unit_name(district)
     keys = [key for key, site in registry.items()
-            if (not wanted or fold(site.province).lower() == wanted) and (not level or site.level == level)]
+            if (not wanted or wanted in (unit_name(site.province), unit_name(_new_province(site))))
+            and (not former or unit_name(getattr(site, "district", "")) == former)
+            and (not level or site.level == level)]
     if not keys:
-        raise FilterError(f"no registry site in {province or ''} {level or ''}".strip())
+        raise FilterError(f"no registry site in {district or ''} {province or ''} {level or ''}".strip())
     return tuple(keys)
 
 
 def build(registry_loader, site: str | None = None, province: str | None = None, level: str | None = None,
-          date_from: str | None = None, date_to: str | None = None) -> Filters:
+          date_from: str | None = None, date_to: str | None = None, district: str | None = None) -> Filters:
     """Filters from command-line values; ``registry_loader()`` is called only when needed."""
-    sites = sites_for(registry_loader(), province, level) if (province or level) else None
+    wanted = province or level or district
+    sites = sites_for(registry_loader(), province, level, district) if wanted else None
     return Filters(site=site, sites=sites, date_from=parse_day(date_from, "--from"),
                    date_to=parse_day_to(date_to, "--to"))

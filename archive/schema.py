@@ -294,3 +294,14 @@ def m012_findings(db: Database) -> None:
                           not_null={"kind", "url", "target"}, defaults={"resolved": 0})
     db["findings"].create_index(["kind", "url", "target"], unique=True)
     db["findings"].create_index(["resolved"])
+
+
+@migrations()
+def m013_units(db: Database) -> None:
+    """Each site's administrative units before and after the 1 July 2025 reform: the codes of
+    its old province and district, and the province (and commune) it is in now, so that
+    articles group by the old map or the new one."""
+    for column in ("province_code", "district_code", "new_province", "new_province_code", "new_commune",
+                   "new_commune_code"):
+        db["sites"].add_column(column, str)
+    db["sites"].create_index(["new_province"])

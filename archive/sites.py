@@ -18,12 +18,17 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 SITE_COLUMNS = ("key", "name", "province", "level", "district", "commune", "platform", "status", "home")
+# the units before and after 1 July 2025 (migration m013_units), from the entry's unit_columns()
+UNIT_COLUMNS = ("province_code", "district_code", "new_province", "new_province_code", "new_commune",
+                "new_commune_code")
 
 
 def sync_sites(db: Database, sites: Iterable) -> int:
     """Upsert registry entries (``crawler.registry.Site``) into ``sites``; how many."""
     now = datetime.now(UTC).isoformat(timespec="seconds")
     rows = [{**{c: getattr(site, c) for c in SITE_COLUMNS if c != "home"},
+             **{c: units.get(c) or None for c in UNIT_COLUMNS
+                for units in [site.unit_columns() if hasattr(site, "unit_columns") else {}]},
              "home": " ".join(site.home), "updated_at": now} for site in sites]
     with db.conn:
         db["sites"].upsert_all(rows, pk="key")
@@ -37,11 +42,14 @@ class ArchivedSite:
     key: str
     province: str
     level: str
+    district: str = ""
+    new_province: str = ""
 
 
 def archived_sites(db: Database) -> dict[str, ArchivedSite]:
     """The sites the archive recorded, by key (the registry may have moved on, or be another)."""
     if "sites" not in db.table_names():
         return {}
-    return {key: ArchivedSite(key, province or "", level or "")
-            for key, province, level in db.execute("SELECT key, province, level FROM sites")}
+    return {key: ArchivedSite(key, province or "", level or "", district or "", new_province or "")
+            for key, province, level, district, new_province in db.execute(
+                "SELECT key, province, level, district, new_province FROM sites")}

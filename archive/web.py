@@ -8,8 +8,9 @@ point, so a plain ``datasette archive.db`` gets it too) and the library behind
   query rewriting (NFC, ``đ`` folded, words quoted) for canned and custom SQL;
 - ``_search`` on a table page is folded the same way before Datasette reads it,
   so "dong thap" and "Đồng Tháp" find the same rows as ``govarchive search``;
-  the articles page's search box leads to the canned ``search`` query, ranked by
-  relevance (Datasette's table view can only sort by a column);
+  the articles page's search box leads to the reading room's search, ranked as the CLI
+  ranks (Datasette's table view can only sort by a column);
+- the reading room (:mod:`archive.views`): search, article, document and capture pages;
 - long cells (article text) are cut in HTML pages; JSON and CSV give them whole;
 - metadata: titles, descriptions, column meanings and the canned queries.
 
@@ -105,11 +106,12 @@ async def _is_govarchive(database) -> bool:
 
 
 def _ranked_search(path: str, params: dict) -> str | None:
-    """``/DB/articles?_search=q`` (the HTML page, no other filter): ``/DB/search?q=q``."""
-    database, _, table = path.strip("/").partition("/")
+    """``/DB/articles?_search=q`` (the HTML page, no other filter): the reading room's ``/search?q=q``,
+    ranked as ``govarchive search`` ranks (Datasette's table view can only sort by a column)."""
+    _, _, table = path.strip("/").partition("/")
     if table != "articles" or set(params) != {"_search"} or not params["_search"].strip():
         return None
-    return f"/{database}/search?{urlencode({'q': params['_search']})}"
+    return f"/search?{urlencode({'q': params['_search']})}"
 
 
 async def _redirect(send, location: str) -> None:

@@ -16,7 +16,7 @@ from archive.views.base import archive_database, page, published
 
 LIMIT = 50
 FACET_ROWS = 5000  # matches the facet counts read at most (a common word matches most of an archive)
-FACETS = ("site", "province", "level", "year")
+FACETS = ("site", "province", "new_province", "level", "year")
 
 
 async def search_page(datasette, request):
@@ -37,12 +37,13 @@ async def search_page(datasette, request):
 
 
 def _search(conn, q: str, kind: str, chosen: dict) -> tuple[list[dict], dict]:
-    sites = {row[0]: {"name": row[1], "province": row[2] or "", "level": row[3] or ""}
-             for row in conn.execute("SELECT key, name, province, level FROM sites")}
+    names = ("name", "province", "level", "new_province")
+    sites = {key: dict(zip(names, (v or "" for v in values), strict=True)) for key, *values in
+             conn.execute("SELECT key, name, province, level, new_province FROM sites")}
     keys = None
-    if chosen["province"] or chosen["level"]:
+    if chosen["province"] or chosen["level"] or chosen["new_province"]:
         keys = tuple(k for k, s in sites.items()
-                     if chosen["province"] in ("", s["province"]) and chosen["level"] in ("", s["level"]))
+                     if all(chosen[name] in ("", s[name]) for name in ("province", "new_province", "level")))
     year = chosen["year"] if chosen["year"].isdigit() else ""
     filters = Filters(site=chosen["site"] or None, sites=keys, date_from=f"{year}-01-01" if year else None,
                       date_to=f"{year}-12-31" if year else None)
@@ -84,6 +85,7 @@ def _facets(conn, q: str, kind: str, filters: Filters, sites: dict) -> dict[str,
         info = sites.get(site, {})
         counts["site"][site] += 1
         counts["province"][info.get("province") or "(not in the registry)"] += 1
+        counts["new_province"][info.get("new_province") or "(not in the registry)"] += 1
         counts["level"][info.get("level") or "(not in the registry)"] += 1
         counts["year"][year or "(no date)"] += 1
     return counts

@@ -57,7 +57,10 @@ def filter_options(fn):
     """--site, --province, --level, --from, --to: the filters search, export and stats share."""
     for option in reversed([
         click.option("--site", help="Only this site key (or host, for ad-hoc crawls)."),
-        click.option("--province", help="Only registry sites of this province (diacritics optional)."),
+        click.option("--province", help="Only registry sites of this province: as it was before 1 July 2025, "
+                                        "or as it is now (diacritics optional)."),
+        click.option("--district", help="Only registry sites of this former district (districts ended "
+                                        "on 1 July 2025)."),
         click.option("--level", type=click.Choice(["province", "district", "commune", "department"])),
         click.option("--from", "date_from", metavar="DATE", help="Published on or after (YYYY[-MM[-DD]])."),
         click.option("--to", "date_to", metavar="DATE", help="Published on or before (YYYY[-MM[-DD]])."),
@@ -84,11 +87,12 @@ def _catalogue(registry, db_path) -> dict:
     return {**known, **load_registry(registry)}
 
 
-def _filters(site, province, level, date_from, date_to, registry, db_path):
+def _filters(site, province, level, date_from, date_to, registry, db_path, district=None):
     from archive.filters import FilterError, build
 
     try:
-        return build(lambda: _catalogue(registry, db_path), site, province, level, date_from, date_to)
+        return build(lambda: _catalogue(registry, db_path), site, province, level, date_from, date_to,
+                     district)
     except FilterError as exc:
         raise click.ClickException(str(exc)) from exc
 
@@ -106,8 +110,8 @@ def _filters(site, province, level, date_from, date_to, registry, db_path):
               help="Search documents (decisions, plans, reports...) instead of articles.")
 @click.option("--with-documents", "kind", flag_value="all",
               help="Articles, then documents (a 'kind' column tells them apart).")
-def search_cmd(query, db_path, site, province, level, date_from, date_to, registry, collapse, sort, limit,
-               fmt, kind) -> None:
+def search_cmd(query, db_path, site, province, district, level, date_from, date_to, registry, collapse, sort,
+               limit, fmt, kind) -> None:
     """Full-text search, with or without diacritics; phrases, AND/OR/NOT and prefix* work.
 
     With --documents, --from/--to apply to the date a document was issued.
@@ -117,7 +121,7 @@ def search_cmd(query, db_path, site, province, level, date_from, date_to, regist
         govarchive search "dan van kheo" --province "Vinh Long" --from 2018 --to 2024 --collapse
         govarchive search "quyet dinh dich ta lon" --documents
     """
-    filters = _filters(site, province, level, date_from, date_to, registry, db_path)
+    filters = _filters(site, province, level, date_from, date_to, registry, db_path, district)
     rows = []
     try:
         db = open_reader(db_path)
@@ -142,8 +146,8 @@ def search_cmd(query, db_path, site, province, level, date_from, date_to, regist
 @click.option("--out", "out_path", default="-", show_default=True, help="A file, or - for standard output.")
 @click.option("--bom", is_flag=True, help="Start the CSV with a BOM (for spreadsheet programs).")
 @click.option("--documents", is_flag=True, help="Export documents (their text and metadata) instead.")
-def export(db_path, site, province, level, date_from, date_to, registry, query, fmt, out_path, bom,
-           documents) -> None:
+def export(db_path, site, province, district, level, date_from, date_to, registry, query, fmt, out_path,
+           bom, documents) -> None:
     """Stream articles as JSON lines or CSV (UTF-8), in constant memory.
 
     Columns: id, url, site, title, published_at, published_raw, author, source,
@@ -162,7 +166,7 @@ def export(db_path, site, province, level, date_from, date_to, registry, query, 
     from archive.document_queries import DOCUMENT_EXPORT_COLUMNS, document_export_rows
     from archive.export import EXPORT_COLUMNS, export_rows, write_export
 
-    filters = _filters(site, province, level, date_from, date_to, registry, db_path)
+    filters = _filters(site, province, level, date_from, date_to, registry, db_path, district)
     columns = DOCUMENT_EXPORT_COLUMNS if documents else EXPORT_COLUMNS
     try:
         db = open_reader(db_path)
@@ -194,19 +198,22 @@ def _write_whole(path: str, write) -> int:
 @db_option()
 @filter_options
 @click.option("--by", type=click.Choice(["month", "year"]), default="month", show_default=True)
-@click.option("--group", type=click.Choice(["site", "province", "level"]), help="A column per group.")
+@click.option("--group", type=click.Choice(["site", "province", "new_province", "district", "level"]),
+              help="A column per group: province is as it was before 1 July 2025, new_province as it is now.")
 @click.option("--plot", "plot_path", metavar="FILE.png", help="Draw the counts (needs matplotlib).")
-def stats(db_path, site, province, level, date_from, date_to, registry, by, group, plot_path) -> None:
+def stats(db_path, site, province, district, level, date_from, date_to, registry, by, group,
+          plot_path) -> None:
     """Articles published per month or year, optionally per site, province or level.
 
     Example:
 
         govarchive stats --by year --group province --plot trend.png
+        govarchive stats --by year --group new_province --district "Tuy Phuoc"
     """
     from archive.export import counts
 
-    filters = _filters(site, province, level, date_from, date_to, registry, db_path)
-    reg = _catalogue(registry, db_path) if group in ("province", "level") else None
+    filters = _filters(site, province, level, date_from, date_to, registry, db_path, district)
+    reg = _catalogue(registry, db_path) if group not in (None, "site") else None
     try:
         db = open_reader(db_path)
         rows = counts(db, filters, by, group, reg)

@@ -29,10 +29,14 @@ def sites(province, level, registry, db_path) -> None:
         rows = sites_table(chosen, db_path if Path(db_path).exists() else None, province, level)
     except ArchiveError as exc:
         raise click.ClickException(str(exc)) from exc
-    table([[r["key"], r["level"], r["place"], r["status"],
+    table([[r["key"], r["level"], r["place"], r["now"] or "?", r["status"],
             f"{vn_time(r['last_crawl'])} {r['last_status']}, {r['articles_new']} new" if r["last_crawl"]
-            else "never"] for r in rows], ["site", "level", "place", "status", "last crawl"])
+            else "never"] for r in rows],
+          ["site", "level", "place (before 7/2025)", "now", "status", "last crawl"])
     click.echo(f"{len(rows)} sites")
+    for r in rows:
+        if r["units_problem"]:
+            click.echo(f"warning: {r['key']}: administrative units not found: {r['units_problem']}", err=True)
 
 
 def registry_health(registry, db_path):

@@ -83,7 +83,15 @@ class Site:
     selectors: dict = field(default_factory=dict)
     politeness: dict = field(default_factory=dict)
     browser: bool = False  # every page rendered in Chromium (the portal builds its pages in script)
+    new_province: str = ""  # the province it is in since 1 July 2025, when the entry says so itself
+    new_commune: str = ""  # and the commune, where the official mapping cannot tell (a former district)
     source: str = ""  # the file it came from
+
+    def unit_columns(self) -> dict[str, str]:
+        """The unit codes before 1 July 2025 and the units after, for the archive's ``sites`` table."""
+        from crawler.registry.units import site_units
+
+        return site_units(self).columns()
 
     def scrapy_settings(self) -> dict:
         """Politeness overrides as Scrapy settings for this site's spider."""
@@ -280,10 +288,11 @@ def _check_details(entry: dict, fail) -> None:
 
 
 def sites_table(sites: dict[str, Site], db_path: str | Path | None, province: str | None = None,
-                level: str | None = None) -> list[dict]:
+                level: str | None = None, units: bool = True) -> list[dict]:
     """Rows for ``govarchive sites``: each site with its status and last crawl."""
     from archive.crawl_history import last_crawls
     from common.textnorm import fold
+    from crawler.registry.units import site_units
 
     last = last_crawls(db_path) if db_path else {}
     rows = []
@@ -291,9 +300,13 @@ def sites_table(sites: dict[str, Site], db_path: str | Path | None, province: st
         if (province and fold(province) not in fold(site.province)) or (level and site.level != level):
             continue
         crawl = last.get(site.key, {})
+        found = site_units(site) if units else None
+        now = found.columns() if found else {}
         rows.append({
             "key": site.key, "level": site.level,
             "place": " / ".join(p for p in (site.province, site.district, site.commune) if p),
+            "now": " / ".join(p for p in (now.get("new_province"), now.get("new_commune")) if p),
+            "units_problem": found.problem if found else "",
             "status": site.status + ("" if site.verified else " (unverified)"),
             "last_crawl": crawl.get("started_at"), "last_status": crawl.get("status"),
             "articles_new": crawl.get("articles_new"),

@@ -55,29 +55,42 @@ class BrowserAddon:
 
 class Pace:
     """The portal's delay between the requests a page makes in the browser (its scripts, its API
-    calls): the page's own request went through Scrapy's per-host queue, the rest do not."""
+    calls): the page's own request went through Scrapy's per-host queue, the rest do not.
 
-    # the browser hands a request on some milliseconds after it is let go, unevenly: measured from
-    # the server, gaps came to 0.49 s for a 0.5 s delay without this margin
-    MARGIN = 0.025
+    One request at a time, and the delay counted from when the last one *ended*: the browser hands
+    a request on some time after it is let go, unevenly (a loaded machine made a 0.3 s delay
+    0.27 s at the server when counted from the release)."""
 
     def __init__(self, delay: float) -> None:
-        self.delay = delay + self.MARGIN if delay else 0.0
-        self.last = time.monotonic()  # the page's own request is about to go
+        self.delay = delay
+        self.last = time.monotonic()
+        self.idle = asyncio.Event()  # clear while a request of the page is on the wire
+        self.idle.set()
         self.lock = asyncio.Lock()
+
+    def started(self) -> None:
+        self.idle.clear()
+        self.last = time.monotonic()
+
+    def ended(self, _request=None) -> None:
+        self.idle.set()
+        self.last = time.monotonic()
 
     async def wait(self) -> None:
         async with self.lock:
+            await self.idle.wait()
             ahead = self.last + self.delay - time.monotonic()
             if ahead > 0:
                 await asyncio.sleep(ahead)
-            self.last = time.monotonic()
+            self.started()
 
 
 async def pace_page(page, request) -> None:
     """``playwright_page_init_callback``: the page's requests keep the host's delay
     (``meta["browser_delay"]``, the larger of the configured delay and robots.txt's)."""
-    page.govarchive_pace = Pace(float(request.meta.get("browser_delay") or 0.0))
+    pace = page.govarchive_pace = Pace(float(request.meta.get("browser_delay") or 0.0))
+    page.on("requestfinished", pace.ended)
+    page.on("requestfailed", pace.ended)
 
 
 async def skip_resource(request) -> bool:
@@ -96,7 +109,7 @@ async def skip_resource(request) -> bool:
     pace = getattr(page, "govarchive_pace", None)
     if pace is not None:
         if request.is_navigation_request():  # sent now; Scrapy's queue for the host paced it
-            pace.last = time.monotonic()
+            pace.started()
         else:
             await pace.wait()
     return False

@@ -316,3 +316,22 @@ def test_the_plot_has_every_month_between_the_first_and_the_last():
                       date(2020, 1, 1), date(2020, 2, 1)]
     assert every_period(["2018", "2020"], "year") == [date(2018, 1, 1), date(2019, 1, 1), date(2020, 1, 1)]
     assert every_period([], "month") == []
+
+
+def test_province_as_it_is_now_takes_in_the_provinces_merged_into_it(db):
+    """Since 1 July 2025 Bắc Kạn is part of Thái Nguyên and Nam Định of Ninh Bình."""
+    assert titles(db, "dan van", "--province", "Thai Nguyen") == [
+        "Bắc Kạn: dân vận khéo trong xây dựng nông thôn mới"]
+    assert titles(db, "dan van", "--province", "Tỉnh Ninh Bình") == ["Huyện Mỹ Lộc sơ kết dân vận"]
+
+
+def test_a_former_district_filters_its_portals(db):
+    assert titles(db, "dan van", "--district", "My Loc") == ["Huyện Mỹ Lộc sơ kết dân vận"]
+    code, out = run("search", "dan van", "--district", "Nowhere", "--db", db)
+    assert code == 1 and "no registry site" in out
+
+
+def test_stats_group_by_the_province_a_site_is_in_now(db):
+    code, out = run("stats", "--db", db, "--by", "year", "--group", "new_province")
+    assert code == 0, out
+    assert "Tỉnh Thái Nguyên" in out and "Tỉnh Phú Thọ" in out and "Tỉnh Ninh Bình" in out

@@ -173,7 +173,7 @@ def test_the_articles_page_search_box_leads_to_the_ranked_search(server):
         raise AssertionError("no redirect")
     except urllib.error.HTTPError as exc:
         assert exc.code == 302
-        assert exc.headers["location"] == "/archive/search?" + urllib.parse.urlencode({"q": "Đồng Tháp"})
+        assert exc.headers["location"] == "/search?" + urllib.parse.urlencode({"q": "Đồng Tháp"})
 
 
 def test_html_pages_cut_long_texts(server):
