@@ -300,6 +300,19 @@ def shell(articles: int = 12) -> Handler:
     return handle
 
 
+# a small plain portal, for many at once --------------------------------------------------------------
+def small(name: str, articles: int = 3) -> Handler:
+    def handle(method, path, query, form) -> Answer:
+        if path == "/":
+            return html(listing([(f"/tin/{n}.html", f"{name} bài {n}") for n in range(1, articles + 1)]))
+        if path.startswith("/tin/") and path.endswith(".html") and path[5:-5].isdigit():
+            n = int(path[5:-5])
+            return article(name, n) if 1 <= n <= articles else not_found()
+        return not_found()
+
+    return handle
+
+
 # serving -----------------------------------------------------------------------------------------------
 @dataclass
 class PortalServer:
@@ -311,7 +324,8 @@ class PortalServer:
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.server.server_address[1]}/"
+        host, port = self.server.server_address[:2]
+        return f"http://{host}:{port}/"
 
     def requests(self, prefix: str = "", method: str | None = None) -> list[str]:
         return [p for _, m, p in self.log if p.startswith(prefix) and (method is None or m == method)]
@@ -349,9 +363,10 @@ def _handler_class(portal: PortalServer) -> type:
     return Handler
 
 
-def serve_portal(name: str, handle: Handler, robots: str = ROBOTS) -> PortalServer:
+def serve_portal(name: str, handle: Handler, robots: str = ROBOTS, host: str = "127.0.0.1") -> PortalServer:
+    """``host``: any 127.0.0.0/8 address (all loopback on Linux), for many portals on many hosts."""
     portal = PortalServer(name, None, handle, robots)  # type: ignore[arg-type]
-    portal.server = ThreadingHTTPServer(("127.0.0.1", 0), _handler_class(portal))
+    portal.server = ThreadingHTTPServer((host, 0), _handler_class(portal))
     portal.server.daemon_threads = True
     threading.Thread(target=portal.server.serve_forever, daemon=True).start()
     return portal

@@ -1,0 +1,144 @@
+"""Many portals at once: govarchive crawl --all beside a plain Scrapy spider with the same politeness.
+
+    .venv/bin/python benchmarks/portals_bench.py 10 50        # numbers of portals
+    ARTICLES=40 .venv/bin/python benchmarks/portals_bench.py 150
+
+Serves N small portals (``tests/pattern_portals.small``: a home page linking ARTICLES articles,
+robots.txt) on N loopback addresses (127.0.x.y: each its own host), and crawls them all in one
+process twice, one run: ``govarchive crawl --all`` (a registry of the N sites, default
+politeness) and a plain Scrapy spider that follows the same links under the same per-host
+politeness (robots.txt, DOWNLOAD_DELAY, 2 per host, AutoThrottle) and stores nothing. Prints
+pages/s, wall time beside the politeness bound (each host's pages one delay apart), CPU/wall of
+the crawl process and its workers, peak RSS of the crawl process, peak open files, articles stored.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+
+ARTICLES = int(os.environ.get("ARTICLES", "20"))
+DELAY = 0.5  # the project's DOWNLOAD_DELAY: the politeness bound's unit
+
+
+def plain_child(urls: list[str]) -> None:
+    import scrapy
+    from scrapy.crawler import CrawlerProcess
+    from scrapy.linkextractors import LinkExtractor
+
+    class Plain(scrapy.Spider):
+        name = "plain"
+        start_urls = urls
+        links = LinkExtractor()
+
+        def parse(self, response):
+            origin = "/".join(response.url.split("/")[:3])
+            for link in self.links.extract_links(response):
+                if link.url.startswith(origin):
+                    yield scrapy.Request(link.url)
+
+    process = CrawlerProcess({"LOG_LEVEL": "ERROR", "ROBOTSTXT_OBEY": True, "DOWNLOAD_DELAY": DELAY,
+                              "CONCURRENT_REQUESTS_PER_DOMAIN": 2, "CONCURRENT_REQUESTS": 16,
+                              "AUTOTHROTTLE_ENABLED": True, "TELNETCONSOLE_ENABLED": False,
+                              "DOWNLOADER": "crawler.runtime.downloader.PoliteDownloader"})
+    process.crawl(Plain)
+    process.start()
+
+
+def watch(proc: subprocess.Popen, peak: dict) -> None:
+    """Peak open files of the crawl process, sampled."""
+    while proc.poll() is None:
+        try:
+            peak["files"] = max(peak.get("files", 0), len(os.listdir(f"/proc/{proc.pid}/fd")))
+        except OSError:
+            pass
+        time.sleep(0.2)
+
+
+def run(command: list[str], env: dict) -> dict:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started, peak = time.perf_counter(), {}
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env,
+                            cwd=ROOT)
+    watcher = threading.Thread(target=watch, args=(proc, peak), daemon=True)
+    watcher.start()
+    _, err = proc.communicate()
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return {"wall": wall, "cpu": cpu, "rss_mib": after.ru_maxrss / 1024, "files": peak.get("files", 0),
+            "error": err[-500:] if proc.returncode not in (0, 3) else ""}
+
+
+def loopback(n: int) -> str:
+    """The n-th portal's own loopback address (Linux routes all of 127.0.0.0/8 to lo)."""
+    return f"127.0.{1 + n // 250}.{2 + n % 250}"
+
+
+def measure(count: int) -> dict:
+    from conftest import registry_entry
+    from pattern_portals import serve_portal, small
+
+    portals = [serve_portal(f"xa{n}", small(f"xa{n}", ARTICLES), host=loopback(n)) for n in range(count)]
+    pages_each = ARTICLES + 1
+    out = {"portals": count, "bound": pages_each * DELAY}
+    with tempfile.TemporaryDirectory() as tmp:
+        registry = Path(tmp) / "registry"
+        registry.mkdir()
+        for portal in portals:
+            entry = registry_entry(portal.name, portal.url, level="commune")  # default politeness:
+            entry = entry.replace("politeness = { delay = 0, concurrency = 2, autothrottle = false }", "")
+            (registry / f"{portal.name}.toml").write_text(entry, encoding="utf-8")
+        env = {**os.environ, "GOVARCHIVE_REGISTRY": str(registry), "GOVARCHIVE_ALLOW_PRIVATE_HOSTS": "1"}
+        for portal in portals:
+            portal.log.clear()
+        command = [str(Path(sys.executable).with_name("govarchive")), "crawl", "--all", "--db", f"{tmp}/a.db"]
+        ours = run(command, env)
+        import sqlite3
+
+        stored = sqlite3.connect(f"{tmp}/a.db").execute("SELECT count(*) FROM articles").fetchone()[0]
+        ours["articles"] = stored
+        ours["pages"] = sum(len([p for _, _, p in portal.log if p != "/robots.txt"]) for portal in portals)
+        for portal in portals:
+            portal.log.clear()
+        plain = run([sys.executable, __file__, "--plain", *(p.url for p in portals)], env)
+        plain["pages"] = sum(len([p for _, _, p in portal.log if p != "/robots.txt"]) for portal in portals)
+    for portal in portals:
+        portal.server.shutdown()
+    out.update(govarchive=ours, plain=plain)
+    return out
+
+
+def main() -> None:
+    if len(sys.argv) > 1 and sys.argv[1] == "--plain":
+        plain_child(sys.argv[2:])
+        return
+    counts = [int(a) for a in sys.argv[1:]] or [10, 50]
+    print(f"{ARTICLES} articles a portal, default politeness (0.5 s, AutoThrottle, 2 per host); "
+          f"open files limit {resource.getrlimit(resource.RLIMIT_NOFILE)[0]}")
+    print(f"{'portals':>7} {'crawler':11}{'pages':>7}{'pages/s':>8}{'wall s':>8}{'bound s':>8}{'cpu/wall':>9}"
+          f"{'RSS MiB':>8}{'files':>6}{'stored':>7}")
+    for count in counts:
+        r = measure(count)
+        for name in ("plain", "govarchive"):
+            m = r[name]
+            print(f"{count:>7} {name:11}{m['pages']:>7}{m['pages'] / m['wall']:>8.1f}{m['wall']:>8.1f}"
+                  f"{r['bound']:>8.1f}{m['cpu'] / m['wall']:>9.2f}{m['rss_mib']:>8.0f}{m['files']:>6}"
+                  f"{m.get('articles', '-'):>7}" + (f"  ERROR {m['error']}" if m["error"] else ""))
+        ours, plain = (r[k]["pages"] / r[k]["wall"] for k in ("govarchive", "plain"))
+        print(f"{'':>7} ratio pages/s govarchive/plain: {ours / plain:.2f}")
+    print(json.dumps({"note": "RSS is the largest child's peak; files sampled every 0.2 s"}))
+
+
+if __name__ == "__main__":
+    main()

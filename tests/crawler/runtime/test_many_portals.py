@@ -1,0 +1,59 @@
+"""Many portals in one run: 30 local portals on 30 loopback addresses, crawled with crawl --all."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+
+import pytest
+from conftest import registry_entry, run_cli
+from pattern_portals import serve_portal, small
+
+pytestmark = pytest.mark.crawl  # real crawls or servers: `pytest -m "not crawl"` skips them
+
+PORTALS = 30
+AT_ONCE = 8
+DELAY = 0.2
+
+
+@pytest.fixture(scope="module")
+def many(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("many")
+    (folder / "registry").mkdir()
+    portals = []
+    for n in range(PORTALS):
+        key = f"xa{n:02d}"
+        portals.append(serve_portal(key, small(key), robots=f"User-agent: *\nCrawl-delay: {DELAY}\n",
+                                    host=f"127.0.0.{n + 2}"))
+        entry = registry_entry(key, portals[-1].url, level="commune")
+        (folder / "registry" / f"{key}.toml").write_text(entry, encoding="utf-8")
+    result = run_cli("crawl", "--all", "--db", str(folder / "a.db"),
+                     "-s", f"GOVARCHIVE_SITES_AT_ONCE={AT_ONCE}",
+                     env={"GOVARCHIVE_REGISTRY": str(folder / "registry"),
+                          "GOVARCHIVE_ALLOW_PRIVATE_HOSTS": os.environ["GOVARCHIVE_ALLOW_PRIVATE_HOSTS"]})
+    for portal in portals:
+        portal.server.shutdown()
+    return portals, folder / "a.db", result
+
+
+def test_every_article_of_every_portal_is_stored(many):
+    _, db, result = many
+    assert result.returncode == 0, result.stderr[-2000:]
+    sites = dict(sqlite3.connect(db).execute("SELECT site, count(*) FROM articles GROUP BY site").fetchall())
+    assert len(sites) == PORTALS and set(sites.values()) == {3}, sites
+
+
+def test_each_host_keeps_its_crawl_delay(many):
+    portals, _, _ = many
+    for portal in portals:
+        starts = sorted(t for t, _, path in portal.log if path != "/robots.txt")
+        gaps = [b - a for a, b in zip(starts, starts[1:], strict=False)]
+        assert gaps and min(gaps) >= DELAY - 0.01, (portal.name, sorted(gaps)[:3])
+
+
+def test_no_more_portals_are_crawled_at_once_than_asked_and_the_run_says_so(many):
+    portals, _, result = many
+    spans = [(min(t for t, *_ in p.log), max(t for t, *_ in p.log)) for p in portals]
+    busiest = max(sum(1 for a, b in spans if a <= moment <= b) for moment, _ in spans)
+    assert busiest <= AT_ONCE, busiest
+    assert f"{PORTALS} portals: {AT_ONCE} crawled at once" in result.stderr
