@@ -87,6 +87,10 @@ def extract_html(html: str, url: str | None = None, site: SiteProfile | None = N
     profiles = [p for p in (site, platform) if p is not None]  # the site's own selectors first
     for profile in profiles:
         profile.drop(root)
+    # the links' texts before boilerplate goes (menus and link lists go with it): a page whose
+    # text is mostly these is a listing
+    anchors = frozenset(clean_line((a.text or "") if len(a) == 0 else a.text_content())
+                        for a in root.iter("a"))
     clean_tree(root)
     body, named_by = _first_with(profiles, "body", root)
     known_body = body is not None
@@ -119,7 +123,8 @@ def extract_html(html: str, url: str | None = None, site: SiteProfile | None = N
     result.date_candidates = _date_candidates(meta, shown, date_lines, find_times(title_el, body), url,
                                               html, is_vietnamese(f"{result.title} {result.text}"))
     result.rejection, result.reason = judge(result, body, located.text if located else "",
-                                            bool(shown or date_lines), url, title_el)
+                                            bool(shown or date_lines), url, title_el,
+                                            anchors if body is None else frozenset())
     result.is_article = result.rejection is None
     return result
 

@@ -28,7 +28,7 @@ HEADLINE_CHARS = 30  # a link this long in the body is a headline of another pag
 
 
 def judge(result: Extraction, body, located_text: str, dated: bool, url: str | None,
-          title_el=None) -> tuple[Rejection | None, str]:
+          title_el=None, anchor_texts: frozenset[str] = frozenset()) -> tuple[Rejection | None, str]:
     """Whether the page is an article: ``(None, "")``, or why not, for code and for people.
 
     Whether it is a listing is judged on the located region (its links, its dated
@@ -46,8 +46,12 @@ def judge(result: Extraction, body, located_text: str, dated: bool, url: str | N
     dated = sum(1 for line in lines if _is_dated_item(line))
     if len(lines) >= 5 and dated > 0.5 * len(lines):
         return Rejection.LISTING, f"list of dated items ({dated} of {len(lines)} lines)"
-    if body is None:
-        return None, ""  # trafilatura's reading of a page where no block held the text
+    if body is None:  # trafilatura's reading of a page where no block held the text
+        # ... which keeps a bare list of links as text: a home page of headlines read as an article
+        linked = sum(1 for line in lines if clean_line(line) in anchor_texts)
+        if len(lines) >= 5 and linked > 0.6 * len(lines):
+            return Rejection.LISTING, f"mostly links ({linked} of {len(lines)} lines)"
+        return None, ""
     files = attachment_anchors(body, url)  # documents are the post's content, not navigation
     link_texts = [len(clean_line(a.text_content())) for a in body.iter("a") if a not in files]
     body_chars = max(1, len(clean_line(body.text_content())))

@@ -143,3 +143,13 @@ def test_body_dates_are_never_the_publication_date():
     for article in ARTICLES:
         r = demo_page(article)
         assert r.published_raw in (None, " ".join(article.date_line.split()))
+
+
+def test_a_home_page_of_bare_headline_links_is_a_listing_not_an_article():
+    """No block held the text, so trafilatura's reading was taken, and it keeps a bare list of links:
+    a portal's home page was stored as an article titled with the portal's name."""
+    links = "".join(f"<li><a href='/tin/{n}.html'>Tin xã Mỹ Thành bài số {n}</a></li>" for n in range(1, 21))
+    page = (f"<html><head><title>Cổng thông tin</title></head><body><nav><a href='/'>Trang chủ</a></nav>"
+            f"<main><h2>Tin tức</h2><ul>{links}</ul></main></body></html>")
+    result = extract_html(page, "http://xa10.gov.vn/")
+    assert not result.is_article and result.reason.startswith("mostly links")
