@@ -110,7 +110,7 @@ GOVARCHIVE_REFRESH = False  # fetch archived articles again (their changes becom
 # pages that failed wait out their backoff (6 h, doubling) before a crawl tries them again;
 # `govarchive crawl` (started by hand, usually because the portal works again) sets False
 GOVARCHIVE_FAILED_BACKOFF = True
-# portals crawl --all and run-due crawl at once, the next starting as one finishes (0: up to 50,
+# portals crawl --all and run-due crawl at once, the next starting as one finishes (0: up to 200,
 # as the open-files limit allows)
 GOVARCHIVE_SITES_AT_ONCE = 0
 GOVARCHIVE_RESUME = True  # a killed crawl of a site resumes from its frontier (False: start over)
