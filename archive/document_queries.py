@@ -69,6 +69,14 @@ def document_record(db_path: str | Path, document_id: int) -> dict:
         document["articles"] = [r[0] for r in db.execute(
             "SELECT DISTINCT article_id FROM document_articles WHERE document_id = ? ORDER BY 1",
             [document_id])]
+        document["citations"] = dict_rows(db, "SELECT kind, number, doc_type, title, issued_on, clause "
+                                              "FROM document_citations WHERE document_id = ? ORDER BY id",
+                                          [document_id])
+        # what cites it: documents in the archive whose clauses name its number
+        document["cited_by"] = dict_rows(
+            db, "SELECT DISTINCT d.id, d.number, d.doc_type, d.subject, c.kind FROM document_citations c "
+                "JOIN documents d ON d.id = c.document_id WHERE c.number = ? AND d.id != ? ORDER BY d.id",
+            [document["number"], document_id]) if document.get("number") else []
         return document
     finally:
         db.conn.close()

@@ -17,6 +17,7 @@ DOCUMENT_COLUMNS = (
     "encoding", "ocr_pending", "note", "number", "doc_type", "issuer", "issued_on", "signer", "subject",
     "fetched_at", "crawl_id", "warc_file", "warc_offset", "warc_length",
 )
+CITATION_COLUMNS = ("kind", "number", "doc_type", "title", "issued_on", "clause")
 TEXT_COLUMNS = ("pages", "text", "text_method", "encoding", "ocr_pending", "note", "number", "doc_type",
                 "issuer", "issued_on", "signer", "subject")
 
@@ -36,10 +37,11 @@ class DocumentStore:
         return row[0] if row else None
 
     def insert(self, record: Mapping[str, Any], link: Mapping[str, Any]) -> int:
-        """A new document with the link it was found by; committed together."""
+        """A new document with the link it was found by and the documents it cites; committed together."""
         with self.db.conn:
             document_id = self.db["documents"].insert({k: record.get(k) for k in DOCUMENT_COLUMNS}).last_pk
             self.link(document_id, link)
+            self._cite(document_id, record.get("citations"))
         return document_id
 
     def add_link(self, document_id: int, link: Mapping[str, Any]) -> None:
@@ -50,6 +52,22 @@ class DocumentStore:
         """New text and metadata for a document (``reextract``, ``ocr``)."""
         with self.db.conn:
             self.db["documents"].update(document_id, {k: values[k] for k in TEXT_COLUMNS if k in values})
+            if "citations" in values:  # read again: the text's citations replace the old ones
+                self.db.execute("DELETE FROM document_citations WHERE document_id = ?", [document_id])
+                self._cite(document_id, values["citations"])
+
+    def cited(self, document_id: int) -> list[tuple[str | None, str | None]]:
+        """(number, title) of what a document cites, in order."""
+        return [tuple(r) for r in self.db.execute(
+            "SELECT number, title FROM document_citations WHERE document_id = ? ORDER BY id", [document_id])]
+
+    def _cite(self, document_id: int, cited: list[Mapping[str, Any]] | None) -> None:
+        """The documents a document cites, inside the caller's transaction."""
+        rows = [[document_id, *(c.get(k) for k in CITATION_COLUMNS)] for c in cited or []]
+        if rows:
+            self.db.conn.executemany(
+                f"INSERT INTO document_citations (document_id, {', '.join(CITATION_COLUMNS)}) "
+                f"VALUES (?, {', '.join('?' * len(CITATION_COLUMNS))})", rows)
 
     def link(self, document_id: int, link: Mapping[str, Any]) -> None:
         """A link to the document, inside the caller's transaction."""

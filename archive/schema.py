@@ -305,3 +305,16 @@ def m013_units(db: Database) -> None:
                    "new_commune_code"):
         db["sites"].add_column(column, str)
     db["sites"].create_index(["new_province"])
+
+
+@migrations()
+def m014_citations(db: Database) -> None:
+    """The documents a document cites (its "Căn cứ", "Thực hiện", "Theo đề nghị" clauses): ``kind``
+    basis, implements or proposal; the cited ``number`` (or, for a law cited by name, ``title``),
+    ``doc_type``, ``issued_on``, and the ``clause`` as printed. Documents read before this
+    migration get theirs from ``govarchive reextract --documents``."""
+    db["document_citations"].create({"id": int, "document_id": int, "kind": str, "number": str,
+                                     "doc_type": str, "title": str, "issued_on": str, "clause": str},
+                                    pk="id", not_null={"document_id", "kind"})
+    db["document_citations"].create_index(["number"])
+    db["document_citations"].create_index(["document_id"])

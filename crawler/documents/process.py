@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 
+from crawler.documents.citations import citations
 from crawler.documents.detect import KINDS, file_name, sniff
 from crawler.documents.metadata import blanks, document_meta, with_stamps
 from crawler.documents.ocr import MAX_OCR_PAGES, OcrUnavailable, ocr_pdf_pages
@@ -38,6 +39,7 @@ class DocumentRecord:
     issued_on: str | None
     signer: str | None
     subject: str | None
+    citations: list[dict] = field(default_factory=list)  # the documents it cites (citations.py)
 
     def stored(self) -> dict:
         return asdict(self)
@@ -63,6 +65,7 @@ def process_document(body: bytes, url: str, content_type: str = "", disposition:
         sha256=hashlib.sha256(body).hexdigest(), text=text.text, text_method=text.method,
         pages=text.pages, encoding=text.encoding, ocr_pending=int(text.ocr_pending), note=text.note,
         **{k: getattr(meta, k) for k in ("number", "doc_type", "issuer", "issued_on", "signer", "subject")},
+        citations=[c.row() for c in citations(text.text)],
     )
 
 

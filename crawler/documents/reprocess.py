@@ -51,6 +51,8 @@ def reread_documents(db_path: str | Path, site: str | None = None, since: str | 
             values = _reread(folder, row, report)
             if values is not None:
                 changed = [k for k in (*TEXT_FIELDS, *META_FIELDS) if values.get(k) != row[k]]
+                if store.cited(row["id"]) != [(c["number"], c["title"]) for c in values["citations"]]:
+                    changed.append("citations")  # read before citations were kept, or read better now
                 if changed:
                     report.changes.append(DocumentChange(row["id"], row["url"], changed))
                     if not dry_run:
@@ -82,4 +84,5 @@ def _reread(folder: Path, row: dict, report: RereadReport) -> dict | None:
     new = record.stored()
     values = {k: new[k] for k in TEXT_FIELDS}
     values.update({k: row[k] if row[k] is not None else new[k] for k in META_FIELDS})
+    values["citations"] = new["citations"]
     return values

@@ -49,7 +49,8 @@ def test_migrations_apply_once(tmp_path):
                                                         "m006_archive_info", "m007_page_failures",
                                                         "m008_attachments_comments", "m009_documents",
                                                         "m010_recovered", "m011_date_site_index",
-                                                        "m012_findings", "m013_units"]
+                                                        "m012_findings", "m013_units",
+                                                        "m014_citations"]
     assert migrations.pending(db) == []
 
 

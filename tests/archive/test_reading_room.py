@@ -165,3 +165,26 @@ def test_reading_room_pages_load_nothing_from_outside_the_archive(archive_path):
 
 def test_the_datasette_tables_stay_where_they_are(archive_path):
     assert get(archive_path, "/archive/articles.json").status_code == 200
+
+
+def test_a_documents_citations_are_rows_and_the_document_page_shows_what_it_cites_and_what_cites_it(tmp_path):
+    from archive.document_queries import document_record
+
+    path = tmp_path / "a.db"
+    archive = Archive(path)
+    store = DocumentStore(archive.db)
+    link = {"url": "http://x.gov.vn/a.pdf", "page_url": "", "link_text": "", "seen_at": "2026-01-01", "crawl_id": "c1"}
+    base = {"site": "x", "file_name": "a.pdf", "mime": "application/pdf", "kind": "pdf", "size": 1,
+            "fetched_at": "2026-01-01", "crawl_id": "c1"}
+    decree = store.insert({**base, "url": "http://x.gov.vn/nd.pdf", "sha256": "1", "number": "37/2014/NĐ-CP",
+                           "doc_type": "Nghị định"}, {**link, "url": "http://x.gov.vn/nd.pdf"})
+    decision = store.insert({**base, "url": "http://x.gov.vn/qd.pdf", "sha256": "2", "number": "01/QĐ-UBND",
+                             "citations": [{"kind": "basis", "number": "37/2014/NĐ-CP", "doc_type": "Nghị định",
+                                            "title": None, "issued_on": "2014-05-05", "clause": "Căn cứ ..."}]},
+                            {**link, "url": "http://x.gov.vn/qd.pdf"})
+    archive.close()
+    assert document_record(path, decision)["citations"][0]["number"] == "37/2014/NĐ-CP"
+    assert [d["id"] for d in document_record(path, decree)["cited_by"]] == [decision]
+    text = get(path, f"/document/{decision}").text
+    assert "Căn cứ: Nghị định 37/2014/NĐ-CP (2014-05-05)" in text
+    assert f'href="/document/{decision}"' in get(path, f"/document/{decree}").text
