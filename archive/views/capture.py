@@ -33,14 +33,21 @@ MARK = ("<style>.govarchive-missing{outline:1px dashed #b00;color:#b00;font:12px
         "a.govarchive-missing{cursor:not-allowed}</style>")
 
 
-async def article_capture(datasette, request):
-    article_id = int(request.url_vars["id"])
+async def _read(datasette, request, record, read):
+    """``(row, read(db_path, row))`` for the address's id, or the page saying why not."""
     db = archive_database(datasette)
     try:
-        article = await asyncio.to_thread(article_record, db.path, article_id)
-        stored = await asyncio.to_thread(_stored, db.path, article)
-    except (ArchiveError, WarcError) as exc:
-        return not_found(str(exc))
+        row = await asyncio.to_thread(record, db.path, int(request.url_vars["id"]))
+        return row, await asyncio.to_thread(read, db.path, row)
+    except (ArchiveError, WarcError, OSError) as exc:
+        return None, not_found(str(exc))
+
+
+async def article_capture(datasette, request):
+    _, stored = await _read(datasette, request, article_record, _stored)
+    if isinstance(stored, Response):
+        return stored
+    db = archive_database(datasette)
     _, text = html_to_unicode(stored.content_type, stored.body)
     root = lxml_html.document_fromstring(text or "<html></html>")
     hrefs = {urljoin(stored.url, a.get("href", "")) for a in root.iter("a") if a.get("href")}
@@ -52,26 +59,18 @@ async def article_capture(datasette, request):
 
 async def article_record_file(datasette, request):
     """The article's WARC record (a gzip member, as written), for download."""
-    article_id = int(request.url_vars["id"])
-    db = archive_database(datasette)
-    try:
-        article = await asyncio.to_thread(article_record, db.path, article_id)
-        data = await asyncio.to_thread(_record_bytes, db.path, article)
-    except (ArchiveError, WarcError, OSError) as exc:
-        return not_found(str(exc))
+    article, data = await _read(datasette, request, article_record, _record_bytes)
+    if isinstance(data, Response):
+        return data
     return Response(data, content_type="application/warc", headers={
-        "Content-Disposition": f'attachment; filename="article-{article_id}.warc.gz"'})
+        "Content-Disposition": f'attachment; filename="article-{article["id"]}.warc.gz"'})
 
 
 async def document_file(datasette, request):
-    document_id = int(request.url_vars["id"])
-    db = archive_database(datasette)
-    try:
-        document = await asyncio.to_thread(document_record, db.path, document_id)
-        stored = await asyncio.to_thread(_stored, db.path, document)
-    except (ArchiveError, WarcError) as exc:
-        return not_found(str(exc))
-    name = (document.get("file_name") or f"document-{document_id}").replace('"', "")
+    document, stored = await _read(datasette, request, document_record, _stored)
+    if isinstance(stored, Response):
+        return stored
+    name = (document.get("file_name") or f"document-{document['id']}").replace('"', "")
     return Response(stored.body, content_type=document.get("mime") or "application/octet-stream", headers={
         "Content-Security-Policy": FILE_POLICY, "X-Content-Type-Options": "nosniff",
         "Content-Disposition": f'inline; filename="{name}"'})
