@@ -57,3 +57,38 @@ def test_no_more_portals_are_crawled_at_once_than_asked_and_the_run_says_so(many
     busiest = max(sum(1 for a, b in spans if a <= moment <= b) for moment, _ in spans)
     assert busiest <= AT_ONCE, busiest
     assert f"{PORTALS} portals: {AT_ONCE} crawled at once" in result.stderr
+
+
+def test_ctrl_c_on_many_portals_stops_them_all_and_starts_no_more(tmp_path):
+    """30 portals, 8 at once, each asking 0.5 s between pages: Ctrl-C once some articles are in."""
+    import signal
+    import subprocess
+    import time
+
+    from conftest import BIN, ROOT, stored_articles
+
+    (tmp_path / "registry").mkdir()
+    portals = []
+    for n in range(PORTALS):
+        key = f"xa{n:02d}"
+        portals.append(serve_portal(key, small(key, articles=6), robots="User-agent: *\nCrawl-delay: 0.5\n",
+                                    host=f"127.0.0.{n + 2}"))
+        entry = registry_entry(key, portals[-1].url, level="commune")
+        (tmp_path / "registry" / f"{key}.toml").write_text(entry, encoding="utf-8")
+    env = {**os.environ, "GOVARCHIVE_REGISTRY": str(tmp_path / "registry")}
+    proc = subprocess.Popen([str(BIN / "govarchive"), "crawl", "--all", "--db", str(tmp_path / "a.db"),
+                             "-s", f"GOVARCHIVE_SITES_AT_ONCE={AT_ONCE}"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT, env=env)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and stored_articles(tmp_path / "a.db") < 4:
+        time.sleep(0.1)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=120)
+    for portal in portals:
+        portal.server.shutdown()
+    assert proc.returncode == 130, err[-2000:]
+    assert "Traceback" not in err and "portals not started (stopped)" in err
+    statuses = {s for (s,) in sqlite3.connect(tmp_path / "a.db").execute("SELECT status FROM crawls")}
+    assert "running" not in statuses and "interrupted" in statuses, statuses
+    touched = sum(1 for p in portals if p.log)
+    assert touched <= AT_ONCE + 2, touched  # the rest were never started
