@@ -46,11 +46,17 @@ def says_not_found(root) -> str | None:
         if found:
             return found[0]
     body = root.find(".//body")
-    if body is not None:
-        text = " ".join(body.text_content().split())
-        if len(text) <= SHORT_TEXT and (found := NOT_FOUND.search(text)):
-            return found[0]
-    return None
+    if body is None:
+        return None
+    pieces, size = [], 0
+    for piece in body.itertext():  # asked of every page: stop reading once it is no short page
+        size += len(piece.strip())
+        if size > SHORT_TEXT:
+            return None
+        pieces.append(piece)
+    text = " ".join(" ".join(pieces).split())
+    found = NOT_FOUND.search(text)
+    return found[0] if found else None
 
 
 class NotFoundPages:
