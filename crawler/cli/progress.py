@@ -7,6 +7,7 @@ it is a plain line every ``LOG_EVERY`` seconds, so logs stay readable.
 from __future__ import annotations
 
 import time
+from dataclasses import fields
 
 from rich.console import Console
 from rich.live import Live
@@ -25,6 +26,7 @@ class CrawlProgress:
         self.started = time.monotonic()
         self.logged = self.started
         self.live: Live | None = None
+        self.by_crawl: dict[object, CrawlCounts] = {}  # crawl --all: each crawl's latest counts
 
     @property
     def interval(self) -> float:
@@ -49,15 +51,21 @@ class CrawlProgress:
             self.live.stop()
             self.live = None
 
-    def line(self, counts: CrawlCounts) -> str:
+    def line(self, counts: CrawlCounts, crawls: int = 1) -> str:
         elapsed = max(time.monotonic() - self.started, 1e-6)
         c = counts
-        return (f"pages {c.pages_fetched} ({c.pages_fetched / elapsed:.1f}/s) | articles {c.articles_new} new"
+        portals = f"{crawls} portals | " if crawls > 1 else ""
+        return (f"{portals}pages {c.pages_fetched} ({c.pages_fetched / elapsed:.1f}/s) | "
+                f"articles {c.articles_new} new"
                 f" {c.articles_updated} updated | duplicates {c.duplicates} | skipped {c.skipped}"
                 f" | errors {c.errors} | {elapsed:.0f} s")
 
-    def __call__(self, counts: CrawlCounts) -> None:
-        text = self.line(counts)
+    def __call__(self, counts: CrawlCounts, source: object = None) -> None:
+        """``source``: the crawl the counts are of; the line shows the sum over every crawl."""
+        self.by_crawl[source] = counts
+        total = CrawlCounts(**{f.name: sum(getattr(c, f.name) for c in self.by_crawl.values())
+                               for f in fields(CrawlCounts)})
+        text = self.line(total, len(self.by_crawl))
         if self.live is not None:
             self.live.update(Text(text), refresh=True)
         elif time.monotonic() - self.logged >= LOG_EVERY:

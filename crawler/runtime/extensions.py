@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import logging
 from datetime import UTC, datetime
 
@@ -89,11 +90,17 @@ class CrawlRecorder:
 
 
 class Progress:
-    """Calls ``GOVARCHIVE_PROGRESS(counts)`` every few seconds and at the end."""
+    """Calls ``GOVARCHIVE_PROGRESS(counts)`` every few seconds and at the end; with
+    ``source=`` (which crawl) when the callable takes it: one display for the many crawls of
+    ``crawl --all`` adds them up."""
 
     def __init__(self, crawler, callback, interval: float) -> None:
         self.crawler, self.callback, self.interval = crawler, callback, interval
         self.loop: task.LoopingCall | None = None
+        try:
+            self.keyed = "source" in inspect.signature(callback).parameters
+        except (TypeError, ValueError):  # a callable without a signature to read
+            self.keyed = False
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -106,7 +113,11 @@ class Progress:
         return ext
 
     def report(self) -> None:
-        self.callback(counts_from_stats(self.crawler.stats.get_stats()))
+        counts = counts_from_stats(self.crawler.stats.get_stats())
+        if self.keyed:
+            self.callback(counts, source=id(self.crawler))
+        else:
+            self.callback(counts)
 
     def spider_opened(self, spider) -> None:
         self.loop = task.LoopingCall(self.report)
