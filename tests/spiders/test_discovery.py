@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import sqlite3
 from collections import Counter
 from pathlib import Path
@@ -12,6 +13,7 @@ from conftest import FAST_SETTINGS, run_cli
 from pattern_portals import EXPECTED, PortalServer, liferay, loadmore, serve_portal, traps, webforms
 
 pytestmark = pytest.mark.crawl  # real crawls or servers: `pytest -m "not crawl"` skips them
+NEEDS_CHROMIUM = pytest.mark.skipif(not shutil.which("chromium"), reason="no chromium (.ci/run installs it)")
 
 
 def crawl(portals: list[PortalServer], db: Path, *extra: str):
@@ -155,6 +157,7 @@ def test_two_portals_in_one_run_both_complete_though_one_is_full_of_traps(tmp_pa
     assert len(titles(db, "liferay")) == EXPECTED["liferay"]
 
 
+@NEEDS_CHROMIUM
 def test_a_script_shell_is_rendered_in_chromium_and_its_listing_followed(tmp_path):
     from pattern_portals import shell
 
@@ -166,6 +169,7 @@ def test_a_script_shell_is_rendered_in_chromium_and_its_listing_followed(tmp_pat
     assert portal.requests("/api/v1/items")  # the browser ran the page's script
 
 
+@NEEDS_CHROMIUM
 def test_the_rendered_dom_is_kept_beside_the_response_as_served(tmp_path):
     from pattern_portals import shell
     from warcio.archiveiterator import ArchiveIterator
@@ -249,6 +253,7 @@ def test_the_report_counts_links_not_followed_by_reason(traps_crawl):
     assert counts.get("not_followed/session_noise"), counts
 
 
+@NEEDS_CHROMIUM
 def test_the_browsers_own_requests_keep_the_portals_crawl_delay(tmp_path):
     """The rendered page's scripts and API calls do not go through Scrapy's queue for the host:
     they are paced in the browser, and nothing else goes to the host meanwhile."""
@@ -263,6 +268,7 @@ def test_the_browsers_own_requests_keep_the_portals_crawl_delay(tmp_path):
     assert min(gaps) >= 0.29, sorted(gaps)[:5]
 
 
+@NEEDS_CHROMIUM
 def test_an_article_built_by_script_is_stored_from_the_dom_and_read_again_from_its_record(tmp_path):
     """The row points to the conversion record: show --raw gives the DOM, reextract reads it."""
     from pattern_portals import shell
