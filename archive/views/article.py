@@ -4,25 +4,21 @@ from __future__ import annotations
 
 import asyncio
 
-from archive.errors import ArchiveError
 from archive.queries import article_record
-from archive.views.base import archive_database, attachments, not_found, page, published, site_row
+from archive.views.base import archive_database, attachments, page, paragraphs, published, read_row, site_row
 from archive.warc import RecordRef, WarcError, read_response, warc_folder
 
 
 async def article_page(datasette, request):
-    article_id = int(request.url_vars["id"])
+    article, missing = await read_row(datasette, request, article_record, "article")
+    if missing:
+        return missing
     db = archive_database(datasette)
-    try:
-        article = await asyncio.to_thread(article_record, db.path, article_id)
-    except ArchiveError:
-        return not_found(f"No article {article_id} in this archive.")
     extra = await db.execute_fn(lambda conn: _around(conn, article))
     record_id = await asyncio.to_thread(_record_id, db.path, article)
-    paragraphs = [p.strip() for p in (article["text"] or "").split("\n\n") if p.strip()]
-    return page("govarchive_article.html", article=article, paragraphs=paragraphs, date=published(
-        article["published_at"]), attachments=attachments(article.get("attachments")), record_id=record_id,
-        **extra)
+    return page("govarchive_article.html", article=article, paragraphs=paragraphs(article["text"]),
+                date=published(article["published_at"]), attachments=attachments(article.get("attachments")),
+                record_id=record_id, **extra)
 
 
 def _around(conn, article: dict) -> dict:

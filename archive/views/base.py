@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from pathlib import Path
 
 from datasette.utils.asgi import Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from archive.errors import ArchiveError
 from common.clock import vn_time
 
 TEMPLATES = Environment(loader=FileSystemLoader(Path(__file__).with_name("templates")),
@@ -31,6 +33,20 @@ def page(template: str, status: int = 200, **context) -> Response:
 
 def not_found(what: str) -> Response:
     return page("govarchive_missing.html", status=404, message=what)
+
+
+async def read_row(datasette, request, record, kind: str) -> tuple[dict | None, Response | None]:
+    """The row the address's id names (``record(db_path, id)``, off the event loop), or the page
+    saying there is no such ``kind``."""
+    row_id = int(request.url_vars["id"])
+    try:
+        return await asyncio.to_thread(record, archive_database(datasette).path, row_id), None
+    except ArchiveError:
+        return None, not_found(f"No {kind} {row_id} in this archive.")
+
+
+def paragraphs(text: str | None) -> list[str]:
+    return [p.strip() for p in (text or "").split("\n\n") if p.strip()]
 
 
 def published(value: str | None) -> str:

@@ -2,21 +2,15 @@
 
 from __future__ import annotations
 
-import asyncio
-
 from archive.document_queries import document_record
-from archive.errors import ArchiveError
-from archive.views.base import archive_database, not_found, page, site_row
+from archive.views.base import archive_database, page, paragraphs, read_row, site_row
 
 
 async def document_page(datasette, request):
-    document_id = int(request.url_vars["id"])
-    db = archive_database(datasette)
-    try:
-        document = await asyncio.to_thread(document_record, db.path, document_id)
-    except ArchiveError:
-        return not_found(f"No document {document_id} in this archive.")
-    site = await db.execute_fn(lambda conn: site_row(conn, document["site"]))
-    paragraphs = [p.strip() for p in (document["text"] or "").split("\n\n") if p.strip()]
-    return page("govarchive_document.html", document=document, site=site, paragraphs=paragraphs[:400],
-                cut=len(paragraphs) > 400)
+    document, missing = await read_row(datasette, request, document_record, "document")
+    if missing:
+        return missing
+    site = await archive_database(datasette).execute_fn(lambda conn: site_row(conn, document["site"]))
+    text = paragraphs(document["text"])
+    return page("govarchive_document.html", document=document, site=site, paragraphs=text[:400],
+                cut=len(text) > 400)
