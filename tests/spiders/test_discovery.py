@@ -17,10 +17,21 @@ NEEDS_CHROMIUM = pytest.mark.skipif(not shutil.which("chromium"), reason="no chr
 
 
 def crawl(portals: list[PortalServer], db: Path, *extra: str):
+    """One crawl of the portals; their servers stop after it (their logs stay to be read)."""
     args = [a for p in portals for a in ("--url", p.url)]
-    result = run_cli("crawl", *args, "--db", str(db), *FAST_SETTINGS, *extra)
+    try:
+        result = run_cli("crawl", *args, "--db", str(db), *FAST_SETTINGS, *extra)
+    finally:
+        for portal in portals:
+            portal.server.shutdown()
     assert result.returncode == 0, result.stderr[-3000:]
     return result
+
+
+def request_gaps(portal: PortalServer) -> list[float]:
+    """Seconds between the starts of the portal's consecutive requests, robots.txt left out."""
+    starts = sorted(t for t, _, path in portal.log if path != "/robots.txt")
+    return [b - a for a, b in zip(starts, starts[1:], strict=False)]
 
 
 def titles(db: Path, portal: str) -> Counter:
@@ -38,7 +49,6 @@ def webforms_crawl(tmp_path_factory):
     portal = serve_portal("webforms", webforms())
     db = tmp_path_factory.mktemp("webforms") / "a.db"
     crawl([portal], db)
-    portal.server.shutdown()
     return portal, db
 
 
@@ -66,7 +76,6 @@ def test_a_postback_answer_is_not_an_article_and_no_postback_errs(webforms_crawl
 def test_load_more_fragments_and_script_built_json_endpoints_are_followed(tmp_path):
     portal = serve_portal("loadmore", loadmore())
     crawl([portal], tmp_path / "a.db")
-    portal.server.shutdown()
     found = titles(tmp_path / "a.db", "loadmore")
     assert len(found) == EXPECTED["loadmore"] and set(found.values()) == {1}, sorted(found)
     assert len(portal.requests("/Ajax/LoadMore.ashx")) <= 3  # skip=10, then one empty answer
@@ -77,7 +86,6 @@ def test_liferay_paging_and_category_paths_fetch_each_article_once(tmp_path):
     portal = serve_portal("liferay", liferay())
     db = tmp_path / "a.db"
     crawl([portal], db)
-    portal.server.shutdown()
     found = titles(db, "liferay")
     assert len(found) == EXPECTED["liferay"] and set(found.values()) == {1}, found
     article_fetches = [p for p in portal.requests() if "/content/" in p or "/view_content/" in p]
@@ -91,7 +99,6 @@ def traps_crawl(tmp_path_factory):
     portal = serve_portal("traps", traps())
     db = tmp_path_factory.mktemp("traps") / "a.db"
     result = crawl([portal], db)
-    portal.server.shutdown()
     return portal, db, result
 
 
@@ -151,8 +158,6 @@ def test_two_portals_in_one_run_both_complete_though_one_is_full_of_traps(tmp_pa
     trapped, plain = serve_portal("traps", traps()), serve_portal("liferay", liferay())
     db = tmp_path / "a.db"
     crawl([trapped, plain], db)
-    for portal in (trapped, plain):
-        portal.server.shutdown()
     assert len(titles(db, "traps")) == EXPECTED["traps"]
     assert len(titles(db, "liferay")) == EXPECTED["liferay"]
 
@@ -164,7 +169,6 @@ def test_a_script_shell_is_rendered_in_chromium_and_its_listing_followed(tmp_pat
     portal = serve_portal("shell", shell())
     db = tmp_path / "a.db"
     crawl([portal], db)
-    portal.server.shutdown()
     assert len(titles(db, "shell")) == EXPECTED["shell"]
     assert portal.requests("/api/v1/items")  # the browser ran the page's script
 
@@ -177,7 +181,6 @@ def test_the_rendered_dom_is_kept_beside_the_response_as_served(tmp_path):
     portal = serve_portal("shell", shell(articles=2))
     db = tmp_path / "a.db"
     crawl([portal], db)
-    portal.server.shutdown()
     records = {}
     for warc in (tmp_path / "warcs").glob("*.warc.gz"):
         with open(warc, "rb") as stream:
@@ -198,7 +201,6 @@ def test_without_a_browser_the_crawl_says_once_that_script_listings_are_skipped(
 
     portal = serve_portal("shell", shell())
     result = crawl([portal], tmp_path / "a.db", "-s", "GOVARCHIVE_BROWSER=off")
-    portal.server.shutdown()
     said = [line for line in result.stderr.splitlines() if "looks built by script" in line]
     assert len(said) == 1 and "GOVARCHIVE_BROWSER = off" in said[0], said
     assert not titles(tmp_path / "a.db", "shell")
@@ -227,7 +229,6 @@ def test_a_killed_crawl_resumes_the_postback_pager_where_it_stood(tmp_path):
     pending = sqlite3.connect(db).execute("SELECT count(*) FROM frontier WHERE done = 0").fetchone()[0]
     assert pending and stored_articles(db) < EXPECTED["webforms"]
     crawl([portal], db)
-    portal.server.shutdown()
     found = titles(db, "webforms")
     assert len(found) == EXPECTED["webforms"] and set(found.values()) == {1}, found
 
@@ -237,9 +238,7 @@ def test_form_posts_and_links_alike_keep_the_portals_crawl_delay(tmp_path):
     machine makes gaps longer, never shorter."""
     portal = serve_portal("webforms", webforms(articles=15), robots="User-agent: *\nCrawl-delay: 0.3\n")
     crawl([portal], tmp_path / "a.db")
-    portal.server.shutdown()
-    starts = [t for t, _, path in portal.log if path != "/robots.txt"]
-    gaps = [b - a for a, b in zip(starts, starts[1:], strict=False)]
+    gaps = request_gaps(portal)
     assert portal.requests("/TinTuc.aspx", "POST") and len(gaps) >= 15
     assert min(gaps) >= 0.29, sorted(gaps)[:5]
 
@@ -261,10 +260,8 @@ def test_the_browsers_own_requests_keep_the_portals_crawl_delay(tmp_path):
 
     portal = serve_portal("shell", shell(articles=4), robots="User-agent: *\nCrawl-delay: 0.3\n")
     crawl([portal], tmp_path / "a.db")
-    portal.server.shutdown()
     assert portal.requests("/api/v1/items")
-    starts = sorted(t for t, _, path in portal.log if path != "/robots.txt")
-    gaps = [b - a for a, b in zip(starts, starts[1:], strict=False)]
+    gaps = request_gaps(portal)
     assert min(gaps) >= 0.29, sorted(gaps)[:5]
 
 
@@ -276,7 +273,6 @@ def test_an_article_built_by_script_is_stored_from_the_dom_and_read_again_from_i
     portal = serve_portal("shell", shell(articles=1))
     db = tmp_path / "a.db"
     crawl([portal], db)
-    portal.server.shutdown()
     rows = sqlite3.connect(db).execute("SELECT id, title FROM articles WHERE url LIKE '%/xem/900'").fetchall()
     assert rows and rows[0][1].startswith("shell bài 900"), rows
     raw = run_cli("show", str(rows[0][0]), "--raw", "--db", str(db))
