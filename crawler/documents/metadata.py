@@ -47,7 +47,8 @@ TYPES = {  # the code in a symbol -> the type's name
 TYPE_NAMES = sorted(set(TYPES.values()) | {"Công văn"}, key=len, reverse=True)
 _HEADING = re.compile(r"^\s*(" + "|".join(n.upper() for n in TYPE_NAMES) + r")\s*$")
 _LEADING_TYPE = re.compile(r"^\s*(" + "|".join(TYPE_NAMES) + r")\b", re.I)
-_ISSUED = re.compile(r"ng[aà]y\s+(\d{1,2})\s+th[aá]ng\s+(\d{1,2})\s+n[aă]m\s+(\d{4})", re.I)
+# OCR runs words into numbers ("ngày24tháng") and drops the marks of "năm" ("nm", "nam")
+_ISSUED = re.compile(r"ng[aà]y\s*(\d{1,2})\s*th[aá]ng\s*(\d{1,2})\s*n[aă]?m\s*(\d{4})", re.I)
 _NUMERIC_DATE = re.compile(r"(?<![\d/])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?![\d/])")
 _MOTTO = re.compile(r"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM|"
                     r"Độc lập\s*-\s*Tự do\s*-\s*Hạnh phúc|ĐẢNG CỘNG SẢN VIỆT NAM", re.I)
@@ -60,7 +61,7 @@ _SIGN_ROLE = re.compile(r"^\s*(KT\.|TM\.|Q\.|TL\.|TUQ\.)?\s*(PHÓ |Q\. )?(CHỦ 
 # blanks a typed header leaves for the electronic signature to stamp: "Số:   /BC-UBND",
 # "ngày   tháng 12 năm 2025"
 _BLANK_NUMBER = re.compile(r"\b(?i:số)\s*:?\s*(/\s*[A-ZĐ][\wĐđ&()-]*)")
-_BLANK_DAY = re.compile(r"ng[aà]y[\s._…-]*th[aá]ng\s+(\d{1,2})\s+n[aă]m\s+(\d{4})", re.I)
+_BLANK_DAY = re.compile(r"ng[aà]y[\s._…-]*th[aá]ng[\s._…-]*(\d{1,2})?\s+n[aă]m\s+(\d{4})", re.I)
 _PLACE_DATE = re.compile(r",\s*ngày\b.{0,12}\btháng\b", re.I)
 _STAMP_SIGNER = re.compile(r"^\s*(?:Ký bởi|Người ký)\s*:\s*(.+)$", re.I | re.M)
 
@@ -94,25 +95,28 @@ def document_meta(text: str, row: list[str] | None = None, link_text: str = "") 
     )
 
 
-def blanks(text: str) -> tuple[str | None, tuple[int, int] | None]:
+def blanks(text: str) -> tuple[str | None, tuple[int | None, int] | None]:
     """What the header leaves blank for a signature's stamp: the number's ``/SYMBOL`` and the
-    date's ``(month, year)``; None for what it prints."""
+    date's ``(month, year)``, the month None when it is blank too; None for what it prints."""
     head = "\n".join(header([line.strip() for line in text.splitlines() if line.strip()]))
     number, day = _BLANK_NUMBER.search(head), _BLANK_DAY.search(head)
+    month = int(day.group(1)) if day and day.group(1) else None
     return (re.sub(r"\s+", "", number.group(1)) if number else None,
-            (int(day.group(1)), int(day.group(2))) if day else None)
+            (month, int(day.group(2))) if day else None)
 
 
-def with_stamps(meta: DocumentMeta, text: str, number: str | None, day: int | None) -> DocumentMeta:
-    """The number and day a signature stamped into the header's blanks, where the text has none."""
+def with_stamps(meta: DocumentMeta, text: str, number: str | None, day: int | None,
+                month: int | None = None) -> DocumentMeta:
+    """The number, day (and month) a signature stamped into the header's blanks, where the
+    text has none."""
     symbol, month_year = blanks(text)
     if meta.number is None and symbol and number:
         meta.number = number + symbol
         if meta.doc_type is None:
             meta.doc_type = type_of([], meta.number, meta.subject, [])
-    if meta.issued_on is None and month_year and day:
+    if meta.issued_on is None and month_year and day and (month_year[0] or month):
         try:
-            meta.issued_on = date(month_year[1], month_year[0], day).isoformat()
+            meta.issued_on = date(month_year[1], month_year[0] or month, day).isoformat()
         except ValueError:
             pass
     return meta

@@ -2,7 +2,8 @@
 
 Tesseract runs as a subprocess, one thread (``OMP_THREAD_LIMIT=1``: its own
 threads only fight the crawl for the cores), with a time limit per page and a
-limit on pages per document. PDFium renders each page at 300 dpi in grey.
+limit on pages per document. PDFium renders each page at 300 dpi in grey. Tesseract gives
+words with their boxes (TSV), laid out again in lines with the columns apart (``layout``).
 Without Tesseract or its ``vie`` model the document is kept with
 ``ocr_pending`` and ``govarchive ocr`` does it later.
 """
@@ -16,6 +17,8 @@ import shutil
 import subprocess
 import tempfile
 from pathlib import Path
+
+from crawler.documents.layout import page_text
 
 logger = logging.getLogger(__name__)
 
@@ -61,9 +64,9 @@ def ocr_pdf_pages(body: bytes, pages: list[int], seconds: float = PAGE_SECONDS) 
                 page = pdf[index]
                 page.render(scale=DPI / 72, grayscale=True).to_pil().save(image)
                 page.close()
-                text = ocr_image(image, seconds)
-                if text is not None:
-                    out[index] = text
+                tsv = ocr_image(image, seconds, PAGE_OPTIONS + ("tsv",))
+                if tsv is not None:
+                    out[index] = page_text(tsv)
                 image.unlink()
     finally:
         pdf.close()

@@ -59,7 +59,7 @@ def process_document(body: bytes, url: str, content_type: str = "", disposition:
     meta = document_meta(text.text, row, link_text)
     if kind == "pdf" and ocr and (meta.number is None or meta.issued_on is None) and any(blanks(text.text)):
         stamped = stamped_header(body)
-        meta = with_stamps(meta, text.text, stamped.number, stamped.day)
+        meta = with_stamps(meta, text.text, stamped.number, stamped.day, stamped.month)
     return DocumentRecord(
         file_name=name, kind=kind, mime=KINDS[kind], size=len(body),
         sha256=hashlib.sha256(body).hexdigest(), text=text.text, text_method=text.method,

@@ -5,7 +5,7 @@ number and the day left blank, ``Số:    /BC-UBND`` and ``ngày    tháng 12 n�
 signing software draws them as the appearance of signature fields placed over the blanks.
 Their text is in no text layer, so each such field in the top of the first page is rendered
 (forms drawn, at 600 dpi) and read by Tesseract as one line of digits: the one in the left
-column is the number, the one in the right column the day.
+column is the number, the first in the right column the day, a second there the month.
 """
 
 from __future__ import annotations
@@ -24,6 +24,9 @@ DPI = 600
 MARGIN = 8.0  # points around a field: the stamp's digits reach past its rectangle
 HEADER = 0.7  # a field whose top is above this share of the page height is in the header
 WIDGET = 20  # FPDF_ANNOT_WIDGET
+INK = 40  # grey levels a pixel must change by to be the field's own ink
+PAD = 40  # white pixels around the digits: Tesseract misses glyphs that touch the edge
+SLANT = 0.2  # the shear that sets an italic digit upright
 DIGITS = ("--psm", "7", "-c", "tessedit_char_whitelist=0123456789")
 
 
@@ -31,6 +34,7 @@ DIGITS = ("--psm", "7", "-c", "tessedit_char_whitelist=0123456789")
 class Stamped:
     number: str | None = None  # "329", to stand before the blank's "/BC-UBND"
     day: int | None = None
+    month: int | None = None  # when the month was left blank too: a second field beside the day
 
 
 def stamped_header(body: bytes, seconds: float = 30.0) -> Stamped:
@@ -55,8 +59,10 @@ def stamped_header(body: bytes, seconds: float = 30.0) -> Stamped:
     finally:
         pdf.close()
     number = next((d for left, d in read if left < width / 2 and d and len(d) <= 5), None)
-    day = next((int(d) for left, d in read if left >= width / 2 and d and 1 <= int(d) <= 31), None)
-    return Stamped(number, day)
+    right = [int(d) for left, d in read if left >= width / 2 and d and len(d) <= 2]
+    day = right[0] if right and 1 <= right[0] <= 31 else None
+    month = right[1] if day and len(right) > 1 and 1 <= right[1] <= 12 else None
+    return Stamped(number, day, month)
 
 
 def _header_fields(page) -> list[tuple[float, tuple[float, float, float, float]]]:
@@ -79,11 +85,52 @@ def _header_fields(page) -> list[tuple[float, tuple[float, float, float, float]]
 
 
 def _read(page, box: tuple[float, float, float, float], seconds: float) -> str:
+    """The digits a field draws. The typed words around the blank ("Số:", "/BC-UBND", "ngày",
+    "tháng") fall inside the crop and make Tesseract read the line as text, so only the ink
+    the field adds is kept: the crop rendered with and without forms, and their difference."""
+    from PIL import Image, ImageChops, ImageOps
+
     width, height = page.get_size()
     left, bottom, right, top = box
     crop = (max(0.0, left - MARGIN), max(0.0, bottom - 3), max(0.0, width - right - MARGIN),
             max(0.0, height - top - 3))
-    image = page.render(scale=DPI / 72, grayscale=True, may_draw_forms=True, crop=crop).to_pil()
+    drawn = page.render(scale=DPI / 72, grayscale=True, may_draw_forms=True, crop=crop).to_pil()
+    bare = page.render(scale=DPI / 72, grayscale=True, may_draw_forms=False, crop=crop).to_pil()
+    ink = ImageChops.difference(drawn, bare).point(lambda v: 255 if v > INK else 0)
+    stamp = Image.new("L", drawn.size, 255)
+    stamp.paste(drawn, mask=ink)
+    stamp = ImageOps.expand(stamp, PAD, fill=255)
+    # Dates are often stamped in italics, whose slanted 1 Tesseract reads as nothing ("16"
+    # became "6", "12" became "2"), so the ink is read as drawn and set upright. A reading is
+    # taken only when it has as many digits as the ink has glyphs: a digit lost ("11" read
+    # "1") would give a wrong date, and no date is better than a wrong one.
+    upright = _upright(stamp)
+    glyphs = max(_glyphs(stamp), _glyphs(upright))
+    for image in (stamp, upright):
+        reading = _digits(image, seconds)
+        if len(reading) == glyphs:
+            return reading
+    return ""
+
+
+def _glyphs(image) -> int:
+    """How many glyphs stand side by side: the runs of columns with ink. Italic digits overlap
+    in columns as drawn and upright ones once slanted, so the larger count of the two is right."""
+    import numpy as np
+
+    columns = (np.asarray(image) < 128).any(axis=0)
+    return int(columns[0]) + int(np.sum(columns[1:] & ~columns[:-1]))
+
+
+def _upright(image):
+    from PIL import Image
+
+    width, height = image.size
+    return image.transform((width + int(height * SLANT), height), Image.AFFINE,
+                           (1, -SLANT, 0, 0, 1, 0), fillcolor=255)
+
+
+def _digits(image, seconds: float) -> str:
     with tempfile.TemporaryDirectory(prefix="govarchive-stamp-") as folder:
         path = Path(folder) / "field.png"
         image.save(path)

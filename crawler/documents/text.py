@@ -78,11 +78,13 @@ def page_needs_ocr(text: str) -> bool:
 
 def pages_to_ocr(texts: list[str]) -> list[int]:
     """The pages to OCR: those without text, or every page when the first with text is a
-    scanner's OCR layer that did not know Vietnamese (``c6c chi s5``, ``Ldm D6ng``). A scanner
-    OCRs a whole file at once, so its first page tells, for one check per document."""
+    scanner's OCR layer that did not know Vietnamese (``c6c chi s5``, ``Ldm D6ng``) or that
+    wrote its text in a font without a Unicode map (``BØ CÔNG AN``, ``TÈNH LÂM \x10ÒNG``). A
+    scanner OCRs a whole file at once, so its first page tells, for one check per document."""
     empty = [i for i, text in enumerate(texts) if page_needs_ocr(text)]
     first = next((text for i, text in enumerate(texts) if i not in empty), None)
-    return list(range(len(texts))) if first is not None and garbled(first) else empty
+    bad = first is not None and (garbled(first) or unmapped(first))
+    return list(range(len(texts))) if bad else empty
 
 
 _MIXED = re.compile(r"^[^\W\d_]+\d[^\W\d_]*$|^[^\W\d_]*\d[^\W\d_]+$")  # b6o, c6c, Ph6, 6ng
@@ -96,6 +98,17 @@ def garbled(text: str) -> bool:
     words = [w.strip(".,;:()") for w in text[:3000].split()]
     words = [w for w in words if any(c.isalpha() for c in w)]
     return len(words) >= 30 and sum(1 for w in words if _MIXED.match(w)) >= 0.05 * len(words)
+
+
+_UNMAPPED = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ue000-\uf8ff]")
+
+
+def unmapped(text: str) -> bool:
+    """A text layer drawn in a font whose codes map to no Unicode letters: PDFium gives the raw
+    codes, control characters and private-use points amid the letters. A sound layer has none;
+    a stray one (a bullet from a symbol font) is not enough."""
+    found = len(_UNMAPPED.findall(text[:5000]))
+    return found >= 3 and found >= 0.002 * min(len(text), 5000)
 
 
 def _pdf(body: bytes) -> DocumentText:

@@ -337,3 +337,42 @@ def test_the_subject_stops_at_a_stamp_of_dots_or_an_authority():
     text = ("THỦ TƯỚNG CHÍNH PHỦ\nSố: 1009/QĐ-TTg\nQUYẾT ĐỊNH\nPhê duyệt nhiệm vụ quy hoạch\n"
             "đa Giờ....................... eo THỦ TƯỚNG CHÍNH PHỦ\nCăn cứ Luật Tổ chức Chính phủ")
     assert document_meta(text).subject == "Phê duyệt nhiệm vụ quy hoạch"
+
+
+def test_a_text_layer_in_a_font_without_a_unicode_map_is_ocrd():
+    """A phone scanner wrote its text in a font whose codes are no Unicode letters: PDFium gives
+    control characters amid them ("TÈNH LÂM \\x10ÒNG"), so the whole file is OCR'd."""
+    from crawler.documents.text import pages_to_ocr, unmapped
+
+    layer = ("BØ CÔNG AN CÔNG AN TÈNH LÂM \x10ÒNG\nSÑg8 /TTr- CAT-PC04\n"
+             "tĂi gia \x11ỡnh, cÙng \x11ểng trờn \x11ậa bàn ") * 3
+    assert unmapped(layer) and pages_to_ocr([layer, layer]) == [0, 1]
+    assert not unmapped("Ủy ban nhân dân tỉnh • Sở Nội vụ " * 20 + "\x07")  # one stray code is no sign
+
+
+def test_a_date_line_run_together_by_ocr_is_read():
+    text = "CÔNG AN TỈNH LÂM ĐỒNG\nLâm Đồng, ngày24 tháng 10 nm 2025\nTỜ TRÌNH"
+    assert document_meta(text).issued_on == "2025-10-24"
+
+
+def test_a_month_left_blank_for_the_stamp_is_taken_from_the_stamp():
+    from crawler.documents.metadata import blanks, with_stamps
+
+    text = "SỞ NỘI VỤ\nSố: /SNV-VP Lâm Đồng, ngày tháng năm 2025\nV/v hướng dẫn báo cáo\nKính gửi: Các sở"
+    assert blanks(text) == ("/SNV-VP", (None, 2025))
+    meta = with_stamps(document_meta(text), text, "2775", 10, 11)
+    assert (meta.number, meta.issued_on) == ("2775/SNV-VP", "2025-11-10")
+    assert with_stamps(document_meta(text), text, "2775", 10).issued_on is None  # no month read: no date
+
+
+@pytest.mark.skipif(ocr_problem() is not None, reason="Tesseract with its Vietnamese model is not installed")
+def test_only_the_ink_a_stamp_adds_is_read_and_italic_days_are_set_upright():
+    """A ministry letter signed in 2025: the typed "Số:" and "/BNV" around the blank made the
+    number unreadable, and its day is stamped in italics ("11" read as nothing)."""
+    from conftest import ROOT
+
+    from crawler.documents.stamps import stamped_header
+
+    body = (ROOT / "tests/fixtures/real-documents/files/18-bnv-cv11902-2025.pdf").read_bytes()
+    stamped = stamped_header(body)
+    assert (stamped.number, stamped.day) == ("11902", 11)
