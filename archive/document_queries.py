@@ -7,6 +7,7 @@ on the number or subject ranks above one deep in the text.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,9 +23,9 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 DOCUMENT_EXPORT_COLUMNS = (
-    "id", "url", "site", "number", "doc_type", "issuer", "issued_on", "signer", "subject", "file_name",
-    "mime", "size", "sha256", "pages", "text_method", "ocr_pending", "note", "text", "fetched_at",
-    "crawl_id", "warc_file", "warc_offset", "warc_length",
+    "id", "url", "site", "number", "doc_type", "issuer", "issued_on", "signer", "subject", "meta_sources",
+    "file_name", "mime", "size", "sha256", "pages", "text_method", "ocr_pending", "note", "text",
+    "fetched_at", "crawl_id", "warc_file", "warc_offset", "warc_length",
 )
 _WEIGHTS = "bm25(documents_fts, 10.0, 5.0, 1.0)"  # number, subject, text
 
@@ -63,6 +64,10 @@ def document_record(db_path: str | Path, document_id: int) -> dict:
         if not rows:
             raise ArchiveError(f"no document {document_id} in {db_path}")
         document = rows[0]
+        try:  # where each field was read (migration m015); none for rows read before it
+            document["sources"] = json.loads(document.get("meta_sources") or "{}")
+        except ValueError:
+            document["sources"] = {}
         document["links"] = dict_rows(db, "SELECT url, page_url, link_text, first_seen, last_seen "
                                           "FROM document_links WHERE document_id = ? ORDER BY first_seen, id",
                                       [document_id])

@@ -15,11 +15,11 @@ from sqlite_utils import Database
 DOCUMENT_COLUMNS = (
     "url", "site", "file_name", "mime", "kind", "size", "sha256", "pages", "text", "text_method",
     "encoding", "ocr_pending", "note", "number", "doc_type", "issuer", "issued_on", "signer", "subject",
-    "fetched_at", "crawl_id", "warc_file", "warc_offset", "warc_length",
+    "meta_sources", "fetched_at", "crawl_id", "warc_file", "warc_offset", "warc_length",
 )
 CITATION_COLUMNS = ("kind", "number", "doc_type", "title", "issued_on", "clause")
 TEXT_COLUMNS = ("pages", "text", "text_method", "encoding", "ocr_pending", "note", "number", "doc_type",
-                "issuer", "issued_on", "signer", "subject")
+                "issuer", "issued_on", "signer", "subject", "meta_sources")
 
 
 class DocumentStore:

@@ -318,3 +318,11 @@ def m014_citations(db: Database) -> None:
                                     pk="id", not_null={"document_id", "kind"})
     db["document_citations"].create_index(["number"])
     db["document_citations"].create_index(["document_id"])
+
+
+@migrations()
+def m015_meta_sources(db: Database) -> None:
+    """Where each metadata field of a document was read, and how far to trust it: JSON
+    ``{"number": {"source": "header", "confidence": 0.95}, ...}`` (crawler/documents/sources.py).
+    Documents read before this migration get theirs from ``govarchive reextract --documents``."""
+    db["documents"].add_column("meta_sources", str)

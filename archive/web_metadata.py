@@ -41,13 +41,15 @@ DOCUMENT_COLUMNS = {
     "text_method": "How the text was read: pdf, docx, doc, xlsx ..., ocr (a scan), pdf+ocr (some pages scanned).",
     "encoding": "tcvn3 or vni when the text was converted from that legacy font encoding.",
     "ocr_pending": "1 when scanned pages wait for `govarchive ocr` (Tesseract was missing or off).",
-    "note": "What was left out and why (encrypted, damaged, pages over the limit).",
+    "note": "What was left out and why (encrypted, damaged, pages over the limit, a header field not read).",
     "number": "Số ký hiệu: number and symbol, e.g. 123/QĐ-UBND.",
     "doc_type": "Quyết định, Chỉ thị, Kế hoạch, Thông báo, Báo cáo, Công văn ...",
     "issuer": "Issuing body as the document heads it.",
     "issued_on": "Date issued, YYYY-MM-DD.",
     "signer": "Who signed it.",
     "subject": "Trích yếu: the subject line (from the listing that linked it, else the document).",
+    "meta_sources": "JSON: where each field was read (header, signature field, signature block, listing row, "
+                    "link text, file name ...) and a confidence.",
 }
 
 CANNED = {

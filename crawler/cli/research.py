@@ -155,8 +155,9 @@ def export(db_path, site, province, district, level, date_from, date_to, registr
     warc_offset, warc_length.
 
     With --documents: id, url, site, number, doc_type, issuer, issued_on, signer,
-    subject, file_name, mime, size, sha256, pages, text_method, ocr_pending, note,
-    text, fetched_at, crawl_id and the WARC pointer; --from/--to are on issued_on.
+    subject, meta_sources (JSON: where each field was read, and a confidence),
+    file_name, mime, size, sha256, pages, text_method, ocr_pending, note, text,
+    fetched_at, crawl_id and the WARC pointer; --from/--to are on issued_on.
 
     Example:
 

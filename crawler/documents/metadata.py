@@ -13,7 +13,7 @@ for each field it states, except the subject, which a listing states whole.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from common.textnorm import fold
@@ -28,7 +28,9 @@ _LABELLED = re.compile(r"\b(?i:số)\s*(?i:ký hiệu)?\s*[:.]?\s*"
                        r"(\d{1,5}(?:\s*/\s*\d{4})?\s*/\s*[A-ZĐ][\wĐđ&]*(?:\s*-\s*[A-ZĐ(][\wĐđ&()]*)*"
                        r"|\d{1,5}-[A-ZĐ][\wĐđ]*/[A-ZĐ][\wĐđ]*(?:-[A-ZĐ][\wĐđ]*)*)")
 # where the header ends and the body begins: the citations, the addressee, the first article
-_BODY_START = re.compile(r"^\W*(Căn cứ|Thực hiện|Theo đề nghị|Xét đề nghị|Kính gửi|Điều 1\b)", re.I)
+# (a body may open on the day of the meeting it reports: "Ngày 07/11/2025, đồng chí ...")
+_BODY_START = re.compile(r"^\W*(Căn cứ|Thực hiện|Theo đề nghị|Xét đề nghị|Kính gửi|Điều 1\b|"
+                         r"Ngày \d{1,2}/\d{1,2}/\d{4})", re.I)
 _RANK = re.compile(r"^(Đại tướng|Thượng tướng|Trung tướng|Thiếu tướng|Đại tá|Thượng tá|Trung tá|Thiếu tá)\s+")
 _AUTHORITY = re.compile(r"^(TM|KT|Q|TL|TUQ|T/M|K/T)\s*\.|^(PHÓ |Q\. )?(CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG|BÍ THƯ|"
                         r"THỦ TRƯỞNG|CHÁNH VĂN PHÒNG|CHÁNH THANH TRA|TỔNG GIÁM ĐỐC|THỦ TƯỚNG|BỘ TRƯỞNG|"
@@ -56,6 +58,9 @@ _BODY = re.compile(r"ỦY BAN|UỶ BAN|UBND|HĐND|HỘI ĐỒNG|SỞ |PHÒNG |BA
                    r"CHÍNH PHỦ|CỤC |TỔNG CỤC|TRƯỜNG|TỈNH ỦY|HUYỆN ỦY|THÀNH ỦY|ĐẢNG ỦY|CÔNG AN|"
                    r"BỘ CHỈ HUY|TRUNG TÂM|CHI CỤC|ĐOÀN|MẶT TRẬN")
 _SUBJECT_START = re.compile(r"^\s*(V/v|Về việc|Về|Ban hành|Phê duyệt|Triển khai|Tăng cường)\b", re.I)
+# what OCR makes of a subject's opening words: "VA tham gia ..." for "V/v", "và việc" for "Về việc"
+_OCR_OPENINGS = ((re.compile(r"^V\s*(?:/\s*[vVyY]|A)\s+(?=[a-zđ\u00c0-\u1ef9])"), "V/v "),
+                 (re.compile(r"^(?:và|vẻ|vê|vể|vệ|ve)\s+việc\b", re.I), "Về việc"))
 _SIGN_ROLE = re.compile(r"^\s*(KT\.|TM\.|Q\.|TL\.|TUQ\.)?\s*(PHÓ |Q\. )?(CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG|"
                         r"BÍ THƯ|THỦ TRƯỞNG|CHÁNH VĂN PHÒNG|TỔNG GIÁM ĐỐC|THỦ TƯỚNG|BỘ TRƯỞNG)", re.I)
 # blanks a typed header leaves for the electronic signature to stamp: "Số:   /BC-UBND",
@@ -63,6 +68,8 @@ _SIGN_ROLE = re.compile(r"^\s*(KT\.|TM\.|Q\.|TL\.|TUQ\.)?\s*(PHÓ |Q\. )?(CHỦ 
 _BLANK_NUMBER = re.compile(r"\b(?i:số)\s*:?\s*(/\s*[A-ZĐ][\wĐđ&()-]*)")
 _BLANK_DAY = re.compile(r"ng[aà]y[\s._…-]*th[aá]ng[\s._…-]*(\d{1,2})?\s+n[aă]m\s+(\d{4})", re.I)
 _PLACE_DATE = re.compile(r",\s*ngày\b.{0,12}\btháng\b", re.I)
+# what OCR makes of a stamp or a scanner's streak at the end of a line: "99900900000090000002gg;"
+_SOUP = re.compile(r"\s+(?=\S*\d)(?=\S*[^\W\d])\S{8,}\W*$")
 _STAMP_SIGNER = re.compile(r"^\s*(?:Ký bởi|Người ký)\s*:\s*(.+)$", re.I | re.M)
 
 
@@ -74,6 +81,15 @@ class DocumentMeta:
     issued_on: str | None = None  # YYYY-MM-DD
     signer: str | None = None
     subject: str | None = None  # trích yếu
+    # where each field was read: header, signature field, signature block, signature stamp,
+    # listing row, link text, file name, symbol (a type from the number's code), subject
+    sources: dict[str, str] = field(default_factory=dict)
+
+    def take(self, name: str, value: str | None, source: str) -> None:
+        """``value`` for field ``name``, read from ``source``; nothing when it is None."""
+        if value is not None:
+            setattr(self, name, value)
+            self.sources[name] = source
 
 
 def document_meta(text: str, row: list[str] | None = None, link_text: str = "") -> DocumentMeta:
@@ -82,17 +98,31 @@ def document_meta(text: str, row: list[str] | None = None, link_text: str = "") 
     states the subject whole; a link's text only when the document states none."""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     head, row = header(lines), [c for c in (row or []) if c and c.strip()]
-    context = [*row, link_text] if link_text.strip() else row
-    number = find_number("\n".join(head)) or next(filter(None, map(find_number, context)), None)
-    subject = _context_subject(row) or subject_of(head) or _context_subject([link_text])
-    return DocumentMeta(
-        number=number,
-        doc_type=type_of(head, number, subject, context),
-        issuer=issuer_of(head),
-        issued_on=issued_on("\n".join(head[:15])) or next(filter(None, map(issued_on, context)), None),
-        signer=signer_of(lines[3:], text),  # past the issuer's lines
-        subject=subject,
-    )
+    links = [link_text] if link_text.strip() else []
+    meta = DocumentMeta()
+    meta.take("number", *_first(("header", find_number, ["\n".join(head)]), ("listing row", find_number, row),
+                                ("link text", find_number, links)))
+    meta.take("subject", *_first(("listing row", _context_subject, [row]),
+                                 ("header", subject_of, [head]),
+                                 ("link text", _context_subject, [links])))
+    meta.take("doc_type", *type_of(head, meta.number, meta.subject, row, links))
+    if meta.doc_type and meta.sources.get("doc_type") == "symbol" and meta.sources.get("number") != "header":
+        meta.sources["doc_type"] = meta.sources["number"]  # the code of a number a listing gave
+    meta.take("issuer", issuer_of(head), "header")
+    meta.take("issued_on", *_first(("header", header_date, ["\n".join(head[:15])]),
+                                   ("listing row", issued_on, row), ("link text", issued_on, links)))
+    meta.take("signer", *signer_of(lines[3:], text))  # past the issuer's lines
+    return meta
+
+
+def _first(*candidates) -> tuple[str | None, str]:
+    """The first value a reader finds, with its source: ``(source, reader, inputs)`` in order."""
+    for source, reader, inputs in candidates:
+        for value in inputs:
+            found = reader(value)
+            if found:
+                return found, source
+    return None, ""
 
 
 def blanks(text: str) -> tuple[str | None, tuple[int | None, int] | None]:
@@ -111,12 +141,13 @@ def with_stamps(meta: DocumentMeta, text: str, number: str | None, day: int | No
     text has none."""
     symbol, month_year = blanks(text)
     if meta.number is None and symbol and number:
-        meta.number = number + symbol
+        meta.take("number", number + symbol, "signature field")
         if meta.doc_type is None:
-            meta.doc_type = type_of([], meta.number, meta.subject, [])
+            meta.take("doc_type", *type_of([], meta.number, meta.subject, [], []))
     if meta.issued_on is None and month_year and day and (month_year[0] or month):
         try:
-            meta.issued_on = date(month_year[1], month_year[0] or month, day).isoformat()
+            meta.take("issued_on", date(month_year[1], month_year[0] or month, day).isoformat(),
+                      "signature field")
         except ValueError:
             pass
     return meta
@@ -140,28 +171,32 @@ def find_number(text: str) -> str | None:
     return found.group(1) if found else None
 
 
-def type_of(head: list[str], number: str | None, subject: str | None, context: list[str]) -> str | None:
+def type_of(head: list[str], number: str | None, subject: str | None, row: list[str],
+            links: list[str]) -> tuple[str | None, str]:
+    """The type and where it was read: the header's heading, a listing row's or link's leading
+    type name, the code in the number's symbol, or a letter's "V/v" subject."""
     for line in head:
         heading = heading_in(line)
         if heading:
-            return heading
-    for candidate in (*context, *(head[:1])):
-        leading = _LEADING_TYPE.match(candidate)
-        if leading:
-            return _name(leading.group(1))
+            return heading, "header"
+    for source, candidates in (("listing row", row), ("link text", links), ("header", head[:1])):
+        for candidate in candidates:
+            leading = _LEADING_TYPE.match(candidate)
+            if leading:
+                return _name(leading.group(1)), source
     if number and re.match(r"\d+-[A-ZĐ]", number):  # the Party's 36-HD/VPTW
         code = number.split("/")[0].split("-")[1]
         if code in TYPES:
-            return TYPES[code]
+            return TYPES[code], "symbol"
     if number:
         parts = number.split("/")[-1].split("-")
         if parts[0] in TYPES:
-            return TYPES[parts[0]]
+            return TYPES[parts[0]], "symbol"
         if len(parts) >= 1 and "/" in number:  # 1234/UBND-VP: a letter has no type code
-            return "Công văn"
+            return "Công văn", "symbol"
     if subject and subject.lower().startswith("v/v"):
-        return "Công văn"
-    return None
+        return "Công văn", "subject"
+    return None, ""
 
 
 def issuer_of(head: list[str]) -> str | None:
@@ -181,6 +216,12 @@ def issuer_of(head: list[str]) -> str | None:
     return joined if joined and _BODY.search(joined + " ") else None
 
 
+def header_date(text: str) -> str | None:
+    """The date of a header's place-and-date line, "ngày 12 tháng 3 năm 2024"; a date written
+    12/03/2024 in a header is another's (a receipt stamp, the meeting a notice reports)."""
+    return issued_on(text) if _ISSUED.search(text) else None
+
+
 def issued_on(text: str) -> str | None:
     """The date issued, ``YYYY-MM-DD``: "ngày 12 tháng 3 năm 2024", or 12/03/2024 in a listing."""
     match = _ISSUED.search(text) or _NUMERIC_DATE.search(text)
@@ -195,28 +236,48 @@ def issued_on(text: str) -> str | None:
 
 
 def subject_of(head: list[str]) -> str | None:
-    """The subject line: what follows the type heading, or a letter's "V/v ..." line."""
+    """The subject line: what follows the type heading, or a letter's "V/v ..." line, up to six
+    lines; a line that is more OCR noise than words (a rule or a stamp misread) ends it."""
+    head = [_opening(line) for line in head]
     for index, line in enumerate(head):
-        if heading_in(line) or _SUBJECT_START.match(line):
+        if line and (heading_in(line) or _SUBJECT_START.match(line)):
             start = index + 1 if heading_in(line) else index
-            taken = []
-            for follow in head[start:start + 4]:
+            taken: list[str] = []
+            for follow in head[start:start + 8]:
                 follow = _CELLS.split(follow)[0].strip()  # a two-column line: the left cell
+                if not follow and not taken:
+                    continue
+                if len(taken) == 6:
+                    break
                 # a subject may cite a decree "ngày 09 tháng 3 năm 2007": only the place-and-date
-                # line, or a date standing alone, ends it
-                if (not follow or _SIGN_ROLE.match(follow) or re.match(r"(?i)ng[aà]y\b", follow)
+                # line, or a date standing alone, ends it; a signing title is printed in capitals
+                if (not follow or (follow.upper() == follow and _SIGN_ROLE.match(follow)) or _noise(follow)
+                        or re.match(r"(?i)ng[aà]y\b", follow)
                         or _BODY_START.match(follow) or _PLACE_DATE.search(follow)
                         or "....." in follow or _AUTHORITY_IN.search(follow)
                         or (taken and (follow.upper() == follow or len(follow) > 150))):
                     break
                 taken.append(follow)
-            subject = " ".join(taken).strip()
+            subject = _SOUP.sub("", " ".join(taken)).strip()
             if len(subject) >= 8:
                 return subject[:500]
     return None
 
 
-def signer_of(body: list[str], text: str) -> str | None:
+def _opening(line: str) -> str:
+    for pattern, opening in _OCR_OPENINGS:
+        line = pattern.sub(opening, line, count=1)
+    return line
+
+
+def _noise(line: str) -> bool:
+    """Fewer than half the tokens are words: "CN C5. 5 25 Rới À1 DNAIG.APM" under a subject."""
+    tokens = line.split()
+    words = sum(1 for t in tokens if t.strip(".,;:()-–\"'“”").isalpha())
+    return len(tokens) >= 3 and words * 2 < len(tokens)
+
+
+def signer_of(body: list[str], text: str) -> tuple[str | None, str]:
     """The signer: the name under the first signing authority after the header (TM., KT., ...
     or a title such as CHỦ TỊCH), read cell by cell: two columns put "Nơi nhận" and its list
     beside the signature block, in one line (Word tables, tabs) or run together (a PDF's text).
@@ -231,12 +292,12 @@ def signer_of(body: list[str], text: str) -> str | None:
                 for follow in cells[index + 1:index + 16]:
                     name = _name_in(follow)
                     if name:
-                        return name
+                        return name, "signature block"
                 break
     stamp = _STAMP_SIGNER.search(text)
     if stamp and is_person_name(stamp.group(1).strip()):
-        return stamp.group(1).strip()
-    return None
+        return stamp.group(1).strip(), "signature stamp"
+    return None, ""
 
 
 def _authority(cell: str) -> bool:

@@ -7,17 +7,23 @@ Pure and synchronous: the crawl's documents stage runs it in a worker thread,
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
+import re
 from dataclasses import asdict, dataclass, field
 
 from crawler.documents.citations import citations
 from crawler.documents.detect import KINDS, file_name, sniff
-from crawler.documents.metadata import blanks, document_meta, with_stamps
+from crawler.documents.metadata import DocumentMeta, blanks, document_meta, header, type_of, with_stamps
 from crawler.documents.ocr import MAX_OCR_PAGES, OcrUnavailable, ocr_pdf_pages
+from crawler.documents.sources import described, number_from_file_name, printed_symbol
 from crawler.documents.stamps import stamped_header
 from crawler.documents.text import DocumentText, finish, read_text
 
 logger = logging.getLogger(__name__)
+# a header laid out by Decree 30/2020 (or the Party's): the motto, a "Số" line or a date line
+_ADMINISTRATIVE = re.compile(r"CỘNG H[OÒ]A XÃ HỘI|ĐẢNG CỘNG SẢN|Độc lập\s*[-–]\s*Tự do|^\s*Số\s*[:.]",
+                             re.I | re.M)
 
 
 @dataclass
@@ -40,6 +46,7 @@ class DocumentRecord:
     signer: str | None
     subject: str | None
     citations: list[dict] = field(default_factory=list)  # the documents it cites (citations.py)
+    meta_sources: str | None = None  # JSON: {field: {"source": ..., "confidence": ...}} (sources.py)
 
     def stored(self) -> dict:
         return asdict(self)
@@ -60,13 +67,38 @@ def process_document(body: bytes, url: str, content_type: str = "", disposition:
     if kind == "pdf" and ocr and (meta.number is None or meta.issued_on is None) and any(blanks(text.text)):
         stamped = stamped_header(body)
         meta = with_stamps(meta, text.text, stamped.number, stamped.day, stamped.month)
+    head = "\n".join(header([line.strip() for line in text.text.splitlines() if line.strip()]))
+    meta = _with_file_name(meta, head, name)
+    note = "; ".join(filter(None, [text.note, _unread(meta, head)]))
     return DocumentRecord(
         file_name=name, kind=kind, mime=KINDS[kind], size=len(body),
         sha256=hashlib.sha256(body).hexdigest(), text=text.text, text_method=text.method,
-        pages=text.pages, encoding=text.encoding, ocr_pending=int(text.ocr_pending), note=text.note,
+        pages=text.pages, encoding=text.encoding, ocr_pending=int(text.ocr_pending), note=note,
         **{k: getattr(meta, k) for k in ("number", "doc_type", "issuer", "issued_on", "signer", "subject")},
         citations=[c.row() for c in citations(text.text)],
+        meta_sources=json.dumps(described(meta, (text.method or "").endswith("ocr")), ensure_ascii=False),
     )
+
+
+def _with_file_name(meta: DocumentMeta, head: str, name: str) -> DocumentMeta:
+    """The number from the file's name where the header prints its symbol but OCR could not
+    read the number before it (handwritten, or under a stamp)."""
+    symbol = printed_symbol(head) if meta.number is None else None
+    number = number_from_file_name(name, symbol, meta.doc_type) if symbol else None
+    if number:
+        meta.take("number", number, "file name")
+        if meta.doc_type is None:
+            meta.take("doc_type", type_of([], number, meta.subject, [], [])[0], "file name")
+    return meta
+
+
+def _unread(meta: DocumentMeta, head: str) -> str:
+    """What an administrative document's header did not give, said instead of guessed."""
+    if not _ADMINISTRATIVE.search(head):
+        return ""
+    missing = [label for label, value in (("number", meta.number), ("date issued", meta.issued_on))
+               if not value]
+    return f"header: {' and '.join(missing)} not read (handwritten or unreadable)" if missing else ""
 
 
 def _with_ocr(body: bytes, text: DocumentText, ocr: bool, max_pages: int) -> DocumentText:

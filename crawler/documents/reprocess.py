@@ -2,13 +2,16 @@
 
 ``govarchive reextract`` re-reads every document (OCR again only where it was
 used before); ``govarchive ocr`` reads only those whose scanned pages wait for
-OCR. The text, its method, pages and note are replaced; metadata the archive
-lacks is filled, and what it has is kept (it may have come from the listing
-row that linked the file, which the WARC copy does not carry).
+OCR. The text, its method, pages and note are replaced. A metadata field read
+from the listing row or link that led to the file is kept, since the WARC copy
+does not carry them; one read from the document itself is read again. For rows
+stored before fields had sources, what the archive has is kept and what it lacks
+is filled.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +26,7 @@ from crawler.documents.ocr import ocr_problem
 
 TEXT_FIELDS = ("text", "text_method", "pages", "encoding", "ocr_pending", "note")
 META_FIELDS = ("number", "doc_type", "issuer", "issued_on", "signer", "subject")
+CONTEXT_SOURCES = {"listing row", "link text"}  # read from the page that linked the file
 
 
 @dataclass
@@ -50,7 +54,7 @@ def reread_documents(db_path: str | Path, site: str | None = None, since: str | 
             report.checked += 1
             values = _reread(folder, row, report)
             if values is not None:
-                changed = [k for k in (*TEXT_FIELDS, *META_FIELDS) if values.get(k) != row[k]]
+                changed = [k for k in (*TEXT_FIELDS, *META_FIELDS, "meta_sources") if values[k] != row.get(k)]
                 if store.cited(row["id"]) != [(c["number"], c["title"]) for c in values["citations"]]:
                     changed.append("citations")  # read before citations were kept, or read better now
                 if changed:
@@ -83,6 +87,25 @@ def _reread(folder: Path, row: dict, report: RereadReport) -> dict | None:
         return None
     new = record.stored()
     values = {k: new[k] for k in TEXT_FIELDS}
-    values.update({k: row[k] if row[k] is not None else new[k] for k in META_FIELDS})
+    values.update(_merged(row, new))
     values["citations"] = new["citations"]
     return values
+
+
+def _merged(row: dict, new: dict) -> dict:
+    """The metadata fields and their sources after a new reading of the stored file."""
+    old_sources = json.loads(row.get("meta_sources") or "null")
+    sources = json.loads(new["meta_sources"] or "{}")
+    out = {}
+    for name in META_FIELDS:
+        if old_sources is None:  # stored before sources: keep what it has, fill what it lacks
+            keep = row[name] is not None and row[name] != new[name]
+            source = {"source": "earlier reading", "confidence": 0.5}
+        else:
+            source = old_sources.get(name)
+            keep = row[name] is not None and (source or {}).get("source") in CONTEXT_SOURCES
+        out[name] = row[name] if keep else new[name]
+        if keep:
+            sources[name] = source
+    out["meta_sources"] = json.dumps(sources, ensure_ascii=False)
+    return out

@@ -50,7 +50,7 @@ def test_migrations_apply_once(tmp_path):
                                                         "m008_attachments_comments", "m009_documents",
                                                         "m010_recovered", "m011_date_site_index",
                                                         "m012_findings", "m013_units",
-                                                        "m014_citations"]
+                                                        "m014_citations", "m015_meta_sources"]
     assert migrations.pending(db) == []
 
 

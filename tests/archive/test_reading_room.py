@@ -56,6 +56,8 @@ def archive_path(tmp_path_factory) -> Path:
         {"url": "http://dongthap.gov.vn/qd.pdf", "site": "dongthap", "file_name": "qd.pdf", "mime": "application/pdf",
          "kind": "pdf", "size": len(pdf), "sha256": "s1", "text": "Quyết định về đăng ký hộ tịch.",
          "number": "12/QĐ-UBND", "doc_type": "Quyết định", "issued_on": "2024-02-03", "subject": "Về đăng ký hộ tịch",
+         "meta_sources": '{"number": {"source": "file name", "confidence": 0.5}, '
+                         '"issued_on": {"source": "header", "confidence": 0.95}}',
          "fetched_at": "2026-01-01T01:00:00+00:00", "crawl_id": "c1", "warc_file": ref.file,
          "warc_offset": ref.offset, "warc_length": ref.length},
         {"url": "http://dongthap.gov.vn/qd.pdf", "page_url": "http://dongthap.gov.vn/1", "link_text": "QĐ",
@@ -149,6 +151,11 @@ def test_the_document_page_gives_metadata_text_and_the_file(archive_path):
     file = get(archive_path, "/document/1/capture")
     assert file.content == b"%PDF-1.4 a document" and file.headers["content-type"] == "application/pdf"
     assert "sandbox" in file.headers["content-security-policy"]
+
+
+def test_the_document_page_says_where_each_field_was_read(archive_path):
+    text = get(archive_path, "/document/1").text
+    assert "from the file name, uncertain" in text and "from the header</span>" in text
 
 
 def test_a_missing_article_is_a_404_page(archive_path):

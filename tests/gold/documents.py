@@ -1,6 +1,6 @@
 """Score document metadata on real administrative documents with hand-written metadata.
 
-    .venv/bin/python -m tests.gold.documents [--each]
+    .venv/bin/python -m tests.gold.documents [--each] [--sources]
 
 ``tests/fixtures/real-documents`` (copied from the team's shared set, see its README and
 SOURCES.tsv: 30 documents, typed, scanned, DOC and DOCX) holds each file with its gold
@@ -9,6 +9,8 @@ field: number (số ký hiệu, spaces around ``/`` ignored), type, date issued,
 (case, spaces and diacritics as printed ignored for the signer), subject (whitespace and
 case ignored, a trailing full stop ignored), and the share of the gold text passages found
 in the text. ``tests/crawler/documents/test_real_documents.py`` pins floors on them.
+``--sources`` prints, per source a field was read from, how often it was right: what the
+confidences in ``crawler/documents/sources.py`` stand for.
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ class DocumentScore:
     passages: int = 0
     passage_total: int = 0
     misses: list[str] = field(default_factory=list)
+    by_source: dict[str, list[int]] = field(default_factory=dict)  # source -> [right, read]
 
     def share(self, name: str) -> float:
         return self.right[name] / self.asked[name] if self.asked[name] else 1.0
@@ -64,11 +67,17 @@ def score(documents: list[dict] | None = None) -> DocumentScore:
         found = {"number": record.number if record else None, "type": record.doc_type if record else None,
                  "issued": record.issued_on if record else None, "signer": record.signer if record else None,
                  "subject": record.subject if record else None}
+        sources = json.loads(record.meta_sources or "{}") if record else {}
         for name in FIELDS:
             if gold.get(name) is None:
                 continue
             result.asked[name] += 1
-            if _norm(found[name]) == _norm(gold[name]):
+            right = _norm(found[name]) == _norm(gold[name])
+            if found[name] is not None:
+                column = {"type": "doc_type", "issued": "issued_on"}.get(name, name)
+                tally = result.by_source.setdefault(sources.get(column, {}).get("source", "?"), [0, 0])
+                tally[0], tally[1] = tally[0] + right, tally[1] + 1
+            if right:
                 result.right[name] += 1
             else:
                 result.misses.append(f"{Path(gold['file']).name} {name}: {found[name]!r} != {gold[name]!r}")
@@ -89,6 +98,9 @@ def main() -> None:
     for name in FIELDS:
         print(f"  {name:<8} {result.share(name):.3f}  ({result.right[name]}/{result.asked[name]})")
     print(f"  passages {result.passage_share:.3f}  ({result.passages}/{result.passage_total})")
+    if "--sources" in sys.argv:
+        for source, (right, read) in sorted(result.by_source.items(), key=lambda kv: -kv[1][1]):
+            print(f"  from {source:<16} right {right}/{read}")
     if "--each" in sys.argv:
         print("\n".join(result.misses))
 

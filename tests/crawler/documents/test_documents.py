@@ -180,7 +180,7 @@ def test_numbers_and_symbols(text, number):
     ("1234/UBND-VP", "Công văn"), ("88/TTr-SNN", "Tờ trình"), ("02/NQ-HĐND", "Nghị quyết"),
 ])
 def test_the_type_follows_from_the_symbol(number, doc_type):
-    assert type_of([], number, None, []) == doc_type
+    assert type_of([], number, None, [], []) == (doc_type, "symbol")
 
 
 @pytest.mark.parametrize(("text", "day"), [
