@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from common.textnorm import fold
+from crawler.documents.signature import AUTHORITY_IN, CELLS, signer_of
 
 # 123/QĐ-UBND, 16/CT-TTg, 45/2023/NĐ-CP, 1234/UBND-VP, 05/2024/TT-BTC
 _SYMBOL = r"\d{1,5}(?:/\d{4})?/[A-ZĐ][\wĐđ]*(?:-[A-ZĐ][\wĐđ]*)*"
@@ -31,15 +32,6 @@ _LABELLED = re.compile(r"\b(?i:số)\s*(?i:ký hiệu)?\s*[:.]?\s*"
 # (a body may open on the day of the meeting it reports: "Ngày 07/11/2025, đồng chí ...")
 _BODY_START = re.compile(r"^\W*(Căn cứ|Thực hiện|Theo đề nghị|Xét đề nghị|Kính gửi|Điều 1\b|"
                          r"Ngày \d{1,2}/\d{1,2}/\d{4})", re.I)
-_RANK = re.compile(r"^(Đại tướng|Thượng tướng|Trung tướng|Thiếu tướng|Đại tá|Thượng tá|Trung tá|Thiếu tá)\s+")
-_AUTHORITY = re.compile(r"^(TM|KT|Q|TL|TUQ|T/M|K/T)\s*\.|^(PHÓ |Q\. )?(CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG|BÍ THƯ|"
-                        r"THỦ TRƯỞNG|CHÁNH VĂN PHÒNG|CHÁNH THANH TRA|TỔNG GIÁM ĐỐC|THỦ TƯỚNG|BỘ TRƯỞNG|"
-                        r"THỨ TRƯỞNG|CỤC TRƯỞNG|TỔNG CỤC TRƯỞNG|VIỆN TRƯỞNG|HIỆU TRƯỞNG|TỔNG THANH TRA)\b")
-_AUTHORITY_IN = re.compile(r"\b(?:TM|KT|Q|TL|TUQ|T/M|K/T)\s*\.|CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG|BÍ THƯ|CHÁNH |"
-                           r"THỦ TƯỚNG")
-# what stands before an authority run into the same line: "Nơi nhận:", a recipient "- Như trên;"
-_RECIPIENT = re.compile(r"^(?:Nơi nhận\s*:?|-[^;]*;|-\s*Lưu[^.]*\.)\s*", re.I)
-_CELLS = re.compile(r"\t+|\s*\|\s*|\s{4,}")
 TYPES = {  # the code in a symbol -> the type's name
     "QĐ": "Quyết định", "CT": "Chỉ thị", "KH": "Kế hoạch", "TB": "Thông báo", "BC": "Báo cáo",
     "NQ": "Nghị quyết", "TTr": "Tờ trình", "TT": "Thông tư", "NĐ": "Nghị định", "CĐ": "Công điện",
@@ -70,7 +62,7 @@ _BLANK_DAY = re.compile(r"ng[aà]y[\s._…-]*th[aá]ng[\s._…-]*(\d{1,2})?\s+n[
 _PLACE_DATE = re.compile(r",\s*ngày\b.{0,12}\btháng\b", re.I)
 # what OCR makes of a stamp or a scanner's streak at the end of a line: "99900900000090000002gg;"
 _SOUP = re.compile(r"\s+(?=\S*\d)(?=\S*[^\W\d])\S{8,}\W*$")
-_STAMP_SIGNER = re.compile(r"^\s*(?:Ký bởi|Người ký)\s*:\s*(.+)$", re.I | re.M)
+
 
 
 @dataclass
@@ -244,7 +236,7 @@ def subject_of(head: list[str]) -> str | None:
             start = index + 1 if heading_in(line) else index
             taken: list[str] = []
             for follow in head[start:start + 8]:
-                follow = _CELLS.split(follow)[0].strip()  # a two-column line: the left cell
+                follow = CELLS.split(follow)[0].strip()  # a two-column line: the left cell
                 if not follow and not taken:
                     continue
                 if len(taken) == 6:
@@ -254,7 +246,7 @@ def subject_of(head: list[str]) -> str | None:
                 if (not follow or (follow.upper() == follow and _SIGN_ROLE.match(follow)) or _noise(follow)
                         or re.match(r"(?i)ng[aà]y\b", follow)
                         or _BODY_START.match(follow) or _PLACE_DATE.search(follow)
-                        or "....." in follow or _AUTHORITY_IN.search(follow)
+                        or "....." in follow or AUTHORITY_IN.search(follow)
                         or (taken and (follow.upper() == follow or len(follow) > 150))):
                     break
                 taken.append(follow)
@@ -277,54 +269,6 @@ def _noise(line: str) -> bool:
     return len(tokens) >= 3 and words * 2 < len(tokens)
 
 
-def signer_of(body: list[str], text: str) -> tuple[str | None, str]:
-    """The signer: the name under the first signing authority after the header (TM., KT., ...
-    or a title such as CHỦ TỊCH), read cell by cell: two columns put "Nơi nhận" and its list
-    beside the signature block, in one line (Word tables, tabs) or run together (a PDF's text).
-    Else the stamp's "Ký bởi:" if a person's. A rank (Thiếu tướng) is not part of the name."""
-    for start, line in enumerate(body):
-        if not _AUTHORITY_IN.search(line):  # a cheap look first: a long document has thousands of lines
-            continue
-        near = body[start:start + 12]
-        cells = [c.strip(" _") for line_near in near for c in _CELLS.split(line_near) if c.strip(" _")]
-        for index, cell in enumerate(cells):
-            if _authority(cell):
-                for follow in cells[index + 1:index + 16]:
-                    name = _name_in(follow)
-                    if name:
-                        return name, "signature block"
-                break
-    stamp = _STAMP_SIGNER.search(text)
-    if stamp and is_person_name(stamp.group(1).strip()):
-        return stamp.group(1).strip(), "signature stamp"
-    return None, ""
-
-
-def _authority(cell: str) -> bool:
-    """A signing authority line, or one run together after "Nơi nhận:" or a recipient."""
-    tail = _RECIPIENT.sub("", cell).strip()
-    return bool(tail) and tail.upper() == tail and bool(_AUTHORITY.match(tail))
-
-
-def _name_in(cell: str) -> str | None:
-    """A person's name standing alone, or closing a recipient line it was run together with."""
-    cell = _RANK.sub("", cell.strip(" “”\"'*.,;:")).strip()
-    if is_person_name(cell):
-        return cell
-    if cell.startswith("-"):
-        words = cell.split()
-        for size in (4, 3, 2):
-            name = " ".join(words[-size:])
-            if len(words) > size and is_person_name(name) and words[-size - 1].endswith(";"):
-                return name
-    return None
-
-
-def is_person_name(line: str) -> bool:
-    words = line.split()
-    return 2 <= len(words) <= 5 and all(w[0].isupper() and w[1:].islower() and w.isalpha() for w in words)
-
-
 def _context_subject(context: list[str]) -> str | None:
     """The longest cell of a listing row that is neither a number, a date nor a type."""
     cells = [c.strip() for c in context
@@ -343,7 +287,7 @@ _FOLDED_TYPES = {fold(n).upper(): n for n in TYPE_NAMES}
 def heading_in(line: str) -> str | None:
     """The type a heading line names ("QUYẾT ĐỊNH"), in any cell of a two-column line and
     whatever an OCR made of its diacritics ("QUYÉT ĐỊNH", "KÉ HOẠCH")."""
-    for cell in _CELLS.split(_MOTTO.sub("", line)):
+    for cell in CELLS.split(_MOTTO.sub("", line)):
         cell = cell.strip(" _:")
         if cell and cell.upper() == cell:
             name = _FOLDED_TYPES.get(" ".join(fold(cell).upper().split()))
