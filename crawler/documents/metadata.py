@@ -145,6 +145,16 @@ def with_stamps(meta: DocumentMeta, text: str, number: str | None, day: int | No
     return meta
 
 
+def with_signing_day(meta: DocumentMeta, text: str, signed: date | None) -> DocumentMeta:
+    """The day of the last digital signature for a date the header left blank, when it falls
+    in the month and year the header prints (a later signature, a portal's, does not)."""
+    month_year = blanks(text)[1]
+    if meta.issued_on is None and signed and month_year and signed.year == month_year[1] \
+            and month_year[0] in (None, signed.month):
+        meta.take("issued_on", signed.isoformat(), "signature time")
+    return meta
+
+
 def header(lines: list[str]) -> list[str]:
     """The header block: the lines before the body (its citations, addressee or first article),
     at most 40. Numbers and dates past it are cited documents', never the document's own."""

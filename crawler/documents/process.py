@@ -14,10 +14,18 @@ from dataclasses import asdict, dataclass, field
 
 from crawler.documents.citations import citations
 from crawler.documents.detect import KINDS, file_name, sniff
-from crawler.documents.metadata import DocumentMeta, blanks, document_meta, header, type_of, with_stamps
+from crawler.documents.metadata import (
+    DocumentMeta,
+    blanks,
+    document_meta,
+    header,
+    type_of,
+    with_signing_day,
+    with_stamps,
+)
 from crawler.documents.ocr import MAX_OCR_PAGES, OcrUnavailable, ocr_pdf_pages
 from crawler.documents.sources import described, number_from_file_name, printed_symbol
-from crawler.documents.stamps import stamped_header
+from crawler.documents.stamps import last_signing_day, stamped_header
 from crawler.documents.text import DocumentText, finish, read_text
 
 logger = logging.getLogger(__name__)
@@ -64,9 +72,11 @@ def process_document(body: bytes, url: str, content_type: str = "", disposition:
     if text.scanned_pages:
         text = _with_ocr(body, text, ocr, ocr_pages)
     meta = document_meta(text.text, row, link_text)
-    if kind == "pdf" and ocr and (meta.number is None or meta.issued_on is None) and any(blanks(text.text)):
-        stamped = stamped_header(body)
-        meta = with_stamps(meta, text.text, stamped.number, stamped.day, stamped.month)
+    if kind == "pdf" and (meta.number is None or meta.issued_on is None) and any(blanks(text.text)):
+        if ocr:
+            stamped = stamped_header(body)
+            meta = with_stamps(meta, text.text, stamped.number, stamped.day, stamped.month)
+        meta = with_signing_day(meta, text.text, last_signing_day(body))
     head = "\n".join(header([line.strip() for line in text.text.splitlines() if line.strip()]))
     meta = _with_file_name(meta, head, name)
     note = "; ".join(filter(None, [text.note, _unread(meta, head)]))

@@ -376,3 +376,49 @@ def test_only_the_ink_a_stamp_adds_is_read_and_italic_days_are_set_upright():
     body = (ROOT / "tests/fixtures/real-documents/files/18-bnv-cv11902-2025.pdf").read_bytes()
     stamped = stamped_header(body)
     assert (stamped.number, stamped.day) == ("11902", 11)
+
+
+def test_an_authority_misread_by_ocr_still_leads_to_the_signer():
+    text = ("CÔNG AN TỈNH LÂM ĐỒNG\nSố: 298/TTr-CAT-PC04\nTỜ TRÌNH\nKính báo cáo./.\n"
+            "Nơi nhận:\tGIÁM ĐÓC\n- Như trên;\n- Lưu VT, PC04.\nThiếu tướng Trương Minh Đương")
+    assert document_meta(text).signer == "Trương Minh Đương"
+
+
+def test_an_e_copys_signed_mark_is_not_part_of_the_name():
+    text = "THANH TRA CHÍNH PHỦ\nSố: 2442/2007/TT-TTCP\nKính gửi: Các bộ\n| Nơi nhận: |TỔNG THANH TRA |\n" \
+           "|- Ban Bí thư; |Trần Văn Truyền – Đã ký |"
+    assert document_meta(text).signer == "Trần Văn Truyền"
+
+
+def test_where_ocr_lost_the_authority_the_name_beside_the_recipients_is_the_signer():
+    text = ("ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI\nSố: 01/CT-UBND\nCHỈ THỊ\nKính gửi: Các sở\n"
+            "Chữ ký của ông Trịnh Minh Châu\nquy định./.\nNơi nhận:\n- Thường trực Tỉnh ủy;\t/\n"
+            "- CT, PCT UBND tỉnh;\tJ\n- Lưu: VT, K Thngnc602\n“Đặng Văn Minh")
+    assert document_meta(text).signer == "Đặng Văn Minh"
+    lost = text.replace("Nơi nhận:\n", "").replace("“Đặng Văn Minh", "- Lưu: VT.\tĐại tá Bùi Duy Hưng")
+    assert document_meta(lost).signer == "Bùi Duy Hưng"
+
+
+def test_a_date_left_blank_is_the_day_of_the_last_digital_signature_in_the_printed_month():
+    from datetime import date
+
+    from crawler.documents.metadata import with_signing_day
+
+    text = "SỞ NỘI VỤ\nSố: /SNV-VP Lâm Đồng, ngày tháng 11 năm 2025\nV/v báo cáo\nKính gửi: Các sở"
+    meta = with_signing_day(document_meta(text), text, date(2025, 11, 10))
+    assert (meta.issued_on, meta.sources["issued_on"]) == ("2025-11-10", "signature time")
+    assert with_signing_day(document_meta(text), text, date(2025, 12, 2)).issued_on is None  # a later one
+    printed = text.replace("ngày tháng", "ngày 3 tháng")
+    assert with_signing_day(document_meta(printed), printed, date(2025, 11, 10)).issued_on == "2025-11-03"
+
+
+def test_the_last_signing_day_of_a_real_signed_letter():
+    from datetime import date
+
+    from conftest import ROOT
+
+    from crawler.documents.stamps import last_signing_day
+
+    body = (ROOT / "tests/fixtures/real-documents/files/21-lamdong-snv-cv2775-2025.pdf").read_bytes()
+    assert last_signing_day(body) == date(2025, 11, 10)
+    assert last_signing_day(b"%PDF-1.4 broken") is None
