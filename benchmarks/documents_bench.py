@@ -9,6 +9,10 @@ documents cost the crawl of the demo portals.
 2. OCR: seconds per page for image-only pages (Tesseract ``vie``, one thread), if installed.
 3. The demo crawl with documents (OCR on and off) and without (GOVARCHIVE_DOCUMENTS=False),
    each in its own process, one run: wall and CPU seconds.
+4. The 30 real documents (tests/fixtures/real-documents): wall seconds to read each group
+   (typed PDF, scanned PDF, Word) as a crawl reads them, OCR on, Tesseract's time included.
+
+``--real`` runs only part 4.
 """
 
 from __future__ import annotations
@@ -87,7 +91,29 @@ def crawl_cost() -> None:
               f"cpu {r['cpu_s'] / base['cpu_s']:.2f} (Tesseract's own CPU is a child's, not counted)")
 
 
+def real_documents() -> None:
+    import json
+
+    from crawler.documents import process_document
+
+    folder = ROOT / "tests" / "fixtures" / "real-documents"
+    groups: dict[str, list[float]] = {}
+    for gold_path in sorted((folder / "gold").glob("*.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        path = folder / gold["file"]
+        group = ("scanned PDF" if gold.get("scanned") else "typed PDF") if path.suffix == ".pdf" else "Word"
+        body = path.read_bytes()
+        start = time.perf_counter()
+        process_document(body, f"https://example.gov.vn/{path.name}")
+        groups.setdefault(group, []).append(time.perf_counter() - start)
+    for group, seconds in groups.items():
+        print(f"real documents, {group}: {len(seconds)} files, {sum(seconds):.1f} s "
+              f"({sum(seconds) / len(seconds):.2f} s a file)")
+
+
 if __name__ == "__main__":
-    text_speed()
-    ocr_speed()
-    crawl_cost()
+    if "--real" not in sys.argv:
+        text_speed()
+        ocr_speed()
+        crawl_cost()
+    real_documents()
