@@ -26,6 +26,10 @@ EARLIEST_YEAR = 1990
 
 _NUMERIC = re.compile(r"(?<![\d/.\-])(\d{1,2})\s?[/.\-]\s?(\d{1,2})\s?[/.\-]\s?(\d{4})(?![\d/])")
 _VERBAL = re.compile(r"ng[aà]y\s+(\d{1,2})\s+th[aá]ng\s+(\d{1,2})\s+n[aă]m\s+(\d{4})")
+# "thứ tư, 07 08 2019 15:43": day, month and year apart by spaces only (SharePoint-era portals);
+# held to a real day and month and a year of this era, as three numbers in a row say little else
+_SPACED = re.compile(r"(?<![\d/.:\-])(0?[1-9]|[12]\d|3[01])\s+(0?[1-9]|1[0-2])\s+"
+                     r"((?:19|20)\d\d)(?![\d/.:\-])")
 _CJK = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")  # year first
 _ISO = re.compile(
     r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})"
@@ -78,7 +82,7 @@ def contains_date(text: str) -> bool:
     """Cheap test: does ``text`` hold something shaped like a date? (NFC text)"""
     lowered = text.lower()
     return bool(_NUMERIC.search(lowered) or _VERBAL.search(lowered) or _ISO.search(lowered)
-                or _CJK.search(lowered) or _named(lowered))
+                or _CJK.search(lowered) or _named(lowered) or _SPACED.search(lowered))
 
 
 def parse_date(raw: str, now: datetime | None = None) -> ParsedDate:
@@ -106,7 +110,7 @@ def _fast_path(raw: str, lowered: str) -> ParsedDate | None:
     iso = _ISO.search(lowered)
     if iso:
         return _from_iso(raw, iso)
-    match = _NUMERIC.search(lowered) or _VERBAL.search(lowered)
+    match = _NUMERIC.search(lowered) or _VERBAL.search(lowered) or _SPACED.search(lowered)
     if match:
         day, month, year = (int(g) for g in match.groups())
     elif match := _CJK.search(lowered):

@@ -29,7 +29,14 @@ FORMS = [
     ("2019-03-14", "2019-03-14"),
     ("Thứ Hai, 12 Tháng 3 2019", "2019-03-12"),
     ("NGÀY 5 THÁNG 7 NĂM 2019", "2019-07-05"),
+    ("thứ tư, 07 08 2019 15:43", "2019-08-07T15:43:00+07:00"),  # SharePoint-era: spaces only
+    ("(05.08.2019 16:32)", "2019-08-05T16:32:00+07:00"),
 ]
+
+
+@pytest.mark.parametrize("text", ["1 2 3 4", "Phòng 12 13 2019", "có 40 05 2019 hộ"])
+def test_numbers_apart_by_spaces_are_a_date_only_when_day_month_and_year_can_be(text):
+    assert not contains_date(text)
 
 
 @pytest.mark.parametrize("raw,expected", FORMS)

@@ -11,6 +11,7 @@ from crawler.demo import district, province
 from crawler.demo.common import BOILERPLATE_STRINGS
 from crawler.demo.content import ARTICLES
 from crawler.extraction import extract_html, extract_page
+from crawler.extraction.page import resolve_date
 
 FIXTURES = ROOT / "tests" / "fixtures"
 SEEDS = json.loads((FIXTURES / "seeds" / "expected.json").read_text(encoding="utf-8"))
@@ -153,3 +154,30 @@ def test_a_home_page_of_bare_headline_links_is_a_listing_not_an_article():
             f"<main><h2>Tin tức</h2><ul>{links}</ul></main></body></html>")
     result = extract_html(page, "http://xa10.gov.vn/")
     assert not result.is_article and result.reason.startswith("mostly links")
+
+
+SHAREPOINT_ERA = """<html><head><title>Trang thông tin điện tử Huyện Tân Hưng</title></head><body>
+<div class="banner"><h1>Trang thông tin điện tử Huyện Tân Hưng</h1></div>
+<table class="main"><tr><td class="left"><table class="ms-news">{header}
+<tr><td class="ms-news-title" colspan="2">{title}</td></tr>
+<tr><td class="ms-news-body" colspan="2">{body}</td></tr></table></td>
+<td class="right"><h3>Tin mới</h3><ul>{sidebar}</ul></td></tr></table></body></html>"""
+
+
+NEWS_HEADER = '<tr class="ms-news-header"><td class="FolderTitle">{}</td><td class="Time">{}</td></tr>'
+NEWS_TITLE = "Hội nghị tổng kết công tác cải cách hành chính 6 tháng đầu năm"
+
+
+@pytest.mark.parametrize(("header", "day"), [
+    (NEWS_HEADER.format("Tin trong tỉnh", "30/07/2019"), "2019-07-30"),
+    (NEWS_HEADER.format("Thông báo", "thứ tư, 07 08 2019 15:43"), "2019-08-07"),
+    ('<tr><td colspan="2"><span class="date">(05.08.2019 16:32)</span></td></tr>', "2019-08-05"),
+])
+def test_a_sharepoint_era_news_header_gives_the_date_and_not_the_title(header, day):
+    body = "".join(f"<p>Đoạn {i}: Ủy ban nhân dân huyện tổ chức hội nghị tổng kết công tác cải cách "
+                   "hành chính sáu tháng đầu năm và triển khai nhiệm vụ cuối năm.</p>" for i in range(5))
+    sidebar = "".join(f'<li><a href="/n{i}">Tin khác số {i} về hoạt động của huyện</a> (2{i}/07/2019)</li>'
+                      for i in range(6))
+    html = SHAREPOINT_ERA.format(header=header, title=NEWS_TITLE, body=body, sidebar=sidebar)
+    result = resolve_date(extract_html(html, "http://tanhung.longan.gov.vn/Lists/Posts/Post.aspx?ID=123"))
+    assert result.title == NEWS_TITLE and result.published_at.startswith(day)
