@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from archive.errors import ArchiveError
@@ -64,7 +65,11 @@ def rewrite_article(db, article_id: int, update: dict) -> None:
 
     with db.conn:
         if "text" in update:
-            update = {**update, "content_hash": content_hash(update["text"])}
+            title, attachments = db.execute("SELECT title, attachments FROM articles WHERE id = ?",
+                                            [article_id]).fetchone()
+            files = [a["url"] for a in json.loads(update.get("attachments", attachments) or "[]")]
+            digest = content_hash(update["text"], update.get("title", title), files)
+            update = {**update, "content_hash": digest}
             neardup.remove(db, article_id)
             neardup.add(db, article_id, neardup.signature(update["text"]))
         db["articles"].update(article_id, update)

@@ -18,7 +18,8 @@ ARTICLE_COLUMNS = {
     "text": "Body text without menus, sidebars, counters or footers; paragraphs separated by blank lines.",
     "attachments": "Documents the post links (JSON list of label and absolute URL): a notice is often only its files. NULL when none.",
     "comments": "Reader comments found beside the article, kept apart from the text. NULL when none.",
-    "content_hash": "SHA-256 of the text's lower-case words; the same normalised text is one article.",
+    "content_hash": "SHA-256 of the text's lower-case words (a body under 60 words with its title and "
+                    "files); the same normalised text is one article.",
     "fetched_at": "When the page was fetched (UTC).",
     "crawl_id": "The crawl that stored this version (see crawls).",
     "cluster_id": "Near-duplicate cluster: the id of the cluster's first article; NULL when the article has no near duplicate.",

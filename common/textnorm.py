@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Iterable
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
 _BLANK_LINES = re.compile(r"\n{3,}")
@@ -97,14 +98,22 @@ def words(text: str) -> list[str]:
     return _WORDS.findall(nfc(text).lower())
 
 
-def content_hash(text: str) -> str:
+SHORT_TEXT_WORDS = 60  # a body this short may be a notice's stock line ("Chi tiết xem tại văn bản đính kèm")
+
+
+def content_hash(text: str, title: str = "", files: Iterable[str] = ()) -> str:
     """Hash of the article text that survives whitespace and encoding noise.
 
     Two pages whose bodies differ only in spacing, line breaks, Unicode form or
-    letter case hash the same: that is "the same normalised text".
+    letter case hash the same: that is "the same normalised text". A short body
+    is hashed with its title and the addresses of the files it links: portals post
+    notices whose body is one stock line ("Chi tiết xem tại văn bản đính kèm./."),
+    and two notices with different titles or files are two notices.
     """
-    normalised = " ".join(words(text))
-    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()
+    tokens = words(text)
+    if len(tokens) < SHORT_TEXT_WORDS:
+        tokens = [*words(title), "\x00", *tokens, "\x00", *sorted(files)]
+    return hashlib.sha256(" ".join(tokens).encode("utf-8")).hexdigest()
 
 
 # Letters only Vietnamese writes (with its tone marks): a cheap language signal.

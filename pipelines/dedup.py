@@ -14,6 +14,7 @@ edits) goes on as its own row in the same cluster.
 
 from __future__ import annotations
 
+import json
 import logging
 
 from itemadapter import ItemAdapter
@@ -26,12 +27,17 @@ from pipelines.base import ArchiveStage, pages_only
 logger = logging.getLogger(__name__)
 
 
+def _files(adapter: ItemAdapter) -> list[str]:
+    return [a["url"] for a in json.loads(adapter.get("attachments") or "[]")]
+
+
 
 class DedupPipeline(ArchiveStage):
     @pages_only
     def process_item(self, item):
         adapter = ItemAdapter(item)
-        digest = adapter["content_hash"] or content_hash(adapter["text"])  # made by the extraction worker
+        # made by the extraction worker; a short body is hashed with its title and files
+        digest = adapter["content_hash"] or content_hash(adapter["text"], adapter["title"], _files(adapter))
         adapter["content_hash"] = digest
         same_text = self.archive.article_by_hash(digest)
         if same_text is not None:

@@ -65,7 +65,8 @@ def extract_job(body: bytes, url: str, content_type: str, selectors: str, max_by
     result = extract_bytes(body, url, content_type, _profile(selectors), max_bytes=max_bytes, seconds=seconds)
     signature, digest = None, ""
     if result.is_article:
-        signature, digest = neardup.signature(result.text), content_hash(result.text)
+        files = [a["url"] for a in result.attachments]
+        signature, digest = neardup.signature(result.text), content_hash(result.text, result.title, files)
     return result, signature, digest, time.process_time() - started
 
 

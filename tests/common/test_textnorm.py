@@ -43,3 +43,15 @@ def test_loose_pattern_finds_any_accent_and_case(needle, text):
 
 def test_loose_pattern_matches_whole_words():
     assert not loose_pattern("van").search("vantage") and not loose_pattern("an").search("dân")
+
+
+def test_a_short_body_is_hashed_with_its_title_and_files_a_long_one_alone():
+    from common.textnorm import content_hash
+
+    stock = "Chi tiết xem tại văn bản đính kèm./."
+    assert content_hash(stock, "Thông báo A") != content_hash(stock, "Thông báo B")
+    assert content_hash(stock, "Thông báo A", ["/a.pdf"]) != content_hash(stock, "Thông báo A", ["/b.pdf"])
+    spaced = "chi  tiết xem tại văn bản đính kèm"
+    assert content_hash(stock, "Thông báo A") == content_hash(spaced, "THÔNG BÁO a")
+    long = "Ủy ban nhân dân huyện tổ chức hội nghị tổng kết công tác dân vận năm 2018. " * 8
+    assert content_hash(long, "Tin A") == content_hash(long, "Tin B") == content_hash(long)

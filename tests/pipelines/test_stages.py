@@ -30,8 +30,9 @@ def _stage(cls, crawler):
 
 
 def _page(url: str, text: str = TEXT, **fields) -> PageItem:
+    fields.setdefault("title", "Hội nghị tổng kết công tác dân vận")
     return PageItem(url=url, site="huyen", crawl_id="c1", fetched_at="2026-01-02T03:04:05+00:00",
-                    fetched_url=url, title="Hội nghị tổng kết công tác dân vận", text=text, **fields)
+                    fetched_url=url, text=text, **fields)
 
 
 def test_dates_picks_the_first_candidate_that_parses_in_vietnam_time(crawler):
@@ -74,3 +75,20 @@ def test_changed_text_at_a_known_address_becomes_a_version(crawler, tmp_path):
     assert db.execute("SELECT count(*) FROM articles").fetchone() == (1,)
     assert db.execute("SELECT count(*) FROM article_versions").fetchone() == (1,)
     assert crawler.stats.get_value("govarchive/articles_updated") == 1
+
+
+def test_notices_with_one_stock_line_are_two_notices_when_their_titles_or_files_differ(crawler, tmp_path):
+    store, dedup = _stage(StorePipeline, crawler), _stage(DedupPipeline, crawler)
+    stock = "Chi tiết xem tại văn bản đính kèm./."
+
+    def notice(url: str, month: int, file: int) -> PageItem:
+        return _page(url, stock, title=f"Thông báo lịch tiếp dân tháng {month}",
+                     attachments=f'[{{"label": "Tải về", "url": "http://h/tb-{file}.pdf"}}]')
+
+    for url, month, file in (("http://h/tb-1", 4, 1), ("http://h/tb-2", 5, 2), ("http://h/tb-3", 5, 3)):
+        store.process_item(dedup.process_item(notice(url, month, file)))
+    with pytest.raises(DropItem, match="duplicate of article 1"):  # the same notice at another address
+        dedup.process_item(notice("http://h/print/tb-1", 4, 1))
+    store.close_spider(), dedup.close_spider()
+    db = sqlite3.connect(tmp_path / "a.db")
+    assert db.execute("SELECT count(*) FROM articles").fetchone() == (3,)
