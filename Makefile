@@ -45,6 +45,8 @@ eval: $(STAMP)
 	@echo
 	$(BIN)/python -m tests.gold.peers
 	@echo
+	$(BIN)/python -m tests.gold.learning
+	@echo
 	$(BIN)/python -m tests.gold.documents
 
 lint: $(STAMP)

@@ -10,7 +10,8 @@ Opening and writing:
 - ``document_store``: documents and the links to them; ``sites``: the registry's sites as rows;
 - ``findings``: redirects and document links kept as a crawl sees them, resolved when it can;
 - ``frontier``: the resume frontier's rows (what a killed crawl had left to fetch);
-- ``neardup``: MinHash/LSH near-duplicate index.
+- ``neardup``: MinHash/LSH near-duplicate index;
+- ``templates``: each site's learnt template (where its title and date sit).
 
 Reading:
 

@@ -326,3 +326,11 @@ def m015_meta_sources(db: Database) -> None:
     ``{"number": {"source": "header", "confidence": 0.95}, ...}`` (crawler/documents/sources.py).
     Documents read before this migration get theirs from ``govarchive reextract --documents``."""
     db["documents"].add_column("meta_sources", str)
+
+
+@migrations()
+def m016_site_templates(db: Database) -> None:
+    """Each site's template as learnt from its own article pages (crawler/extraction/template.py):
+    ``selectors`` (JSON, the registry's selector format: where the title and the date sit,
+    lines that repeat), the number of ``pages`` it was learnt from and when."""
+    db["site_templates"].create({"site": str, "selectors": str, "pages": int, "learnt_at": str}, pk="site")

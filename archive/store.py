@@ -41,6 +41,8 @@ class CrawlCounts:
 class Archive:
     """Writes of one crawl component to the archive (an :class:`archive.writer.ArchiveWriter`)."""
 
+    learns_templates = True
+
     def __init__(self, path: str | Path) -> None:
         self.db = open_database(path, write=True)
 
@@ -128,6 +130,16 @@ class Archive:
                 "crawl_id = excluded.crawl_id, failures = excluded.failures, next_try = excluded.next_try",
                 [url, site, reason, when, when, crawl_id, failures, next_try],
             )
+
+    def site_template(self, site: str) -> dict | None:
+        from archive.templates import load_template
+
+        return load_template(self.db, site)
+
+    def save_site_template(self, site: str, selectors: dict, pages: int) -> None:
+        from archive.templates import save_template
+
+        save_template(self.db, site, selectors, pages)
 
     def known(self, urls: list[str], before: str) -> dict[str, str]:
         """What the archive knew of each URL before ``before`` (UTC ISO): ``article``,

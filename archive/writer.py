@@ -21,7 +21,16 @@ if TYPE_CHECKING:
 
 
 class ArchiveWriter(Protocol):
+    # whether a crawl learns its site's template here (crawler/extraction/template.py)
+    learns_templates: bool
+
     def close(self) -> None: ...
+
+    def site_template(self, site: str) -> dict | None:
+        """The selectors a crawl of ``site`` learnt and kept, or None."""
+        ...
+
+    def save_site_template(self, site: str, selectors: dict, pages: int) -> None: ...
 
     def start_crawl(self, crawl_id: str, started_at: str, start_urls: list[str],
                     site: str | None = None) -> None: ...

@@ -10,7 +10,9 @@ from scrapy.exceptions import DropItem
 
 from crawler.extraction import Rejection, extract_bytes
 from crawler.extraction.budget import MAX_BYTES, SECONDS
+from crawler.extraction.decode import charset_from_content_type, decode_html
 from crawler.extraction.pool import PoolUnavailable, default_workers, release_pool, shared_pool
+from crawler.extraction.template import MIN_PAGES, learn
 from crawler.profiles import SiteProfile
 from crawler.runtime.items import PageItem
 from pipelines.base import ArchiveStage
@@ -28,6 +30,7 @@ class ExtractPipeline(ArchiveStage):
     """
 
     site_profile: SiteProfile | None = None
+    LEARN_AT = 6  # article pages of a site its template is learnt from, during the crawl
 
     def __init__(self, crawler) -> None:
         super().__init__(crawler)
@@ -38,6 +41,9 @@ class ExtractPipeline(ArchiveStage):
         self.held = None  # the process's extraction pool, while this crawl runs
         self.pool = None  # the same, unless its workers cannot start here
         self.selectors = ""  # the site's selectors as JSON, for the workers
+        self.registry_selectors: dict = {}
+        self.site_key: str | None = None  # the registry site whose template is learnt and used
+        self.learning: list[tuple[str, str]] | None = None  # (url, html) of its first article pages
 
     def open_spider(self, spider=None) -> None:
         super().open_spider(spider)
@@ -45,11 +51,36 @@ class ExtractPipeline(ArchiveStage):
             self.held = self.pool = shared_pool(self.workers)
             self.pool.warm()
         site = getattr(spider or self.crawler.spider, "site", None)  # registry spiders carry their Site
-        if site is not None and site.selectors:
-            self.site_profile = SiteProfile(site.selectors)  # validated when the registry loaded
-            self.selectors = json.dumps(site.selectors, sort_keys=True)
+        if site is not None:
+            self.registry_selectors = dict(site.selectors or {})
+            self.site_key = site.key
+            learnt = self.archive.site_template(site.key)
+            self.learning = [] if learnt is None and self.archive.learns_templates else None
+            self._use(learnt or {})
+
+    def _use(self, learnt: dict) -> None:
+        """The learnt selectors with the maintainer's over them (validated when the registry loaded)."""
+        merged = {**learnt, **self.registry_selectors}
+        self.site_profile = SiteProfile(merged) if merged else None
+        self.selectors = json.dumps(merged, sort_keys=True) if merged else ""
+
+    def _learn(self) -> None:
+        """The site's template from the article pages seen so far, kept in the archive and used
+        for the pages still to come; ``reextract`` reads the earlier ones again with it."""
+        pages, self.learning = self.learning or [], None
+        template = learn(pages)
+        if template is None or not template.selectors():
+            return
+        self.archive.save_site_template(self.site_key, template.selectors(), template.pages)
+        self._use(template.selectors())
+        self.stats.set_value("govarchive/template/learnt_from", template.pages)
+        logger.info("learnt the template of %s from %d article pages (%s); `govarchive reextract --site %s` "
+                    "reads the %d pages extracted before with it", self.site_key, template.pages,
+                    ", ".join(sorted(template.selectors())), self.site_key, len(pages))
 
     def close_spider(self, spider=None) -> None:
+        if self.learning is not None and len(self.learning) >= MIN_PAGES:
+            self._learn()
         if self.held:
             release_pool(self.held)
             self.held = self.pool = None
@@ -86,6 +117,11 @@ class ExtractPipeline(ArchiveStage):
         if hint.get("title") and not adapter["title"]:
             adapter["title"] = hint["title"]
         self.stats.inc_value("govarchive/articles_extracted")
+        if self.learning is not None and adapter["site"] == self.site_key:
+            self.learning.append((adapter["url"], decode_html(adapter["body"][:self.max_bytes],
+                                                              charset_from_content_type(content_type))[0]))
+            if len(self.learning) >= self.LEARN_AT:
+                self._learn()
         return item
 
     async def _in_worker(self, adapter):

@@ -101,6 +101,16 @@ class RemoteArchive:
         self._op("record_redirects", redirects=[list(r) for r in redirects])
         return 0  # counted by the ingest, which knows the articles
 
+    # Templates are not learnt by workers: each sees part of a site's pages, and would learn
+    # at a different page and extract the rest differently from its peers.
+    learns_templates = False
+
+    def site_template(self, site: str) -> dict | None:
+        return None
+
+    def save_site_template(self, site: str, selectors: dict, pages: int) -> None:
+        return None
+
     # the one read -------------------------------------------------------------
     def known(self, urls: list[str], before: str) -> dict[str, str]:
         """What the archive knew of each URL before ``before``, as the ingest last told Redis."""

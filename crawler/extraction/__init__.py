@@ -15,7 +15,8 @@
   ``result.Rejection`` for code and a reason for people; ``result`` holds what a page gave.
 
 ``pool`` runs extraction in worker processes, one per core; ``reextract`` extracts archived
-articles again from their WARC records.
+articles again from their WARC records; ``template`` learns a portal's template (where its
+title and date sit, the lines every page repeats) from its own pages, as selectors.
 
 ``page`` also gathers the date candidates (metadata, date lines, ``<time>``, URL,
 htmldate on foreign pages); ``common.dates`` parses them.

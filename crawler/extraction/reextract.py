@@ -19,6 +19,7 @@ from pathlib import Path
 from archive.queries import captured_rows, rewrite_article
 from archive.reader import open_reader
 from archive.store import open_database
+from archive.templates import all_templates
 from archive.warc import RecordRef, WarcError, read_response, warc_folder
 from crawler.extraction import extract_page
 from crawler.profiles import SiteProfile
@@ -45,9 +46,13 @@ class ReextractReport:
 
 def reextract(db_path: str | Path, site: str | None = None, since: str | None = None,
               dry_run: bool = False, selectors: Mapping[str, dict] | None = None) -> ReextractReport:
-    """Extract archived articles again; ``selectors``: each site key's registry overrides."""
-    profiles = {key: SiteProfile(value) for key, value in (selectors or {}).items()}
+    """Extract archived articles again; ``selectors``: each site key's registry overrides, over
+    the template each site's crawl learnt (``site_templates``)."""
     db = open_reader(db_path) if dry_run else open_database(db_path, create=False, write=True)
+    merged = all_templates(db)
+    for key, value in (selectors or {}).items():
+        merged[key] = {**merged.get(key, {}), **value}
+    profiles = {key: SiteProfile(value) for key, value in merged.items() if value}
     folder = warc_folder(db_path)
     report = ReextractReport()
     rows = captured_rows(db, "articles", site, since)

@@ -50,7 +50,8 @@ def test_migrations_apply_once(tmp_path):
                                                         "m008_attachments_comments", "m009_documents",
                                                         "m010_recovered", "m011_date_site_index",
                                                         "m012_findings", "m013_units",
-                                                        "m014_citations", "m015_meta_sources"]
+                                                        "m014_citations", "m015_meta_sources",
+                                                        "m016_site_templates"]
     assert migrations.pending(db) == []
 
 

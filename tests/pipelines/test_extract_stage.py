@@ -77,3 +77,28 @@ def test_a_page_reached_by_a_listings_pager_is_filed_as_a_listing(stage):
     with pytest.raises(DropItem):
         asyncio.run(stage.process_item(item))
     assert _filed(stage, "article")[0] == "listing"
+
+
+def test_a_sites_template_is_learnt_from_its_first_articles_kept_and_used(tmp_path):
+    """After six article pages of a registry site the stage learns where its title and date sit and
+    which lines repeat, keeps that in the archive, and extracts the next pages with it."""
+    from types import SimpleNamespace
+
+    from archive.store import open_database
+    from archive.templates import load_template
+    from tests.gold.learning import family
+
+    db_path = tmp_path / "a.db"
+    crawler = get_crawler(settings_dict={"GOVARCHIVE_DB": str(db_path), "GOVARCHIVE_EXTRACT_WORKERS": 0})
+    stage = ExtractPipeline.from_crawler(crawler)
+    stage.open_spider(SimpleNamespace(site=SimpleNamespace(key="hungthanh", selectors={})))
+    texts = []
+    for page in family(0, 1)[:8]:
+        item = PageItem(url=page.url, site="hungthanh", crawl_id="c1", fetched_at="2026-01-01T00:00:00Z",
+                        content_type="text/html", body=page.html.encode(), fetched_url=page.url)
+        texts.append(asyncio.run(stage.process_item(item)).text)
+    stage.close_spider()
+    assert ["admin admin" in t for t in texts] == [True] * 6 + [False] * 2  # learnt after the sixth
+    learnt = load_template(open_database(db_path), "hungthanh")
+    assert learnt["title"] and learnt["date"]
+    assert crawler.stats.get_value("govarchive/template/learnt_from") == 6
