@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/portals_bench.py 10 50        # numbers of portals
     ARTICLES=40 .venv/bin/python benchmarks/portals_bench.py 150
+    PROFILE=/tmp/crawl.prof .venv/bin/python benchmarks/portals_bench.py 50   # cProfile the crawl
 
 Serves N small portals (``tests/pattern_portals.small``: a home page linking ARTICLES articles,
 robots.txt) on N loopback addresses (127.0.x.y: each its own host), and crawls them all in one
@@ -131,6 +132,8 @@ def measure(count: int) -> dict:
         for portal in portals:
             portal.log.clear()
         command = [str(Path(sys.executable).with_name("govarchive")), "crawl", "--all", "--db", f"{tmp}/a.db"]
+        if os.environ.get("PROFILE"):  # the crawl process under cProfile, its stats to this file
+            command = [sys.executable, "-m", "cProfile", "-o", os.environ["PROFILE"], *command]
         ours = run(command, env)
         import sqlite3
 
