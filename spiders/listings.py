@@ -28,19 +28,27 @@ PROBE_STAT = "govarchive/not_found_probes"
 ENDPOINT_MAX_REQUESTS = 500  # answers of one endpoint at most, however many each brings
 LISTING_PARAM = re.compile(r"^(?:page|trang|pg|paged|pageindex|pagenumber|pageno|cur|_\w+_cur|start|offset)$",
                            re.I)
+PORTLET_PARAM = re.compile(r"^(?:p_p_\w+|_\w+_(?:delta|keywords|advancedSearch|andOperator|orderByCol|"
+                           r"orderByType))$")
 PATH_PAGE = re.compile(r"/(?:trang|page|p)[-/]?\d+/?$", re.I)
 
 
 def next_page_of(source: str, target: str, paging_text: bool) -> bool:
     """Whether ``target`` is another page of the listing ``source`` (so a listing, not an article):
     the same path and parameters with a pager's text ("2", "»") or another value of a paging
-    parameter, or the same path with a page number appended. (``?p=`` is left out: WordPress
-    names its posts with it.)"""
+    parameter, or the same path with a page number appended, or (a Liferay asset publisher's
+    pager: ``/tin-tuc?p_p_id=101_INSTANCE_x&_101_INSTANCE_x_cur=2``) the same path with only a
+    paging parameter and the portlet's plumbing added. (``?p=`` is left out: WordPress names its
+    posts with it.)"""
     a, b = urlsplit(source), urlsplit(target)
     if a.netloc != b.netloc:
         return False
-    if a.path == b.path and a.query and b.query and a.query != b.query:
+    if a.path == b.path and b.query and a.query != b.query:
         before, after = dict(parse_qsl(a.query, True)), dict(parse_qsl(b.query, True))
+        added = [k for k in after if k not in before]
+        if added and before.keys() <= after.keys():  # a pager's parameter and its portlet's, only
+            paging = [k for k in added if LISTING_PARAM.match(k)]
+            return bool(paging) and all(k in paging or PORTLET_PARAM.match(k) for k in added)
         if before.keys() != after.keys():
             return False
         changed = [k for k in after if after[k] != before[k]]

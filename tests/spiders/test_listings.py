@@ -12,6 +12,9 @@ from spiders.listings import next_page_of
     ("http://x.vn/web/tin?p_p_id=101&_101_cur=1", "http://x.vn/web/tin?_101_cur=2&p_p_id=101"),
     ("http://x.vn/tin-tuc", "http://x.vn/tin-tuc/trang-2"),
     ("http://x.vn/tin-tuc/trang-2", "http://x.vn/tin-tuc/trang-3"),
+    # a Liferay asset publisher's pager from the section's bare address
+    ("http://x.vn/tin-tuc", "http://x.vn/tin-tuc?p_p_id=101_INSTANCE_ab&p_p_lifecycle=0&_101_INSTANCE_ab_cur=2"),
+    ("http://x.vn/tin?a=1", "http://x.vn/tin?a=1&page=2"),
 ])
 def test_another_page_of_the_same_listing_is_a_listing_page(source, target):
     assert next_page_of(source, target, paging_text=False)
@@ -27,6 +30,8 @@ def test_a_pagers_text_makes_any_parameter_a_page():
     ("http://x.vn/?p=1", "http://x.vn/?p=123"),  # WordPress posts: not paging by text
     ("http://x.vn/tin-tuc", "http://x.vn/tin-tuc/trang-2-nam-2024.html"),  # a slug that starts alike
     ("http://x.vn/tin?page=1", "http://y.vn/tin?page=2"),  # another host
+    ("http://x.vn/tin-tuc", "http://x.vn/tin-tuc?id=5"),  # a parameter that names an item
+    ("http://x.vn/tin-tuc", "http://x.vn/tin-tuc?p_p_id=101&id=5&_101_cur=2"),  # and one more
 ])
 def test_an_article_or_another_site_is_no_listing_page(source, target):
     assert not next_page_of(source, target, paging_text=False)
