@@ -40,6 +40,7 @@ ROWS = NUM_PERM // BANDS
 SHINGLE = 3
 THRESHOLD = 0.5
 SEED = 7
+MAX_CANDIDATES = 500  # articles compared with a new one at most (see find_similar)
 
 
 @dataclass(frozen=True)
@@ -95,7 +96,10 @@ def find_similar(db: Database, sig: np.ndarray) -> Match | None:
     hashes = band_hashes(sig)
     clauses = " OR ".join("(band = ? AND hash = ?)" for _ in hashes)
     params = [v for band, h in enumerate(hashes) for v in (band, h)]
-    sql = f"SELECT DISTINCT article_id FROM near_dup_bands WHERE {clauses}"
+    # the candidates sharing the most bands first, at most MAX_CANDIDATES: an archive of alike
+    # notices shares a band or two among thousands of articles, and a near duplicate shares many
+    sql = (f"SELECT article_id FROM near_dup_bands WHERE {clauses} GROUP BY article_id "
+           f"ORDER BY count(*) DESC, article_id LIMIT {MAX_CANDIDATES}")
     ids = [row[0] for row in db.execute(sql, params)]
     best: Match | None = None
     size = NUM_PERM * 8

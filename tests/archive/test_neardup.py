@@ -107,3 +107,21 @@ def test_signature_is_datasketch_affine32_bit_for_bit():
         reference = MinHash(num_perm=neardup.NUM_PERM, seed=neardup.SEED, scheme="affine32")
         reference.update_batch(list(grams))
         assert np.array_equal(neardup.signature(text), reference.hashvalues.astype(np.uint64)), text
+
+
+def test_a_lookup_compares_a_bounded_number_of_candidates_the_closest_first(tmp_path):
+    """Hundreds of alike notices share a band with a new article: at most MAX_CANDIDATES are
+    compared, those sharing the most bands first, so the near duplicate is still found."""
+    import numpy as np
+
+    db = Archive(tmp_path / "a.db").db
+    probe = neardup.signature("Thông báo lịch tiếp công dân của Ủy ban nhân dân huyện tháng 4 năm 2024")
+    rows = neardup.ROWS
+    with db.conn:
+        for article_id in range(1, neardup.MAX_CANDIDATES + 200):
+            alike = np.arange(article_id * 100, article_id * 100 + neardup.NUM_PERM, dtype=np.uint64)
+            alike[:rows] = probe[:rows]  # one band in common
+            neardup.add(db, article_id, alike)
+        neardup.add(db, 9999, probe.copy())
+    match = neardup.find_similar(db, probe)
+    assert match is not None and (match.article_id, match.similarity) == (9999, 1.0)
