@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import hashlib
 import struct
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -41,6 +42,7 @@ SHINGLE = 3
 THRESHOLD = 0.5
 SEED = 7
 MAX_CANDIDATES = 500  # articles compared with a new one at most (see find_similar)
+PER_BAND = 200  # articles read from one band's bucket at most
 
 
 @dataclass(frozen=True)
@@ -93,14 +95,17 @@ def similarity(a: np.ndarray, b: np.ndarray) -> float:
 
 def find_similar(db: Database, sig: np.ndarray) -> Match | None:
     """The most similar archived article at or above THRESHOLD, if any."""
-    hashes = band_hashes(sig)
-    clauses = " OR ".join("(band = ? AND hash = ?)" for _ in hashes)
-    params = [v for band, h in enumerate(hashes) for v in (band, h)]
-    # the candidates sharing the most bands first, at most MAX_CANDIDATES: an archive of alike
-    # notices shares a band or two among thousands of articles, and a near duplicate shares many
-    sql = (f"SELECT article_id FROM near_dup_bands WHERE {clauses} GROUP BY article_id "
-           f"ORDER BY count(*) DESC, article_id LIMIT {MAX_CANDIDATES}")
-    ids = [row[0] for row in db.execute(sql, params)]
+    # Each band's bucket read newest first and at most PER_BAND deep (the primary key's order),
+    # then the candidates sharing the most bands first, at most MAX_CANDIDATES: an archive of
+    # alike notices (or one story syndicated to every district) fills a bucket with thousands of
+    # articles, and a lookup must not grow with them. Views of one page come in one crawl: newest.
+    shared: Counter[int] = Counter()
+    for band, value in enumerate(band_hashes(sig)):
+        shared.update(row[0] for row in db.execute(
+            "SELECT article_id FROM near_dup_bands WHERE band = ? AND hash = ? ORDER BY article_id DESC "
+            f"LIMIT {PER_BAND}", [band, value]))
+    ids = [article_id for article_id, _ in sorted(shared.items(), key=lambda kv: (-kv[1], -kv[0]))]
+    ids = ids[:MAX_CANDIDATES]
     best: Match | None = None
     size = NUM_PERM * 8
     for start in range(0, len(ids), 500):
