@@ -42,7 +42,7 @@ SHINGLE = 3
 THRESHOLD = 0.5
 SEED = 7
 MAX_CANDIDATES = 500  # articles compared with a new one at most (see find_similar)
-PER_BAND = 200  # articles read from one band's bucket at most
+PER_BAND = 64  # articles read from one band's bucket at most
 
 
 @dataclass(frozen=True)
