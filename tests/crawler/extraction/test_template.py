@@ -73,3 +73,13 @@ def test_the_day_of_the_last_change_is_the_date_only_where_no_other_day_is_shown
                  for n, p in enumerate(pages)]
     template = learn([(p.url, html) for p, html in zip(pages, published, strict=True)])
     assert "xuat-ban" in template.date
+
+
+def test_the_portal_learning_figure_holds_its_floor():
+    """``make eval``'s "portal learning" figure, pinned: with the learnt template nothing of the
+    template leaks, and title and day are no worse than without it."""
+    from tests.gold.learning import score
+
+    alone, learnt = score()
+    assert learnt.leaked == 0 and learnt.title >= alone.title and learnt.day >= alone.day
+    assert learnt.title == learnt.pages and learnt.day == learnt.pages
