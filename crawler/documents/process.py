@@ -24,6 +24,7 @@ from crawler.documents.metadata import (
     with_stamps,
 )
 from crawler.documents.ocr import MAX_OCR_PAGES, OcrUnavailable, ocr_pdf_pages
+from crawler.documents.ocrfix import mend
 from crawler.documents.sources import described, number_from_file_name, printed_symbol
 from crawler.documents.stamps import last_signing_day, stamped_header
 from crawler.documents.text import DocumentText, finish, read_text
@@ -79,6 +80,8 @@ def process_document(body: bytes, url: str, content_type: str = "", disposition:
         meta = with_signing_day(meta, text.text, last_signing_day(body))
     head = "\n".join(header([line.strip() for line in text.text.splitlines() if line.strip()]))
     meta = _with_file_name(meta, head, name)
+    if (text.method or "").endswith("ocr") and meta.subject and meta.sources.get("subject") == "header":
+        meta.subject = mend(meta.subject, text.text)  # OCR's slips of diacritics, by the body's spelling
     note = "; ".join(filter(None, [text.note, _unread(meta, head)]))
     return DocumentRecord(
         file_name=name, kind=kind, mime=KINDS[kind], size=len(body),
