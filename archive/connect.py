@@ -19,6 +19,7 @@ one made for that purpose.
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
 from datetime import UTC, datetime
@@ -146,6 +147,11 @@ def _writable(db: Database) -> None:
 
 def _explain(exc: sqlite3.OperationalError, path: Path, busy_ms: int) -> str:
     message = str(exc)
+    files = _files_left()
+    if "unable to open" in message and files is not None and files[0] <= 32:
+        return (f"cannot open archive {path}: too many open files ({files[1]} open, limit "
+                f"{files[1] + files[0]}; `ulimit -n` raises it, GOVARCHIVE_SITES_AT_ONCE lowers the "
+                "portals crawled at once)")
     if "readonly" in message or "read-only" in message or "unable to open" in message:
         return (f"archive {path} is read-only ({message}): check the permissions of the file "
                 "and its folder (SQLite writes -wal and -shm files beside it)")
@@ -155,6 +161,21 @@ def _explain(exc: sqlite3.OperationalError, path: Path, busy_ms: int) -> str:
         return (f"archive {path} is locked{who}; waited {busy_ms // 1000} s. "
                 "Try again when it has finished")
     return f"cannot open archive {path}: {message}"
+
+
+def _files_left() -> tuple[int, int] | None:
+    """(files this process may still open, files it has open), where /proc and the limit tell.
+    SQLite says only "unable to open database file" when the process is out of them."""
+    import resource
+
+    soft, _ = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if soft == resource.RLIM_INFINITY:
+        return None
+    try:
+        used = len(os.listdir("/proc/self/fd"))
+    except OSError as exc:  # listing them needs a file too: none left is an answer
+        return (0, soft) if exc.errno == errno.EMFILE else None
+    return soft - used, used
 
 
 def lock_holders(path: Path) -> str:

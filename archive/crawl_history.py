@@ -43,12 +43,14 @@ def site_runs(db_path: str | Path) -> dict[str, list[dict]]:
     return out
 
 
-def crawl_row(db_path: str | Path, crawl_id: str) -> tuple[dict, int]:
-    """One crawl's row, and how many articles the archive holds now."""
+def crawl_row(db_path: str | Path, crawl_id: str) -> tuple[dict | None, int]:
+    """One crawl's row (None for a crawl that never started: its row was never written), and
+    how many articles the archive holds now."""
     db = open_reader(db_path)
     try:
         (total,) = db.execute("SELECT count(*) FROM articles").fetchone()
-        return dict_rows(db, "SELECT * FROM crawls WHERE id = ?", [crawl_id])[0], total
+        rows = dict_rows(db, "SELECT * FROM crawls WHERE id = ?", [crawl_id])
+        return (rows[0] if rows else None), total
     finally:
         db.conn.close()
 

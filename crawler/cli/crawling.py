@@ -162,6 +162,9 @@ def _first_error(stats: dict) -> str:
 
 def print_summary(summary, db_path) -> None:
     c = summary.counts
+    if summary.status == "not started":  # its error was logged when it failed
+        click.echo(f"Crawl {summary.crawl_id}: not started (see the error above)")
+        return
     site = f" ({summary.site})" if summary.site else ""
     click.echo(f"Crawl {summary.crawl_id}{site}: {summary.status}, {vn_time(summary.started_at)} to "
                f"{vn_time(summary.finished_at, 'now')}")

@@ -29,8 +29,8 @@ logger = logging.getLogger(__name__)
 
 # Measured with N local portals (issue 26): each crawl of a portal holds about 17 files (SQLite
 # connections, a WARC file, a lock, sockets). Room is left for the process's own.
-FILES_PER_SITE = 20
-FILES_RESERVED = 64
+FILES_PER_SITE = 24  # a portal's crawl holds ~18 (SQLite connections with their -wal and -shm,
+FILES_RESERVED = 96  # WARC, sockets), more while it starts and closes; the workers' pipes besides
 SITES_AT_ONCE = 200  # portals crawled at once by default, whatever the limit allows (memory: ~4 MiB each)
 
 
@@ -228,6 +228,9 @@ def run_recover(
 
 def crawl_summary(db_path: str | Path, crawl_id: str) -> CrawlSummary:
     row, total = crawl_row(db_path, crawl_id)
+    if row is None:  # it failed before its row was written (its error was logged then)
+        return CrawlSummary(crawl_id=crawl_id, site=None, status="not started", started_at="", finished_at="",
+                            counts=CrawlCounts(), articles_in_archive=total, stats={})
     fields = CrawlCounts.__dataclass_fields__
     counts = CrawlCounts(**{name: row[name] or 0 for name in fields})
     return CrawlSummary(

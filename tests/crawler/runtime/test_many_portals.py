@@ -6,7 +6,7 @@ import os
 import sqlite3
 
 import pytest
-from conftest import registry_entry, run_cli
+from conftest import ROOT, registry_entry, run_cli
 from pattern_portals import serve_portal, small
 
 pytestmark = pytest.mark.crawl  # real crawls or servers: `pytest -m "not crawl"` skips them
@@ -92,3 +92,39 @@ def test_ctrl_c_on_many_portals_stops_them_all_and_starts_no_more(tmp_path):
     assert "running" not in statuses and "interrupted" in statuses, statuses
     touched = sum(1 for p in portals if p.log)
     assert touched <= AT_ONCE + 2, touched  # the rest were never started
+
+
+def test_a_crawl_that_never_started_is_summarised_as_such(tmp_path):
+    from archive.store import open_database
+    from crawler.runtime.runner import crawl_summary
+
+    open_database(tmp_path / "a.db").conn.close()
+    summary = crawl_summary(tmp_path / "a.db", "20261205-xa1")
+    assert (summary.status, summary.counts.pages_fetched) == ("not started", 0)
+
+
+def test_running_out_of_open_files_is_said_with_the_limit(tmp_path):
+    """SQLite says only "unable to open database file"; the message names the limit and the setting."""
+    import subprocess
+    import sys
+
+    script = f"""
+import resource, sys
+from archive.store import open_database
+from archive.errors import ArchiveError
+open_database({str(tmp_path / 'a.db')!r}).conn.close()
+resource.setrlimit(resource.RLIMIT_NOFILE, (64, resource.getrlimit(resource.RLIMIT_NOFILE)[1]))
+held = []
+try:
+    while True:
+        held.append(open("/dev/null"))
+except OSError:
+    held.pop().close()
+try:
+    open_database({str(tmp_path / 'a.db')!r})
+except ArchiveError as exc:
+    print(exc)
+"""
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60,
+                         cwd=ROOT).stdout
+    assert "too many open files" in out and "limit 64" in out and "GOVARCHIVE_SITES_AT_ONCE" in out
