@@ -29,8 +29,8 @@ logger = logging.getLogger(__name__)
 
 # Measured with N local portals (issue 26): each crawl of a portal holds about 17 files (SQLite
 # connections, a WARC file, a lock, sockets). Room is left for the process's own.
-FILES_PER_SITE = 24  # a portal's crawl holds ~18 (SQLite connections with their -wal and -shm,
-FILES_RESERVED = 96  # WARC, sockets), more while it starts and closes; the workers' pipes besides
+FILES_PER_SITE = 30  # a portal's crawl holds ~26 at its peak (7 SQLite connections with their -wal,
+FILES_RESERVED = 128  # WARC, sockets, pipes); the process and its extraction workers the rest
 SITES_AT_ONCE = 200  # portals crawled at once by default, whatever the limit allows (memory: ~4 MiB each)
 
 
