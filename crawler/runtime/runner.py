@@ -8,6 +8,7 @@ article stored before is already committed, and the run is recorded as
 
 from __future__ import annotations
 
+import errno
 import json
 import logging
 import resource
@@ -142,14 +143,28 @@ def run_sites(
     if len(keys) > at_once:
         logger.warning("%d portals: %d crawled at once, the next starting as one finishes (open files "
                        "limit %d; GOVARCHIVE_SITES_AT_ONCE sets it)", len(keys), at_once, limit)
-    pending, crawl_ids = list(keys), []
+    pending, crawl_ids, running = list(keys), [], [0]
 
     def start_next(result=None):
         if pending and not process.stopping:
             key = pending.pop(0)
             crawl_ids.append(f"{new_crawl_id()}-{key}")
-            process.crawl(loader.load(key), crawl_id=crawl_ids[-1]).addBoth(start_next)
+            running[0] += 1
+            process.crawl(loader.load(key), crawl_id=crawl_ids[-1]).addBoth(finished, key, crawl_ids[-1])
         return result
+
+    def finished(result, key: str, crawl_id: str):
+        """The next portal starts as one finishes. One that could not start for lack of open
+        files goes back to the head of the queue and the run crawls one fewer at once: starting
+        the next would fail the same way, and so every portal after it."""
+        running[0] -= 1
+        if _out_of_files(result) and running[0] > 0 and not process.stopping:
+            crawl_ids.remove(crawl_id)
+            pending.insert(0, key)
+            logger.warning("%s could not start for lack of open files: %d portals at once from now",
+                           key, running[0])
+            return None
+        return start_next(result)
 
     for _ in range(min(at_once, len(keys))):
         start_next()
@@ -157,6 +172,12 @@ def run_sites(
     if pending:
         logger.warning("%d portals not started (stopped): %s", len(pending), " ".join(pending[:20]))
     return [crawl_summary(db_path, crawl_id) for crawl_id in crawl_ids]
+
+
+def _out_of_files(result) -> bool:
+    error = getattr(result, "value", None)  # a twisted Failure's exception
+    return (isinstance(error, ArchiveError) and "too many open files" in str(error)) or (
+        isinstance(error, OSError) and error.errno == errno.EMFILE)
 
 
 def sites_at_once(settings) -> tuple[int, int]:

@@ -128,3 +128,17 @@ except ArchiveError as exc:
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60,
                          cwd=ROOT).stdout
     assert "too many open files" in out and "limit 64" in out and "GOVARCHIVE_SITES_AT_ONCE" in out
+
+
+def test_a_portal_that_could_not_start_for_lack_of_files_is_told_apart():
+    import errno
+
+    from twisted.python.failure import Failure
+
+    from archive.errors import ArchiveError
+    from crawler.runtime.runner import _out_of_files
+
+    assert _out_of_files(Failure(ArchiveError("cannot open archive a.db: too many open files (1024 open)")))
+    assert _out_of_files(Failure(OSError(errno.EMFILE, "Too many open files")))
+    assert not _out_of_files(Failure(ArchiveError("archive a.db is locked by pid 12")))
+    assert not _out_of_files(None)
