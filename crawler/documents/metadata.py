@@ -120,7 +120,7 @@ def _first(*candidates) -> tuple[str | None, str]:
 def blanks(text: str) -> tuple[str | None, tuple[int | None, int] | None]:
     """What the header leaves blank for a signature's stamp: the number's ``/SYMBOL`` and the
     date's ``(month, year)``, the month None when it is blank too; None for what it prints."""
-    head = "\n".join(header([line.strip() for line in text.splitlines() if line.strip()]))
+    head = header_text(text)
     number, day = _BLANK_NUMBER.search(head), _BLANK_DAY.search(head)
     month = int(day.group(1)) if day and day.group(1) else None
     return (re.sub(r"\s+", "", number.group(1)) if number else None,
@@ -153,6 +153,18 @@ def with_signing_day(meta: DocumentMeta, text: str, signed: date | None) -> Docu
             and month_year[0] in (None, signed.month):
         meta.take("issued_on", signed.isoformat(), "signature time")
     return meta
+
+
+def header_text(text: str) -> str:
+    """The header block of a document's text, read from its first lines only: splitting a
+    long document whole to find them cost more than the header's own reading."""
+    lines = []
+    for found in re.finditer(r"[^\n]+", text):
+        if line := found.group().strip():
+            lines.append(line)
+            if len(lines) == 40:
+                break
+    return "\n".join(header(lines))
 
 
 def header(lines: list[str]) -> list[str]:

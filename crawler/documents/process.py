@@ -18,7 +18,7 @@ from crawler.documents.metadata import (
     DocumentMeta,
     blanks,
     document_meta,
-    header,
+    header_text,
     type_of,
     with_signing_day,
     with_stamps,
@@ -78,7 +78,7 @@ def process_document(body: bytes, url: str, content_type: str = "", disposition:
             stamped = stamped_header(body)
             meta = with_stamps(meta, text.text, stamped.number, stamped.day, stamped.month)
         meta = with_signing_day(meta, text.text, last_signing_day(body))
-    head = "\n".join(header([line.strip() for line in text.text.splitlines() if line.strip()]))
+    head = header_text(text.text)
     meta = _with_file_name(meta, head, name)
     if (text.method or "").endswith("ocr") and meta.subject and meta.sources.get("subject") == "header":
         meta.subject = mend(meta.subject, text.text)  # OCR's slips of diacritics, by the body's spelling
