@@ -1,7 +1,7 @@
 """Open an archive and write to it: crawls and articles.
 
-One :class:`Archive` per writer (each pipeline or extension opens its own);
-SQLite in WAL mode lets them and any readers work side by side.
+One :class:`Archive` per writer (each pipeline or extension has its own); within a run they share
+the process's connection (:mod:`archive.shared`), and SQLite in WAL mode lets readers work beside.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ import numpy as np
 
 from archive import findings, neardup
 from archive.connect import ArchiveError, open_database
+from archive.shared import SharedConnections
 
 __all__ = ["Archive", "ArchiveError", "CrawlCounts", "mark_interrupted", "open_database"]
 
@@ -43,16 +44,19 @@ class Archive:
 
     learns_templates = True
 
-    def __init__(self, path: str | Path) -> None:
-        self.db = open_database(path, write=True)
+    def __init__(self, path: str | Path, shared: SharedConnections | None = None) -> None:
+        self.db = shared.database(path) if shared else open_database(path, write=True)
+        self._owned = shared is None
 
     @classmethod
     def from_crawler(cls, crawler) -> Archive:
-        """Scrapy's constructor convention: the archive the crawl's ``GOVARCHIVE_DB`` names."""
-        return cls(crawler.settings.get("GOVARCHIVE_DB"))
+        """Scrapy's constructor convention: the archive the crawl's ``GOVARCHIVE_DB`` names, on the
+        run's shared connection (``GOVARCHIVE_CONNECTIONS``) when it has one."""
+        return cls(crawler.settings.get("GOVARCHIVE_DB"), crawler.settings.get("GOVARCHIVE_CONNECTIONS"))
 
     def close(self) -> None:
-        self.db.conn.close()
+        if self._owned:  # a shared connection is closed by the run that opened it
+            self.db.conn.close()
 
     # crawls --------------------------------------------------------------
     def start_crawl(self, crawl_id: str, started_at: str, start_urls: list[str],

@@ -69,7 +69,7 @@ class FrontierMiddleware:
 
     # lifecycle ------------------------------------------------------------
     def spider_opened(self, spider) -> None:
-        self.archive = Archive(self.crawler.settings["GOVARCHIVE_DB"])
+        self.archive = Archive.from_crawler(self.crawler)
         self.job = job_key(spider)
         self.frontier = Frontier(self.archive.db, self.job)
         if not self.resume:

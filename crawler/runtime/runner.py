@@ -22,7 +22,8 @@ from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
 from archive.crawl_history import crawl_row
-from archive.store import ArchiveError, CrawlCounts, mark_interrupted, open_database
+from archive.shared import SharedConnections
+from archive.store import ArchiveError, CrawlCounts, mark_interrupted
 from archive.warc import prepare_warc_folder, warc_folder
 from common.clock import new_crawl_id, utc_now
 
@@ -105,7 +106,8 @@ def project_settings(overrides: Mapping[str, Any] | None = None) -> Settings:
     return settings
 
 
-def _prepare(db_path: str | Path, settings: Mapping[str, Any] | None, sites=()) -> None:
+def _prepare(shared: SharedConnections, db_path: str | Path, settings: Mapping[str, Any] | None,
+             sites=()) -> None:
     """Create and migrate the archive now (errors before the crawl); record registry ``sites``."""
     import multiprocessing
 
@@ -116,12 +118,9 @@ def _prepare(db_path: str | Path, settings: Mapping[str, Any] | None, sites=()) 
         raise RuntimeError("a crawl was started while a worker process imported the main script: "
                            "start crawls under `if __name__ == \"__main__\":`")
 
-    db = open_database(db_path, write=True)
-    try:
-        if sites:
-            sync_sites(db, sites)
-    finally:
-        db.conn.close()
+    db = shared.database(db_path)
+    if sites:
+        sync_sites(db, sites)
     if (settings or {}).get("GOVARCHIVE_WARC_ENABLED", True) not in (False, "False", "0"):
         prepare_warc_folder(Path((settings or {}).get("GOVARCHIVE_WARC_DIR") or warc_folder(db_path)))
 
@@ -135,10 +134,21 @@ def run_sites(
 ) -> list[CrawlSummary]:
     """Crawl registry sites in one process, each with its own spider and politeness, at most
     :func:`sites_at_once` at a time: the next starts as one finishes."""
-    overrides = {"GOVARCHIVE_DB": str(db_path), "GOVARCHIVE_PROGRESS": progress, **(settings or {})}
-    process = StoppableProcess(project_settings(overrides), db_path)
-    loader = process.spider_loader  # the process's own: a second one warned of registry problems again
-    _prepare(db_path, settings, loader.sites.values())
+    with SharedConnections() as shared:
+        overrides = {"GOVARCHIVE_DB": str(db_path), "GOVARCHIVE_PROGRESS": progress,
+                     "GOVARCHIVE_CONNECTIONS": shared, **(settings or {})}
+        process = StoppableProcess(project_settings(overrides), db_path)
+        loader = process.spider_loader  # the process's own: a second one warned of registry problems again
+        _prepare(shared, db_path, settings, loader.sites.values())
+        crawl_ids, pending = _run_in_turn(process, loader, keys)
+    if pending:
+        logger.warning("%d portals not started (stopped): %s", len(pending), " ".join(pending[:20]))
+    return [crawl_summary(db_path, crawl_id) for crawl_id in crawl_ids]
+
+
+def _run_in_turn(process: StoppableProcess, loader, keys: list[str]) -> tuple[list[str], list[str]]:
+    """Crawl ``keys`` at most :func:`sites_at_once` at a time; the crawl ids started, and the keys
+    left when the run was stopped."""
     at_once, limit = sites_at_once(process.settings)
     if len(keys) > at_once:
         logger.warning("%d portals: %d crawled at once, the next starting as one finishes (open files "
@@ -169,9 +179,7 @@ def run_sites(
     for _ in range(min(at_once, len(keys))):
         start_next()
     process.start()
-    if pending:
-        logger.warning("%d portals not started (stopped): %s", len(pending), " ".join(pending[:20]))
-    return [crawl_summary(db_path, crawl_id) for crawl_id in crawl_ids]
+    return crawl_ids, pending
 
 
 def _out_of_files(result) -> bool:
@@ -200,13 +208,14 @@ def run_crawl(
     progress: Callable[[CrawlCounts], None] | None = None,
 ) -> CrawlSummary:
     """Crawl the portals at ``urls`` into the archive at ``db_path``."""
-    _prepare(db_path, settings)
-    overrides = {"GOVARCHIVE_DB": str(db_path), "GOVARCHIVE_PROGRESS": progress,
-                 "GOVARCHIVE_MAX_PAGES": max_pages, **(settings or {})}
-    process = StoppableProcess(project_settings(overrides), db_path)
     crawl_id = new_crawl_id()
-    process.crawl("portal", url=urls, crawl_id=crawl_id, sites=sites, max_depth=max_depth)
-    process.start()
+    with SharedConnections() as shared:
+        _prepare(shared, db_path, settings)
+        overrides = {"GOVARCHIVE_DB": str(db_path), "GOVARCHIVE_PROGRESS": progress,
+                     "GOVARCHIVE_MAX_PAGES": max_pages, "GOVARCHIVE_CONNECTIONS": shared, **(settings or {})}
+        process = StoppableProcess(project_settings(overrides), db_path)
+        process.crawl("portal", url=urls, crawl_id=crawl_id, sites=sites, max_depth=max_depth)
+        process.start()
     return crawl_summary(db_path, crawl_id)
 
 
@@ -234,16 +243,17 @@ def run_recover(
     progress: Callable[[CrawlCounts], None] | None = None,
 ) -> list[CrawlSummary]:
     """Recover each portal's captures from a web archive into the archive at ``db_path``."""
-    _prepare(db_path, settings)
-    overrides = {**RECOVER_SETTINGS, "GOVARCHIVE_DB": str(db_path), "GOVARCHIVE_PROGRESS": progress,
-                 **(settings or {})}
-    process = StoppableProcess(project_settings(overrides), db_path)
     crawl_ids = []
-    for target in targets:
-        crawl_ids.append(f"{new_crawl_id()}-recover-{target.site}")
-        process.crawl("recover", host=target.host, cdx=cdx, replay=replay, date_from=date_from,
-                      date_to=date_to, crawl_id=crawl_ids[-1], sites={target.host: target.site})
-    process.start()
+    with SharedConnections() as shared:
+        _prepare(shared, db_path, settings)
+        overrides = {**RECOVER_SETTINGS, "GOVARCHIVE_DB": str(db_path), "GOVARCHIVE_PROGRESS": progress,
+                     "GOVARCHIVE_CONNECTIONS": shared, **(settings or {})}
+        process = StoppableProcess(project_settings(overrides), db_path)
+        for target in targets:
+            crawl_ids.append(f"{new_crawl_id()}-recover-{target.site}")
+            process.crawl("recover", host=target.host, cdx=cdx, replay=replay, date_from=date_from,
+                          date_to=date_to, crawl_id=crawl_ids[-1], sites={target.host: target.site})
+        process.start()
     return [crawl_summary(db_path, crawl_id) for crawl_id in crawl_ids]
 
 
