@@ -23,6 +23,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -81,11 +82,33 @@ def rss_mib(pid: int) -> float:
         return 0.0
 
 
+def fd_kinds(pid: int) -> Counter:
+    """The process's open files by kind: socket, pipe, archive (.db, -wal, -shm), WARC, other."""
+    kinds: Counter = Counter()
+    for fd in os.listdir(f"/proc/{pid}/fd"):
+        try:
+            target = os.readlink(f"/proc/{pid}/fd/{fd}")
+        except OSError:
+            continue
+        if target.startswith(("socket:", "pipe:", "anon_inode:")):
+            kinds[target.split(":")[0]] += 1
+        elif target.endswith((".db", ".db-wal", ".db-shm")):
+            kinds["archive"] += 1
+        elif ".warc" in target:
+            kinds["warc"] += 1
+        else:
+            kinds["other"] += 1
+    return kinds
+
+
 def watch(proc: subprocess.Popen, peak: dict) -> None:
-    """Peak open files of the crawl process, and peak RSS of it and of its whole tree, sampled."""
+    """Peak open files of the crawl process (and what they were at the peak), and peak RSS of it
+    and of its whole tree, sampled."""
     while proc.poll() is None:
         try:
-            peak["files"] = max(peak.get("files", 0), len(os.listdir(f"/proc/{proc.pid}/fd")))
+            kinds = fd_kinds(proc.pid)
+            if sum(kinds.values()) > peak.get("files", 0):
+                peak["files"], peak["kinds"] = sum(kinds.values()), kinds
         except OSError:
             pass
         peak["rss"] = max(peak.get("rss", 0.0), rss_mib(proc.pid))
@@ -105,7 +128,7 @@ def run(command: list[str], env: dict) -> dict:
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     return {"wall": wall, "cpu": cpu, "rss_mib": peak.get("rss", 0.0), "tree_mib": peak.get("tree_rss", 0.0),
-            "files": peak.get("files", 0),
+            "files": peak.get("files", 0), "kinds": dict(peak.get("kinds", {})),
             "error": err[-500:] if proc.returncode not in (0, 3) else ""}
 
 
@@ -167,6 +190,8 @@ def main() -> None:
                   f"{r['bound']:>8.1f}{m['cpu'] / m['wall']:>9.2f}{m['rss_mib']:>8.0f}{m['tree_mib']:>9.0f}"
                   f"{m['files']:>6}"
                   f"{m.get('articles', '-'):>7}" + (f"  ERROR {m['error']}" if m["error"] else ""))
+        print(f"{'':>7} open files at the peak: "
+              + "; ".join(f"{name} {dict(sorted(r[name]['kinds'].items()))}" for name in ("plain", "govarchive")))
         ours, plain = (r[k]["pages"] / r[k]["wall"] for k in ("govarchive", "plain"))
         print(f"{'':>7} ratio pages/s govarchive/plain: {ours / plain:.2f}")
     print(json.dumps({"note": "RSS: the crawl process's peak; tree: with its workers; sampled every 0.2 s"}))
