@@ -112,12 +112,12 @@ def crawl(keys, urls, all_sites, province, level, registry, db_path, max_pages, 
 
 def _lock_sites(stack: ExitStack, keys: list[str], db_path: str) -> list[str]:
     """Take each site's lock (kept until ``stack`` closes); the sites whose lock was free."""
-    from crawler.registry.health import site_lock
+    from crawler.registry.locks import SiteLocks
 
-    locks = Path(db_path).resolve().parent / "locks"
+    locks = stack.enter_context(SiteLocks(Path(db_path).resolve().parent / "locks"))
     chosen = []
     for key in keys:
-        if stack.enter_context(site_lock(locks, key)):
+        if locks.take(key):
             chosen.append(key)
         else:
             click.echo(f"skipped {key}: another run is crawling it", err=True)

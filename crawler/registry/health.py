@@ -17,10 +17,7 @@ Health flags, per site:
 
 from __future__ import annotations
 
-import fcntl
 import os
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
@@ -142,17 +139,3 @@ def _network_only(run: dict) -> bool:
     return bool(errors) and all(e in (*NETWORK_ERRORS, "download") for e in errors)
 
 
-@contextmanager
-def site_lock(folder: Path, key: str) -> Iterator[bool]:
-    """Hold the site's lock if free; yield whether it was got (never blocks)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    with open(folder / f"{key}.lock", "w") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            yield False
-            return
-        try:
-            yield True
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)

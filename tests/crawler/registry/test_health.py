@@ -14,7 +14,8 @@ from test_registry import write_registry
 
 from archive.store import Archive
 from crawler import registry
-from crawler.registry.health import site_health, site_lock
+from crawler.registry.health import site_health
+from crawler.registry.locks import SiteLocks, site_lock
 
 pytestmark = pytest.mark.crawl  # real crawls or servers: `pytest -m "not crawl"` skips them
 
@@ -56,6 +57,15 @@ def test_lock_is_exclusive(tmp_path):
         assert first and not second
     with site_lock(tmp_path, "a") as again:
         assert again
+
+
+def test_one_file_holds_a_runs_sites_however_many(tmp_path):
+    with SiteLocks(tmp_path) as first, SiteLocks(tmp_path) as second:
+        assert all(first.take(f"xa{n}") for n in range(700))
+        assert not second.take("xa5") and second.take("other")
+        first.release("xa5")
+        assert second.take("xa5")
+    assert [p.name for p in tmp_path.iterdir()] == ["sites.lock"]
 
 
 def history(tmp_path, runs: list[dict]):
