@@ -1,7 +1,7 @@
 """Open an archive and write to it: crawls and articles.
 
 One :class:`Archive` per writer (each pipeline or extension has its own); within a run they share
-the process's connection (:mod:`archive.shared`), and SQLite in WAL mode lets readers work beside.
+the process's connection (:mod:`archive.shared_files`), and SQLite in WAL mode lets readers work beside.
 """
 
 from __future__ import annotations
@@ -11,13 +11,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from archive import findings, neardup
 from archive.connect import ArchiveError, open_database
-from archive.shared import SharedConnections
+
+if TYPE_CHECKING:
+    from archive.shared_files import SharedFiles
 
 __all__ = ["Archive", "ArchiveError", "CrawlCounts", "mark_interrupted", "open_database"]
 
@@ -44,15 +46,15 @@ class Archive:
 
     learns_templates = True
 
-    def __init__(self, path: str | Path, shared: SharedConnections | None = None) -> None:
+    def __init__(self, path: str | Path, shared: SharedFiles | None = None) -> None:
         self.db = shared.database(path) if shared else open_database(path, write=True)
         self._owned = shared is None
 
     @classmethod
     def from_crawler(cls, crawler) -> Archive:
         """Scrapy's constructor convention: the archive the crawl's ``GOVARCHIVE_DB`` names, on the
-        run's shared connection (``GOVARCHIVE_CONNECTIONS``) when it has one."""
-        return cls(crawler.settings.get("GOVARCHIVE_DB"), crawler.settings.get("GOVARCHIVE_CONNECTIONS"))
+        run's shared connection (``GOVARCHIVE_SHARED_FILES``) when it has one."""
+        return cls(crawler.settings.get("GOVARCHIVE_DB"), crawler.settings.get("GOVARCHIVE_SHARED_FILES"))
 
     def close(self) -> None:
         if self._owned:  # a shared connection is closed by the run that opened it

@@ -72,7 +72,7 @@ def warc_folder(db_path: str | Path) -> Path:
 
 def prepare_warc_folder(folder: Path) -> None:
     """Create the folder and prove it writable, before a crawl starts."""
-    from archive.store import ArchiveError
+    from archive.errors import ArchiveError
 
     try:
         folder.mkdir(parents=True, exist_ok=True)

@@ -2,7 +2,8 @@
 
 It sits below RedirectMiddleware and HttpCompressionMiddleware (a higher
 priority number), so it sees redirects, error statuses, robots.txt, and bodies
-exactly as served. Where the response record went is put in
+exactly as served. The crawls of one run write into the run's files (``archive.shared_files``).
+Where the response record went is put in
 ``request.meta["warc_record"]`` for the article row to point to. A write that
 fails (disk full, folder gone) stops the crawl and drops the response, so no
 article is stored without its evidence.
@@ -31,6 +32,7 @@ class WarcCaptureMiddleware:
         self.crawler, self.folder, self.max_bytes = crawler, folder, max_bytes
         self.writer: RotatingWarcWriter | None = None
         self.failed = False
+        self.owns_writer = True
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -48,10 +50,15 @@ class WarcCaptureMiddleware:
     def spider_opened(self, spider) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
         repair(self.folder)
-        self.writer = RotatingWarcWriter(self.folder, spider.crawl_id, self.max_bytes)
+        shared = self.crawler.settings.get("GOVARCHIVE_SHARED_FILES")
+        if shared:  # the run's writer, closed by the run: its crawls write into one file
+            self.writer = shared.warc_writer(self.folder, spider.crawl_id, self.max_bytes)
+        else:
+            self.writer = RotatingWarcWriter(self.folder, spider.crawl_id, self.max_bytes)
+        self.owns_writer = not shared
 
     def spider_closed(self, spider) -> None:
-        if self.writer and not self.failed:
+        if self.writer and self.owns_writer and not self.failed:
             self.writer.close()
 
     def process_response(self, request, response, spider=None):

@@ -22,7 +22,7 @@ from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
 from archive.crawl_history import crawl_row
-from archive.shared import SharedConnections
+from archive.shared_files import SharedFiles
 from archive.store import ArchiveError, CrawlCounts, mark_interrupted
 from archive.warc import prepare_warc_folder, warc_folder
 from common.clock import new_crawl_id, utc_now
@@ -106,7 +106,7 @@ def project_settings(overrides: Mapping[str, Any] | None = None) -> Settings:
     return settings
 
 
-def _prepare(shared: SharedConnections, db_path: str | Path, settings: Mapping[str, Any] | None,
+def _prepare(shared: SharedFiles, db_path: str | Path, settings: Mapping[str, Any] | None,
              sites=()) -> None:
     """Create and migrate the archive now (errors before the crawl); record registry ``sites``."""
     import multiprocessing
@@ -134,9 +134,9 @@ def run_sites(
 ) -> list[CrawlSummary]:
     """Crawl registry sites in one process, each with its own spider and politeness, at most
     :func:`sites_at_once` at a time: the next starts as one finishes."""
-    with SharedConnections() as shared:
+    with SharedFiles() as shared:
         overrides = {"GOVARCHIVE_DB": str(db_path), "GOVARCHIVE_PROGRESS": progress,
-                     "GOVARCHIVE_CONNECTIONS": shared, **(settings or {})}
+                     "GOVARCHIVE_SHARED_FILES": shared, **(settings or {})}
         process = StoppableProcess(project_settings(overrides), db_path)
         loader = process.spider_loader  # the process's own: a second one warned of registry problems again
         _prepare(shared, db_path, settings, loader.sites.values())
@@ -209,10 +209,10 @@ def run_crawl(
 ) -> CrawlSummary:
     """Crawl the portals at ``urls`` into the archive at ``db_path``."""
     crawl_id = new_crawl_id()
-    with SharedConnections() as shared:
+    with SharedFiles() as shared:
         _prepare(shared, db_path, settings)
         overrides = {"GOVARCHIVE_DB": str(db_path), "GOVARCHIVE_PROGRESS": progress,
-                     "GOVARCHIVE_MAX_PAGES": max_pages, "GOVARCHIVE_CONNECTIONS": shared, **(settings or {})}
+                     "GOVARCHIVE_MAX_PAGES": max_pages, "GOVARCHIVE_SHARED_FILES": shared, **(settings or {})}
         process = StoppableProcess(project_settings(overrides), db_path)
         process.crawl("portal", url=urls, crawl_id=crawl_id, sites=sites, max_depth=max_depth)
         process.start()
@@ -244,10 +244,10 @@ def run_recover(
 ) -> list[CrawlSummary]:
     """Recover each portal's captures from a web archive into the archive at ``db_path``."""
     crawl_ids = []
-    with SharedConnections() as shared:
+    with SharedFiles() as shared:
         _prepare(shared, db_path, settings)
         overrides = {**RECOVER_SETTINGS, "GOVARCHIVE_DB": str(db_path), "GOVARCHIVE_PROGRESS": progress,
-                     "GOVARCHIVE_CONNECTIONS": shared, **(settings or {})}
+                     "GOVARCHIVE_SHARED_FILES": shared, **(settings or {})}
         process = StoppableProcess(project_settings(overrides), db_path)
         for target in targets:
             crawl_ids.append(f"{new_crawl_id()}-recover-{target.site}")

@@ -43,6 +43,17 @@ def test_every_article_of_every_portal_is_stored(many):
     assert len(sites) == PORTALS and set(sites.values()) == {3}, sites
 
 
+def test_the_portals_of_one_run_write_one_warc_file_and_every_record_reads_back(many):
+    from archive.warc import RecordRef, read_response
+
+    _, db, _ = many
+    files = sorted(p.name for p in (db.parent / "warcs").iterdir())
+    assert len(files) == 1 and files[0].endswith(".warc.gz"), files  # closed: no .open left
+    rows = sqlite3.connect(db).execute("SELECT url, warc_file, warc_offset, warc_length FROM articles")
+    for url, *ref in rows:
+        assert read_response(db.parent / "warcs", RecordRef(*ref)).url == url
+
+
 def test_each_host_keeps_its_crawl_delay(many):
     portals, _, _ = many
     for portal in portals:
