@@ -98,6 +98,10 @@ ADDONS = {"crawler.runtime.browser.BrowserAddon": 0}
 # No telnet console: nobody debugs a crawl through it, and every crawl past the port range
 # logged an ERROR (one port per crawl in a process).
 TELNETCONSOLE_ENABLED = False
+# Nor Scrapy's remote control (2.19: an HTTP server on a local port that runs the Python code it
+# is sent, with a job file in the user's home): one listening socket per crawl, half a many-portal
+# run's open files, and code execution nobody here asked for.
+REMOTE_CONTROL_ENABLED = False
 # Scrapy parses a callback's source on every response to warn of a generator returning a value:
 # its cache is keyed by the bound method, new on each response, so it never hits. That was 16% of
 # a many-portal crawl's CPU (issue 26); tests/spiders/test_callbacks.py checks our callbacks once.

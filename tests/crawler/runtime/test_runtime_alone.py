@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 
+import pytest
 from scrapy import Request, Spider
 from scrapy.http import HtmlResponse
 from scrapy.utils.test import get_crawler
@@ -95,3 +96,20 @@ def test_capture_writes_every_response_as_served_and_says_where(tmp_path):
     stored = read_response(tmp_path / "warcs", request.meta["warc_record"])
     assert (stored.url, stored.status, stored.body) == ("http://h/tin/a.html", 404, body)
     assert [p.name for p in (tmp_path / "warcs").iterdir()] == ["c1-00001.warc.gz"]
+
+
+def test_a_crawl_listens_on_no_port():
+    """Scrapy's telnet console and remote control each open a listening socket per crawl."""
+    from scrapy.exceptions import NotConfigured
+    from scrapy.extensions.remote_control import RemoteControl
+    from scrapy.extensions.telnet import TelnetConsole
+    from scrapy.utils.misc import build_from_crawler
+
+    from crawler.runtime.runner import project_settings
+
+    settings = project_settings()
+    switches = {name: settings[name] for name in ("TELNETCONSOLE_ENABLED", "REMOTE_CONTROL_ENABLED")}
+    crawler = get_crawler(Spider, settings_dict=switches)
+    for extension in (TelnetConsole, RemoteControl):
+        with pytest.raises(NotConfigured):
+            build_from_crawler(extension, crawler)
