@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import hashlib
 import struct
-from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -99,30 +98,26 @@ def find_similar(db: Database, sig: np.ndarray) -> Match | None:
     # then the candidates sharing the most bands first, at most MAX_CANDIDATES: an archive of
     # alike notices (or one story syndicated to every district) fills a bucket with thousands of
     # articles, and a lookup must not grow with them. Views of one page come in one crawl: newest.
-    shared: Counter[int] = Counter()
-    for band, value in enumerate(band_hashes(sig)):
-        shared.update(row[0] for row in db.execute(
-            "SELECT article_id FROM near_dup_bands WHERE band = ? AND hash = ? ORDER BY article_id DESC "
-            f"LIMIT {PER_BAND}", [band, value]))
-    ids = [article_id for article_id, _ in sorted(shared.items(), key=lambda kv: (-kv[1], -kv[0]))]
-    ids = ids[:MAX_CANDIDATES]
-    best: Match | None = None
+    bands = " UNION ALL ".join(
+        "SELECT * FROM (SELECT article_id FROM near_dup_bands WHERE band = ? AND hash = ? "
+        f"ORDER BY article_id DESC LIMIT {PER_BAND})" for _ in range(BANDS))
+    # one statement: the bands' buckets counted and the signatures read by SQLite (16 queries and
+    # a Python Counter over up to a thousand ids were most of the lookup's cost)
+    rows = db.execute(
+        f"SELECT c.article_id, s.signature FROM (SELECT article_id, count(*) AS n FROM ({bands}) "
+        f"GROUP BY article_id ORDER BY n DESC, article_id DESC LIMIT {MAX_CANDIDATES}) AS c "
+        "JOIN near_dup_signatures AS s USING (article_id) ORDER BY c.n DESC, c.article_id DESC",
+        [x for band, value in enumerate(band_hashes(sig)) for x in (band, value)]).fetchall()
     size = NUM_PERM * 8
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        marks = ",".join("?" * len(chunk))
-        rows = [(article_id, blob) for article_id, blob in db.execute(
-            f"SELECT article_id, signature FROM near_dup_signatures WHERE article_id IN ({marks})", chunk
-        ) if blob is not None and len(blob) == size]
-        if not rows:
-            continue
-        # all candidates at once: an archive of notices alike shares bands among hundreds of
-        # articles, and one comparison at a time was a quarter of a many-portal crawl's CPU
-        matrix = np.frombuffer(b"".join(blob for _, blob in rows), dtype=np.uint64).reshape(-1, NUM_PERM)
-        scores = (matrix == sig).mean(axis=1)
-        top = int(np.argmax(scores))
-        if scores[top] >= THRESHOLD and (best is None or scores[top] > best.similarity):
-            best = Match(rows[top][0], float(scores[top]))
+    rows = [(article_id, blob) for article_id, blob in rows if blob is not None and len(blob) == size]
+    if not rows:
+        return None
+    # all candidates at once: an archive of notices alike shares bands among hundreds of
+    # articles, and one comparison at a time was a quarter of a many-portal crawl's CPU
+    matrix = np.frombuffer(b"".join(blob for _, blob in rows), dtype=np.uint64).reshape(-1, NUM_PERM)
+    scores = (matrix == sig).mean(axis=1)
+    top = int(np.argmax(scores))
+    best = Match(rows[top][0], float(scores[top])) if scores[top] >= THRESHOLD else None
     return best
 
 

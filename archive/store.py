@@ -187,9 +187,11 @@ class Archive:
         with self.db.conn:
             self.db.conn.executemany("UPDATE pages SET kind = ? WHERE url = ?", updates)
 
-    def site_and_title(self, article_id: int) -> tuple[str | None, str | None]:
-        row = self.db.execute("SELECT site, title FROM articles WHERE id = ?", [article_id]).fetchone()
-        return (row[0], row[1]) if row else (None, None)
+    def site_title_files(self, article_id: int) -> tuple[str | None, str | None, str | None]:
+        """The article's site, title and attachments (JSON), what tells two views of it apart."""
+        row = self.db.execute("SELECT site, title, attachments FROM articles WHERE id = ?",
+                              [article_id]).fetchone()
+        return (row[0], row[1], row[2]) if row else (None, None, None)
 
     def article_by_hash(self, content_hash: str) -> dict | None:
         """The article with this text (``id``, ``url``), or None."""

@@ -28,7 +28,11 @@ logger = logging.getLogger(__name__)
 
 
 def _files(adapter: ItemAdapter) -> list[str]:
-    return [a["url"] for a in json.loads(adapter.get("attachments") or "[]")]
+    return _file_urls(adapter.get("attachments"))
+
+
+def _file_urls(attachments: str | None) -> list[str]:
+    return [a["url"] for a in json.loads(attachments or "[]")]
 
 
 
@@ -69,10 +73,14 @@ class DedupPipeline(ArchiveStage):
 
         The title is required: a printer or mobile view keeps it, while an edited
         article republished under a new headline is a new article (its near-copy
-        similarity alone is as high as a view's).
+        similarity alone is as high as a view's). So are the attached files, where both pages
+        have some (a printer view may show none): two notices with the same stock line and title
+        ("Lịch tiếp dân") but their own files are two notices.
         """
-        site, title = self.archive.site_and_title(match.article_id)
-        return site == adapter["site"] and fold(title or "").lower() == fold(adapter["title"]).lower()
+        site, title, attachments = self.archive.site_title_files(match.article_id)
+        theirs, ours = set(_file_urls(attachments)), set(_files(adapter))
+        return (site == adapter["site"] and fold(title or "").lower() == fold(adapter["title"]).lower()
+                and (not theirs or not ours or theirs == ours))
 
     def _sighted(self, adapter: ItemAdapter, article_id: int) -> None:
         for url in {adapter["url"], adapter["fetched_url"] or adapter["url"]}:
