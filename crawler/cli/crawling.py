@@ -70,7 +70,8 @@ def crawl(keys, urls, all_sites, province, level, registry, db_path, max_pages, 
         govarchive crawl --province "Vinh Phuc"
         govarchive crawl --url https://vinhlong.gov.vn/ --max-pages 500
     """
-    from crawler.runtime.runner import run_crawl, run_sites
+    from crawler.runtime.many import run_sites
+    from crawler.runtime.runner import run_crawl
 
     if urls and (keys or all_sites or province or level):
         raise click.UsageError("give registry sites or --url, not both")
@@ -188,7 +189,7 @@ def run_due(registry, db_path, setting) -> None:
 
         */10 * * * * cd /srv/archive && govarchive run-due --db archive.db >> run-due.log 2>&1
     """
-    from crawler.runtime.runner import run_sites
+    from crawler.runtime.many import run_sites
 
     _, health = registry_health(registry, db_path)
     due = [h.key for h in health if h.due]

@@ -229,10 +229,12 @@ def run_ingest(redis_url: str, db_path: str, *, until_done: bool = False, settin
     ``sites``: the registry's entries, recorded in the archive (province and level filters)."""
     from scrapy.crawler import CrawlerProcess
 
-    from crawler.runtime.runner import _prepare, project_settings
+    from archive.shared_files import SharedFiles
+    from crawler.runtime.runner import prepare_archive, project_settings
 
     connect(redis_url).ping()  # redis.ConnectionError before anything starts
-    _prepare(db_path, {"GOVARCHIVE_WARC_ENABLED": False}, sites)
+    with SharedFiles() as shared:
+        prepare_archive(shared, db_path, {"GOVARCHIVE_WARC_ENABLED": False}, sites)
     overrides = {**INGEST_SETTINGS, "GOVARCHIVE_DB": str(db_path), "GOVARCHIVE_PROGRESS": progress,
                  **(settings or {})}
     process = CrawlerProcess(project_settings(overrides))

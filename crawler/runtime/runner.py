@@ -106,7 +106,7 @@ def project_settings(overrides: Mapping[str, Any] | None = None) -> Settings:
     return settings
 
 
-def _prepare(shared: SharedFiles, db_path: str | Path, settings: Mapping[str, Any] | None,
+def prepare_archive(shared: SharedFiles, db_path: str | Path, settings: Mapping[str, Any] | None,
              sites=()) -> None:
     """Create and migrate the archive now (errors before the crawl); record registry ``sites``."""
     import multiprocessing
@@ -125,32 +125,30 @@ def _prepare(shared: SharedFiles, db_path: str | Path, settings: Mapping[str, An
         prepare_warc_folder(Path((settings or {}).get("GOVARCHIVE_WARC_DIR") or warc_folder(db_path)))
 
 
-def run_sites(
+def crawl_sites(
     keys: list[str],
     db_path: str | Path,
     *,
     settings: Mapping[str, Any] | None = None,
-    progress: Callable[[CrawlCounts], None] | None = None,
-) -> list[CrawlSummary]:
-    """Crawl registry sites in one process, each with its own spider and politeness, at most
-    :func:`sites_at_once` at a time: the next starts as one finishes."""
+    progress: Callable[..., None] | None = None,
+    sync: bool = True,
+) -> tuple[list[str], list[str]]:
+    """Crawl registry sites in this process, each with its own spider and politeness, at most
+    :func:`sites_at_once` at a time: the next starts as one finishes. The crawl ids started,
+    and the keys left when the run was stopped. ``sync``: record
+    the registry's sites in the archive first (a run split over processes did it once)."""
     with SharedFiles() as shared:
         overrides = {"GOVARCHIVE_DB": str(db_path), "GOVARCHIVE_PROGRESS": progress,
                      "GOVARCHIVE_SHARED_FILES": shared, **(settings or {})}
         process = StoppableProcess(project_settings(overrides), db_path)
         loader = process.spider_loader  # the process's own: a second one warned of registry problems again
-        _prepare(shared, db_path, settings, loader.sites.values())
-        crawl_ids, pending = _run_in_turn(process, loader, keys)
-    if pending:
-        logger.warning("%d portals not started (stopped): %s", len(pending), " ".join(pending[:20]))
-    return [crawl_summary(db_path, crawl_id) for crawl_id in crawl_ids]
+        prepare_archive(shared, db_path, settings, loader.sites.values() if sync else ())
+        return _run_in_turn(process, loader, keys)
 
 
 def _run_in_turn(process: StoppableProcess, loader, keys: list[str]) -> tuple[list[str], list[str]]:
-    """Crawl ``keys`` at most :func:`sites_at_once` at a time; the crawl ids started, and the keys
-    left when the run was stopped."""
     at_once, limit = sites_at_once(process.settings)
-    if len(keys) > at_once:
+    if len(keys) > at_once and not process.settings.getbool("GOVARCHIVE_SHARD"):
         logger.warning("%d portals: %d crawled at once, the next starting as one finishes (open files "
                        "limit %d; GOVARCHIVE_SITES_AT_ONCE sets it)", len(keys), at_once, limit)
     pending, crawl_ids, running = list(keys), [], [0]
@@ -210,7 +208,7 @@ def run_crawl(
     """Crawl the portals at ``urls`` into the archive at ``db_path``."""
     crawl_id = new_crawl_id()
     with SharedFiles() as shared:
-        _prepare(shared, db_path, settings)
+        prepare_archive(shared, db_path, settings)
         overrides = {"GOVARCHIVE_DB": str(db_path), "GOVARCHIVE_PROGRESS": progress,
                      "GOVARCHIVE_MAX_PAGES": max_pages, "GOVARCHIVE_SHARED_FILES": shared, **(settings or {})}
         process = StoppableProcess(project_settings(overrides), db_path)
@@ -245,7 +243,7 @@ def run_recover(
     """Recover each portal's captures from a web archive into the archive at ``db_path``."""
     crawl_ids = []
     with SharedFiles() as shared:
-        _prepare(shared, db_path, settings)
+        prepare_archive(shared, db_path, settings)
         overrides = {**RECOVER_SETTINGS, "GOVARCHIVE_DB": str(db_path), "GOVARCHIVE_PROGRESS": progress,
                      "GOVARCHIVE_SHARED_FILES": shared, **(settings or {})}
         process = StoppableProcess(project_settings(overrides), db_path)

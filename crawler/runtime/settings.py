@@ -121,6 +121,9 @@ GOVARCHIVE_FAILED_BACKOFF = True
 # portals crawl --all and run-due crawl at once, the next starting as one finishes (0: up to 200,
 # as the open-files limit allows)
 GOVARCHIVE_SITES_AT_ONCE = 0
+# processes those portals are split over ("auto": one per core, with at least 16 portals each)
+GOVARCHIVE_CRAWL_PROCESSES = "auto"
+GOVARCHIVE_SHARD = False  # set in each crawl process of a split run
 GOVARCHIVE_RESUME = True  # a killed crawl of a site resumes from its frontier (False: start over)
 GOVARCHIVE_STOP_PAGING = 1  # listing pages in a row with nothing new before paging stops (0: never)
 GOVARCHIVE_WARC_ENABLED = True  # WARC capture of every response

@@ -32,8 +32,10 @@ class RegistrySpiderLoader(SpiderLoader):
         super().__init__(settings)
         problems: list[str] = []  # a bad entry disables its own site, never the others
         self.sites = registry.load(settings.get("GOVARCHIVE_REGISTRY") or None, problems=problems)
+        # a crawl process of a split run: the run has said so once already
+        say = logger.debug if settings.getbool("GOVARCHIVE_SHARD") else logger.warning
         for problem in problems:
-            logger.warning("registry: %s (site left out)", problem)
+            say("registry: %s (site left out)", problem)
 
     def list(self) -> list[str]:
         return sorted(set(super().list()) | set(self.sites))

@@ -1,0 +1,203 @@
+"""Many portals at once: their crawls split over a few crawl processes, one per core.
+
+Scrapy runs a process's crawls on one thread. With a few dozen portals that thread idles
+between polite requests; with hundreds it is busy all the time (the crawl process at 0.82
+of a core in ``benchmarks/portals_bench.py``) while the machine's other cores wait, and the
+run falls behind what politeness allows. So ``crawl --all`` and ``run-due`` split the
+portals over ``GOVARCHIVE_CRAWL_PROCESSES`` processes (default: one per core once there are
+enough portals to keep each busy). A portal is crawled by one process only, so its
+politeness is kept as in one process; each process has its own extraction workers (the
+cores shared out) and its own connection to the archive, which SQLite's WAL lets them share.
+
+This process (the parent) records the registry's sites, starts the crawl processes with
+their portals (a JSON line on their standard input), adds up their progress (JSON lines on
+their standard output) for one display, passes Ctrl-C and SIGTERM on to them (each in its
+own session, so a terminal's Ctrl-C reaches them once, through here), and summarises the
+crawls they report. A crawl process whose parent dies stops as if told to (its standard
+input closes).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import selectors
+import signal
+import subprocess
+import sys
+import threading
+from collections.abc import Callable, Mapping
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from archive.shared_files import SharedFiles
+from archive.store import ArchiveError, CrawlCounts
+from crawler.runtime.runner import (
+    CrawlSummary,
+    crawl_sites,
+    crawl_summary,
+    prepare_archive,
+    project_settings,
+    sites_at_once,
+)
+
+logger = logging.getLogger(__name__)
+
+SITES_PER_PROCESS = 16  # fewer portals than this a process: one reactor keeps up (portals_bench)
+
+
+def crawl_processes(settings: Mapping[str, Any] | None, portals: int) -> int:
+    """How many crawl processes share ``portals``: ``GOVARCHIVE_CRAWL_PROCESSES``, or one per core
+    with at least :data:`SITES_PER_PROCESS` portals each."""
+    configured = str(project_settings(settings).get("GOVARCHIVE_CRAWL_PROCESSES") or "auto")
+    if configured not in ("", "auto"):
+        return max(1, min(int(configured), portals))
+    return max(1, min(os.cpu_count() or 1, portals // SITES_PER_PROCESS))
+
+
+def run_sites(
+    keys: list[str],
+    db_path: str | Path,
+    *,
+    settings: Mapping[str, Any] | None = None,
+    progress: Callable[..., None] | None = None,
+) -> list[CrawlSummary]:
+    """Crawl registry sites, each with its own spider and politeness, in one process or split
+    over :func:`crawl_processes`."""
+    processes = crawl_processes(settings, len(keys))
+    if processes > 1:
+        crawl_ids, pending = _run_split(keys, db_path, processes, settings or {}, progress)
+    else:
+        crawl_ids, pending = crawl_sites(keys, db_path, settings=settings, progress=progress)
+    if pending:
+        logger.warning("%d portals not started (stopped): %s", len(pending), " ".join(pending[:20]))
+    return [crawl_summary(db_path, crawl_id) for crawl_id in crawl_ids]
+
+
+def _child_settings(settings: Mapping[str, Any], processes: int, at_once: int) -> dict[str, Any]:
+    """What each crawl process is given: the run's settings that JSON carries (not the progress
+    display), its share of the portals at once and of the cores for extraction."""
+    out = {k: v for k, v in settings.items() if _jsonable(v) and k != "GOVARCHIVE_PROGRESS"}
+    out["GOVARCHIVE_SITES_AT_ONCE"] = max(1, at_once // processes)
+    out["GOVARCHIVE_SHARD"] = True
+    if str(out.get("GOVARCHIVE_EXTRACT_WORKERS", "auto")) in ("", "auto"):
+        out["GOVARCHIVE_EXTRACT_WORKERS"] = max(1, (os.cpu_count() or 1) // processes)
+    return out
+
+
+def _jsonable(value: Any) -> bool:
+    try:
+        json.dumps(value)
+    except (TypeError, ValueError):
+        return False
+    return True
+
+
+def _run_split(keys: list[str], db_path: str | Path, processes: int, settings: Mapping[str, Any],
+               progress: Callable[..., None] | None) -> tuple[list[str], list[str]]:
+    with SharedFiles() as shared:  # the archive made and migrated, the registry's sites recorded
+        from crawler.runtime.spiderloader import RegistrySpiderLoader
+
+        loader = RegistrySpiderLoader(project_settings(settings))
+        prepare_archive(shared, db_path, settings, loader.sites.values())
+    at_once, limit = sites_at_once(project_settings(settings))
+    total = max(1, at_once // processes) * processes
+    if len(keys) > total:
+        logger.warning("%d portals: %d crawled at once over %d crawl processes, the next starting as "
+                       "one finishes (open files limit %d; GOVARCHIVE_SITES_AT_ONCE sets it)",
+                       len(keys), total, processes, limit)
+    logger.info("%d portals over %d crawl processes", len(keys), processes)
+    child = _child_settings(settings, processes, at_once)
+    children = [_start(keys[n::processes], db_path, child) for n in range(processes)]
+    with _forwarding_signals(children):
+        results = _follow(children, progress)
+    crawl_ids = [c for done in results for c in done.get("crawl_ids", [])]
+    pending = [k for done in results for k in done.get("pending", [])]
+    return crawl_ids, pending
+
+
+def _start(keys: list[str], db_path: str | Path, settings: dict[str, Any]) -> subprocess.Popen:
+    proc = subprocess.Popen([sys.executable, "-m", "crawler.runtime.many"], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, text=True, start_new_session=True)
+    proc.stdin.write(json.dumps({"keys": keys, "db": str(db_path), "settings": settings}) + "\n")
+    proc.stdin.flush()  # left open: its end tells the child this process is gone
+    return proc
+
+
+class _forwarding_signals:
+    """Ctrl-C and SIGTERM to this process go on to every crawl process, once each."""
+
+    SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+    def __init__(self, children: list[subprocess.Popen]) -> None:
+        self.children, self.previous = children, {}
+
+    def forward(self, signum, frame) -> None:
+        for proc in self.children:
+            if proc.poll() is None:
+                proc.send_signal(signum)
+
+    def __enter__(self):
+        if threading.current_thread() is threading.main_thread():
+            self.previous = {s: signal.signal(s, self.forward) for s in self.SIGNALS}
+        return self
+
+    def __exit__(self, *exc) -> None:
+        for signum, handler in self.previous.items():
+            signal.signal(signum, handler)
+
+
+def _follow(children: list[subprocess.Popen], progress: Callable[..., None] | None) -> list[dict]:
+    """Read the crawl processes' reports until each ends; what each said when done."""
+    done: dict[int, dict] = {}
+    with selectors.DefaultSelector() as selector:
+        for n, proc in enumerate(children):
+            selector.register(proc.stdout, selectors.EVENT_READ, n)
+        while selector.get_map():
+            for key, _ in selector.select():
+                line = key.fileobj.readline()
+                if not line:
+                    selector.unregister(key.fileobj)
+                    continue
+                message = json.loads(line)
+                if "progress" in message and progress is not None:
+                    progress(CrawlCounts(**message["progress"]), source=(key.data, message["source"]))
+                if "done" in message:
+                    done[key.data] = message["done"]
+    for n, proc in enumerate(children):
+        proc.stdin.close()
+        code = proc.wait()
+        if n not in done:
+            logger.error("crawl process %d ended without its report (exit code %d); its portals' "
+                         "crawls stay as it left them", proc.pid, code)
+    return list(done.values())
+
+
+def _child() -> None:
+    """A crawl process: its portals from standard input, JSON reports on standard output."""
+    config = json.loads(sys.stdin.readline())
+    reports = os.fdopen(os.dup(1), "w", buffering=1)
+    os.dup2(2, 1)  # anything printed goes to the log, not into the reports
+
+    def parent_gone() -> None:
+        sys.stdin.read()  # returns when the parent closes its end, or dies
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    threading.Thread(target=parent_gone, name="govarchive-parent", daemon=True).start()
+
+    def report(counts: CrawlCounts, source: object = None) -> None:
+        reports.write(json.dumps({"progress": asdict(counts), "source": str(source)}) + "\n")
+
+    try:
+        crawl_ids, pending = crawl_sites(config["keys"], config["db"], settings=config["settings"],
+                                         progress=report, sync=False)
+    except ArchiveError as exc:
+        logger.error("%s", exc)
+        sys.exit(1)
+    reports.write(json.dumps({"done": {"crawl_ids": crawl_ids, "pending": pending}}) + "\n")
+
+
+if __name__ == "__main__":
+    _child()
