@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/portals_bench.py 10 50        # numbers of portals
     ARTICLES=40 .venv/bin/python benchmarks/portals_bench.py 150
     PROFILE=/tmp/crawl.prof .venv/bin/python benchmarks/portals_bench.py 50   # cProfile the crawl
+    FILES_LIMIT=1024 .venv/bin/python benchmarks/portals_bench.py 700         # crawls under ulimit -n 1024
 
 Serves N small portals (``tests/pattern_portals.small``: a home page linking ARTICLES articles,
 robots.txt) on N loopback addresses (127.0.x.y: each its own host), and crawls them all in one
@@ -34,6 +35,13 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 ARTICLES = int(os.environ.get("ARTICLES", "20"))
 DELAY = 0.5  # the project's DOWNLOAD_DELAY: the politeness bound's unit
+FILES_LIMIT = int(os.environ.get("FILES_LIMIT", "0"))  # the crawls' open-files limit (ulimit -n), if set
+
+
+def limit_files() -> None:
+    """In the crawl's process before it starts: the open-files limit a user would have (the
+    portals' servers, in this process, need more than that)."""
+    resource.setrlimit(resource.RLIMIT_NOFILE, (FILES_LIMIT, resource.getrlimit(resource.RLIMIT_NOFILE)[1]))
 
 
 def plain_child(urls: list[str]) -> None:
@@ -159,7 +167,7 @@ def run(command: list[str], env: dict) -> dict:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started, peak = time.perf_counter(), {}
     proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env,
-                            cwd=ROOT)
+                            cwd=ROOT, preexec_fn=limit_files if FILES_LIMIT else None)
     watcher = threading.Thread(target=watch, args=(proc, peak), daemon=True)
     watcher.start()
     _, err = proc.communicate()
@@ -220,7 +228,7 @@ def main() -> None:
         return
     counts = [int(a) for a in sys.argv[1:]] or [10, 50]
     print(f"{ARTICLES} articles a portal, default politeness (0.5 s, AutoThrottle, 2 per host); "
-          f"open files limit {resource.getrlimit(resource.RLIMIT_NOFILE)[0]}")
+          f"open files limit {FILES_LIMIT or resource.getrlimit(resource.RLIMIT_NOFILE)[0]}")
     print(f"{'portals':>7} {'crawler':11}{'pages':>7}{'pages/s':>8}{'wall s':>8}{'bound s':>8}{'cpu/wall':>9}"
           f"{'main':>6}{'RSS MiB':>8}{'tree MiB':>9}{'files':>6}{'stored':>7}")
     for count in counts:

@@ -29,10 +29,11 @@ from common.clock import new_crawl_id, utc_now
 
 logger = logging.getLogger(__name__)
 
-# Measured with N local portals (issue 26): each crawl of a portal holds about 17 files (SQLite
-# connections, a WARC file, a lock, sockets). Room is left for the process's own.
-FILES_PER_SITE = 30  # a portal's crawl holds ~26 at its peak (7 SQLite connections with their -wal,
-FILES_RESERVED = 128  # WARC, sockets, pipes); the process and its extraction workers the rest
+# A portal's crawl holds its sockets only (at most CONCURRENT_REQUESTS_PER_DOMAIN in flight, and one
+# closing): the crawls of a process share its archive connection and WARC file (archive.shared_files).
+# The rest is the process's own: the archive with its -wal, WARC, pipes to the extraction workers.
+FILES_PER_SITE = 3
+FILES_RESERVED = 128
 SITES_AT_ONCE = 200  # portals crawled at once by default, whatever the limit allows (memory: ~4 MiB each)
 
 
