@@ -4,6 +4,7 @@
     ARTICLES=40 .venv/bin/python benchmarks/portals_bench.py 150
     PROFILE=/tmp/crawl.prof .venv/bin/python benchmarks/portals_bench.py 50   # cProfile the crawl
     FILES_LIMIT=1024 .venv/bin/python benchmarks/portals_bench.py 700         # crawls under ulimit -n 1024
+    STOP_AFTER=15 .venv/bin/python benchmarks/portals_bench.py 300            # Ctrl-C: how long it takes
 
 Serves N small portals (``tests/pattern_portals.small``: a home page linking ARTICLES articles,
 robots.txt) on N loopback addresses (127.0.x.y: each its own host), and crawls them all in one
@@ -22,6 +23,7 @@ from __future__ import annotations
 import json
 import os
 import resource
+import signal
 import subprocess
 import sys
 import tempfile
@@ -35,6 +37,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 ARTICLES = int(os.environ.get("ARTICLES", "20"))
 DELAY = 0.5  # the project's DOWNLOAD_DELAY: the politeness bound's unit
+STOP_AFTER = float(os.environ.get("STOP_AFTER", "0"))  # Ctrl-C to govarchive this many seconds in, if set
 FILES_LIMIT = int(os.environ.get("FILES_LIMIT", "0"))  # the crawls' open-files limit (ulimit -n), if set
 
 
@@ -163,22 +166,35 @@ def watch(proc: subprocess.Popen, peak: dict) -> None:
         time.sleep(0.2)
 
 
-def run(command: list[str], env: dict) -> dict:
+def interrupt(proc: subprocess.Popen, after: float, out: dict) -> None:
+    """Ctrl-C to the crawl ``after`` seconds in; how long it took to stop."""
+    time.sleep(after)
+    if proc.poll() is None:
+        out["signalled"] = time.perf_counter()
+        proc.send_signal(signal.SIGINT)
+
+
+def run(command: list[str], env: dict, stop_after: float = 0.0) -> dict:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started, peak = time.perf_counter(), {}
     proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env,
                             cwd=ROOT, preexec_fn=limit_files if FILES_LIMIT else None)
     watcher = threading.Thread(target=watch, args=(proc, peak), daemon=True)
     watcher.start()
+    if stop_after:
+        threading.Thread(target=interrupt, args=(proc, stop_after, peak), daemon=True).start()
     _, err = proc.communicate()
     wall = time.perf_counter() - started
+    if "signalled" in peak:
+        took = time.perf_counter() - peak["signalled"]
+        print(f"        Ctrl-C {stop_after:.0f} s in: stopped {took:.1f} s later (exit {proc.returncode})")
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     return {"wall": wall, "cpu": max(cpu, peak.get("tree_cpu", 0.0)),
             "main_cpu": peak.get("main_cpu", 0.0), "rss_mib": peak.get("rss", 0.0),
             "tree_mib": peak.get("tree_rss", 0.0),
             "files": peak.get("files", 0), "kinds": dict(peak.get("kinds", {})),
-            "error": err[-500:] if proc.returncode not in (0, 3) else ""}
+            "error": err[-500:] if proc.returncode not in (0, 3, 130) else ""}
 
 
 def loopback(n: int) -> str:
@@ -206,7 +222,9 @@ def measure(count: int) -> dict:
         command = [str(Path(sys.executable).with_name("govarchive")), "crawl", "--all", "--db", f"{tmp}/a.db"]
         if os.environ.get("PROFILE"):  # the crawl process under cProfile, its stats to this file
             command = [sys.executable, "-m", "cProfile", "-o", os.environ["PROFILE"], *command]
-        ours = run(command, env)
+        began = time.monotonic()
+        ours = run(command, env, STOP_AFTER)
+        ours["first_page"] = min((t for portal in portals for t, *_ in portal.log), default=began) - began
         import sqlite3
 
         stored = sqlite3.connect(f"{tmp}/a.db").execute("SELECT count(*) FROM articles").fetchone()[0]
@@ -214,10 +232,15 @@ def measure(count: int) -> dict:
         ours["pages"] = sum(len([p for _, _, p in portal.log if p != "/robots.txt"]) for portal in portals)
         for portal in portals:
             portal.log.clear()
+        began = time.monotonic()
         plain = run([sys.executable, __file__, "--plain", *(p.url for p in portals)], env)
+        plain["first_page"] = min((t for portal in portals for t, *_ in portal.log), default=began) - began
         plain["pages"] = sum(len([p for _, _, p in portal.log if p != "/robots.txt"]) for portal in portals)
-    for portal in portals:
-        portal.server.shutdown()
+    stoppers = [threading.Thread(target=portal.server.shutdown) for portal in portals]
+    for stopper in stoppers:  # each waits out its server's poll (0.5 s): at once, not in turn
+        stopper.start()
+    for stopper in stoppers:
+        stopper.join()
     out.update(govarchive=ours, plain=plain)
     return out
 
@@ -240,6 +263,8 @@ def main() -> None:
                   f"{m['main_cpu'] / m['wall']:>6.2f}{m['rss_mib']:>8.0f}{m['tree_mib']:>9.0f}"
                   f"{m['files']:>6}"
                   f"{m.get('articles', '-'):>7}" + (f"  ERROR {m['error']}" if m["error"] else ""))
+        print(f"{'':>7} first request after: plain {r['plain']['first_page']:.1f} s, "
+              f"govarchive {r['govarchive']['first_page']:.1f} s")
         kinds = (f"{name} {dict(sorted(r[name]['kinds'].items()))}" for name in ("plain", "govarchive"))
         print(f"{'':>7} open files at the peak: " + "; ".join(kinds))
         ours, plain = (r[k]["pages"] / r[k]["wall"] for k in ("govarchive", "plain"))
