@@ -88,7 +88,8 @@ def test_ctrl_c_on_many_portals_stops_them_all_and_starts_no_more(tmp_path):
         (tmp_path / "registry" / f"{key}.toml").write_text(entry, encoding="utf-8")
     env = {**os.environ, "GOVARCHIVE_REGISTRY": str(tmp_path / "registry")}
     proc = subprocess.Popen([str(BIN / "govarchive"), "crawl", "--all", "--db", str(tmp_path / "a.db"),
-                             "-s", f"GOVARCHIVE_SITES_AT_ONCE={AT_ONCE}", "-s", "GOVARCHIVE_CRAWL_PROCESSES=2"],
+                             "-s", f"GOVARCHIVE_SITES_AT_ONCE={AT_ONCE}",
+                             "-s", "GOVARCHIVE_CRAWL_PROCESSES=2"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT, env=env)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and stored_articles(tmp_path / "a.db") < 4:
@@ -153,3 +154,49 @@ def test_a_portal_that_could_not_start_for_lack_of_files_is_told_apart():
     assert _out_of_files(Failure(OSError(errno.EMFILE, "Too many open files")))
     assert not _out_of_files(Failure(ArchiveError("archive a.db is locked by pid 12")))
     assert not _out_of_files(None)
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in os.listdir("/proc"):
+        try:
+            with open(f"/proc/{entry}/stat") as stat:
+                if entry.isdigit() and int(stat.read().rsplit(")", 1)[1].split()[1]) == pid:
+                    found.append(int(entry))
+        except (OSError, ValueError, IndexError):
+            continue
+    return found
+
+
+def test_crawl_processes_whose_parent_is_killed_stop_and_record_their_crawls(tmp_path):
+    import signal
+    import subprocess
+    import time
+
+    from conftest import BIN, stored_articles
+
+    (tmp_path / "registry").mkdir()
+    portals = []
+    for n in range(8):
+        key = f"xa{n:02d}"
+        portals.append(serve_portal(key, small(key, articles=6), robots="User-agent: *\nCrawl-delay: 0.5\n",
+                                    host=f"127.0.0.{n + 2}"))
+        entry = registry_entry(key, portals[-1].url, level="commune")
+        (tmp_path / "registry" / f"{key}.toml").write_text(entry, encoding="utf-8")
+    env = {**os.environ, "GOVARCHIVE_REGISTRY": str(tmp_path / "registry")}
+    proc = subprocess.Popen([str(BIN / "govarchive"), "crawl", "--all", "--db", str(tmp_path / "a.db"),
+                             "-s", "GOVARCHIVE_CRAWL_PROCESSES=2"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT, env=env)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and stored_articles(tmp_path / "a.db") < 2:
+        time.sleep(0.1)
+    children = _children(proc.pid)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    while time.monotonic() < deadline and any(os.path.exists(f"/proc/{c}") for c in children):
+        time.sleep(0.2)
+    for portal in portals:
+        portal.server.shutdown()
+    assert len(children) == 2 and not any(os.path.exists(f"/proc/{c}") for c in children)
+    statuses = {s for (s,) in sqlite3.connect(tmp_path / "a.db").execute("SELECT status FROM crawls")}
+    assert statuses and "running" not in statuses, statuses

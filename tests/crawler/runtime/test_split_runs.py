@@ -1,0 +1,36 @@
+"""How a many-portal run is split over crawl processes (crawler.runtime.many), without crawling."""
+
+from __future__ import annotations
+
+import os
+
+from crawler.runtime.many import SITES_PER_PROCESS, _child_settings, crawl_processes
+
+
+def test_a_few_portals_stay_in_one_process():
+    assert crawl_processes({}, 1) == 1
+    assert crawl_processes({}, SITES_PER_PROCESS - 1) == 1
+
+
+def test_many_portals_take_a_process_per_core_at_most():
+    assert crawl_processes({}, 10_000) == (os.cpu_count() or 1)
+
+
+def test_the_setting_chooses_but_never_more_processes_than_portals():
+    assert crawl_processes({"GOVARCHIVE_CRAWL_PROCESSES": "3"}, 100) == 3
+    assert crawl_processes({"GOVARCHIVE_CRAWL_PROCESSES": 4}, 2) == 2
+    assert crawl_processes({"GOVARCHIVE_CRAWL_PROCESSES": 1}, 500) == 1
+
+
+def test_each_process_gets_its_share_of_the_portals_at_once_and_of_the_cores():
+    child = _child_settings({"LOG_LEVEL": "WARNING"}, processes=2, at_once=9)
+    assert child["GOVARCHIVE_SITES_AT_ONCE"] == 4  # 8 over both: never more than asked
+    assert child["GOVARCHIVE_EXTRACT_WORKERS"] == max(1, (os.cpu_count() or 1) // 2)
+    assert child["GOVARCHIVE_SHARD"] and child["LOG_LEVEL"] == "WARNING"
+
+
+def test_what_json_cannot_carry_stays_behind():
+    child = _child_settings({"GOVARCHIVE_PROGRESS": print, "X": object(), "GOVARCHIVE_EXTRACT_WORKERS": 0},
+                            processes=2, at_once=200)
+    assert "GOVARCHIVE_PROGRESS" not in child and "X" not in child
+    assert child["GOVARCHIVE_EXTRACT_WORKERS"] == 0  # the user's choice is kept
