@@ -5,6 +5,7 @@
     PROFILE=/tmp/crawl.prof .venv/bin/python benchmarks/portals_bench.py 50   # cProfile the crawl
     FILES_LIMIT=1024 .venv/bin/python benchmarks/portals_bench.py 700         # crawls under ulimit -n 1024
     STOP_AFTER=15 .venv/bin/python benchmarks/portals_bench.py 300            # Ctrl-C: how long it takes
+    SETTINGS="GOVARCHIVE_CRAWL_PROCESSES=1" .venv/bin/python benchmarks/portals_bench.py 150  # -s settings
 
 Serves N small portals (``tests/pattern_portals.small``: a home page linking ARTICLES articles,
 robots.txt) on N loopback addresses (127.0.x.y: each its own host), and crawls them all in one
@@ -219,7 +220,8 @@ def measure(count: int) -> dict:
         env = {**os.environ, "GOVARCHIVE_REGISTRY": str(registry), "GOVARCHIVE_ALLOW_PRIVATE_HOSTS": "1"}
         for portal in portals:
             portal.log.clear()
-        command = [str(Path(sys.executable).with_name("govarchive")), "crawl", "--all", "--db", f"{tmp}/a.db"]
+        command = [str(Path(sys.executable).with_name("govarchive")), "crawl", "--all", "--db", f"{tmp}/a.db",
+                   *(f"-s{setting}" for setting in os.environ.get("SETTINGS", "").split())]
         if os.environ.get("PROFILE"):  # the crawl process under cProfile, its stats to this file
             command = [sys.executable, "-m", "cProfile", "-o", os.environ["PROFILE"], *command]
         began = time.monotonic()
