@@ -76,11 +76,20 @@ def run_sites(
     return [crawl_summary(db_path, crawl_id) for crawl_id in crawl_ids]
 
 
-def _child_settings(settings: Mapping[str, Any], processes: int, at_once: int) -> dict[str, Any]:
+def at_once_each(settings: Mapping[str, Any], processes: int) -> tuple[int, int]:
+    """Portals each crawl process crawls at once, and the open-files limit: what the limit allows
+    a process (:func:`~crawler.runtime.runner.sites_at_once`), or ``GOVARCHIVE_SITES_AT_ONCE``
+    shared out (it counts for the whole run)."""
+    configured = project_settings(settings).getint("GOVARCHIVE_SITES_AT_ONCE", 0)
+    each, limit = sites_at_once(project_settings({**settings, "GOVARCHIVE_SITES_AT_ONCE": 0}))
+    return (min(each, max(1, configured // processes)) if configured > 0 else each), limit
+
+
+def _child_settings(settings: Mapping[str, Any], processes: int, each: int) -> dict[str, Any]:
     """What each crawl process is given: the run's settings that JSON carries (not the progress
-    display), its share of the portals at once and of the cores for extraction."""
+    display), the portals it crawls at once and its share of the cores for extraction."""
     out = {k: v for k, v in settings.items() if _jsonable(v) and k != "GOVARCHIVE_PROGRESS"}
-    out["GOVARCHIVE_SITES_AT_ONCE"] = max(1, at_once // processes)
+    out["GOVARCHIVE_SITES_AT_ONCE"] = each
     out["GOVARCHIVE_SHARD"] = True
     if str(out.get("GOVARCHIVE_EXTRACT_WORKERS", "auto")) in ("", "auto"):
         out["GOVARCHIVE_EXTRACT_WORKERS"] = max(1, (os.cpu_count() or 1) // processes)
@@ -102,14 +111,14 @@ def _run_split(keys: list[str], db_path: str | Path, processes: int, settings: M
 
         loader = RegistrySpiderLoader(project_settings(settings))
         prepare_archive(shared, db_path, settings, loader.sites.values())
-    at_once, limit = sites_at_once(project_settings(settings))
-    total = max(1, at_once // processes) * processes
+    each, limit = at_once_each(settings, processes)
+    total = each * processes
     if len(keys) > total:
         logger.warning("%d portals: %d crawled at once over %d crawl processes, the next starting as "
                        "one finishes (open files limit %d; GOVARCHIVE_SITES_AT_ONCE sets it)",
                        len(keys), total, processes, limit)
     logger.info("%d portals over %d crawl processes", len(keys), processes)
-    child = _child_settings(settings, processes, at_once)
+    child = _child_settings(settings, processes, each)
     children = [_start(keys[n::processes], db_path, child) for n in range(processes)]
     with _forwarding_signals(children):
         results = _follow(children, progress)

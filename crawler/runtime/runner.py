@@ -34,8 +34,9 @@ logger = logging.getLogger(__name__)
 # The rest is the process's own: the archive with its -wal, WARC, pipes to the extraction workers.
 FILES_PER_SITE = 3
 FILES_RESERVED = 128
+STARTS_A_TURN = 10  # crawls set up in one turn of the reactor, when many start at once
 QUIET_BELOW_LOG_LEVEL = ("scrapy", "scrapy_playwright", "trafilatura", "htmldate", "justext", "courlan")
-SITES_AT_ONCE = 200  # portals crawled at once by default, whatever the limit allows (memory: ~4 MiB each)
+SITES_AT_ONCE = 200  # portals a crawl process crawls at once by default, if the limit allows (~0.4 MiB each)
 
 
 @dataclass(frozen=True)
@@ -181,8 +182,17 @@ def _run_in_turn(process: StoppableProcess, loader, keys: list[str]) -> tuple[li
             return None
         return start_next(result)
 
-    for _ in range(min(at_once, len(keys))):
-        start_next()
+    def start_some(count: int) -> None:
+        """A few crawls a reactor turn: setting up hundreds of crawlers before the first turn kept
+        every portal waiting seconds for its first request."""
+        for _ in range(min(STARTS_A_TURN, count)):
+            start_next()
+        if count > STARTS_A_TURN:
+            from twisted.internet import reactor
+
+            reactor.callLater(0, start_some, count - STARTS_A_TURN)
+
+    start_some(min(at_once, len(keys)))
     process.start()
     return crawl_ids, pending
 

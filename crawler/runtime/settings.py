@@ -118,8 +118,8 @@ GOVARCHIVE_REFRESH = False  # fetch archived articles again (their changes becom
 # pages that failed wait out their backoff (6 h, doubling) before a crawl tries them again;
 # `govarchive crawl` (started by hand, usually because the portal works again) sets False
 GOVARCHIVE_FAILED_BACKOFF = True
-# portals crawl --all and run-due crawl at once, the next starting as one finishes (0: up to 200,
-# as the open-files limit allows)
+# portals crawl --all and run-due crawl at once over all their crawl processes, the next starting as
+# one finishes (0: up to 200 a process, as the open-files limit allows)
 GOVARCHIVE_SITES_AT_ONCE = 0
 # processes those portals are split over ("auto": one per core, with at least 16 portals each)
 GOVARCHIVE_CRAWL_PROCESSES = "auto"

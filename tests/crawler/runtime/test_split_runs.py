@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import os
 
-from crawler.runtime.many import SITES_PER_PROCESS, _child_settings, crawl_processes
+from crawler.runtime.many import SITES_PER_PROCESS, _child_settings, at_once_each, crawl_processes
+from crawler.runtime.runner import FILES_PER_SITE, FILES_RESERVED, SITES_AT_ONCE
 
 
 def test_a_few_portals_stay_in_one_process():
@@ -22,15 +23,28 @@ def test_the_setting_chooses_but_never_more_processes_than_portals():
     assert crawl_processes({"GOVARCHIVE_CRAWL_PROCESSES": 1}, 500) == 1
 
 
-def test_each_process_gets_its_share_of_the_portals_at_once_and_of_the_cores():
-    child = _child_settings({"LOG_LEVEL": "WARNING"}, processes=2, at_once=9)
-    assert child["GOVARCHIVE_SITES_AT_ONCE"] == 4  # 8 over both: never more than asked
+def test_the_portals_at_once_asked_are_for_the_whole_run():
+    assert at_once_each({"GOVARCHIVE_SITES_AT_ONCE": 9}, 2)[0] == 4  # 8 over both: never more than asked
+    assert at_once_each({"GOVARCHIVE_SITES_AT_ONCE": 1}, 2)[0] == 1
+
+
+def test_unasked_each_process_crawls_what_its_open_files_allow():
+    import resource
+
+    each, limit = at_once_each({}, 2)
+    assert limit == resource.getrlimit(resource.RLIMIT_NOFILE)[0]
+    assert each == min(SITES_AT_ONCE, max(1, (limit - FILES_RESERVED) // FILES_PER_SITE))
+
+
+def test_each_process_gets_its_share_of_the_cores():
+    child = _child_settings({"LOG_LEVEL": "WARNING"}, processes=2, each=4)
+    assert child["GOVARCHIVE_SITES_AT_ONCE"] == 4
     assert child["GOVARCHIVE_EXTRACT_WORKERS"] == max(1, (os.cpu_count() or 1) // 2)
     assert child["GOVARCHIVE_SHARD"] and child["LOG_LEVEL"] == "WARNING"
 
 
 def test_what_json_cannot_carry_stays_behind():
     child = _child_settings({"GOVARCHIVE_PROGRESS": print, "X": object(), "GOVARCHIVE_EXTRACT_WORKERS": 0},
-                            processes=2, at_once=200)
+                            processes=2, each=100)
     assert "GOVARCHIVE_PROGRESS" not in child and "X" not in child
     assert child["GOVARCHIVE_EXTRACT_WORKERS"] == 0  # the user's choice is kept
