@@ -106,11 +106,19 @@ def _jsonable(value: Any) -> bool:
 
 def _run_split(keys: list[str], db_path: str | Path, processes: int, settings: Mapping[str, Any],
                progress: Callable[..., None] | None) -> tuple[list[str], list[str]]:
-    with SharedFiles() as shared:  # the archive made and migrated, the registry's sites recorded
-        from crawler.runtime.spiderloader import RegistrySpiderLoader
+    # started first: they import Scrapy (a second or two) while the archive is made ready here
+    children = [_spawn() for _ in range(processes)]
+    try:
+        with SharedFiles() as shared:  # the archive made and migrated, the registry's sites recorded
+            from crawler.runtime.spiderloader import RegistrySpiderLoader
 
-        loader = RegistrySpiderLoader(project_settings(settings))
-        prepare_archive(shared, db_path, settings, loader.sites.values())
+            loader = RegistrySpiderLoader(project_settings(settings))
+            prepare_archive(shared, db_path, settings, loader.sites.values())
+    except BaseException:
+        for proc in children:  # no portals for them: they end at once
+            proc.stdin.close()
+            proc.wait()
+        raise
     each, limit = at_once_each(settings, processes)
     total = each * processes
     if len(keys) > total:
@@ -119,7 +127,10 @@ def _run_split(keys: list[str], db_path: str | Path, processes: int, settings: M
                        len(keys), total, processes, limit)
     logger.info("%d portals over %d crawl processes", len(keys), processes)
     child = _child_settings(settings, processes, each)
-    children = [_start(keys[n::processes], db_path, child) for n in range(processes)]
+    for n, proc in enumerate(children):
+        config = {"keys": keys[n::processes], "db": str(db_path), "settings": child}
+        proc.stdin.write(json.dumps(config) + "\n")
+        proc.stdin.flush()  # left open: its end tells the child this process is gone
     with _forwarding_signals(children):
         results = _follow(children, progress)
     crawl_ids = [c for done in results for c in done.get("crawl_ids", [])]
@@ -127,12 +138,9 @@ def _run_split(keys: list[str], db_path: str | Path, processes: int, settings: M
     return crawl_ids, pending
 
 
-def _start(keys: list[str], db_path: str | Path, settings: dict[str, Any]) -> subprocess.Popen:
-    proc = subprocess.Popen([sys.executable, "-m", "crawler.runtime.many"], stdin=subprocess.PIPE,
+def _spawn() -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "crawler.runtime.many"], stdin=subprocess.PIPE,
                             stdout=subprocess.PIPE, text=True, start_new_session=True)
-    proc.stdin.write(json.dumps({"keys": keys, "db": str(db_path), "settings": settings}) + "\n")
-    proc.stdin.flush()  # left open: its end tells the child this process is gone
-    return proc
 
 
 class _forwarding_signals:
@@ -186,7 +194,10 @@ def _follow(children: list[subprocess.Popen], progress: Callable[..., None] | No
 
 def _child() -> None:
     """A crawl process: its portals from standard input, JSON reports on standard output."""
-    config = json.loads(sys.stdin.readline())
+    line = sys.stdin.readline()
+    if not line:  # the run ended before it had portals for this process
+        return
+    config = json.loads(line)
     reports = os.fdopen(os.dup(1), "w", buffering=1)
     os.dup2(2, 1)  # anything printed goes to the log, not into the reports
 

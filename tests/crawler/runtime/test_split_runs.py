@@ -48,3 +48,20 @@ def test_what_json_cannot_carry_stays_behind():
                             processes=2, each=100)
     assert "GOVARCHIVE_PROGRESS" not in child and "X" not in child
     assert child["GOVARCHIVE_EXTRACT_WORKERS"] == 0  # the user's choice is kept
+
+
+def test_a_split_run_into_a_file_that_is_no_archive_says_so_in_one_line(tmp_path):
+    import sqlite3
+
+    from conftest import registry_entry, run_cli
+
+    (tmp_path / "registry").mkdir()
+    for key in ("xa1", "xa2"):
+        entry = registry_entry(key, f"http://127.0.0.9/{key}/", level="commune")
+        (tmp_path / "registry" / f"{key}.toml").write_text(entry, encoding="utf-8")
+    sqlite3.connect(tmp_path / "other.db").execute("CREATE TABLE notes (x)")
+    result = run_cli("crawl", "--all", "--db", str(tmp_path / "other.db"),
+                     "-s", "GOVARCHIVE_CRAWL_PROCESSES=2",
+                     env={"GOVARCHIVE_REGISTRY": str(tmp_path / "registry")}, timeout=120)
+    assert result.returncode == 1 and "is not a govarchive archive" in result.stderr
+    assert "Traceback" not in result.stderr
