@@ -34,7 +34,9 @@ logger = logging.getLogger(__name__)
 # The rest is the process's own: the archive with its -wal, WARC, pipes to the extraction workers.
 FILES_PER_SITE = 3
 FILES_RESERVED = 128
-STARTS_A_TURN = 10  # crawls set up in one turn of the reactor, when many start at once
+# one crawl set up a reactor turn when many start at once: the first crawls' requests go out
+# between the set-ups of the others instead of after all of them
+STARTS_A_TURN = 1
 QUIET_BELOW_LOG_LEVEL = ("scrapy", "scrapy_playwright", "trafilatura", "htmldate", "justext", "courlan")
 SITES_AT_ONCE = 200  # portals a crawl process crawls at once by default, if the limit allows (~0.4 MiB each)
 
@@ -183,8 +185,8 @@ def _run_in_turn(process: StoppableProcess, loader, keys: list[str]) -> tuple[li
         return start_next(result)
 
     def start_some(count: int) -> None:
-        """A few crawls a reactor turn: setting up hundreds of crawlers before the first turn kept
-        every portal waiting seconds for its first request."""
+        """A crawl or two a reactor turn: setting up hundreds of crawlers before the first turn
+        kept every portal waiting seconds for its first request."""
         for _ in range(min(STARTS_A_TURN, count)):
             start_next()
         if count > STARTS_A_TURN:
