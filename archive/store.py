@@ -285,12 +285,15 @@ class Archive:
         self.db.execute("UPDATE articles SET cluster_id = ? WHERE id IN (?, ?)", [cluster, near, article_id])
 
 
-def mark_interrupted(path: str | Path, crawl_ids: list[str], finished_at: str) -> None:
-    """Crawls stopped at once (a second Ctrl-C) before they could record their end."""
+def mark_interrupted(path: str | Path, crawl_ids: list[str], finished_at: str,
+                     status: str = "interrupted") -> None:
+    """Crawls stopped at once (a second Ctrl-C) before they could record their end; ``status``
+    ``killed`` for those of a process that died."""
     db = open_database(path, write=True)
     try:
         with db.conn:
-            db.conn.executemany("UPDATE crawls SET status = 'interrupted', finished_at = ? "
-                                "WHERE id = ? AND status = 'running'", [(finished_at, c) for c in crawl_ids])
+            db.conn.executemany(
+                "UPDATE crawls SET status = ?, finished_at = ? WHERE id = ? AND status = 'running'",
+                [(status, finished_at, c) for c in crawl_ids])
     finally:
         db.conn.close()

@@ -195,7 +195,7 @@ def run(command: list[str], env: dict, stop_after: float = 0.0) -> dict:
             "main_cpu": peak.get("main_cpu", 0.0), "rss_mib": peak.get("rss", 0.0),
             "tree_mib": peak.get("tree_rss", 0.0),
             "files": peak.get("files", 0), "kinds": dict(peak.get("kinds", {})),
-            "error": err[-500:] if proc.returncode not in (0, 3, 130) else ""}
+            "error": err[-500:] if proc.returncode not in (0, 3, 130) else "", "stderr": err}
 
 
 def loopback(n: int) -> str:
@@ -231,6 +231,8 @@ def measure(count: int) -> dict:
 
         stored = sqlite3.connect(f"{tmp}/a.db").execute("SELECT count(*) FROM articles").fetchone()[0]
         ours["articles"] = stored
+        if stored < count * ARTICLES and not ours["error"] and not STOP_AFTER:  # say what was lost
+            ours["error"] = f"exit {ours.get('exit')}: " + ours["stderr"][-1500:]
         ours["pages"] = sum(len([p for _, _, p in portal.log if p != "/robots.txt"]) for portal in portals)
         for portal in portals:
             portal.log.clear()

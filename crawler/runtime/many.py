@@ -33,7 +33,8 @@ from pathlib import Path
 from typing import Any
 
 from archive.shared_files import SharedFiles
-from archive.store import ArchiveError, CrawlCounts
+from archive.store import ArchiveError, CrawlCounts, mark_interrupted
+from common.clock import new_crawl_id, utc_now
 from crawler.runtime.runner import (
     CrawlSummary,
     crawl_sites,
@@ -132,10 +133,8 @@ def _run_split(keys: list[str], db_path: str | Path, processes: int, settings: M
         proc.stdin.write(json.dumps(config) + "\n")
         proc.stdin.flush()  # left open: its end tells the child this process is gone
     with _forwarding_signals(children):
-        results = _follow(children, progress)
-    crawl_ids = [c for done in results for c in done.get("crawl_ids", [])]
-    pending = [k for done in results for k in done.get("pending", [])]
-    return crawl_ids, pending
+        reports = _follow(children, progress)
+    return _outcome(reports, [keys[n::processes] for n in range(processes)], db_path)
 
 
 def _spawn() -> subprocess.Popen:
@@ -167,8 +166,9 @@ class _forwarding_signals:
 
 
 def _follow(children: list[subprocess.Popen], progress: Callable[..., None] | None) -> list[dict]:
-    """Read the crawl processes' reports until each ends; what each said when done."""
-    done: dict[int, dict] = {}
+    """Read the crawl processes' reports until each ends; for each, the crawls it started and
+    what it said when done (nothing if it died)."""
+    reports: list[dict] = [{"started": []} for _ in children]
     with selectors.DefaultSelector() as selector:
         for n, proc in enumerate(children):
             selector.register(proc.stdout, selectors.EVENT_READ, n)
@@ -181,15 +181,35 @@ def _follow(children: list[subprocess.Popen], progress: Callable[..., None] | No
                 message = json.loads(line)
                 if "progress" in message and progress is not None:
                     progress(CrawlCounts(**message["progress"]), source=(key.data, message["source"]))
+                if "started" in message:
+                    reports[key.data]["started"].append(message["started"])
                 if "done" in message:
-                    done[key.data] = message["done"]
-    for n, proc in enumerate(children):
+                    reports[key.data]["done"] = message["done"]
+    for report, proc in zip(reports, children, strict=True):
         proc.stdin.close()
-        code = proc.wait()
-        if n not in done:
-            logger.error("crawl process %d ended without its report (exit code %d); its portals' "
-                         "crawls stay as it left them", proc.pid, code)
-    return list(done.values())
+        report["exit"] = proc.wait()
+    return reports
+
+
+def _outcome(reports: list[dict], groups: list[list[str]],
+             db_path: str | Path) -> tuple[list[str], list[str]]:
+    """The crawl ids to summarise and the portals left pending. A crawl process that died without
+    its report (killed, out of memory) leaves its crawls recorded as ``killed`` and its portals
+    that never started summarised as not started, so the run does not end as if all went well."""
+    crawl_ids, pending = [], []
+    for report, keys in zip(reports, groups, strict=True):
+        if "done" in report:
+            crawl_ids += report["done"]["crawl_ids"]
+            pending += report["done"]["pending"]
+            continue
+        started = report["started"]
+        begun = {crawl_id.split("-", 1)[1] for crawl_id in started}  # "{time}-{site key}"
+        never = [key for key in keys if key not in begun]
+        logger.error("a crawl process ended without its report (exit code %d): %d crawls recorded as "
+                     "killed, %d portals not crawled", report["exit"], len(started), len(never))
+        mark_interrupted(db_path, started, utc_now(), status="killed")
+        crawl_ids += started + [f"{new_crawl_id()}-{key}" for key in never]
+    return crawl_ids, pending
 
 
 def _child() -> None:
@@ -210,9 +230,12 @@ def _child() -> None:
     def report(counts: CrawlCounts, source: object = None) -> None:
         reports.write(json.dumps({"progress": asdict(counts), "source": str(source)}) + "\n")
 
+    def started(crawl_id: str) -> None:
+        reports.write(json.dumps({"started": crawl_id}) + "\n")
+
     try:
         crawl_ids, pending = crawl_sites(config["keys"], config["db"], settings=config["settings"],
-                                         progress=report, sync=False)
+                                         progress=report, on_start=started, sync=False)
     except ArchiveError as exc:
         logger.error("%s", exc)
         sys.exit(1)

@@ -141,11 +141,12 @@ def crawl_sites(
     *,
     settings: Mapping[str, Any] | None = None,
     progress: Callable[..., None] | None = None,
+    on_start: Callable[[str], None] | None = None,
     sync: bool = True,
 ) -> tuple[list[str], list[str]]:
     """Crawl registry sites in this process, each with its own spider and politeness, at most
-    :func:`sites_at_once` at a time: the next starts as one finishes. The crawl ids started,
-    and the keys left when the run was stopped. ``sync``: record
+    :func:`sites_at_once` at a time: the next starts as one finishes. The crawl ids started
+    (``on_start`` is told each as it starts), and the keys left when the run was stopped. ``sync``: record
     the registry's sites in the archive first (a run split over processes did it once)."""
     with SharedFiles() as shared:
         overrides = {"GOVARCHIVE_DB": str(db_path), "GOVARCHIVE_PROGRESS": progress,
@@ -153,10 +154,11 @@ def crawl_sites(
         process = StoppableProcess(project_settings(overrides), db_path)
         loader = process.spider_loader  # the process's own: a second one warned of registry problems again
         prepare_archive(shared, db_path, settings, loader.sites.values() if sync else ())
-        return _run_in_turn(process, loader, keys)
+        return _run_in_turn(process, loader, keys, on_start)
 
 
-def _run_in_turn(process: StoppableProcess, loader, keys: list[str]) -> tuple[list[str], list[str]]:
+def _run_in_turn(process: StoppableProcess, loader, keys: list[str],
+                 on_start: Callable[[str], None] | None = None) -> tuple[list[str], list[str]]:
     at_once, limit = sites_at_once(process.settings)
     if len(keys) > at_once and not process.settings.getbool("GOVARCHIVE_SHARD"):
         logger.warning("%d portals: %d crawled at once, the next starting as one finishes (open files "
@@ -167,6 +169,8 @@ def _run_in_turn(process: StoppableProcess, loader, keys: list[str]) -> tuple[li
         if pending and not process.stopping:
             key = pending.pop(0)
             crawl_ids.append(f"{new_crawl_id()}-{key}")
+            if on_start:
+                on_start(crawl_ids[-1])
             running[0] += 1
             process.crawl(loader.load(key), crawl_id=crawl_ids[-1]).addBoth(finished, key, crawl_ids[-1])
         return result

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import subprocess
 
 import pytest
 from conftest import ROOT, registry_entry, run_cli
@@ -168,9 +169,8 @@ def _children(pid: int) -> list[int]:
     return found
 
 
-def test_crawl_processes_whose_parent_is_killed_stop_and_record_their_crawls(tmp_path):
-    import signal
-    import subprocess
+def _slow_split_run(tmp_path, stderr=subprocess.DEVNULL):
+    """8 portals asking 0.5 s between pages, over 2 crawl processes; started once 2 articles are in."""
     import time
 
     from conftest import BIN, stored_articles
@@ -186,17 +186,46 @@ def test_crawl_processes_whose_parent_is_killed_stop_and_record_their_crawls(tmp
     env = {**os.environ, "GOVARCHIVE_REGISTRY": str(tmp_path / "registry")}
     proc = subprocess.Popen([str(BIN / "govarchive"), "crawl", "--all", "--db", str(tmp_path / "a.db"),
                              "-s", "GOVARCHIVE_CRAWL_PROCESSES=2"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT, env=env)
+                            stdout=subprocess.DEVNULL, stderr=stderr, text=True, cwd=ROOT, env=env)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and stored_articles(tmp_path / "a.db") < 2:
         time.sleep(0.1)
+    return proc, portals
+
+
+def _gone(pids: list[int]) -> None:
+    import time
+
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and any(os.path.exists(f"/proc/{p}") for p in pids):
+        time.sleep(0.2)
+
+
+def test_crawl_processes_whose_parent_is_killed_stop_and_record_their_crawls(tmp_path):
+    import signal
+
+    proc, portals = _slow_split_run(tmp_path)
     children = _children(proc.pid)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
-    while time.monotonic() < deadline and any(os.path.exists(f"/proc/{c}") for c in children):
-        time.sleep(0.2)
+    _gone(children)
     for portal in portals:
         portal.server.shutdown()
     assert len(children) == 2 and not any(os.path.exists(f"/proc/{c}") for c in children)
     statuses = {s for (s,) in sqlite3.connect(tmp_path / "a.db").execute("SELECT status FROM crawls")}
     assert statuses and "running" not in statuses, statuses
+
+
+def test_a_crawl_process_that_dies_fails_the_run_and_its_crawls_are_recorded_killed(tmp_path):
+    import signal
+
+    proc, portals = _slow_split_run(tmp_path, stderr=subprocess.PIPE)
+    victim = _children(proc.pid)[0]
+    os.kill(victim, signal.SIGKILL)
+    _, err = proc.communicate(timeout=180)
+    for portal in portals:
+        portal.server.shutdown()
+    assert proc.returncode == 4, err[-2000:]
+    assert "a crawl process ended without its report (exit code -9)" in err and "Traceback" not in err
+    statuses = [s for (s,) in sqlite3.connect(tmp_path / "a.db").execute("SELECT status FROM crawls")]
+    assert "killed" in statuses and "finished" in statuses and "running" not in statuses, statuses
