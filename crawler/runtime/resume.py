@@ -31,6 +31,8 @@ from scrapy.utils.request import request_from_dict
 
 from archive.frontier import Frontier
 from archive.store import Archive
+from crawler.runtime import signals as govarchive_signals
+from crawler.runtime.downloader import StoppedBeforeFetch
 
 logger = logging.getLogger(__name__)
 
@@ -57,6 +59,7 @@ class FrontierMiddleware:
         self.job = ""
         self.known: set[str] = set()  # fingerprints recorded for this job, done or pending
         self.pending: list[bytes] = []  # serialized requests left by an interrupted crawl
+        self.stopping = False  # Ctrl-C: pages fetched are no longer read
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -65,6 +68,7 @@ class FrontierMiddleware:
         crawler.signals.connect(mw.spider_closed, signal=signals.spider_closed)
         for signal in (signals.item_scraped, signals.item_dropped, signals.item_error):
             crawler.signals.connect(mw.item_done, signal=signal)
+        crawler.signals.connect(mw.stop_reading, signal=govarchive_signals.stopping)
         return mw
 
     # lifecycle ------------------------------------------------------------
@@ -93,6 +97,22 @@ class FrontierMiddleware:
             self.frontier.clear()
         self.archive.close()
         self.archive = None
+
+    # Ctrl-C -----------------------------------------------------------------
+    def stop_reading(self) -> None:
+        self.stopping = True
+
+    def process_spider_input(self, response, spider=None) -> None:
+        """After Ctrl-C, a page fetched and not yet read is not read: on a busy machine hundreds
+        wait for extraction, and a stop took seconds each. It stays pending in the frontier and
+        the next crawl fetches it again (its capture is in the WARC files already)."""
+        if self.stopping:
+            raise StoppedBeforeFetch(response.url)
+
+    def process_spider_exception(self, response, exception, spider=None):
+        if isinstance(exception, StoppedBeforeFetch):
+            return []  # a request without an errback: nothing to say
+        return None
 
     # the frontier -----------------------------------------------------------
     async def process_start(self, start):

@@ -26,6 +26,7 @@ from archive.shared_files import SharedFiles
 from archive.store import ArchiveError, CrawlCounts, mark_interrupted
 from archive.warc import prepare_warc_folder, warc_folder
 from common.clock import new_crawl_id, utc_now
+from crawler.runtime import signals
 
 logger = logging.getLogger(__name__)
 
@@ -57,8 +58,9 @@ class StoppableProcess(CrawlerProcess):
     """Scrapy's process with Ctrl-C as an archivist expects it.
 
     The first Ctrl-C says so at once and stops without fetching what waits in the hosts'
-    queues (left pending in the frontier: the next crawl resumes it); pages on the wire are
-    finished and stored, and the crawl is recorded ``interrupted``. A second Ctrl-C stops at
+    queues, nor reading the pages fetched and not yet read (they are in the WARC files; all are
+    left pending in the frontier: the next crawl resumes them); pages being read are finished
+    and stored, and the crawl is recorded ``interrupted``. A second Ctrl-C stops at
     once, and the crawls of this process are recorded ``interrupted`` first (they stayed
     ``running``, and the command exited 0).
     """
@@ -89,6 +91,7 @@ class StoppableProcess(CrawlerProcess):
     def _stop_fast(self) -> None:
         sys.stderr.write("\nstopping: finishing the pages in flight (Ctrl-C again to stop at once)\n")
         for crawler in self.crawlers:
+            crawler.signals.send_catch_log(signal=signals.stopping)
             downloader = getattr(crawler.engine, "downloader", None)
             if hasattr(downloader, "drop_queued"):
                 dropped = downloader.drop_queued()

@@ -7,8 +7,11 @@ Each is sent with ``send_catch_log(signal, spider=..., **fields)``:
 - ``redirect_found``: ``old``, ``target`` (canonical URLs), ``seen_at`` (UTC);
 - ``document_linked``: ``url`` (the file), ``page_url``, ``text`` (the link's), ``seen_at``;
 - ``page_unfetched``: ``url``, ``kind`` (``dead_end`` or ``failed``), ``reason``.
+
+And one the runner sends: ``stopping`` (Ctrl-C), no fields.
 """
 
 redirect_found = object()
 document_linked = object()
 page_unfetched = object()
+stopping = object()

@@ -113,3 +113,18 @@ def test_a_crawl_listens_on_no_port():
     for extension in (TelnetConsole, RemoteControl):
         with pytest.raises(NotConfigured):
             build_from_crawler(extension, crawler)
+
+
+def test_after_ctrl_c_a_fetched_page_is_not_read_and_stays_pending():
+    from crawler.runtime import signals
+    from crawler.runtime.downloader import StoppedBeforeFetch
+
+    crawler = get_crawler(Spider)
+    middleware = FrontierMiddleware.from_crawler(crawler)
+    page = HtmlResponse("http://h.gov.vn/tin/1", body=b"<p>x</p>", request=Request("http://h.gov.vn/tin/1"))
+    assert middleware.process_spider_input(page) is None
+    crawler.signals.send_catch_log(signal=signals.stopping)
+    with pytest.raises(StoppedBeforeFetch):
+        middleware.process_spider_input(page)
+    assert middleware.process_spider_exception(page, StoppedBeforeFetch(page.url)) == []
+    assert middleware.process_spider_exception(page, ValueError("a bug")) is None  # not ours to hide
