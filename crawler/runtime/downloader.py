@@ -71,6 +71,7 @@ class PoliteDownloader(Downloader):
         self.user_agent = crawler.settings.get("USER_AGENT") or "*"
         self._slot_keys: dict[int, str] = {}  # id(slot) -> its key (Scrapy's Slot has __slots__)
         self.retry_after_max = crawler.settings.getfloat("RETRY_AFTER_MAX", 600.0)
+        self.stopped = False  # Ctrl-C: nothing queued is fetched any more
         crawler.signals.connect(self._robots_parsed, signal=signals.robots_parsed)
         # sent before the answer frees its place in the host's queue: the pause comes first
         crawler.signals.connect(self._response_downloaded, signal=signals.response_downloaded)
@@ -117,17 +118,21 @@ class PoliteDownloader(Downloader):
             logger.warning("%s asked to wait %gs (Retry-After): pausing every request to it", key, seconds)
 
     def drop_queued(self) -> int:
-        """Errback every request waiting in a host's queue (Ctrl-C): without it a stopping crawl
-        fetched all of them first, one host delay at a time. Requests on the wire finish."""
+        """Errback every request waiting in a host's queue (Ctrl-C), and every one queued from now
+        on: without it a stopping crawl fetched all of them first, one host delay at a time (the
+        engine goes on scheduling until its close begins). Requests on the wire finish."""
+        self.stopped = True
+        return sum(self._drop(slot) for slot in list(self.slots.values()))
+
+    def _drop(self, slot: Slot) -> int:
         dropped = 0
-        for slot in list(self.slots.values()):
-            if slot.latercall:
-                slot.latercall.cancel()
-                slot.latercall = None
-            while slot.queue:
-                request, deferred = slot.queue.popleft()
-                deferred.errback(Failure(StoppedBeforeFetch(request.url)))
-                dropped += 1
+        if slot.latercall:
+            slot.latercall.cancel()
+            slot.latercall = None
+        while slot.queue:
+            request, deferred = slot.queue.popleft()
+            deferred.errback(Failure(StoppedBeforeFetch(request.url)))
+            dropped += 1
         return dropped
 
     def _get_slot(self, request, spider=None) -> tuple[str, Slot]:
@@ -143,6 +148,9 @@ class PoliteDownloader(Downloader):
         return key
 
     def _process_queue(self, slot: Slot) -> None:
+        if self.stopped:
+            self.crawler.stats.inc_value("govarchive/stopped/dropped_queued", self._drop(slot))
+            return
         if slot.latercall:
             return
         now = monotonic()
