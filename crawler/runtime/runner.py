@@ -39,7 +39,7 @@ FILES_RESERVED = 128
 # between the set-ups of the others instead of after all of them
 STARTS_A_TURN = 1
 QUIET_BELOW_LOG_LEVEL = ("scrapy", "scrapy_playwright", "trafilatura", "htmldate", "justext", "courlan")
-SITES_AT_ONCE = 200  # portals a crawl process crawls at once by default, if the limit allows (~0.5 MiB each)
+SITES_AT_ONCE = 200  # portals a crawl process crawls at once by default, if the limit allows (~0.6 MiB each)
 
 
 @dataclass(frozen=True)

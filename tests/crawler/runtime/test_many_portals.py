@@ -71,6 +71,19 @@ def test_no_more_portals_are_crawled_at_once_than_asked_and_the_run_says_so(many
     assert f"{PORTALS} portals: {AT_ONCE} crawled at once over 2 crawl processes" in result.stderr
 
 
+def _slow_portals(tmp_path, count: int) -> list:
+    """``count`` portals of 6 articles asking 0.5 s between pages, with their registry in tmp_path."""
+    (tmp_path / "registry").mkdir()
+    portals = []
+    for n in range(count):
+        key = f"xa{n:02d}"
+        portals.append(serve_portal(key, small(key, articles=6), robots="User-agent: *\nCrawl-delay: 0.5\n",
+                                    host=f"127.0.0.{n + 2}"))
+        entry = registry_entry(key, portals[-1].url, level="commune")
+        (tmp_path / "registry" / f"{key}.toml").write_text(entry, encoding="utf-8")
+    return portals
+
+
 def test_ctrl_c_on_many_portals_stops_them_all_and_starts_no_more(tmp_path):
     """30 portals, 8 at once, each asking 0.5 s between pages: Ctrl-C once some articles are in."""
     import signal
@@ -79,14 +92,7 @@ def test_ctrl_c_on_many_portals_stops_them_all_and_starts_no_more(tmp_path):
 
     from conftest import BIN, ROOT, stored_articles
 
-    (tmp_path / "registry").mkdir()
-    portals = []
-    for n in range(PORTALS):
-        key = f"xa{n:02d}"
-        portals.append(serve_portal(key, small(key, articles=6), robots="User-agent: *\nCrawl-delay: 0.5\n",
-                                    host=f"127.0.0.{n + 2}"))
-        entry = registry_entry(key, portals[-1].url, level="commune")
-        (tmp_path / "registry" / f"{key}.toml").write_text(entry, encoding="utf-8")
+    portals = _slow_portals(tmp_path, PORTALS)
     env = {**os.environ, "GOVARCHIVE_REGISTRY": str(tmp_path / "registry")}
     proc = subprocess.Popen([str(BIN / "govarchive"), "crawl", "--all", "--db", str(tmp_path / "a.db"),
                              "-s", f"GOVARCHIVE_SITES_AT_ONCE={AT_ONCE}",
@@ -180,14 +186,7 @@ def _slow_split_run(tmp_path, stderr=subprocess.DEVNULL):
 
     from conftest import BIN, stored_articles
 
-    (tmp_path / "registry").mkdir()
-    portals = []
-    for n in range(8):
-        key = f"xa{n:02d}"
-        portals.append(serve_portal(key, small(key, articles=6), robots="User-agent: *\nCrawl-delay: 0.5\n",
-                                    host=f"127.0.0.{n + 2}"))
-        entry = registry_entry(key, portals[-1].url, level="commune")
-        (tmp_path / "registry" / f"{key}.toml").write_text(entry, encoding="utf-8")
+    portals = _slow_portals(tmp_path, 8)
     env = {**os.environ, "GOVARCHIVE_REGISTRY": str(tmp_path / "registry")}
     proc = subprocess.Popen([str(BIN / "govarchive"), "crawl", "--all", "--db", str(tmp_path / "a.db"),
                              "-s", "GOVARCHIVE_CRAWL_PROCESSES=2"],
