@@ -135,7 +135,9 @@ class FrontierMiddleware:
         # otherwise: a commit per new link); committed before the page's item goes on
         with self.frontier.atomic():
             kept = [out for out in outputs if not isinstance(out, Request) or self._record(out, spider)]
-            if all(isinstance(out, Request) for out in kept):  # no item: nothing left to wait for
+            # no item: nothing left to wait for; but after Ctrl-C an unread page's errback output
+            # (none) comes this way too, and must stay pending
+            if all(isinstance(out, Request) for out in kept) and not self.stopping:
                 self._mark_done(response.meta.get(FP_META))
         for out in kept:
             yield out

@@ -128,3 +128,21 @@ def test_after_ctrl_c_a_fetched_page_is_not_read_and_stays_pending():
         middleware.process_spider_input(page)
     assert middleware.process_spider_exception(page, StoppedBeforeFetch(page.url)) == []
     assert middleware.process_spider_exception(page, ValueError("a bug")) is None  # not ours to hide
+
+
+def test_after_ctrl_c_a_page_without_items_is_not_marked_done(tmp_path):
+    """The errback of a page not read (raised above) sends its empty output through here."""
+    from crawler.runtime import signals
+
+    crawler = get_crawler(Spider, settings_dict={"GOVARCHIVE_DB": str(tmp_path / "a.db")})
+    middleware = FrontierMiddleware.from_crawler(crawler)
+    spider = Spider("s")
+    crawler.spider = spider
+    middleware.spider_opened(spider)
+    marked = []
+    middleware._mark_done = marked.append
+    page = HtmlResponse("http://h.gov.vn/tin/1", body=b"<p>x</p>",
+                        request=Request("http://h.gov.vn/tin/1", meta={"frontier_fp": "f1"}))
+    crawler.signals.send_catch_log(signal=signals.stopping)
+    assert _outputs(middleware, page, []) == [] and marked == []
+    middleware.spider_closed(spider, "shutdown")
