@@ -266,6 +266,13 @@ class Archive:
             self.db.execute("UPDATE crawls SET status = 'killed' WHERE id = ? AND status = 'running'",
                             [crawl_id])
 
+    def prefer_own_capture(self, article_id: int, crawl_id: str, warc: tuple[str, int, int]) -> None:
+        """The article's capture is the one of its own address: a printer view (canonical to the
+        article) read first in the same crawl had given the row its capture."""
+        with self.db.conn:
+            self.db.execute("UPDATE articles SET warc_file = ?, warc_offset = ?, warc_length = ? "
+                            "WHERE id = ? AND crawl_id = ?", [*warc, article_id, crawl_id])
+
     def record_sighting(self, article_id: int, url: str, site: str, seen_at: str) -> None:
         """The article was seen (again) at ``url``: a copy, a second address, a re-crawl."""
         with self.db.conn:

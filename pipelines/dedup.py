@@ -47,6 +47,9 @@ class DedupPipeline(ArchiveStage):
         if same_text is not None:
             self._sighted(adapter, same_text["id"])
             kind = "url" if same_text["url"] == adapter["url"] else "content"
+            if kind == "url" and adapter["fetched_url"] in ("", adapter["url"]) and adapter["warc_file"]:
+                self.archive.prefer_own_capture(same_text["id"], adapter["crawl_id"], (
+                    adapter["warc_file"], adapter["warc_offset"], adapter["warc_length"]))
             self.stats.inc_value(f"govarchive/duplicates/{kind}")
             raise DropItem(f"duplicate of article {same_text['id']} ({same_text['url']})")
         adapter["existing_id"] = self.archive.article_seen_at(adapter["url"])

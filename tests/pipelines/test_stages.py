@@ -92,3 +92,15 @@ def test_notices_with_one_stock_line_are_two_notices_when_their_titles_or_files_
     store.close_spider(), dedup.close_spider()
     db = sqlite3.connect(tmp_path / "a.db")
     assert db.execute("SELECT count(*) FROM articles").fetchone() == (3,)
+
+
+def test_an_article_first_read_from_its_printer_view_keeps_the_capture_of_its_own_page(crawler, tmp_path):
+    store, dedup = _stage(StorePipeline, crawler), _stage(DedupPipeline, crawler)
+    printer = _page("http://h/tin-1", warc_file="a.warc.gz", warc_offset=10, warc_length=5)
+    printer.fetched_url = "http://h/in/tin-1"  # canonical to the article
+    store.process_item(dedup.process_item(printer))
+    with pytest.raises(DropItem, match="duplicate of article 1"):
+        dedup.process_item(_page("http://h/tin-1", warc_file="a.warc.gz", warc_offset=20, warc_length=7))
+    store.close_spider(), dedup.close_spider()
+    db = sqlite3.connect(tmp_path / "a.db")
+    assert db.execute("SELECT warc_offset, warc_length FROM articles").fetchone() == (20, 7)
