@@ -130,8 +130,11 @@ def _run_split(keys: list[str], db_path: str | Path, processes: int, settings: M
     child = _child_settings(settings, processes, each)
     for n, proc in enumerate(children):
         config = {"keys": keys[n::processes], "db": str(db_path), "settings": child}
-        proc.stdin.write(json.dumps(config) + "\n")
-        proc.stdin.flush()  # left open: its end tells the child this process is gone
+        try:
+            proc.stdin.write(json.dumps(config) + "\n")
+            proc.stdin.flush()  # left open: its end tells the child this process is gone
+        except BrokenPipeError:  # it died starting (its error is on stderr): reported as such below
+            pass
     with _forwarding_signals(children):
         reports = _follow(children, progress)
     return _outcome(reports, [keys[n::processes] for n in range(processes)], db_path)
@@ -186,7 +189,10 @@ def _follow(children: list[subprocess.Popen], progress: Callable[..., None] | No
                 if "done" in message:
                     reports[key.data]["done"] = message["done"]
     for report, proc in zip(reports, children, strict=True):
-        proc.stdin.close()
+        try:
+            proc.stdin.close()
+        except BrokenPipeError:  # what was left unflushed to a child that died
+            pass
         report["exit"] = proc.wait()
     return reports
 
