@@ -120,7 +120,7 @@ def project_settings(overrides: Mapping[str, Any] | None = None) -> Settings:
 
 
 def prepare_archive(shared: SharedFiles, db_path: str | Path, settings: Mapping[str, Any] | None,
-             sites=()) -> None:
+                    sites=()) -> None:
     """Create and migrate the archive now (errors before the crawl); record registry ``sites``."""
     import multiprocessing
 
