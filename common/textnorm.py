@@ -127,3 +127,23 @@ def is_vietnamese(text: str, sample: int = 3000) -> bool:
         return False
     marked = sum(1 for token in tokens if not _VI_LETTERS.isdisjoint(token))
     return marked >= 0.1 * len(tokens)
+
+
+# The marks Vietnamese letters carry: five tones, circumflex, breve, horn (NFD).
+_VI_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031b")
+SYLLABLE_LETTERS = 7  # "nghiêng", the longest Vietnamese syllable
+
+
+def is_syllable(token: str) -> bool:
+    """Whether ``token`` (punctuation around it aside) could be a Vietnamese syllable: at most
+    seven letters, each a Latin letter with only Vietnamese marks. OCR noise ("cÏomùmmnfn")
+    is not."""
+    word = token.strip(".,;:!?()[]{}\"'“”‘’-–")
+    if not word or len(word) > SYLLABLE_LETTERS:
+        return False
+    for letter in word:
+        parts = unicodedata.normalize("NFD", letter)
+        if letter not in "đĐ" and not (parts[0].isascii() and parts[0].isalpha()
+                                       and _VI_MARKS.issuperset(parts[1:])):
+            return False
+    return True

@@ -67,6 +67,38 @@ def scanned_pdf(lines: list[str], stamp: str = "") -> bytes:
     return data
 
 
+def sealed_scan(lines: list[str], authority: list[str], name: str) -> bytes:
+    """A colour scan of a letter signed under a red seal: "Nơi nhận" left of the signature
+    block, the seal's thick red ring stamped over the name as a province's seal is."""
+    from PIL import Image, ImageChops, ImageDraw, ImageFont
+
+    image = Image.new("RGB", (1654, 2339), "white")  # A4 at 200 dpi
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.truetype(str(FONT), 34)
+    y = 120
+    for line in lines:
+        draw.text((120, y), line, font=font, fill="black")
+        y += 56
+    y += 40
+    for left, right in zip(["Nơi nhận:", "- Như trên;", "- Lưu: VT."], authority, strict=False):
+        draw.text((120, y), left, font=font, fill="black")
+        draw.text((950, y), right, font=font, fill="black")
+        y += 56
+    y += 200
+    draw.text((1000, y), name, font=font, fill="black")
+    seal = Image.new("RGB", image.size, "white")  # ink on ink: the print stays dark under the seal
+    ring = ImageDraw.Draw(seal)
+    centre, red = (1080, y + 10), (225, 35, 45)
+    for radius, width in ((150, 26), (95, 12)):
+        ring.ellipse((centre[0] - radius, centre[1] - radius, centre[0] + radius, centre[1] + radius),
+                     outline=red, width=width)
+    ring.line((centre[0] - 150, y + 20, centre[0] + 150, y + 20), fill=red, width=14)
+    image = ImageChops.multiply(image, seal)
+    out = io.BytesIO()
+    image.save(out, "PDF", resolution=200.0)
+    return out.getvalue()
+
+
 def docx_file(lines: list[str], table: list[list[str]] | None = None) -> bytes:
     import docx
 

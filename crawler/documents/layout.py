@@ -13,8 +13,17 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass
 
+from common.textnorm import fold
+from crawler.documents.signature import is_authority
+
+_RECIPIENTS = re.compile(r"^\W*noi nhan\b")  # "Nơi nhận:", folded: OCR drops its marks
+# The signature block stands right of "Nơi nhận" (Decree 30/2020, Phụ lục I): from a few lines
+# above its line (the authority may start higher) to the room for the seal, signature and name.
+BLOCK_LEFT = 0.42  # share of the page's width where the right column starts
+BLOCK_ABOVE, BLOCK_BELOW = 4, 22  # line heights
 COLUMN_GAP = 2.5  # a gap this many line heights wide separates columns, not words
 MIN_CONFIDENCE = -1  # Tesseract gives -1 for block and line rows, 0-100 for words
 
@@ -80,3 +89,34 @@ def page_text(tsv: str) -> str:
         paragraph = line[0].line[:2]
         out.append(line_text(line))
     return "\n".join(out) + ("\n" if out else "")
+
+
+@dataclass(frozen=True)
+class Box:
+    """A rectangle of a rendered page, in pixels."""
+    left: int
+    top: int
+    right: int
+    bottom: int
+
+
+def signature_box(tsv: str) -> tuple[Box, bool] | None:
+    """Where a page's signature block is, and whether "Nơi nhận" says so: from the line that
+    starts with it, else from the page's last signing authority in the right column (OCR
+    misreads "Nơi nhận" under a stamp or in a faint scan); None when the page has neither."""
+    rows = list(csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE))
+    try:
+        width, height = int(rows[0]["width"]), int(rows[0]["height"])  # level 1: the page
+    except (IndexError, KeyError, TypeError, ValueError):
+        return None
+    lines = lines_of(words_of(tsv))
+    anchor, named = next(((line[0], True) for line in lines
+                          if _RECIPIENTS.match(fold(" ".join(w.text for w in line[:2])))), (None, False))
+    for line in lines if anchor is None else ():
+        right = [w for w in line if w.left >= width * BLOCK_LEFT]
+        if right and is_authority(" ".join(w.text for w in right)):
+            anchor = right[0]  # the last one: a decision's title authority stands higher
+    if anchor is None:
+        return None
+    top, bottom = anchor.top - BLOCK_ABOVE * anchor.height, anchor.top + BLOCK_BELOW * anchor.height
+    return Box(int(width * BLOCK_LEFT), max(0, top), width, min(height, bottom)), named

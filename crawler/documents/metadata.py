@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from common.textnorm import fold
+from common.textnorm import fold, is_syllable
 from crawler.documents.signature import AUTHORITY_IN, CELLS, signer_of
 
 # 123/QĐ-UBND, 16/CT-TTg, 45/2023/NĐ-CP, 1234/UBND-VP, 05/2024/TT-BTC
@@ -257,8 +257,11 @@ def subject_of(head: list[str]) -> str | None:
         if line and (heading_in(line) or _SUBJECT_START.match(line)):
             start = index + 1 if heading_in(line) else index
             taken: list[str] = []
-            for follow in head[start:start + 8]:
-                follow = CELLS.split(follow)[0].strip()  # a two-column line: the left cell
+            for line in head[start:start + 8]:
+                cells = [c.strip() for c in CELLS.split(line) if c.strip()]
+                if taken and any(c.upper() == c and AUTHORITY_IN.search(c) for c in cells[1:]):
+                    break  # the authority under the subject, a stamp beside it
+                follow = _words_cell(cells)
                 if not follow and not taken:
                     continue
                 if len(taken) == 6:
@@ -276,6 +279,17 @@ def subject_of(head: list[str]) -> str | None:
             if len(subject) >= 8:
                 return subject[:500]
     return None
+
+
+def _words_cell(cells: list[str]) -> str:
+    """The cell of a two-column line that goes on with the subject: the left one (a letter
+    prints "V/v ..." beside the place and date), unless it is OCR noise (a received-stamp box
+    left of a centred subject, "(cÏomùmmnfn]") and another is words."""
+    for cell in cells:
+        tokens = cell.split()
+        if sum(map(is_syllable, tokens)) * 2 > len(tokens):
+            return cell
+    return cells[0] if cells else ""
 
 
 def _opening(line: str) -> str:

@@ -6,6 +6,11 @@ limit on pages per document. PDFium renders each page at 300 dpi in grey. Tesser
 words with their boxes (TSV), laid out again in lines with the columns apart (``layout``).
 Without Tesseract or its ``vie`` model the document is kept with
 ``ocr_pending`` and ``govarchive ocr`` does it later.
+
+The seal is stamped in red over the signature and the signer's name; in grey it is as dark as
+the print and Tesseract reads neither. Where the page OCR found no signer,
+:func:`ocr_signature` reads the signature block again from the red channel of a colour
+render, in which red ink is as light as the paper and black print stays dark.
 """
 
 from __future__ import annotations
@@ -16,9 +21,10 @@ import os
 import shutil
 import subprocess
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
-from crawler.documents.layout import page_text
+from crawler.documents.layout import Box, page_text, signature_box
 
 logger = logging.getLogger(__name__)
 
@@ -47,15 +53,22 @@ def ocr_problem() -> str | None:
     return None
 
 
-def ocr_pdf_pages(body: bytes, pages: list[int], seconds: float = PAGE_SECONDS) -> dict[int, str]:
-    """The OCR text of each of ``pages`` (0-based) of a PDF; a page that fails or runs out
+@dataclass(frozen=True)
+class OcrPage:
+    text: str
+    signature: Box | None = None  # where the signature block is, when the page has one
+    recipients: bool = False  # the block was found beside "Nơi nhận", not only by an authority line
+
+
+def ocr_pdf_pages(body: bytes, pages: list[int], seconds: float = PAGE_SECONDS) -> dict[int, OcrPage]:
+    """The OCR of each of ``pages`` (0-based) of a PDF; a page that fails or runs out
     of time is left out (and logged). Raises :class:`OcrUnavailable` when OCR cannot run."""
     problem = ocr_problem()
     if problem:
         raise OcrUnavailable(problem)
     import pypdfium2 as pdfium
 
-    out: dict[int, str] = {}
+    out: dict[int, OcrPage] = {}
     pdf = pdfium.PdfDocument(body)
     try:
         with tempfile.TemporaryDirectory(prefix="govarchive-ocr-") as folder:
@@ -66,7 +79,7 @@ def ocr_pdf_pages(body: bytes, pages: list[int], seconds: float = PAGE_SECONDS) 
                 page.close()
                 tsv = ocr_image(image, seconds, PAGE_OPTIONS + ("tsv",))
                 if tsv is not None:
-                    out[index] = page_text(tsv)
+                    out[index] = OcrPage(page_text(tsv), *(signature_box(tsv) or (None, False)))
                 image.unlink()
     finally:
         pdf.close()
@@ -74,6 +87,33 @@ def ocr_pdf_pages(body: bytes, pages: list[int], seconds: float = PAGE_SECONDS) 
 
 
 PAGE_OPTIONS = ("-l", "vie", "--psm", "3")  # Vietnamese, a page of blocks
+BLOCK_OPTIONS = ("-l", "vie", "--psm", "6", "tsv")  # the signature block: one block of lines
+RED_INK = 60  # a pixel this much redder than green is the seal's ink
+RED_SHARE = 0.005  # a block with fewer such pixels has no red seal (a black-and-white scan)
+
+
+def ocr_signature(body: bytes, index: int, box: Box, seconds: float = PAGE_SECONDS) -> str | None:
+    """The text of the signature block in ``box`` of page ``index``, the red seal taken out;
+    None when the block has no red (a black seal cannot be told from the print) or OCR fails."""
+    import numpy as np
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(body)
+    try:
+        page = pdf[index]
+        picture = page.render(scale=DPI / 72).to_pil().convert("RGB")
+        page.close()
+    finally:
+        pdf.close()
+    block = picture.crop((box.left, box.top, box.right, box.bottom))
+    pixels = np.asarray(block, dtype=np.int16)
+    if ((pixels[..., 0] - pixels[..., 1]) > RED_INK).mean() < RED_SHARE:
+        return None
+    with tempfile.TemporaryDirectory(prefix="govarchive-ocr-") as folder:
+        image = Path(folder) / "block.png"
+        block.getchannel("R").save(image)
+        tsv = ocr_image(image, seconds, BLOCK_OPTIONS)
+    return page_text(tsv) if tsv is not None else None
 
 
 def ocr_image(path: Path, seconds: float = PAGE_SECONDS,

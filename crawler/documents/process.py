@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass, field
 
 from crawler.documents.citations import citations
 from crawler.documents.detect import KINDS, file_name, sniff
+from crawler.documents.layout import Box
 from crawler.documents.metadata import (
     DocumentMeta,
     blanks,
@@ -23,8 +24,9 @@ from crawler.documents.metadata import (
     with_signing_day,
     with_stamps,
 )
-from crawler.documents.ocr import MAX_OCR_PAGES, OcrUnavailable, ocr_pdf_pages
+from crawler.documents.ocr import MAX_OCR_PAGES, OcrPage, OcrUnavailable, ocr_pdf_pages, ocr_signature
 from crawler.documents.ocrfix import mend
+from crawler.documents.signature import signer_of
 from crawler.documents.sources import described, number_from_file_name, printed_symbol
 from crawler.documents.stamps import last_signing_day, stamped_header
 from crawler.documents.text import DocumentText, finish, read_text
@@ -78,6 +80,8 @@ def process_document(body: bytes, url: str, content_type: str = "", disposition:
             stamped = stamped_header(body)
             meta = with_stamps(meta, text.text, stamped.number, stamped.day, stamped.month)
         meta = with_signing_day(meta, text.text, last_signing_day(body))
+    if meta.signer is None and text.signature_block:
+        meta.take("signer", _signer_under_seal(body, text), "signature block")
     head = header_text(text.text)
     meta = _with_file_name(meta, head, name)
     if (text.method or "").endswith("ocr") and meta.subject and meta.sources.get("subject") == "header":
@@ -103,6 +107,26 @@ def _with_file_name(meta: DocumentMeta, head: str, name: str) -> DocumentMeta:
         if meta.doc_type is None:
             meta.take("doc_type", type_of([], number, meta.subject, [], [])[0], "file name")
     return meta
+
+
+def _signer_under_seal(body: bytes, text: DocumentText) -> str | None:
+    """The signer read again from the signature block OCR found, its red seal taken out."""
+    index, box = text.signature_block
+    try:
+        block = ocr_signature(body, index, box)
+    except Exception as exc:  # noqa: BLE001 - PDFium on a damaged page: the signer stays unread
+        logger.warning("OCR of the signature block failed: %s", exc)
+        return None
+    return signer_of(block.splitlines(), "")[0] if block else None
+
+
+def _signature_block(pages: dict[int, OcrPage]) -> tuple[int, Box] | None:
+    """The first page's block found beside "Nơi nhận" (a file may hold a second document after
+    the first), else the last page's found by its authority line (the first pages of a decision
+    have its title authority)."""
+    found = sorted((i, p) for i, p in pages.items() if p.signature)
+    named = [(i, p.signature) for i, p in found if p.recipients]
+    return named[0] if named else (found[-1][0], found[-1][1].signature) if found else None
 
 
 def _unread(meta: DocumentMeta, head: str) -> str:
@@ -132,8 +156,9 @@ def _with_ocr(body: bytes, text: DocumentText, ocr: bool, max_pages: int) -> Doc
         logger.warning("OCR failed: %s", exc)
         text.note = "; ".join([*notes, f"OCR failed: {exc}"])
         return text
-    for index, page_text in found.items():
-        text.page_texts[index] = page_text
+    for index, page in found.items():
+        text.page_texts[index] = page.text
+    text.signature_block = _signature_block(found)
     text.scanned_pages = [i for i in text.scanned_pages if i not in found]
     text.method = "ocr" if len(found) == len(text.page_texts) else "pdf+ocr"
     if len(found) < len(pages):

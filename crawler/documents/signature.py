@@ -46,7 +46,7 @@ def signer_of(body: list[str], text: str) -> tuple[str | None, str]:
         near = body[start:start + 12]
         cells = [c.strip(" _") for line_near in near for c in CELLS.split(line_near) if c.strip(" _")]
         for index, cell in enumerate(cells):
-            if _authority(cell):
+            if is_authority(cell):
                 for follow in cells[index + 1:index + 16]:
                     name = _name_in(follow)
                     if name:
@@ -78,7 +78,7 @@ def _beside_recipients(body: list[str]) -> str | None:
     return None
 
 
-def _authority(cell: str) -> bool:
+def is_authority(cell: str) -> bool:
     """A signing authority line, or one run together after "Nơi nhận:" or a recipient."""
     tail = _RECIPIENT.sub("", cell).strip()
     return bool(tail) and tail.upper() == tail and bool(_AUTHORITY.match(fold(tail).upper()))

@@ -22,6 +22,7 @@ from pathlib import Path
 from lxml import etree
 
 from common.textnorm import is_vietnamese
+from crawler.documents.layout import Box
 from crawler.documents.legacy import to_unicode
 
 logger = logging.getLogger(__name__)
@@ -47,6 +48,7 @@ class DocumentText:
     scanned_pages: list[int] = field(default_factory=list)  # PDF pages without a text layer
     page_texts: list[str] = field(default_factory=list)  # a PDF's text, page by page
     ocr_pending: bool = False  # scanned pages wait for OCR (off, or not installed)
+    signature_block: tuple[int, Box] | None = None  # the OCR'd page and box of the signature block
 
 
 def read_text(body: bytes, kind: str) -> DocumentText:

@@ -55,3 +55,10 @@ def test_a_short_body_is_hashed_with_its_title_and_files_a_long_one_alone():
     assert content_hash(stock, "Thông báo A") == content_hash(spaced, "THÔNG BÁO a")
     long = "Ủy ban nhân dân huyện tổ chức hội nghị tổng kết công tác dân vận năm 2018. " * 8
     assert content_hash(long, "Tin A") == content_hash(long, "Tin B") == content_hash(long)
+
+
+def test_a_syllable_is_at_most_seven_letters_with_vietnamese_marks():
+    from common.textnorm import is_syllable
+
+    assert all(map(is_syllable, ["nghiêng", "Đắk", "(hỗ", "trợ,", "ĐẾN"]))
+    assert not any(map(is_syllable, ["cÏomùmmnfniaannn", "2024", "naïve", "]", "Rới1"]))

@@ -9,7 +9,7 @@ import zipfile
 
 import pytest
 from conftest import ROOT
-from documents_factory import DECISION, docx_file, scanned_pdf, text_pdf, to_tcvn3
+from documents_factory import DECISION, docx_file, scanned_pdf, sealed_scan, text_pdf, to_tcvn3
 
 from crawler.documents import process_document
 from crawler.documents.detect import file_name, sniff
@@ -151,6 +151,34 @@ def test_a_scan_whose_only_text_is_its_signature_stamp_is_ocrd():
     record = process_document(body, "http://x.gov.vn/tb.pdf")
     assert record.text_method == "ocr" and record.ocr_pending == 0
     assert "tiếp công dân" in record.text.lower()
+
+
+@needs_ocr
+def test_a_name_under_a_red_seal_is_read_with_the_seal_taken_out():
+    """In grey the seal's ring is as dark as the print and OCR reads no name; the signature
+    block beside "Nơi nhận" is read again from the red channel."""
+    from crawler.documents.ocr import ocr_pdf_pages
+
+    body = sealed_scan(["ỦY BAN NHÂN DÂN", "Số: 12/UBND-VP", "V/v tăng cường phòng, chống lụt bão",
+                        "Kính gửi: Ủy ban nhân dân các xã.", "Đề nghị các xã kiểm tra đê bao."],
+                       ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"], "Nguyễn Thị Hồng")
+    assert "Hồng" not in ocr_pdf_pages(body, [0])[0].text  # what the page's OCR gives alone
+    record = process_document(body, "http://x.gov.vn/cv12.pdf")
+    assert record.signer == "Nguyễn Thị Hồng"
+    assert '"signer": {"source": "signature block"' in record.meta_sources
+
+
+@needs_ocr
+def test_a_black_and_white_scan_is_not_read_again():
+    """A seal in black cannot be told from the print: no second reading, no name guessed."""
+    import pypdfium2 as pdfium
+
+    body = sealed_scan(["ỦY BAN NHÂN DÂN", "Số: 12/UBND-VP", "Kính gửi: Các xã."],
+                       ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"], "Nguyễn Thị Hồng")
+    grey = io.BytesIO()
+    page = pdfium.PdfDocument(body)[0].render(scale=200 / 72, grayscale=True).to_pil()
+    page.save(grey, "PDF", resolution=200.0)
+    assert process_document(grey.getvalue(), "http://x.gov.vn/cv12.pdf").signer is None
 
 
 def test_without_ocr_a_scan_is_kept_pending_with_a_note():
@@ -337,6 +365,16 @@ def test_the_subject_stops_at_a_stamp_of_dots_or_an_authority():
     text = ("THỦ TƯỚNG CHÍNH PHỦ\nSố: 1009/QĐ-TTg\nQUYẾT ĐỊNH\nPhê duyệt nhiệm vụ quy hoạch\n"
             "đa Giờ....................... eo THỦ TƯỚNG CHÍNH PHỦ\nCăn cứ Luật Tổ chức Chính phủ")
     assert document_meta(text).subject == "Phê duyệt nhiệm vụ quy hoạch"
+
+
+def test_a_received_stamp_beside_the_subject_is_not_part_of_it():
+    """A boxed "ĐẾN" stamp left of a centred subject: OCR puts its noise in a cell of its own,
+    and the title authority beside the stamp ends the subject."""
+    text = ("THỦ TƯỚNG CHÍNH PHỦ\nSố: 1053/QĐ-TTg\nQUYẾT ĐỊNH\nVề việc xuất cấp hạt giống cây trồng\n"
+            "(cÏomùmmnfniaannn]\thỗ trợ tỉnh Lào Cai\n[ĐẾN rơm\tTHỦ TƯỚNG CHÍNH PHỦ\nCăn cứ Luật")
+    assert document_meta(text).subject == "Về việc xuất cấp hạt giống cây trồng hỗ trợ tỉnh Lào Cai"
+    letter = "UBND HUYỆN\nSố: 12/UBND\nV/v phòng chống lụt bão\tMỹ Xuyên, ngày 5 tháng 9 năm 2024\nKính gửi:"
+    assert document_meta(letter).subject == "V/v phòng chống lụt bão"
 
 
 def test_a_text_layer_in_a_font_without_a_unicode_map_is_ocrd():

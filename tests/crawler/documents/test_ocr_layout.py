@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from crawler.documents.layout import page_text, words_of
+from crawler.documents.layout import Box, page_text, signature_box, words_of
 
 HEAD = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"
 
@@ -32,3 +32,17 @@ def test_a_cut_row_is_skipped_and_the_rest_read():
 
 def test_an_empty_page_is_empty():
     assert page_text(HEAD + "\n") == ""
+
+
+def test_the_signature_block_stands_right_of_nơi_nhận_below_it():
+    tsv = _tsv((1, 1, 1, 200, "Điều"), (2, 1, 1, 200, "Nơi"), (2, 1, 1, 310, "nhận:"), (2, 1, 1, 1400, "KT."))
+    box, named = signature_box(tsv)
+    assert named and box == Box(int(2480 * 0.42), 0, 2480, 100 + 22 * 40)  # from 4 lines above
+
+
+def test_without_nơi_nhận_the_last_authority_in_the_right_column_places_the_block():
+    tsv = _tsv((1, 1, 1, 200, "Căn"), (1, 1, 2, 1400, "GIÁM"), (1, 1, 2, 1550, "ĐÓC"))
+    box, named = signature_box(tsv)
+    assert not named and box.left == int(2480 * 0.42)
+    assert signature_box(_tsv((1, 1, 1, 200, "GIÁM"), (1, 1, 1, 360, "ĐỐC"))) is None  # a left column's
+    assert signature_box(HEAD + "\n") is None
