@@ -87,11 +87,33 @@ def title_parts(page_title: str, og_title: str) -> list[str]:
     return [p for p in folded if not (PORTAL_NAME.match(p) and len(p) <= 40)]
 
 
-def page_title_without_portal(page_title: str) -> str:
-    """``<title>`` without the portal's name, which stands before or after the title."""
-    parts = [clean_line(p) for p in TITLE_SPLIT.split(page_title) if p.strip()]
-    kept = [p for p in parts if not PORTAL_NAME.search(fold(p))]
-    return max(kept, key=len) if kept else clean_line(page_title)
+def page_title_without_portal(page_title: str, site_names: list[str] = ()) -> str:
+    """``<title>`` without the portal's name, which stands before or after the title: parts
+    at either end that name a portal (or are the page's ``og:site_name``) are cut, and what
+    is left is kept whole, its own dashes with it ("Hội nghị A - giai đoạn 2021-2025").
+    When no end names the portal, the longest part."""
+    pieces = TITLE_SPLIT.split(page_title)
+    separators = [m.group() for m in TITLE_SPLIT.finditer(page_title)]
+    names = {fold(clean_line(n)) for n in site_names if n.strip()}
+
+    def portal(part: str) -> bool:
+        folded = fold(clean_line(part))
+        return not folded or bool(PORTAL_NAME.search(folded)) or folded in names
+
+    start, end = 0, len(pieces)
+    while start < end and portal(pieces[start]):
+        start += 1
+    while end > start and portal(pieces[end - 1]):
+        end -= 1
+    if start == end:
+        return clean_line(page_title)
+    if (start, end) != (0, len(pieces)):
+        kept = pieces[start]
+        for separator, piece in zip(separators[start:end - 1], pieces[start + 1:end], strict=True):
+            kept += separator + piece
+        return clean_line(kept)
+    parts = [clean_line(p) for p in pieces if p.strip()]
+    return max(parts, key=len) if parts else clean_line(page_title)
 
 
 def _matches(text: str, parts: list[str]) -> bool:

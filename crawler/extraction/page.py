@@ -98,7 +98,7 @@ def extract_html(html: str, url: str | None = None, site: SiteProfile | None = N
     title_el = _first(profiles, "title", root)
     if title_el is None:
         title_el = find_title(root, body, title_parts(meta.title, meta.og_title))
-    result.title = _title_text(title_el, meta.og_title, meta.title)
+    result.title = _title_text(title_el, meta.og_title, meta.title, meta.site_names)
     shown = [d for p in profiles for d in p.date_lines(root)]
     date_lines = find_date_lines(title_el, body)
     located = Candidate("located", element_text(body, known_body)) if body is not None else None
@@ -193,11 +193,13 @@ def _canonical(url: str | None, declared: str) -> str | None:
 BADGE = 25  # characters a heading may hold before the title itself (a date badge, a category)
 
 
-def _title_text(title_el, og_title: str, page_title: str) -> str:
+def _title_text(title_el, og_title: str, page_title: str, site_names: list[str]) -> str:
     if title_el is None:
-        return og_title or page_title_without_portal(page_title)
+        return og_title or page_title_without_portal(page_title, site_names)
     shown = clean_line(title_el.text_content())
-    for declared in (og_title, page_title_without_portal(page_title)):
+    if any(fold(shown) in fold(clean_line(d)) for d in (og_title, page_title) if d):
+        return shown  # "Sở TT&TT - Tổng kết năm 2021" whole in <title>: no badge, a title with a dash
+    for declared in (og_title, page_title_without_portal(page_title, site_names)):
         # "Jun 17 Das schönste Ende der Welt" for "Das schönste Ende der Welt": the badge goes
         # (a prefix only: a declared title that is cut short loses its end, not its start)
         prefix = len(shown) - len(declared)

@@ -133,6 +133,27 @@ def test_title_fallback_drops_the_portal_name(page_title, expected):
     assert extract_html(html).title == expected
 
 
+@pytest.mark.parametrize("page_title,site_name,expected", [
+    ("Hội nghị A - giai đoạn 2021-2025 - Cổng TTĐT tỉnh Sông Hậu", "", "Hội nghị A - giai đoạn 2021-2025"),
+    ("Tin vui - Sở Nội vụ tỉnh Sông Hậu", "Sở Nội vụ tỉnh Sông Hậu", "Tin vui"),
+])
+def test_title_fallback_keeps_the_titles_own_dashes(page_title, site_name, expected):
+    site = f'<meta property="og:site_name" content="{site_name}">' if site_name else ""
+    html = f"<html><head><title>{page_title}</title>{site}</head><body><p>x</p></body></html>"
+    assert extract_html(html).title == expected
+
+
+def test_a_heading_with_a_dash_is_the_title_whole():
+    """A heading whose text stands whole in <title> has no badge before it: "Sở TT&TT - " is
+    the title's own start, not a date or category to cut."""
+    title = "Sở TT&TT - Tổng kết công tác chuyển đổi số năm 2021"
+    body = "".join(f"<p>Đoạn {i}: Sở Thông tin và Truyền thông tổng kết công tác chuyển đổi số "
+                   "năm 2021 và triển khai nhiệm vụ năm 2022 trên địa bàn tỉnh.</p>" for i in range(5))
+    html = (f"<html><head><title>{title} - Cổng TTĐT</title></head><body><h1>{title}</h1>"
+            f"<div class='content'>{body}</div></body></html>")
+    assert extract_html(html, "http://stttt.gov.vn/tin/123").title == title
+
+
 def test_page_without_date_is_an_article_with_a_note():
     article = next(a for a in ARTICLES if "no_date" in a.flags)
     r = demo_page(article)
