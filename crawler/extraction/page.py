@@ -37,7 +37,7 @@ from crawler.extraction.locate import (
 )
 from crawler.extraction.metadata import read_meta
 from crawler.extraction.result import Extraction, Rejection
-from crawler.extraction.verdict import judge
+from crawler.extraction.verdict import judge, linked_from_menu
 from crawler.profiles import Profile, SiteProfile, detect
 
 logger = logging.getLogger(__name__)
@@ -91,6 +91,7 @@ def extract_html(html: str, url: str | None = None, site: SiteProfile | None = N
     # text is mostly these is a listing
     anchors = frozenset(clean_line((a.text or "") if len(a) == 0 else a.text_content())
                         for a in root.iter("a"))
+    in_menu = linked_from_menu(root, url)  # a static page is one the site's menu links
     clean_tree(root)
     body, named_by = _first_with(profiles, "body", root)
     known_body = body is not None
@@ -124,7 +125,7 @@ def extract_html(html: str, url: str | None = None, site: SiteProfile | None = N
                                               html, is_vietnamese(f"{result.title} {result.text}"))
     result.rejection, result.reason = judge(result, body, located.text if located else "",
                                             bool(shown or date_lines), url, title_el,
-                                            anchors if body is None else frozenset())
+                                            anchors if body is None else frozenset(), in_menu)
     result.is_article = result.rejection is None
     return result
 

@@ -6,15 +6,18 @@ not mostly lines starting or ending with a date. Whether it is a listing is
 judged on the located region, whichever candidate's text was chosen
 (trafilatura reads a teaser out of a listing as if it were prose). A post with
 a title and a date line by it is an article however short its body (a
-two-sentence notice, a list of attachments), unless the body is a teaser.
+two-sentence notice, a list of attachments), unless the body is a teaser. An undated
+page the site's menu links, or named as a portal's page about itself (Giới thiệu, Liên
+hệ, Cơ cấu tổ chức), is a static page, not an article (it stays in the WARC).
 """
 
 from __future__ import annotations
 
-from urllib.parse import urljoin
+import re
+from urllib.parse import urljoin, urlsplit
 
 from common.dates import contains_date
-from common.textnorm import clean_line
+from common.textnorm import clean_line, fold
 from common.urls import canonical_url
 from crawler.extraction.attachments import attachment_anchors
 from crawler.extraction.result import Extraction, Rejection
@@ -25,10 +28,19 @@ MAX_ENTRIES_SCAN = 3000  # elements looked at around a short body for sibling en
 ENTRY_LEVELS = 4  # ancestors of a short body searched for sibling entries
 MAX_LINK_DENSITY = 0.4
 HEADLINE_CHARS = 30  # a link this long in the body is a headline of another page
+# What a portal's pages about itself are called: an undated page so titled is no article.
+STATIC_TITLES = re.compile(r"^(gioi thieu( chung)?|lien he|thong tin lien he"
+                           r"|so do (to chuc|trang|website|cong)|co cau to chuc|chuc nang,? nhiem vu"
+                           r"|lich su hinh thanh|danh ba|ban do)\b")
+STATIC_WORDS = 8  # "Giới thiệu chung về huyện Mỹ Thành": a page name, not a sentence
+MENU = re.compile(r"\b(nav|menu)", re.I)
+NOT_MENU = re.compile(r"crumb|path|lang", re.I)  # a breadcrumb or a language switch links the page itself
+MENU_LEVELS = 8
 
 
 def judge(result: Extraction, body, located_text: str, dated: bool, url: str | None,
-          title_el=None, anchor_texts: frozenset[str] = frozenset()) -> tuple[Rejection | None, str]:
+          title_el=None, anchor_texts: frozenset[str] = frozenset(),
+          in_menu: bool = False) -> tuple[Rejection | None, str]:
     """Whether the page is an article: ``(None, "")``, or why not, for code and for people.
 
     Whether it is a listing is judged on the located region (its links, its dated
@@ -42,6 +54,8 @@ def judge(result: Extraction, body, located_text: str, dated: bool, url: str | N
         return Rejection.NOT_ARTICLE, "no title"
     if len(result.text) < MIN_BODY_CHARS and not _short_post(result, body, dated, url, title_el):
         return Rejection.NOT_ARTICLE, f"too little text ({len(result.text)} chars)"
+    if not result.date_candidates and _static_page(result.title, in_menu):
+        return Rejection.NOT_ARTICLE, "static page: undated, named as one or in the site's menu"
     lines = [line for line in (located_text or result.text).split("\n") if line.strip()]
     dated = sum(1 for line in lines if _is_dated_item(line))
     if len(lines) >= 5 and dated > 0.5 * len(lines):
@@ -61,6 +75,39 @@ def judge(result: Extraction, body, located_text: str, dated: bool, url: str | N
     if len(headlines) >= 3 and sum(headlines) > 0.15 * body_chars:
         return Rejection.LISTING, f"listing of {len(headlines)} headlines"
     return None, ""
+
+
+def _static_page(title: str, in_menu: bool) -> bool:
+    """A page about the portal itself (Giới thiệu, Liên hệ, Cơ cấu tổ chức), or one the site's
+    menu links: a news post is reached from listings, not from the menu. Asked of undated pages."""
+    name = fold(clean_line(title))
+    return in_menu or (bool(STATIC_TITLES.match(name)) and len(name.split()) <= STATIC_WORDS)
+
+
+def linked_from_menu(root, url: str | None) -> bool:
+    """Whether the page's own menu links the page (asked before the menus are cleaned away)."""
+    if not url:
+        return False
+    here = canonical_url(url)
+    tail = urlsplit(here).path.rstrip("/").rsplit("/", 1)[-1] or urlsplit(here).query
+    for link in root.iter("a"):
+        href = (link.get("href") or "").strip()
+        if (tail and tail in href and not href.startswith(("#", "javascript:"))
+                and canonical_url(urljoin(url, href)) == here and _in_menu(link)):
+            return True
+    return False
+
+
+def _in_menu(link) -> bool:
+    for level, el in enumerate(link.iterancestors()):
+        if level >= MENU_LEVELS:
+            break
+        marks = f"{el.get('class', '')} {el.get('id', '')}"
+        if NOT_MENU.search(marks):
+            return False
+        if el.tag == "nav" or MENU.search(marks):
+            return True
+    return False
 
 
 def _short_post(result: Extraction, body, dated: bool, url: str | None, title_el) -> bool:

@@ -202,3 +202,33 @@ def test_a_sharepoint_era_news_header_gives_the_date_and_not_the_title(header, d
     html = SHAREPOINT_ERA.format(header=header, title=NEWS_TITLE, body=body, sidebar=sidebar)
     result = resolve_date(extract_html(html, "http://tanhung.longan.gov.vn/Lists/Posts/Post.aspx?ID=123"))
     assert result.title == NEWS_TITLE and result.published_at.startswith(day)
+
+
+STATIC_BODY = "".join(f"<p>Đoạn {i}: Huyện Mỹ Thành nằm ở phía nam tỉnh, có diện tích tự nhiên 370 km², "
+                      "dân số hơn 150 nghìn người, gồm 12 xã và 1 thị trấn.</p>" for i in range(5))
+
+
+def _page(title: str, menu_href: str = "", crumb_href: str = "", date: str = "") -> str:
+    menu = f'<ul class="main-menu"><li><a href="{menu_href}">{title}</a></li></ul>' if menu_href else ""
+    crumb = f'<div class="breadcrumb"><a href="{crumb_href}">{title}</a></div>' if crumb_href else ""
+    dated = f"<div class=date>{date}</div>" if date else ""
+    return (f"<html><head><title>{title}</title></head><body>{menu}{crumb}<h1>{title}</h1>"
+            f"{dated}<div class='content'>{STATIC_BODY}</div></body></html>")
+
+
+@pytest.mark.parametrize("title,menu_href", [
+    ("Giới thiệu chung", ""),  # named as a portal's page about itself
+    ("Cơ cấu tổ chức", ""),
+    ("Huyện Mỹ Thành qua các thời kỳ", "/vi/qua-cac-thoi-ky.html"),  # the menu links it
+])
+def test_an_undated_page_about_the_portal_is_no_article(title, menu_href):
+    result = extract_html(_page(title, menu_href), "http://mythanh.gov.vn/vi/qua-cac-thoi-ky.html")
+    assert not result.is_article and result.reason.startswith("static page")
+
+
+@pytest.mark.parametrize("page", [
+    _page("Huyện Mỹ Thành qua các thời kỳ", crumb_href="/vi/qua-cac-thoi-ky.html"),  # a breadcrumb is no menu
+    _page("Giới thiệu chung", date="Ngày đăng: 12/03/2024"),  # a dated post, however named
+])
+def test_a_news_post_stays_an_article(page):
+    assert extract_html(page, "http://mythanh.gov.vn/vi/qua-cac-thoi-ky.html").is_article
