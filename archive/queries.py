@@ -41,9 +41,10 @@ def captured_body(db_path: str | Path, row: dict, label: str) -> bytes:
 
 
 def captured_rows(db, table: str, site: str | None = None, since: str | None = None,
-                  only_pending: bool = False, limit: int | None = None) -> list[dict]:
+                  only_pending: bool = False, limit: int | None = None,
+                  urls: list[str] | None = None) -> list[dict]:
     """Rows of ``articles`` or ``documents`` that have a WARC record, for reading them again:
-    of one site, fetched since a day, (documents) waiting for OCR; in id order."""
+    of one site, fetched since a day, (documents) waiting for OCR, at these addresses; in id order."""
     if table not in ("articles", "documents"):
         raise ValueError(f"no captured rows in {table}")
     where, params = ["warc_file IS NOT NULL"], []
@@ -53,6 +54,9 @@ def captured_rows(db, table: str, site: str | None = None, since: str | None = N
             params.append(value)
     if only_pending:
         where.append("ocr_pending = 1")
+    if urls is not None:
+        where.append(f"url IN ({', '.join('?' * len(urls))})")
+        params.extend(urls)
     return dict_rows(db, f"SELECT * FROM {table} WHERE {' AND '.join(where)} ORDER BY id"
                          + (" LIMIT ?" if limit else ""), [*params, *([limit] if limit else [])])
 

@@ -265,6 +265,8 @@ def read_response(folder: Path, ref: RecordRef) -> StoredResponse:
     """The response record at ``ref``, its payload digest checked; :class:`WarcError` names
     the file and offset of anything missing or damaged."""
     path = resolve_in(folder, ref.file)
+    if not path.exists() and path.with_name(path.name + OPEN_SUFFIX).exists():
+        path = path.with_name(path.name + OPEN_SUFFIX)  # still being written: its records are flushed
     where = f"WARC record {ref.file} at offset {ref.offset}"
     try:
         with open(path, "rb") as handle:

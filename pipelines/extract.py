@@ -12,6 +12,7 @@ from crawler.extraction import Rejection, extract_bytes
 from crawler.extraction.budget import MAX_BYTES, SECONDS
 from crawler.extraction.decode import charset_from_content_type, decode_html
 from crawler.extraction.pool import PoolUnavailable, default_workers, release_pool, shared_pool
+from crawler.extraction.reextract import reread_pages
 from crawler.extraction.template import MIN_PAGES, learn
 from crawler.profiles import SiteProfile
 from crawler.runtime.items import PageItem
@@ -44,6 +45,8 @@ class ExtractPipeline(ArchiveStage):
         self.registry_selectors: dict = {}
         self.site_key: str | None = None  # the registry site whose template is learnt and used
         self.learning: list[tuple[str, str]] | None = None  # (url, html) of its first article pages
+        self.untemplated: list[str] = []  # its articles extracted before its template was learnt
+        self.learnt = False  # a template was learnt in this crawl
 
     def open_spider(self, spider=None) -> None:
         super().open_spider(spider)
@@ -66,21 +69,35 @@ class ExtractPipeline(ArchiveStage):
 
     def _learn(self) -> None:
         """The site's template from the article pages seen so far, kept in the archive and used
-        for the pages still to come; ``reextract`` reads the earlier ones again with it."""
+        for the pages still to come; the earlier ones are read again with it when the crawl ends."""
         pages, self.learning = self.learning or [], None
         template = learn(pages)
         if template is None or not template.selectors():
             return
         self.archive.save_site_template(self.site_key, template.selectors(), template.pages)
         self._use(template.selectors())
+        self.learnt = True
         self.stats.set_value("govarchive/template/learnt_from", template.pages)
-        logger.info("learnt the template of %s from %d article pages (%s); `govarchive reextract --site %s` "
-                    "reads the %d pages extracted before with it", self.site_key, template.pages,
-                    ", ".join(sorted(template.selectors())), self.site_key, len(pages))
+        logger.info("learnt the template of %s from %d article pages (%s)", self.site_key, template.pages,
+                    ", ".join(sorted(template.selectors())))
+
+    def _reread(self) -> None:
+        """The site's articles extracted before its template was learnt, read again with it from
+        their WARC records (the crawl's items are all stored by now)."""
+        selectors = json.loads(self.selectors) if self.selectors else {}
+        report = reread_pages(self.archive.db, self.settings.get("GOVARCHIVE_DB"), self.site_key,
+                              self.untemplated, selectors)
+        self.stats.set_value("govarchive/template/reread", report.checked)
+        self.stats.set_value("govarchive/template/reread_changed", len(report.changes))
+        logger.info("read %d articles of %s extracted before its template again: %d changed%s",
+                    report.checked, self.site_key, len(report.changes),
+                    f"; {'; '.join(report.problems[:3])}" if report.problems else "")
 
     def close_spider(self, spider=None) -> None:
         if self.learning is not None and len(self.learning) >= MIN_PAGES:
             self._learn()
+        if self.learnt and self.untemplated:
+            self._reread()
         if self.held:
             release_pool(self.held)
             self.held = self.pool = None
@@ -96,6 +113,7 @@ class ExtractPipeline(ArchiveStage):
             self._skip(adapter, "non_html", f"not HTML ({content_type})")
         if adapter.get("listing_page"):  # page N of a listing, whatever item it shows in full
             self._skip(adapter, "listing_page", "another page of a listing (reached by its pager)", "listing")
+        untemplated = self.learning is not None  # the site's template is not known yet
         result = await self._in_worker(adapter) if self.pool else None
         if result is None:
             result = extract_bytes(adapter["body"], adapter["url"], adapter["content_type"],
@@ -117,6 +135,8 @@ class ExtractPipeline(ArchiveStage):
         if hint.get("title") and not adapter["title"]:
             adapter["title"] = hint["title"]
         self.stats.inc_value("govarchive/articles_extracted")
+        if untemplated and adapter["site"] == self.site_key:
+            self.untemplated.append(adapter["url"])
         if self.learning is not None and adapter["site"] == self.site_key:
             self.learning.append((adapter["url"], decode_html(adapter["body"][:self.max_bytes],
                                                               charset_from_content_type(content_type))[0]))

@@ -53,9 +53,29 @@ def reextract(db_path: str | Path, site: str | None = None, since: str | None = 
     for key, value in (selectors or {}).items():
         merged[key] = {**merged.get(key, {}), **value}
     profiles = {key: SiteProfile(value) for key, value in merged.items() if value}
-    folder = warc_folder(db_path)
     report = ReextractReport()
     rows = captured_rows(db, "articles", site, since)
+    _reread(db, warc_folder(db_path), rows, profiles, dry_run, report)
+    db.conn.close()
+    return report
+
+
+MAX_REREAD = 200  # a crawl's own pages read again when it closes; more is `reextract`'s work
+
+
+def reread_pages(db, db_path: str | Path, site: str, urls: list[str],
+                 selectors: Mapping[str, object]) -> ReextractReport:
+    """A crawl's articles of ``site`` at ``urls``, extracted before it learnt the site's
+    template, extracted again from their WARC records with ``selectors``, on the crawl's own
+    connection (``db``)."""
+    report = ReextractReport()
+    rows = captured_rows(db, "articles", site, urls=list(dict.fromkeys(urls))[:MAX_REREAD])
+    _reread(db, warc_folder(db_path), rows, {site: SiteProfile(dict(selectors))}, False, report)
+    return report
+
+
+def _reread(db, folder: Path, rows: list[dict], profiles: Mapping[str, SiteProfile], dry_run: bool,
+            report: ReextractReport) -> None:
     for row in rows:
         report.checked += 1
         change = _one(db, folder, row, report, profiles.get(row["site"]))
@@ -64,8 +84,6 @@ def reextract(db_path: str | Path, site: str | None = None, since: str | None = 
         report.changes.append(change)
         if not dry_run:
             _write(db, row, change, report)
-    db.conn.close()
-    return report
 
 
 def _one(db, folder: Path, row: dict, report: ReextractReport,
@@ -83,6 +101,8 @@ def _one(db, folder: Path, row: dict, report: ReextractReport,
                                f"({result.reason}); left as it is")
         return None
     new = result.stored()
+    if new["published_at"] is None and row["published_at"]:  # a listing gave it: the record does not
+        new["published_at"], new["published_raw"] = row["published_at"], row["published_raw"]
     changed = {name: (row[name], new[name]) for name in FIELDS if row[name] != new[name]}
     return Change(row["id"], row["url"], changed) if changed else None
 

@@ -111,6 +111,16 @@ def test_repair_leaves_a_file_a_live_crawl_is_writing(tmp_path):
     assert [r.rec_type for _, r, _ in records([closed])] == ["warcinfo"] + ["response", "request"] * 2
 
 
+def test_a_record_of_a_file_still_being_written_is_read(tmp_path):
+    """A crawl reads its own first pages again before its WARC file is closed and renamed."""
+    writer = RotatingWarcWriter(tmp_path, "c1")
+    ref = writer.write(capture(7))
+    assert not (tmp_path / ref.file).exists()
+    assert read_response(tmp_path, ref).body == b"<p>trang 7</p>"
+    writer.close()
+    assert read_response(tmp_path, ref).body == b"<p>trang 7</p>"
+
+
 def test_torn_last_record_is_cut_on_the_next_run(tmp_path):
     writer = RotatingWarcWriter(tmp_path, "c1")
     for n in range(3):
