@@ -14,7 +14,7 @@ hệ, Cơ cấu tổ chức), is a static page, not an article (it stays in the 
 from __future__ import annotations
 
 import re
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 from common.dates import contains_date
 from common.textnorm import clean_line, fold
@@ -54,8 +54,6 @@ def judge(result: Extraction, body, located_text: str, dated: bool, url: str | N
         return Rejection.NOT_ARTICLE, "no title"
     if len(result.text) < MIN_BODY_CHARS and not _short_post(result, body, dated, url, title_el):
         return Rejection.NOT_ARTICLE, f"too little text ({len(result.text)} chars)"
-    if not result.date_candidates and _static_page(result.title, in_menu):
-        return Rejection.NOT_ARTICLE, "static page: undated, named as one or in the site's menu"
     lines = [line for line in (located_text or result.text).split("\n") if line.strip()]
     dated = sum(1 for line in lines if _is_dated_item(line))
     if len(lines) >= 5 and dated > 0.5 * len(lines):
@@ -65,7 +63,7 @@ def judge(result: Extraction, body, located_text: str, dated: bool, url: str | N
         linked = sum(1 for line in lines if clean_line(line) in anchor_texts)
         if len(lines) >= 5 and linked > 0.6 * len(lines):
             return Rejection.LISTING, f"mostly links ({linked} of {len(lines)} lines)"
-        return None, ""
+        return _static(result, in_menu)
     files = attachment_anchors(body, url)  # documents are the post's content, not navigation
     link_texts = [len(clean_line(a.text_content())) for a in body.iter("a") if a not in files]
     body_chars = max(1, len(clean_line(body.text_content())))
@@ -74,28 +72,43 @@ def judge(result: Extraction, body, located_text: str, dated: bool, url: str | N
     headlines = [n for n in link_texts if n >= HEADLINE_CHARS]
     if len(headlines) >= 3 and sum(headlines) > 0.15 * body_chars:
         return Rejection.LISTING, f"listing of {len(headlines)} headlines"
+    return _static(result, in_menu)
+
+
+def _static(result: Extraction, in_menu: bool) -> tuple[Rejection | None, str]:
+    """What is left of a page that lists nothing: an undated page about the portal itself
+    (Giới thiệu, Liên hệ, Cơ cấu tổ chức), or one the site's menu links (a news post is reached
+    from listings, not from the menu), is a static page; anything else an article. Asked last:
+    the menu links the home page and the sections too, which are listings."""
+    name = fold(clean_line(result.title))
+    named = bool(STATIC_TITLES.match(name)) and len(name.split()) <= STATIC_WORDS
+    if not result.date_candidates and (in_menu or named):
+        return Rejection.NOT_ARTICLE, "static page: undated, named as one or in the site's menu"
     return None, ""
-
-
-def _static_page(title: str, in_menu: bool) -> bool:
-    """A page about the portal itself (Giới thiệu, Liên hệ, Cơ cấu tổ chức), or one the site's
-    menu links: a news post is reached from listings, not from the menu. Asked of undated pages."""
-    name = fold(clean_line(title))
-    return in_menu or (bool(STATIC_TITLES.match(name)) and len(name.split()) <= STATIC_WORDS)
 
 
 def linked_from_menu(root, url: str | None) -> bool:
     """Whether the page's own menu links the page (asked before the menus are cleaned away)."""
     if not url:
         return False
-    here = canonical_url(url)
-    tail = urlsplit(here).path.rstrip("/").rsplit("/", 1)[-1] or urlsplit(here).query
+    here, path = canonical_url(url), _path(url)
+    tail = urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1]
+    if not tail:
+        return False  # the home page: a listing, whatever its menu says
     for link in root.iter("a"):
         href = (link.get("href") or "").strip()
-        if (tail and tail in href and not href.startswith(("#", "javascript:"))
-                and canonical_url(urljoin(url, href)) == here and _in_menu(link)):
+        # the page's last path segment in the link first (cheap), then the same path, then the
+        # same address (canonical_url is the costly part)
+        if tail not in href or href.startswith(("#", "javascript:")):
+            continue
+        joined = urljoin(url, href)
+        if _path(joined) == path and canonical_url(joined) == here and _in_menu(link):
             return True
     return False
+
+
+def _path(url: str) -> str:
+    return unquote(urlsplit(url).path).rstrip("/").lower()
 
 
 def _in_menu(link) -> bool:
