@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 EXPORT_COLUMNS = ("id", "url", "site", "title", "published_at", "published_raw", "author", "source",
                   "text", "attachments", "comments", "fetched_at", "crawl_id", "cluster_id", "warc_file",
-                  "warc_offset", "warc_length")
+                  "warc_offset", "warc_length", "published_from")
 PERIODS = {"month": 7, "year": 4}  # characters of published_at (YYYY-MM, YYYY)
 
 

@@ -334,3 +334,13 @@ def m016_site_templates(db: Database) -> None:
     ``selectors`` (JSON, the registry's selector format: where the title and the date sit,
     lines that repeat), the number of ``pages`` it was learnt from and when."""
     db["site_templates"].create({"site": str, "selectors": str, "pages": int, "learnt_at": str}, pk="site")
+
+
+@migrations()
+def m017_date_rule(db: Database) -> None:
+    """Which rule chose an article's ``published_at``: ``published_from`` names the candidate
+    that won (``date line``, ``profile``, ``meta:article:published_time``, ``url``, ``listing``,
+    ...), so a researcher can weigh a date. Articles stored before it have NULL until
+    ``govarchive reextract`` reads them again."""
+    for table in ("articles", "article_versions"):
+        db[table].add_column("published_from", str)

@@ -25,8 +25,8 @@ __all__ = ["Archive", "ArchiveError", "CrawlCounts", "mark_interrupted", "open_d
 
 RETRY_AFTER = timedelta(hours=6)  # a failed page waits this long after its first failure
 RETRY_AFTER_MAX = timedelta(days=30)
-VERSION_COLUMNS = ("title", "published_at", "published_raw", "author", "source", "attachments", "comments",
-                   "text", "content_hash",
+VERSION_COLUMNS = ("title", "published_at", "published_raw", "published_from", "author", "source",
+                   "attachments", "comments", "text", "content_hash",
                    "fetched_at", "crawl_id", "warc_file", "warc_offset", "warc_length", "captured_at",
                    "capture_archive")
 

@@ -25,6 +25,7 @@ class DatePipeline(Stage):
         fetched = datetime.fromisoformat(adapter["fetched_at"])
         result = resolve_date(Extraction(date_candidates=adapter["date_candidates"]), fetched)
         adapter["published_at"], adapter["published_raw"] = result.published_at, result.published_raw
+        adapter["published_from"] = result.published_from
         if result.date_notes and result.published_at is None:
             logger.info("no publication date for %s: %s", adapter["url"], "; ".join(result.date_notes))
             self.stats.inc_value("govarchive/articles_without_date")

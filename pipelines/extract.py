@@ -126,7 +126,7 @@ class ExtractPipeline(ArchiveStage):
             self._reject(adapter, result.rejection or Rejection.NOT_ARTICLE, result.reason)
         adapter["url"] = result.url or adapter["url"]
         for name, value in result.stored().items():
-            if name not in ("published_at", "published_raw"):  # the dates stage resolves those
+            if name not in ("published_at", "published_raw", "published_from"):  # the dates stage's
                 adapter[name] = value
         adapter["date_candidates"] = result.date_candidates
         hint = adapter.get("listing_hint") or {}

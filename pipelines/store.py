@@ -16,8 +16,8 @@ from pipelines.base import ArchiveStage, pages_only
 
 logger = logging.getLogger(__name__)
 
-COLUMNS = ("url", "site", "title", "published_at", "published_raw", "author", "source", "attachments",
-           "comments",
+COLUMNS = ("url", "site", "title", "published_at", "published_raw", "published_from", "author", "source",
+           "attachments", "comments",
            "text", "content_hash", "fetched_at", "crawl_id", "warc_file", "warc_offset", "warc_length",
            "captured_at", "capture_archive")
 

@@ -65,7 +65,8 @@ def extract(files, url, learn) -> None:
         r = extract_page(body, url, None, now, site)
         record = {"file": name, "url": r.url, "is_article": r.is_article, "reason": r.reason,
                   "title": r.title, "published_at": r.published_at,
-                  "published_raw": r.published_raw, "author": r.author, "source": r.source,
+                  "published_raw": r.published_raw, "published_from": r.published_from,
+                  "author": r.author, "source": r.source,
                   "text": r.text, "date_notes": r.date_notes, "truncated": r.truncated}
         click.echo(json.dumps(record, ensure_ascii=False))
 
@@ -169,7 +170,7 @@ def export(db_path, site, province, district, level, date_from, date_to, registr
 
     Columns: id, url, site, title, published_at, published_raw, author, source,
     text, attachments (JSON), comments, fetched_at, crawl_id, cluster_id, warc_file,
-    warc_offset, warc_length.
+    warc_offset, warc_length, published_from.
 
     With --documents: id, url, site, number, doc_type, issuer, issued_on, signer,
     subject, meta_sources (JSON: where each field was read, and a confidence),

@@ -217,7 +217,7 @@ def resolve_date(result: Extraction, fetched_at: datetime | None = None) -> Extr
         except DateError as exc:
             result.date_notes.append(f"{kind}: {exc}")
             continue
-        result.published_at, result.published_raw = parsed.value, parsed.raw
+        result.published_at, result.published_raw, result.published_from = parsed.value, parsed.raw, kind
         return result
     if not result.date_candidates:
         result.date_notes.append("no date line near the title and no date metadata")

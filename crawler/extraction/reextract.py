@@ -26,7 +26,8 @@ from crawler.profiles import SiteProfile
 
 logger = logging.getLogger(__name__)
 
-FIELDS = ("title", "published_at", "published_raw", "author", "source", "text", "attachments", "comments")
+FIELDS = ("title", "published_at", "published_raw", "published_from", "author", "source", "text",
+          "attachments", "comments")
 
 
 
@@ -102,7 +103,8 @@ def _one(db, folder: Path, row: dict, report: ReextractReport,
         return None
     new = result.stored()
     if new["published_at"] is None and row["published_at"]:  # a listing gave it: the record does not
-        new["published_at"], new["published_raw"] = row["published_at"], row["published_raw"]
+        for name in ("published_at", "published_raw", "published_from"):
+            new[name] = row[name]
     changed = {name: (row[name], new[name]) for name in FIELDS if row[name] != new[name]}
     return Change(row["id"], row["url"], changed) if changed else None
 

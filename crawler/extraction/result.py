@@ -32,6 +32,7 @@ class Extraction:
     date_candidates: list[tuple[str, str]] = field(default_factory=list)  # (kind, raw)
     published_at: str | None = None
     published_raw: str | None = None
+    published_from: str | None = None  # the candidate kind that gave the date: which rule chose it
     date_notes: list[str] = field(default_factory=list)  # why candidates were rejected
     is_article: bool = False
     reason: str = ""  # why it is not an article, for people
@@ -46,7 +47,8 @@ class Extraction:
     def stored(self) -> dict:
         """The article fields as the archive stores them (attachments as JSON, NULL for none)."""
         return {"title": self.title, "published_at": self.published_at, "published_raw": self.published_raw,
-                "author": self.author, "source": self.source, "text": self.text,
+                "published_from": self.published_from, "author": self.author, "source": self.source,
+                "text": self.text,
                 "attachments": json.dumps(self.attachments, ensure_ascii=False) if self.attachments else None,
                 "comments": self.comments or None}
 

@@ -32,6 +32,7 @@ class PageItem:
     comments: str | None = None  # reader comments, apart from the text
     published_at: str | None = None
     published_raw: str | None = None
+    published_from: str | None = None  # which rule chose the date (the winning candidate's kind)
     content_hash: str = ""
     date_candidates: list[tuple[str, str]] = field(default_factory=list)
     existing_id: int | None = None  # set by dedup when the URL is archived with other text

@@ -51,7 +51,7 @@ def test_migrations_apply_once(tmp_path):
                                                         "m010_recovered", "m011_date_site_index",
                                                         "m012_findings", "m013_units",
                                                         "m014_citations", "m015_meta_sources",
-                                                        "m016_site_templates"]
+                                                        "m016_site_templates", "m017_date_rule"]
     assert migrations.pending(db) == []
 
 

@@ -47,7 +47,8 @@ def archive_path(tmp_path_factory) -> Path:
                                    body=body.encode()))
         archive.insert_article({"url": url, "site": "dongthap", "title": title, "text": text,
                                 "content_hash": f"h{n}", "fetched_at": "2026-01-01T01:00:00+00:00",
-                                "crawl_id": "c1", "published_at": published, "warc_file": ref.file,
+                                "crawl_id": "c1", "published_at": published, "published_from": "date line",
+                                "warc_file": ref.file,
                                 "warc_offset": ref.offset, "warc_length": ref.length})
     pdf = b"%PDF-1.4 a document"
     ref = writer.write(Capture(url="http://dongthap.gov.vn/qd.pdf", method="GET", request_headers=[], status=200,
@@ -112,6 +113,7 @@ def test_the_article_page_reads_as_an_article_with_its_citation(archive_path):
     text = page.text
     assert page.status_code == 200 and "<h1>Đảng bộ huyện tổng kết năm</h1>" in text
     assert "<p>Đoạn hai.</p>" in text and "2024-12-20 08:30" in text
+    assert "(date from: date line)" in text  # which rule chose the date
     citation = re.search(r'id="citation">(.*?)</p>', text, re.S)[1]
     assert "Cổng thông tin điện tử Đồng Tháp" in citation and "http://dongthap.gov.vn/1" in citation
     assert "urn:uuid:" in citation and "2026-01-01 08:00 +07" in citation  # archived time in Vietnam time

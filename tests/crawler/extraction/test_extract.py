@@ -161,6 +161,19 @@ def test_page_without_date_is_an_article_with_a_note():
     assert r.date_notes
 
 
+@pytest.mark.parametrize("meta,url,rule", [
+    ('<meta property="article:published_time" content="2024-03-12T08:00:00+07:00">', "http://x.gov.vn/tin/1",
+     "meta:article:published_time"),
+    ("", "http://x.gov.vn/tin/2024/03/12/hoi-nghi.html", "url"),
+])
+def test_the_date_says_which_rule_chose_it(meta, url, rule):
+    body = "".join(f"<p>Đoạn {i}: Ủy ban nhân dân xã tổ chức hội nghị tổng kết.</p>" for i in range(6))
+    html = (f"<html><head><title>Hội nghị tổng kết</title>{meta}</head>"
+            f"<body><h1>Hội nghị tổng kết</h1>{body}</body></html>")
+    result = resolve_date(extract_html(html, url))
+    assert result.published_at.startswith("2024-03-12") and result.published_from == rule
+
+
 def test_body_dates_are_never_the_publication_date():
     for article in ARTICLES:
         r = demo_page(article)

@@ -45,6 +45,11 @@ def test_article_fields_are_right(rows, article):
     assert row["url"].endswith(article_path(article))
 
 
+def test_each_date_says_which_rule_chose_it(rows):
+    assert {r["published_from"] is None for r in rows.values() if r["published_at"] is None} <= {True}
+    assert all(r["published_from"] for r in rows.values() if r["published_at"])
+
+
 def test_no_boilerplate_in_any_body(rows):
     leaks = [(t, s) for t, r in rows.items() for s in BOILERPLATE_STRINGS if s in r["text"]]
     assert leaks == []
