@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import unquote, urlsplit
 
 from lxml import html as lxml_html
 
@@ -74,17 +75,31 @@ def find_body(root: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
 PORTAL_NAME = re.compile(r"cong thong tin|cong ttdt|trang thong tin|trang chu|portal|gov\.vn|website")
 
 
-def title_parts(page_title: str, og_title: str) -> list[str]:
-    """What the page's ``<title>`` and ``og:title`` say, for matching the title element. A
-    ``<title>`` that is only the portal's name ("Cổng thông tin điện tử") names no article:
-    matched, it made the site's logo the title of every page built by script."""
+def title_parts(page_title: str, og_title: str, url: str | None = None) -> list[str]:
+    """What the page's ``<title>``, ``og:title`` and address slug say, for matching the title
+    element, folded and without punctuation. A ``<title>`` that is only the portal's name
+    ("Cổng thông tin điện tử") names no article: matched, it made the site's logo the title of
+    every page built by script. Portals derive slugs from titles ("hoi-nghi-tong-ket-nam-2024"):
+    a heading that reads as the slug is the title, where ``<title>`` is only the site's name."""
     parts = [p for p in TITLE_SPLIT.split(page_title) if len(p.strip()) >= 8]
     if og_title:
         parts.insert(0, og_title)
     if page_title:
         parts.append(page_title)
-    folded = [fold(clean_line(p)) for p in parts if p.strip()]
+    folded = [_bare(fold(clean_line(p))) for p in parts if p.strip()]
+    slug = _bare(fold(unquote(urlsplit(url or "").path.rstrip("/").rsplit("/", 1)[-1]).rsplit(".", 1)[0]))
+    if len(re.findall(r"[a-z]{2,}", slug)) >= SLUG_WORDS:
+        folded.append(slug)
     return [p for p in folded if not (PORTAL_NAME.match(p) and len(p) <= 40)]
+
+
+SLUG_WORDS = 4  # "view detail" or "tin tuc" is a path, "hoi nghi tong ket" a title
+_PUNCT = re.compile(r"[\W_]+")
+
+
+def _bare(text: str) -> str:
+    """Folded text without punctuation: slugs drop it, and so do some <title>s."""
+    return _PUNCT.sub(" ", text).strip()
 
 
 def page_title_without_portal(page_title: str, site_names: list[str] = ()) -> str:
@@ -145,7 +160,7 @@ def find_title(
         if not 8 <= len(text) <= 300:
             continue
         where = "inside" if in_body else "before"
-        if _matches(fold(text), parts):
+        if _matches(_bare(fold(text)), parts):
             kind = "match"
         elif el.tag in HEADING_TAGS or TITLE_HINT.search(el.get("class", "") + el.get("id", "")):
             if contains_date(text):

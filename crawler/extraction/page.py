@@ -98,7 +98,7 @@ def extract_html(html: str, url: str | None = None, site: SiteProfile | None = N
     body = body if known_body else find_body(root)
     title_el = _first(profiles, "title", root)
     if title_el is None:
-        title_el = find_title(root, body, title_parts(meta.title, meta.og_title))
+        title_el = find_title(root, body, title_parts(meta.title, meta.og_title, url))
     result.title = _title_text(title_el, meta.og_title, meta.title, meta.site_names)
     shown = [d for p in profiles for d in p.date_lines(root)]
     date_lines = find_date_lines(title_el, body)

@@ -245,3 +245,16 @@ def test_an_undated_page_about_the_portal_is_no_article(title, menu_href):
 ])
 def test_a_news_post_stays_an_article(page):
     assert extract_html(page, "http://mythanh.gov.vn/vi/qua-cac-thoi-ky.html").is_article
+
+
+def test_a_heading_that_reads_as_the_address_slug_is_the_title():
+    """<title> is only the site's name and a category heading stands above: the slug the
+    portal made from the title tells which line is the title."""
+    title = "Hội nghị tổng kết công tác cải cách hành chính năm 2024"
+    body = "".join(f"<p>Đoạn {i}: Ủy ban nhân dân huyện tổ chức hội nghị tổng kết công tác cải cách "
+                   "hành chính năm 2024 và triển khai nhiệm vụ năm 2025.</p>" for i in range(5))
+    html = (f"<html><head><title>Trang thông tin điện tử huyện Tân Hưng</title></head><body>"
+            f"<h2>Tin trong tỉnh</h2><div><p><b>{title}</b></p><div class='noidung'>{body}</div></div>"
+            "</body></html>")
+    url = "http://tanhung.gov.vn/tin-tuc/hoi-nghi-tong-ket-cong-tac-cai-cach-hanh-chinh-nam-2024.html"
+    assert extract_html(html, url).title == title
