@@ -112,7 +112,8 @@ class ExtractPipeline(ArchiveStage):
             logger.info("not HTML (%s): %s", content_type, adapter["url"])
             self._skip(adapter, "non_html", f"not HTML ({content_type})")
         if adapter.get("listing_page"):  # page N of a listing, whatever item it shows in full
-            self._skip(adapter, "listing_page", "another page of a listing (reached by its pager)", "listing")
+            self._skip(adapter, "listing_page", "a page of a listing (its pager reached it, or it links its "
+                       "own next page)", "listing")
         untemplated = self.learning is not None  # the site's template is not known yet
         result = await self._in_worker(adapter) if self.pool else None
         if result is None:

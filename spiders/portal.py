@@ -81,6 +81,19 @@ def absolute(base: str, origin: str, href: str) -> str:
     return urljoin(base, href)
 
 
+def _pages_itself(url: str, root) -> bool:
+    """Whether the page's pager links its own next page: the first page of a listing, whatever
+    item a section page shows in full above its list. Only pager-looking links are weighed."""
+    for anchor in root.iter("a"):
+        href = (anchor.get("href") or "").strip()
+        if not href or href.startswith(("#", "javascript:", "mailto:")):
+            continue
+        text = _paging_text(anchor)
+        if (text or PAGINATION_URL.search(href)) and next_page_of(url, urljoin(url, href), text):
+            return True
+    return False
+
+
 def _paging_text(anchor) -> bool:
     """Whether the anchor's text is a pager's ("2", "Trang sau", "»"): read only for short anchors."""
     # an anchor without child elements holds its text in .text: no XPath string() for most links
@@ -223,12 +236,13 @@ class PortalSpider(ListingDiscovery, scrapy.Spider):
                 self.soft_404(response, reason)
                 return
         if not response.meta.get("postback"):  # a form post's answer has no address of its own
-            yield self._page_item(response, content_type)
+            paged = root is not None and _pages_itself(response.url, root)
+            yield self._page_item(response, content_type, paged)
         if root is None or response.meta.get("hops", 0) >= self.max_depth:
             return
         yield from self._links(response, root, response.meta.get("hops", 0))
 
-    def _page_item(self, response: Response, content_type: str) -> PageItem:
+    def _page_item(self, response: Response, content_type: str, first_of_listing: bool = False) -> PageItem:
         ref = response.meta.get("warc_record")
         return PageItem(  # every page goes to the pipelines, which decide what it is
             url=response.url, site=self.site_of(response.url),
@@ -236,7 +250,7 @@ class PortalSpider(ListingDiscovery, scrapy.Spider):
             content_type=content_type, body=response.body, fetched_url=response.url,
             warc_file=ref.file if ref else None, warc_offset=ref.offset if ref else None,
             warc_length=ref.length if ref else None,
-            listing_page=bool(response.meta.get("listing_page")),
+            listing_page=bool(response.meta.get("listing_page")) or first_of_listing,
             listing_hint=response.meta.get("listing_hint"),
         )
 

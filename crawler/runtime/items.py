@@ -21,7 +21,7 @@ class PageItem:
     content_type: str = ""
     body: bytes = b""
     fetched_url: str = ""  # the address actually fetched
-    listing_page: bool = False  # reached by a listing's pager: another page of that listing
+    listing_page: bool = False  # a page of a listing: its pager reached it, or it links its next page
     listing_hint: dict | None = None  # title and date a listing endpoint gave for it (JSON)
     # article fields, set by the pipelines
     title: str = ""
