@@ -93,7 +93,7 @@ def page_text(tsv: str) -> str:
 
 @dataclass(frozen=True)
 class Box:
-    """A rectangle of a rendered page, in pixels."""
+    """A rectangle of a page, from its top left: in pixels of a rendered page, or in points."""
     left: int
     top: int
     right: int

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import math
 import os
 import shutil
 import subprocess
@@ -29,6 +30,7 @@ from crawler.documents.layout import Box, page_text, signature_box
 logger = logging.getLogger(__name__)
 
 DPI = 300
+MAX_PIXELS = 25_000_000  # a page that would render larger renders smaller (A4 at 300 dpi: 8.7 million)
 PAGE_SECONDS = 120.0
 MAX_OCR_PAGES = 20
 
@@ -56,7 +58,7 @@ def ocr_problem() -> str | None:
 @dataclass(frozen=True)
 class OcrPage:
     text: str
-    signature: Box | None = None  # where the signature block is, when the page has one
+    signature: Box | None = None  # where the signature block is (in points), when the page has one
     recipients: bool = False  # the block was found beside "Nơi nhận", not only by an authority line
 
 
@@ -75,11 +77,13 @@ def ocr_pdf_pages(body: bytes, pages: list[int], seconds: float = PAGE_SECONDS) 
             for index in pages:
                 image = Path(folder) / f"page-{index}.png"
                 page = pdf[index]
-                page.render(scale=DPI / 72, grayscale=True).to_pil().save(image)
+                scale = page_scale(page.get_size())
+                page.render(scale=scale, grayscale=True).to_pil().save(image)
                 page.close()
                 tsv = ocr_image(image, seconds, PAGE_OPTIONS + ("tsv",))
                 if tsv is not None:
-                    out[index] = OcrPage(page_text(tsv), *(signature_box(tsv) or (None, False)))
+                    box, named = signature_box(tsv) or (None, False)
+                    out[index] = OcrPage(page_text(tsv), _in_points(box, scale), named)
                 image.unlink()
     finally:
         pdf.close()
@@ -101,11 +105,13 @@ def ocr_signature(body: bytes, index: int, box: Box, seconds: float = PAGE_SECON
     pdf = pdfium.PdfDocument(body)
     try:
         page = pdf[index]
-        picture = page.render(scale=DPI / 72).to_pil().convert("RGB")
+        width, height = page.get_size()
+        # what is cut off each side (left, bottom, right, top), in points
+        cut = (box.left, max(0, height - box.bottom), max(0, width - box.right), box.top)
+        block = page.render(scale=page_scale((width, height)), crop=cut).to_pil().convert("RGB")
         page.close()
     finally:
         pdf.close()
-    block = picture.crop((box.left, box.top, box.right, box.bottom))
     pixels = np.asarray(block, dtype=np.int16)
     if ((pixels[..., 0] - pixels[..., 1]) > RED_INK).mean() < RED_SHARE:
         return None
@@ -114,6 +120,18 @@ def ocr_signature(body: bytes, index: int, box: Box, seconds: float = PAGE_SECON
         block.getchannel("R").save(image)
         tsv = ocr_image(image, seconds, BLOCK_OPTIONS)
     return page_text(tsv) if tsv is not None else None
+
+
+def page_scale(size: tuple[float, float]) -> float:
+    """Pixels a point for a page of ``size`` points: 300 dpi, less for a page so large that it
+    would take more than ``MAX_PIXELS`` (a hostile file's page size is no memory bomb)."""
+    return min(DPI / 72, math.sqrt(MAX_PIXELS / max(1.0, size[0] * size[1])))
+
+
+def _in_points(box: Box | None, scale: float) -> Box | None:
+    if box is None:
+        return None
+    return Box(*(round(v / scale) for v in (box.left, box.top, box.right, box.bottom)))
 
 
 def ocr_image(path: Path, seconds: float = PAGE_SECONDS,

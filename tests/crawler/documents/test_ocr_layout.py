@@ -46,3 +46,12 @@ def test_without_nơi_nhận_the_last_authority_in_the_right_column_places_the_b
     assert not named and box.left == int(2480 * 0.42)
     assert signature_box(_tsv((1, 1, 1, 200, "GIÁM"), (1, 1, 1, 360, "ĐỐC"))) is None  # a left column's
     assert signature_box(HEAD + "\n") is None
+
+
+def test_a_huge_page_is_rendered_smaller_not_at_300_dpi():
+    """A hostile file's 200-inch page would take 3.6 billion pixels at 300 dpi."""
+    from crawler.documents.ocr import DPI, MAX_PIXELS, page_scale
+
+    assert page_scale((595, 842)) == DPI / 72  # A4
+    scale = page_scale((14400, 14400))
+    assert (14400 * scale) ** 2 <= MAX_PIXELS * 1.001
