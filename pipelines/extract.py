@@ -12,7 +12,7 @@ from crawler.extraction import Rejection, extract_bytes
 from crawler.extraction.budget import MAX_BYTES, SECONDS
 from crawler.extraction.decode import charset_from_content_type, decode_html
 from crawler.extraction.pool import PoolUnavailable, default_workers, release_pool, shared_pool
-from crawler.extraction.reextract import reread_pages
+from crawler.extraction.reextract import MAX_REREAD, reread_pages
 from crawler.extraction.template import MIN_PAGES, learn
 from crawler.profiles import SiteProfile
 from crawler.runtime.items import PageItem
@@ -87,6 +87,9 @@ class ExtractPipeline(ArchiveStage):
         selectors = json.loads(self.selectors) if self.selectors else {}
         report = reread_pages(self.archive.db, self.settings.get("GOVARCHIVE_DB"), self.site_key,
                               self.untemplated, selectors)
+        if len(set(self.untemplated)) > MAX_REREAD:
+            logger.info("%d articles of %s were extracted before its template: `govarchive reextract --site "
+                        "%s` reads the rest again", len(set(self.untemplated)), self.site_key, self.site_key)
         self.stats.set_value("govarchive/template/reread", report.checked)
         self.stats.set_value("govarchive/template/reread_changed", len(report.changes))
         logger.info("read %d articles of %s extracted before its template again: %d changed%s",

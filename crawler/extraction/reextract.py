@@ -61,7 +61,9 @@ def reextract(db_path: str | Path, site: str | None = None, since: str | None = 
     return report
 
 
-MAX_REREAD = 200  # a crawl's own pages read again when it closes; more is `reextract`'s work
+# a crawl's own pages read again when it closes, on the reactor thread (other portals' crawls of
+# the process wait meanwhile); more is `reextract`'s work
+MAX_REREAD = 50
 
 
 def reread_pages(db, db_path: str | Path, site: str, urls: list[str],
