@@ -258,3 +258,13 @@ def test_a_heading_that_reads_as_the_address_slug_is_the_title():
             "</body></html>")
     url = "http://tanhung.gov.vn/tin-tuc/hoi-nghi-tong-ket-cong-tac-cai-cach-hanh-chinh-nam-2024.html"
     assert extract_html(html, url).title == title
+
+
+def test_an_undated_post_in_a_news_list_marked_menu_stays_an_article():
+    """A sidebar of the latest news may carry "menu" in its class and list the page itself: a
+    headline is no menu item's name."""
+    title = "Huyện Mỹ Thành tổ chức hội nghị tổng kết công tác cải cách hành chính năm 2024"
+    sidebar = f'<ul class="menu-tin-moi"><li><a href="/vi/tin/12.html">{title}</a></li></ul>'
+    html = (f"<html><head><title>{title}</title></head><body>{sidebar}<h1>{title}</h1>"
+            f"<div class='content'>{STATIC_BODY}</div></body></html>")
+    assert extract_html(html, "http://mythanh.gov.vn/vi/tin/12.html").is_article
