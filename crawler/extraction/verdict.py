@@ -29,9 +29,13 @@ ENTRY_LEVELS = 4  # ancestors of a short body searched for sibling entries
 MAX_LINK_DENSITY = 0.4
 HEADLINE_CHARS = 30  # a link this long in the body is a headline of another page
 # What a portal's pages about itself are called: an undated page so titled is no article.
+# The whole title, a body's name at most after it: "Giới thiệu sách mới" is a post.
 STATIC_TITLES = re.compile(r"^(gioi thieu( chung)?|lien he|thong tin lien he"
-                           r"|so do (to chuc|trang|website|cong)|co cau to chuc|chuc nang,? nhiem vu"
-                           r"|lich su hinh thanh|danh ba|ban do)\b")
+                           r"|so do (to chuc|trang|website|cong)|co cau to chuc"
+                           r"|chuc nang,? nhiem vu( va quyen han)?|lich su hinh thanh( va phat trien)?"
+                           r"|danh ba( dien thoai)?|ban do( hanh chinh)?)"
+                           r"( (ve |cua )?(huyen|xa|tinh|thanh pho|thi xa|thi tran|phuong|quan|so|ban"
+                           r"|uy ban|ubnd|co quan|don vi|trung tam|cong thong tin)\b.*)?$")
 STATIC_WORDS = 8  # "Giới thiệu chung về huyện Mỹ Thành": a page name, not a sentence
 MENU = re.compile(r"\b(nav|menu)", re.I)
 NOT_MENU = re.compile(r"crumb|path|lang", re.I)  # a breadcrumb or a language switch links the page itself

@@ -242,6 +242,7 @@ def test_an_undated_page_about_the_portal_is_no_article(title, menu_href):
 @pytest.mark.parametrize("page", [
     _page("Huyện Mỹ Thành qua các thời kỳ", crumb_href="/vi/qua-cac-thoi-ky.html"),  # a breadcrumb is no menu
     _page("Giới thiệu chung", date="Ngày đăng: 12/03/2024"),  # a dated post, however named
+    _page("Giới thiệu sách mới về lịch sử Đảng bộ huyện"),  # "giới thiệu" the verb: a post's title
 ])
 def test_a_news_post_stays_an_article(page):
     assert extract_html(page, "http://mythanh.gov.vn/vi/qua-cac-thoi-ky.html").is_article
