@@ -91,6 +91,10 @@ EXTENSIONS = {
     "crawler.runtime.findings.FindingsRecorder": 505,  # redirects, document links, failures: at once
     "crawler.runtime.extensions.Progress": 510,
     "crawler.runtime.extensions.OneLineErrors": 520,
+    # Scrapy's LogCount puts a handler per crawl on the root logger: with the crawls of many portals
+    # in one process every record went through each (work growing with the portals, and each
+    # portal's log_count/* counting every other portal's lines); nothing here reads those counts
+    "scrapy.extensions.logcount.LogCount": None,
 }
 # The browser (scrapy-playwright with the system's Chromium) for pages built by script, when both
 # are here; requests without meta["playwright"] keep Scrapy's own HTTP handler
