@@ -4,16 +4,25 @@ from __future__ import annotations
 
 import json
 import logging
+from datetime import datetime
 
 from itemadapter import ItemAdapter
 from scrapy.exceptions import DropItem
 
-from crawler.extraction import Rejection, extract_bytes
+from archive.warc import warc_folder
+from crawler.extraction import Rejection, extract_bytes, resolve_date
 from crawler.extraction.budget import MAX_BYTES, SECONDS
 from crawler.extraction.decode import charset_from_content_type, decode_html
 from crawler.extraction.pool import PoolUnavailable, default_workers, release_pool, shared_pool
-from crawler.extraction.reextract import MAX_REREAD, reread_pages
-from crawler.extraction.template import MIN_PAGES, learn
+from crawler.extraction.reextract import (
+    MAX_REREAD,
+    ReextractReport,
+    change_of,
+    record_of,
+    rows_to_reread,
+    write_change,
+)
+from crawler.extraction.template import MIN_PAGES, changes, learn
 from crawler.profiles import SiteProfile
 from crawler.runtime.items import PageItem
 from pipelines.base import ArchiveStage
@@ -46,7 +55,8 @@ class ExtractPipeline(ArchiveStage):
         self.site_key: str | None = None  # the registry site whose template is learnt and used
         self.learning: list[tuple[str, str]] | None = None  # (url, html) of its first article pages
         self.untemplated: list[str] = []  # its articles extracted before its template was learnt
-        self.learnt = False  # a template was learnt in this crawl
+        self.seen: dict[str, tuple[str, str, list]] = {}  # the first of them: url -> title, text, dates
+        self.learnt = False  # a template was learnt in this crawl that changes what was extracted
 
     def open_spider(self, spider=None) -> None:
         super().open_spider(spider)
@@ -76,17 +86,26 @@ class ExtractPipeline(ArchiveStage):
             return
         self.archive.save_site_template(self.site_key, template.selectors(), template.pages)
         self._use(template.selectors())
-        self.learnt = True
+        self.learnt = changes(template, self.seen)
         self.stats.set_value("govarchive/template/learnt_from", template.pages)
         logger.info("learnt the template of %s from %d article pages (%s)", self.site_key, template.pages,
                     ", ".join(sorted(template.selectors())))
 
-    def _reread(self) -> None:
+    async def _reread(self) -> None:
         """The site's articles extracted before its template was learnt, read again with it from
-        their WARC records (the crawl's items are all stored by now)."""
-        selectors = json.loads(self.selectors) if self.selectors else {}
-        report = reread_pages(self.archive.db, self.settings.get("GOVARCHIVE_DB"), self.site_key,
-                              self.untemplated, selectors)
+        their WARC records (the crawl's items are all stored by now), in the extraction workers:
+        the process's other crawls go on meanwhile."""
+        report, folder = ReextractReport(), warc_folder(self.settings.get("GOVARCHIVE_DB"))
+        for row in rows_to_reread(self.archive.db, self.site_key, self.untemplated):
+            report.checked += 1
+            stored = record_of(folder, row, report)
+            if stored is None:
+                continue
+            result = await self._extract(stored.body, row["url"], stored.content_type)
+            change = change_of(row, resolve_date(result, datetime.fromisoformat(row["fetched_at"])), report)
+            if change is not None:
+                report.changes.append(change)
+                write_change(self.archive.db, row, change, report)
         if len(set(self.untemplated)) > MAX_REREAD:
             logger.info("%d articles of %s were extracted before its template: `govarchive reextract --site "
                         "%s` reads the rest again", len(set(self.untemplated)), self.site_key, self.site_key)
@@ -96,11 +115,22 @@ class ExtractPipeline(ArchiveStage):
                     report.checked, self.site_key, len(report.changes),
                     f"; {'; '.join(report.problems[:3])}" if report.problems else "")
 
-    def close_spider(self, spider=None) -> None:
+    async def _extract(self, body: bytes, url: str, content_type: str):
+        """A page's extraction with the site's selectors: in a worker, else here."""
+        if self.pool:
+            try:
+                return (await self.pool.extract(body, url, content_type, self.selectors, self.max_bytes,
+                                                self.seconds))[0]
+            except PoolUnavailable:
+                self.pool = None
+        return extract_bytes(body, url, content_type, self.site_profile, max_bytes=self.max_bytes,
+                             seconds=self.seconds)
+
+    async def close_spider(self, spider=None) -> None:
         if self.learning is not None and len(self.learning) >= MIN_PAGES:
             self._learn()
         if self.learnt and self.untemplated:
-            self._reread()
+            await self._reread()
         if self.held:
             release_pool(self.held)
             self.held = self.pool = None
@@ -141,6 +171,8 @@ class ExtractPipeline(ArchiveStage):
         self.stats.inc_value("govarchive/articles_extracted")
         if untemplated and adapter["site"] == self.site_key:
             self.untemplated.append(adapter["url"])
+            if len(self.seen) < self.LEARN_AT * 2:
+                self.seen[adapter["url"]] = (adapter["title"], adapter["text"], adapter["date_candidates"])
         if self.learning is not None and adapter["site"] == self.site_key:
             self.learning.append((adapter["url"], decode_html(adapter["body"][:self.max_bytes],
                                                               charset_from_content_type(content_type))[0]))

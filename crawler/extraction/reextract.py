@@ -61,44 +61,45 @@ def reextract(db_path: str | Path, site: str | None = None, since: str | None = 
     return report
 
 
-# a crawl's own pages read again when it closes, on the reactor thread (other portals' crawls of
-# the process wait meanwhile); more is `reextract`'s work
+# a crawl's own pages read again when it closes; more is `reextract`'s work
 MAX_REREAD = 50
 
 
-def reread_pages(db, db_path: str | Path, site: str, urls: list[str],
-                 selectors: Mapping[str, object]) -> ReextractReport:
-    """A crawl's articles of ``site`` at ``urls``, extracted before it learnt the site's
-    template, extracted again from their WARC records with ``selectors``, on the crawl's own
-    connection (``db``)."""
-    report = ReextractReport()
-    rows = captured_rows(db, "articles", site, urls=list(dict.fromkeys(urls))[:MAX_REREAD])
-    _reread(db, warc_folder(db_path), rows, {site: SiteProfile(dict(selectors))}, False, report)
-    return report
+def rows_to_reread(db, site: str, urls: list[str]) -> list[dict]:
+    """A crawl's archived articles of ``site`` at ``urls`` (those it extracted before it learnt
+    the site's template), at most ``MAX_REREAD``."""
+    return captured_rows(db, "articles", site, urls=list(dict.fromkeys(urls))[:MAX_REREAD])
 
 
 def _reread(db, folder: Path, rows: list[dict], profiles: Mapping[str, SiteProfile], dry_run: bool,
             report: ReextractReport) -> None:
     for row in rows:
         report.checked += 1
-        change = _one(db, folder, row, report, profiles.get(row["site"]))
+        stored = record_of(folder, row, report)
+        if stored is None:
+            continue
+        result = extract_page(stored.body, row["url"], stored.content_type,
+                              datetime.fromisoformat(row["fetched_at"]), profiles.get(row["site"]))
+        change = change_of(row, result, report)
         if change is None:
             continue
         report.changes.append(change)
         if not dry_run:
-            _write(db, row, change, report)
+            write_change(db, row, change, report)
 
 
-def _one(db, folder: Path, row: dict, report: ReextractReport,
-         site: SiteProfile | None = None) -> Change | None:
-    ref = RecordRef(row["warc_file"], row["warc_offset"], row["warc_length"] or 0)
+def record_of(folder: Path, row: dict, report: ReextractReport):
+    """The archived response of ``row``, or None (said in the report) when it cannot be read."""
     try:
-        stored = read_response(folder, ref)
+        return read_response(folder, RecordRef(row["warc_file"], row["warc_offset"], row["warc_length"] or 0))
     except WarcError as exc:
         report.problems.append(f"article {row['id']}: {exc}")
         return None
-    result = extract_page(stored.body, row["url"], stored.content_type,
-                          datetime.fromisoformat(row["fetched_at"]), site)
+
+
+def change_of(row: dict, result, report: ReextractReport) -> Change | None:
+    """What the new extraction (dates resolved) changes in ``row``; a page no longer read as an
+    article is left as it is, and a date the listing gave is kept when the page shows none."""
     if not result.is_article:
         report.problems.append(f"article {row['id']}: no longer extracted as an article "
                                f"({result.reason}); left as it is")
@@ -111,7 +112,7 @@ def _one(db, folder: Path, row: dict, report: ReextractReport,
     return Change(row["id"], row["url"], changed) if changed else None
 
 
-def _write(db, row: dict, change: Change, report: ReextractReport) -> None:
+def write_change(db, row: dict, change: Change, report: ReextractReport) -> None:
     update = {name: new for name, (_, new) in change.fields.items()}
     try:
         rewrite_article(db, row["id"], update)

@@ -47,6 +47,8 @@ class SiteTemplate:
     title: str | None = None  # XPath of the title's element
     date: str | None = None  # XPath of the date's element
     drop_text: list[str] = field(default_factory=list)  # regexes of whole lines to remove
+    # url -> (title, date) as the learnt places read them on the pages learnt from
+    examples: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
 
     def selectors(self) -> dict[str, object]:
         out: dict[str, object] = {}
@@ -64,6 +66,7 @@ class _Page:
     title_hints: list[str]  # folded: <title>, og:title, the address's slug
     texts: dict[str, list[str]]  # element path -> the short texts at it, in order
     root: lxml_html.HtmlElement
+    url: str = ""
 
 
 def learn(pages: list[tuple[str, str]]) -> SiteTemplate | None:
@@ -72,8 +75,15 @@ def learn(pages: list[tuple[str, str]]) -> SiteTemplate | None:
     read = [p for p in (_read(url, html) for url, html in pages[:MAX_PAGES]) if p is not None]
     if len(read) < MIN_PAGES:
         return None
-    return SiteTemplate(pages=len(read), title=_title_place(read), date=_date_place(read),
-                        drop_text=_repeated_lines(read))
+    title, date = _title_place(read), _date_place(read)
+    examples = {p.url: (_read_at(p.root, title), _read_at(p.root, date)) for p in read}
+    return SiteTemplate(pages=len(read), title=title, date=date, drop_text=_repeated_lines(read),
+                        examples=examples)
+
+
+def _read_at(root, xpath: str | None) -> str | None:
+    found = root.xpath(xpath) if xpath else []
+    return clean_line(found[0].text_content()) if found and hasattr(found[0], "text_content") else None
 
 
 def learn_from_bytes(pages: list[tuple[str | None, bytes]]) -> SiteTemplate | None:
@@ -100,7 +110,7 @@ def _read(url: str, html: str) -> _Page | None:
         text = clean_line(el.text_content())
         if text and len(text) <= MAX_TEXT and (len(el) == 0 or _own_text(el)):
             texts[path_of(el)].append(text)
-    return _Page([h for h in hints if h], dict(texts), root)
+    return _Page([h for h in hints if h], dict(texts), root, url)
 
 
 def _own_text(el) -> bool:
@@ -215,3 +225,31 @@ def _selects(path: str, texts: list[str | None], pages: list[_Page]) -> bool:
     hits = [clean_line(found[0].text_content()) == text if (found := selector(p.root)) else False
             for text, p in zip(texts, pages, strict=True) if text]
     return bool(hits) and sum(hits) >= 0.8 * len(hits)
+
+
+def changes(template: SiteTemplate, seen: dict[str, tuple[str, str, list[tuple[str, str]]]]) -> bool:
+    """Whether ``template`` changes what was extracted without it from the pages ``seen``
+    (url -> title, text, date candidates): a title its place reads otherwise, a date its place
+    puts before the others that falls on another day, a repeated line it drops. When none of
+    the pages it was learnt from changes, reading the site's first pages again is wasted work."""
+    drops = [re.compile(r) for r in template.drop_text]
+    for url, (title, text, dates) in seen.items():
+        if any(d.search(p) for d in drops for p in text.split("\n\n")):
+            return True
+        placed_title, placed_date = template.examples.get(url, (None, None))
+        if placed_title and placed_title != clean_line(title):
+            return True
+        if placed_date:
+            metadata = [c for c in dates if c[0].startswith(("meta", "markup", "htmldate"))]
+            if _first_day([*metadata, ("profile", placed_date)]) != _first_day(dates):
+                return True
+    return False
+
+
+def _first_day(candidates: list[tuple[str, str]]) -> str | None:
+    for _, raw in candidates:
+        try:
+            return parse_date(raw).value[:10]
+        except DateError:
+            continue
+    return None

@@ -35,7 +35,7 @@ def stage(tmp_path):
     stage = ExtractPipeline.from_crawler(crawler)
     stage.open_spider()
     yield stage
-    stage.close_spider()
+    asyncio.run(stage.close_spider())
 
 
 def _item(name: str) -> PageItem:
@@ -97,7 +97,7 @@ def test_a_sites_template_is_learnt_from_its_first_articles_kept_and_used(tmp_pa
         item = PageItem(url=page.url, site="hungthanh", crawl_id="c1", fetched_at="2026-01-01T00:00:00Z",
                         content_type="text/html", body=page.html.encode(), fetched_url=page.url)
         texts.append(asyncio.run(stage.process_item(item)).text)
-    stage.close_spider()
+    asyncio.run(stage.close_spider())
     assert ["admin admin" in t for t in texts] == [True] * 6 + [False] * 2  # learnt after the sixth
     learnt = load_template(open_database(db_path), "hungthanh")
     assert learnt["title"] and learnt["date"]

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from archive.warc import Capture, RotatingWarcWriter
-from crawler.extraction.reextract import ReextractReport, _one
+from crawler.extraction import extract_page
+from crawler.extraction.reextract import ReextractReport, change_of, record_of
 
 BODY = "".join(f"<p>Đoạn {i}: Ủy ban nhân dân xã tổ chức hội nghị tổng kết công tác năm 2024.</p>"
                for i in range(6))
@@ -25,6 +26,8 @@ def _row(tmp_path, **fields) -> dict:
 
 def test_a_date_the_listing_gave_is_kept_when_the_page_shows_none(tmp_path):
     row = _row(tmp_path, published_at="2024-03-12", published_raw="2024-03-12", published_from="listing")
-    change = _one(None, tmp_path, row, ReextractReport())
+    report = ReextractReport()
+    stored = record_of(tmp_path, row, report)
+    change = change_of(row, extract_page(stored.body, row["url"], stored.content_type), report)
     assert change is not None and "text" in change.fields
     assert not {"published_at", "published_raw", "published_from"} & set(change.fields)

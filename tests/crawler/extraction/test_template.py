@@ -83,3 +83,18 @@ def test_the_portal_learning_figure_holds_its_floor():
     alone, learnt = score()
     assert learnt.leaked == 0 and learnt.title >= alone.title and learnt.day >= alone.day
     assert learnt.title == learnt.pages and learnt.day == learnt.pages
+
+
+def test_a_template_that_changes_nothing_seen_asks_for_no_second_reading():
+    from crawler.extraction.template import SiteTemplate, changes
+
+    url = "http://x.gov.vn/1"
+    seen = {url: ("Hội nghị tổng kết", "Đoạn một.\n\nĐoạn hai.", [("date line", "12/03/2024")])}
+    placed = {url: ("Hội nghị tổng kết", "12/03/2024 08:30")}  # what the learnt places read there
+    same = SiteTemplate(pages=6, title="//h1", date="//td", examples=placed)
+    assert not changes(same, seen)
+    assert changes(SiteTemplate(pages=6, drop_text=[r"^Đoạn hai\.$"]), seen)  # a line it drops
+    other_title = SiteTemplate(pages=6, title="//td", examples={url: ("Tin trong tỉnh", None)})
+    assert changes(other_title, seen)
+    other_day = SiteTemplate(pages=6, date="//td", examples={url: (None, "13/03/2024")})
+    assert changes(other_day, seen)
