@@ -3,7 +3,8 @@ spreadsheets), read into text and metadata.
 
 ``detect`` says what a file is, ``text`` reads it, ``ocr`` reads scans and ``layout`` lays
 their words out again in lines with the columns apart, ``legacy`` converts TCVN3/VNI text,
-``metadata`` finds number, type, issuer, date and subject, ``signature`` the signer,
+``metadata`` finds number, type, date and subject, ``issuer`` the issuing body (the lower
+body of the header's left column), ``signature`` the signer,
 ``citations`` the documents it cites (its "Căn cứ" clauses), ``stamps`` reads the number and
 day an electronic signature stamps into a typed header's blanks (and the day it was signed),
 ``sources`` says where each field was read and how far to trust it, ``ocrfix`` mends OCR's

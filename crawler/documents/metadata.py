@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from common.textnorm import fold, is_syllable
+from crawler.documents.issuer import issuer_of
 from crawler.documents.signature import AUTHORITY_IN, CELLS, signer_of
 
 # 123/QĐ-UBND, 16/CT-TTg, 45/2023/NĐ-CP, 1234/UBND-VP, 05/2024/TT-BTC
@@ -46,9 +47,6 @@ _ISSUED = re.compile(r"ng[aà]y\s*(\d{1,2})\s*th[aá]ng\s*(\d{1,2})\s*n[aă]?m\s
 _NUMERIC_DATE = re.compile(r"(?<![\d/])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?![\d/])")
 _MOTTO = re.compile(r"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM|"
                     r"Độc lập\s*-\s*Tự do\s*-\s*Hạnh phúc|ĐẢNG CỘNG SẢN VIỆT NAM", re.I)
-_BODY = re.compile(r"ỦY BAN|UỶ BAN|UBND|HĐND|HỘI ĐỒNG|SỞ |PHÒNG |BAN |BỘ |VĂN PHÒNG|THỦ TƯỚNG|"
-                   r"CHÍNH PHỦ|CỤC |TỔNG CỤC|TRƯỜNG|TỈNH ỦY|HUYỆN ỦY|THÀNH ỦY|ĐẢNG ỦY|CÔNG AN|"
-                   r"BỘ CHỈ HUY|TRUNG TÂM|CHI CỤC|ĐOÀN|MẶT TRẬN")
 _SUBJECT_START = re.compile(r"^\s*(V/v|Về việc|Về|Ban hành|Phê duyệt|Triển khai|Tăng cường)\b", re.I)
 # what OCR makes of a subject's opening words: "VA tham gia ..." for "V/v", "và việc" for "Về việc"
 _OCR_OPENINGS = ((re.compile(r"^V\s*(?:/\s*[vVyY]|A)\s+(?=[a-zđ\u00c0-\u1ef9])"), "V/v "),
@@ -211,23 +209,6 @@ def type_of(head: list[str], number: str | None, subject: str | None, row: list[
     if subject and subject.lower().startswith("v/v"):
         return "Công văn", "subject"
     return None, ""
-
-
-def issuer_of(head: list[str]) -> str | None:
-    """The issuing body: the capitals heading the left column (the motto cut away)."""
-    parts = []
-    for line in head[:8]:
-        left = _MOTTO.sub("|", line).split("|")[0].strip(" -–")
-        if NUMBER_LABEL.search(left) or _ISSUED.search(left) or _HEADING.match(left):
-            break
-        if left and left.upper() == left and any(c.isalpha() for c in left):
-            parts.append(left)
-            if len(parts) == 3:
-                break
-        elif parts:
-            break
-    joined = " ".join(parts)
-    return joined if joined and _BODY.search(joined + " ") else None
 
 
 def header_date(text: str) -> str | None:

@@ -223,8 +223,27 @@ def test_dates_issued(text, day):
 def test_a_decision_heading_gives_every_field():
     meta = document_meta("\n".join(DECISION))
     assert (meta.number, meta.doc_type, meta.issuer, meta.issued_on, meta.signer) == (
-        "123/QĐ-UBND", "Quyết định", "ỦY BAN NHÂN DÂN TỈNH SÓC TRĂNG", "2024-03-12", "Lâm Hoàng Nghiệp")
+        "123/QĐ-UBND", "Quyết định", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH SÓC TRĂNG",  # the authority under it
+        "2024-03-12", "Lâm Hoàng Nghiệp")
     assert meta.subject == "Về việc phê duyệt Kế hoạch phòng, chống dịch tả lợn châu Phi năm 2024"
+
+
+@pytest.mark.parametrize(("header", "issuer"), [
+    # the lower body, with the place the body above it names
+    ("UBND TỈNH LÂM ĐỒNG\nSỞ NỘI VỤ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SỞ NỘI VỤ TỈNH LÂM ĐỒNG"),
+    ("BỘ CÔNG AN\nCÔNG AN TỈNH LÂM ĐỒNG", "CÔNG AN TỈNH LÂM ĐỒNG"),
+    # one name on two lines; the motto run together with it, its marks misread by OCR
+    ("ỦY BAN NHÂN DÂN\tCỌNG HÒA XÃ HỌI CHỦ NGHĨA VIỆT NAM\nTỈNH BÌNH DƯƠNG\tĐộc lập - Tự do - Hạnh phúc",
+     "ỦY BAN NHÂN DÂN TỈNH BÌNH DƯƠNG"),
+    ("UBND TỈNH LÂM ĐỒNG CÔNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSỞ KHOA HỌC VÀ CÔNG NGHỆ Độc lập – Tự do",
+     "SỞ KHOA HỌC VÀ CÔNG NGHỆ TỈNH LÂM ĐỒNG"),
+    # a speck before the header and OCR's stray letters beside it
+    ("___\tUBND HUYỆN MỸ XUYÊN\nTH\nPHÒNG NỘI VỤ", "PHÒNG NỘI VỤ HUYỆN MỸ XUYÊN"),
+    ("BAN CHẤP HÀNH TRUNG ƯƠNG\nVĂN PHÒNG\n-------\tĐẢNG CỘNG SẢN VIỆT NAM", "VĂN PHÒNG TRUNG ƯƠNG ĐẢNG"),
+])
+def test_the_issuer_is_the_lower_body_of_the_left_column(header, issuer):
+    letter = header + "\nSố: 12/UBND-VP\nV/v tăng cường công tác\nKính gửi: Các xã"
+    assert document_meta(letter).issuer == issuer
 
 
 def test_a_letter_and_a_two_column_heading():
