@@ -17,7 +17,7 @@ import ipaddress
 import posixpath
 import re
 import socket
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from w3lib.url import canonicalize_url
 
@@ -101,8 +101,24 @@ def host_of(url: str) -> str:
 
 def is_binary(url: str) -> bool:
     """True for links to documents, images, media and archives (not articles)."""
-    ext = posixpath.splitext(urlsplit(url).path)[1].lower().lstrip(".")
+    ext = posixpath.splitext(_path(url))[1].lower().lstrip(".")
     return ext in BINARY_EXTENSIONS
+
+
+def joined(base: str, href: str) -> str | None:
+    """``href`` made absolute against ``base``; None for an href that is no address at all
+    ("http://[::1/x": urljoin raises on it)."""
+    try:
+        return urljoin(base, href)
+    except ValueError:
+        return None
+
+
+def _path(url: str) -> str:
+    try:
+        return urlsplit(url).path
+    except ValueError:  # a bracketed host that is no IPv6 address
+        return ""
 
 
 DOCUMENT_EXTENSIONS = frozenset("pdf doc docx xls xlsx ppt pptx odt ods odp rtf zip rar 7z".split())
@@ -112,8 +128,7 @@ _DOWNLOAD = re.compile(r"download|/documents/|get_?file|attachment|tai-?ve|dinh-
 
 def is_document(url: str) -> bool:
     """True for a link to a document a notice attaches (by extension or download handler)."""
-    path = urlsplit(url).path
-    ext = posixpath.splitext(path)[1].lower().lstrip(".")
+    ext = posixpath.splitext(_path(url))[1].lower().lstrip(".")
     return ext in DOCUMENT_EXTENSIONS or bool(_DOWNLOAD.search(url.split("#", 1)[0]))
 
 

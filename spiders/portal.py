@@ -89,8 +89,13 @@ def _pages_itself(url: str, root) -> bool:
         if not href or href.startswith(("#", "javascript:", "mailto:")):
             continue
         text = _paging_text(anchor)
-        if (text or PAGINATION_URL.search(href)) and next_page_of(url, urljoin(url, href), text):
-            return True
+        if not (text or PAGINATION_URL.search(href)):
+            continue
+        try:
+            if next_page_of(url, urljoin(url, href), text):
+                return True
+        except ValueError:  # "http://[::1/x": no address, no page of this listing
+            continue
     return False
 
 

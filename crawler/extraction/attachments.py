@@ -10,12 +10,12 @@ Links to documents do not count as navigation when a page is judged a listing.
 from __future__ import annotations
 
 import posixpath
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import unquote, urlsplit
 
 from lxml import html as lxml_html
 
 from common.textnorm import clean_line
-from common.urls import is_document, is_followable
+from common.urls import is_document, is_followable, joined
 
 MAX_ATTACHMENTS = 200
 
@@ -27,8 +27,8 @@ def find_attachments(body: lxml_html.HtmlElement, base_url: str | None) -> list[
         href = (anchor.get("href") or "").strip()
         if not href or not is_followable(href):
             continue
-        url = urljoin(base_url or "", href)
-        if not url.startswith(("http://", "https://")) or not is_document(url) or url in found:
+        url = joined(base_url or "", href)
+        if not url or not url.startswith(("http://", "https://")) or not is_document(url) or url in found:
             continue
         label = (clean_line(anchor.text_content()) or clean_line(anchor.get("title") or "")
                  or unquote(posixpath.basename(urlsplit(url).path)))
@@ -41,7 +41,7 @@ def find_attachments(body: lxml_html.HtmlElement, base_url: str | None) -> list[
 def attachment_anchors(body: lxml_html.HtmlElement, base_url: str | None) -> set:
     """The anchors of ``body`` that link documents (left out of link-density counts)."""
     return {a for a in body.iter("a")
-            if is_document(urljoin(base_url or "", (a.get("href") or "").strip()))}
+            if is_document(joined(base_url or "", (a.get("href") or "").strip()) or "")}
 
 
 def with_attachments(text: str, attachments: list[dict[str, str]]) -> str:

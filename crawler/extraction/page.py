@@ -12,14 +12,13 @@ from __future__ import annotations
 import logging
 import re
 from datetime import datetime
-from urllib.parse import urljoin
 
 from lxml import etree
 from lxml import html as lxml_html
 
 from common.dates import DateError, parse_date
 from common.textnorm import clean_line, clean_text, fold, is_vietnamese
-from common.urls import canonical_url, host_of
+from common.urls import canonical_url, host_of, joined
 from crawler.extraction.attachments import find_attachments, with_attachments
 from crawler.extraction.author import find_author, without_label
 from crawler.extraction.bodytext import element_text, finish_text, trailing_signature
@@ -185,7 +184,9 @@ def _drop_lines(text: str, site: SiteProfile | None) -> str:
 def _canonical(url: str | None, declared: str) -> str | None:
     if not declared:
         return None
-    absolute = urljoin(url or "", declared)
+    absolute = joined(url or "", declared)
+    if absolute is None:
+        return None  # <link rel=canonical href="http://[::1/x">: no address
     if url and host_of(absolute) != host_of(url):
         return None  # a canonical on another host is not trusted
     return canonical_url(absolute) if absolute.startswith("http") else None

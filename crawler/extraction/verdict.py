@@ -14,11 +14,11 @@ hệ, Cơ cấu tổ chức), is a static page, not an article (it stays in the 
 from __future__ import annotations
 
 import re
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import unquote, urlsplit
 
 from common.dates import contains_date
 from common.textnorm import clean_line, fold
-from common.urls import canonical_url
+from common.urls import canonical_url, joined
 from crawler.extraction.attachments import attachment_anchors
 from crawler.extraction.result import Extraction, Rejection
 
@@ -105,8 +105,10 @@ def linked_from_menu(root, url: str | None) -> bool:
         # same address (canonical_url is the costly part)
         if tail not in href or href.startswith(("#", "javascript:")):
             continue
-        joined = urljoin(url, href)
-        if (_path(joined) == path and canonical_url(joined) == here and _in_menu(link)
+        target = joined(url, href)
+        if target is None:  # "http://[::1/x": no address
+            continue
+        if (_path(target) == path and canonical_url(target) == here and _in_menu(link)
                 and len(link.text_content().split()) <= STATIC_WORDS):
             return True  # a page's name in a menu, not a headline in a list of news that says "menu"
     return False
@@ -160,9 +162,9 @@ def _headline_link_before(body, title_el, url: str | None) -> bool:
 
     def headline(el) -> bool:
         href = (el.get("href") or "").strip()
-        return (el.tag == "a" and bool(href) and not href.startswith("#")
-                and len(clean_line(el.text_content())) >= HEADLINE_CHARS
-                and canonical_url(urljoin(url or "", href)) != here)
+        target = joined(url or "", href) if el.tag == "a" and href and not href.startswith("#") else None
+        return (target is not None and len(clean_line(el.text_content())) >= HEADLINE_CHARS
+                and canonical_url(target) != here)
 
     started = title_el is None
     for n, el in enumerate(body.getroottree().getroot().iter()):

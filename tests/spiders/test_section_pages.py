@@ -65,3 +65,8 @@ def test_a_section_page_showing_its_newest_item_is_not_stored_as_an_article(tmp_
     assert sorted(urls) == sorted(f"{server.url}tin/{n}.html" for n in range(6))
     kinds = dict(sqlite3.connect(db).execute("SELECT url, kind FROM pages WHERE url LIKE '%tin-tuc%'"))
     assert kinds.get(f"{server.url}tin-tuc") == "listing"
+
+
+def test_a_pager_link_that_is_no_address_is_passed_over():
+    root = lxml_html.fromstring("<html><body><a href='http://[::1/tin-tuc?page=2'>2</a></body></html>")
+    assert _pages_itself("http://x.gov.vn/tin-tuc", root) is False

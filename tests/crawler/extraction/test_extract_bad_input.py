@@ -45,3 +45,15 @@ def test_articles_in_any_language(lang):
     r = extract_page(html.encode(), "https://x.gov.vn/a.html")
     assert r.is_article, r.reason
     assert r.title == title and r.published_at == day and paragraph[:30] in r.text
+
+
+def test_a_link_that_is_no_address_is_passed_over():
+    """urljoin raises on "http://[::1/..." (no valid IPv6 host): the menu check goes on."""
+    body = "".join(f"<p>Đoạn {i}: Ủy ban nhân dân xã tổ chức hội nghị tổng kết năm.</p>" for i in range(6))
+    bad = "http://[::1/a.html"
+    html = (f"<html><head><link rel='canonical' href='{bad}'></head><body><ul class='menu'><li>"
+            f"<a href='{bad}'>Giới thiệu</a></li></ul><h1>Hội nghị tổng kết năm 2024</h1>"
+            f"<p><a href='{bad}'>Một tin khác rất dài về hội nghị tổng kết năm</a></p>{body}"
+            f"<p><a href='{bad}.pdf'>Tệp đính kèm</a></p></body></html>")
+    r = extract_page(html.encode(), "https://x.gov.vn/a.html")
+    assert r.is_article or r.reason
