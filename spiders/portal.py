@@ -271,8 +271,11 @@ class PortalSpider(ListingDiscovery, scrapy.Spider):
         for anchor in root.iter("a"):  # lxml itself: a Selector per anchor cost 30%
             href = (anchor.get("href") or "").strip()
             if is_followable(href):
-                url = absolute(response.url, origin, href)
-                links.append((anchor, href, url, link_facts(url)))
+                try:
+                    url = absolute(response.url, origin, href)
+                    links.append((anchor, href, url, link_facts(url)))
+                except ValueError:  # "http://[::1/x": no address; the page's other links go on
+                    self.crawler.stats.inc_value("govarchive/links/malformed")
         # what the page's links show (session ids, filters alone) before any is followed
         self.traps.saw_links([f.canonical for *_, f in links if "?" in f.canonical and f.host in self.sites])
         own_shape, new_elsewhere = shape(response.url), 0

@@ -70,3 +70,20 @@ def test_a_section_page_showing_its_newest_item_is_not_stored_as_an_article(tmp_
 def test_a_pager_link_that_is_no_address_is_passed_over():
     root = lxml_html.fromstring("<html><body><a href='http://[::1/tin-tuc?page=2'>2</a></body></html>")
     assert _pages_itself("http://x.gov.vn/tin-tuc", root) is False
+
+
+@pytest.mark.crawl
+def test_a_link_that_is_no_address_does_not_cost_the_pages_other_links(tmp_path):
+    links = "<a href='http://[::1/x.html'>hỏng</a> " + " ".join(
+        f"<a href='/tin/{n}.html'>Tin {n}</a>" for n in range(3))
+    routes = {"/robots.txt": page("User-agent: *\nAllow: /\n", "text/plain"),
+              "/": page(f"<html><body>{links}</body></html>"),
+              **{f"/tin/{n}.html": page(f"<html><head><title>Huyện Tân Hưng {TOPICS[n]}</title></head>"
+                                        f"<body>{_item(n)}</body></html>") for n in range(3)}}
+    server = serve(routes)
+    db = tmp_path / "a.db"
+    result = run_cli("crawl", "--url", server.url, "--db", str(db), *FAST_SETTINGS)
+    server.shutdown()
+    assert result.returncode == 0, result.stderr
+    assert sqlite3.connect(db).execute("SELECT count(*) FROM articles").fetchone()[0] == 3
+    assert "Traceback" not in result.stderr
