@@ -30,7 +30,7 @@ from scrapy.utils.sitemap import Sitemap
 
 from common.clock import new_crawl_id, utc_now
 from common.textnorm import clean_line
-from common.urls import canonical_url, host_of, is_binary, is_document, is_followable, url_key
+from common.urls import canonical_url, host_of, is_binary, is_document, is_followable, joined, url_key
 from crawler.discovery.soft404 import NotFoundPages
 from crawler.discovery.traps import TrapGuard, shape
 from crawler.documents.detect import declared_document, is_html, sniff
@@ -179,7 +179,9 @@ class PortalSpider(ListingDiscovery, scrapy.Spider):
         """Note every redirect, even one whose target was already crawled (and so filtered)."""
         location = response.headers.get("Location")
         if 300 <= response.status < 400 and location:
-            target = urljoin(response.url, location.decode("latin-1"))
+            target = joined(response.url, location.decode("latin-1"))
+            if target is None:  # a Location that is no address: the redirect fails as such
+                return
             self.crawler.signals.send_catch_log(found.redirect_found, spider=self,
                                                 old=canonical_url(request.url),
                                                 target=canonical_url(target), seen_at=utc_now())
@@ -191,7 +193,8 @@ class PortalSpider(ListingDiscovery, scrapy.Spider):
         """Schedule the sitemaps that robots.txt names (one robots.txt fetch per host)."""
         protego = getattr(robotparser, "rp", None)
         sitemaps = list(getattr(protego, "sitemaps", []) or [])
-        for req in self._follow([urljoin(request.url, s) for s in sitemaps], self.parse_sitemap, 0, 20):
+        urls = [u for s in sitemaps if (u := joined(request.url, s))]
+        for req in self._follow(urls, self.parse_sitemap, 0, 20):
             self.crawler.engine.crawl(req)
 
     def parse_sitemap(self, response: Response):
@@ -216,7 +219,7 @@ class PortalSpider(ListingDiscovery, scrapy.Spider):
         links = parsed(response).xpath(
             "//item/link/text() | //*[local-name()='entry']/*[local-name()='link']/@href"
         ).getall()
-        yield from self._follow([urljoin(response.url, link.strip()) for link in links],
+        yield from self._follow([u for link in links if (u := joined(response.url, link.strip()))],
                                 self.parse_page, 1, 5)
 
     def parse_document(self, response: Response):
@@ -262,8 +265,9 @@ class PortalSpider(ListingDiscovery, scrapy.Spider):
     def _links(self, response: TextResponse, root, hops: int):
         """Requests for a page's feeds, links, documents, pager postbacks and endpoints."""
         feeds = root.iterfind(".//link[@rel='alternate']")
-        feed_urls = [urljoin(response.url, f.attrib["href"]) for f in feeds
-                     if f.attrib.get("href") and any(t in f.attrib.get("type", "") for t in FEED_TYPES)]
+        feed_urls = [u for f in feeds
+                     if f.attrib.get("href") and any(t in f.attrib.get("type", "") for t in FEED_TYPES)
+                     and (u := joined(response.url, f.attrib["href"]))]
         yield from self._follow(feed_urls, self.parse_feed, hops, 15)
         page_links = response.meta["page_links"] = []  # every link, for the incremental filter
         origin = "{0.scheme}://{0.netloc}".format(urlsplit(response.url))
@@ -402,7 +406,11 @@ class PortalSpider(ListingDiscovery, scrapy.Spider):
         for url in urls:
             if not url.startswith(("http://", "https://")):
                 continue
-            canonical, key, host, binary, _ = link_facts(url)
+            try:
+                canonical, key, host, binary, _ = link_facts(url)
+            except ValueError:  # "http://[::1/x": no address
+                self.crawler.stats.inc_value("govarchive/links/malformed")
+                continue
             if callback == self.parse_page and binary:
                 continue  # documents and images are not articles
             if host not in self.sites and not (callback == self.parse_document and host in self.file_hosts):

@@ -14,9 +14,11 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from lxml import html as lxml_html
+
+from common.urls import joined
 
 PAGE_PARAM = re.compile(r"^(?:page|pageindex|pagenumber|pageno|pagenum|currentpage|p|pg|trang|"
                         r"skip|offset|start|from|cur|_\w+_cur)$", re.I)
@@ -110,12 +112,12 @@ def endpoints_in(root, base_url: str) -> list[Endpoint]:
             continue
         if element.tag == "script" and not element.get("src") and element.text:
             for url, first in _script_urls(element.text):
-                if (endpoint := _endpoint(urljoin(base_url, url), first)) is not None:
+                if (endpoint := _endpoint(joined(base_url, url) or "", first)) is not None:
                     found.setdefault((urlsplit(endpoint.url).path, endpoint.param), endpoint)
             continue
         for name in URL_ATTRIBUTES:
             value = element.get(name)
-            if value and (endpoint := _endpoint(urljoin(base_url, value.strip()))) is not None:
+            if value and (endpoint := _endpoint(joined(base_url, value.strip()) or "")) is not None:
                 found.setdefault((urlsplit(endpoint.url).path, endpoint.param), endpoint)
     return list(found.values())
 
@@ -143,8 +145,8 @@ def _fragment_links(text: str, base_url: str) -> list[Hint]:
     hints = []
     for anchor in root.iter("a"):
         href = (anchor.get("href") or "").strip()
-        if href and not href.startswith(("#", "javascript:", "mailto:")):
-            hints.append(Hint(urljoin(base_url, href), " ".join(anchor.text_content().split())))
+        if href and not href.startswith(("#", "javascript:", "mailto:")) and (url := joined(base_url, href)):
+            hints.append(Hint(url, " ".join(anchor.text_content().split())))
     return hints
 
 
@@ -158,9 +160,9 @@ def _json_links(data, base_url: str) -> list[Hint]:
             stack.extend(reversed(node))
         elif isinstance(node, dict):
             url = _field(node, URL_KEYS)
-            if url:
+            if url and (absolute := joined(base_url, url)):
                 title, when = _field(node, TITLE_KEYS), _field(node, DATE_KEYS)
-                hints.append(Hint(urljoin(base_url, url), " ".join(title.split()), when))
+                hints.append(Hint(absolute, " ".join(title.split()), when))
             for key, value in node.items():
                 if isinstance(value, dict | list):
                     stack.append(value)

@@ -74,10 +74,13 @@ def test_a_pager_link_that_is_no_address_is_passed_over():
 
 @pytest.mark.crawl
 def test_a_link_that_is_no_address_does_not_cost_the_pages_other_links(tmp_path):
+    """A link, a feed and a script's endpoint whose address is "http://[::1/..." (urljoin and
+    urlsplit raise on it) are passed over; the page's other links are followed."""
     links = "<a href='http://[::1/x.html'>hỏng</a> " + " ".join(
         f"<a href='/tin/{n}.html'>Tin {n}</a>" for n in range(3))
     routes = {"/robots.txt": page("User-agent: *\nAllow: /\n", "text/plain"),
-              "/": page(f"<html><body>{links}</body></html>"),
+              "/": page("<html><head><link rel='alternate' type='application/rss+xml' href='http://[::1/rss'>"
+                        f"</head><body>{links}<div data-url='http://[::1/api?page=2'></div></body></html>"),
               **{f"/tin/{n}.html": page(f"<html><head><title>Huyện Tân Hưng {TOPICS[n]}</title></head>"
                                         f"<body>{_item(n)}</body></html>") for n in range(3)}}
     server = serve(routes)
