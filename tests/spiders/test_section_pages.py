@@ -48,19 +48,23 @@ def test_a_page_whose_pager_links_its_own_next_page_is_a_listing(url, expected):
     assert _pages_itself(url, lxml_html.fromstring(page_html)) is expected
 
 
-@pytest.mark.crawl
-def test_a_section_page_showing_its_newest_item_is_not_stored_as_an_article(tmp_path):
-    routes = {"/robots.txt": page("User-agent: *\nAllow: /\n", "text/plain"),
-              "/": page("<html><body><a href='/tin-tuc'>Tin tức</a></body></html>"),
-              "/tin-tuc": page(_section(0, 3, PAGER)),
-              "/tin-tuc/trang-2": page(_section(3, 6, PAGER)),
-              **{f"/tin/{n}.html": page(f"<html><head><title>Huyện Tân Hưng {TOPICS[n]}</title></head>"
-                                        f"<body>{_item(n)}</body></html>") for n in range(6)}}
-    server = serve(routes)
+def _crawl(tmp_path, home: str, routes: dict, articles: int):
+    """A crawl of a local portal: its home page, ``routes`` and ``articles`` article pages."""
+    server = serve({"/robots.txt": page("User-agent: *\nAllow: /\n", "text/plain"), "/": page(home), **routes,
+                    **{f"/tin/{n}.html": page(f"<html><head><title>Huyện Tân Hưng {TOPICS[n]}</title></head>"
+                                              f"<body>{_item(n)}</body></html>") for n in range(articles)}})
     db = tmp_path / "a.db"
     result = run_cli("crawl", "--url", server.url, "--db", str(db), *FAST_SETTINGS)
     server.shutdown()
     assert result.returncode == 0, result.stderr
+    return server, db, result
+
+
+@pytest.mark.crawl
+def test_a_section_page_showing_its_newest_item_is_not_stored_as_an_article(tmp_path):
+    server, db, _ = _crawl(tmp_path, "<html><body><a href='/tin-tuc'>Tin tức</a></body></html>",
+                           {"/tin-tuc": page(_section(0, 3, PAGER)),
+                            "/tin-tuc/trang-2": page(_section(3, 6, PAGER))}, 6)
     urls = [u for (u,) in sqlite3.connect(db).execute("SELECT url FROM articles")]
     assert sorted(urls) == sorted(f"{server.url}tin/{n}.html" for n in range(6))
     kinds = dict(sqlite3.connect(db).execute("SELECT url, kind FROM pages WHERE url LIKE '%tin-tuc%'"))
@@ -78,15 +82,8 @@ def test_a_link_that_is_no_address_does_not_cost_the_pages_other_links(tmp_path)
     urlsplit raise on it) are passed over; the page's other links are followed."""
     links = "<a href='http://[::1/x.html'>hỏng</a> " + " ".join(
         f"<a href='/tin/{n}.html'>Tin {n}</a>" for n in range(3))
-    routes = {"/robots.txt": page("User-agent: *\nAllow: /\n", "text/plain"),
-              "/": page("<html><head><link rel='alternate' type='application/rss+xml' href='http://[::1/rss'>"
-                        f"</head><body>{links}<div data-url='http://[::1/api?page=2'></div></body></html>"),
-              **{f"/tin/{n}.html": page(f"<html><head><title>Huyện Tân Hưng {TOPICS[n]}</title></head>"
-                                        f"<body>{_item(n)}</body></html>") for n in range(3)}}
-    server = serve(routes)
-    db = tmp_path / "a.db"
-    result = run_cli("crawl", "--url", server.url, "--db", str(db), *FAST_SETTINGS)
-    server.shutdown()
-    assert result.returncode == 0, result.stderr
+    home = ("<html><head><link rel='alternate' type='application/rss+xml' href='http://[::1/rss'>"
+            f"</head><body>{links}<div data-url='http://[::1/api?page=2'></div></body></html>")
+    _, db, result = _crawl(tmp_path, home, {}, 3)
     assert sqlite3.connect(db).execute("SELECT count(*) FROM articles").fetchone()[0] == 3
     assert "Traceback" not in result.stderr
