@@ -126,7 +126,9 @@ def _signature_block(pages: dict[int, OcrPage]) -> tuple[int, Box] | None:
     have its title authority)."""
     found = sorted((i, p) for i, p in pages.items() if p.signature)
     named = [(i, p.signature) for i, p in found if p.recipients]
-    return named[0] if named else (found[-1][0], found[-1][1].signature) if found else None
+    if named:
+        return named[0]
+    return (found[-1][0], found[-1][1].signature) if found else None
 
 
 def _unread(meta: DocumentMeta, head: str) -> str:
