@@ -1,6 +1,7 @@
 """Helpers every package of govarchive uses; this package imports nothing of the project.
 
 - :mod:`common.textnorm`: Vietnamese text (NFC, folding of diacritics and ``đ``, content hashes);
+- :mod:`common.syllables`: words run together ("CHÍNHPHỦ") split again at their syllables;
 - :mod:`common.urls`: canonical URLs, URL keys, link classification;
 - :mod:`common.dates`: Vietnamese publication dates to ISO 8601 in Vietnam time;
 - :mod:`common.clock`: UTC timestamps and crawl ids.

@@ -7,13 +7,15 @@ one names when its own name names none ("SỞ NỘI VỤ TỈNH LÂM ĐỒNG"); 
 lines ("ỦY BAN NHÂN DÂN / TỈNH BÌNH THUẬN") is one body. A decision its chairman issues says so
 under its subject ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BÌNH THUẬN"): then he is the issuer. The
 two columns reach the text run together, split by a tab, or one after the other; OCR prints
-the motto with its marks wrong ("CỌNG HÒA XÃ HỌI"), so it is found without them.
+the motto with its marks wrong ("CỌNG HÒA XÃ HỌI"), so it is found without them, and runs words
+together ("THỦ TƯỚNG CHÍNHPHỦ"), which are split again at their syllables.
 """
 
 from __future__ import annotations
 
 import re
 
+from common.syllables import respace
 from common.textnorm import fold
 
 _MOTTO = re.compile(r"c\W*o\W*n\W*g\W*h\W*o\W*a\W*x\W*a\W*h\W*o\W*i|doc lap\s*[-–]|dang cong san viet",
@@ -81,7 +83,7 @@ def _left_column(head: list[str]) -> list[str]:
             continue
         if " " not in left and len(left) <= 3:
             continue  # "TH", "LỊ": a stamp's or a speck's letters OCR read beside the header
-        out.append(" ".join(left.split()))
+        out.append(" ".join(respace(word) for word in left.split()))  # "CHÍNHPHỦ": OCR ran them together
         if len(out) == MAX_LINES:
             break
     return out

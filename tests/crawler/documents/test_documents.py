@@ -240,6 +240,9 @@ def test_a_decision_heading_gives_every_field():
     # a speck before the header and OCR's stray letters beside it
     ("___\tUBND HUYỆN MỸ XUYÊN\nTH\nPHÒNG NỘI VỤ", "PHÒNG NỘI VỤ HUYỆN MỸ XUYÊN"),
     ("BAN CHẤP HÀNH TRUNG ƯƠNG\nVĂN PHÒNG\n-------\tĐẢNG CỘNG SẢN VIỆT NAM", "VĂN PHÒNG TRUNG ƯƠNG ĐẢNG"),
+    # words OCR ran together, the parent's place too
+    ("UBNDTỈNHPHÚTHỌ . CỘNG HOÀ XÃ HỌI\nSỞ THÔNG TIN VÀ TRUYỀNTHÔNG",
+     "SỞ THÔNG TIN VÀ TRUYỀN THÔNG TỈNH PHÚ THỌ"),
 ])
 def test_the_issuer_is_the_lower_body_of_the_left_column(header, issuer):
     letter = header + "\nSố: 12/UBND-VP\nV/v tăng cường công tác\nKính gửi: Các xã"
