@@ -25,8 +25,8 @@ def respace(run: str) -> str:
     """``run`` split at its syllables ("CHÍNHPHỦ" -> "CHÍNH PHỦ"), or as it is."""
     if len(run) > MAX_RUN or not run.isalpha() or _syllable(run):
         return run
-    cuts = _cuts(run, 0)
-    if not cuts or len(cuts) < 2:
+    cuts = _cuts(run)
+    if cuts is None or len(cuts) < 2:
         return run
     pieces, start = [], 0
     for end in cuts:
@@ -43,14 +43,14 @@ def _syllable(piece: str) -> bool:
     return tones <= 1 and _SHAPE.fullmatch(folded) is not None
 
 
-def _cuts(run: str, start: int) -> tuple[int, ...] | None:
-    """The ends of the fewest syllables that make ``run[start:]`` (a syllable is 1 to 7 letters)."""
+def _cuts(run: str) -> tuple[int, ...] | None:
+    """The ends of the fewest syllables that make ``run`` (a syllable is 1 to 7 letters)."""
     best: dict[int, tuple[int, ...] | None] = {len(run): ()}
-    for at in range(len(run) - 1, start - 1, -1):
+    for at in range(len(run) - 1, -1, -1):
         found = None
         for end in range(at + 1, min(len(run), at + 7) + 1):
             rest = best[end]
             if rest is not None and (found is None or len(rest) + 1 < len(found)) and _syllable(run[at:end]):
                 found = (end, *rest)
         best[at] = found
-    return best[start]
+    return best[0]

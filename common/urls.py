@@ -17,7 +17,7 @@ import ipaddress
 import posixpath
 import re
 import socket
-from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, unquote, urlencode, urljoin, urlsplit, urlunsplit
 
 from w3lib.url import canonicalize_url
 
@@ -103,6 +103,12 @@ def is_binary(url: str) -> bool:
     """True for links to documents, images, media and archives (not articles)."""
     ext = posixpath.splitext(_path(url))[1].lower().lstrip(".")
     return ext in BINARY_EXTENSIONS
+
+
+def slug(url: str) -> str:
+    """The address's last path segment, unquoted, without its extension: portals make it from
+    the title ("hoi-nghi-tong-ket" of ``/tin/hoi-nghi-tong-ket.html``)."""
+    return unquote(_path(url).rstrip("/").rsplit("/", 1)[-1]).rsplit(".", 1)[0]
 
 
 def joined(base: str, href: str) -> str | None:

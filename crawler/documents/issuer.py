@@ -17,6 +17,7 @@ import re
 
 from common.syllables import respace
 from common.textnorm import fold
+from crawler.documents.signature import CELLS
 
 _MOTTO = re.compile(r"c\W*o\W*n\W*g\W*h\W*o\W*a\W*x\W*a\W*h\W*o\W*i|doc lap\s*[-–]|dang cong san viet",
                     re.I)  # matched on folded text, whose letters stand where the printed ones do
@@ -37,7 +38,6 @@ _BODY = re.compile(r"\b(uy ban|ubnd|hdnd|hoi dong|so|phong|ban|bo|van phong|thu 
 # Tuyên giáo Tỉnh ủy Lâm Đồng
 _PARTY = ((re.compile(r"^BAN CHẤP HÀNH TRUNG ƯƠNG$"), "TRUNG ƯƠNG ĐẢNG"),
           (re.compile(r"^((?:TỈNH|THÀNH|HUYỆN|QUẬN|THỊ|ĐẢNG) ỦY\b.*)$"), r"\1"))
-CELL = re.compile(r"\t+|\s*\|\s*|\s{4,}")
 MAX_LINES = 4  # of the left column
 
 
@@ -70,7 +70,7 @@ def _left_column(head: list[str]) -> list[str]:
         if _STOP.search(line):
             break
         # the first cell with words: a scanner's rule or speck may stand before it
-        left = next((c for c in CELL.split(line.strip()) if re.search(r"[^\W\d_]{2,}", c)), "")
+        left = next((c for c in CELLS.split(line.strip()) if re.search(r"[^\W\d_]{2,}", c)), "")
         motto = _MOTTO.search(fold(left))
         left = (left[:motto.start()] if motto else left).strip(" -–—_.")
         if not left or not any(c.isalpha() for c in left):

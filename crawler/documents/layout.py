@@ -81,9 +81,14 @@ def line_text(line: list[Word]) -> str:
 
 def page_text(tsv: str) -> str:
     """The page as text: Tesseract's lines, its paragraphs apart by a blank line, columns by tabs."""
+    return text_of(words_of(tsv))
+
+
+def text_of(words: list[Word]) -> str:
+    """:func:`page_text` of words already read from the TSV."""
     out: list[str] = []
     paragraph = None
-    for line in lines_of(words_of(tsv)):
+    for line in lines_of(words):
         if paragraph is not None and line[0].line[:2] != paragraph:
             out.append("")
         paragraph = line[0].line[:2]
@@ -100,16 +105,12 @@ class Box:
     bottom: int
 
 
-def signature_box(tsv: str) -> tuple[Box, bool] | None:
-    """Where a page's signature block is, and whether "Nơi nhận" says so: from the line that
-    starts with it, else from the page's last signing authority in the right column (OCR
-    misreads "Nơi nhận" under a stamp or in a faint scan); None when the page has neither."""
-    rows = list(csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE))
-    try:
-        width, height = int(rows[0]["width"]), int(rows[0]["height"])  # level 1: the page
-    except (IndexError, KeyError, TypeError, ValueError):
-        return None
-    lines = lines_of(words_of(tsv))
+def signature_box(words: list[Word], width: int, height: int) -> tuple[Box, bool] | None:
+    """Where the signature block is on a page ``width`` by ``height`` pixels, and whether
+    "Nơi nhận" says so: from the line that starts with it, else from the page's last signing
+    authority in the right column (OCR misreads "Nơi nhận" under a stamp or in a faint scan);
+    None when the page has neither."""
+    lines = lines_of(words)
     anchor, named = next(((line[0], True) for line in lines
                           if _RECIPIENTS.match(fold(" ".join(w.text for w in line[:2])))), (None, False))
     for line in lines if anchor is None else ():

@@ -25,7 +25,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from crawler.documents.layout import Box, page_text, signature_box
+from crawler.documents.layout import Box, page_text, signature_box, text_of, words_of
 
 logger = logging.getLogger(__name__)
 
@@ -78,12 +78,14 @@ def ocr_pdf_pages(body: bytes, pages: list[int], seconds: float = PAGE_SECONDS) 
                 image = Path(folder) / f"page-{index}.png"
                 page = pdf[index]
                 scale = page_scale(page.get_size())
-                page.render(scale=scale, grayscale=True).to_pil().save(image)
+                picture = page.render(scale=scale, grayscale=True).to_pil()
+                picture.save(image)
                 page.close()
                 tsv = ocr_image(image, seconds, PAGE_OPTIONS + ("tsv",))
                 if tsv is not None:
-                    box, named = signature_box(tsv) or (None, False)
-                    out[index] = OcrPage(page_text(tsv), _in_points(box, scale), named)
+                    words = words_of(tsv)
+                    box, named = signature_box(words, *picture.size) or (None, False)
+                    out[index] = OcrPage(text_of(words), _in_points(box, scale), named)
                 image.unlink()
     finally:
         pdf.close()

@@ -13,13 +13,12 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import unquote, urlsplit
 
 from lxml import html as lxml_html
 
 from common.dates import contains_date
 from common.textnorm import clean_line, fold
-from common.urls import is_document
+from common.urls import is_document, slug
 
 PARAGRAPH_TAGS = ("p", "pre", "blockquote", "li", "dd", "h4", "h5", "h6")
 CONTAINER_TAGS = ("div", "td", "section", "article", "main", "font", "span", "center", "form")
@@ -87,9 +86,9 @@ def title_parts(page_title: str, og_title: str, url: str | None = None) -> list[
     if page_title:
         parts.append(page_title)
     folded = [_bare(fold(clean_line(p))) for p in parts if p.strip()]
-    slug = _bare(fold(unquote(urlsplit(url or "").path.rstrip("/").rsplit("/", 1)[-1]).rsplit(".", 1)[0]))
-    if len(re.findall(r"[a-z]{2,}", slug)) >= SLUG_WORDS:
-        folded.append(slug)
+    words = _bare(fold(slug(url or "")))
+    if len(re.findall(r"[a-z]{2,}", words)) >= SLUG_WORDS:
+        folded.append(words)
     return [p for p in folded if not (PORTAL_NAME.match(p) and len(p) <= 40)]
 
 

@@ -22,13 +22,13 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from urllib.parse import unquote, urlsplit
 
 from lxml import etree
 from lxml import html as lxml_html
 
 from common.dates import DateError, contains_date, parse_date
 from common.textnorm import clean_line, fold
+from common.urls import slug
 
 MIN_PAGES = 4  # pages of a site before anything is learnt
 MAX_PAGES = 12  # pages a template is learnt from
@@ -100,8 +100,7 @@ def _read(url: str, html: str) -> _Page | None:
         return None
     heads = root.xpath("//title/text() | //meta[@property='og:title']/@content")
     hints = [fold(clean_line(t)) for t in heads]
-    slug = unquote(urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1]).rsplit(".", 1)[0]
-    hints.append(" ".join(re.split(r"[-_+]+", fold(slug))))
+    hints.append(" ".join(re.split(r"[-_+]+", fold(slug(url)))))
     texts: dict[str, list[str]] = defaultdict(list)
     body = root.find("body")
     for el in (body if body is not None else root).iter():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from crawler.documents.layout import Box, page_text, signature_box, words_of
 
+PAGE = (2480, 3508)  # the page row of _tsv: A4 at 300 dpi
 HEAD = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"
 
 
@@ -36,16 +37,17 @@ def test_an_empty_page_is_empty():
 
 def test_the_signature_block_stands_right_of_nơi_nhận_below_it():
     tsv = _tsv((1, 1, 1, 200, "Điều"), (2, 1, 1, 200, "Nơi"), (2, 1, 1, 310, "nhận:"), (2, 1, 1, 1400, "KT."))
-    box, named = signature_box(tsv)
+    box, named = signature_box(words_of(tsv), *PAGE)
     assert named and box == Box(int(2480 * 0.42), 0, 2480, 100 + 22 * 40)  # from 4 lines above
 
 
 def test_without_nơi_nhận_the_last_authority_in_the_right_column_places_the_block():
     tsv = _tsv((1, 1, 1, 200, "Căn"), (1, 1, 2, 1400, "GIÁM"), (1, 1, 2, 1550, "ĐÓC"))
-    box, named = signature_box(tsv)
+    box, named = signature_box(words_of(tsv), *PAGE)
     assert not named and box.left == int(2480 * 0.42)
-    assert signature_box(_tsv((1, 1, 1, 200, "GIÁM"), (1, 1, 1, 360, "ĐỐC"))) is None  # a left column's
-    assert signature_box(HEAD + "\n") is None
+    left_column = words_of(_tsv((1, 1, 1, 200, "GIÁM"), (1, 1, 1, 360, "ĐỐC")))
+    assert signature_box(left_column, *PAGE) is None  # a left column's
+    assert signature_box(words_of(HEAD + "\n"), *PAGE) is None
 
 
 def test_a_huge_page_is_rendered_smaller_not_at_300_dpi():
