@@ -18,7 +18,7 @@ from common.clock import utc_now
 from common.urls import host_of
 from crawler.discovery.browser import script_shell
 from crawler.discovery.endpoints import Endpoint, answer_links, endpoints_in
-from crawler.discovery.postback import FORM_XPATH, Postback, page_state, pager_postbacks
+from crawler.discovery.postback import FORM_XPATH, Postback, page_state, pager_postbacks, webforms_page
 from crawler.discovery.soft404 import probe_path
 from crawler.runtime import signals as found
 
@@ -96,7 +96,7 @@ class ListingDiscovery:
     # WebForms pagers -------------------------------------------------------------------------------
     def postbacks(self, response: TextResponse, root, links: list[str], hops: int, paging_text):
         """The pager's form posts, each page once; a Next from a page already shown is not sent again."""
-        pagers = pager_postbacks(root, paging_text)
+        pagers = pager_postbacks(root, paging_text) if webforms_page(response.text) else []
         if not pagers:
             return
         response.meta["has_paging"] = True

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lxml import html
 
-from crawler.discovery.postback import pager_postbacks
+from crawler.discovery.postback import pager_postbacks, webforms_page
 
 FORM = ("<form id='aspnetForm' method='post'><input type='hidden' name='__VIEWSTATE' value='x'>{}</form>")
 
@@ -40,3 +40,9 @@ def test_postback_options_written_by_link_buttons_are_read():
     found = postbacks("<a href='javascript:WebForm_DoPostBackWithOptions(new WebForm_PostBackOptions("
                       "\"ctl00$pager\", \"Page$Next\", false, \"\", \"\", false, true))'>»</a>")
     assert [(p.target, p.argument) for p in found] == [("ctl00$pager", "Page$Next")]
+
+
+def test_a_page_is_told_webforms_by_its_hidden_state_fields():
+    assert webforms_page(FORM.format(""))
+    assert webforms_page("<input type='hidden' name='__EVENTVALIDATION' value='x'>")
+    assert not webforms_page("<form><input name='q'></form><a href='/trang-2'>2</a>")

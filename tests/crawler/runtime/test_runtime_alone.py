@@ -146,3 +146,34 @@ def test_after_ctrl_c_a_page_without_items_is_not_marked_done(tmp_path):
     crawler.signals.send_catch_log(signal=signals.stopping)
     assert _outputs(middleware, page, []) == [] and marked == []
     middleware.spider_closed(spider, "shutdown")
+
+
+class _Portal(Spider):
+    name = "portal"
+
+    def parse_page(self, response):
+        return []
+
+    def on_error(self, failure):
+        return None
+
+
+def test_a_frontier_record_reads_back_as_scrapy_reads_its_own():
+    from scrapy.utils.request import request_from_dict
+
+    from crawler.runtime.resume import request_record
+
+    spider = _Portal()
+    request = Request("http://h/a", callback=spider.parse_page, errback=spider.on_error, priority=3,
+                      meta={"hops": 2})
+    assert request_record(request, spider) == request.to_dict(spider=spider)
+    back = request_from_dict(request_record(request, spider), spider=spider)
+    assert (back.callback, back.errback, back.meta, back.priority) == (
+        spider.parse_page, spider.on_error, {"hops": 2}, 3)
+
+
+def test_a_callback_that_is_no_method_of_the_spider_is_refused_as_scrapy_refuses_it():
+    from crawler.runtime.resume import request_record
+
+    with pytest.raises(ValueError):
+        request_record(Request("http://h/a", callback=lambda response: None), _Portal())
