@@ -37,6 +37,7 @@ from scrapy.utils.defer import _schedule_coro
 from twisted.python.failure import Failure
 
 from common.urls import host_of
+from crawler.runtime.transfers import Transfers
 
 logger = logging.getLogger(__name__)
 
@@ -72,6 +73,8 @@ class PoliteDownloader(Downloader):
         self._slot_keys: dict[int, str] = {}  # id(slot) -> its key (Scrapy's Slot has __slots__)
         self.retry_after_max = crawler.settings.getfloat("RETRY_AFTER_MAX", 600.0)
         self.stopped = False  # Ctrl-C: nothing queued is fetched any more
+        # the process's places for requests on the wire, shared by its crawls (crawl --all)
+        self.transfers: Transfers = crawler.settings.get("GOVARCHIVE_TRANSFERS") or Transfers()
         crawler.signals.connect(self._robots_parsed, signal=signals.robots_parsed)
         # sent before the answer frees its place in the host's queue: the pause comes first
         crawler.signals.connect(self._response_downloaded, signal=signals.response_downloaded)
@@ -135,6 +138,21 @@ class PoliteDownloader(Downloader):
             dropped += 1
         return dropped
 
+    def queue_ready(self, slot: Slot) -> None:
+        """A place on the wire came free for ``slot``'s host (:class:`Transfers`)."""
+        if not self.stopped:
+            self._process_queue(slot)
+
+    def close(self) -> None:
+        self.transfers.forget(self)
+        super().close()
+
+    async def _download(self, slot: Slot, request):
+        try:
+            return await super()._download(slot, request)
+        finally:
+            self.transfers.give_back()
+
     def _get_slot(self, request, spider=None) -> tuple[str, Slot]:
         key, slot = super()._get_slot(request)
         self._slot_keys[id(slot)] = key  # for _process_queue, which is given the slot alone
@@ -173,6 +191,10 @@ class PoliteDownloader(Downloader):
                 slot.latercall = call_later(penalty, self._latercall, slot)
                 return
         while slot.queue and slot.free_transfer_slots() > 0:
+            if not self.transfers.take():  # the process's places are all out: in line for one
+                self.transfers.wait(self, slot)
+                self.crawler.stats.inc_value("govarchive/transfers/waited")
+                break
             slot.lastseen = now
             request, queue_dfd = slot.queue.popleft()
             slot.transferring.add(request)  # the added line: counted before its task starts

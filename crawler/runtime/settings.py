@@ -128,6 +128,9 @@ GOVARCHIVE_SITES_AT_ONCE = 0
 # processes those portals are split over ("auto": one per core, with at least 16 portals each)
 GOVARCHIVE_CRAWL_PROCESSES = "auto"
 GOVARCHIVE_SHARD = False  # set in each crawl process of a split run
+# requests on the wire at once in a crawl process of crawl --all / run-due, over all its portals
+# (0: one a portal crawled at once, at least 16); each host's own politeness applies as well
+GOVARCHIVE_REQUESTS_AT_ONCE = 0
 GOVARCHIVE_RESUME = True  # a killed crawl of a site resumes from its frontier (False: start over)
 GOVARCHIVE_STOP_PAGING = 1  # listing pages in a row with nothing new before paging stops (0: never)
 GOVARCHIVE_WARC_ENABLED = True  # WARC capture of every response

@@ -233,3 +233,42 @@ def test_a_crawl_process_that_dies_fails_the_run_and_its_crawls_are_recorded_kil
     assert "a crawl process ended without its report (exit code -9)" in err and "Traceback" not in err
     statuses = [s for (s,) in sqlite3.connect(tmp_path / "a.db").execute("SELECT status FROM crawls")]
     assert "killed" in statuses and "finished" in statuses and "running" not in statuses, statuses
+
+
+def test_a_crawl_process_keeps_its_requests_on_the_wire_within_its_places(tmp_path):
+    """Eight slow portals (each answer takes 0.2 s) in one crawl process with two places: never
+    more than two requests on the wire over all of them, and every article stored all the same."""
+    import threading
+    import time
+
+    from conftest import stored_articles
+
+    lock, on_wire, peak = threading.Lock(), [0], [0]
+
+    def slow(handle):
+        def answer(method, path, query, form):
+            with lock:
+                on_wire[0] += 1
+                peak[0] = max(peak[0], on_wire[0])
+            time.sleep(0.2)
+            with lock:
+                on_wire[0] -= 1
+            return handle(method, path, query, form)
+        return answer
+
+    (tmp_path / "registry").mkdir()
+    portals = []
+    for n in range(8):
+        key = f"xa{n:02d}"
+        portals.append(serve_portal(key, slow(small(key)), robots="User-agent: *\nCrawl-delay: 0.1\n",
+                                    host=f"127.0.0.{n + 2}"))
+        entry = registry_entry(key, portals[-1].url, level="commune")
+        (tmp_path / "registry" / f"{key}.toml").write_text(entry, encoding="utf-8")
+    result = run_cli("crawl", "--all", "--db", str(tmp_path / "a.db"), "-s", "GOVARCHIVE_REQUESTS_AT_ONCE=2",
+                     "-s", "GOVARCHIVE_CRAWL_PROCESSES=1",
+                     env={"GOVARCHIVE_REGISTRY": str(tmp_path / "registry")})
+    for portal in portals:
+        portal.server.shutdown()
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert peak[0] <= 2, peak[0]  # robots.txt is answered at once, outside the count
+    assert stored_articles(tmp_path / "a.db") == 8 * 3

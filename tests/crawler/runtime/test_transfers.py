@@ -1,0 +1,86 @@
+"""The process's places for requests on the wire, shared by its crawls (crawler/runtime/transfers.py)."""
+
+from __future__ import annotations
+
+from scrapy.settings import Settings
+
+from crawler.runtime.transfers import LEAST, Transfers, places_for
+
+
+class _Downloader:
+    """Stands for a crawl's downloader: what the line wakes is recorded."""
+
+    def __init__(self, transfers: Transfers, sends: bool = True) -> None:
+        self.transfers, self.sends, self.woken = transfers, sends, []
+
+    def queue_ready(self, slot) -> None:
+        self.woken.append(slot)
+        if self.sends and not self.transfers.take():
+            self.transfers.wait(self, slot)
+
+
+def test_no_more_places_are_taken_than_the_limit():
+    transfers = Transfers(2)
+    assert [transfers.take() for _ in range(3)] == [True, True, False]
+
+
+def test_a_place_given_back_goes_to_the_host_that_waited_longest():
+    transfers = Transfers(1)
+    first, second = _Downloader(transfers), _Downloader(transfers)
+    assert transfers.take()
+    transfers.wait(first, "a")
+    transfers.wait(second, "b")
+    transfers.give_back()
+    assert (first.woken, second.woken) == (["a"], [])
+    transfers.give_back()
+    assert second.woken == ["b"]
+
+
+def test_a_host_waits_in_line_once_however_often_it_asks():
+    transfers = Transfers(1)
+    downloader = _Downloader(transfers)
+    transfers.take()
+    for _ in range(3):
+        transfers.wait(downloader, "a")
+    transfers.give_back()
+    transfers.give_back()
+    assert downloader.woken == ["a"]
+
+
+def test_a_host_that_cannot_send_yet_lets_the_next_one_have_the_place():
+    transfers = Transfers(1)
+    held, ready = _Downloader(transfers, sends=False), _Downloader(transfers)
+    transfers.take()
+    transfers.wait(held, "a")
+    transfers.wait(ready, "b")
+    transfers.give_back()
+    assert (held.woken, ready.woken, transfers.active) == (["a"], ["b"], 1)
+
+
+def test_a_closed_crawl_leaves_the_line():
+    transfers = Transfers(1)
+    closed = _Downloader(transfers)
+    transfers.take()
+    transfers.wait(closed, "a")
+    transfers.forget(closed)
+    transfers.give_back()
+    assert closed.woken == []
+
+
+def test_no_limit_never_refuses():
+    transfers = Transfers(0)
+    assert all(transfers.take() for _ in range(1000))
+
+
+def test_places_default_to_one_a_portal_and_at_least_scrapys_usual():
+    assert places_for(Settings(), 150) == 150
+    assert places_for(Settings(), 3) == LEAST
+    assert places_for(Settings({"GOVARCHIVE_REQUESTS_AT_ONCE": 5}), 150) == 5
+
+
+def test_every_copy_of_the_settings_names_the_one_count():
+    import copy
+
+    transfers = Transfers(3)
+    copied = copy.deepcopy(Settings({"GOVARCHIVE_TRANSFERS": transfers}))
+    assert copied.get("GOVARCHIVE_TRANSFERS") is transfers
