@@ -19,11 +19,14 @@ from lxml import html as lxml_html
 from common.dates import contains_date
 from common.textnorm import clean_line, fold
 from common.urls import is_document, slug
+from crawler.extraction.boilerplate import NOISE_LINE
 
 PARAGRAPH_TAGS = ("p", "pre", "blockquote", "li", "dd", "h4", "h5", "h6")
 CONTAINER_TAGS = ("div", "td", "section", "article", "main", "font", "span", "center", "form")
 HEADING_TAGS = frozenset({"h1", "h2", "h3"})
 TITLE_HINT = re.compile(r"title|tieude|tieu-de|heading|headline", re.I)
+# a class that names the section's heading ("FolderTitle", "portlet-title", "cat-title"), not the article's
+SECTION_HINT = re.compile(r"folder|categor|cat-?title|chuyen-?muc|danh-?muc|portlet|module|box-?title", re.I)
 TITLE_SPLIT = re.compile(r"\s+[-|–—:»]\s+|\s*\|\s*")
 DATE_LABEL = re.compile(r"^(ngay dang|dang ngay|ngay cap nhat|cap nhat|ngay xuat ban|thoi gian|ngay)\b")
 MAX_LINE = 150
@@ -140,11 +143,34 @@ def _matches(text: str, parts: list[str]) -> bool:
     return False
 
 
+def heading_text(el: lxml_html.HtmlElement) -> str:
+    """A title element's text without a date that stands in an element of its own inside it
+    (``<h1>Tổng kết năm 2019 <span>(05/08/2019)</span></h1>``): the day is the page's, not the
+    title's. A date written into the title's own words stays ("Lịch tiếp dân ngày 05/8")."""
+    dated = [child for child in el.iterdescendants() if isinstance(child.tag, str)
+             and _DATE_ONLY.fullmatch(clean_line(child.text_content()) or "x")]
+    if not dated:
+        return clean_line(el.text_content())
+    skip = {id(node) for child in dated for node in child.iter()}
+    pieces = [el.text or ""]
+    for node in el.iterdescendants():
+        if id(node) not in skip and isinstance(node.tag, str):
+            pieces.append(node.text or "")
+        if id(node) not in skip or node in dated:  # a dated element's tail is the title's again
+            pieces.append(node.tail or "")
+    return clean_line(" ".join(pieces))
+
+
+_DATE_ONLY = re.compile(r"[\s(\[|,\-–—]*(?:\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4}|\d{4}-\d{2}-\d{2})"
+                        r"(?:\s*,?\s*\d{1,2}[:h]\d{2}(?::\d{2})?)?[\s)\]|,\-–—]*")
+
+
 def find_title(
     root: lxml_html.HtmlElement, body: lxml_html.HtmlElement | None, parts: list[str]
 ) -> lxml_html.HtmlElement | None:
     """Best title element: a match before the body, a match inside it (before the
-    prose starts), the last heading before the body, the first heading inside it."""
+    prose starts), the last heading before the body, the first heading inside it, a plain
+    block just above the body, the first bold line that opens the body."""
     found: dict[str, lxml_html.HtmlElement] = {}
     in_body = False
     near = _near_body(body)
@@ -159,22 +185,49 @@ def find_title(
         if not 8 <= len(text) <= 300:
             continue
         where = "inside" if in_body else "before"
-        if _matches(_bare(fold(text)), parts):
+        own = heading_text(el) if contains_date(text) else text
+        if _matches(_bare(fold(own)), parts):
             kind = "match"
-        elif el.tag in HEADING_TAGS or TITLE_HINT.search(el.get("class", "") + el.get("id", "")):
-            if contains_date(text):
-                continue
+        elif el.tag in HEADING_TAGS or (TITLE_HINT.search(hints := el.get("class", "") + el.get("id", ""))
+                                        and not SECTION_HINT.search(hints)):
+            if contains_date(own) and len(_DATES.sub(" ", own).split()) < TITLE_WORDS:
+                continue  # a date line classed "title-date", not a title that names a day
             kind = "heading"
         elif where == "before" and el in near and _plain_block(el, text):
             kind = "block"  # a title in a plain span or cell, just above the body (table layouts)
+        elif where == "inside" and el.tag in BOLD_TAGS and _opens(el, body, text):
+            kind = "bold"  # an older portal's title: the bold first line of the content cell
         else:
             continue
         if where == "before" or f"{kind} inside" not in found:
             found[f"{kind} {where}"] = el
-    for key in ("match before", "match inside", "heading before", "heading inside", "block before"):
+    for key in ("match before", "match inside", "heading before", "heading inside", "bold inside",
+                "block before"):
         if key in found:
             return found[key]
     return None
+
+
+BOLD_TAGS = frozenset({"b", "strong"})
+TITLE_WORDS = 4  # words a heading keeps besides its dates to be a title
+_DATES = re.compile(r"\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[:h]\d{2}|"
+                    r"ng[aà]y|th[uứ]\s*\w+|\W+", re.I)
+
+
+def _opens(el: lxml_html.HtmlElement, body: lxml_html.HtmlElement, text: str) -> bool:
+    """``el`` is the body's first line, a whole line in bold: no text of the body before it, none
+    beside it in its block, no link, no date, long enough to be a headline."""
+    if len(text) < 20 or el.find(".//a") is not None or contains_date(text):
+        return False
+    block = el.getparent()
+    if block is not None and block is not body and clean_line(block.text_content()) != text:
+        return False  # bold words inside a sentence
+    before = []
+    for node in body.iter():
+        if node is el or node is block:
+            break
+        before.append(node.text or "")
+    return not clean_line(" ".join(before))
 
 
 def _near_body(body: lxml_html.HtmlElement | None, levels: int = 3) -> set:
@@ -188,7 +241,10 @@ def _near_body(body: lxml_html.HtmlElement | None, levels: int = 3) -> set:
 
 
 def _plain_block(el: lxml_html.HtmlElement, text: str) -> bool:
-    return (len(text) >= 20 and el.find(".//a") is None and not contains_date(text)
+    """A plain span or cell: no link in it or around it (a sidebar's headline is a link in a
+    list, and was taken for the title beside a content cell), no date, no paragraphs."""
+    return (len(text) >= 20 and el.tag not in ("a", "li") and el.find(".//a") is None
+            and not contains_date(text) and not any(a.tag in ("a", "li") for a in el.iterancestors())
             and not any(isinstance(c.tag, str) and c.tag in PROSE_TAGS for c in el))
 
 
@@ -244,7 +300,45 @@ def find_date_lines(
         else:
             before.append((position, text))
     before.sort(key=lambda item: abs(item[0] - max(anchor_pos, 0)))
-    return [text for _, text in before + after]
+    found = [text for _, text in before + after]
+    if not found and body is not None and (title is None or body in (title, *title.iterancestors())):
+        return _header_row_dates(body)
+    return found
+
+
+def _header_row_dates(body: lxml_html.HtmlElement, levels: int = 3) -> list[str]:
+    """Where the title is inside the body (table layouts: ``<b>`` in the content cell), the day
+    may sit in the row above, beside the category (SharePoint's ``<td class="Time">``): short
+    dated blocks before the body, within a few levels of it, nearest first; none inside a list
+    of links (a sidebar's headlines with their days)."""
+    region = body
+    for _ in range(levels):
+        parent = region.getparent()
+        if parent is None or parent.tag in ("body", "html"):
+            break
+        region = parent
+    if region is body:
+        return []
+    dated = []
+    for position, el in enumerate(region.iter()):
+        if position > MAX_SCAN or el is body:
+            break
+        if not isinstance(el.tag, str) or el.tag == "a" or len(el):
+            continue  # a leaf: the cell or span that holds the day itself
+        text = clean_line(el.text_content())
+        if len(text) <= 80 and contains_date(text) and not NOISE_LINE.match(fold(text)) \
+                and not _among_links(el, region):  # "Hôm nay: 05/12/2026" is the clock
+            dated.append(text)
+    return dated[::-1]
+
+
+def _among_links(el: lxml_html.HtmlElement, region: lxml_html.HtmlElement) -> bool:
+    for ancestor in el.iterancestors():
+        if ancestor is region:
+            return False
+        if len(ancestor.findall(".//a")) >= 2 or ancestor.tag == "li":
+            return True
+    return False
 
 
 def find_times(title: lxml_html.HtmlElement | None, body: lxml_html.HtmlElement | None) -> list[str]:

@@ -31,6 +31,7 @@ from crawler.extraction.locate import (
     find_date_lines,
     find_times,
     find_title,
+    heading_text,
     page_title_without_portal,
     title_parts,
 )
@@ -198,7 +199,7 @@ BADGE = 25  # characters a heading may hold before the title itself (a date badg
 def _title_text(title_el, og_title: str, page_title: str, site_names: list[str]) -> str:
     if title_el is None:
         return og_title or page_title_without_portal(page_title, site_names)
-    shown = clean_line(title_el.text_content())
+    shown = heading_text(title_el)
     if any(fold(shown) in fold(clean_line(d)) for d in (og_title, page_title) if d):
         return shown  # "Sở TT&TT - Tổng kết năm 2021" whole in <title>: no badge, a title with a dash
     for declared in (og_title, page_title_without_portal(page_title, site_names)):

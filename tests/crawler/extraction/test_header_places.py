@@ -1,0 +1,73 @@
+"""Title and date where older portal layouts put them: a date in the heading's own element, a
+bold first line of the content cell, the day in the row above a table layout's content cell."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from crawler.extraction import extract_bytes, resolve_date
+
+TITLE = "Hội nghị tổng kết công tác cải cách hành chính năm 2019"
+PROSE = "<p>" + " ".join(["Ủy ban nhân dân huyện đã tổ chức hội nghị tổng kết công tác năm với sự "
+                          "tham gia của các xã, thị trấn trên địa bàn."] * 5) + "</p>"
+PORTAL = "Trang thông tin điện tử huyện An Phú"  # the <title> of every page: names no article
+URL = "http://anphu.gov.vn/index.php?option=tin&id=123"  # an address that carries no title
+
+
+def read(inner: str, url: str = URL):
+    page = (f"<html><head><title>{PORTAL}</title></head><body><div class='menu'><a href='/'>Trang chủ</a>"
+            f"<a href='/tin'>Tin tức</a></div>{inner}"
+            "<div class='footer'>Địa chỉ: số 1 Lê Lợi</div></body></html>")
+    return resolve_date(extract_bytes(page.encode(), url), datetime(2024, 1, 1))
+
+
+def test_a_date_in_an_element_of_its_own_inside_the_heading_is_not_part_of_the_title():
+    result = read(f"<div class='ct'><h1>{TITLE} <span>(05/08/2019)</span></h1>{PROSE}{PROSE}</div>")
+    assert (result.title, result.published_at) == (TITLE, "2019-08-05")
+
+
+def test_a_date_written_into_the_titles_own_words_stays():
+    title = "Lịch tiếp công dân của Chủ tịch UBND huyện ngày 05/08/2019"
+    result = read(f"<div class='ct'><h1>{title}</h1><div>Ngày đăng: 01/08/2019</div>{PROSE}{PROSE}</div>")
+    assert (result.title, result.published_at) == (title, "2019-08-01")
+
+
+def test_the_bold_first_line_of_the_content_is_the_title_where_the_page_title_names_only_the_portal():
+    result = read(f"<div class='ct'><p><strong>{TITLE}</strong></p>{PROSE}{PROSE}</div>")
+    assert result.title == TITLE
+    assert not result.text.startswith(TITLE)
+
+
+def test_bold_words_inside_a_sentence_are_no_title():
+    lead = "<p>Sáng nay, <strong>Ủy ban nhân dân huyện An Phú</strong> đã họp bàn công tác năm tới.</p>"
+    result = read(f"<div class='ct'>{lead}{PROSE}{PROSE}</div>")
+    assert result.title != "Ủy ban nhân dân huyện An Phú"
+
+
+def test_the_day_beside_the_category_in_the_row_above_the_content_cell_is_the_date():
+    result = read("<table><tr class='ms-news-header'><td class='FolderTitle'>Tin trong huyện</td>"
+                  "<td class='Time'>30/07/2019</td></tr>"
+                  f"<tr><td colspan='2'><b>{TITLE}</b>{PROSE}{PROSE}</td></tr></table>")
+    assert (result.title, result.published_at) == (TITLE, "2019-07-30")
+
+
+def test_a_sidebars_dated_headlines_beside_the_content_cell_give_no_date():
+    sidebar = ("<td class='left'><ul>"
+               "<li><a href='/x/1'>Tin một về nông thôn mới</a><span>01/01/2018</span></li>"
+               "<li><a href='/x/2'>Tin hai về giao thông</a><span>02/02/2018</span></li></ul></td>")
+    result = read(f"<table><tr>{sidebar}<td><b>{TITLE}</b>{PROSE}{PROSE}</td></tr></table>")
+    assert result.published_at is None
+
+
+def test_the_portals_clock_above_the_content_gives_no_date():
+    result = read("<table><tr><td>Hôm nay: 05/12/2023</td></tr>"
+                  f"<tr><td><b>{TITLE}</b>{PROSE}{PROSE}</td></tr></table>")
+    assert result.published_at is None
+
+
+def test_a_sidebar_headline_beside_the_content_cell_is_no_title_on_a_sharepoint_address():
+    sidebar = ("<td class='left'><ul><li><a href='/x/1'>Tin một về nông thôn mới</a></li>"
+               "<li><a href='/x/2'>Tin hai về giao thông nông thôn</a></li></ul></td>")
+    result = read(f"<table><tr>{sidebar}<td><b>{TITLE}</b>{PROSE}{PROSE}</td></tr></table>",
+                  url="http://anphu.gov.vn/Pages/ChiTiet.aspx?ID=123")
+    assert result.title == TITLE
