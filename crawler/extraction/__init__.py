@@ -6,7 +6,7 @@
 - ``decode``: bytes to NFC text, whatever the headers claim;
 - ``metadata``: ``<head>``, JSON-LD and microdata;
 - ``boilerplate``: blocks removed by what they hold;
-- ``locate``: body, title and date line in the cleaned tree;
+- ``locate``: body and date line in the cleaned tree; ``titles``: the title among its candidates;
 - ``bodytext``: the body as text, signature and source split off;
 - ``generic``: on layouts no trusted profile knows, candidates and the rule that picks one;
 - ``attachments``: the documents a post links, with their labels;

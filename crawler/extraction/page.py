@@ -26,17 +26,10 @@ from crawler.extraction.boilerplate import clean_tree
 from crawler.extraction.budget import MAX_BYTES, SECONDS, ExtractionTimeout, bounded, time_budget
 from crawler.extraction.decode import XML_DECLARATION, charset_from_content_type, decode_html
 from crawler.extraction.generic import Candidate, choose, trafilatura_candidate
-from crawler.extraction.locate import (
-    find_body,
-    find_date_lines,
-    find_times,
-    find_title,
-    heading_text,
-    page_title_without_portal,
-    title_parts,
-)
+from crawler.extraction.locate import find_body, find_date_lines, find_times
 from crawler.extraction.metadata import read_meta
 from crawler.extraction.result import Extraction, Rejection
+from crawler.extraction.titles import find_title, heading_text, page_title_without_portal, title_parts
 from crawler.extraction.verdict import judge, linked_from_menu
 from crawler.profiles import Profile, SiteProfile, detect
 

@@ -71,3 +71,23 @@ def test_a_sidebar_headline_beside_the_content_cell_is_no_title_on_a_sharepoint_
     result = read(f"<table><tr>{sidebar}<td><b>{TITLE}</b>{PROSE}{PROSE}</td></tr></table>",
                   url="http://anphu.gov.vn/Pages/ChiTiet.aspx?ID=123")
     assert result.title == TITLE
+
+
+def test_a_sections_name_above_the_article_gives_way_to_the_headline_that_opens_it():
+    result = read(f"<div class='main'><h2>Tin tức - Sự kiện</h2><div class='detail'><h3>{TITLE}</h3>"
+                  f"<div>05/08/2019</div>{PROSE}{PROSE}</div></div>")
+    assert (result.title, result.published_at) == (TITLE, "2019-08-05")
+
+
+def test_the_sites_name_in_a_heading_and_in_the_page_title_is_no_title():
+    page = (f"<html><head><title>UBND huyện An Phú</title></head><body><h1>UBND HUYỆN AN PHÚ</h1>"
+            f"<div class='main'><h2>{TITLE}</h2><i>05/08/2019</i>{PROSE}{PROSE}</div></body></html>")
+    result = resolve_date(extract_bytes(page.encode(), URL), datetime(2024, 1, 1))
+    assert (result.title, result.published_at) == (TITLE, "2019-08-05")
+
+
+def test_a_short_notice_under_its_section_keeps_its_own_title():
+    notice = "Thông báo lịch nghỉ Tết Nguyên đán"
+    result = read(f"<div><span class='title'>Thông báo</span></div><div class='main'><h1>{notice}</h1>"
+                  f"<p>Ngày 05/08/2019</p>{PROSE}</div>")
+    assert result.title == notice

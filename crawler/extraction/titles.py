@@ -1,0 +1,215 @@
+"""Find the article's title in a cleaned tree, from what the page says of it.
+
+The candidates, best first: an element whose text matches the page's ``<title>`` (minus the
+portal's name), ``og:title`` or address slug, before the body or at its top; the last heading
+before the body; the first heading at the body's top; the bold line that opens the body (older
+portals' content cells); a plain block just above the body (table layouts). A short heading
+above the body names a section or the site ("Tin tức - Sự kiện", "UBND HUYỆN AN PHÚ") and gives
+way to a headline that opens the article. A day that stands in an element of its own inside
+the heading is no part of the title.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import html as lxml_html
+
+from common.dates import contains_date
+from common.textnorm import clean_line, fold
+from common.urls import slug
+from crawler.extraction.locate import MAX_LINE, PROSE_TAGS
+
+HEADING_TAGS = frozenset({"h1", "h2", "h3"})
+TITLE_HINT = re.compile(r"title|tieude|tieu-de|heading|headline", re.I)
+TITLE_SPLIT = re.compile(r"\s+[-|–—:»]\s+|\s*\|\s*")
+# a class that names the section's heading ("FolderTitle", "portlet-title", "cat-title"), not the article's
+SECTION_HINT = re.compile(r"folder|categor|cat-?title|chuyen-?muc|danh-?muc|portlet|module|box-?title", re.I)
+# a <title> that is only the body the portal speaks for ("UBND huyện An Phú") is the site's name
+AUTHORITY = re.compile(r"(ubnd|uy ban nhan dan|hdnd|hoi dong nhan dan|dang uy)\s+"
+                       r"(tinh|huyen|xa|thanh pho|thi xa|quan|phuong|thi tran)\b")
+SITE_NAME_WORDS = 8
+PORTAL_NAME = re.compile(r"cong thong tin|cong ttdt|trang thong tin|trang chu|portal|gov\.vn|website")
+
+
+def title_parts(page_title: str, og_title: str, url: str | None = None) -> list[str]:
+    """What the page's ``<title>``, ``og:title`` and address slug say, for matching the title
+    element, folded and without punctuation. A ``<title>`` that is only the portal's name
+    ("Cổng thông tin điện tử") names no article: matched, it made the site's logo the title of
+    every page built by script. Portals derive slugs from titles ("hoi-nghi-tong-ket-nam-2024"):
+    a heading that reads as the slug is the title, where ``<title>`` is only the site's name."""
+    parts = [p for p in TITLE_SPLIT.split(page_title) if len(p.strip()) >= 8]
+    if og_title:
+        parts.insert(0, og_title)
+    if page_title:
+        parts.append(page_title)
+    folded = [_bare(fold(clean_line(p))) for p in parts if p.strip()]
+    words = _bare(fold(slug(url or "")))
+    if len(re.findall(r"[a-z]{2,}", words)) >= SLUG_WORDS:
+        folded.append(words)
+    return [p for p in folded if not (PORTAL_NAME.match(p) and len(p) <= 40)
+            and not (AUTHORITY.match(p) and len(p.split()) <= SITE_NAME_WORDS)]
+
+
+SLUG_WORDS = 4  # "view detail" or "tin tuc" is a path, "hoi nghi tong ket" a title
+_PUNCT = re.compile(r"[\W_]+")
+
+
+def _bare(text: str) -> str:
+    """Folded text without punctuation: slugs drop it, and so do some <title>s."""
+    return _PUNCT.sub(" ", text).strip()
+
+
+def page_title_without_portal(page_title: str, site_names: list[str] = ()) -> str:
+    """``<title>`` without the portal's name, which stands before or after the title: parts
+    at either end that name a portal (or are the page's ``og:site_name``) are cut, and what
+    is left is kept whole, its own dashes with it ("Hội nghị A - giai đoạn 2021-2025").
+    When no end names the portal, the longest part."""
+    pieces = TITLE_SPLIT.split(page_title)
+    separators = [m.group() for m in TITLE_SPLIT.finditer(page_title)]
+    names = {fold(clean_line(n)) for n in site_names if n.strip()}
+
+    def portal(part: str) -> bool:
+        folded = fold(clean_line(part))
+        return not folded or bool(PORTAL_NAME.search(folded)) or folded in names
+
+    start, end = 0, len(pieces)
+    while start < end and portal(pieces[start]):
+        start += 1
+    while end > start and portal(pieces[end - 1]):
+        end -= 1
+    if start == end:
+        return clean_line(page_title)
+    if (start, end) != (0, len(pieces)):
+        kept = pieces[start]
+        for separator, piece in zip(separators[start:end - 1], pieces[start + 1:end], strict=True):
+            kept += separator + piece
+        return clean_line(kept)
+    parts = [clean_line(p) for p in pieces if p.strip()]
+    return max(parts, key=len) if parts else clean_line(page_title)
+
+
+def _matches(text: str, parts: list[str]) -> bool:
+    for part in parts:
+        if text == part:
+            return True
+        shorter, longer = sorted((text, part), key=len)
+        if len(shorter) >= 0.6 * len(longer) and shorter in longer:
+            return True
+    return False
+
+
+def heading_text(el: lxml_html.HtmlElement) -> str:
+    """A title element's text without a date that stands in an element of its own inside it
+    (``<h1>Tổng kết năm 2019 <span>(05/08/2019)</span></h1>``): the day is the page's, not the
+    title's. A date written into the title's own words stays ("Lịch tiếp dân ngày 05/8")."""
+    dated = [child for child in el.iterdescendants() if isinstance(child.tag, str)
+             and _DATE_ONLY.fullmatch(clean_line(child.text_content()) or "x")]
+    if not dated:
+        return clean_line(el.text_content())
+    skip = {id(node) for child in dated for node in child.iter()}
+    pieces = [el.text or ""]
+    for node in el.iterdescendants():
+        if id(node) not in skip and isinstance(node.tag, str):
+            pieces.append(node.text or "")
+        if id(node) not in skip or node in dated:  # a dated element's tail is the title's again
+            pieces.append(node.tail or "")
+    return clean_line(" ".join(pieces))
+
+
+_DATE_ONLY = re.compile(r"[\s(\[|,\-–—]*(?:\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4}|\d{4}-\d{2}-\d{2})"
+                        r"(?:\s*,?\s*\d{1,2}[:h]\d{2}(?::\d{2})?)?[\s)\]|,\-–—]*")
+
+
+def find_title(
+    root: lxml_html.HtmlElement, body: lxml_html.HtmlElement | None, parts: list[str]
+) -> lxml_html.HtmlElement | None:
+    """Best title element: a match before the body, a match inside it (before the
+    prose starts), the last heading before the body, the first heading inside it, a plain
+    block just above the body, the first bold line that opens the body."""
+    found: dict[str, lxml_html.HtmlElement] = {}
+    in_body = False
+    near = _near_body(body)
+    for el in root.iter():
+        if el is body:
+            in_body = True
+        if not isinstance(el.tag, str) or el.tag in ("title", "head", "meta", "html", "body"):
+            continue
+        text = clean_line(el.text_content())
+        if in_body and el is not body and el.tag in PROSE_TAGS and len(text) > MAX_LINE:
+            break  # the prose has started
+        if not 8 <= len(text) <= 300:
+            continue
+        where = "inside" if in_body else "before"
+        own = heading_text(el) if contains_date(text) else text
+        if _matches(_bare(fold(own)), parts):
+            kind = "match"
+        elif el.tag in HEADING_TAGS or (TITLE_HINT.search(hints := el.get("class", "") + el.get("id", ""))
+                                        and not SECTION_HINT.search(hints)):
+            if contains_date(own) and len(_DATES.sub(" ", own).split()) < TITLE_WORDS:
+                continue  # a date line classed "title-date", not a title that names a day
+            kind = "heading"
+        elif where == "before" and el in near and _plain_block(el, text):
+            kind = "block"  # a title in a plain span or cell, just above the body (table layouts)
+        elif where == "inside" and el.tag in BOLD_TAGS and _opens(el, body, text):
+            kind = "bold"  # an older portal's title: the bold first line of the content cell
+        else:
+            continue
+        if where == "before" or f"{kind} inside" not in found:
+            found[f"{kind} {where}"] = el
+    ranked = [found[key] for key in TITLE_ORDER if key in found]
+    if "match before" not in found and "match inside" not in found and "heading before" in found \
+            and _label(found["heading before"]):
+        # a section's or site's name above the article ("Tin tức - Sự kiện", "UBND HUYỆN AN PHÚ")
+        # gives way to a headline that opens the article
+        ranked.sort(key=_label)
+    return ranked[0] if ranked else None
+
+
+TITLE_ORDER = ("match before", "match inside", "heading before", "heading inside", "bold inside",
+               "block before")
+LABEL_WORDS = 5  # a heading of fewer words names a section or a site, not an article
+
+
+def _label(el: lxml_html.HtmlElement) -> bool:
+    return len(_bare(fold(heading_text(el))).split()) < LABEL_WORDS
+
+
+BOLD_TAGS = frozenset({"b", "strong"})
+TITLE_WORDS = 4  # words a heading keeps besides its dates to be a title
+_DATES = re.compile(r"\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[:h]\d{2}|"
+                    r"ng[aà]y|th[uứ]\s*\w+|\W+", re.I)
+
+
+def _opens(el: lxml_html.HtmlElement, body: lxml_html.HtmlElement, text: str) -> bool:
+    """``el`` is the body's first line, a whole line in bold: no text of the body before it, none
+    beside it in its block, no link, no date, long enough to be a headline."""
+    if len(text) < 20 or el.find(".//a") is not None or contains_date(text):
+        return False
+    block = el.getparent()
+    if block is not None and block is not body and clean_line(block.text_content()) != text:
+        return False  # bold words inside a sentence
+    before = []
+    for node in body.iter():
+        if node is el or node is block:
+            break
+        before.append(node.text or "")
+    return not clean_line(" ".join(before))
+
+
+def _near_body(body: lxml_html.HtmlElement | None, levels: int = 3) -> set:
+    """Elements of the region around the body, less the body's own ancestors."""
+    if body is None:
+        return set()
+    region = body
+    for _ in range(levels):
+        region = region.getparent() if region.getparent() is not None else region
+    return set(region.iter()) - {body, *body.iterancestors()} - set(body.iter())
+
+
+def _plain_block(el: lxml_html.HtmlElement, text: str) -> bool:
+    """A plain span or cell: no link in it or around it (a sidebar's headline is a link in a
+    list, and was taken for the title beside a content cell), no date, no paragraphs."""
+    return (len(text) >= 20 and el.tag not in ("a", "li") and el.find(".//a") is None
+            and not contains_date(text) and not any(a.tag in ("a", "li") for a in el.iterancestors())
+            and not any(isinstance(c.tag, str) and c.tag in PROSE_TAGS for c in el))
