@@ -14,7 +14,7 @@ from pathlib import Path
 
 import dateparser
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests" / "common"))
 from test_dates import FORMS  # noqa: E402  (the table the tests check)
 
 from common.dates import _fast_path, parse_date  # noqa: E402

@@ -25,7 +25,11 @@ VN_TZ = timezone(timedelta(hours=7), "ICT")
 EARLIEST_YEAR = 1990
 
 _NUMERIC = re.compile(r"(?<![\d/.\-])(\d{1,2})\s?[/.\-]\s?(\d{1,2})\s?[/.\-]\s?(\d{4})(?![\d/])")
-_VERBAL = re.compile(r"ng[aà]y\s+(\d{1,2})\s+th[aá]ng\s+(\d{1,2})\s+n[aă]m\s+(\d{4})")
+# "ngày 5 tháng 8 năm 2019", and as headers shorten it: "05 Tháng 08, 2019", "5 tháng 8 2019"
+_VERBAL = re.compile(r"(?<![\d/.\-])(?:ng[aà]y\s+)?(\d{1,2})\s+th[aá]ng\s+(\d{1,2}),?\s+(?:n[aă]m\s+)?(\d{4})"
+                     r"(?!\d)")
+# "2019/08/05", "2019.08.05": year first, then month and day (as ISO orders them)
+_YMD = re.compile(r"(?<![\d/.\-])((?:19|20)\d\d)[/.](\d{1,2})[/.](\d{1,2})(?![\d/.])")
 # "thứ tư, 07 08 2019 15:43": day, month and year apart by spaces only (SharePoint-era portals);
 # held to a real day and month and a year of this era, as three numbers in a row say little else
 _SPACED = re.compile(r"(?<![\d/.:\-])(0?[1-9]|[12]\d|3[01])\s+(0?[1-9]|1[0-2])\s+"
@@ -57,7 +61,8 @@ _VI_MONTHS = ("một", "giêng", "hai", "ba", "tư", "bốn", "năm", "sáu", "b
 _MONTH = "|".join(sorted((re.escape(m) for m in MONTHS if m not in _VI_MONTHS), key=len, reverse=True))
 _VI_MONTH = "|".join(sorted((re.escape(m) for m in _VI_MONTHS), key=len, reverse=True))
 _VI_NAMED = re.compile(rf"(?<!\d)(\d{{1,2}})\s+th[aá]ng\s+({_VI_MONTH})\b,?\s*(?:n[aă]m\s+)?(\d{{4}})")
-_DAY_MONTH = re.compile(rf"(?<![\d.])(\d{{1,2}})(?:er|st|nd|rd|th|\.)?\s+({_MONTH})\.?,?\s+(\d{{4}})(?!\d)")
+_DAY_MONTH = re.compile(rf"(?<![\d.])(\d{{1,2}})(?:er|st|nd|rd|th|\.)?[\s\-]+({_MONTH})\.?,?[\s\-]+"
+                        rf"(\d{{4}})(?!\d)")  # "14 March 2019", "05-Aug-2019"
 _MONTH_DAY = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\d)")
 _PM = {"pm", "ch", "chiều", "chieu", "tối", "toi"}
 _AM = {"am", "sa", "sáng", "sang"}
@@ -82,7 +87,8 @@ def contains_date(text: str) -> bool:
     """Cheap test: does ``text`` hold something shaped like a date? (NFC text)"""
     lowered = text.lower()
     return bool(_NUMERIC.search(lowered) or _VERBAL.search(lowered) or _ISO.search(lowered)
-                or _CJK.search(lowered) or _named(lowered) or _SPACED.search(lowered))
+                or _CJK.search(lowered) or _YMD.search(lowered) or _named(lowered)
+                or _SPACED.search(lowered))
 
 
 def parse_date(raw: str, now: datetime | None = None) -> ParsedDate:
@@ -113,7 +119,7 @@ def _fast_path(raw: str, lowered: str) -> ParsedDate | None:
     match = _NUMERIC.search(lowered) or _VERBAL.search(lowered) or _SPACED.search(lowered)
     if match:
         day, month, year = (int(g) for g in match.groups())
-    elif match := _CJK.search(lowered):
+    elif match := _CJK.search(lowered) or _YMD.search(lowered):
         year, month, day = (int(g) for g in match.groups())
     elif named := _named(lowered):
         match, (day, month, year) = named

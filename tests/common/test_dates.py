@@ -31,7 +31,18 @@ FORMS = [
     ("NGÀY 5 THÁNG 7 NĂM 2019", "2019-07-05"),
     ("thứ tư, 07 08 2019 15:43", "2019-08-07T15:43:00+07:00"),  # SharePoint-era: spaces only
     ("(05.08.2019 16:32)", "2019-08-05T16:32:00+07:00"),
+    ("05 Tháng 08, 2019", "2019-08-05"),
+    ("5 tháng 8, 2019", "2019-08-05"),
+    ("2019/08/05", "2019-08-05"),
+    ("2019.08.05 09:30", "2019-08-05T09:30:00+07:00"),
+    ("05-Aug-2019", "2019-08-05"),
 ]
+
+
+@pytest.mark.parametrize("raw", ["05 Tháng 08, 2019", "5 tháng 8, 2019", "2019/08/05", "05-Aug-2019"])
+def test_the_shortened_and_year_first_forms_are_found_where_they_are_printed(raw):
+    """The date locator looks only where contains_date says a date is: these parsed, unfound."""
+    assert contains_date(f"Cập nhật: {raw}")
 
 
 @pytest.mark.parametrize("text", ["1 2 3 4", "Phòng 12 13 2019", "có 40 05 2019 hộ"])
