@@ -140,8 +140,15 @@ def _source(line: str) -> str | None:
     return match.group(1) if match else None
 
 
+# a closing line that names a file or offers it ("Tải về: TB-123.pdf") is an attachment's label
+FILE_LINE = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|odt|ods|rtf|zip|rar|7z)\b|^(?:tai ve|tai xuong|download"
+                       r"|file dinh kem|tep dinh kem|van ban dinh kem|dinh kem)\b", re.I)
+
+
 def _is_signature(line: str) -> bool:
     if len(line) > SIGNATURE_MAX or len(line.split()) > 10 or contains_date(line):
+        return False
+    if FILE_LINE.search(fold(line)):
         return False
     if re.fullmatch(r"(?:[A-ZĐ]\.){1,3}[A-ZĐ]\.?", line.replace(" ", "")):
         return True  # initials: N.H, T.L

@@ -91,3 +91,11 @@ def test_a_short_notice_under_its_section_keeps_its_own_title():
     result = read(f"<div><span class='title'>Thông báo</span></div><div class='main'><h1>{notice}</h1>"
                   f"<p>Ngày 05/08/2019</p>{PROSE}</div>")
     assert result.title == notice
+
+
+def test_an_attachments_label_closing_a_notice_is_no_author():
+    result = read("<div class='detail'><h1>Thông báo lịch nghỉ Tết Nguyên đán năm 2020</h1>"
+                  "<div>05/08/2019</div><p>Chi tiết xem tại văn bản đính kèm./.</p>"
+                  "<p><a href='/files/tb.pdf'>Tải về: TB-123.pdf</a></p></div>")
+    assert result.author is None
+    assert result.attachments == [{"label": "Tải về: TB-123.pdf", "url": "http://anphu.gov.vn/files/tb.pdf"}]
