@@ -20,7 +20,9 @@ from crawler.extraction.boilerplate import is_noise_line
 BYLINE_CLASS = re.compile(r"(?:^|[\s_-])(?:author|tacgia|tac-gia|tac_gia|byline|writer|nguoi-?viet)"
                           r"(?:[\s_-]|$)", re.I)
 COMMENTS = re.compile(r"comment|binh-?luan|y-?kien|reply|respond", re.I)
-LABEL = re.compile(r"^(?:(?:by|von|par)\s+|(?:tác giả|bởi|người viết|tin|bài|ảnh)\s*[:：]\s*)", re.I)
+# a byline's label: "Tác giả:", "Tin, ảnh:", "Bài và ảnh:", "Người đăng:", "Phóng viên:"
+LABEL = re.compile(r"^(?:(?:by|von|par)\s+|(?:tác giả|bởi|người viết|người đăng|phóng viên|thực hiện"
+                   r"|(?:tin|bài|ảnh)(?:\s*(?:,|và|/|&|-)\s*(?:tin|bài|ảnh))*)\s*[:：]\s*)", re.I)
 PORTAL = re.compile(r"cong thong tin|cong ttdt|trang thong tin|gov\.vn|\.vn$|\.com$|website|portal")
 DOMAIN = re.compile(r"https?:|\w\.(?:vn|com|net|org|info)\b", re.I)
 MAX_AUTHOR = 60

@@ -55,3 +55,11 @@ def test_a_right_aligned_bold_closing_line():
 
 def test_a_commenter_is_not_the_author():
     assert extract_page(page(), "https://x.gov.vn/tin/5.html").author is None
+
+
+def test_the_press_labels_of_a_byline_are_not_part_of_the_name():
+    from crawler.extraction.author import without_label
+
+    assert [without_label(line) for line in ("Tin, ảnh: Thanh Hà", "Bài và ảnh: Minh Tuấn", "Tin/ảnh: Lan Anh",
+                                               "Phóng viên: Hoàng Lan", "Tiến Dũng")] == [
+        "Thanh Hà", "Minh Tuấn", "Lan Anh", "Hoàng Lan", "Tiến Dũng"]
