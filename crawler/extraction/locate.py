@@ -20,6 +20,7 @@ from common.textnorm import clean_line, fold
 from common.urls import is_document
 from crawler.extraction.boilerplate import NOISE_LINE
 
+HEADING_TAGS = frozenset({"h1", "h2", "h3"})
 PARAGRAPH_TAGS = ("p", "pre", "blockquote", "li", "dd", "h4", "h5", "h6")
 CONTAINER_TAGS = ("div", "td", "section", "article", "main", "font", "span", "center", "form")
 DATE_LABEL = re.compile(r"^(ngay dang|dang ngay|ngay cap nhat|cap nhat|ngay xuat ban|thoi gian|ngay)\b")
@@ -33,7 +34,7 @@ def _is_link(node) -> bool:
     return node.tag == "a" and not is_document(node.get("href") or "")
 
 
-def _plain_len(el: lxml_html.HtmlElement) -> int:
+def plain_len(el: lxml_html.HtmlElement) -> int:
     """Length of text in ``el`` outside navigation links."""
     total = 0
     for node in el.iter():
@@ -55,7 +56,7 @@ def find_body(root: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
                 continue
             length, container = own, unit
         else:
-            length, container = _plain_len(unit), unit.getparent()
+            length, container = plain_len(unit), unit.getparent()
         if length < 25 or container is None:
             continue
         score = 1 + min(length, 1000) / 100 + unit.text_content().count(",")
@@ -66,6 +67,30 @@ def find_body(root: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
     if not scores:
         return None
     return max(scores, key=scores.get)
+
+
+SHORT_POST = 200  # plain characters: a located body shorter than this may be a notice's footer
+HEADLINE_LINK = 30  # characters: a link this long names another post
+
+
+def post_block(title: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
+    """The block a short post stands in, found from its title: where the body's scoring finds no
+    body (a notice is a title, a date, a line and a file), the title's largest ancestor that is
+    no part of the navigation: none of the page's other headings, at most two navigation links
+    and none of a headline's length.
+    None when the title stands alone."""
+    block, around = None, {title, *title.iterancestors()}
+    for ancestor in title.iterancestors():
+        if ancestor.tag in ("body", "html"):
+            break
+        links = [clean_line(a.text_content()) for a in ancestor.iter("a") if _is_link(a)]
+        headings = sum(1 for h in ancestor.iter(*HEADING_TAGS) if h not in around)
+        if len(links) > 2 or headings or any(len(text) >= HEADLINE_LINK for text in links):
+            break  # the navigation, or a list of other posts' headlines (a listing)
+        block = ancestor
+    if block is None or clean_line(block.text_content()) == clean_line(title.text_content()):
+        return None
+    return block
 
 
 def _common_ancestor(a, b):

@@ -26,7 +26,14 @@ from crawler.extraction.boilerplate import clean_tree
 from crawler.extraction.budget import MAX_BYTES, SECONDS, ExtractionTimeout, bounded, time_budget
 from crawler.extraction.decode import XML_DECLARATION, charset_from_content_type, decode_html
 from crawler.extraction.generic import Candidate, choose, trafilatura_candidate
-from crawler.extraction.locate import find_body, find_date_lines, find_times
+from crawler.extraction.locate import (
+    SHORT_POST,
+    find_body,
+    find_date_lines,
+    find_times,
+    plain_len,
+    post_block,
+)
 from crawler.extraction.metadata import read_meta
 from crawler.extraction.result import Extraction, Rejection
 from crawler.extraction.titles import find_title, heading_text, page_title_without_portal, title_parts
@@ -92,6 +99,9 @@ def extract_html(html: str, url: str | None = None, site: SiteProfile | None = N
     title_el = _first(profiles, "title", root)
     if title_el is None:
         title_el = find_title(root, body, title_parts(meta.title, meta.og_title, url))
+    if not known_body and title_el is not None and (body is None or plain_len(body) < SHORT_POST):
+        block = post_block(title_el)  # a short notice: its title tells where it stands
+        body = block if block is not None else body
     result.title = _title_text(title_el, meta.og_title, meta.title, meta.site_names)
     shown = [d for p in profiles for d in p.date_lines(root)]
     date_lines = find_date_lines(title_el, body)

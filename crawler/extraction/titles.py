@@ -18,9 +18,8 @@ from lxml import html as lxml_html
 from common.dates import contains_date
 from common.textnorm import clean_line, fold
 from common.urls import slug
-from crawler.extraction.locate import MAX_LINE, PROSE_TAGS
+from crawler.extraction.locate import HEADING_TAGS, MAX_LINE, PROSE_TAGS
 
-HEADING_TAGS = frozenset({"h1", "h2", "h3"})
 TITLE_HINT = re.compile(r"title|tieude|tieu-de|heading|headline", re.I)
 TITLE_SPLIT = re.compile(r"\s+[-|–—:»]\s+|\s*\|\s*")
 # a class that names the section's heading ("FolderTitle", "portlet-title", "cat-title"), not the article's

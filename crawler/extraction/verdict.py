@@ -23,7 +23,7 @@ from crawler.extraction.attachments import attachment_anchors
 from crawler.extraction.result import Extraction, Rejection
 
 MIN_BODY_CHARS = 300
-MIN_POST_CHARS = 40  # a dated post's body: one sentence
+MIN_POST_CHARS = 12  # a dated post's body: a few words ("Xem chi tiết tại đây.")
 MAX_ENTRIES_SCAN = 3000  # elements looked at around a short body for sibling entries
 ENTRY_LEVELS = 4  # ancestors of a short body searched for sibling entries
 MAX_LINK_DENSITY = 0.4

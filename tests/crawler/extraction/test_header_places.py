@@ -99,3 +99,22 @@ def test_an_attachments_label_closing_a_notice_is_no_author():
                   "<p><a href='/files/tb.pdf'>Tải về: TB-123.pdf</a></p></div>")
     assert result.author is None
     assert result.attachments == [{"label": "Tải về: TB-123.pdf", "url": "http://anphu.gov.vn/files/tb.pdf"}]
+
+
+HEADLINES = "".join(f"<li><a href='/x/{i}'>Tin khác số {i} về hoạt động của huyện</a></li>" for i in range(8))
+SIDEBAR = f"<div class='side'><h3>Tin mới</h3><ul>{HEADLINES}</ul></div>"
+
+
+def test_a_notice_of_a_title_a_date_and_a_file_beside_a_sidebar_is_an_article():
+    result = read(f"{SIDEBAR}<div class='detail'><h1>Quyết định phê duyệt kế hoạch sử dụng đất năm 2020</h1>"
+                  "<div class='date'>Ngày đăng: 05/08/2019</div>"
+                  "<div class='files'><a href='/files/qd-123.pdf'>qd-123.pdf</a></div></div>")
+    assert result.is_article, result.reason
+    assert "Tin khác" not in result.text
+    assert [a["url"] for a in result.attachments] == ["http://anphu.gov.vn/files/qd-123.pdf"]
+
+
+def test_a_notice_of_a_few_words_under_its_title_and_date_is_an_article():
+    result = read(f"{SIDEBAR}<div class='detail'><h1>Thông báo tuyển dụng viên chức năm 2019</h1>"
+                  "<div class='date'>05/08/2019</div><p>Xem chi tiết tại đây.</p></div>")
+    assert (result.is_article, result.text) == (True, "Xem chi tiết tại đây.")
