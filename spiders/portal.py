@@ -33,6 +33,7 @@ from common.textnorm import clean_line
 from common.urls import canonical_url, host_of, is_binary, is_document, is_followable, joined, url_key
 from crawler.discovery.soft404 import NotFoundPages
 from crawler.discovery.traps import TrapGuard, shape
+from crawler.documents.detail import document_fields, stated_cells
 from crawler.documents.detect import declared_document, is_html, sniff
 from crawler.runtime import signals as found
 from crawler.runtime.downloader import StoppedBeforeFetch
@@ -462,7 +463,10 @@ def parsed(response: TextResponse) -> scrapy.Selector:
 
 def _row_cells(anchor) -> list[str]:
     """The cells of the listing row (or the list item) a document link stands in: its number,
-    date and subject, for the document's metadata."""
+    date and subject, for the document's metadata; on a document's own page, the fields its
+    table states (``Số ký hiệu``, ``Ngày ban hành``, ``Trích yếu``)."""
+    if stated := stated_cells(document_fields(anchor)):
+        return stated
     for ancestor in anchor.iterancestors("tr", "li"):
         if ancestor.tag == "tr":
             return [clean_line(cell.text_content())[:500] for cell in ancestor.iter("td", "th")][:12]

@@ -19,6 +19,7 @@ from urllib.parse import unquote, urlsplit
 from common.dates import contains_date
 from common.textnorm import clean_line, fold
 from common.urls import canonical_url, joined
+from crawler.documents.detail import document_page
 from crawler.extraction.attachments import attachment_anchors
 from crawler.extraction.result import Extraction, Rejection
 
@@ -56,6 +57,9 @@ def judge(result: Extraction, body, located_text: str, dated: bool, url: str | N
         return Rejection.LISTING, "no text block"  # cautious: such a page may list others
     if not result.title:
         return Rejection.NOT_ARTICLE, "no title"
+    if body is not None and (stated := document_page(body.getroottree().getroot())):
+        # its fields go with its file, which the crawl fetches from here (crawler.documents.detail)
+        return Rejection.NOT_ARTICLE, f"a document's page ({stated.get('number') or stated.get('subject')})"
     if len(result.text) < MIN_BODY_CHARS and not _short_post(result, body, dated, url, title_el):
         return Rejection.NOT_ARTICLE, f"too little text ({len(result.text)} chars)"
     lines = [line for line in (located_text or result.text).split("\n") if line.strip()]
