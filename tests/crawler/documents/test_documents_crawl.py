@@ -232,3 +232,31 @@ def test_datasette_shows_documents_and_their_canned_queries(crawled_demo, tmp_pa
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def test_a_documents_own_page_gives_its_file_the_day_and_subject_it_states_and_is_no_article(tmp_path):
+    """A file whose header leaves the day blank (handwritten on the original), a page that states it."""
+    undated = text_pdf(["ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NGÃI", "Số: 01/CT-UBND", "CHỈ THỊ",
+                        "Về việc tăng cường công tác phòng cháy, chữa cháy",
+                        "Để chủ động phòng ngừa cháy nổ dịp Tết, Chủ tịch Ủy ban nhân dân tỉnh chỉ thị."])
+    detail = ("<html><head><title>Văn bản</title></head><body><div class='main'><h2>Chi tiết văn bản</h2>"
+              "<table><tr><td>Số ký hiệu</td><td>01/CT-UBND</td></tr>"
+              "<tr><td>Ngày ban hành</td><td>04/01/2021</td></tr>"
+              "<tr><td>Trích yếu</td><td>Về việc tăng cường công tác phòng cháy, chữa cháy dịp Tết</td></tr>"
+              "<tr><td>Tệp đính kèm</td><td><a href='/files/ct-01.pdf'>Tải về</a></td></tr></table></div>"
+              "</body></html>")
+    home = "<html><body><a href='/van-ban/chi-tiet-1.html'>Chỉ thị 01/CT-UBND</a></body></html>"
+    server = serve({"/": page(home), "/van-ban/chi-tiet-1.html": page(detail),
+                    "/files/ct-01.pdf": page(undated, "application/pdf")})
+    db = tmp_path / "a.db"
+    result = run_cli("crawl", "--url", server.url, "--db", str(db), *FAST_SETTINGS)
+    assert result.returncode == 0, result.stderr[-2000:]
+    ((number, issued, subject, sources),) = rows(db, "SELECT number, issued_on, subject, meta_sources "
+                                                     "FROM documents")
+    assert (number, issued) == ("01/CT-UBND", "2021-01-04")
+    assert subject == "Về việc tăng cường công tác phòng cháy, chữa cháy dịp Tết"
+    assert json.loads(sources)["issued_on"]["source"] == "listing row"
+    assert rows(db, "SELECT count(*) FROM articles") == [(0,)]
+    # remembered as a page that leads to a document: later crawls look at it again
+    reasons = rows(db, "SELECT reason FROM pages WHERE url LIKE '%chi-tiet-1%'")
+    assert reasons == [("a document's page (01/CT-UBND)",)]
