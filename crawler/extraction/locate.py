@@ -147,8 +147,30 @@ def find_date_lines(
     before.sort(key=lambda item: abs(item[0] - max(anchor_pos, 0)))
     found = [text for _, text in before + after]
     if not found and body is not None and (title is None or body in (title, *title.iterancestors())):
-        return _header_row_dates(body)
-    return found
+        found = _header_row_dates(body)
+    return found or _posted_in_body(body)
+
+
+# a line that says when the post was published, whatever stands around it
+POSTED_LABEL = re.compile(r"^\W*(ngay dang|dang ngay|ngay dang tin|ngay xuat ban|xuat ban ngay"
+                          r"|thoi gian dang)\b")
+
+
+def _posted_in_body(body: lxml_html.HtmlElement | None) -> list[str]:
+    """A short line inside the body labelled as the day it was posted ("Ngày đăng: 05/08/2019",
+    often its last line): the body's other dates are events and decrees, never taken."""
+    if body is None:
+        return []
+    lines = []
+    for n, el in enumerate(body.iter()):
+        if n > MAX_SCAN:
+            break
+        if not isinstance(el.tag, str) or el.tag == "a" or len(el) > 3:
+            continue
+        text = clean_line(el.text_content())
+        if len(text) <= 100 and POSTED_LABEL.match(fold(text)) and contains_date(text):
+            lines.append(text)
+    return lines[:1]
 
 
 def _header_row_dates(body: lxml_html.HtmlElement, levels: int = 3) -> list[str]:

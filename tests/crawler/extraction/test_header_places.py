@@ -118,3 +118,16 @@ def test_a_notice_of_a_few_words_under_its_title_and_date_is_an_article():
     result = read(f"{SIDEBAR}<div class='detail'><h1>Thông báo tuyển dụng viên chức năm 2019</h1>"
                   "<div class='date'>05/08/2019</div><p>Xem chi tiết tại đây.</p></div>")
     assert (result.is_article, result.text) == (True, "Xem chi tiết tại đây.")
+
+
+def test_a_line_inside_the_body_labelled_as_the_day_it_was_posted_is_the_date_and_leaves_the_text():
+    result = read(f"<div class='detail'><h1>{TITLE}</h1><div class='body'>{PROSE}{PROSE}"
+                  "<p>Ngày đăng: 05/08/2019</p></div></div>")
+    assert result.published_at == "2019-08-05"
+    assert "Ngày đăng" not in result.text
+
+
+def test_an_events_day_opening_the_body_is_never_the_date():
+    result = read(f"<div class='detail'><h1>{TITLE}</h1><div class='body'>"
+                  f"<p>Ngày 03/08/2019, huyện tổ chức hội nghị.</p>{PROSE}{PROSE}</div></div>")
+    assert result.published_at is None
