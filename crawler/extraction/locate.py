@@ -139,6 +139,12 @@ def find_date_lines(
         if not contains_date(text) or el.find(".//a") is not None:
             continue
         skipped.update(el.iter())
+        if is_sentence(text):
+            # prose that names a day ("tiếp công dân vào ngày 15/8/2019 tại trụ sở."): an event's,
+            # and a short notice's one sentence, which must stay in its text
+            if anchor_pos >= 0 and el.tag in PROSE_TAGS:
+                after_body = 1
+            continue
         if after_body == 1:
             if DATE_LABEL.match(fold(text)):
                 after.append((position, text))
@@ -149,6 +155,17 @@ def find_date_lines(
     if not found and body is not None and (title is None or body in (title, *title.iterancestors())):
         found = _header_row_dates(body)
     return found or _posted_in_body(body)
+
+
+SENTENCE_WORDS = 6  # words besides the dates: a line that ends as a sentence is prose, no date line
+_DATE_TOKENS = re.compile(r"\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}|\d{1,2}[:h]\d{2}(?::\d{2})?")
+
+
+def is_sentence(text: str) -> bool:
+    """Prose that names a day, not a date line: it ends as a sentence ends and says more than
+    a label and a day ("Chủ tịch UBND huyện tiếp công dân vào ngày 15/8/2019 tại trụ sở.")."""
+    words = len(_DATE_TOKENS.sub(" ", text).split())
+    return text.rstrip().endswith((".", "!", "?", "…")) and words >= SENTENCE_WORDS
 
 
 # a line that says when the post was published, whatever stands around it

@@ -131,3 +131,12 @@ def test_an_events_day_opening_the_body_is_never_the_date():
     result = read(f"<div class='detail'><h1>{TITLE}</h1><div class='body'>"
                   f"<p>Ngày 03/08/2019, huyện tổ chức hội nghị.</p>{PROSE}{PROSE}</div></div>")
     assert result.published_at is None
+
+
+def test_a_notices_one_sentence_that_names_a_day_stays_its_text_and_gives_no_date():
+    sentence = "Chủ tịch UBND huyện tiếp công dân vào ngày 15/8/2019 tại trụ sở."
+    related = "".join(f"<li><a href='/tin/{i}.html'>Thông báo số {i} về lịch tiếp dân</a>"
+                      f" ({i + 1:02d}/07/2019)</li>" for i in range(6))
+    result = read("<div class='detail'><h1>Thông báo lịch tiếp công dân tháng 8 năm 2019</h1>"
+                  f"<p>{sentence}</p><div class='other'><h4>Các tin khác</h4><ul>{related}</ul></div></div>")
+    assert (result.text, result.published_at) == (sentence, None)
