@@ -145,11 +145,28 @@ FILE_LINE = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|odt|ods|rtf|zip|rar|7z)\b|^(
                        r"|file dinh kem|tep dinh kem|van ban dinh kem|dinh kem)\b", re.I)
 
 
+# a body that signs: "Phòng Văn hóa và Thông tin", "Ban Biên tập", "Trung tâm Y tế huyện"
+ORGANISATION = re.compile(r"^(phong|ban|so|trung tam|ubnd|uy ban|van phong|hoi|doan|huyen uy|tinh uy"
+                          r"|thanh uy|dang uy|cong an|bao|dai|cong|chi cuc|cuc|bo|vien|truong|benh vien"
+                          r"|mat tran|lien doan|kho bac|ban chi huy|bo chi huy|nhom|to|hat|tram|chi nhanh"
+                          r"|cau lac bo)\s")
+
+
 def _is_signature(line: str) -> bool:
+    """A closing line that signs the post: initials (N.H), an abbreviation (BBT, PV), a name of
+    capitalised words ("Nguyễn Thị Hồng Nhung", "Thanh Hà - Minh Tuấn"), or a body's name
+    ("Phòng Văn hóa và Thông tin huyện"); not a closing sentence without its full stop
+    ("Hội nghị kết thúc cùng ngày", "Trân trọng thông báo"), which stays in the text."""
     if len(line) > SIGNATURE_MAX or len(line.split()) > 10 or contains_date(line):
         return False
-    if FILE_LINE.search(fold(line)):
+    if FILE_LINE.search(fold(line)) or line.endswith(TERMINAL) or not line[:1].isupper():
         return False
-    if re.fullmatch(r"(?:[A-ZĐ]\.){1,3}[A-ZĐ]\.?", line.replace(" ", "")):
-        return True  # initials: N.H, T.L
-    return not line.endswith(TERMINAL) and line[:1].isupper()
+    if re.fullmatch(r"(?:[A-ZĐ]\.){1,3}[A-ZĐ]\.?|[A-ZĐ]{2,6}", line.replace(" ", "")):
+        return True  # initials (N.H, T.L) or an abbreviation (BBT, PV, CTV)
+    named = re.split(r"\s*[(\[]", line, maxsplit=1)[0]  # "Minh Tuấn (Trung tâm VH-TT)": the name
+    words = [w for w in re.split(r"[\s\-–,&/]+", named) if w]
+    if words and all(w[:1].isupper() for w in words):
+        return True
+    body = ORGANISATION.match(fold(named))  # its kind, then its own name, capitalised
+    after = len(body.group(1).split()) if body else len(words)
+    return after < len(words) and words[after][:1].isupper()

@@ -63,3 +63,19 @@ def test_the_press_labels_of_a_byline_are_not_part_of_the_name():
     assert [without_label(line) for line in ("Tin, ảnh: Thanh Hà", "Bài và ảnh: Minh Tuấn", "Tin/ảnh: Lan Anh",
                                                "Phóng viên: Hoàng Lan", "Tiến Dũng")] == [
         "Thanh Hà", "Minh Tuấn", "Lan Anh", "Hoàng Lan", "Tiến Dũng"]
+
+
+def test_a_closing_sentence_without_its_full_stop_is_no_signature_and_stays_in_the_text():
+    from crawler.extraction.bodytext import finish_text
+
+    for closing in ("Hội nghị kết thúc cùng ngày", "Trân trọng thông báo", "Một số hình ảnh tại hội nghị"):
+        finished = finish_text(f"Dòng đầu của bài viết dài đủ.\n{closing}", "Tiêu đề", [])
+        assert (finished.author, finished.text.endswith(closing)) == (None, True), closing
+
+
+def test_names_initials_abbreviations_and_bodies_sign():
+    from crawler.extraction.bodytext import finish_text
+
+    for signature in ("Nguyễn Thị Hồng Nhung", "N.H", "BBT", "Thanh Hà - Minh Tuấn", "Minh Tuấn (Trung tâm VH-TT)",
+                      "Phòng Văn hóa và Thông tin huyện", "Văn phòng HĐND và UBND huyện"):
+        assert finish_text(f"Dòng đầu của bài viết dài đủ.\n{signature}", "Tiêu đề", []).author == signature
