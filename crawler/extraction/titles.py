@@ -183,8 +183,9 @@ _DATES = re.compile(r"\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[
 def _opens(el: lxml_html.HtmlElement, body: lxml_html.HtmlElement, text: str) -> bool:
     """``el`` is the body's first line, a whole line in bold: no text of the body before it, none
     beside it in its block, no link, no date, long enough to be a headline."""
-    if len(text) < 20 or el.find(".//a") is not None or contains_date(text):
-        return False
+    if not 20 <= len(text) <= 200 or text.endswith((".", ":")) or el.find(".//a") is not None \
+            or contains_date(text):
+        return False  # a bold lead (a sentence) or a label, not a headline
     block = el.getparent()
     if block is not None and block is not body and clean_line(block.text_content()) != text:
         return False  # bold words inside a sentence

@@ -140,3 +140,9 @@ def test_a_notices_one_sentence_that_names_a_day_stays_its_text_and_gives_no_dat
     result = read("<div class='detail'><h1>Thông báo lịch tiếp công dân tháng 8 năm 2019</h1>"
                   f"<p>{sentence}</p><div class='other'><h4>Các tin khác</h4><ul>{related}</ul></div></div>")
     assert (result.text, result.published_at) == (sentence, None)
+
+
+def test_a_bold_lead_that_opens_the_body_is_no_title():
+    lead = "Sáng nay, Ủy ban nhân dân huyện An Phú tổ chức hội nghị tổng kết công tác năm 2019."
+    result = read(f"<div class='ct'><p><strong>{lead}</strong></p>{PROSE}{PROSE}</div>")
+    assert result.title != lead
