@@ -158,14 +158,21 @@ def find_date_lines(
 
 
 SENTENCE_WORDS = 6  # words besides the dates: a line that ends as a sentence is prose, no date line
-_DATE_TOKENS = re.compile(r"\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}|\d{1,2}[:h]\d{2}(?::\d{2})?")
+# what a date line holds besides its words: days, times, "ngày", a weekday, punctuation
+_DATE_TOKENS = re.compile(r"\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}|\d{1,2}[:h]\d{2}(?::\d{2})?"
+                          r"|\bng[aà]y\b|\bth[uứ]\s*(?:hai|ba|t[uư]|n[aă]m|s[aá]u|b[aả]y|\d)\b"
+                          r"|\bch[uủ] nh[aậ]t\b|\W+", re.I)
+
+
+def words_besides_dates(text: str) -> int:
+    """How many words ``text`` says besides its days, times, weekdays and "ngày"."""
+    return len(_DATE_TOKENS.sub(" ", text).split())
 
 
 def is_sentence(text: str) -> bool:
     """Prose that names a day, not a date line: it ends as a sentence ends and says more than
     a label and a day ("Chủ tịch UBND huyện tiếp công dân vào ngày 15/8/2019 tại trụ sở.")."""
-    words = len(_DATE_TOKENS.sub(" ", text).split())
-    return text.rstrip().endswith((".", "!", "?", "…")) and words >= SENTENCE_WORDS
+    return text.rstrip().endswith((".", "!", "?", "…")) and words_besides_dates(text) >= SENTENCE_WORDS
 
 
 # a line that says when the post was published, whatever stands around it

@@ -18,7 +18,7 @@ from lxml import html as lxml_html
 from common.dates import contains_date
 from common.textnorm import clean_line, fold
 from common.urls import slug
-from crawler.extraction.locate import HEADING_TAGS, MAX_LINE, PROSE_TAGS
+from crawler.extraction.locate import HEADING_TAGS, MAX_LINE, PROSE_TAGS, words_besides_dates
 
 TITLE_HINT = re.compile(r"title|tieude|tieu-de|heading|headline", re.I)
 TITLE_SPLIT = re.compile(r"\s+[-|–—:»]\s+|\s*\|\s*")
@@ -145,7 +145,7 @@ def find_title(
             kind = "match"
         elif el.tag in HEADING_TAGS or (TITLE_HINT.search(hints := el.get("class", "") + el.get("id", ""))
                                         and not SECTION_HINT.search(hints)):
-            if contains_date(own) and len(_DATES.sub(" ", own).split()) < TITLE_WORDS:
+            if contains_date(own) and words_besides_dates(own) < TITLE_WORDS:
                 continue  # a date line classed "title-date", not a title that names a day
             kind = "heading"
         elif where == "before" and el in near and _plain_block(el, text):
@@ -176,8 +176,6 @@ def _label(el: lxml_html.HtmlElement) -> bool:
 
 BOLD_TAGS = frozenset({"b", "strong"})
 TITLE_WORDS = 4  # words a heading keeps besides its dates to be a title
-_DATES = re.compile(r"\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[:h]\d{2}|"
-                    r"ng[aà]y|th[uứ]\s*\w+|\W+", re.I)
 
 
 def _opens(el: lxml_html.HtmlElement, body: lxml_html.HtmlElement, text: str) -> bool:
