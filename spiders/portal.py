@@ -33,7 +33,7 @@ from common.textnorm import clean_line
 from common.urls import canonical_url, host_of, is_binary, is_document, is_followable, joined, url_key
 from crawler.discovery.soft404 import NotFoundPages
 from crawler.discovery.traps import TrapGuard, shape
-from crawler.documents.detail import document_fields, stated_cells
+from crawler.documents.detail import document_page, stated_cells
 from crawler.documents.detect import declared_document, is_html, sniff
 from crawler.runtime import signals as found
 from crawler.runtime.downloader import StoppedBeforeFetch
@@ -318,7 +318,7 @@ class PortalSpider(ListingDiscovery, scrapy.Spider):
                                             page_url=response.url, text=text, seen_at=utc_now())
         for request in self._follow([url], self.parse_document, hops + 1, 2):
             request.meta.update(download_maxsize=self.document_max_bytes, linked_from=response.url,
-                                link_text=text, context=_row_cells(anchor))
+                                link_text=text, context=_stated(response, anchor) or _row_cells(anchor))
             yield request
 
     def _document_item(self, response: Response) -> DocumentItem:
@@ -461,12 +461,17 @@ def parsed(response: TextResponse) -> scrapy.Selector:
     return scrapy.Selector(response)
 
 
+def _stated(response: Response, anchor) -> list[str]:
+    """On a document's own page, the fields it states (``Số ký hiệu``, ``Ngày ban hành``,
+    ``Trích yếu``) as a listing row's cells, for each file it links; read once a page."""
+    if "document_page" not in response.meta:
+        response.meta["document_page"] = stated_cells(document_page(anchor.getroottree().getroot()))
+    return response.meta["document_page"]
+
+
 def _row_cells(anchor) -> list[str]:
     """The cells of the listing row (or the list item) a document link stands in: its number,
-    date and subject, for the document's metadata; on a document's own page, the fields its
-    table states (``Số ký hiệu``, ``Ngày ban hành``, ``Trích yếu``)."""
-    if stated := stated_cells(document_fields(anchor)):
-        return stated
+    date and subject, for the document's metadata."""
     for ancestor in anchor.iterancestors("tr", "li"):
         if ancestor.tag == "tr":
             return [clean_line(cell.text_content())[:500] for cell in ancestor.iter("td", "th")][:12]

@@ -31,39 +31,48 @@ LABELS = {
 }
 STATED = ("number", "issued", "subject", "type")  # what a listing row's cells say, in this order
 MAX_ROWS = 60  # rows of a table read at most
-MAX_TABLES = 200  # tables of a page looked at most
+MAX_ELEMENTS = 20000  # elements of a page looked at for a label at most
+LEVELS = 4  # blocks above a label where the other fields and the file are looked for
 
 
 def fields_of(table: lxml_html.HtmlElement) -> dict[str, str]:
-    """The document fields a table (or a definition list) states, a label and a value a row."""
+    """The document fields a table, a definition list or a block of lines states, a label and a
+    value a row: ``<tr><td>Số ký hiệu</td><td>…</td></tr>``, ``<dt>…</dt><dd>…</dd>``,
+    ``<p><b>Số ký hiệu:</b> …</p>``, ``<div><label>Số ký hiệu</label><span>…</span></div>``."""
     fields: dict[str, str] = {}
-    rows = [row.findall("td") + row.findall("th") for row in islice(table.iter("tr"), MAX_ROWS)]
-    rows += [[dt, dt.getnext()] for dt in islice(table.iter("dt"), MAX_ROWS) if dt.getnext() is not None]
-    for cells in rows:
-        if len(cells) < 2:
-            continue
-        label = " ".join(fold(clean_line(cells[0].text_content())).strip(" :").split())
-        value = clean_line(" ".join(c.text_content() for c in cells[1:]))
+    for label, value in _pairs(table):
+        label = " ".join(fold(label).strip(" :").split())
         for name, pattern in LABELS.items():
             if value and name not in fields and pattern.match(label):
                 fields[name] = value[:1000]
     return fields
 
 
+def _pairs(holder: lxml_html.HtmlElement):
+    """(label, value) of each row of ``holder``, as printed."""
+    for row in islice(holder.iter("tr"), MAX_ROWS):
+        cells = row.findall("td") + row.findall("th")
+        if len(cells) >= 2:
+            value = clean_line(" ".join(c.text_content() for c in cells[1:]))
+            yield clean_line(cells[0].text_content()), value
+    for dt in islice(holder.iter("dt"), MAX_ROWS):
+        if dt.getnext() is not None:
+            yield clean_line(dt.text_content()), clean_line(dt.getnext().text_content())
+    for line in islice(holder.iter("p", "li", "div"), MAX_ROWS * 4):
+        parts = [child for child in line if isinstance(child.tag, str)]
+        if any(child.tag in ("p", "li", "div", "table", "ul") for child in parts):
+            continue  # a block of blocks: its lines are read one by one
+        text = clean_line(line.text_content())
+        if ":" in text[:40]:  # "Số ký hiệu: 01/CT-UBND"
+            label, _, value = text.partition(":")
+            yield label, value.strip()
+        elif len(parts) == 2 and not (line.text or "").strip():  # <label>…</label><span>…</span>
+            yield clean_line(parts[0].text_content()), clean_line(parts[1].text_content())
+
+
 def is_document_page_table(fields: dict[str, str]) -> bool:
     """Enough of a document's fields to be its page: its number or subject, and one more."""
     return ("number" in fields or "subject" in fields) and len(fields) >= 2
-
-
-def document_fields(anchor: lxml_html.HtmlElement) -> dict[str, str]:
-    """The fields of the document page table a link to a file stands in or under, if any."""
-    for ancestor in anchor.iterancestors("table", "dl", "div"):
-        fields = fields_of(ancestor)
-        if is_document_page_table(fields):
-            return fields
-        if ancestor.tag == "div" and len(ancestor.findall(".//table")) > 3:
-            break  # past the page's content
-    return {}
 
 
 def stated_cells(fields: dict[str, str]) -> list[str]:
@@ -72,15 +81,28 @@ def stated_cells(fields: dict[str, str]) -> list[str]:
 
 
 def document_page(root: lxml_html.HtmlElement) -> dict[str, str]:
-    """The fields of the first table of a page that states a document and links its file, or {}:
-    a page that states a document and gives its text alone (no file) keeps its text as an article."""
-    for table in islice(root.iter("table", "dl"), MAX_TABLES):
-        fields = fields_of(table)
-        if is_document_page_table(fields) and _links_a_file(table):
-            return fields
+    """The fields a page states of one document whose file it links, or {}. The rows are found
+    from their labels: an element whose own words are a number's or a subject's label
+    ("Số ký hiệu", "Trích yếu"), in a block of a few levels above it that states the fields.
+    A page that states a document and gives its text without a file keeps its text as an article."""
+    for el in islice(root.iter(), MAX_ELEMENTS):
+        own = (el.text or "").strip() if isinstance(el.tag, str) else ""
+        if not own or len(own) > 60 or own[:1] not in "SsTtKkNn":  # Số ký hiệu, Trích yếu, Ký hiệu, Nội dung
+            continue
+        label = " ".join(fold(own.partition(":")[0]).strip(" :").split())
+        if not (LABELS["number"].match(label) or LABELS["subject"].match(label)):
+            continue
+        holder = el
+        for _ in range(LEVELS):
+            holder = holder.getparent()
+            if holder is None:
+                break
+            fields = fields_of(holder)
+            if is_document_page_table(fields):
+                return fields if _links_a_file(holder) else {}
     return {}
 
 
-def _links_a_file(table: lxml_html.HtmlElement) -> bool:
-    holder = table.getparent() if table.getparent() is not None else table
-    return any(is_document(a.get("href") or "") for a in holder.iter("a"))
+def _links_a_file(holder: lxml_html.HtmlElement) -> bool:
+    around = holder.getparent() if holder.getparent() is not None else holder
+    return any(is_document(a.get("href") or "") for a in around.iter("a"))

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from lxml import html
 
-from crawler.documents.detail import document_fields, document_page, fields_of, stated_cells
+from crawler.documents.detail import document_page, fields_of, stated_cells
 from crawler.documents.metadata import document_meta
 from crawler.extraction import extract_bytes
-from spiders.portal import _row_cells
 
 TABLE = ("<table class='vb'><tr><td>Số ký hiệu:</td><td>01/CT-UBND</td></tr>"
          "<tr><td>Ngày ban hành</td><td>04/01/2021</td></tr>"
@@ -27,17 +26,15 @@ def test_the_tables_rows_are_read_as_the_fields_they_label():
                       "signer": "Đặng Văn Minh"}
 
 
-def test_the_link_to_the_file_carries_the_fields_as_a_listing_rows_cells():
-    anchor = html.fromstring(PAGE).xpath("//a[contains(@href, '.pdf')]")[0]
-    assert stated_cells(document_fields(anchor)) == [
+def test_the_pages_fields_are_a_listing_rows_cells_for_its_file():
+    assert stated_cells(document_page(html.fromstring(PAGE))) == [
         "01/CT-UBND", "04/01/2021", "Về việc tăng cường công tác phòng cháy, chữa cháy dịp Tết"]
-    assert _row_cells(anchor) == stated_cells(document_fields(anchor))
 
 
 def test_a_file_that_states_no_day_takes_the_pages():
     """A scan whose day is handwritten: the page's day, said to come from there."""
-    anchor = html.fromstring(PAGE).xpath("//a[contains(@href, '.pdf')]")[0]
-    meta = document_meta("CHỈ THỊ\nVề việc tăng cường", row=_row_cells(anchor))
+    row = stated_cells(document_page(html.fromstring(PAGE)))
+    meta = document_meta("CHỈ THỊ\nVề việc tăng cường", row=row)
     assert (meta.number, meta.issued_on) == ("01/CT-UBND", "2021-01-04")
     assert meta.sources["issued_on"] == "listing row"
 
@@ -58,3 +55,15 @@ def test_a_list_of_documents_under_a_header_row_is_no_documents_page():
 def test_a_page_that_states_a_document_and_gives_its_text_without_a_file_keeps_it():
     table = TABLE.replace("<a href='/files/ct-01.pdf'>Tải về</a>", "")
     assert document_page(html.fromstring(f"<div>{table}</div>")) == {}
+
+
+def test_fields_printed_as_lines_or_label_and_value_blocks_are_read():
+    lines = ("<div class='vb'><p><b>Số ký hiệu:</b> 01/CT-UBND</p><p><b>Ngày ban hành:</b> 04/01/2021</p>"
+             "<p><b>Trích yếu:</b> Về việc tăng cường</p><p><a href='/f/1.pdf'>Tải về</a></p></div>")
+    blocks = ("<div class='vb'><div class='row'><label>Số ký hiệu</label><span>01/CT-UBND</span></div>"
+              "<div class='row'><label>Ngày ban hành</label><span>04/01/2021</span></div>"
+              "<div class='row'><label>Trích yếu</label><span>Về việc tăng cường</span></div>"
+              "<a href='/f/1.pdf'>Tải về</a></div>")
+    for printed in (lines, blocks):
+        assert document_page(html.fromstring(f"<html><body>{printed}</body></html>")) == {
+            "number": "01/CT-UBND", "issued": "04/01/2021", "subject": "Về việc tăng cường"}
