@@ -36,7 +36,13 @@ from crawler.extraction.locate import (
 )
 from crawler.extraction.metadata import read_meta
 from crawler.extraction.result import Extraction, Rejection
-from crawler.extraction.titles import find_title, heading_text, page_title_without_portal, title_parts
+from crawler.extraction.titles import (
+    find_title,
+    heading_text,
+    names_a_site,
+    page_title_without_portal,
+    title_parts,
+)
 from crawler.extraction.verdict import judge, linked_from_menu
 from crawler.profiles import Profile, SiteProfile, detect
 
@@ -200,8 +206,9 @@ BADGE = 25  # characters a heading may hold before the title itself (a date badg
 
 
 def _title_text(title_el, og_title: str, page_title: str, site_names: list[str]) -> str:
-    if title_el is None:
-        return og_title or page_title_without_portal(page_title, site_names)
+    if title_el is None:  # an og:title that names the site on every page is no title either
+        return (og_title if og_title and not names_a_site(og_title) else ""
+                ) or page_title_without_portal(page_title, site_names)
     shown = heading_text(title_el)
     if any(fold(shown) in fold(clean_line(d)) for d in (og_title, page_title) if d):
         return shown  # "Sở TT&TT - Tổng kết năm 2021" whole in <title>: no badge, a title with a dash

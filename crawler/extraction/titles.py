@@ -46,8 +46,18 @@ def title_parts(page_title: str, og_title: str, url: str | None = None) -> list[
     words = _bare(fold(slug(url or "")))
     if len(re.findall(r"[a-z]{2,}", words)) >= SLUG_WORDS:
         folded.append(words)
-    return [p for p in folded if not (PORTAL_NAME.match(p) and len(p) <= 40)
-            and not (AUTHORITY.match(p) and len(p.split()) <= SITE_NAME_WORDS)]
+    return [p for p in folded if not _site_name(p)]
+
+
+def names_a_site(text: str) -> bool:
+    """``text`` is a portal's or its body's name ("Cổng thông tin điện tử huyện X", "UBND huyện X"),
+    which a page's ``<title>`` or ``og:title`` may hold instead of the article's title."""
+    return _site_name(_bare(fold(clean_line(text))))
+
+
+def _site_name(folded: str) -> bool:
+    return bool((PORTAL_NAME.match(folded) and len(folded) <= 40)
+                or (AUTHORITY.match(folded) and len(folded.split()) <= SITE_NAME_WORDS))
 
 
 SLUG_WORDS = 4  # "view detail" or "tin tuc" is a path, "hoi nghi tong ket" a title

@@ -146,3 +146,11 @@ def test_a_bold_lead_that_opens_the_body_is_no_title():
     lead = "Sáng nay, Ủy ban nhân dân huyện An Phú tổ chức hội nghị tổng kết công tác năm 2019."
     result = read(f"<div class='ct'><p><strong>{lead}</strong></p>{PROSE}{PROSE}</div>")
     assert result.title != lead
+
+
+def test_an_og_title_that_names_the_site_gives_way_to_the_page_title():
+    page = ("<html><head><title>Hội nghị tổng kết công tác năm 2019 - Cổng thông tin điện tử huyện An Phú"
+            "</title>"
+            "<meta property='og:title' content='Cổng thông tin điện tử huyện An Phú'></head>"
+            f"<body><div class='x'>{PROSE}{PROSE}</div></body></html>")
+    assert extract_bytes(page.encode(), URL).title == "Hội nghị tổng kết công tác năm 2019"
