@@ -24,6 +24,7 @@ from crawler.extraction.attachments import attachment_anchors
 from crawler.extraction.result import Extraction, Rejection
 
 MIN_BODY_CHARS = 300
+DOCUMENT_PAGE_CHARS = 1200  # a document's page is its fields; more text is an article about it
 MIN_POST_CHARS = 12  # a dated post's body: a few words ("Xem chi tiết tại đây.")
 MAX_ENTRIES_SCAN = 3000  # elements looked at around a short body for sibling entries
 ENTRY_LEVELS = 4  # ancestors of a short body searched for sibling entries
@@ -57,7 +58,8 @@ def judge(result: Extraction, body, located_text: str, dated: bool, url: str | N
         return Rejection.LISTING, "no text block"  # cautious: such a page may list others
     if not result.title:
         return Rejection.NOT_ARTICLE, "no title"
-    if body is not None and (stated := document_page(body.getroottree().getroot())):
+    if len(result.text) <= DOCUMENT_PAGE_CHARS and body is not None \
+            and (stated := document_page(body.getroottree().getroot())):
         # its fields go with its file, which the crawl fetches from here (crawler.documents.detail)
         return Rejection.NOT_ARTICLE, f"a document's page ({stated.get('number') or stated.get('subject')})"
     if len(result.text) < MIN_BODY_CHARS and not _short_post(result, body, dated, url, title_el):

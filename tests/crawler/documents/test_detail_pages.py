@@ -85,3 +85,10 @@ def test_a_pages_own_blocks_beside_an_attached_file_are_no_listing_row():
     block = ("<div><p>File đính kèm: Kế hoạch tổ chức hội nghị tổng kết năm</p>"
              "<a href='/f/x.pdf'>Tải về</a></div>")
     assert _row_cells(html.fromstring(block).find(".//a")) == []
+
+
+def test_an_article_that_states_a_documents_fields_above_its_own_prose_stays_an_article():
+    sentence = "Ủy ban nhân dân tỉnh yêu cầu các sở, ngành triển khai ngay các biện pháp cần thiết. "
+    prose = f"<p>{sentence * 20}</p>"
+    page = PAGE.replace("</table>", f"</table>{prose}")
+    assert extract_bytes(page.encode(), "http://tinh.gov.vn/tin/chi-thi-01.html").is_article
