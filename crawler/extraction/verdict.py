@@ -58,7 +58,7 @@ def judge(result: Extraction, body, located_text: str, dated: bool, url: str | N
         return Rejection.LISTING, "no text block"  # cautious: such a page may list others
     if not result.title:
         return Rejection.NOT_ARTICLE, "no title"
-    if len(result.text) <= DOCUMENT_PAGE_CHARS and body is not None \
+    if len(located_text or result.text) <= DOCUMENT_PAGE_CHARS and body is not None \
             and (stated := document_page(body.getroottree().getroot())):
         # its fields go with its file, which the crawl fetches from here (crawler.documents.detail)
         return Rejection.NOT_ARTICLE, f"a document's page ({stated.get('number') or stated.get('subject')})"
