@@ -36,6 +36,7 @@ from crawler.discovery.soft404 import NotFoundPages
 from crawler.discovery.traps import TrapGuard, shape
 from crawler.documents.detail import document_page, stated_cells
 from crawler.documents.detect import declared_document, is_html, sniff
+from crawler.documents.metadata import NUMBER
 from crawler.runtime import signals as found
 from crawler.runtime.downloader import StoppedBeforeFetch
 from crawler.runtime.extensions import PAGE_LIMIT_STAT
@@ -500,11 +501,8 @@ def _block_row(anchor) -> list[str]:
         if 2 <= len(cells) <= 8:
             texts = [clean_line(cell.text_content())[:500] for cell in cells]
             # a listing row states the number or the day; a page's own blocks beside a file do not
-            return texts if any(ROW_KEY.search(t) or contains_date(t) for t in texts) else []
+            return texts if any(NUMBER.fullmatch(t) or contains_date(t) for t in texts) else []
     return []
-
-
-ROW_KEY = re.compile(r"^\d{1,6}(?:/\d{4})?/[A-ZĐ][\w\-&]*$")  # a document's number alone: 01/CT-UBND
 
 
 def gunzip_bounded(data: bytes, limit: int) -> bytes | None:

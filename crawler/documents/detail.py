@@ -35,12 +35,12 @@ MAX_ELEMENTS = 20000  # elements of a page looked at for a label at most
 LEVELS = 4  # blocks above a label where the other fields and the file are looked for
 
 
-def fields_of(table: lxml_html.HtmlElement) -> dict[str, str]:
+def fields_of(holder: lxml_html.HtmlElement) -> dict[str, str]:
     """The document fields a table, a definition list or a block of lines states, a label and a
     value a row: ``<tr><td>Số ký hiệu</td><td>…</td></tr>``, ``<dt>…</dt><dd>…</dd>``,
     ``<p><b>Số ký hiệu:</b> …</p>``, ``<div><label>Số ký hiệu</label><span>…</span></div>``."""
     fields: dict[str, str] = {}
-    for label, value in _pairs(table):
+    for label, value in _pairs(holder):
         label = " ".join(fold(label).strip(" :").split())
         for name, pattern in LABELS.items():
             if value and name not in fields and pattern.match(label):

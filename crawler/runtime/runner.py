@@ -155,9 +155,9 @@ def crawl_sites(
     with SharedFiles() as shared:
         overrides = {"GOVARCHIVE_DB": str(db_path), "GOVARCHIVE_PROGRESS": progress,
                      "GOVARCHIVE_SHARED_FILES": shared, **(settings or {})}
-        at_once, _ = sites_at_once(project_settings(overrides))
-        overrides["GOVARCHIVE_TRANSFERS"] = Transfers(places_for(project_settings(overrides),
-                                                                 min(at_once, len(keys))))
+        configured = project_settings(overrides)
+        at_once, _ = sites_at_once(configured)
+        overrides["GOVARCHIVE_TRANSFERS"] = Transfers(places_for(configured, min(at_once, len(keys))))
         process = StoppableProcess(project_settings(overrides), db_path)
         loader = process.spider_loader  # the process's own: a second one warned of registry problems again
         prepare_archive(shared, db_path, settings, loader.sites.values() if sync else ())
