@@ -7,5 +7,6 @@
 - ``store`` (400): one committed row per article;
 - ``stream`` (900): in a worker, items sent to the ingest instead of stored.
 
-``base`` holds what every stage shares (stats, an archive writer opened at spider open).
+``base`` holds what every stage shares (stats, an archive writer opened at spider open);
+``learning`` the extract stage's per-site template state (learnt from a site's first articles).
 """

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import logging
 from datetime import datetime
 
@@ -22,10 +21,9 @@ from crawler.extraction.reextract import (
     rows_to_reread,
     write_change,
 )
-from crawler.extraction.template import MIN_PAGES, changes, learn
-from crawler.profiles import SiteProfile
 from crawler.runtime.items import PageItem
 from pipelines.base import ArchiveStage
+from pipelines.learning import SiteLearning
 
 logger = logging.getLogger(__name__)
 
@@ -39,9 +37,6 @@ class ExtractPipeline(ArchiveStage):
     it from the page's links when the crawl ends.
     """
 
-    site_profile: SiteProfile | None = None
-    LEARN_AT = 6  # article pages of a site its template is learnt from, during the crawl
-
     def __init__(self, crawler) -> None:
         super().__init__(crawler)
         self.max_bytes = self.settings.getint("GOVARCHIVE_EXTRACT_MAX_BYTES", MAX_BYTES)
@@ -50,13 +45,8 @@ class ExtractPipeline(ArchiveStage):
         self.workers = default_workers() if workers in (None, "", "auto") else int(workers)
         self.held = None  # the process's extraction pool, while this crawl runs
         self.pool = None  # the same, unless its workers cannot start here
-        self.selectors = ""  # the site's selectors as JSON, for the workers
-        self.registry_selectors: dict = {}
-        self.site_key: str | None = None  # the registry site whose template is learnt and used
-        self.learning: list[tuple[str, str]] | None = None  # (url, html) of its first article pages
-        self.untemplated: list[str] = []  # its articles extracted before its template was learnt
-        self.seen: dict[str, tuple[str, str, list]] = {}  # the first of them: url -> title, text, dates
-        self.learnt = False  # a template was learnt in this crawl that changes what was extracted
+        self.registry: tuple[str, dict] | None = None  # the registry site's key and its selectors
+        self.sites: dict[str, SiteLearning] = {}  # by site key: each site's template, learnt or loaded
 
     def open_spider(self, spider=None) -> None:
         super().open_spider(spider)
@@ -65,72 +55,67 @@ class ExtractPipeline(ArchiveStage):
             self.pool.warm()
         site = getattr(spider or self.crawler.spider, "site", None)  # registry spiders carry their Site
         if site is not None:
-            self.registry_selectors = dict(site.selectors or {})
-            self.site_key = site.key
-            learnt = self.archive.site_template(site.key)
-            self.learning = [] if learnt is None and self.archive.learns_templates else None
-            self._use(learnt or {})
+            self.registry = (site.key, dict(site.selectors or {}))
+            self.site(site.key)
 
-    def _use(self, learnt: dict) -> None:
-        """The learnt selectors with the maintainer's over them (validated when the registry loaded)."""
-        merged = {**learnt, **self.registry_selectors}
-        self.site_profile = SiteProfile(merged) if merged else None
-        self.selectors = json.dumps(merged, sort_keys=True) if merged else ""
+    def site(self, key: str) -> SiteLearning:
+        """The site's template state, made (its template loaded from the archive) at its first page."""
+        state = self.sites.get(key)
+        if state is None:
+            registry = self.registry[1] if self.registry and self.registry[0] == key else {}
+            state = self.sites[key] = SiteLearning(key, registry, self.archive.site_template(key),
+                                                   self.archive.learns_templates)
+        return state
 
-    def _learn(self) -> None:
-        """The site's template from the article pages seen so far, kept in the archive and used
+    def _learn(self, state: SiteLearning) -> None:
+        """The site's template from its article pages seen so far, kept in the archive and used
         for the pages still to come; the earlier ones are read again with it when the crawl ends."""
-        pages, self.learning = self.learning or [], None
-        template = learn(pages)
-        if template is None or not template.selectors():
-            return
-        self.archive.save_site_template(self.site_key, template.selectors(), template.pages)
-        self._use(template.selectors())
-        self.learnt = changes(template, self.seen)
-        self.stats.set_value("govarchive/template/learnt_from", template.pages)
-        logger.info("learnt the template of %s from %d article pages (%s)", self.site_key, template.pages,
-                    ", ".join(sorted(template.selectors())))
+        template = state.learn()
+        if template is not None:
+            self.archive.save_site_template(state.key, template.selectors(), template.pages)
+            self.stats.set_value("govarchive/template/learnt_from", template.pages)
 
-    async def _reread(self) -> None:
+    async def _reread(self, state: SiteLearning) -> None:
         """The site's articles extracted before its template was learnt, read again with it from
         their WARC records (the crawl's items are all stored by now), in the extraction workers:
         the process's other crawls go on meanwhile."""
         report, folder = ReextractReport(), warc_folder(self.settings.get("GOVARCHIVE_DB"))
-        for row in rows_to_reread(self.archive.db, self.site_key, self.untemplated):
+        for row in rows_to_reread(self.archive.db, state.key, state.untemplated):
             report.checked += 1
             stored = record_of(folder, row, report)
             if stored is None:
                 continue
-            result = await self._extract(stored.body, row["url"], stored.content_type)
+            result = await self._extract(stored.body, row["url"], stored.content_type, state)
             change = change_of(row, resolve_date(result, datetime.fromisoformat(row["fetched_at"])), report)
             if change is not None:
                 report.changes.append(change)
                 write_change(self.archive.db, row, change, report)
-        if len(set(self.untemplated)) > MAX_REREAD:
+        if len(set(state.untemplated)) > MAX_REREAD:
             logger.info("%d articles of %s were extracted before its template: `govarchive reextract --site "
-                        "%s` reads the rest again", len(set(self.untemplated)), self.site_key, self.site_key)
-        self.stats.set_value("govarchive/template/reread", report.checked)
-        self.stats.set_value("govarchive/template/reread_changed", len(report.changes))
+                        "%s` reads the rest again", len(set(state.untemplated)), state.key, state.key)
+        self.stats.inc_value("govarchive/template/reread", report.checked)
+        self.stats.inc_value("govarchive/template/reread_changed", len(report.changes))
         logger.info("read %d articles of %s extracted before its template again: %d changed%s",
-                    report.checked, self.site_key, len(report.changes),
+                    report.checked, state.key, len(report.changes),
                     f"; {'; '.join(report.problems[:3])}" if report.problems else "")
 
-    async def _extract(self, body: bytes, url: str, content_type: str):
+    async def _extract(self, body: bytes, url: str, content_type: str, state: SiteLearning):
         """A page's extraction with the site's selectors: in a worker, else here."""
         if self.pool:
             try:
-                return (await self.pool.extract(body, url, content_type, self.selectors, self.max_bytes,
+                return (await self.pool.extract(body, url, content_type, state.selectors, self.max_bytes,
                                                 self.seconds))[0]
             except PoolUnavailable:
                 self.pool = None
-        return extract_bytes(body, url, content_type, self.site_profile, max_bytes=self.max_bytes,
+        return extract_bytes(body, url, content_type, state.profile, max_bytes=self.max_bytes,
                              seconds=self.seconds)
 
     async def close_spider(self, spider=None) -> None:
-        if self.learning is not None and len(self.learning) >= MIN_PAGES:
-            self._learn()
-        if self.learnt and self.untemplated:
-            await self._reread()
+        for state in self.sites.values():
+            if state.ready():
+                self._learn(state)
+            if state.learnt and state.untemplated:
+                await self._reread(state)
         if self.held:
             release_pool(self.held)
             self.held = self.pool = None
@@ -147,11 +132,12 @@ class ExtractPipeline(ArchiveStage):
         if adapter.get("listing_page"):  # page N of a listing, whatever item it shows in full
             self._skip(adapter, "listing_page", "a page of a listing (its pager reached it, or it links its "
                        "own next page)", "listing")
-        untemplated = self.learning is not None  # the site's template is not known yet
-        result = await self._in_worker(adapter) if self.pool else None
+        state = self.site(adapter["site"])
+        untemplated = state.untemplated_now  # the site's template is not known yet
+        result = await self._in_worker(adapter, state.selectors) if self.pool else None
         if result is None:
             result = extract_bytes(adapter["body"], adapter["url"], adapter["content_type"],
-                                   self.site_profile, max_bytes=self.max_bytes, seconds=self.seconds)
+                                   state.profile, max_bytes=self.max_bytes, seconds=self.seconds)
         if result.truncated:
             logger.warning("page over %d bytes: extracted from its start only: %s", self.max_bytes,
                            adapter["url"])
@@ -169,22 +155,20 @@ class ExtractPipeline(ArchiveStage):
         if hint.get("title") and not adapter["title"]:
             adapter["title"] = hint["title"]
         self.stats.inc_value("govarchive/articles_extracted")
-        if untemplated and adapter["site"] == self.site_key:
-            self.untemplated.append(adapter["url"])
-            if len(self.seen) < self.LEARN_AT * 2:
-                self.seen[adapter["url"]] = (adapter["title"], adapter["text"], adapter["date_candidates"])
-        if self.learning is not None and adapter["site"] == self.site_key:
-            self.learning.append((adapter["url"], decode_html(adapter["body"][:self.max_bytes],
-                                                              charset_from_content_type(content_type))[0]))
-            if len(self.learning) >= self.LEARN_AT:
-                self._learn()
+        if untemplated and state.saw(adapter["url"], adapter["title"], adapter["text"],
+                                     adapter["date_candidates"], lambda: self._decoded(adapter)):
+            self._learn(state)
         return item
 
-    async def _in_worker(self, adapter):
+    def _decoded(self, adapter) -> str:
+        content_type = adapter["content_type"] or "text/html"
+        return decode_html(adapter["body"][:self.max_bytes], charset_from_content_type(content_type))[0]
+
+    async def _in_worker(self, adapter, selectors: str):
         """Extraction on another core (the reactor goes on); None when no worker can start."""
         try:
             result, adapter["signature"], adapter["content_hash"], cpu = await self.pool.extract(
-                adapter["body"], adapter["url"], adapter["content_type"] or "", self.selectors,
+                adapter["body"], adapter["url"], adapter["content_type"] or "", selectors,
                 self.max_bytes, self.seconds)
         except PoolUnavailable as exc:
             logger.warning("extraction workers cannot start (%s): extracting in the crawl process", exc)

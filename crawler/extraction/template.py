@@ -69,9 +69,10 @@ class _Page:
     url: str = ""
 
 
-def learn(pages: list[tuple[str, str]]) -> SiteTemplate | None:
+def learn(pages: list[tuple[str, str]], texts: dict[str, str] | None = None) -> SiteTemplate | None:
     """The template of one site from ``(url, html)`` of its article pages; None with fewer
-    than ``MIN_PAGES`` readable pages."""
+    than ``MIN_PAGES`` readable pages. ``texts``: url -> the text extracted from the page
+    without a template, where the body's place is learnt from."""
     read = [p for p in (_read(url, html) for url, html in pages[:MAX_PAGES]) if p is not None]
     if len(read) < MIN_PAGES:
         return None

@@ -102,3 +102,29 @@ def test_a_sites_template_is_learnt_from_its_first_articles_kept_and_used(tmp_pa
     learnt = load_template(open_database(db_path), "hungthanh")
     assert learnt["title"] and learnt["date"]
     assert crawler.stats.get_value("govarchive/template/learnt_from") == 6
+
+
+def test_a_crawl_of_addresses_learns_each_hosts_template_apart(tmp_path):
+    """Zero-config (no registry site: the crawl's sites are its hosts), each host's template is
+    learnt from its own first articles, and one host's pages never teach another's."""
+    from types import SimpleNamespace
+
+    from archive.store import open_database
+    from archive.templates import load_template
+    from tests.gold.learning import family
+
+    db_path = tmp_path / "a.db"
+    crawler = get_crawler(settings_dict={"GOVARCHIVE_DB": str(db_path), "GOVARCHIVE_EXTRACT_WORKERS": 0})
+    stage = ExtractPipeline.from_crawler(crawler)
+    stage.open_spider(SimpleNamespace(site=None))
+    texts: dict[str, list[str]] = {"a.gov.vn": [], "b.gov.vn": []}
+    for n, (first, second) in enumerate(zip(family(0, 1)[:8], family(1, 1)[:8], strict=True)):
+        for host, page in (("a.gov.vn", first), ("b.gov.vn", second)) if n % 2 else (("b.gov.vn", second),
+                                                                                       ("a.gov.vn", first)):
+            item = PageItem(url=page.url, site=host, crawl_id="c1", fetched_at="2026-01-01T00:00:00Z",
+                            content_type="text/html", body=page.html.encode(), fetched_url=page.url)
+            texts[host].append(asyncio.run(stage.process_item(item)).text)
+    asyncio.run(stage.close_spider())
+    for host in texts:
+        assert ["admin admin" in t for t in texts[host]] == [True] * 6 + [False] * 2, host
+        assert load_template(open_database(db_path), host)["title"]
