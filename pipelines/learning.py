@@ -65,7 +65,7 @@ class SiteLearning:
     def learn(self) -> SiteTemplate | None:
         """The template from the pages gathered, used from now on (None: nothing learnt)."""
         pages, self.learning = self.learning or [], None
-        template = learn(pages, {url: text for url, (_, text, _) in self.seen.items()})
+        template = learn(pages, {url: (title, text) for url, (title, text, _) in self.seen.items()})
         if template is None or not template.selectors():
             return None
         self.use(template.selectors())

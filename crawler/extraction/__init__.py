@@ -16,7 +16,9 @@
 
 ``pool`` runs extraction in worker processes, one per core; ``reextract`` extracts archived
 articles again from their WARC records; ``template`` learns a portal's template (where its
-title and date sit, the lines every page repeats) from its own pages, as selectors.
+title and date sit, the lines every page repeats) from its own pages, as selectors, and
+``bodyplace`` where its article text sits (its next pages then skip the candidates' chooser);
+``places`` writes an element's place as a path and an XPath for both.
 
 ``page`` also gathers the date candidates (metadata, date lines, ``<time>``, URL,
 htmldate on foreign pages); ``common.dates`` parses them.

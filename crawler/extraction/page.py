@@ -115,6 +115,7 @@ def extract_html(html: str, url: str | None = None, site: SiteProfile | None = N
     trusted = (named_by or platform) is not None and (named_by or platform).TRUSTED_BODY
     if trusted:  # the site's selectors or a Vietnamese portal platform: the fast path
         chosen = located
+        result.body_from = named_by.name if named_by is not None else "located"
     else:  # a layout no trusted profile knows: trafilatura's reading is a candidate too
         other = trafilatura_candidate(html, url)
         choice = choose(located, other, root, body, lambda el: element_text(el, False))

@@ -109,6 +109,8 @@ def change_of(row: dict, result, report: ReextractReport) -> Change | None:
         for name in ("published_at", "published_raw", "published_from"):
             new[name] = row[name]
     changed = {name: (row[name], new[name]) for name in FIELDS if row[name] != new[name]}
+    if changed.keys() & {"published_at", "published_raw"} == set():
+        changed.pop("published_from", None)  # the same line read by another rule: nothing to rewrite
     return Change(row["id"], row["url"], changed) if changed else None
 
 

@@ -41,7 +41,9 @@ class Extraction:
     truncated: bool = False  # the page was larger than extraction reads (crawler.extraction.budget)
     comments: str = ""  # reader comments, apart from the text (generic path)
     attachments: list[dict[str, str]] = field(default_factory=list)  # documents the body links
-    body_from: str = ""  # on the generic path: the candidate chosen (located, trafilatura, container)
+    # the body's reading: the profile that named it ("site": the site's selectors), else the
+    # candidate chosen (located; on the generic path also trafilatura, container)
+    body_from: str = ""
     platform: str = "unknown"  # the platform profile that matched
 
     def stored(self) -> dict:

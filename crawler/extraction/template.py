@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -29,6 +30,8 @@ from lxml import html as lxml_html
 from common.dates import DateError, contains_date, parse_date
 from common.textnorm import clean_line, fold
 from common.urls import slug
+from crawler.extraction.bodyplace import body_place
+from crawler.extraction.places import path_of, xpath_of
 
 MIN_PAGES = 4  # pages of a site before anything is learnt
 MAX_PAGES = 12  # pages a template is learnt from
@@ -45,6 +48,7 @@ _PARSER = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=
 class SiteTemplate:
     pages: int
     title: str | None = None  # XPath of the title's element
+    body: str | None = None  # XPath of the article text's element
     date: str | None = None  # XPath of the date's element
     drop_text: list[str] = field(default_factory=list)  # regexes of whole lines to remove
     # url -> (title, date) as the learnt places read them on the pages learnt from
@@ -52,6 +56,8 @@ class SiteTemplate:
 
     def selectors(self) -> dict[str, object]:
         out: dict[str, object] = {}
+        if self.body:
+            out["body"] = self.body
         if self.title:
             out["title"] = self.title
         if self.date:
@@ -69,17 +75,21 @@ class _Page:
     url: str = ""
 
 
-def learn(pages: list[tuple[str, str]], texts: dict[str, str] | None = None) -> SiteTemplate | None:
+def learn(pages: list[tuple[str, str]], seen: Mapping[str, tuple[str, str]] | None = None
+          ) -> SiteTemplate | None:
     """The template of one site from ``(url, html)`` of its article pages; None with fewer
-    than ``MIN_PAGES`` readable pages. ``texts``: url -> the text extracted from the page
-    without a template, where the body's place is learnt from."""
+    than ``MIN_PAGES`` readable pages. ``seen``: url -> the title and text extracted from
+    the page without a template; with it, the body's place is learnt too (``bodyplace``)."""
     read = [p for p in (_read(url, html) for url, html in pages[:MAX_PAGES]) if p is not None]
     if len(read) < MIN_PAGES:
         return None
     title, date = _title_place(read), _date_place(read)
     examples = {p.url: (_read_at(p.root, title), _read_at(p.root, date)) for p in read}
-    return SiteTemplate(pages=len(read), title=title, date=date, drop_text=_repeated_lines(read),
-                        examples=examples)
+    template = SiteTemplate(pages=len(read), title=title, date=date, drop_text=_repeated_lines(read),
+                            examples=examples)
+    if seen:
+        template.body = body_place(pages[:MAX_PAGES], seen, template.selectors())
+    return template
 
 
 def _read_at(root, xpath: str | None) -> str | None:
@@ -116,27 +126,6 @@ def _read(url: str, html: str) -> _Page | None:
 def _own_text(el) -> bool:
     """The element says something itself, not only through one child holding all its text."""
     return bool((el.text or "").strip()) or len(el) > 1
-
-
-def path_of(el) -> str:
-    """The element's place: tags from ``body`` down, each with its first class; a class made
-    unique by a number ("news-12345") keeps what comes before the number, and ends in "*"."""
-    steps = []
-    while el is not None and el.tag not in ("body", "html"):
-        classes = (el.get("class") or "").split()
-        cls = re.sub(r"\d{3,}.*", "*", classes[0]) if classes else ""
-        steps.append(f"{el.tag}.{cls}" if cls and cls != "*" else el.tag)
-        el = el.getparent()
-    return "/".join(reversed(steps))
-
-
-def xpath_of(path: str) -> str:
-    parts = []
-    for step in path.split("/"):
-        tag, _, cls = step.partition(".")
-        token = f" {cls[:-1]}" if cls.endswith("*") else f" {cls} "
-        parts.append(f"{tag}[contains(concat(' ', normalize-space(@class), ' '), '{token}')]" if cls else tag)
-    return "/html/body/" + "/".join(parts)
 
 
 def _single(pages: list[_Page], path: str) -> list[str | None]:

@@ -1,8 +1,9 @@
 """A site's own selectors from the registry (``[site.selectors]``): they beat any profile.
 
-Selectors are CSS (``div.noidung``, ``#ctl00_lblTitle``) or, starting with ``/``,
-XPath. ``drop`` lists selectors of blocks to remove and ``drop_text`` strings or
-regular expressions: a line of the text matching one is removed.
+Selectors are CSS (``div.noidung``, ``#ctl00_lblTitle``) or, starting with ``/`` or ``(``,
+XPath (``(//div[@class='noidung'])[2]``: the second of them). ``drop`` lists selectors of
+blocks to remove and ``drop_text`` strings or regular expressions: a line of the text
+matching one is removed.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ class SelectorError(ValueError):
 def compile_selector(value: str | list[str]) -> etree.XPath:
     parts = [value] if isinstance(value, str) else list(value)
     try:
-        expressions = [p if p.startswith("/") else CSS.css_to_xpath(p, prefix="descendant-or-self::")
+        expressions = [p if p.startswith(("/", "(")) else CSS.css_to_xpath(p, prefix="descendant-or-self::")
                        for p in parts]
         return etree.XPath(" | ".join(expressions))
     except (CssError, etree.XPathSyntaxError) as exc:

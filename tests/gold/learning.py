@@ -102,9 +102,11 @@ def score() -> tuple[Score, Score]:
     alone, learnt = Score(), Score()
     for form, layout in ((f, layout) for f in range(len(DATE_FORMS)) for layout in (0, 1)):
         pages = family(form, layout)
+        alone_results = {p.url: extract_html(p.html, p.url) for p in pages}  # as the crawl sees them first
+        seen = {url: (r.title, r.text) for url, r in alone_results.items()}
         for index, page in enumerate(pages):
             others = [(p.url, p.html) for i, p in enumerate(pages) if i != index]
-            template = learn(others)
+            template = learn(others, seen)
             site = SiteProfile(template.selectors()) if template and template.selectors() else None
             for tally, profile in ((alone, None), (learnt, site)):
                 result = resolve_date(extract_html(page.html, page.url, profile))
@@ -123,7 +125,8 @@ def main() -> None:
     print(learnt.row("with learnt template"))
     if "--template" in sys.argv:
         pages = family()
-        print(learn([(p.url, p.html) for p in pages]))
+        print(learn([(p.url, p.html) for p in pages], {p.url: (r.title, r.text) for p in pages
+                                                       if (r := extract_html(p.html, p.url))}))
 
 
 if __name__ == "__main__":
