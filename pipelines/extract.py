@@ -155,6 +155,9 @@ class ExtractPipeline(ArchiveStage):
         if hint.get("title") and not adapter["title"]:
             adapter["title"] = hint["title"]
         self.stats.inc_value("govarchive/articles_extracted")
+        # how the body was read: "site" at the site's selectors or learnt place, a profile's name,
+        # or the candidate the generic chooser picked
+        self.stats.inc_value(f"govarchive/extract/body/{result.body_from or 'none'}")
         if untemplated and state.saw(adapter["url"], adapter["title"], adapter["text"],
                                      adapter["date_candidates"], lambda: self._decoded(adapter)):
             self._learn(state)

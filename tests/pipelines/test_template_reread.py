@@ -40,3 +40,6 @@ def test_the_pages_read_before_the_template_was_learnt_are_read_again_with_it(tm
     reread = re.search(r"read (\d+) articles of tanhung extracted before its template again: (\d+) changed",
                        result.stderr)
     assert reread and int(reread.group(2)) >= 6  # the six it learnt from, and those in flight meanwhile
+    learnt = sqlite3.connect(db).execute("SELECT selectors FROM site_templates WHERE site = ?",
+                                         ["tanhung"]).fetchone()
+    assert "news-content" in learnt[0]  # where the article text sits, for the next crawl's pages
