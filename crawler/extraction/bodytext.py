@@ -56,7 +56,7 @@ def element_text(body: lxml_html.HtmlElement, known: bool = False) -> str:
     wrapper = lxml_html.Element("html")
     clone = copy.deepcopy(body)
     if clone.tag in TABLE_PARTS:  # a lone cell confuses trafilatura's table handling
-        clone.tag = "div"
+        _unwrap_layout(clone)
     etree.SubElement(wrapper, "body").append(clone)
     try:
         text = trafilatura.extract(
@@ -69,6 +69,32 @@ def element_text(body: lxml_html.HtmlElement, known: bool = False) -> str:
     if not text or len(text) < 0.6 * len(plain):
         return plain
     return text
+
+
+LAYOUT_CHILDREN = frozenset({"div", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol", "form"})
+
+
+def _unwrap_layout(part: lxml_html.HtmlElement) -> None:
+    """A body that is a table, or a part of one: trafilatura reads a table as rows of cells ("| a |
+    b |"), which a page laid out in a table is not (a short notice's block can be the layout table
+    holding title, date and text). Where the table's own cells hold blocks (divs, headings, lists,
+    tables, not a Word table's paragraphs), its parts become plain blocks; otherwise only the
+    element itself does (a lone cell). ``part`` is a copy: it has no ancestors."""
+    own = [part, *(el for el in part.iter(*TABLE_PARTS) if el is not part and _in_no_inner_table(el, part))]
+    cells = [el for el in own if el.tag in ("td", "th")]
+    layout = any(child.tag in LAYOUT_CHILDREN for cell in cells for child in cell)
+    for el in own if layout else [part]:
+        el.tag = "div"
+
+
+def _in_no_inner_table(el, part) -> bool:
+    """``el`` belongs to ``part``'s own table, not to a table nested inside it."""
+    for ancestor in el.iterancestors():
+        if ancestor == part:
+            return True
+        if ancestor.tag == "table":
+            return False
+    return False
 
 
 def serialize_blocks(body: lxml_html.HtmlElement) -> str:

@@ -14,6 +14,7 @@ how the article survives a sidebar inside its column.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from lxml import html as lxml_html
@@ -162,17 +163,22 @@ def _verdict(el, s: _Stats, stats: dict):
     return None
 
 
-def clean_tree(root: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
-    """Remove noise tags and boilerplate blocks from ``root`` in place; return it."""
+def clean_tree(root: lxml_html.HtmlElement, keep: Iterable[lxml_html.HtmlElement] = ()
+               ) -> lxml_html.HtmlElement:
+    """Remove noise tags and boilerplate blocks from ``root`` in place; return it.
+
+    ``keep``: elements no block rule removes, nor any block around them (the article's own
+    heading: a short notice beside a sidebar in one layout table reads as a link list)."""
     for el in list(root.iter(*NOISE_TAGS)):
         _drop(el)
     elements, stats = _collect(root)
     removed: set = set()
+    kept = {a for el in keep for a in (el, *el.iterancestors())}
     for el in elements:
         if el in removed or el.tag in ("html", "body", "head") or el.getparent() is None:
             continue
         target = _verdict(el, stats[el], stats)
-        if target is not None and target.getparent() is not None:
+        if target is not None and target.getparent() is not None and target not in kept:
             removed.update(target.iter())
             _drop(target)
     return root

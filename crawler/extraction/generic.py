@@ -96,7 +96,7 @@ def choose(located: Candidate | None, other: Candidate | None, cleaned: lxml_htm
     kept = " ".join(cleaned.text_content().split())  # what our boilerplate rules left
     links = {clean_line(a.text_content()) for a in cleaned.iter("a")}
     extra_other = [line for line in theirs if line not in mine_all]
-    gain_other = sum(len(line) for line in extra_other if _kept(line, kept))
+    gain_other = sum(len(line) for line in extra_other if _kept(line, kept) and line not in links)
     gain_located = sum(len(line) for line in mine if line not in theirs_all
                        and line not in read_as_comments and _prose(line, links))
     gain = {located.name: gain_located, other.name: gain_other}

@@ -42,6 +42,7 @@ from crawler.extraction.titles import (
     names_a_site,
     page_title_without_portal,
     title_parts,
+    titled_headings,
 )
 from crawler.extraction.verdict import judge, linked_from_menu
 from crawler.profiles import Profile, SiteProfile, detect
@@ -98,13 +99,14 @@ def extract_html(html: str, url: str | None = None, site: SiteProfile | None = N
     anchors = frozenset(clean_line((a.text or "") if len(a) == 0 else a.text_content())
                         for a in root.iter("a"))
     in_menu = linked_from_menu(root, url)  # a static page is one the site's menu links
-    clean_tree(root)
+    parts = title_parts(meta.title, meta.og_title, url)
+    clean_tree(root, keep=titled_headings(root, parts))
     body, named_by = _first_with(profiles, "body", root)
     known_body = body is not None
     body = body if known_body else find_body(root)
     title_el = _first(profiles, "title", root)
     if title_el is None:
-        title_el = find_title(root, body, title_parts(meta.title, meta.og_title, url))
+        title_el = find_title(root, body, parts)
     if not known_body and title_el is not None and (body is None or plain_len(body) < SHORT_POST):
         block = post_block(title_el)  # a short notice: its title tells where it stands
         body = block if block is not None else body

@@ -49,6 +49,27 @@ def title_parts(page_title: str, og_title: str, url: str | None = None) -> list[
     return [p for p in folded if not _site_name(p)]
 
 
+def titled_headings(root, parts: list[str]) -> list:
+    """The headings (h1-h3) that read as the page's own title (``title_parts``) with a date line
+    beside them: a dated post's heading, which no boilerplate rule may take away with the block
+    around it (a listing's heading reads as its title too, but no day stands by it)."""
+    out = []
+    for heading in root.iter("h1", "h2", "h3"):
+        text = _bare(fold(clean_line(heading.text_content())))
+        if len(text) >= 15 and any(text == p or text in p for p in parts) and _dated(heading):
+            out.append(heading)
+    return out
+
+
+def _dated(heading) -> bool:
+    """A short line with a day, no link, right before or within two blocks after ``heading``."""
+    after = heading.getnext()
+    near = [heading.getprevious(), after, after.getnext() if after is not None else None]
+    return any(el is not None and isinstance(el.tag, str) and el.find(".//a") is None
+               and len(line := clean_line(el.text_content())) <= MAX_LINE and contains_date(line)
+               for el in near)
+
+
 def names_a_site(text: str) -> bool:
     """``text`` is a portal's or its body's name ("Cổng thông tin điện tử huyện X", "UBND huyện X"),
     which a page's ``<title>`` or ``og:title`` may hold instead of the article's title."""

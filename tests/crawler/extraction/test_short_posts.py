@@ -98,3 +98,30 @@ def test_document_links(url):
 @pytest.mark.parametrize("url", ["https://x.gov.vn/tin/a.html", "https://x.gov.vn/Pages/x.aspx"])
 def test_pages_are_not_documents(url):
     assert not is_document(url)
+
+
+def test_a_notice_in_a_layout_table_is_its_lines_not_a_table_row():
+    """The title's block of a notice laid out in a table is the layout table itself (its sidebar
+    cell went with the boilerplate): its text is the notice's line, not "| title date line |"."""
+    sidebar = "".join(f"<li><a href='/tin/{k}.html'>Tin khác số {k} của huyện trong tháng này</a></li>"
+                      for k in range(12))
+    page = (f"<html><head><meta charset='utf-8'><title>Thông báo lịch tiếp công dân tháng 4</title></head><body>"
+            f"<table><tr><td class='main'><div class='box'><h1>Thông báo lịch tiếp công dân tháng 4</h1>"
+            f"<div class='ngay'>Ngày 03/04/2024</div><div class='nd'><p>Chi tiết xem tại văn bản đính kèm./.</p>"
+            f"</div></div></td><td class='side'><ul>{sidebar}</ul></td></tr></table></body></html>").encode()
+    result = extract_page(page, "http://huyen.gov.vn/tin/thong-bao-lich-tiep-cong-dan.html")
+    assert result.is_article
+    assert result.text == "Chi tiết xem tại văn bản đính kèm./."
+
+
+def test_a_notice_whose_block_is_the_whole_layout_table_reads_as_lines():
+    sidebar = "".join(f"<li><a href='/tin/{k}.html'>Tin khác số {k} của huyện Mỹ Thành trong tháng</a></li>"
+                      for k in range(12))
+    page = ("<html><head><meta charset='utf-8'><title>Bài số 20: huyện Mỹ Thành triển khai kế hoạch</title>"
+            "</head><body><div class='menu'><a href='/'>Trang chủ</a></div><table><tr><td class='main'>"
+            "<div class='box'><h1>Bài số 20: huyện Mỹ Thành triển khai kế hoạch</h1><div class='ngay'>"
+            "Ngày 21/03/2024</div><div class='noidung'><p>Chi tiết xem tại văn bản đính kèm./.</p></div></div>"
+            f"</td><td class='side'><ul>{sidebar}</ul></td></tr></table><div class='footer'>Cơ quan chủ quản: "
+            "UBND huyện Mỹ Thành</div></body></html>").encode()
+    result = extract_page(page, "http://mythanh.gov.vn/tin/bai-20.html")
+    assert result.is_article and result.text == "Chi tiết xem tại văn bản đính kèm./."

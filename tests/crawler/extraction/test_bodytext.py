@@ -1,0 +1,28 @@
+"""The body element as text (crawler.extraction.bodytext.element_text)."""
+
+from __future__ import annotations
+
+from lxml import html as lxml_html
+
+from crawler.extraction.bodytext import element_text
+
+TITLE = "Bài số 20: huyện Mỹ Thành Ủy ban nhân dân triển khai kế hoạch"
+NOTICE = "Chi tiết xem tại văn bản đính kèm./."
+
+
+def test_a_body_that_is_a_layout_table_reads_as_lines_not_a_table_row():
+    """A notice's block can be the layout table around it, its sidebar cell gone with the boilerplate."""
+    page = lxml_html.document_fromstring(
+        f"<html><body><table><tr><td class='main'><div class='box'><h1>{TITLE}</h1>"
+        f"<div class='ngay'>Ngày 21/03/2024</div><div class='noidung'><p>{NOTICE}</p>"
+        "<p><a href='/files/tb-12.pdf'>TB-12.pdf</a></p></div></div></td></tr></table></body></html>")
+    table = page.find(".//table")
+    assert element_text(table).splitlines() == [TITLE, "Ngày 21/03/2024", NOTICE, "TB-12.pdf"]
+
+
+def test_a_table_of_data_inside_the_body_keeps_its_rows():
+    body = lxml_html.fragment_fromstring(
+        "<div><p>Lịch công tác tuần của Ủy ban nhân dân huyện như sau:</p><table>"
+        "<tr><td><p>Thứ 2</p></td><td><p>Họp giao ban</p></td></tr>"
+        "<tr><td><p>Thứ 3</p></td><td><p>Làm việc với xã An Phú</p></td></tr></table></div>")
+    assert "Thứ 2 | Họp giao ban" in element_text(body)

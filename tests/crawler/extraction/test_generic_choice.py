@@ -1,0 +1,29 @@
+"""The rule that picks between the located body and trafilatura's reading (crawler.extraction.generic)."""
+
+from __future__ import annotations
+
+from lxml import html as lxml_html
+
+from crawler.extraction.generic import Candidate, choose
+
+PROSE = "Ủy ban nhân dân huyện tổ chức hội nghị tổng kết công tác cải cách hành chính năm 2024."
+HEADLINES = [f"Tin khác số {k}: huyện triển khai kế hoạch chuyển đổi số năm 2024" for k in range(4)]
+
+
+def cleaned(links: list[str]):
+    items = "".join(f"<li><a href='/tin/{k}.html'>{text}</a></li>" for k, text in enumerate(links))
+    page = f"<html><body><div><p>{PROSE}</p></div><ul>{items}</ul></body></html>"
+    return lxml_html.document_fromstring(page)
+
+
+def test_headlines_trafilatura_read_beside_the_body_are_no_substance():
+    located = Candidate("located", PROSE)
+    other = Candidate("trafilatura", "\n".join([PROSE, *HEADLINES]))
+    assert choose(located, other, cleaned(HEADLINES)).chosen.name == "located"
+
+
+def test_paragraphs_trafilatura_found_beside_the_body_are_substance():
+    more = "Hội nghị đã đánh giá kết quả thực hiện và đề ra nhiệm vụ trọng tâm cho năm tiếp theo của huyện."
+    root = lxml_html.document_fromstring(f"<html><body><p>{PROSE}</p><p>{more}</p></body></html>")
+    choice = choose(Candidate("located", PROSE), Candidate("trafilatura", f"{PROSE}\n{more}"), root)
+    assert choice.chosen.name == "trafilatura"
