@@ -21,6 +21,7 @@ from crawler.extraction.reextract import (
     rows_to_reread,
     write_change,
 )
+from crawler.extraction.template import learn
 from crawler.runtime.items import PageItem
 from pipelines.base import ArchiveStage
 from pipelines.learning import SiteLearning
@@ -67,11 +68,20 @@ class ExtractPipeline(ArchiveStage):
                                                    self.archive.learns_templates)
         return state
 
-    def _learn(self, state: SiteLearning) -> None:
-        """The site's template from its article pages seen so far, kept in the archive and used
-        for the pages still to come; the earlier ones are read again with it when the crawl ends."""
-        template = state.learn()
-        if template is not None:
+    async def _learn(self, state: SiteLearning) -> None:
+        """The site's template from its article pages seen so far (in a worker), kept in the
+        archive and used for the pages still to come; the earlier ones are read again with it
+        when the crawl ends."""
+        pages, seen = state.take()
+        template = None
+        if self.pool:
+            try:
+                template = await self.pool.learn(pages, seen)
+            except PoolUnavailable:
+                self.pool = None
+        if not self.pool:
+            template = learn(pages, seen)
+        if state.adopt(template):
             self.archive.save_site_template(state.key, template.selectors(), template.pages)
             self.stats.set_value("govarchive/template/learnt_from", template.pages)
 
@@ -113,7 +123,7 @@ class ExtractPipeline(ArchiveStage):
     async def close_spider(self, spider=None) -> None:
         for state in self.sites.values():
             if state.ready():
-                self._learn(state)
+                await self._learn(state)
             if state.learnt and state.untemplated:
                 await self._reread(state)
         if self.held:
@@ -160,7 +170,7 @@ class ExtractPipeline(ArchiveStage):
         self.stats.inc_value(f"govarchive/extract/body/{result.body_from or 'none'}")
         if untemplated and state.saw(adapter["url"], adapter["title"], adapter["text"],
                                      adapter["date_candidates"], lambda: self._decoded(adapter)):
-            self._learn(state)
+            await self._learn(state)
         return item
 
     def _decoded(self, adapter) -> str:

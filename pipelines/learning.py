@@ -12,7 +12,7 @@ import json
 import logging
 from collections.abc import Callable
 
-from crawler.extraction.template import MIN_PAGES, SiteTemplate, changes, learn
+from crawler.extraction.template import MIN_PAGES, SiteTemplate, changes
 from crawler.profiles import SiteProfile
 
 logger = logging.getLogger(__name__)
@@ -62,14 +62,17 @@ class SiteLearning:
         """Enough pages to learn from, though fewer than :data:`LEARN_AT` (the crawl ends)."""
         return self.learning is not None and len(self.learning) >= MIN_PAGES
 
-    def learn(self) -> SiteTemplate | None:
-        """The template from the pages gathered, used from now on (None: nothing learnt)."""
+    def take(self) -> tuple[list[tuple[str, str]], dict[str, tuple[str, str]]]:
+        """The pages gathered and what was extracted from them, to learn from; no more are gathered."""
         pages, self.learning = self.learning or [], None
-        template = learn(pages, {url: (title, text) for url, (title, text, _) in self.seen.items()})
+        return pages, {url: (title, text) for url, (title, text, _) in self.seen.items()}
+
+    def adopt(self, template: SiteTemplate | None) -> bool:
+        """Use the template learnt from what :meth:`take` gave, from now on; False when it says nothing."""
         if template is None or not template.selectors():
-            return None
+            return False
         self.use(template.selectors())
         self.learnt = changes(template, self.seen)
         logger.info("learnt the template of %s from %d article pages (%s)", self.key, template.pages,
                     ", ".join(sorted(template.selectors())))
-        return template
+        return True

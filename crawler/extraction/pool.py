@@ -70,6 +70,14 @@ def extract_job(body: bytes, url: str, content_type: str, selectors: str, max_by
     return result, signature, digest, time.process_time() - started
 
 
+def learn_job(pages: list[tuple[str, str]], seen: dict[str, tuple[str, str]]):
+    """A site's template learnt in a worker (its body's place is checked by extracting the pages
+    again: CPU the reactor's process should not spend, at hundreds of portals at once)."""
+    from crawler.extraction.template import learn
+
+    return learn(pages, seen)
+
+
 PARENT_CHECK_SECONDS = 2.0
 
 
@@ -152,6 +160,21 @@ class ExtractionPool:
             return died, None, "", 0.0
         self.completed += 1
         return result
+
+    async def learn(self, pages: list[tuple[str, str]], seen: dict[str, tuple[str, str]]):
+        """A site's template from a worker (``crawler.extraction.template.learn``);
+        :class:`PoolUnavailable` when no worker can take it."""
+        try:
+            future = self._executor().submit(learn_job, pages, seen)
+        except (RuntimeError, OSError) as exc:
+            self.close(wait=False)
+            raise PoolUnavailable(str(exc).strip().splitlines()[0]) from exc
+        try:
+            return await asyncio.wrap_future(future)
+        except BrokenProcessPool:  # the pages killed a worker: no template, the pool is replaced
+            self.close(wait=False)
+            logger.error("an extraction worker died learning a template; the site is read without one")
+            return None
 
     def close(self, wait: bool = True) -> None:
         if self._pool is not None:
