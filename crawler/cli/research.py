@@ -29,41 +29,37 @@ from crawler.cli.common import (
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @click.option("--url", help="The page's original address (with a single file).")
 @click.option("--learn/--no-learn", default=True, show_default=True,
-              help="With four or more files of one portal: learn its template from all of them first.")
+              help="With four or more files of one portal: learn its template from them first.")
 def extract(files, url, learn) -> None:
     """Run the crawl's extraction on saved HTML files; print one JSON object per file.
 
-    Given four or more saved pages of one portal, the portal's template (where its title and
-    date sit, the lines every page repeats) is learnt from all of them and used for each, as
-    a crawl does; the learnt selectors go to standard error.
+    Given four or more saved pages of one portal, the portal's template (where its title,
+    date and text sit, the lines every page repeats) is learnt from them and used for each,
+    as a crawl does; the learnt selectors go to standard error. Pages of several portals are
+    told apart by the address each gives of itself (a browser's "saved from url" note, its
+    canonical link or og:url): each portal learns from its own pages only.
 
     Example:
 
         govarchive extract saved-page.html --url https://vinhlong.gov.vn/Pages/x.aspx
         govarchive extract saved/tanhung/*.html
     """
-    from crawler.extraction import extract_page
-    from crawler.extraction.template import MIN_PAGES, learn_from_bytes
-    from crawler.profiles import SiteProfile
+    from crawler.extraction.saved import SavedPage, read_saved
 
     if url and len(files) > 1:
         raise click.UsageError("--url goes with a single file")
-    now = datetime.now(UTC)
-    bodies = []
+    pages = []
     for name in files:
         try:
-            bodies.append((name, Path(name).read_bytes()))
+            pages.append(SavedPage(name, Path(name).read_bytes(), url))
         except OSError as exc:
             raise click.ClickException(f"cannot read {name}: {exc.strerror or exc}") from exc
-    template = learn_from_bytes([(url, body) for _, body in bodies]) \
-        if learn and len(bodies) >= MIN_PAGES else None
-    site = SiteProfile(template.selectors()) if template and template.selectors() else None
-    if site is not None:
+    reading = read_saved(pages, datetime.now(UTC), learn)
+    for host, template in reading.templates.items():
         learnt = json.dumps(template.selectors(), ensure_ascii=False)
-        click.echo(f"learnt from {template.pages} pages: {learnt}", err=True)
-    for name, body in bodies:
-        r = extract_page(body, url, None, now, site)
-        record = {"file": name, "url": r.url, "is_article": r.is_article, "reason": r.reason,
+        click.echo(f"learnt from {template.pages} pages{f' of {host}' if host else ''}: {learnt}", err=True)
+    for page, r in reading.results:
+        record = {"file": page.name, "url": r.url, "is_article": r.is_article, "reason": r.reason,
                   "title": r.title, "published_at": r.published_at,
                   "published_raw": r.published_raw, "published_from": r.published_from,
                   "author": r.author, "source": r.source,

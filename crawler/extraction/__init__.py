@@ -18,7 +18,8 @@
 articles again from their WARC records; ``template`` learns a portal's template (where its
 title and date sit, the lines every page repeats) from its own pages, as selectors, and
 ``bodyplace`` where its article text sits (its next pages then skip the candidates' chooser);
-``places`` writes an element's place as a path and an XPath for both.
+``places`` writes an element's place as a path and an XPath for both; ``saved`` reads saved
+pages as a crawl reads portals (each page's address, a template learnt per portal).
 
 ``page`` also gathers the date candidates (metadata, date lines, ``<time>``, URL,
 htmldate on foreign pages); ``common.dates`` parses them.

@@ -97,13 +97,6 @@ def _read_at(root, xpath: str | None) -> str | None:
     return clean_line(found[0].text_content()) if found and hasattr(found[0], "text_content") else None
 
 
-def learn_from_bytes(pages: list[tuple[str | None, bytes]]) -> SiteTemplate | None:
-    """:func:`learn` from pages as fetched or saved (bytes, decoded as the extraction does)."""
-    from crawler.extraction.decode import decode_html
-
-    return learn([(url or "", decode_html(body)[0]) for url, body in pages])
-
-
 def _read(url: str, html: str) -> _Page | None:
     try:
         root = lxml_html.document_fromstring(html, parser=_PARSER)

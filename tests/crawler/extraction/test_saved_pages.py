@@ -1,0 +1,56 @@
+"""Saved pages read as a crawl reads a portal (crawler.extraction.saved, `govarchive extract`)."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+
+from click.testing import CliRunner
+
+from crawler.cli import cli
+from crawler.extraction.saved import SavedPage, address_of, read_saved
+from tests.gold.learning import family
+
+
+def saved(url: str, html: str) -> bytes:
+    """A page as a browser saves it: the address it came from in a comment at the top."""
+    return f"<!-- saved from url=({len(url):04d}){url} -->\n{html}".encode()
+
+
+def test_a_saved_page_gives_its_address_by_the_browsers_note():
+    assert address_of(saved("https://tanhung.gov.vn/a.aspx", "<html></html>")) == "https://tanhung.gov.vn/a.aspx"
+
+
+def test_a_saved_page_gives_its_address_by_its_canonical_link_or_og_url():
+    canonical = b'<html><head><link rel="canonical" href="https://a.gov.vn/tin/1.html"></head></html>'
+    og = b'<html><head><meta property="og:url" content="https://b.gov.vn/tin/2.html"></head></html>'
+    assert address_of(canonical) == "https://a.gov.vn/tin/1.html"
+    assert address_of(og) == "https://b.gov.vn/tin/2.html"
+    assert address_of(b"<html><body>no address</body></html>") is None
+
+
+def test_pages_of_two_portals_each_learn_their_own_template():
+    pages = [SavedPage(f"{n}.html", saved(p.url, p.html))
+             for n, p in enumerate(family(0, 0)[:5] + family(0, 1)[:5])]
+    reading = read_saved(pages, datetime.now(UTC))
+    assert set(reading.templates) == {"tanhung.longan.gov.vn", "hungthanh.longan.gov.vn"}
+    assert all(t.pages == 5 for t in reading.templates.values())
+    assert not any("admin admin" in r.text for _, r in reading.results)
+
+
+def test_a_portal_with_fewer_than_four_pages_learns_nothing():
+    pages = [SavedPage(f"{n}.html", saved(p.url, p.html)) for n, p in enumerate(family(0, 0)[:3])]
+    assert read_saved(pages, datetime.now(UTC)).templates == {}
+
+
+def test_govarchive_extract_says_which_portal_each_template_is_of(tmp_path):
+    files = []
+    for n, p in enumerate(family(1, 0)[:4] + family(1, 1)[:4]):
+        files.append(tmp_path / f"{n}.html")
+        files[-1].write_bytes(saved(p.url, p.html))
+    result = CliRunner().invoke(cli, ["extract", *map(str, files)])
+    assert result.exit_code == 0, result.output
+    assert "learnt from 4 pages of tanhung.longan.gov.vn" in result.stderr
+    assert "learnt from 4 pages of hungthanh.longan.gov.vn" in result.stderr
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["url"] for r in rows] == [p.url for p in family(1, 0)[:4] + family(1, 1)[:4]]
