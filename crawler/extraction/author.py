@@ -26,6 +26,10 @@ LABEL = re.compile(r"^(?:(?:by|von|par)\s+|(?:tác giả|bởi|người viết|n
 PORTAL = re.compile(r"cong thong tin|cong ttdt|trang thong tin|gov\.vn|\.vn$|\.com$|website|portal")
 DOMAIN = re.compile(r"https?:|\w\.(?:vn|com|net|org|info)\b", re.I)
 MAX_AUTHOR = 60
+# the portal's accounts, which its software prints as the poster ("admin admin", "Quản trị viên"):
+# who clicked "publish", not who wrote it
+ACCOUNT = re.compile(r"^(?:(?:super)?admin(?:istrator)?\d*|webmaster|quan tri(?: vien| he thong| website)?"
+                     r"|qtv)(?:\s+(?:admin(?:istrator)?|\d+))*$")
 
 
 def find_author(body: lxml_html.HtmlElement | None, meta_authors: list[str],
@@ -44,8 +48,17 @@ def find_author(body: lxml_html.HtmlElement | None, meta_authors: list[str],
 
 
 def without_label(name: str | None) -> str | None:
-    """"Tác giả: Hoàng Lan" -> "Hoàng Lan"; "By Jane Doe" -> "Jane Doe"."""
-    return LABEL.sub("", name).strip() or name if name else name
+    """"Tác giả: Hoàng Lan" -> "Hoàng Lan"; "By Jane Doe" -> "Jane Doe"; a portal's account
+    ("admin admin", "Quản trị viên") -> None."""
+    if not name:
+        return name
+    name = LABEL.sub("", name).strip() or name
+    return None if is_account(name) else name
+
+
+def is_account(line: str) -> bool:
+    """``line`` names one of the portal's accounts, with or without a label ("Người đăng: admin")."""
+    return bool(ACCOUNT.match(fold(LABEL.sub("", clean_line(line))).lower().strip(" .")))
 
 
 def _byline(body: lxml_html.HtmlElement) -> str | None:

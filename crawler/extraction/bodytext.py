@@ -21,6 +21,7 @@ from lxml import html as lxml_html
 
 from common.dates import contains_date
 from common.textnorm import clean_line, clean_text, fold
+from crawler.extraction.author import is_account
 from crawler.extraction.boilerplate import is_noise_line
 
 logger = logging.getLogger(__name__)
@@ -132,11 +133,13 @@ def finish_text(raw: str, title: str, date_lines: list[str], signature: bool = T
             lines = lines[i + 1 :]
             break
     result = BodyText("")
-    for _ in range(2):  # a source line and a signature, in either order
+    for _ in range(3):  # a source line, a signature and the posting account, in any order
         if not lines:
             break
         last = lines[-1]
-        if result.source is None and (source := _source(last)):
+        if is_account(last):  # "admin admin": who published it on the portal, no line of the text
+            pass
+        elif result.source is None and (source := _source(last)):
             result.source = source
         elif signature and result.author is None and _is_signature(last):
             result.author = last

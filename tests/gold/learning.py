@@ -40,7 +40,9 @@ class Page:
     day: str
 
 
-def family(form: int = 0, layout: int = 0) -> list[Page]:
+def family(form: int = 0, layout: int = 0, poster: str = "admin admin") -> list[Page]:
+    """The family's pages in one date form and layout; ``poster``: the account that posted
+    (tests give one that no rule knows for an account, which only the learnt template drops)."""
     pages = []
     for n, topic in enumerate(TOPICS):
         day, month = 3 + n * 2, 7 + n % 2
@@ -54,7 +56,7 @@ def family(form: int = 0, layout: int = 0) -> list[Page]:
         shown = DATE_FORMS[form].format(d=day, m=month)
         if layout == 1:
             pages.append(Page(f"http://hungthanh.longan.gov.vn/Pages/ChiTiet.aspx?ID={n + 1}",
-                              _left_sidebar(category, title, body, sidebar, shown), title, f"2019-{month:02d}-{day:02d}"))
+                              _left_sidebar(category, title, body, sidebar, shown, poster), title, f"2019-{month:02d}-{day:02d}"))
             continue
         html = f"""<html><head><title>{SITE}</title></head><body>
 <div class="banner"><h1>{SITE}</h1></div>
@@ -64,7 +66,7 @@ def family(form: int = 0, layout: int = 0) -> list[Page]:
 <table class="ms-news"><tr class="ms-news-header"><td class="FolderTitle">{category}</td>
 <td class="Time">{shown}</td></tr>
 <tr><td colspan="2"><div class="ms-news-title"><b>{title}</b></div></td></tr>
-<tr><td colspan="2"><div class="ms-news-body">{body}<p class="author">admin admin</p></div></td></tr></table>
+<tr><td colspan="2"><div class="ms-news-body">{body}<p class="author">{poster}</p></div></td></tr></table>
 </td><td class="side"><h3>Tin mới</h3><ul>{sidebar}</ul></td></tr></table>
 <div class="footer">Bản quyền thuộc Ủy ban nhân dân huyện Tân Hưng</div></body></html>"""
         pages.append(Page(f"http://tanhung.longan.gov.vn/Lists/TinTuc/View_Detail.aspx?ItemID={n + 1}", html,
@@ -72,7 +74,7 @@ def family(form: int = 0, layout: int = 0) -> list[Page]:
     return pages
 
 
-def _left_sidebar(category: str, title: str, body: str, sidebar: str, shown: str) -> str:
+def _left_sidebar(category: str, title: str, body: str, sidebar: str, shown: str, poster: str) -> str:
     """The second layout: the section's name as the page's only heading, the title a plain
     block, the sidebar of dated headlines before the article, the date after the body."""
     site = "Cổng thông tin điện tử xã Hưng Thạnh"
@@ -81,7 +83,7 @@ def _left_sidebar(category: str, title: str, body: str, sidebar: str, shown: str
 <div class="left"><div class="box-title">Tin mới</div><ul>{sidebar}</ul></div>
 <div class="content"><h1 class="chuyen-muc">{category}</h1>
 <div class="news-title">{title}</div>
-<div class="news-content">{body}<div class="nguoi-dang">admin admin</div></div>
+<div class="news-content">{body}<div class="nguoi-dang">{poster}</div></div>
 <div class="ngay-dang">Cập nhật: {shown}</div></div>
 <div id="footer">Bản quyền thuộc Ủy ban nhân dân xã Hưng Thạnh</div></body></html>"""
 

@@ -79,3 +79,16 @@ def test_names_initials_abbreviations_and_bodies_sign():
     for signature in ("Nguyễn Thị Hồng Nhung", "N.H", "BBT", "Thanh Hà - Minh Tuấn", "Minh Tuấn (Trung tâm VH-TT)",
                       "Phòng Văn hóa và Thông tin huyện", "Văn phòng HĐND và UBND huyện"):
         assert finish_text(f"Dòng đầu của bài viết dài đủ.\n{signature}", "Tiêu đề", []).author == signature
+
+
+@pytest.mark.parametrize("closing", ["<p>admin admin</p>", "<div class='nguoi-dang'>Người đăng: admin</div>",
+                                     "<p class='author'>Quản trị viên</p>", "<p>Administrator</p>"])
+def test_the_portals_account_closing_the_body_is_neither_author_nor_text(closing):
+    result = extract_page(page(inside=closing), "http://huyen.gov.vn/tin/hoi-nghi.html")
+    assert result.author is None
+    assert not result.text.rstrip().lower().endswith(("admin", "quản trị viên", "administrator"))
+
+
+def test_a_name_that_holds_the_word_admin_is_still_an_author():
+    result = extract_page(page(inside="<p class='author'>Nguyễn Văn Admin</p>"), "http://huyen.gov.vn/tin/a.html")
+    assert result.author == "Nguyễn Văn Admin"
