@@ -37,6 +37,7 @@ from crawler.extraction.locate import (
 from crawler.extraction.metadata import read_meta
 from crawler.extraction.result import Extraction, Rejection
 from crawler.extraction.titles import (
+    breadcrumb_item,
     find_title,
     heading_text,
     names_a_site,
@@ -99,7 +100,7 @@ def extract_html(html: str, url: str | None = None, site: SiteProfile | None = N
     anchors = frozenset(clean_line((a.text or "") if len(a) == 0 else a.text_content())
                         for a in root.iter("a"))
     in_menu = linked_from_menu(root, url)  # a static page is one the site's menu links
-    parts = title_parts(meta.title, meta.og_title, url)
+    parts = title_parts(meta.title, meta.og_title, url, breadcrumb_item(root))
     clean_tree(root, keep=titled_headings(root, parts))
     body, named_by = _first_with(profiles, "body", root)
     known_body = body is not None

@@ -31,7 +31,30 @@ SITE_NAME_WORDS = 8
 PORTAL_NAME = re.compile(r"cong thong tin|cong ttdt|trang thong tin|trang chu|portal|gov\.vn|website")
 
 
-def title_parts(page_title: str, og_title: str, url: str | None = None) -> list[str]:
+CRUMB = re.compile(r"crumb|duong-?dan|site-?path|nav(?:igation)?-?path|vi-?tri|(?:^|\s)path(?:\s|$)", re.I)
+CRUMB_SEPARATORS = " »›>/|\\-–—:…."
+
+
+def breadcrumb_item(root) -> str:
+    """The breadcrumb's last item where it is no link (the page itself) and no heading says the
+    same: on many portals the article's title, often cut short ("Hội nghị tổng kết công tác...")."""
+    for el in root.iter():
+        if not isinstance(el.tag, str) or not CRUMB.search(f"{el.get('class', '')} {el.get('id', '')}"):
+            continue
+        last = next((t for t in reversed(el.xpath(".//text()")) if t.strip(CRUMB_SEPARATORS)), None)
+        if last is None or any(a.tag == "a" for a in [last.getparent(), *last.getparent().iterancestors()]):
+            continue
+        item = clean_line(str(last)).strip(CRUMB_SEPARATORS)
+        if len(item.split()) < LABEL_WORDS:
+            return ""
+        # a heading of the same words: the crumb names the section printed above the article
+        # (a title in a heading is found without it)
+        headings = {fold(clean_line(h.text_content())) for h in root.iter(*HEADING_TAGS)}
+        return "" if fold(item) in headings else item
+    return ""
+
+
+def title_parts(page_title: str, og_title: str, url: str | None = None, crumb: str = "") -> list[str]:
     """What the page's ``<title>``, ``og:title`` and address slug say, for matching the title
     element, folded and without punctuation. A ``<title>`` that is only the portal's name
     ("Cổng thông tin điện tử") names no article: matched, it made the site's logo the title of
@@ -42,6 +65,8 @@ def title_parts(page_title: str, og_title: str, url: str | None = None) -> list[
         parts.insert(0, og_title)
     if page_title:
         parts.append(page_title)
+    if crumb:  # the breadcrumb's last item, where the page names itself there
+        parts.append(crumb)
     folded = [_bare(fold(clean_line(p))) for p in parts if p.strip()]
     words = _bare(fold(slug(url or "")))
     if len(re.findall(r"[a-z]{2,}", words)) >= SLUG_WORDS:
@@ -155,7 +180,8 @@ def find_title(
     root: lxml_html.HtmlElement, body: lxml_html.HtmlElement | None, parts: list[str]
 ) -> lxml_html.HtmlElement | None:
     """Best title element: a match before the body, a match inside it (before the
-    prose starts), the last heading before the body, the first heading inside it, a plain
+    prose starts), the last heading before the body, the first heading of the highest level
+    inside it (before the prose), a plain
     block just above the body, the first bold line that opens the body."""
     found: dict[str, lxml_html.HtmlElement] = {}
     in_body = False
@@ -185,7 +211,7 @@ def find_title(
             kind = "bold"  # an older portal's title: the bold first line of the content cell
         else:
             continue
-        if where == "before" or f"{kind} inside" not in found:
+        if where == "before" or f"{kind} inside" not in found or _outranks(el, found[f"{kind} inside"]):
             found[f"{kind} {where}"] = el
     ranked = [found[key] for key in TITLE_ORDER if key in found]
     if "match before" not in found and "match inside" not in found and "heading before" in found \
@@ -194,6 +220,12 @@ def find_title(
         # gives way to a headline that opens the article
         ranked.sort(key=_label)
     return ranked[0] if ranked else None
+
+
+def _outranks(heading: lxml_html.HtmlElement, first: lxml_html.HtmlElement) -> bool:
+    """Of the headings that open the body before its prose, a higher level wins: a section's
+    name printed as an ``h2`` above the article's ``h1`` gives way to it."""
+    return heading.tag in HEADING_TAGS and first.tag in HEADING_TAGS and heading.tag < first.tag
 
 
 TITLE_ORDER = ("match before", "match inside", "heading before", "heading inside", "bold inside",

@@ -154,3 +154,28 @@ def test_an_og_title_that_names_the_site_gives_way_to_the_page_title():
             "<meta property='og:title' content='Cổng thông tin điện tử huyện An Phú'></head>"
             f"<body><div class='x'>{PROSE}{PROSE}</div></body></html>")
     assert extract_bytes(page.encode(), URL).title == "Hội nghị tổng kết công tác năm 2019"
+
+
+SECTION = "<h2>Tin hoạt động của các xã trong huyện</h2>"  # a section's name of many words
+
+
+def crumb(last: str) -> str:
+    return f"<div class='breadcrumb'><a href='/'>Trang chủ</a> » <a href='/tin'>Tin tức</a> » {last}</div>"
+
+
+def test_the_breadcrumbs_last_item_tells_the_title_from_the_sections_heading():
+    result = read(f"{crumb(f'<span>{TITLE}</span>')}<div class='ct'>{SECTION}<p class='tt'><span>{TITLE}"
+                  f"</span></p><div class='ngay'>05/08/2019</div>{PROSE}{PROSE}</div>")
+    assert result.title == TITLE
+
+
+def test_a_breadcrumb_item_cut_short_still_tells_the_title():
+    result = read(f"{crumb(f'<span>{TITLE[:40]}...</span>')}<div class='ct'>{SECTION}<p class='tt'><span>"
+                  f"{TITLE}</span></p><div class='ngay'>05/08/2019</div>{PROSE}{PROSE}</div>")
+    assert result.title == TITLE
+
+
+def test_a_breadcrumb_that_names_the_section_printed_above_the_title_is_no_title():
+    result = read(f"{crumb('<span>Tin hoạt động của các xã trong huyện</span>')}<div class='ct'>{SECTION}"
+                  f"<h1>{TITLE}</h1><div class='ngay'>05/08/2019</div>{PROSE}{PROSE}</div>")
+    assert result.title == TITLE
