@@ -86,10 +86,10 @@ def titled_headings(root, parts: list[str]) -> list:
     return out
 
 
-def _dated(heading) -> bool:
-    """A short line with a day, no link, right before or within two blocks after ``heading``."""
+def _dated(heading, reach: int = 2) -> bool:
+    """A short line with a day, no link, right before or within ``reach`` blocks after ``heading``."""
     after = heading.getnext()
-    near = [heading.getprevious(), after, after.getnext() if after is not None else None]
+    near = [heading.getprevious(), after, after.getnext() if after is not None and reach > 1 else None]
     return any(el is not None and isinstance(el.tag, str) and el.find(".//a") is None
                and len(line := clean_line(el.text_content())) <= MAX_LINE and contains_date(line)
                for el in near)
@@ -180,8 +180,8 @@ def find_title(
     root: lxml_html.HtmlElement, body: lxml_html.HtmlElement | None, parts: list[str]
 ) -> lxml_html.HtmlElement | None:
     """Best title element: a match before the body, a match inside it (before the
-    prose starts), the last heading before the body, the first heading of the highest level
-    inside it (before the prose), a plain
+    prose starts), the last heading before the body, the first heading inside it (before the
+    prose; the one with the day beside it, if another), a plain
     block just above the body, the first bold line that opens the body."""
     found: dict[str, lxml_html.HtmlElement] = {}
     in_body = False
@@ -223,9 +223,10 @@ def find_title(
 
 
 def _outranks(heading: lxml_html.HtmlElement, first: lxml_html.HtmlElement) -> bool:
-    """Of the headings that open the body before its prose, a higher level wins: a section's
-    name printed as an ``h2`` above the article's ``h1`` gives way to it."""
-    return heading.tag in HEADING_TAGS and first.tag in HEADING_TAGS and heading.tag < first.tag
+    """Of the headings that open the body before its prose, the one with the day beside it
+    wins over the first: a section's name printed above the article's heading gives way to it,
+    while a numbered part's heading after the title and its day does not."""
+    return _dated(heading, 1) and not _dated(first, 1)
 
 
 TITLE_ORDER = ("match before", "match inside", "heading before", "heading inside", "bold inside",

@@ -21,6 +21,7 @@ from common.textnorm import clean_line, fold
 from common.urls import canonical_url, joined
 from crawler.documents.detail import document_page
 from crawler.extraction.attachments import attachment_anchors
+from crawler.extraction.locate import is_sentence
 from crawler.extraction.result import Extraction, Rejection
 
 MIN_BODY_CHARS = 300
@@ -198,5 +199,8 @@ def _dated_lines(region) -> int:
 
 
 def _is_dated_item(line: str) -> bool:
-    """A listing row: short, with a date at its start or end."""
-    return len(line) < 250 and (contains_date(line[:25]) or contains_date(line[-25:]))
+    """A listing row: short, with a date at its start, or at its end where the line is no
+    sentence (prose often closes on a day: "... có hiệu lực từ ngày 01/01/2024.")."""
+    if len(line) >= 250:
+        return False
+    return contains_date(line[:25]) or (contains_date(line[-25:]) and not is_sentence(line))

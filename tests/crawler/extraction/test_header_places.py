@@ -179,3 +179,16 @@ def test_a_breadcrumb_that_names_the_section_printed_above_the_title_is_no_title
     result = read(f"{crumb('<span>Tin hoạt động của các xã trong huyện</span>')}<div class='ct'>{SECTION}"
                   f"<h1>{TITLE}</h1><div class='ngay'>05/08/2019</div>{PROSE}{PROSE}</div>")
     assert result.title == TITLE
+
+
+def test_paragraphs_that_close_on_a_day_are_prose_not_a_list_of_dated_items():
+    closing = "".join(f"<p>Đoạn {i}: Ủy ban nhân dân huyện tổ chức hội nghị tổng kết công tác dân vận "
+                      f"năm 2023 và đề ra nhiệm vụ cho đến hết ngày 15/01/2024.</p>" for i in range(5))
+    result = read(f"<div class='ct'><h1>{TITLE}</h1><div class='ngay'>05/08/2019</div>{closing}</div>")
+    assert result.is_article, result.reason
+
+
+def test_a_numbered_parts_heading_after_the_title_and_its_day_does_not_take_the_title():
+    result = read(f"<div class='ct'><h3>{TITLE}</h3><div>05/08/2019</div>"
+                  f"<h2>I. Kết quả đạt được trong năm</h2>{PROSE}{PROSE}</div>")
+    assert result.title == TITLE
