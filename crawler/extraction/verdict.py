@@ -71,9 +71,10 @@ def judge(result: Extraction, body, located_text: str, dated: bool, url: str | N
         return Rejection.LISTING, f"list of dated items ({dated} of {len(lines)} lines)"
     if body is None:  # trafilatura's reading of a page where no block held the text
         # ... which keeps a bare list of links as text: a home page of headlines read as an article
-        linked = sum(1 for line in lines if clean_line(line) in anchor_texts)
+        # (a headline's day on a line of its own, "(01/03/2024)", is part of its row)
+        linked = sum(1 for line in lines if clean_line(line) in anchor_texts or _is_dated_item(line))
         if len(lines) >= 5 and linked > 0.6 * len(lines):
-            return Rejection.LISTING, f"mostly links ({linked} of {len(lines)} lines)"
+            return Rejection.LISTING, f"mostly links and their days ({linked} of {len(lines)} lines)"
         return _static(result, in_menu)
     files = attachment_anchors(body, url)  # documents are the post's content, not navigation
     link_texts = [len(clean_line(a.text_content())) for a in body.iter("a") if a not in files]

@@ -125,3 +125,15 @@ def test_a_notice_whose_block_is_the_whole_layout_table_reads_as_lines():
             "UBND huyện Mỹ Thành</div></body></html>").encode()
     result = extract_page(page, "http://mythanh.gov.vn/tin/bai-20.html")
     assert result.is_article and result.text == "Chi tiết xem tại văn bản đính kèm./."
+
+
+def test_a_section_page_of_headlines_each_with_its_day_is_a_listing():
+    """The list goes with the boilerplate and trafilatura reads the page: its lines are the
+    headlines' links and, apart, their days; the section's heading is no post's title."""
+    rows = "".join(f"<li><a href='/tin/{i}.html'>Huyện tổ chức hội nghị số {i} về công tác dân vận</a> "
+                   f"({i + 1:02d}/03/2024)</li>" for i in range(10))
+    page = ("<html><head><meta charset='utf-8'><title>Tin hoạt động - Cổng thông tin điện tử huyện</title></head>"
+            f"<body><div class='menu'><a href='/'>Trang chủ</a></div><div class='ct'><h1>Tin hoạt động</h1>"
+            f"<ul>{rows}</ul></div></body></html>").encode()
+    result = extract_page(page, "http://huyen.gov.vn/tin-hoat-dong")
+    assert not result.is_article and result.rejection == "listing"
