@@ -138,6 +138,28 @@ def is_document(url: str) -> bool:
     return ext in DOCUMENT_EXTENSIONS or bool(_DOWNLOAD.search(url.split("#", 1)[0]))
 
 
+# a viewer page shows a document given in its query ("viewer.html?file=/Uploads/a.pdf",
+# Google's "gview?url=", Office's "embed.aspx?src=")
+_VIEWER_PARAMS = ("file", "url", "src", "doc", "document", "path", "filepath", "pdf")
+
+
+def embedded_document(src: str, base: str) -> str | None:
+    """The document an ``<iframe>``, ``<embed>`` or ``<object>`` shows: its source when that is a
+    document, or the document a viewer page is given in its query; None for anything else
+    (a map, a video)."""
+    src = (src or "").strip()
+    if not src or not is_followable(src):
+        return None
+    url = joined(base, src)
+    if not url or not url.startswith(("http://", "https://")):
+        return None
+    for name, value in parse_qsl(urlsplit(url).query):
+        if name.lower() in _VIEWER_PARAMS and (shown := joined(url, value.strip())) and is_document(shown) \
+                and shown.startswith(("http://", "https://")):
+            return shown
+    return url if is_document(url) else None
+
+
 def is_followable(href: str) -> bool:
     """False for ``mailto:``, ``javascript:``, bare fragments and the like."""
     href = href.strip().lower()

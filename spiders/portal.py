@@ -31,7 +31,16 @@ from scrapy.utils.sitemap import Sitemap
 from common.clock import new_crawl_id, utc_now
 from common.dates import contains_date
 from common.textnorm import clean_line
-from common.urls import canonical_url, host_of, is_binary, is_document, is_followable, joined, url_key
+from common.urls import (
+    canonical_url,
+    embedded_document,
+    host_of,
+    is_binary,
+    is_document,
+    is_followable,
+    joined,
+    url_key,
+)
 from crawler.discovery.soft404 import NotFoundPages
 from crawler.discovery.traps import TrapGuard, shape
 from crawler.documents.detail import document_page, stated_cells
@@ -283,6 +292,9 @@ class PortalSpider(ListingDiscovery, scrapy.Spider):
                     links.append((anchor, href, url, link_facts(url)))
                 except ValueError:  # "http://[::1/x": no address; the page's other links go on
                     self.crawler.stats.inc_value("govarchive/links/malformed")
+        for shown in root.iter("iframe", "embed", "object"):  # a document shown in the page
+            if url := embedded_document(shown.get("src") or shown.get("data") or "", response.url):
+                links.append((shown, url, url, link_facts(url)))
         # what the page's links show (session ids, filters alone) before any is followed
         self.traps.saw_links([f.canonical for *_, f in links if "?" in f.canonical and f.host in self.sites])
         own_shape, new_elsewhere = shape(response.url), 0

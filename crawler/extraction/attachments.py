@@ -4,7 +4,9 @@ A notice (Thông báo, Kế hoạch, Quyết định) is often two sentences and
 only a list of files. Those links are the record: each becomes an attachment
 (label and absolute URL, in the ``attachments`` column) and its line in the
 text carries the URL, so the text says what was attached and where it was.
-Links to documents do not count as navigation when a page is judged a listing.
+Links to documents do not count as navigation when a page is judged a listing. A document
+shown in the page (an ``<iframe>``, ``<embed>`` or ``<object>`` of the PDF, or of a viewer
+given it) is made a link in its place before the boilerplate goes: it is attached as well.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from urllib.parse import unquote, urlsplit
 from lxml import html as lxml_html
 
 from common.textnorm import clean_line
-from common.urls import is_document, is_followable, joined
+from common.urls import embedded_document, is_document, is_followable, joined
 
 MAX_ATTACHMENTS = 200
 
@@ -36,6 +38,22 @@ def find_attachments(body: lxml_html.HtmlElement, base_url: str | None) -> list[
         if len(found) >= MAX_ATTACHMENTS:
             break
     return [{"label": label, "url": url} for url, label in found.items()]
+
+
+EMBEDDING = ("iframe", "embed", "object")
+
+
+def expose_embedded(root: lxml_html.HtmlElement, base_url: str | None) -> None:
+    """Each element that shows a document in the page becomes a link to it, in its place."""
+    for el in list(root.iter(*EMBEDDING)):
+        url = embedded_document(el.get("src") or el.get("data") or "", base_url or "")
+        if url is None or el.getparent() is None:
+            continue
+        link = lxml_html.Element("a", href=url)
+        name = unquote(posixpath.basename(urlsplit(url).path))
+        link.text = clean_line(el.get("title") or "") or name or url
+        link.tail = el.tail
+        el.getparent().replace(el, link)
 
 
 def attachment_anchors(body: lxml_html.HtmlElement, base_url: str | None) -> set:

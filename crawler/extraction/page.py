@@ -19,7 +19,7 @@ from lxml import html as lxml_html
 from common.dates import DateError, parse_date
 from common.textnorm import clean_line, clean_text, fold, is_vietnamese
 from common.urls import canonical_url, host_of, joined
-from crawler.extraction.attachments import find_attachments, with_attachments
+from crawler.extraction.attachments import expose_embedded, find_attachments, with_attachments
 from crawler.extraction.author import find_author, without_label
 from crawler.extraction.bodytext import element_text, finish_text, trailing_signature
 from crawler.extraction.boilerplate import clean_tree
@@ -95,6 +95,7 @@ def extract_html(html: str, url: str | None = None, site: SiteProfile | None = N
     profiles = [p for p in (site, platform) if p is not None]  # the site's own selectors first
     for profile in profiles:
         profile.drop(root)
+    expose_embedded(root, url)  # a PDF shown in the page is an attachment, as a link to it is
     # the links' texts before boilerplate goes (menus and link lists go with it): a page whose
     # text is mostly these is a listing
     anchors = frozenset(clean_line((a.text or "") if len(a) == 0 else a.text_content())

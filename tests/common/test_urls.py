@@ -88,3 +88,16 @@ def test_pages_are_not_binaries(url):
 ])
 def test_followable(href, expected):
     assert is_followable(href) is expected
+
+
+def test_an_embedded_document_is_its_source_or_what_a_viewer_is_given():
+    from common.urls import embedded_document
+
+    base = "https://huyen.gov.vn/tin/a.html"
+    assert embedded_document("/uploads/tb-07.pdf", base) == "https://huyen.gov.vn/uploads/tb-07.pdf"
+    assert embedded_document("/pdfjs/web/viewer.html?file=%2Fuploads%2Fa.pdf", base) == \
+        "https://huyen.gov.vn/uploads/a.pdf"
+    assert embedded_document("https://docs.google.com/gview?url=https%3A%2F%2Fhuyen.gov.vn%2Fvb%2Fqd.docx"
+                             "&embedded=true", base) == "https://huyen.gov.vn/vb/qd.docx"
+    assert embedded_document("https://www.youtube.com/embed/abc", base) is None
+    assert embedded_document("", base) is None

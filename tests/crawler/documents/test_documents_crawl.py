@@ -260,3 +260,23 @@ def test_a_documents_own_page_gives_its_file_the_day_and_subject_it_states_and_i
     # remembered as a page that leads to a document: later crawls look at it again
     reasons = rows(db, "SELECT reason FROM pages WHERE url LIKE '%chi-tiet-1%'")
     assert reasons == [("a document's page (01/CT-UBND)",)]
+
+
+def test_a_notice_that_shows_its_pdf_in_a_viewer_attaches_it_and_the_crawl_fetches_it(tmp_path):
+    """The notice's only content is an <iframe> of a PDF viewer given the file: the notice is an
+    article with the file as its attachment, and the file is fetched and stored as a document."""
+    title = "Thông báo lịch tiếp công dân tháng 4"
+    notice = (f"<html><head><meta charset='utf-8'><title>{title}</title></head><body><div class='menu'>"
+              f"<a href='/'>Trang chủ</a></div><div class='ct'><h1>{title}</h1>"
+              "<div class='ngay'>Ngày 03/04/2024</div><div class='nd'><iframe width='100%' "
+              "src='/pdfjs/web/viewer.html?file=%2Fuploads%2Ftb-07.pdf'></iframe></div></div></body></html>")
+    home = f"<html><body><a href='/tin/thong-bao-lich-tiep-cong-dan.html'>{title}</a></body></html>"
+    server = serve({"/": page(home), "/tin/thong-bao-lich-tiep-cong-dan.html": page(notice),
+                    "/uploads/tb-07.pdf": page(text_pdf(DECISION), "application/pdf")})
+    db = tmp_path / "a.db"
+    result = run_cli("crawl", "--url", server.url, "--db", str(db), *FAST_SETTINGS)
+    server.shutdown()
+    assert result.returncode == 0, result.stderr[-2000:]
+    ((attachments,),) = rows(db, "SELECT attachments FROM articles")
+    assert [a["url"].rsplit("/", 1)[1] for a in json.loads(attachments)] == ["tb-07.pdf"]
+    assert rows(db, "SELECT file_name FROM documents") == [("tb-07.pdf",)]
