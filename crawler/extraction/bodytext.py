@@ -79,11 +79,12 @@ def _unwrap_layout(part: lxml_html.HtmlElement) -> None:
     """A body that is a table, or a part of one: trafilatura reads a table as rows of cells ("| a |
     b |"), which a page laid out in a table is not (a short notice's block can be the layout table
     holding title, date and text). Where the table's own cells hold blocks (divs, headings, lists,
-    tables, not a Word table's paragraphs), its parts become plain blocks; otherwise only the
-    element itself does (a lone cell). ``part`` is a copy: it has no ancestors."""
+    tables, not a Word table's paragraphs) or it is one cell (its sidebar's cell gone with the
+    boilerplate), its parts become plain blocks; otherwise only the element itself does (a lone
+    cell). ``part`` is a copy: it has no ancestors."""
     own = [part, *(el for el in part.iter(*TABLE_PARTS) if el is not part and _in_no_inner_table(el, part))]
     cells = [el for el in own if el.tag in ("td", "th")]
-    layout = any(child.tag in LAYOUT_CHILDREN for cell in cells for child in cell)
+    layout = len(cells) <= 1 or any(child.tag in LAYOUT_CHILDREN for cell in cells for child in cell)
     for el in own if layout else [part]:
         el.tag = "div"
 

@@ -26,3 +26,10 @@ def test_a_table_of_data_inside_the_body_keeps_its_rows():
         "<tr><td><p>Thứ 2</p></td><td><p>Họp giao ban</p></td></tr>"
         "<tr><td><p>Thứ 3</p></td><td><p>Làm việc với xã An Phú</p></td></tr></table></div>")
     assert "Thứ 2 | Họp giao ban" in element_text(body)
+
+
+def test_a_layout_table_of_one_cell_reads_as_lines():
+    page = lxml_html.document_fromstring(
+        f"<html><body><table width='100%'><tr><td valign='top'><span class='tieude'>{TITLE}</span><br/>"
+        f"<span class='ngay'>(12/03/2024)</span><br/><p>{NOTICE}</p></td></tr></table></body></html>")
+    assert element_text(page.find(".//table")).splitlines() == [TITLE, "(12/03/2024)", NOTICE]
