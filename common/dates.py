@@ -25,9 +25,10 @@ VN_TZ = timezone(timedelta(hours=7), "ICT")
 EARLIEST_YEAR = 1990
 
 _NUMERIC = re.compile(r"(?<![\d/.\-])(\d{1,2})\s?[/.\-]\s?(\d{1,2})\s?[/.\-]\s?(\d{4})(?![\d/])")
-# "ngày 5 tháng 8 năm 2019", and as headers shorten it: "05 Tháng 08, 2019", "5 tháng 8 2019"
-_VERBAL = re.compile(r"(?<![\d/.\-])(?:ng[aà]y\s+)?(\d{1,2})\s+th[aá]ng\s+(\d{1,2}),?\s+(?:n[aă]m\s+)?(\d{4})"
-                     r"(?!\d)")
+# "ngày 5 tháng 8 năm 2019", and as headers shorten it: "05 Tháng 08, 2019", "5 tháng 8 2019",
+# "12 Th3, 2024" (WordPress's Vietnamese dates)
+_VERBAL = re.compile(r"(?<![\d/.\-])(?:ng[aà]y\s+)?(\d{1,2})\s+th(?:[aá]ng\s+|\s?(?=\d))(\d{1,2}),?\s+"
+                     r"(?:n[aă]m\s+)?(\d{4})(?!\d)")
 # "2019/08/05", "2019.08.05": year first, then month and day (as ISO orders them)
 _YMD = re.compile(r"(?<![\d/.\-])((?:19|20)\d\d)[/.](\d{1,2})[/.](\d{1,2})(?![\d/.])")
 # "thứ tư, 07 08 2019 15:43": day, month and year apart by spaces only (SharePoint-era portals);

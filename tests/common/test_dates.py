@@ -9,6 +9,7 @@ FETCHED = datetime(2026, 11, 22, 8, 0, tzinfo=UTC)
 FORMS = [
     ("Ngày 14/03/2019 08:59:47", "2019-03-14T08:59:47+07:00"),
     ("Thứ Ba, 23/7/2024", "2024-07-23"),
+    ("12 Th3, 2024", "2024-03-12"),
     ("02/11/2021 23:58     |  Lượt xem 1631", "2021-11-02T23:58:00+07:00"),
     ("Cập nhật lúc 10:20, ngày 05/07/2019", "2019-07-05T10:20:00+07:00"),
     ("ngày 5 tháng 7 năm 2019", "2019-07-05"),
@@ -39,7 +40,8 @@ FORMS = [
 ]
 
 
-@pytest.mark.parametrize("raw", ["05 Tháng 08, 2019", "5 tháng 8, 2019", "2019/08/05", "05-Aug-2019"])
+@pytest.mark.parametrize("raw", ["05 Tháng 08, 2019", "5 tháng 8, 2019", "2019/08/05", "05-Aug-2019",
+                                 "05 Th8, 2019", "05 Th8 2019"])
 def test_the_shortened_and_year_first_forms_are_found_where_they_are_printed(raw):
     """The date locator looks only where contains_date says a date is: these parsed, unfound."""
     assert contains_date(f"Cập nhật: {raw}")
