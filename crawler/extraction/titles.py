@@ -29,6 +29,10 @@ AUTHORITY = re.compile(r"(ubnd|uy ban nhan dan|hdnd|hoi dong nhan dan|dang uy)\s
                        r"(tinh|huyen|xa|thanh pho|thi xa|quan|phuong|thi tran)\b")
 SITE_NAME_WORDS = 8
 PORTAL_NAME = re.compile(r"cong thong tin|cong ttdt|trang thong tin|trang chu|portal|gov\.vn|website")
+# a longer portal name is the portal's words, then its unit's: "Cổng thông tin điện tử huyện An Phú
+# tỉnh An Giang"
+PORTAL_OF_UNIT = re.compile(r"(cong thong tin|cong ttdt|trang thong tin)( dien tu)? (tinh|huyen|xa|thanh pho"
+                            r"|thi xa|quan|phuong|thi tran|so|ubnd|uy ban nhan dan)\b(\s\S+){1,8}$")
 
 
 CRUMB = re.compile(r"crumb|duong-?dan|site-?path|nav(?:igation)?-?path|vi-?tri|(?:^|\s)path(?:\s|$)", re.I)
@@ -102,7 +106,7 @@ def names_a_site(text: str) -> bool:
 
 
 def _site_name(folded: str) -> bool:
-    return bool((PORTAL_NAME.match(folded) and len(folded) <= 40)
+    return bool((PORTAL_NAME.match(folded) and (len(folded) <= 40 or PORTAL_OF_UNIT.match(folded)))
                 or (AUTHORITY.match(folded) and len(folded.split()) <= SITE_NAME_WORDS))
 
 
@@ -235,7 +239,10 @@ LABEL_WORDS = 5  # a heading of fewer words names a section or a site, not an ar
 
 
 def _label(el: lxml_html.HtmlElement) -> bool:
-    return len(_bare(fold(heading_text(el))).split()) < LABEL_WORDS
+    """A section's or site's name: a heading of few words, or one that names a portal or its
+    authority ("Cổng thông tin điện tử huyện X" in the logo's h1)."""
+    text = heading_text(el)
+    return len(_bare(fold(text)).split()) < LABEL_WORDS or names_a_site(text)
 
 
 BOLD_TAGS = frozenset({"b", "strong"})

@@ -192,3 +192,9 @@ def test_a_numbered_parts_heading_after_the_title_and_its_day_does_not_take_the_
     result = read(f"<div class='ct'><h3>{TITLE}</h3><div>05/08/2019</div>"
                   f"<h2>I. Kết quả đạt được trong năm</h2>{PROSE}{PROSE}</div>")
     assert result.title == TITLE
+
+
+def test_the_portals_name_in_the_logos_heading_gives_way_to_the_articles_heading():
+    result = read(f"<h1 class='logo'>Cổng thông tin điện tử huyện An Phú tỉnh An Giang</h1><div class='ct'>"
+                  f"<h2>{TITLE}</h2><div class='date'>05/08/2019</div>{PROSE}{PROSE}</div>")
+    assert (result.title, result.published_at) == (TITLE, "2019-08-05")
