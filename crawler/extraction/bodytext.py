@@ -21,6 +21,7 @@ from lxml import html as lxml_html
 
 from common.dates import contains_date
 from common.textnorm import clean_line, clean_text, fold
+from crawler.extraction.author import LABEL as BYLINE_LABEL
 from crawler.extraction.author import is_account
 from crawler.extraction.boilerplate import is_noise_line
 
@@ -142,7 +143,8 @@ def finish_text(raw: str, title: str, date_lines: list[str], signature: bool = T
             pass
         elif result.source is None and (source := _source(last)):
             result.source = source
-        elif signature and result.author is None and _is_signature(last):
+        elif signature and result.author is None and _is_signature(BYLINE_LABEL.sub("", last).strip()):
+            # "Tác giả: Nguyễn Văn Bình", "Tin, ảnh: Thu Hà": the label goes with the author's cleaning
             result.author = last
         else:
             break

@@ -92,3 +92,11 @@ def test_the_portals_account_closing_the_body_is_neither_author_nor_text(closing
 def test_a_name_that_holds_the_word_admin_is_still_an_author():
     result = extract_page(page(inside="<p class='author'>Nguyễn Văn Admin</p>"), "http://huyen.gov.vn/tin/a.html")
     assert result.author == "Nguyễn Văn Admin"
+
+
+@pytest.mark.parametrize("closing,author", [("<p>Tác giả: Nguyễn Văn Bình</p>", "Nguyễn Văn Bình"),
+                                            ("<p style='text-align:right'><b>Tin, ảnh: Thu Hà</b></p>", "Thu Hà")])
+def test_a_labelled_byline_closing_the_body_is_the_author_and_leaves_the_text(closing, author):
+    result = extract_page(page(inside=closing), "http://huyen.gov.vn/tin/hoi-nghi.html")
+    assert result.author == author
+    assert author not in result.text
