@@ -219,10 +219,10 @@ def find_title(
             found[f"{kind} {where}"] = el
     ranked = [found[key] for key in TITLE_ORDER if key in found]
     if "match before" not in found and "match inside" not in found and "heading before" in found \
-            and _label(found["heading before"]):
+            and is_label(found["heading before"]):
         # a section's or site's name above the article ("Tin tức - Sự kiện", "UBND HUYỆN AN PHÚ")
         # gives way to a headline that opens the article
-        ranked.sort(key=_label)
+        ranked.sort(key=is_label)
     return ranked[0] if ranked else None
 
 
@@ -238,7 +238,7 @@ TITLE_ORDER = ("match before", "match inside", "heading before", "heading inside
 LABEL_WORDS = 5  # a heading of fewer words names a section or a site, not an article
 
 
-def _label(el: lxml_html.HtmlElement) -> bool:
+def is_label(el: lxml_html.HtmlElement) -> bool:
     """A section's or site's name: a heading of few words, or one that names a portal or its
     authority ("Cổng thông tin điện tử huyện X" in the logo's h1)."""
     text = heading_text(el)

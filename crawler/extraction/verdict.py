@@ -23,6 +23,7 @@ from crawler.documents.detail import document_page
 from crawler.extraction.attachments import attachment_anchors
 from crawler.extraction.locate import is_sentence
 from crawler.extraction.result import Extraction, Rejection
+from crawler.extraction.titles import is_label
 
 MIN_BODY_CHARS = 300
 DOCUMENT_PAGE_CHARS = 1200  # a document's page is its fields; more text is an article about it
@@ -65,6 +66,11 @@ def judge(result: Extraction, body, located_text: str, dated: bool, url: str | N
         return Rejection.NOT_ARTICLE, f"a document's page ({stated.get('number') or stated.get('subject')})"
     if len(result.text) < MIN_BODY_CHARS and not _short_post(result, body, dated, url, title_el):
         return Rejection.NOT_ARTICLE, f"too little text ({len(result.text)} chars)"
+    if title_el is not None and body is not None and is_label(title_el) \
+            and _headline_link_before(body, title_el, url):
+        # a section's name over another page's headline and its lead: the section page shows
+        # its newest item in full above the list
+        return Rejection.LISTING, "a section page: its text is another page's teaser"
     lines = [line for line in (located_text or result.text).split("\n") if line.strip()]
     dated = sum(1 for line in lines if _is_dated_item(line))
     if len(lines) >= 5 and dated > 0.5 * len(lines):

@@ -137,3 +137,18 @@ def test_a_section_page_of_headlines_each_with_its_day_is_a_listing():
             f"<ul>{rows}</ul></div></body></html>").encode()
     result = extract_page(page, "http://huyen.gov.vn/tin-hoat-dong")
     assert not result.is_article and result.rejection == "listing"
+
+
+def test_a_section_page_showing_its_newest_item_in_full_above_its_list_is_a_listing():
+    """No pager to tell (a "Xem thêm" button loads the rest): the section's name is the only
+    heading of its own, and the text under it is another page's headline and lead."""
+    lead = "".join(f"<p>Đoạn {i}: Ủy ban nhân dân huyện đã tổ chức hội nghị tổng kết công tác dân vận năm "
+                   "2023, đánh giá kết quả và đề ra nhiệm vụ trọng tâm.</p>" for i in range(3))
+    rows = "".join(f"<li><a href='/tin/{i}.html'>Huyện triển khai kế hoạch số {i} về chuyển đổi số năm 2024</a>"
+                   f" <span>({i + 1:02d}/03/2024)</span></li>" for i in range(10))
+    page = ("<html><head><meta charset='utf-8'><title>Tin hoạt động - Cổng thông tin điện tử huyện</title></head>"
+            "<body><div class='menu'><a href='/'>Trang chủ</a></div><div class='ct'><h2>Tin hoạt động</h2>"
+            "<div class='featured'><h3><a href='/tin/99.html'>Huyện tổ chức hội nghị tổng kết công tác dân vận"
+            f"</a></h3><div class='date'>12/03/2024</div>{lead}</div><ul>{rows}</ul></div></body></html>").encode()
+    result = extract_page(page, "http://huyen.gov.vn/tin-hoat-dong")
+    assert not result.is_article and result.rejection == "listing"
