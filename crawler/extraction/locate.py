@@ -146,7 +146,7 @@ def find_date_lines(
                 after_body = 1
             continue
         if after_body == 1:
-            if DATE_LABEL.match(fold(text)):
+            if DATE_LABEL.match(fold(text)) or _named_date(el, text):
                 after.append((position, text))
         else:
             before.append((position, text))
@@ -155,6 +155,20 @@ def find_date_lines(
     if not found and body is not None and (title is None or body in (title, *title.iterancestors())):
         found = _header_row_dates(body)
     return found or _posted_in_body(body)
+
+
+DATE_CLASS = re.compile(r"(?:^|[\s_-])(?:ngay|ngay-?dang|ngaydang|date|time|posted|published|pubdate"
+                        r"|thoi-?gian|created)(?:[\s_-]|$)", re.I)
+
+
+def _named_date(el: lxml_html.HtmlElement, text: str) -> bool:
+    """After the body, an element named a date by its class or id ("ngay", "date") that holds a
+    day and nothing else, and stands in no list and beside no link (a related headline's day)."""
+    if not DATE_CLASS.search(f"{el.get('class', '')} {el.get('id', '')}") or words_besides_dates(text):
+        return False
+    parent = el.getparent()
+    in_list = any(a.tag == "li" for a in el.iterancestors())
+    return not in_list and (parent is None or parent.find(".//a") is None)
 
 
 SENTENCE_WORDS = 6  # words besides the dates: a line that ends as a sentence is prose, no date line

@@ -198,3 +198,16 @@ def test_the_portals_name_in_the_logos_heading_gives_way_to_the_articles_heading
     result = read(f"<h1 class='logo'>Cổng thông tin điện tử huyện An Phú tỉnh An Giang</h1><div class='ct'>"
                   f"<h2>{TITLE}</h2><div class='date'>05/08/2019</div>{PROSE}{PROSE}</div>")
     assert (result.title, result.published_at) == (TITLE, "2019-08-05")
+
+
+def test_a_day_after_the_body_in_an_element_named_a_date_is_the_date():
+    result = read(f"<div class='ct'><h1>{TITLE}</h1>{PROSE}{PROSE}"
+                  "<div class='ngay-dang'>05/08/2019</div></div>")
+    assert result.published_at == "2019-08-05"
+
+
+def test_a_related_headlines_day_after_the_body_is_never_the_date():
+    related = "".join(f"<li><a href='/tin/{i}.html'>Tin liên quan số {i} về hội nghị của huyện</a> "
+                      f"<span class='date'>(0{i + 1}/07/2019)</span></li>" for i in range(4))
+    result = read(f"<div class='ct'><h1>{TITLE}</h1>{PROSE}{PROSE}<ul>{related}</ul></div>")
+    assert result.published_at is None
