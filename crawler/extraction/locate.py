@@ -151,10 +151,29 @@ def find_date_lines(
         else:
             before.append((position, text))
     before.sort(key=lambda item: abs(item[0] - max(anchor_pos, 0)))
-    found = [text for _, text in before + after]
+    found = sorted((_from_posted(text) for _, text in before + after), key=_label_rank)
     if not found and body is not None and (title is None or body in (title, *title.iterancestors())):
         found = _header_row_dates(body)
     return found or _posted_in_body(body)
+
+
+# the day a line says the post was published, wherever it stands in the line; and the day of its
+# last change, which gives way to it
+POSTED_WORDS = re.compile(r"(ngày\s+đăng|đăng\s+ngày|ngày\s+xuất\s+bản|xuất\s+bản\s+ngày|thời\s+gian\s+đăng"
+                          r"|published|posted)", re.I)
+UPDATED_WORDS = re.compile(r"^\W*(cập\s+nhật|sửa\s+đổi|chỉnh\s+sửa|updated?|modified|last\s+modified)", re.I)
+
+
+def _from_posted(line: str) -> str:
+    """"Cập nhật: 15/03/2024 - Ngày đăng: 12/03/2024": the line from its posted label on."""
+    found = POSTED_WORDS.search(line)
+    rest = line[found.start():] if found and found.start() > 0 else ""
+    return rest if contains_date(rest) else line
+
+
+def _label_rank(line: str) -> int:
+    """Posted lines first, then the unlabelled, the last change's day last (stable otherwise)."""
+    return 0 if POSTED_WORDS.search(line) else 2 if UPDATED_WORDS.match(line) else 1
 
 
 DATE_CLASS = re.compile(r"(?:^|[\s_-])(?:ngay|ngay-?dang|ngaydang|date|time|posted|published|pubdate"

@@ -211,3 +211,15 @@ def test_a_related_headlines_day_after_the_body_is_never_the_date():
                       f"<span class='date'>(0{i + 1}/07/2019)</span></li>" for i in range(4))
     result = read(f"<div class='ct'><h1>{TITLE}</h1>{PROSE}{PROSE}<ul>{related}</ul></div>")
     assert result.published_at is None
+
+
+def test_the_posted_day_wins_over_the_last_changes_day_wherever_each_stands():
+    result = read(f"<div class='ct'><div class='u'>Cập nhật: 15/08/2019</div><h1>{TITLE}</h1>"
+                  f"<div class='p'>Ngày đăng: 05/08/2019</div>{PROSE}{PROSE}</div>")
+    assert result.published_at == "2019-08-05"
+
+
+def test_the_posted_day_is_read_after_its_label_in_a_line_that_names_both():
+    result = read(f"<div class='ct'><h1>{TITLE}</h1><div class='meta'>Cập nhật lần cuối: 15/08/2019 - "
+                  f"Ngày đăng: 05/08/2019</div>{PROSE}{PROSE}</div>")
+    assert result.published_at == "2019-08-05"
