@@ -94,10 +94,11 @@ class Score:
     title: int = 0
     day: int = 0
     leaked: int = 0
+    placed: int = 0  # bodies read at the learnt place (the selector path: no chooser, no trafilatura)
 
     def row(self, name: str) -> str:
         return (f"{name:<22}{self.pages:>6}{self.title / self.pages:>8.2f}{self.day / self.pages:>8.2f}"
-                f"{self.leaked:>8}")
+                f"{self.leaked:>8}{self.placed / self.pages:>8.2f}")
 
 
 def score() -> tuple[Score, Score]:
@@ -116,13 +117,14 @@ def score() -> tuple[Score, Score]:
                 tally.title += result.title == page.title
                 tally.day += (result.published_at or "")[:10] == page.day
                 tally.leaked += "admin admin" in (result.text or "")
+                tally.placed += result.body_from == "site"
     return alone, learnt
 
 
 def main() -> None:
     alone, learnt = score()
     print("portal learning (a held-back SharePoint-era family, leave one out)")
-    print(f"{'':<22}{'pages':>6}{'title':>8}{'day':>8}{'leaked':>8}")
+    print(f"{'':<22}{'pages':>6}{'title':>8}{'day':>8}{'leaked':>8}{'placed':>8}")
     print(alone.row("without template"))
     print(learnt.row("with learnt template"))
     if "--template" in sys.argv:

@@ -85,6 +85,7 @@ def test_the_portal_learning_figure_holds_its_floor():
     alone, learnt = score()
     assert learnt.leaked == 0 and learnt.title >= alone.title and learnt.day >= alone.day
     assert learnt.title == learnt.pages and learnt.day == learnt.pages
+    assert learnt.placed == learnt.pages  # every page's body read at the place learnt from the others
 
 
 def test_a_template_that_changes_nothing_seen_asks_for_no_second_reading():
