@@ -19,6 +19,7 @@ where they find nothing. A maintainer's own selectors win over learnt ones.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping
@@ -31,12 +32,16 @@ from common.dates import DateError, contains_date, parse_date
 from common.textnorm import clean_line, fold
 from common.urls import slug
 from crawler.extraction.bodyplace import body_place
+from crawler.extraction.budget import MAX_BYTES, ExtractionTimeout, time_budget
 from crawler.extraction.places import path_of, xpath_of
+
+logger = logging.getLogger(__name__)
 
 MIN_PAGES = 4  # pages of a site before anything is learnt
 MAX_PAGES = 12  # pages a template is learnt from
 PRESENT = 0.6  # share of pages a place must show up on
 AGREE = 0.6  # share of pages on which a title place must match the page's own title or slug
+LEARN_SECONDS = 30.0  # a site's template from its first pages takes well under a second
 MAX_TEXT = 300  # longer texts are the article, not a title, a date or a template line
 _SKIP = {"script", "style", "noscript", "template", "svg", "head", "title", "meta", "link"}
 _UPDATED = re.compile(r"\W*(cap nhat|sua doi|chinh sua|updated?|modified|last modified)\b")
@@ -79,8 +84,23 @@ def learn(pages: list[tuple[str, str]], seen: Mapping[str, tuple[str, str]] | No
           ) -> SiteTemplate | None:
     """The template of one site from ``(url, html)`` of its article pages; None with fewer
     than ``MIN_PAGES`` readable pages. ``seen``: url -> the title and text extracted from
-    the page without a template; with it, the body's place is learnt too (``bodyplace``)."""
-    read = [p for p in (_read(url, html) for url, html in pages[:MAX_PAGES]) if p is not None]
+    the page without a template; with it, the body's place is learnt too (``bodyplace``).
+    Bounded as a page's extraction is: after ``LEARN_SECONDS`` nothing is learnt."""
+    try:
+        with time_budget(LEARN_SECONDS):
+            return _learn([(url, bounded_text(html)) for url, html in pages[:MAX_PAGES]], seen)
+    except ExtractionTimeout:
+        logger.warning("learning a template stopped after %g s: the site is read without one", LEARN_SECONDS)
+        return None
+
+
+def bounded_text(html: str) -> str:
+    """At most the characters extraction reads of a page (its byte cap, as characters)."""
+    return html if len(html) <= MAX_BYTES else html[:MAX_BYTES]
+
+
+def _learn(pages: list[tuple[str, str]], seen: Mapping[str, tuple[str, str]] | None) -> SiteTemplate | None:
+    read = [p for p in (_read(url, html) for url, html in pages) if p is not None]
     if len(read) < MIN_PAGES:
         return None
     title, date = _title_place(read), _date_place(read)
@@ -88,7 +108,7 @@ def learn(pages: list[tuple[str, str]], seen: Mapping[str, tuple[str, str]] | No
     template = SiteTemplate(pages=len(read), title=title, date=date, drop_text=_repeated_lines(read),
                             examples=examples)
     if seen:
-        template.body = body_place(pages[:MAX_PAGES], seen, template.selectors())
+        template.body = body_place(pages, seen, template.selectors())
     return template
 
 

@@ -101,3 +101,11 @@ def test_a_template_that_changes_nothing_seen_asks_for_no_second_reading():
     assert changes(other_title, seen)
     other_day = SiteTemplate(pages=6, date="//td", examples={url: (None, "13/03/2024")})
     assert changes(other_day, seen)
+
+
+def test_learning_that_runs_out_of_its_time_learns_nothing(pages, monkeypatch, caplog):
+    from crawler.extraction import template
+
+    monkeypatch.setattr(template, "LEARN_SECONDS", 1e-6)
+    assert template.learn([(p.url, p.html) for p in pages]) is None
+    assert "learning a template stopped" in caplog.text
