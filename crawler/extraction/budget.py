@@ -56,11 +56,23 @@ def time_budget(seconds: float = SECONDS) -> Iterator[None]:
         raise ExtractionTimeout(f"extraction stopped after {seconds:g} s")
 
     previous = signal.signal(signal.SIGALRM, expired)
-    # fires again every second after the first: a timeout raised while C code held the thread,
-    # or inside a callback that drops exceptions (lxml's), is raised again at the next chance
-    signal.setitimer(signal.ITIMER_REAL, seconds, 1.0)
     try:
+        # fires again every second after the first: a timeout raised while C code held the thread,
+        # or inside a callback that drops exceptions (lxml's), is raised again at the next chance
+        signal.setitimer(signal.ITIMER_REAL, seconds, 1.0)
         yield
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        _disarm(previous)
+
+
+def _disarm(previous) -> None:
+    """Stop the timer and put the previous handler back, even when the timer fires meanwhile (a
+    budget that ran out as the block ended): an armed timer left behind fires into whatever
+    runs next, every second."""
+    while True:
+        try:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+            return
+        except ExtractionTimeout:
+            continue

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import signal
 
 import pytest
 from click.testing import CliRunner
@@ -109,3 +110,4 @@ def test_learning_that_runs_out_of_its_time_learns_nothing(pages, monkeypatch, c
     monkeypatch.setattr(template, "LEARN_SECONDS", 1e-6)
     assert template.learn([(p.url, p.html) for p in pages]) is None
     assert "learning a template stopped" in caplog.text
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)  # no timer left to fire into the next work
