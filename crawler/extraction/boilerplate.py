@@ -39,6 +39,9 @@ WIDGET_HEADINGS = frozenset(fold(h) for h in (
     "Thư viện video", "Thư viện ảnh", "Tin liên quan", "Các tin khác", "Tin khác", "Tin cùng chuyên mục",
     "Bài viết liên quan", "Các bài viết khác", "Văn bản mới", "Hỗ trợ trực tuyến", "Quảng cáo",
     "Hình ảnh hoạt động", "Tiện ích", "Dịch vụ công trực tuyến", "Tin tiêu điểm", "Tin nổi bật",
+    # reader comments: a thread under the article, never its text
+    "Ý kiến bạn đọc", "Ý kiến của bạn", "Ý kiến của bạn đọc", "Gửi ý kiến", "Gửi ý kiến của bạn",
+    "Viết bình luận", "Bình luận của bạn", "Các bình luận",
 ))
 FOOTER_MARKERS = tuple(fold(m) for m in (
     "Cơ quan chủ quản", "Người chịu trách nhiệm", "Designed by", "Bản quyền thuộc", "Thiết kế bởi",
@@ -46,8 +49,8 @@ FOOTER_MARKERS = tuple(fold(m) for m in (
 ))
 # Where class names do mean something, use them (unless the block holds prose).
 NOISE_CLASS = re.compile(
-    r"(?:^|[\s_-])(?:footer|foot|footleft|sidebar|menu|navbar|breadcrumbs?|banner|share|social)"
-    r"(?:[\s_-]|$)", re.I,
+    r"(?:^|[\s_-])(?:footer|foot|footleft|sidebar|menu|navbar|breadcrumbs?|banner|share|social"
+    r"|binh-?luan|y-?kien-?ban-?doc)(?:[\s_-]|$)", re.I,
 )
 MARKER_SPAN = 12  # a footer marker may follow a symbol such as "©" or "®"
 TOOL_STRINGS = frozenset(fold(t) for t in (

@@ -100,3 +100,12 @@ def test_a_labelled_byline_closing_the_body_is_the_author_and_leaves_the_text(cl
     result = extract_page(page(inside=closing), "http://huyen.gov.vn/tin/hoi-nghi.html")
     assert result.author == author
     assert author not in result.text
+
+
+@pytest.mark.parametrize("thread", [
+    "<div class='binh-luan'><b>Nguyễn Văn A</b><p>Bài viết rất hay, cảm ơn ban biên tập đã đưa tin.</p></div>",
+    "<div class='box'><h3>Ý kiến bạn đọc</h3><div><b>Nguyễn Văn A</b><p>Bài viết rất hay, cảm ơn ban biên tập "
+    "đã đưa tin.</p></div></div>"])
+def test_a_thread_of_reader_comments_under_the_article_is_no_part_of_its_text(thread):
+    result = extract_page(page(inside=thread), "http://huyen.gov.vn/tin/hoi-nghi.html")
+    assert "Bài viết rất hay" not in result.text and "Nguyễn Văn A" != result.author
