@@ -46,7 +46,9 @@ def breadcrumb_item(root) -> str:
         if not isinstance(el.tag, str) or not CRUMB.search(f"{el.get('class', '')} {el.get('id', '')}"):
             continue
         last = next((t for t in reversed(el.xpath(".//text()")) if t.strip(CRUMB_SEPARATORS)), None)
-        if last is None or any(a.tag == "a" for a in [last.getparent(), *last.getparent().iterancestors()]):
+        # a tail ("<a>Tin tức</a> » Hội nghị ...") belongs to the element around the link, not to it
+        holder = None if last is None else last.getparent().getparent() if last.is_tail else last.getparent()
+        if holder is None or any(a.tag == "a" for a in [holder, *holder.iterancestors()]):
             continue
         item = clean_line(str(last)).strip(CRUMB_SEPARATORS)
         if len(item.split()) < LABEL_WORDS:

@@ -223,3 +223,9 @@ def test_the_posted_day_is_read_after_its_label_in_a_line_that_names_both():
     result = read(f"<div class='ct'><h1>{TITLE}</h1><div class='meta'>Cập nhật lần cuối: 15/08/2019 - "
                   f"Ngày đăng: 05/08/2019</div>{PROSE}{PROSE}</div>")
     assert result.published_at == "2019-08-05"
+
+
+def test_a_breadcrumbs_last_item_as_plain_text_after_its_links_tells_the_title():
+    result = read(f"{crumb(TITLE)}<div class='ct'>{SECTION}<p class='tt'><span>{TITLE}</span></p>"
+                  f"<div class='ngay'>05/08/2019</div>{PROSE}{PROSE}</div>")
+    assert result.title == TITLE
