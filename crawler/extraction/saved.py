@@ -17,7 +17,7 @@ from datetime import datetime
 
 from common.urls import host_of
 from crawler.extraction.decode import decode_html
-from crawler.extraction.page import extract_html, extract_page
+from crawler.extraction.page import extract_bytes, extract_page
 from crawler.extraction.result import Extraction
 from crawler.extraction.template import MIN_PAGES, SiteTemplate, learn
 from crawler.profiles import SiteProfile
@@ -78,10 +78,10 @@ def _learn(pages: list[SavedPage]) -> SiteTemplate | None:
     """The portal's template from its pages that read as articles (all of them, where fewer
     than ``MIN_PAGES`` do). A page with no address is known to the learner by its place
     in the list ("#3"), which gives it no slug to match a title against."""
-    decoded = [(p.url or f"#{n}", p.url, decode_html(p.body)[0]) for n, p in enumerate(pages)]
+    decoded = [(p.url or f"#{n}", p.body, decode_html(p.body)[0]) for n, p in enumerate(pages)]
     seen = {}
-    for key, url, html in decoded:
-        result = extract_html(html, url)
+    for (key, body, _), page in zip(decoded, pages, strict=True):
+        result = extract_bytes(body, page.url)  # bounded in bytes and time, as every page's reading is
         if result.is_article:
             seen[key] = (result.title, result.text)
     chosen = [(key, html) for key, _, html in decoded if key in seen or len(seen) < MIN_PAGES]
