@@ -26,6 +26,7 @@ from crawler.extraction.boilerplate import clean_tree
 from crawler.extraction.budget import MAX_BYTES, SECONDS, ExtractionTimeout, bounded, time_budget
 from crawler.extraction.decode import XML_DECLARATION, charset_from_content_type, decode_html
 from crawler.extraction.generic import Candidate, choose, trafilatura_candidate
+from crawler.extraction.lead import lead_before
 from crawler.extraction.locate import (
     SHORT_POST,
     find_body,
@@ -115,7 +116,11 @@ def extract_html(html: str, url: str | None = None, site: SiteProfile | None = N
     result.title = _title_text(title_el, meta.og_title, meta.title, meta.site_names)
     shown = [d for p in profiles for d in p.date_lines(root)]
     date_lines = find_date_lines(title_el, body)
-    located = Candidate("located", element_text(body, known_body)) if body is not None else None
+    # a platform's profile knows where its lead is; a body the site's selectors or its learnt
+    # place name may stand after one, as a located body may
+    leads = named_by is None or named_by is site
+    located = Candidate("located", _with_lead(title_el, body, element_text(body, known_body), leads)
+                        ) if body is not None else None
     trusted = (named_by or platform) is not None and (named_by or platform).TRUSTED_BODY
     if trusted:  # the site's selectors or a Vietnamese portal platform: the fast path
         chosen = located
@@ -187,6 +192,16 @@ def _first_with(profiles: list[Profile], field_name: str, root):
         if found is not None:
             return found, profile
     return None, None
+
+
+def _with_lead(title_el, body, text: str, leads: bool) -> str:
+    """The body's text after its lead (``lead.lead_before``), on a Vietnamese page: the sapo is
+    the portals' convention. Elsewhere trafilatura's reading competes, and a located body that
+    was the wrong block won on a lead that was not its own (a peer page)."""
+    if not leads or not is_vietnamese(text):
+        return text
+    lead = [line for line in lead_before(title_el, body) if line not in text]
+    return "\n\n".join([*lead, text]) if lead else text
 
 
 def _drop_lines(text: str, site: SiteProfile | None) -> str:

@@ -1,0 +1,68 @@
+"""The lead (sapo) that portals print between the title and the content, in an element of its own."""
+
+from __future__ import annotations
+
+from crawler.extraction import extract_html
+from crawler.extraction.template import learn
+from crawler.profiles import SiteProfile
+
+TITLE = "Huyện Tân Phú triển khai nhiệm vụ phát triển kinh tế - xã hội năm 2024"
+LEAD = ("Sáng ngày 12/3, UBND huyện Tân Phú tổ chức hội nghị triển khai nhiệm vụ phát triển kinh tế - "
+        "xã hội năm 2024 với sự tham dự của lãnh đạo các xã, thị trấn.")
+PARAS = "".join(f"<p>Đoạn {i}: các đại biểu đã thảo luận, đóng góp nhiều ý kiến về giải pháp tháo gỡ khó "
+                "khăn trong giải phóng mặt bằng, giải ngân vốn đầu tư công và cải cách hành chính.</p>"
+                for i in range(4))
+URL = "http://tanphu.gov.vn/chi-tiet.aspx?id=12"
+
+
+def page(head: str, content: str = f"<div class='noidung'>{PARAS}</div>") -> str:
+    return (f"<html><head><title>Cổng thông tin điện tử huyện Tân Phú</title></head><body>"
+            f"<div class='menu'><a href='/'>Trang chủ</a><a href='/tin'>Tin tức</a></div>"
+            f"<div class='detail'><h1>{TITLE}</h1><div class='ngay'>12/03/2024 08:30</div>"
+            f"{head}{content}</div>"
+            "<div class='footer'>Cơ quan chủ quản: UBND huyện Tân Phú</div></body></html>")
+
+
+def test_a_lead_in_an_element_of_its_own_before_the_content_opens_the_text():
+    result = extract_html(page(f"<div class='tomtat'><b>{LEAD}</b></div>"), URL)
+    assert result.text.startswith(LEAD)
+    assert result.text.count(LEAD) == 1
+
+
+def test_a_lead_before_the_contents_wrapper_opens_the_text():
+    content = f"<div class='wrap'><div class='noidung'>{PARAS}</div></div>"
+    result = extract_html(page(f"<span class='summary'>{LEAD}</span>", content), URL)
+    assert result.text.startswith(LEAD)
+
+
+def test_a_read_more_link_in_the_lead_is_left_out():
+    result = extract_html(page(f"<div class='sapo'>{LEAD} <a href='/tin/12-full'>Xem tiếp</a></div>"), URL)
+    assert result.text.startswith(LEAD) and "Xem tiếp" not in result.text
+
+
+def test_tools_and_a_view_count_between_title_and_content_are_no_lead():
+    tools = "<div class='tools'>Lượt xem: 245 | In bài viết | Gửi email | Cỡ chữ A- A A+</div>"
+    result = extract_html(page(tools), URL)
+    assert result.text.startswith("Đoạn 0")
+
+
+def test_a_list_of_links_between_title_and_content_is_no_lead():
+    links = "".join(f"<li><a href='/tin/{i}'>Tin liên quan số {i} về hoạt động của huyện Tân Phú</a></li>"
+                    for i in range(3))
+    result = extract_html(page(f"<ul class='lienquan'>{links}</ul>"), URL)
+    assert "Tin liên quan" not in result.text
+
+
+def test_a_portal_whose_body_place_is_learnt_keeps_each_pages_lead():
+    def article(n: int) -> tuple[str, str]:
+        lead = LEAD.replace("12/3", f"{n + 1}/3")
+        html = page(f"<div class='tomtat'>{lead}</div>").replace(TITLE, f"{TITLE} (bài {n})")
+        return f"http://tanphu.gov.vn/tin/bai-{n}.html", html.replace("Đoạn", f"Bài {n}, đoạn")
+
+    pages = [article(n) for n in range(6)]
+    seen = {url: (r.title, r.text) for url, r in ((u, extract_html(h, u)) for u, h in pages)}
+    template = learn(pages, seen)
+    assert template is not None and template.body
+    url, html = article(9)
+    placed = extract_html(html, url, SiteProfile(template.selectors()))
+    assert placed.body_from == "site" and placed.text.startswith(LEAD.replace("12/3", "10/3"))
