@@ -20,15 +20,17 @@ from crawler.extraction.boilerplate import is_noise_line
 BYLINE_CLASS = re.compile(r"(?:^|[\s_-])(?:author|tacgia|tac-gia|tac_gia|byline|writer|nguoi-?viet)"
                           r"(?:[\s_-]|$)", re.I)
 COMMENTS = re.compile(r"comment|binh-?luan|y-?kien|reply|respond", re.I)
-# a byline's label: "Tác giả:", "Tin, ảnh:", "Bài và ảnh:", "Người đăng:", "Phóng viên:"
-LABEL = re.compile(r"^(?:(?:by|von|par)\s+|(?:tác giả|bởi|người viết|người đăng|phóng viên|thực hiện"
+# a byline's label: "Tác giả:", "Tin, ảnh:", "Bài và ảnh:", "Người đăng:", "Phóng viên:", and
+# WordPress's "bởi" / "Đăng bởi" (by), with or without a colon
+LABEL = re.compile(r"^(?:(?:by|von|par|(?:đăng\s+)?bởi)\s*[:：]?\s+"
+                   r"|(?:tác giả|người viết|người đăng|phóng viên|thực hiện"
                    r"|(?:tin|bài|ảnh)(?:\s*(?:,|và|/|&|-)\s*(?:tin|bài|ảnh))*)\s*[:：]\s*)", re.I)
 PORTAL = re.compile(r"cong thong tin|cong ttdt|trang thong tin|gov\.vn|\.vn$|\.com$|website|portal")
 DOMAIN = re.compile(r"https?:|\w\.(?:vn|com|net|org|info)\b", re.I)
 MAX_AUTHOR = 60
 # the portal's accounts, which its software prints as the poster ("admin admin", "Quản trị viên"):
 # who clicked "publish", not who wrote it
-ACCOUNT = re.compile(r"^(?:(?:super)?admin(?:istrator)?\d*|webmaster|quan tri(?: vien| he thong| website)?"
+ACCOUNT = re.compile(r"^(?:(?:super)?admin(?:istrator)?\d*|webmaster|quan ?tri(?: ?vien| he thong| website)?"
                      r"|qtv)(?:\s+(?:admin(?:istrator)?|\d+))*$")
 
 

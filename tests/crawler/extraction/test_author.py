@@ -61,8 +61,15 @@ def test_the_press_labels_of_a_byline_are_not_part_of_the_name():
     from crawler.extraction.author import without_label
 
     assert [without_label(line) for line in ("Tin, ảnh: Thanh Hà", "Bài và ảnh: Minh Tuấn", "Tin/ảnh: Lan Anh",
-                                               "Phóng viên: Hoàng Lan", "Tiến Dũng")] == [
-        "Thanh Hà", "Minh Tuấn", "Lan Anh", "Hoàng Lan", "Tiến Dũng"]
+                                               "Phóng viên: Hoàng Lan", "Tiến Dũng", "bởi Thu Trang",
+                                               "Đăng bởi: Minh Khôi")] == [
+        "Thanh Hà", "Minh Tuấn", "Lan Anh", "Hoàng Lan", "Tiến Dũng", "Thu Trang", "Minh Khôi"]
+
+
+def test_a_wordpress_byline_naming_the_portals_account_gives_no_author():
+    from crawler.extraction.author import without_label
+
+    assert [without_label(line) for line in ("bởi quantri", "Đăng bởi: quantrivien", "bởi admin")] == [None] * 3
 
 
 def test_a_closing_sentence_without_its_full_stop_is_no_signature_and_stays_in_the_text():
