@@ -11,9 +11,11 @@ Each candidate has lines the other lacks. The rule asks whose extra lines are
 substance:
 
 - trafilatura's extra lines count when our boilerplate rules kept them (they
-  survive in the cleaned tree and are not noise lines): the footers, polls and
-  counters it takes on Vietnamese portals do not survive, the paragraphs and
-  sub-headings the located body missed do;
+  survive in the cleaned tree and are not noise lines) and they are prose as
+  below: the footers, polls and counters it takes on Vietnamese portals do not
+  survive, the paragraphs and sub-headings the located body missed do; the
+  page's title, which trafilatura's reading opens with, a date line and a
+  related list's dated headlines are no substance;
 - the located body's extra lines count when they are prose, not a link's text
   (related lists), not a dated list item, and not what trafilatura read as
   reader comments (pingbacks, replies).
@@ -79,11 +81,12 @@ def trafilatura_candidate(html: str, url: str | None) -> Candidate | None:
 
 
 def choose(located: Candidate | None, other: Candidate | None, cleaned: lxml_html.HtmlElement,
-           body: lxml_html.HtmlElement | None = None, to_text=None) -> Choice | None:
+           body: lxml_html.HtmlElement | None = None, to_text=None, title: str = "") -> Choice | None:
     """The candidate whose extra lines carry more substance (see the module's rule).
 
     ``body`` is the located element and ``to_text`` turns an element into text: with
     both, the container of the two candidates is tried when each has what the other lacks.
+    ``title``: the page's title, which trafilatura's reading opens with and is no substance.
     """
     if located is None or not located.text.strip():
         return Choice(other, {}) if other else None
@@ -95,8 +98,8 @@ def choose(located: Candidate | None, other: Candidate | None, cleaned: lxml_htm
     read_as_comments = " ".join(_lines(other.comments))
     kept = " ".join(cleaned.text_content().split())  # what our boilerplate rules left
     links = {clean_line(a.text_content()) for a in cleaned.iter("a")}
-    extra_other = [line for line in theirs if line not in mine_all]
-    gain_other = sum(len(line) for line in extra_other if _kept(line, kept) and line not in links)
+    extra_other = [line for line in theirs if line not in mine_all and line != clean_line(title)]
+    gain_other = sum(len(line) for line in extra_other if _kept(line, kept) and _prose(line, links))
     gain_located = sum(len(line) for line in mine if line not in theirs_all
                        and line not in read_as_comments and _prose(line, links))
     gain = {located.name: gain_located, other.name: gain_other}

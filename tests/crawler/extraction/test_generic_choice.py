@@ -27,3 +27,20 @@ def test_paragraphs_trafilatura_found_beside_the_body_are_substance():
     root = lxml_html.document_fromstring(f"<html><body><p>{PROSE}</p><p>{more}</p></body></html>")
     choice = choose(Candidate("located", PROSE), Candidate("trafilatura", f"{PROSE}\n{more}"), root)
     assert choice.chosen.name == "trafilatura"
+
+
+def test_a_date_line_and_dated_headlines_trafilatura_read_beside_the_body_are_no_substance():
+    dated = [f"{text} ({k + 10}/02/2024)" for k, text in enumerate(HEADLINES)]
+    items = "".join(f"<div><a href='/tin/{k}.html'>{text}</a> ({k + 10}/02/2024)</div>"
+                    for k, text in enumerate(HEADLINES))
+    root = lxml_html.document_fromstring(f"<html><body><div><p>{PROSE}</p></div>"
+                                         f"<div>Ngày đăng: 12/03/2024</div>{items}</body></html>")
+    other = Candidate("trafilatura", "\n".join([PROSE, "Ngày đăng: 12/03/2024", *dated]))
+    assert choose(Candidate("located", PROSE), other, root).chosen.name == "located"
+
+
+def test_the_title_trafilatura_opens_its_reading_with_is_no_substance():
+    title = "Huyện Tân Phú tổ chức hội nghị tổng kết công tác cải cách hành chính năm 2024"
+    root = lxml_html.document_fromstring(f"<html><body><h1>{title}</h1><p>{PROSE}</p></body></html>")
+    other = Candidate("trafilatura", f"{title}\n{PROSE}")
+    assert choose(Candidate("located", PROSE), other, root, title=title).chosen.name == "located"
