@@ -178,8 +178,12 @@ def heading_text(el: lxml_html.HtmlElement) -> str:
     return clean_line(" ".join(pieces))
 
 
-_DATE_ONLY = re.compile(r"[\s(\[|,\-–—]*(?:\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4}|\d{4}-\d{2}-\d{2})"
-                        r"(?:\s*,?\s*\d{1,2}[:h]\d{2}(?::\d{2})?)?[\s)\]|,\-–—]*")
+# a day, with its time before or after it ("12/03/2024 | 08:30 AM", "08:30 - 12/03/2024 (GMT+7)")
+_TIME = r"\d{1,2}[:h]\d{2}(?::\d{2})?(?:\s*(?:AM|PM|SA|CH))?"
+_DATE_ONLY = re.compile(r"[\s(\[|,\-–—]*(?:" + _TIME + r"[\s,|\-–—]*)?"
+                        r"(?:\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4}|\d{4}-\d{2}-\d{2})"
+                        r"(?:[\s,|\-–—]*" + _TIME + r")?(?:\s*\(?GMT\s*[+-]\d{1,2}\)?)?[\s)\]|,\-–—]*",
+                        re.I)
 
 
 def find_title(

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import pytest
+
 from crawler.extraction import extract_bytes, resolve_date
 
 TITLE = "Hội nghị tổng kết công tác cải cách hành chính năm 2019"
@@ -24,6 +26,13 @@ def read(inner: str, url: str = URL):
 def test_a_date_in_an_element_of_its_own_inside_the_heading_is_not_part_of_the_title():
     result = read(f"<div class='ct'><h1>{TITLE} <span>(05/08/2019)</span></h1>{PROSE}{PROSE}</div>")
     assert (result.title, result.published_at) == (TITLE, "2019-08-05")
+
+
+@pytest.mark.parametrize("dated", ["<br/><small>05/08/2019 | 08:30 AM</small>",
+                                   "<span>08:30 - 05/08/2019</span>", "<em>05/08/2019 08:30 (GMT+7)</em>"])
+def test_a_day_with_its_time_in_an_element_of_its_own_inside_the_heading_is_not_part_of_the_title(dated):
+    result = read(f"<div class='ct'><h2 class='title'>{TITLE}{dated}</h2>{PROSE}{PROSE}</div>")
+    assert (result.title, result.published_at[:10]) == (TITLE, "2019-08-05")
 
 
 def test_a_date_written_into_the_titles_own_words_stays():
