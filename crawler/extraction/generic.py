@@ -14,8 +14,9 @@ substance:
   survive in the cleaned tree and are not noise lines) and they are prose as
   below: the footers, polls and counters it takes on Vietnamese portals do not
   survive, the paragraphs and sub-headings the located body missed do; the
-  page's title, which trafilatura's reading opens with, a date line and a
-  related list's dated headlines are no substance;
+  page's title, which trafilatura's reading opens with, a section's name in
+  capitals above the text, a date line and a related list's dated headlines
+  are no substance;
 - the located body's extra lines count when they are prose, not a link's text
   (related lists), not a dated list item, and not what trafilatura read as
   reader comments (pingbacks, replies).
@@ -51,6 +52,7 @@ BOTH_FOUND = 300  # characters of substance each candidate must hold alone for t
 SMALL_LEAD = 200  # on a foreign page, a located lead this small does not outweigh trafilatura
 COVER = 0.9  # the container must hold this share of each candidate's text
 MAX_PROBES = 30  # trafilatura's lines looked for in the tree
+SECTION_LABEL = 60  # characters: a line in capitals above the text shorter than this names a section
 BLOCKS = ("p", "li", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "td", "dd")
 
 
@@ -98,7 +100,9 @@ def choose(located: Candidate | None, other: Candidate | None, cleaned: lxml_htm
     read_as_comments = " ".join(_lines(other.comments))
     kept = " ".join(cleaned.text_content().split())  # what our boilerplate rules left
     links = {clean_line(a.text_content()) for a in cleaned.iter("a")}
-    extra_other = [line for line in theirs if line not in mine_all and line != clean_line(title)]
+    shared_from = next((i for i, line in enumerate(theirs) if line in mine_all), len(theirs))
+    extra_other = [line for i, line in enumerate(theirs) if line not in mine_all and line != clean_line(title)
+                   and not (i < shared_from and _section_label(line))]
     gain_other = sum(len(line) for line in extra_other if _kept(line, kept) and _prose(line, links))
     gain_located = sum(len(line) for line in mine if line not in theirs_all
                        and line not in read_as_comments and _prose(line, links))
@@ -151,6 +155,11 @@ def _lines(text: str) -> list[str]:
 
 def _kept(line: str, kept: str) -> bool:
     return not is_noise_line(line) and " ".join(line.split()) in kept
+
+
+def _section_label(line: str) -> bool:
+    """A short line in capitals above the text both read: the section's name ("TIN TỨC - SỰ KIỆN")."""
+    return len(line) < SECTION_LABEL and line.upper() == line and any(c.isalpha() for c in line)
 
 
 def _prose(line: str, links: set[str]) -> bool:

@@ -44,3 +44,10 @@ def test_the_title_trafilatura_opens_its_reading_with_is_no_substance():
     root = lxml_html.document_fromstring(f"<html><body><h1>{title}</h1><p>{PROSE}</p></body></html>")
     other = Candidate("trafilatura", f"{title}\n{PROSE}")
     assert choose(Candidate("located", PROSE), other, root, title=title).chosen.name == "located"
+
+
+def test_a_sections_name_in_capitals_above_the_text_is_no_substance():
+    root = lxml_html.document_fromstring(f"<html><body><h1>TIN TỨC - SỰ KIỆN</h1><p>{PROSE}</p></body></html>"
+                                         )
+    other = Candidate("trafilatura", f"TIN TỨC - SỰ KIỆN\n{PROSE}")
+    assert choose(Candidate("located", PROSE), other, root).chosen.name == "located"
