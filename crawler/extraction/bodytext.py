@@ -59,6 +59,8 @@ def element_text(body: lxml_html.HtmlElement, known: bool = False) -> str:
     clone = copy.deepcopy(body)
     if clone.tag in TABLE_PARTS:  # a lone cell confuses trafilatura's table handling
         _unwrap_layout(clone)
+    for figure in clone.iter("figure", "figcaption"):  # trafilatura drops figures, captions and all
+        figure.tag = "div" if figure.tag == "figure" else "p"
     etree.SubElement(wrapper, "body").append(clone)
     try:
         text = trafilatura.extract(

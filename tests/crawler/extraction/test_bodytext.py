@@ -33,3 +33,12 @@ def test_a_layout_table_of_one_cell_reads_as_lines():
         f"<html><body><table width='100%'><tr><td valign='top'><span class='tieude'>{TITLE}</span><br/>"
         f"<span class='ngay'>(12/03/2024)</span><br/><p>{NOTICE}</p></td></tr></table></body></html>")
     assert element_text(page.find(".//table")).splitlines() == [TITLE, "(12/03/2024)", NOTICE]
+
+
+def test_an_image_caption_in_a_figure_stays_in_the_text():
+    para = "Ủy ban nhân dân huyện tổ chức hội nghị tổng kết công tác năm với sự tham dự của các xã. " * 3
+    caption = "Đồng chí Chủ tịch UBND huyện phát biểu tại hội nghị"
+    body = lxml_html.fragment_fromstring(
+        f"<div><p>{para}</p><figure class='image'><img src='/a.jpg'/><figcaption>{caption}</figcaption>"
+        f"</figure><p>{para}</p></div>")
+    assert caption in element_text(body).splitlines()
