@@ -61,7 +61,11 @@ TOOL_STRINGS = frozenset(fold(t) for t in (
 # Whole lines that are never article text, for the final text filter.
 NOISE_LINE = re.compile(
     r"^(?:(?:so )?luot (?:truy cap|xem)|dang (?:truy cap|online)|hom nay|tong (?:so )?luot"
-    r"|trang chu\b|ban dang o|xem tiep|xem them|doc tiep|tags?\b|tu khoa\b)",
+    r"|trang chu\b|ban dang o|xem tiep|xem them|doc tiep|tags?\b|tu khoa\b"
+    # a rating widget, a comment box's label, the attachment box's label row (the attachments
+    # are listed after the text, each with its label and address)
+    r"|danh gia bai viet|tong so diem|binh luan (?:bang|qua|tren|voi) facebook|binh luan facebook"
+    r"|(?:tep|file|tai lieu|van ban) dinh kem\b|tai ve\b)",
 )
 
 

@@ -1,0 +1,38 @@
+"""Lines inside the article's own block that are never its text (crawler.extraction.boilerplate)."""
+
+from __future__ import annotations
+
+import pytest
+
+from crawler.extraction import extract_page
+
+PARAS = "".join(f"<p>Đoạn {i}: Ủy ban nhân dân huyện đã tổ chức hội nghị tổng kết công tác dân vận "
+                "chính quyền năm 2024, đánh giá kết quả và đề ra nhiệm vụ trọng tâm cho năm tiếp theo.</p>"
+                for i in range(4))
+FILE = "<td><a href='/upload/kh-12.pdf'>kh-12.pdf</a></td>"
+
+
+def read(widget: str):
+    page = (f"<html><head><title>Cổng thông tin điện tử huyện</title></head><body><div class='box'>"
+            f"<h1>Hội nghị tổng kết công tác dân vận</h1><div class='ngay'>Ngày 12/03/2024</div>"
+            f"<div class='nd'>{PARAS}<p style='text-align:right'><b>Minh Tâm</b></p>{widget}</div></div>"
+            "</body></html>")
+    return extract_page(page.encode(), "http://huyen.gov.vn/tin/hoi-nghi.html")
+
+
+@pytest.mark.parametrize("widget", [
+    "<div class='rate'>Đánh giá bài viết: <input type='radio'/>1 <input type='radio'/>2 "
+    "<span>Tổng số điểm: 4.5/5</span></div>",
+    "<div class='fb-comments' data-href='x'></div><div>Bình luận bằng Facebook</div>",
+    f"<table><tr><td>Tệp đính kèm</td>{FILE}<td>Tải về</td></tr></table>",
+])
+def test_a_widget_closing_the_article_block_is_neither_text_nor_in_the_authors_way(widget):
+    result = read(widget)
+    assert result.text.endswith("cho năm tiếp theo.") or result.text.endswith("kh-12.pdf)")
+    assert result.author == "Minh Tâm"
+    assert not any(word in result.text for word in ("Đánh giá", "Facebook", "Tải về", "Tệp đính kèm"))
+
+
+def test_the_attachment_boxs_file_is_still_listed_after_the_text():
+    result = read(f"<table><tr><td>Tệp đính kèm</td>{FILE}</tr></table>")
+    assert [a["url"] for a in result.attachments] == ["http://huyen.gov.vn/upload/kh-12.pdf"]
