@@ -225,11 +225,21 @@ def _canonical(url: str | None, declared: str) -> str | None:
 BADGE = 25  # characters a heading may hold before the title itself (a date badge, a category)
 
 
+ELLIPSIS = re.compile(r"\s*(?:\.{3}|…)$")
+
+
 def _title_text(title_el, og_title: str, page_title: str, site_names: list[str]) -> str:
     if title_el is None:  # an og:title that names the site on every page is no title either
         return (og_title if og_title and not names_a_site(og_title) else ""
                 ) or page_title_without_portal(page_title, site_names)
     shown = heading_text(title_el)
+    declared = [d for d in (og_title, page_title_without_portal(page_title, site_names)) if d]
+    for whole in declared:
+        if shown.isupper() and whole.lower() == shown.lower():
+            return whole  # the heading set in capitals: the title as its writer typed it
+        stem = ELLIPSIS.sub("", shown)
+        if stem != shown and len(whole) > len(stem) and fold(whole).startswith(fold(stem)):
+            return whole  # the heading cut short ("... nhiệm vụ..."): the whole title declared
     if any(fold(shown) in fold(clean_line(d)) for d in (og_title, page_title) if d):
         return shown  # "Sở TT&TT - Tổng kết năm 2021" whole in <title>: no badge, a title with a dash
     for declared in (og_title, page_title_without_portal(page_title, site_names)):

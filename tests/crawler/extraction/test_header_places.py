@@ -238,3 +238,21 @@ def test_a_breadcrumbs_last_item_as_plain_text_after_its_links_tells_the_title()
     result = read(f"{crumb(TITLE)}<div class='ct'>{SECTION}<p class='tt'><span>{TITLE}</span></p>"
                   f"<div class='ngay'>05/08/2019</div>{PROSE}{PROSE}</div>")
     assert result.title == TITLE
+
+
+def declared(heading: str) -> str:
+    return (f"<html><head><title>{PORTAL}</title><meta property='og:title' content='{TITLE}'></head>"
+            f"<body><div class='ct'><h1>{heading}</h1><div>Ngày 05/08/2019</div>{PROSE}{PROSE}</div>"
+            "</body></html>")
+
+
+def test_a_heading_set_in_capitals_gives_the_title_as_its_og_title_writes_it():
+    assert extract_bytes(declared(TITLE.upper()).encode(), URL).title == TITLE
+
+
+def test_a_heading_cut_short_gives_the_whole_title_its_og_title_declares():
+    assert extract_bytes(declared(TITLE[:40] + "...").encode(), URL).title == TITLE
+
+
+def test_a_heading_in_capitals_with_nothing_declared_stays_as_printed():
+    assert read(f"<div class='ct'><h1>{TITLE.upper()}</h1>{PROSE}{PROSE}</div>").title == TITLE.upper()
