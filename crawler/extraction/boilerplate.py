@@ -8,7 +8,9 @@ their heading ("Thăm dò ý kiến", "Lượt truy cập", "Liên kết web"), 
 A block that holds prose is never removed: one plain-text run of
 ``PROTECT_RUN`` characters, or ``PROTECT_PARAGRAPHS`` runs of ``PARAGRAPH_RUN``
 (short news has short paragraphs; widgets and footers have neither). That is
-how the article survives a sidebar inside its column.
+how the article survives a sidebar inside its column. But for one kind: a list
+of other posts, each item led by its headline link and showing its lead ("Tin
+cùng chuyên mục" with teasers), is prose that is not the page's own.
 """
 
 from __future__ import annotations
@@ -28,6 +30,10 @@ SENTENCE_RUN = 40  # a plain text run this long is a sentence: its block is no m
 PROTECT_PARAGRAPHS = 3
 STRONG_RUN = 250
 STRONG_PARAGRAPHS = 5
+TEASERS = 3  # items each led by a headline link: a list of other posts, however much prose they show
+TEASER_SHARE = 0.8  # of the block's items (its heading, a "more" link may be the rest)
+HEADLINE = 30  # characters: a link this long names another post
+TEASER_CHARS = 600  # a headline and its lead: an item with more text is a post shown in full
 NOISE_TAGS = (
     "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas",
     "select", "option", "input", "button", "textarea", "nav", "aside", "footer", "video", "audio",
@@ -157,6 +163,8 @@ def _verdict(el, s: _Stats, stats: dict):
             return el
         if s.text <= 1500 and _has_footer_line(el):
             return _climb(el, stats, 1500, strong=True)
+    if s.links >= TEASERS and _teasers(el, stats):
+        return el  # other posts' headlines with their leads ("Tin cùng chuyên mục"): prose, not this post's
     if s.protected:
         return None
     if s.links >= 3 and s.link_text > 0.5 * s.text and s.run < SENTENCE_RUN:
@@ -168,6 +176,24 @@ def _verdict(el, s: _Stats, stats: dict):
         if text in TOOL_STRINGS:
             return _climb(el, stats, 300)
     return None
+
+
+def _teasers(el, stats: dict) -> bool:
+    """A list of other posts: most of the block's items each lead with a headline link (a link
+    of a headline's length, not to a document), whatever lead paragraph each shows under it."""
+    items = [child for child in el if isinstance(child.tag, str) and stats[child].text > 0]
+    if len(items) < TEASERS or any(stats[item].text > TEASER_CHARS for item in items):
+        return False  # an item shown in full: a section page's newest post above its list
+    headed = sum(1 for item in items if stats[item].links and _has_headline(item))
+    return headed >= TEASERS and headed >= TEASER_SHARE * len(items)
+
+
+def _has_headline(item) -> bool:
+    for anchor in item.iter("a"):
+        text = " ".join(anchor.text_content().split())
+        if len(text) >= HEADLINE and not is_document(anchor.get("href") or ""):
+            return True
+    return False
 
 
 def clean_tree(root: lxml_html.HtmlElement, keep: Iterable[lxml_html.HtmlElement] = ()

@@ -116,7 +116,9 @@ def choose(located: Candidate | None, other: Candidate | None, cleaned: lxml_htm
                 return Choice(Candidate("container", "\n".join(lines)), gain)
     if gain_other > gain_located:
         return Choice(other, gain)
-    clean_other = gain_other == sum(len(line) for line in extra_other if not is_noise_line(line))
+    # all it adds that would be substance survived our boilerplate rules (a date line or a
+    # headline it adds is no substance either way)
+    clean_other = gain_other == sum(len(line) for line in extra_other if _prose(line, links))
     if not is_vietnamese(located.text) and clean_other and gain_located < SMALL_LEAD:
         return Choice(other, gain)
     return Choice(located, gain)

@@ -36,3 +36,35 @@ def test_a_widget_closing_the_article_block_is_neither_text_nor_in_the_authors_w
 def test_the_attachment_boxs_file_is_still_listed_after_the_text():
     result = read(f"<table><tr><td>Tệp đính kèm</td>{FILE}</tr></table>")
     assert [a["url"] for a in result.attachments] == ["http://huyen.gov.vn/upload/kh-12.pdf"]
+
+
+LEAD = ("tổ chức hội nghị sơ kết công tác tháng và triển khai nhiệm vụ tháng tới với sự tham dự của lãnh đạo "
+        "các xã, thị trấn, các phòng, ban, ngành, đoàn thể trên địa bàn huyện.")
+
+
+def teasers(count: int = 6) -> str:
+    return "".join(
+        f"<div class='item'><h3><a href='/tin/bai-{i}.html'>Bài số {i}: huyện triển khai nhiều hoạt động "
+        f"thiết thực trong tháng</a></h3><span>{10 + i:02d}/03/2024</span>"
+        f"<p>Sáng ngày {10 + i}/3, Ủy ban nhân dân huyện {LEAD}</p></div>" for i in range(count))
+
+
+def test_other_posts_headlines_with_their_leads_under_the_article_are_no_part_of_it():
+    result = read(f"<div class='other'><h2>Tin cùng chuyên mục</h2>{teasers()}</div>")
+    assert result.is_article
+    assert "Bài số" not in result.text and "sơ kết" not in result.text
+
+
+def test_a_section_page_showing_its_newest_post_in_full_above_the_teasers_is_a_listing():
+    featured = (f"<div class='featured'><h2><a href='/tin/bai-99.html'>Hội nghị tổng kết công tác dân vận "
+                f"năm 2024 của huyện</a></h2><span>12/03/2024</span>{PARAS}</div>")
+    page = (f"<html><head><title>Tin tức - Sự kiện</title></head><body><div class='content'>"
+            f"<h1>Tin tức - Sự kiện</h1>{featured}{teasers()}</div></body></html>")
+    result = extract_page(page.encode(), "http://huyen.gov.vn/tin-tuc")
+    assert result.rejection == "listing"
+
+
+def test_a_page_of_teasers_is_a_listing():
+    page = (f"<html><head><title>Tin tức - Sự kiện</title></head><body><div class='content'>"
+            f"<h1>Tin tức - Sự kiện</h1>{teasers(8)}</div></body></html>")
+    assert extract_page(page.encode(), "http://huyen.gov.vn/tin-tuc?page=2").rejection == "listing"
