@@ -14,6 +14,7 @@ import copy
 import logging
 import re
 from dataclasses import dataclass
+from itertools import islice
 
 import trafilatura
 from lxml import etree
@@ -33,6 +34,8 @@ BLOCK_TAGS = frozenset(
 SOURCE_LINE = re.compile(r"^\(?\s*(?:theo|nguồn)?\s*:?\s*([\w.-]+\.(?:vn|com|net|org)(?:\.vn)?)\s*\)?$", re.I)
 SOURCE_LABEL = re.compile(r"^\(?\s*(?:theo|nguồn)\s*:?\s*(.{3,80}?)\s*\)?$", re.I)
 TABLE_PARTS = frozenset({"td", "th", "tr", "tbody", "thead", "table"})
+BLOCK_PARENTS = ("div", "td", "section", "article", "form", "li")
+LINE_INLINE = frozenset({"span", "font", "b", "strong", "em", "i", "small", "label"})
 SIGNATURE_MAX = 70
 TITLE_WINDOW = 6
 TERMINAL = (".", "!", "?", ":", ";", "…", ",")
@@ -59,6 +62,9 @@ def element_text(body: lxml_html.HtmlElement, known: bool = False) -> str:
     clone = copy.deepcopy(body)
     if clone.tag in TABLE_PARTS:  # a lone cell confuses trafilatura's table handling
         _unwrap_layout(clone)
+    for table in [t for t in clone.iter("table") if t is not clone and _one_cell(t)]:
+        _unwrap_layout(table)  # a table of one cell lays out a title or a caption: no data row
+    _inline_lines(clone)
     for figure in clone.iter("figure", "figcaption"):  # trafilatura drops figures, captions and all
         figure.tag = "div" if figure.tag == "figure" else "p"
     etree.SubElement(wrapper, "body").append(clone)
@@ -90,6 +96,25 @@ def _unwrap_layout(part: lxml_html.HtmlElement) -> None:
     layout = len(cells) <= 1 or any(child.tag in LAYOUT_CHILDREN for cell in cells for child in cell)
     for el in own if layout else [part]:
         el.tag = "div"
+
+
+def _one_cell(table: lxml_html.HtmlElement) -> bool:
+    return sum(1 for _ in islice(table.iter("td", "th"), 2)) == 1
+
+
+def _inline_lines(tree: lxml_html.HtmlElement) -> None:
+    """An inline element that stands alone among blocks is a line of its own: ASP.NET portals put
+    the title, the date and the lead in ``<span>``s beside the content's ``<div>``, which a
+    reading runs together ("... 09:15 21/06/2024UBND tỉnh ..."). Inline elements inside running
+    text are left as they are."""
+    for parent in tree.iter(*BLOCK_PARENTS):
+        children = [c for c in parent if isinstance(c.tag, str)]
+        if (not any(c.tag in BLOCK_TAGS for c in children) or (parent.text or "").strip()
+                or any((c.tail or "").strip() for c in children)):
+            continue
+        for child in children:
+            if child.tag in LINE_INLINE:
+                child.tag = "div"
 
 
 def _in_no_inner_table(el, part) -> bool:

@@ -21,7 +21,9 @@ substance:
   (related lists), not a dated list item, and not what trafilatura read as
   reader comments (pingbacks, replies).
 
-The candidate with more substance in its extra lines wins. Each extractor is
+The candidate with more substance in its extra lines wins; on a Vietnamese page
+trafilatura's reading, when it wins, keeps only the lines our boilerplate rules
+kept (its related lists and widgets are what those rules remove). Each extractor is
 trusted where it was built and measured: on a Vietnamese page the located
 body wins a tie (it carries the portals' conventions: signature, source,
 captions); elsewhere trafilatura wins a tie or a lead of the located body
@@ -36,6 +38,7 @@ set's unknown layouts (``tests/gold/evaluate.py``), which pin it.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 
 import trafilatura
@@ -52,6 +55,7 @@ BOTH_FOUND = 300  # characters of substance each candidate must hold alone for t
 SMALL_LEAD = 200  # on a foreign page, a located lead this small does not outweigh trafilatura
 COVER = 0.9  # the container must hold this share of each candidate's text
 MAX_PROBES = 30  # trafilatura's lines looked for in the tree
+LIST_MARK = re.compile(r"^\s*[-*•]\s+")
 SECTION_LABEL = 60  # characters: a line in capitals above the text shorter than this names a section
 BLOCKS = ("p", "li", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "td", "dd")
 
@@ -100,9 +104,14 @@ def choose(located: Candidate | None, other: Candidate | None, cleaned: lxml_htm
     read_as_comments = " ".join(_lines(other.comments))
     kept = " ".join(cleaned.text_content().split())  # what our boilerplate rules left
     links = {clean_line(a.text_content()) for a in cleaned.iter("a")}
-    shared_from = next((i for i, line in enumerate(theirs) if line in mine_all), len(theirs))
+    shared = [i for i, line in enumerate(theirs) if line in mine_all]
+    shared_from, shared_to = (shared[0], shared[-1]) if shared else (len(theirs), len(theirs))
+    # what the located element holds after the text both read is no gain of trafilatura's, though
+    # the located reading dropped it: a signature line (the author is read from the element)
+    held = " ".join(body.text_content().split()) if body is not None else ""
     extra_other = [line for i, line in enumerate(theirs) if line not in mine_all and line != clean_line(title)
-                   and not (i < shared_from and _section_label(line))]
+                   and not (i < shared_from and _section_label(line))
+                   and not (i > shared_to and line in held)]
     gain_other = sum(len(line) for line in extra_other if _kept(line, kept) and _prose(line, links))
     gain_located = sum(len(line) for line in mine if line not in theirs_all
                        and line not in read_as_comments and _prose(line, links))
@@ -115,6 +124,9 @@ def choose(located: Candidate | None, other: Candidate | None, cleaned: lxml_htm
             if _covers(text, mine) and _covers(text, theirs):
                 return Choice(Candidate("container", "\n".join(lines)), gain)
     if gain_other > gain_located:
+        if is_vietnamese(located.text):  # where our rules were built: what they removed stays out
+            lines = [line for line in theirs if line in mine_all or _kept(_bare(line), kept)]
+            return Choice(Candidate(other.name, "\n".join(lines), other.comments), gain)
         return Choice(other, gain)
     # all it adds that would be substance survived our boilerplate rules (a date line or a
     # headline it adds is no substance either way)
@@ -153,6 +165,11 @@ def _covers(text: str, lines: list[str]) -> bool:
 
 def _lines(text: str) -> list[str]:
     return list(dict.fromkeys(line for line in map(clean_line, text.splitlines()) if line))
+
+
+def _bare(line: str) -> str:
+    """A line of trafilatura's without its list and table marks ("- ", "| a | b |")."""
+    return " ".join(LIST_MARK.sub("", line).replace("|", " ").split())
 
 
 def _kept(line: str, kept: str) -> bool:

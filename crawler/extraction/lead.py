@@ -6,7 +6,9 @@ that collects the most paragraph text. That block is what ``locate.find_body`` f
 trafilatura's reading of the page drops the lead too: the article lost its first paragraph.
 
 The lead is prose that stands after the title and before the body, in the chain from the body
-up to the element that holds both: the body's preceding siblings and those of its ancestors.
+up to the element that holds both: the body's preceding siblings and those of its ancestors;
+or, where the located body holds the title too, a block between the title and where the
+body's reading starts.
 A date line, the tools (print, font size, share), a view count or a list of links is no lead.
 """
 
@@ -25,6 +27,11 @@ LEAD_CHARS = 60  # a lead is a sentence or two: shorter blocks are labels, capti
 LEAD_WORDS = 10  # words besides its days: a date line with a label and a time has fewer
 LINK_SHARE = 0.3  # a block whose text is more than this share links is navigation
 MAX_SIBLINGS = 12  # blocks looked at between title and body; a lead stands next to the body
+FIRST_LINE = 40  # characters of the body's first line that find where it stands
+LEAD_TAGS = frozenset({"p", "div", "h2", "h3", "h4", "h5", "h6", "span", "td", "blockquote", "strong", "b",
+                       "em", "i", "font", "section"})
+INLINE_TAGS = frozenset({"a", "b", "strong", "em", "i", "u", "span", "font", "br", "img", "small", "sup",
+                         "sub"})
 
 
 def lead_before(title: lxml_html.HtmlElement | None, body: lxml_html.HtmlElement | None) -> list[str]:
@@ -47,6 +54,37 @@ def lead_before(title: lxml_html.HtmlElement | None, body: lxml_html.HtmlElement
             if text and _is_lead(sibling, text):
                 found.append(text)
     return []  # the title was not reached: what was seen is no part of the article's head
+
+
+def with_lead_inside(title: lxml_html.HtmlElement | None, body: lxml_html.HtmlElement | None,
+                     text: str) -> str:
+    """``text``, the body's reading, with the lead it lost put back before the block where it goes
+    on, when the title stands inside the body: trafilatura drops a lead set in a heading
+    (``<h2 class="sapo">``). Blocks between the title and the first block the reading kept
+    (one of ``FIRST_LINE`` characters or more) are looked at."""
+    if title is None or body is None or not any(a is body for a in title.iterancestors()):
+        return text
+    found: list[str] = []
+    skip = set(title.iter())
+    started, looked = False, 0
+    for el in body.iter():
+        started = started or el is title
+        if not started or el in skip or not isinstance(el.tag, str) or el.tag not in LEAD_TAGS:
+            continue
+        if any(isinstance(child.tag, str) and child.tag not in INLINE_TAGS for child in el):
+            continue  # a block of blocks: its own blocks are looked at one by one
+        block = _unlinked_text(el)
+        at = text.find(block) if len(block) >= FIRST_LINE else -1
+        if at >= 0:  # the reading kept this block: the lead goes before it
+            lead = [line for line in found if line not in text]
+            return text[:at] + "".join(f"{line}\n\n" for line in lead) + text[at:] if lead else text
+        looked += 1
+        if looked > MAX_SIBLINGS:
+            break
+        if block and _is_lead(el, block):
+            found.append(block)
+            skip.update(el.iter())
+    return text
 
 
 def _unlinked_text(el: lxml_html.HtmlElement) -> str:

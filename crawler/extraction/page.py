@@ -26,7 +26,7 @@ from crawler.extraction.boilerplate import clean_tree
 from crawler.extraction.budget import MAX_BYTES, SECONDS, ExtractionTimeout, bounded, time_budget
 from crawler.extraction.decode import XML_DECLARATION, charset_from_content_type, decode_html
 from crawler.extraction.generic import Candidate, choose, trafilatura_candidate
-from crawler.extraction.lead import lead_before
+from crawler.extraction.lead import lead_before, with_lead_inside
 from crawler.extraction.locate import (
     SHORT_POST,
     find_body,
@@ -201,7 +201,9 @@ def _with_lead(title_el, body, text: str, leads: bool) -> str:
     if not leads or not is_vietnamese(text):
         return text
     lead = [line for line in lead_before(title_el, body) if line not in text]
-    return "\n\n".join([*lead, text]) if lead else text
+    if not lead:
+        return with_lead_inside(title_el, body, text)
+    return "\n\n".join([*lead, text])
 
 
 def _drop_lines(text: str, site: SiteProfile | None) -> str:

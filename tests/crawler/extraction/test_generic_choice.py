@@ -51,3 +51,19 @@ def test_a_sections_name_in_capitals_above_the_text_is_no_substance():
                                          )
     other = Candidate("trafilatura", f"TIN TỨC - SỰ KIỆN\n{PROSE}")
     assert choose(Candidate("located", PROSE), other, root).chosen.name == "located"
+
+
+def test_a_signature_the_located_element_holds_is_no_gain_of_trafilaturas():
+    sign = "Nguyễn Văn Hùng - Phòng VH-TT"
+    root = lxml_html.document_fromstring(f"<html><body><div><p>{PROSE}</p><p><b>{sign}</b></p></div>"
+                                         "</body></html>")
+    body = root.find(".//div")
+    other = Candidate("trafilatura", f"{PROSE}\n{sign}")
+    assert choose(Candidate("located", PROSE), other, root, body).chosen.name == "located"
+
+
+def test_trafilaturas_winning_reading_of_a_vietnamese_page_keeps_only_what_the_rules_kept():
+    more = "Hội nghị đã đánh giá kết quả thực hiện và đề ra nhiệm vụ trọng tâm cho năm tiếp theo của huyện."
+    root = lxml_html.document_fromstring(f"<html><body><p>{PROSE}</p><p>{more}</p></body></html>")
+    other = Candidate("trafilatura", f"{PROSE}\n{more}\n- Tin khác số 1 của huyện trong tháng ba năm nay")
+    assert choose(Candidate("located", PROSE), other, root).chosen.text == f"{PROSE}\n{more}"

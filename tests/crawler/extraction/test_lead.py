@@ -66,3 +66,20 @@ def test_a_portal_whose_body_place_is_learnt_keeps_each_pages_lead():
     url, html = article(9)
     placed = extract_html(html, url, SiteProfile(template.selectors()))
     assert placed.body_from == "site" and placed.text.startswith(LEAD.replace("12/3", "10/3"))
+
+
+def test_a_lead_set_in_a_heading_inside_the_located_block_stays_before_the_text():
+    inner = (f"<div class='detail'><h1>{TITLE}</h1><div class='ngay'>12/03/2024</div>"
+             f"<h4 class='summary'>{LEAD}</h4><div class='nd'><p>{PARAS[3:200]}</p></div></div>")
+    page_ = (f"<html><head><title>Cổng thông tin điện tử huyện Tân Phú</title></head><body>{inner}"
+             "</body></html>")
+    result = extract_html(page_, URL)
+    assert result.text.startswith(LEAD)
+
+
+def test_a_title_date_and_lead_in_spans_beside_the_content_are_lines_of_their_own():
+    inner = (f"<div class='detail'><span class='tieude'>{TITLE}</span>"
+             f"<span class='time'>(12/03/2024 10:00)</span><div class='sapo'><b>{LEAD}</b></div>"
+             f"<div class='nd'><p>{PARAS[3:180]}</p></div></div>")
+    result = extract_html(f"<html><head><title>Cổng TTĐT</title></head><body>{inner}</body></html>", URL)
+    assert (result.title, result.text.startswith(LEAD)) == (TITLE, True)
