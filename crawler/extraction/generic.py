@@ -56,6 +56,7 @@ SMALL_LEAD = 200  # on a foreign page, a located lead this small does not outwei
 COVER = 0.9  # the container must hold this share of each candidate's text
 MAX_PROBES = 30  # trafilatura's lines looked for in the tree
 LIST_MARK = re.compile(r"^\s*[-*•]\s+")
+RUN_TOGETHER = 20  # characters of a known line that, found inside a longer line, are taken out of it
 SECTION_LABEL = 60  # characters: a line in capitals above the text shorter than this names a section
 BLOCKS = ("p", "li", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "td", "dd")
 
@@ -109,9 +110,10 @@ def choose(located: Candidate | None, other: Candidate | None, cleaned: lxml_htm
     # what the located element holds after the text both read is no gain of trafilatura's, though
     # the located reading dropped it: a signature line (the author is read from the element)
     held = " ".join(body.text_content().split()) if body is not None else ""
-    extra_other = [line for i, line in enumerate(theirs) if line not in mine_all and line != clean_line(title)
-                   and not (i < shared_from and _section_label(line))
+    extra_other = [_beyond(line, mine, title) for i, line in enumerate(theirs)
+                   if line not in mine_all and not (i < shared_from and _section_label(line))
                    and not (i > shared_to and line in held)]
+    extra_other = [line for line in extra_other if line]
     gain_other = sum(len(line) for line in extra_other if _kept(line, kept) and _prose(line, links))
     gain_located = sum(len(line) for line in mine if line not in theirs_all
                        and line not in read_as_comments and _prose(line, links))
@@ -174,6 +176,15 @@ def _bare(line: str) -> str:
 
 def _kept(line: str, kept: str) -> bool:
     return not is_noise_line(line) and " ".join(line.split()) in kept
+
+
+def _beyond(line: str, mine: list[str], title: str) -> str:
+    """What a line of trafilatura's says beyond the title and the located lines it holds: it runs
+    inline blocks together ("<title><date><lead>" as one line), whose only news is the date."""
+    for known in (clean_line(title), *mine):
+        if len(known) >= RUN_TOGETHER and known in line:
+            line = line.replace(known, " ")
+    return clean_line(line)
 
 
 def _section_label(line: str) -> bool:

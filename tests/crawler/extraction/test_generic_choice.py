@@ -67,3 +67,11 @@ def test_trafilaturas_winning_reading_of_a_vietnamese_page_keeps_only_what_the_r
     root = lxml_html.document_fromstring(f"<html><body><p>{PROSE}</p><p>{more}</p></body></html>")
     other = Candidate("trafilatura", f"{PROSE}\n{more}\n- Tin khác số 1 của huyện trong tháng ba năm nay")
     assert choose(Candidate("located", PROSE), other, root).chosen.text == f"{PROSE}\n{more}"
+
+
+def test_a_line_running_title_date_and_a_located_line_together_is_no_gain():
+    title = "Xã Phú Lợi ra quân làm đường giao thông nông thôn"
+    root = lxml_html.document_fromstring(f"<html><body><span>{title}</span><span>07-07-2024</span>"
+                                         f"<div><p>{PROSE}</p></div></body></html>")
+    other = Candidate("trafilatura", f"{title}07-07-2024{PROSE}")
+    assert choose(Candidate("located", PROSE), other, root, title=title).chosen.name == "located"
