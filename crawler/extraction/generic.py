@@ -57,6 +57,7 @@ COVER = 0.9  # the container must hold this share of each candidate's text
 MAX_PROBES = 30  # trafilatura's lines looked for in the tree
 LIST_MARK = re.compile(r"^\s*[-*•]\s+")
 RUN_TOGETHER = 20  # characters of a known line that, found inside a longer line, are taken out of it
+LABEL_WORDS = 4  # a section's name above the text is this many words at most ("Tin hoạt động")
 SECTION_LABEL = 60  # characters: a line in capitals above the text shorter than this names a section
 BLOCKS = ("p", "li", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "td", "dd")
 
@@ -188,8 +189,12 @@ def _beyond(line: str, mine: list[str], title: str) -> str:
 
 
 def _section_label(line: str) -> bool:
-    """A short line in capitals above the text both read: the section's name ("TIN TỨC - SỰ KIỆN")."""
-    return len(line) < SECTION_LABEL and line.upper() == line and any(c.isalpha() for c in line)
+    """A short line above the text both read that names a section: in capitals ("TIN TỨC - SỰ
+    KIỆN"), or a few words that end no sentence ("Tin hoạt động")."""
+    if len(line) >= SECTION_LABEL or not any(c.isalpha() for c in line):
+        return False
+    few_words = len(line.split()) <= LABEL_WORDS and not line.endswith((".", "!", "?", ":"))
+    return line.upper() == line or few_words
 
 
 def _prose(line: str, links: set[str]) -> bool:

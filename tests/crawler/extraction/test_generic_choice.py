@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from lxml import html as lxml_html
 
 from crawler.extraction.generic import Candidate, choose
@@ -46,10 +47,10 @@ def test_the_title_trafilatura_opens_its_reading_with_is_no_substance():
     assert choose(Candidate("located", PROSE), other, root, title=title).chosen.name == "located"
 
 
-def test_a_sections_name_in_capitals_above_the_text_is_no_substance():
-    root = lxml_html.document_fromstring(f"<html><body><h1>TIN TỨC - SỰ KIỆN</h1><p>{PROSE}</p></body></html>"
-                                         )
-    other = Candidate("trafilatura", f"TIN TỨC - SỰ KIỆN\n{PROSE}")
+@pytest.mark.parametrize("label", ["TIN TỨC - SỰ KIỆN", "Tin hoạt động"])
+def test_a_sections_name_above_the_text_is_no_substance(label):
+    root = lxml_html.document_fromstring(f"<html><body><h1>{label}</h1><p>{PROSE}</p></body></html>")
+    other = Candidate("trafilatura", f"{label}\n{PROSE}")
     assert choose(Candidate("located", PROSE), other, root).chosen.name == "located"
 
 
