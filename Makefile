@@ -47,6 +47,8 @@ eval: $(STAMP)
 	@echo
 	$(BIN)/python -m tests.gold.learning
 	@echo
+	$(BIN)/python -m tests.gold.layouts
+	@echo
 	$(BIN)/python -m tests.gold.documents
 
 lint: $(STAMP)

@@ -111,8 +111,9 @@ def choose(located: Candidate | None, other: Candidate | None, cleaned: lxml_htm
     # what the located element holds after the text both read is no gain of trafilatura's, though
     # the located reading dropped it: a signature line (the author is read from the element)
     held = " ".join(body.text_content().split()) if body is not None else ""
+    vietnamese = is_vietnamese(located.text)
     extra_other = [_beyond(line, mine, title) for i, line in enumerate(theirs)
-                   if line not in mine_all and not (i < shared_from and _section_label(line))
+                   if line not in mine_all and not (i < shared_from and _section_label(line, vietnamese))
                    and not (i > shared_to and line in held)]
     extra_other = [line for line in extra_other if line]
     gain_other = sum(len(line) for line in extra_other if _kept(line, kept) and _prose(line, links))
@@ -188,13 +189,15 @@ def _beyond(line: str, mine: list[str], title: str) -> str:
     return clean_line(line)
 
 
-def _section_label(line: str) -> bool:
-    """A short line above the text both read that names a section: in capitals ("TIN TỨC - SỰ
-    KIỆN"), or a few words that end no sentence ("Tin hoạt động")."""
+def _section_label(line: str, vietnamese: bool = False) -> bool:
+    """A short line above the text both read that names a section or the portal: in capitals
+    ("TIN TỨC - SỰ KIỆN"), or a few words that end no sentence ("Tin hoạt động"); on a
+    Vietnamese page any short line that ends no sentence ("Cổng thông tin điện tử huyện Mỹ
+    Thành": a portal's lead is a sentence or two)."""
     if len(line) >= SECTION_LABEL or not any(c.isalpha() for c in line):
         return False
-    few_words = len(line.split()) <= LABEL_WORDS and not line.endswith((".", "!", "?", ":"))
-    return line.upper() == line or few_words
+    sentence = line.endswith((".", "!", "?", ":"))
+    return line.upper() == line or not sentence and (vietnamese or len(line.split()) <= LABEL_WORDS)
 
 
 def _prose(line: str, links: set[str]) -> bool:

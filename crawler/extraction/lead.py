@@ -27,6 +27,7 @@ LEAD_CHARS = 60  # a lead is a sentence or two: shorter blocks are labels, capti
 LEAD_WORDS = 10  # words besides its days: a date line with a label and a time has fewer
 LINK_SHARE = 0.3  # a block whose text is more than this share links is navigation
 MAX_SIBLINGS = 12  # blocks looked at between title and body; a lead stands next to the body
+BEFORE_TITLE = 150  # characters: a block before the title this long is prose, not the article's head
 FIRST_LINE = 40  # characters of the body's first line that find where it stands
 LEAD_TAGS = frozenset({"p", "div", "h2", "h3", "h4", "h5", "h6", "span", "td", "blockquote", "strong", "b",
                        "em", "i", "font", "section"})
@@ -85,6 +86,37 @@ def with_lead_inside(title: lxml_html.HtmlElement | None, body: lxml_html.HtmlEl
             found.append(block)
             skip.update(el.iter())
     return text
+
+
+def from_title(body: lxml_html.HtmlElement, title: lxml_html.HtmlElement | None) -> lxml_html.HtmlElement:
+    """The body to read, from its title on, when the located body holds the title: what stands
+    before the title in it (a section's name, a breadcrumb, the date) is no text of the article.
+    The title itself goes too (its reading may differ from the title's text: trafilatura drops
+    an ``<h1>``). ``body`` as it is when the title is elsewhere or prose stands before it."""
+    if title is None or not any(a is body for a in title.iterancestors()):
+        return body
+    steps, node = [], title
+    while node is not body:
+        parent = node.getparent()
+        steps.append(parent.index(node))
+        node = parent
+    node = title
+    while node is not body:
+        for sib in node.itersiblings(preceding=True):
+            if isinstance(sib.tag, str) and len(clean_line(sib.text_content())) >= BEFORE_TITLE:
+                return body  # prose before the title: the title may be no heading of the whole body
+        node = node.getparent()
+    clone = copy.deepcopy(body)
+    target = clone
+    for index in reversed(steps):
+        target = target[index]
+    for node in (target, *target.iterancestors()):
+        if node is clone:
+            break
+        for sib in list(node.itersiblings(preceding=True)):
+            node.getparent().remove(sib)  # with its tail: text before the title as well
+    target.drop_tree()  # its tail (a date or text run on after it) stays
+    return clone
 
 
 def _unlinked_text(el: lxml_html.HtmlElement) -> str:

@@ -26,7 +26,7 @@ from crawler.extraction.boilerplate import clean_tree
 from crawler.extraction.budget import MAX_BYTES, SECONDS, ExtractionTimeout, bounded, time_budget
 from crawler.extraction.decode import XML_DECLARATION, charset_from_content_type, decode_html
 from crawler.extraction.generic import Candidate, choose, trafilatura_candidate
-from crawler.extraction.lead import lead_before, with_lead_inside
+from crawler.extraction.lead import from_title, lead_before, with_lead_inside
 from crawler.extraction.locate import (
     SHORT_POST,
     find_body,
@@ -119,8 +119,10 @@ def extract_html(html: str, url: str | None = None, site: SiteProfile | None = N
     # a platform's profile knows where its lead is; a body the site's selectors or its learnt
     # place name may stand after one, as a located body may
     leads = named_by is None or named_by is site
-    located = Candidate("located", _with_lead(title_el, body, element_text(body, known_body), leads)
-                        ) if body is not None else None
+    located = None
+    if body is not None:
+        read = element_text(body if known_body else from_title(body, title_el), known_body)
+        located = Candidate("located", _with_lead(title_el, body, read, leads))
     trusted = (named_by or platform) is not None and (named_by or platform).TRUSTED_BODY
     if trusted:  # the site's selectors or a Vietnamese portal platform: the fast path
         chosen = located

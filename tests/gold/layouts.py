@@ -1,0 +1,177 @@
+"""The "layout combinations" figure: article pages put together from the parts Vietnamese
+portals combine, in random combinations no profile and no template knows.
+
+    .venv/bin/python -m tests.gold.layouts [--count 300] [--seed 1] [--misses]
+
+Each page draws, independently: the title's element (h1-h3, a classed div, span or bold
+paragraph, a one-cell table) and its ``<title>`` form; the date line's form and element, before
+or after the title; a lead (sapo) in a div, a bold paragraph or a heading, or none; one to three
+paragraphs, an image caption (figure, centred italic line, CKEditor image table) or none; a
+right-aligned signature or none; a breadcrumb, a section's name, share tools, a related list and
+a rating widget, or not, inside the content block or after it; a sidebar of dated headlines; a
+div or a table layout. Each page is extracted alone and scored: stored as an article, title,
+day, text opening with the lead, every paragraph and caption kept, the signature as author,
+and no boilerplate in the text. ``tests/crawler/extraction/test_layout_combinations.py`` pins
+floors. The parts are what the probes of stop 34 found portals print; the combinations are the
+point: a rule that holds for one layout and breaks another shows here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from crawler.extraction import extract_bytes, resolve_date
+
+PORTAL = "Cổng thông tin điện tử huyện Tân Phú"
+TITLES = ["Huyện Tân Phú tổ chức Hội nghị triển khai nhiệm vụ phát triển kinh tế - xã hội năm 2024",
+          "Xã Phú Lợi ra quân làm đường giao thông nông thôn", "Thông báo về việc tuyển dụng viên chức năm 2024",
+          "Kế hoạch tổ chức các hoạt động kỷ niệm 50 năm Ngày Giải phóng miền Nam, thống nhất đất nước",
+          "UBND tỉnh: Đẩy mạnh chuyển đổi số trong cải cách hành chính"]
+PARAGRAPHS = [
+    "Tại hội nghị, đồng chí Chủ tịch UBND huyện đã quán triệt các chỉ tiêu chủ yếu của năm 2024, trong đó tập "
+    "trung vào tăng trưởng kinh tế, thu ngân sách và xây dựng nông thôn mới nâng cao.",
+    "Các đại biểu đã thảo luận, đóng góp nhiều ý kiến về giải pháp tháo gỡ khó khăn trong giải phóng mặt bằng, "
+    "giải ngân vốn đầu tư công và cải cách thủ tục hành chính trên địa bàn huyện.",
+    "Kết luận hội nghị, đồng chí Bí thư Huyện ủy yêu cầu các cơ quan, đơn vị khẩn trương xây dựng kế hoạch cụ "
+    "thể, phân công rõ người, rõ việc, rõ thời gian hoàn thành."]
+CAPTION = "Quang cảnh buổi làm việc của đoàn công tác"
+AUTHORS = ["Minh Tâm", "Nguyễn Văn Hùng - Phòng VH-TT"]
+MENU = ("<ul class='menu'><li><a href='/'>Trang chủ</a></li><li><a href='/gioi-thieu'>Giới thiệu</a></li>"
+        "<li><a href='/tin-tuc'>Tin tức - Sự kiện</a></li><li><a href='/van-ban'>Văn bản</a></li></ul>")
+FOOTER = ("<div class='footer'>Cơ quan chủ quản: UBND huyện Tân Phú. Địa chỉ: Số 1 đường 30/4, thị trấn Tân "
+          "Phú. Điện thoại: 0251.3856 123.</div>")
+HEADLINES = "".join(f"<li><a href='/tin-tuc/tin-{i}.html'>Tin tức số {i} về hoạt động của huyện trong tuần</a> "
+                    f"<span class='date'>({10 + i:02d}/02/2024)</span></li>" for i in range(6))
+LEAKS = ("Tin tức số", "In bài", "Đánh giá", "Tin khác", "Cơ quan chủ quản", "TIN TỨC", "Trang chủ")
+FIELDS = ("article", "title", "day", "lead", "paragraphs", "caption", "author", "clean")
+
+
+@dataclass
+class Case:
+    html: str
+    url: str
+    title: str
+    day: str
+    lead: str = ""
+    paragraphs: list[str] = field(default_factory=list)
+    caption: str = ""
+    author: str = ""
+
+
+def case(rnd: random.Random, n: int) -> Case:
+    """One page of random parts (the module's list)."""
+    title = f"{rnd.choice(TITLES)} (đợt {n})"
+    d, m = rnd.randint(1, 28), rnd.randint(1, 12)
+    shown = rnd.choice([f"{d:02d}/{m:02d}/2024", f"Ngày đăng: {d:02d}/{m:02d}/2024 08:{d:02d}", f"Thứ Hai, {d}/{m}/2024",
+                        f"Cập nhật lúc: 09:15 {d:02d}/{m:02d}/2024", f"({d:02d}/{m:02d}/2024 10:00)", f"{d:02d}-{m:02d}-2024"])
+    date_el = rnd.choice([f"<div class='date'>{shown}</div>", f"<p><i>{shown}</i></p>", f"<span class='time'>{shown}</span>"])
+    lead = (f"Sáng ngày {d}/{m}, đoàn công tác của huyện đã tổ chức kiểm tra tình hình thực hiện nhiệm vụ tại các "
+            "xã, thị trấn trên địa bàn.") if rnd.random() < 0.5 else ""
+    lead_el = rnd.choice([f"<div class='sapo'><b>{lead}</b></div>", f"<p class='lead'><strong>{lead}</strong></p>",
+                          f"<h4 class='summary'>{lead}</h4>"]) if lead else ""
+    paragraphs = PARAGRAPHS[:rnd.randint(1, 3)]
+    caption = CAPTION if rnd.random() < 0.3 else ""
+    caption_el = rnd.choice([
+        f"<figure><img src='/x.jpg'/><figcaption>{caption}</figcaption></figure>",
+        f"<p style='text-align:center'><em>{caption}</em></p>",
+        f"<table class='image'><tr><td><img src='/x.jpg'/></td></tr><tr><td class='image_desc'>{caption}</td></tr>"
+        "</table>"]) if caption else ""
+    author = rnd.choice(["", *AUTHORS])
+    body = (f"<p>{paragraphs[0]}</p>{caption_el}" + "".join(f"<p>{p}</p>" for p in paragraphs[1:])
+            + (f"<p style='text-align:right'><strong>{author}</strong></p>" if author else ""))
+    main = _main(rnd, _title_el(rnd, title), date_el, lead_el, body)
+    side = f"<div class='side'><div class='h'>Tin mới</div><ul>{HEADLINES}</ul></div>"
+    head = rnd.choice([PORTAL, f"{title} - {PORTAL}", f"{PORTAL} | {title}", "Chi tiết tin"])
+    if rnd.random() < 0.5:
+        page = (f"<div class='wrap'>{side if rnd.random() < 0.5 else ''}<div class='main'>{main}</div></div>")
+    else:
+        page = f"<table><tr><td class='l'>{side}</td><td class='c'>{main}</td></tr></table>"
+    html = f"<html><head><title>{head}</title></head><body>{MENU}{page}{FOOTER}</body></html>"
+    return Case(html, f"https://tanphu.gov.vn/tin/{n}", title, f"2024-{m:02d}-{d:02d}", lead, paragraphs, caption,
+                author)
+
+
+def _title_el(rnd: random.Random, title: str) -> str:
+    return rnd.choice([f"<h1>{title}</h1>", f"<h2>{title}</h2>", f"<h3>{title}</h3>",
+                       f"<div class='title'>{title}</div>", f"<span class='tieude'>{title}</span>",
+                       f"<p class='title'><b>{title}</b></p>",
+                       f"<table><tr><td class='title'>{title}</td></tr></table>"])
+
+
+def _main(rnd: random.Random, title_el: str, date_el: str, lead_el: str, body: str) -> str:
+    extras = []
+    if rnd.random() < 0.5:
+        extras.append("<div class='tools'><a href='#'>In bài</a> | <a href='#'>Gửi email</a> | "
+                      "<a href='#'>Về đầu trang</a></div>")
+    if rnd.random() < 0.5:
+        heading = rnd.choice(["Tin khác", "Các tin khác", "Tin cùng chuyên mục", "Tin liên quan"])
+        extras.append(f"<div class='other'><div class='t'>{heading}</div><ul>{HEADLINES}</ul></div>")
+    if rnd.random() < 0.3:
+        extras.append("<div class='rate'>Đánh giá bài viết: <input type='radio'/>1 <input type='radio'/>2</div>")
+    inside = rnd.random() < 0.4
+    crumb = ("<div class='bc'><a href='/'>Trang chủ</a> » <a href='/tin'>Tin tức</a></div>"
+             if rnd.random() < 0.5 else "")
+    section = (f"<div class='cat'>{rnd.choice(['TIN TỨC - SỰ KIỆN', 'Tin hoạt động', 'THÔNG BÁO'])}</div>"
+               if rnd.random() < 0.5 else "")
+    head = [title_el, date_el] if rnd.random() < 0.7 else [date_el, title_el]
+    content = f"<div class='nd'>{body}{''.join(extras) if inside else ''}</div>"
+    return f"{crumb}{section}<div class='detail'>{''.join(head)}{lead_el}{content}</div>" + (
+        "" if inside else "".join(extras))
+
+
+@dataclass
+class Score:
+    pages: int = 0
+    right: dict[str, int] = field(default_factory=lambda: dict.fromkeys(FIELDS, 0))
+    misses: list[str] = field(default_factory=list)
+
+    def share(self, name: str) -> float:
+        return self.right[name] / self.pages if self.pages else 1.0
+
+    @property
+    def all_right(self) -> float:
+        return 1 - len(self.misses) / self.pages if self.pages else 1.0
+
+
+def score(count: int = 300, seed: int = 1) -> Score:
+    rnd, result = random.Random(seed), Score()
+    for n in range(count):
+        page = case(rnd, n)
+        got = resolve_date(extract_bytes(page.html.encode(), page.url), datetime(2024, 12, 31))
+        text = got.text or ""
+        checks = {"article": got.is_article, "title": got.title == page.title,
+                  "day": (got.published_at or "")[:10] == page.day,
+                  "lead": not page.lead or text.startswith(page.lead),
+                  "paragraphs": all(p in text for p in page.paragraphs),
+                  "caption": not page.caption or page.caption in text,
+                  "author": not page.author or got.author == page.author,
+                  "clean": not any(leak in text for leak in LEAKS)}
+        result.pages += 1
+        for name, ok in checks.items():
+            result.right[name] += ok
+        wrong = [name for name, ok in checks.items() if not ok]
+        if wrong:
+            result.misses.append(f"{n}: {', '.join(wrong)} (title {got.title!r}, text {text[:60]!r})")
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--count", type=int, default=300)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--misses", action="store_true")
+    args = parser.parse_args()
+    result = score(args.count, args.seed)
+    print(f"layout combinations: {result.pages} pages of random portal parts (seed {args.seed})")
+    for name in FIELDS:
+        print(f"  {name:11} {result.share(name):.3f}")
+    print(f"  {'all right':11} {result.all_right:.3f}")
+    for miss in result.misses if args.misses else []:
+        print("  ", miss)
+
+
+if __name__ == "__main__":
+    main()
