@@ -34,6 +34,7 @@ TEASERS = 3  # items each led by a headline link: a list of other posts, however
 TEASER_SHARE = 0.8  # of the block's items (its heading, a "more" link may be the rest)
 HEADLINE = 30  # characters: a link this long names another post
 TEASER_CHARS = 600  # a headline and its lead: an item with more text is a post shown in full
+FULL_POST = 2.0  # ... as is one this many times the median item's text
 NOISE_TAGS = (
     "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas",
     "select", "option", "input", "button", "textarea", "nav", "aside", "footer", "video", "audio",
@@ -184,8 +185,11 @@ def _teasers(el, stats: dict) -> bool:
     items = [child for child in el if isinstance(child.tag, str) and stats[child].text > 0]
     if len(items) < TEASERS or any(stats[item].text > TEASER_CHARS for item in items):
         return False  # an item shown in full: a section page's newest post above its list
-    headed = sum(1 for item in items if stats[item].links and _has_headline(item))
-    return headed >= TEASERS and headed >= TEASER_SHARE * len(items)
+    headed = [stats[item].text for item in items if stats[item].links and _has_headline(item)]
+    if len(headed) < TEASERS or len(headed) < TEASER_SHARE * len(items):
+        return False
+    # items alike: one far longer than the others is a post shown in full above its list
+    return max(headed) <= FULL_POST * sorted(headed)[len(headed) // 2]
 
 
 def _has_headline(item) -> bool:

@@ -224,10 +224,10 @@ def find_title(
         if where == "before" or f"{kind} inside" not in found or _outranks(el, found[f"{kind} inside"]):
             found[f"{kind} {where}"] = el
     ranked = [found[key] for key in TITLE_ORDER if key in found]
-    if "match before" not in found and "match inside" not in found and "heading before" in found \
-            and is_label(found["heading before"]):
-        # a section's or site's name above the article ("Tin tức - Sự kiện", "UBND HUYỆN AN PHÚ")
-        # gives way to a headline that opens the article
+    if ranked and is_label(ranked[0]) and any(found.get(k) is not None and not is_label(found[k])
+                                              for k in ("heading before", "heading inside")):
+        # a section's or site's name above the article ("Tin tức - Sự kiện", "UBND HUYỆN AN PHÚ"),
+        # even one the <title> repeats ("Thông báo - Cổng TTĐT ..."), gives way to a headline
         ranked.sort(key=is_label)
     return ranked[0] if ranked else None
 

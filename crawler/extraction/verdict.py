@@ -18,7 +18,7 @@ from urllib.parse import unquote, urlsplit
 
 from common.dates import contains_date
 from common.textnorm import clean_line, fold
-from common.urls import canonical_url, joined
+from common.urls import canonical_url, is_document, joined, url_key
 from crawler.documents.detail import document_page
 from crawler.extraction.attachments import attachment_anchors
 from crawler.extraction.locate import is_sentence
@@ -32,6 +32,13 @@ MAX_ENTRIES_SCAN = 3000  # elements looked at around a short body for sibling en
 ENTRY_LEVELS = 4  # ancestors of a short body searched for sibling entries
 MAX_LINK_DENSITY = 0.4
 HEADLINE_CHARS = 30  # a link this long in the body is a headline of another page
+ENTRIES = 3  # other posts' headlines around a page's own that make it a section page
+HEADLINE_LEVELS = 6  # blocks above a headline link that count it
+HEADLINES_ATTR = "data-govarchive-headlines"
+LINKED_SHARE = 0.5  # of a text read where no block held it: other pages' headlines make it a listing
+TEASED = 5  # ... or this many of them (each with its lead)
+SLUG_CHARS = 8  # a last segment this long inside another's ("slug" in "123-slug") names one post
+POST_ID = re.compile(r"\d{3,}")  # an id in a post's address ("view_content/4418033-...", "ItemID=123")
 # What a portal's pages about itself are called: an undated page so titled is no article.
 # The whole title, a body's name at most after it: "Giới thiệu sách mới" is a post.
 STATIC_TITLES = re.compile(r"^(gioi thieu( chung)?|lien he|thong tin lien he"
@@ -64,6 +71,10 @@ def judge(result: Extraction, body, located_text: str, dated: bool, url: str | N
             and (stated := document_page(body.getroottree().getroot())):
         # its fields go with its file, which the crawl fetches from here (crawler.documents.detail)
         return Rejection.NOT_ARTICLE, f"a document's page ({stated.get('number') or stated.get('subject')})"
+    if body is not None and _links_away(title_el, url) and _headlines_around(body, title_el) >= ENTRIES:
+        # the headline over the text links to another page, among others': a section page that
+        # shows its newest post in full above the list
+        return Rejection.LISTING, "a section page: its title is another page's headline"
     if len(result.text) < MIN_BODY_CHARS and not _short_post(result, body, dated, url, title_el):
         return Rejection.NOT_ARTICLE, f"too little text ({len(result.text)} chars)"
     if title_el is not None and body is not None and is_label(title_el) \
@@ -81,6 +92,11 @@ def judge(result: Extraction, body, located_text: str, dated: bool, url: str | N
         linked = sum(1 for line in lines if clean_line(line) in anchor_texts or _is_dated_item(line))
         if len(lines) >= 5 and linked > 0.6 * len(lines):
             return Rejection.LISTING, f"mostly links and their days ({linked} of {len(lines)} lines)"
+        # ... or a layout table read as one row ("| Tin mới | Tin tức ... |"), teasers and all
+        text = " ".join(lines)
+        headlines = [a for a in anchor_texts if len(a) >= HEADLINE_CHARS and a in text]
+        if sum(map(len, headlines)) > LINKED_SHARE * len(text) or len(headlines) >= TEASED:
+            return Rejection.LISTING, f"other pages' headlines ({len(headlines)})"
         return _static(result, in_menu)
     files = attachment_anchors(body, url)  # documents are the post's content, not navigation
     link_texts = [len(clean_line(a.text_content())) for a in body.iter("a") if a not in files]
@@ -193,6 +209,56 @@ def _headline_link_before(body, title_el, url: str | None) -> bool:
         if el.tag != "a" and len(clean_line(el.text or "")) >= HEADLINE_CHARS:
             return False
     return False
+
+
+def _links_away(title_el, url: str | None):
+    """Whether the title is a link to another post (not to the page itself in another form)."""
+    if title_el is None or not url:
+        return False
+    text = clean_line(title_el.text_content())
+    anchors = [a for a in (*title_el.iterancestors("a"), *title_el.iter("a"))
+               if len(clean_line(a.text_content())) >= 0.8 * len(text)]
+    target = joined(url, (anchors[0].get("href") or "").strip()) if anchors else None
+    return target is not None and not is_document(target) and not _same_post(target, url)
+
+
+def _same_post(a: str, b: str) -> bool:
+    """Two addresses of one post: the same key, the same last segment, or the same id in them."""
+    if url_key(a) == url_key(b):
+        return True
+    stems = [urlsplit(u).path.rstrip("/").rsplit("/", 1)[-1].rsplit(".", 1)[0].lower() for u in (a, b)]
+    ids = [set(POST_ID.findall(urlsplit(u).path + "?" + urlsplit(u).query)) for u in (a, b)]
+    shorter, longer = sorted(stems, key=len)
+    return (len(shorter) >= SLUG_CHARS and shorter in longer) or shorter == longer or bool(ids[0] & ids[1])
+
+
+def mark_headlines(root) -> None:
+    """Count, on each block, the headline links it holds as the page was served: boilerplate
+    removal takes a section page's list away, and the verdict asks how many stood there."""
+    counts: dict = {}
+    for anchor in root.iter("a"):
+        href = anchor.get("href") or ""
+        if len(clean_line(anchor.text_content())) < HEADLINE_CHARS or is_document(href):
+            continue
+        for level, ancestor in enumerate(anchor.iterancestors()):
+            if level >= HEADLINE_LEVELS:
+                break
+            counts[ancestor] = counts.get(ancestor, 0) + 1
+    for element, count in counts.items():
+        element.set(HEADLINES_ATTR, str(count))
+
+
+def _headlines_around(body, title_el) -> int:
+    """Other pages' headline links the column that holds the title and the body held as served
+    (:func:`mark_headlines`)."""
+    region = title_el
+    while region is not None and body not in region.iter():
+        region = region.getparent()
+    region = region.getparent() if region is not None and region.getparent() is not None else region
+    if region is None or region.tag in ("body", "html"):
+        return 0
+    own = len([a for a in (*title_el.iter("a"), *title_el.iterancestors("a"))])
+    return int(region.get(HEADLINES_ATTR, "0")) - own
 
 
 def _dated_lines(region) -> int:

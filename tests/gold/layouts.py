@@ -14,6 +14,12 @@ day, text opening with the lead, every paragraph and caption kept, the signature
 and no boilerplate in the text. ``tests/crawler/extraction/test_layout_combinations.py`` pins
 floors. The parts are what the probes of stop 34 found portals print; the combinations are the
 point: a rule that holds for one layout and breaks another shows here.
+
+A second set puts a section's pages together from the same parts: listings in four styles (a
+list, rows of a table, blocks, teasers with their leads), the newest post shown in full above
+the list or not, paged or not, which must be judged listings (a crawl fetches them again); and
+short notices (a title, a day, one line or none, a file), which must be stored with their title,
+day and file.
 """
 
 from __future__ import annotations
@@ -122,6 +128,84 @@ def _main(rnd: random.Random, title_el: str, date_el: str, lead_el: str, body: s
         "" if inside else "".join(extras))
 
 
+NOTICE_LINES = ["Chi tiết xem tại văn bản đính kèm./.", "UBND huyện thông báo đến các cơ quan, đơn vị được biết.", ""]
+LEAD_OF_ITEM = ("UBND huyện tổ chức hội nghị sơ kết công tác tháng và triển khai nhiệm vụ tháng tới với sự tham dự "
+                "của lãnh đạo các xã, thị trấn.")
+
+
+@dataclass
+class Other:
+    """A page of a section: a listing (``title`` empty) or a short notice."""
+    html: str
+    url: str
+    title: str = ""
+    files: int = 0
+
+
+def other_case(rnd: random.Random, n: int) -> Other:
+    """A section's page in one of four list styles (a list, a table of rows, blocks, teasers with
+    their leads), its newest post shown in full above the list or not, paged or not; or a
+    notice: its title, its day, one line or none, a file, in the section's frame."""
+    section = rnd.choice(["Tin tức - Sự kiện", "Thông báo", "Tin hoạt động", "TIN TỨC"])
+    if rnd.random() < 0.65:
+        featured = ""
+        if rnd.random() < 0.3:
+            featured = (f"<div class='featured'><h2><a href='/tin/bai-99.html'>{rnd.choice(TITLES)}</a></h2>"
+                        f"<p>12/03/2024</p>" + f"<p>{PARAGRAPHS[0]}</p>" * rnd.randint(1, 3) + "</div>")
+        pager = ("<div class='pager'><a href='?page=1'>1</a> <a href='?page=2'>2</a> <a href='?page=3'>Trang sau</a>"
+                 "</div>") if rnd.random() < 0.7 else ""
+        main = f"<h1>{section}</h1>{featured}{_items(rnd, rnd.randint(5, 12))}{pager}"
+        url = rnd.choice([f"https://tanphu.gov.vn/tin-tuc?page={rnd.randint(2, 9)}", "https://tanphu.gov.vn/thong-bao",
+                          f"https://tanphu.gov.vn/Pages/danh-sach.aspx?CatID=3&Page={rnd.randint(1, 5)}"])
+        return Other(_framed(rnd, section, main), url)
+    title = f"Thông báo số {n}/TB-UBND về việc " + rnd.choice(
+        ["lịch tiếp công dân tháng 3", "tuyển dụng viên chức năm 2024", "tạm dừng cung cấp điện"])
+    line = rnd.choice(NOTICE_LINES)
+    attached = f"<p><a href='/upload/tb-{n}.pdf'>tb-{n}.pdf</a></p>" if rnd.random() < 0.8 or not line else ""
+    heading = rnd.choice([f"<h1>{title}</h1>", f"<h2>{title}</h2>", f"<div class='title'>{title}</div>"])
+    main = (f"<div class='cat'>{section}</div><div class='detail'>{heading}<div class='d'>Ngày đăng: 05/03/2024</div>"
+            f"<div class='nd'><p>{line}</p>{attached}</div></div>"
+            f"<div class='other'><b>Thông báo khác</b><ul>{HEADLINES}</ul></div>")
+    return Other(_framed(rnd, section, main), f"https://tanphu.gov.vn/thong-bao/tb-{n}.html", title, int(bool(attached)))
+
+
+def _items(rnd: random.Random, count: int) -> str:
+    style, rows = rnd.choice(["ul", "table", "div", "teaser"]), []
+    for i in range(count):
+        title, day = f"{rnd.choice(TITLES)} (tin {i})", f"{rnd.randint(1, 28):02d}/{rnd.randint(1, 12):02d}/2024"
+        link = f"<a href='/tin-tuc/bai-{i}-{rnd.randint(100, 999)}.html'>{title}</a>"
+        rows.append({"ul": f"<li>{link} <span>({day})</span></li>", "table": f"<tr><td>{day}</td><td>{link}</td></tr>",
+                     "div": f"<div class='row'>{link}<div class='d'>{day}</div></div>",
+                     "teaser": f"<div class='item'><img src='/t{i}.jpg'/><h3>{link}</h3><span>{day}</span>"
+                               f"<p>Sáng ngày {i + 1}/3, {LEAD_OF_ITEM}</p></div>"}[style])
+    return {"ul": "<ul class='list'>{}</ul>", "table": "<table class='list'>{}</table>"}.get(style, "{}").format(
+        "".join(rows))
+
+
+def _framed(rnd: random.Random, section: str, main: str) -> str:
+    side = f"<div class='side'><div class='h'>Tin mới</div><ul>{HEADLINES}</ul></div>"
+    page = (f"<div class='wrap'>{side}<div class='main'>{main}</div></div>" if rnd.random() < 0.5
+            else f"<table><tr><td>{side}</td><td>{main}</td></tr></table>")
+    return f"<html><head><title>{section} - {PORTAL}</title></head><body>{MENU}{page}{FOOTER}</body></html>"
+
+
+def score_others(count: int = 300, seed: int = 1) -> tuple[float, float, list[str]]:
+    """Shares of listings judged listings and of notices stored with their title, day and file."""
+    rnd, right, asked, misses = random.Random(seed), [0, 0], [0, 0], []
+    for n in range(count):
+        page = other_case(rnd, n)
+        got = resolve_date(extract_bytes(page.html.encode(), page.url), datetime(2024, 12, 31))
+        notice = bool(page.title)
+        ok = (got.is_article and got.title == page.title and (got.published_at or "").startswith("2024-03-05")
+              and len(got.attachments) == page.files) if notice else got.rejection == "listing"
+        asked[notice] += 1
+        right[notice] += ok
+        if not ok:
+            misses.append(f"{n}: {'notice' if notice else 'listing'} read as {got.rejection or 'article'} "
+                          f"({got.reason or got.title!r})")
+    return right[0] / max(1, asked[0]), right[1] / max(1, asked[1]), misses
+
+
 @dataclass
 class Score:
     pages: int = 0
@@ -170,6 +254,12 @@ def main() -> None:
         print(f"  {name:11} {result.share(name):.3f}")
     print(f"  {'all right':11} {result.all_right:.3f}")
     for miss in result.misses if args.misses else []:
+        print("  ", miss)
+    listings, notices, misses = score_others(args.count, args.seed)
+    print(f"section pages: {args.count} listings and short notices in the same parts (seed {args.seed})")
+    print(f"  {'listings':11} {listings:.3f}  (judged listings, not articles)")
+    print(f"  {'notices':11} {notices:.3f}  (stored with their title, day and file)")
+    for miss in misses if args.misses else []:
         print("  ", miss)
 
 

@@ -152,3 +152,38 @@ def test_a_section_page_showing_its_newest_item_in_full_above_its_list_is_a_list
             f"</a></h3><div class='date'>12/03/2024</div>{lead}</div><ul>{rows}</ul></div></body></html>").encode()
     result = extract_page(page, "http://huyen.gov.vn/tin-hoat-dong")
     assert not result.is_article and result.rejection == "listing"
+
+
+SECTION_FRAME = ("<html><head><title>Thông báo - Cổng thông tin điện tử huyện Tân Phú</title></head><body>"
+                 "<div class='main'><div class='cat'>Thông báo</div>{}</div></body></html>")
+NOTICE_TITLE = "Thông báo số 12/TB-UBND về việc lịch tiếp công dân tháng 3"
+
+
+def test_a_notices_heading_is_its_title_though_the_title_tag_names_only_its_section():
+    notice = (f"<div class='detail'><h2>{NOTICE_TITLE}</h2><div class='d'>Ngày đăng: 05/03/2024</div>"
+              "<div class='nd'><p><a href='/upload/tb-12.pdf'>tb-12.pdf</a></p></div></div>")
+    result = extract_page(SECTION_FRAME.format(notice).encode(), "https://tanphu.gov.vn/thong-bao/tb-12.html")
+    assert (result.is_article, result.title, len(result.attachments)) == (True, NOTICE_TITLE, 1)
+
+
+def headlines(count: int) -> str:
+    return "".join(f"<li><a href='/tin/bai-{i}-{i * 7}.html'>Bài số {i}: huyện Tân Phú triển khai nhiều hoạt động "
+                   f"trong tháng</a> ({i + 1:02d}/03/2024)</li>" for i in range(count))
+
+
+def featured(href: str) -> str:
+    prose = ("<p>Tại hội nghị, đồng chí Chủ tịch UBND huyện đã quán triệt các chỉ tiêu chủ yếu của năm, trong đó "
+             "tập trung vào tăng trưởng kinh tế và xây dựng nông thôn mới nâng cao.</p>")
+    return (f"<div class='featured'><h2><a href='{href}'>Hội nghị triển khai nhiệm vụ phát triển kinh tế năm 2024"
+            f"</a></h2><p>12/03/2024</p>{prose * 2}</div>")
+
+
+def test_a_page_whose_title_links_to_another_post_among_headlines_is_a_section_page():
+    page = SECTION_FRAME.format(featured("/tin/bai-99.html") + f"<ul>{headlines(6)}</ul>")
+    assert extract_page(page.encode(), "https://tanphu.gov.vn/tin-tuc?page=3").rejection == "listing"
+
+
+def test_a_post_whose_title_links_to_itself_in_another_form_stays_an_article():
+    page = SECTION_FRAME.format(featured("/index.php?option=com_content&id=4567") + f"<ul>{headlines(6)}</ul>")
+    result = extract_page(page.encode(), "https://tanphu.gov.vn/tin-tuc/4567-hoi-nghi-trien-khai.html")
+    assert result.is_article
