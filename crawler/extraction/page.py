@@ -201,12 +201,11 @@ def _with_lead(title_el, body, text: str, leads: bool) -> str:
     """The body's text after its lead (``lead.lead_before``), on a Vietnamese page: the sapo is
     the portals' convention. Elsewhere trafilatura's reading competes, and a located body that
     was the wrong block won on a lead that was not its own (a peer page)."""
-    if not leads or not is_vietnamese(text):
+    if not leads:
         return text
     lead = [line for line in lead_before(title_el, body) if line not in text]
-    if not lead:
-        return with_lead_inside(title_el, body, text)
-    return "\n\n".join([*lead, text])
+    led = "\n\n".join([*lead, text]) if lead else with_lead_inside(title_el, body, text)
+    return led if led != text and is_vietnamese(text) else text  # asked last: it reads the text
 
 
 def _drop_lines(text: str, site: SiteProfile | None) -> str:

@@ -237,8 +237,9 @@ def mark_headlines(root) -> None:
     removal takes a section page's list away, and the verdict asks how many stood there."""
     counts: dict = {}
     for anchor in root.iter("a"):
-        href = anchor.get("href") or ""
-        if len(clean_line(anchor.text_content())) < HEADLINE_CHARS or is_document(href):
+        raw = anchor.text or "" if len(anchor) == 0 else anchor.text_content()  # most links: one text
+        if len(raw) < HEADLINE_CHARS or len(" ".join(raw.split())) < HEADLINE_CHARS \
+                or is_document(anchor.get("href") or ""):
             continue
         for level, ancestor in enumerate(anchor.iterancestors()):
             if level >= HEADLINE_LEVELS:
