@@ -46,10 +46,16 @@ WIDGET_HEADINGS = frozenset(fold(h) for h in (
     "Thư viện video", "Thư viện ảnh", "Tin liên quan", "Các tin khác", "Tin khác", "Tin cùng chuyên mục",
     "Bài viết liên quan", "Các bài viết khác", "Văn bản mới", "Hỗ trợ trực tuyến", "Quảng cáo",
     "Hình ảnh hoạt động", "Tiện ích", "Dịch vụ công trực tuyến", "Tin tiêu điểm", "Tin nổi bật",
-    # reader comments: a thread under the article, never its text
-    "Ý kiến bạn đọc", "Ý kiến của bạn", "Ý kiến của bạn đọc", "Gửi ý kiến", "Gửi ý kiến của bạn",
-    "Viết bình luận", "Bình luận của bạn", "Các bình luận",
 ))
+# reader comments: a thread under the article, never its text
+THREAD_HEADINGS = frozenset(fold(h) for h in (
+    "Ý kiến bạn đọc", "Ý kiến của bạn", "Ý kiến của bạn đọc", "Gửi ý kiến", "Gửi ý kiến của bạn",
+    "Viết bình luận", "Bình luận của bạn", "Các bình luận", "Bình luận", "Ý kiến phản hồi",
+    "Các ý kiến phản hồi", "Phản hồi của bạn đọc",
+))
+WIDGET_HEADINGS = WIDGET_HEADINGS | THREAD_HEADINGS
+THREAD_HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6", "b", "strong", "p"})
+HEADING_CLASS = re.compile(r"title|heading|header|tieu-?de", re.I)
 FOOTER_MARKERS = tuple(fold(m) for m in (
     "Cơ quan chủ quản", "Người chịu trách nhiệm", "Designed by", "Bản quyền thuộc", "Thiết kế bởi",
     "Giấy phép số", "Phát triển bởi", "Ghi rõ nguồn", "Copyright", "All rights reserved",
@@ -164,6 +170,8 @@ def _verdict(el, s: _Stats, stats: dict):
             return el
         if s.text <= 1500 and _has_footer_line(el):
             return _climb(el, stats, 1500, strong=True)
+    if s.text > PROTECT_RUN and _led_by_thread_heading(el):
+        return el  # readers' comments under their heading: prose, and never the article's
     if s.links >= TEASERS and _teasers(el, stats):
         return el  # other posts' headlines with their leads ("Tin cùng chuyên mục"): prose, not this post's
     if s.protected:
@@ -177,6 +185,17 @@ def _verdict(el, s: _Stats, stats: dict):
         if text in TOOL_STRINGS:
             return _climb(el, stats, 300)
     return None
+
+
+def _led_by_thread_heading(el) -> bool:
+    """The block opens with a reader-comments heading ("Ý kiến bạn đọc", "Bình luận")."""
+    first = next((child for child in el if isinstance(child.tag, str)), None)
+    if first is None or (el.text or "").strip():
+        return False
+    if first.tag not in THREAD_HEADING_TAGS and not HEADING_CLASS.search(first.get("class", "")):
+        return False  # a tools row ("<div class=tools>Bình luận</div>") opens the article's own block
+    text = " ".join(first.text_content().split())
+    return 0 < len(text) <= 40 and _short_line(text) in THREAD_HEADINGS
 
 
 def _teasers(el, stats: dict) -> bool:
@@ -216,9 +235,21 @@ def clean_tree(root: lxml_html.HtmlElement, keep: Iterable[lxml_html.HtmlElement
             continue
         target = _verdict(el, stats[el], stats)
         if target is not None and target.getparent() is not None and target not in kept:
-            removed.update(target.iter())
-            _drop(target)
+            thread = _thread_after(target, stats) if _short_text(el) in THREAD_HEADINGS else []
+            for gone in (target, *thread):
+                removed.update(gone.iter())
+                _drop(gone)
     return root
+
+
+def _thread_after(heading, stats: dict) -> list:
+    """The readers' comments that follow their heading in the article's own block: its next
+    siblings, when prose stands before it (the article). A "Bình luận" tool above the text
+    has none before it, and takes nothing with it."""
+    if heading.tag == "a" or any(a.tag == "a" for a in heading.iterancestors()):
+        return []
+    before = sum(stats[sib].text for sib in heading.itersiblings(preceding=True) if sib in stats)
+    return list(heading.itersiblings()) if before >= PROTECT_RUN else []
 
 
 def _drop(el) -> None:

@@ -12,11 +12,11 @@ PARAS = "".join(f"<p>Đoạn {i}: Ủy ban nhân dân huyện đã tổ chức h
 FILE = "<td><a href='/upload/kh-12.pdf'>kh-12.pdf</a></td>"
 
 
-def read(widget: str):
+def read(widget: str, after: str = ""):
     page = (f"<html><head><title>Cổng thông tin điện tử huyện</title></head><body><div class='box'>"
             f"<h1>Hội nghị tổng kết công tác dân vận</h1><div class='ngay'>Ngày 12/03/2024</div>"
-            f"<div class='nd'>{PARAS}<p style='text-align:right'><b>Minh Tâm</b></p>{widget}</div></div>"
-            "</body></html>")
+            f"<div class='nd'>{PARAS}<p style='text-align:right'><b>Minh Tâm</b></p>{widget}</div>"
+            f"{after}</div></body></html>")
     return extract_page(page.encode(), "http://huyen.gov.vn/tin/hoi-nghi.html")
 
 
@@ -68,3 +68,33 @@ def test_a_page_of_teasers_is_a_listing():
     page = (f"<html><head><title>Tin tức - Sự kiện</title></head><body><div class='content'>"
             f"<h1>Tin tức - Sự kiện</h1>{teasers(8)}</div></body></html>")
     assert extract_page(page.encode(), "http://huyen.gov.vn/tin-tuc?page=2").rejection == "listing"
+
+
+COMMENT = ("Tôi rất đồng tình với chủ trương này của huyện, mong rằng các cấp chính quyền sẽ sớm triển khai "
+           "thực hiện để người dân được hưởng lợi, nhất là bà con vùng sâu vùng xa.")
+
+
+def thread(heading: str) -> str:
+    return f"<h3>{heading}</h3>" + "".join(
+        f"<div class='item'><b>Nguyễn Văn {chr(65 + i)}</b> <i>(1{i}/03/2024)</i><p>{COMMENT}</p></div>"
+        for i in range(8))
+
+
+@pytest.mark.parametrize("heading", ["Ý kiến bạn đọc", "Bình luận", "Các ý kiến phản hồi"])
+def test_a_long_thread_of_comments_under_its_heading_in_a_block_of_its_own_is_no_text(heading):
+    assert "đồng tình" not in read("", after=f"<div class='box2'>{thread(heading)}</div>").text
+
+
+@pytest.mark.parametrize("heading", ["Ý kiến bạn đọc", "Bình luận"])
+def test_a_thread_under_its_heading_inside_the_articles_own_block_is_no_text(heading):
+    result = read(thread(heading))
+    assert "đồng tình" not in result.text and result.text.endswith("cho năm tiếp theo.")
+
+
+def test_a_comment_tool_above_the_text_takes_nothing_with_it():
+    page = (f"<html><head><title>Cổng thông tin điện tử huyện</title></head><body><div class='box'>"
+            f"<h1>Hội nghị tổng kết công tác dân vận</h1><div class='ngay'>Ngày 12/03/2024</div>"
+            f"<div class='nd'><div class='tools'><span>Bình luận</span></div>{PARAS}</div></div>"
+            "</body></html>")
+    result = extract_page(page.encode(), "http://huyen.gov.vn/tin/hoi-nghi.html")
+    assert result.text.count("Đoạn") == 4
