@@ -7,8 +7,8 @@ Each page draws, independently: the title's element (h1-h3, a classed div, span 
 paragraph, a one-cell table) and its ``<title>`` form; the date line's form and element, before
 or after the title; a lead (sapo) in a div, a bold paragraph or a heading, or none; one to three
 paragraphs, an image caption (figure, centred italic line, CKEditor image table) or none; a
-right-aligned signature or none; a breadcrumb, a section's name, share tools, a related list and
-a rating widget, or not, inside the content block or after it; a sidebar of dated headlines; a
+right-aligned signature or none; a breadcrumb, a section's name, share tools, a related list, a
+rating widget and a thread of readers' comments, or not, inside the content block or after it; a sidebar of dated headlines; a
 div or a table layout. Each page is extracted alone and scored: stored as an article, title,
 day, text opening with the lead, every paragraph and caption kept, the signature as author,
 and no boilerplate in the text. ``tests/crawler/extraction/test_layout_combinations.py`` pins
@@ -51,7 +51,9 @@ FOOTER = ("<div class='footer'>Cơ quan chủ quản: UBND huyện Tân Phú. Đ
           "Phú. Điện thoại: 0251.3856 123.</div>")
 HEADLINES = "".join(f"<li><a href='/tin-tuc/tin-{i}.html'>Tin tức số {i} về hoạt động của huyện trong tuần</a> "
                     f"<span class='date'>({10 + i:02d}/02/2024)</span></li>" for i in range(6))
-LEAKS = ("Tin tức số", "In bài", "Đánh giá", "Tin khác", "Cơ quan chủ quản", "TIN TỨC", "Trang chủ")
+COMMENT = ("Tôi rất đồng tình với chủ trương này của huyện, mong rằng các cấp chính quyền sẽ sớm triển khai "
+           "thực hiện để người dân được hưởng lợi, nhất là bà con vùng sâu vùng xa.")
+LEAKS = ("Tin tức số", "In bài", "Đánh giá", "Tin khác", "Cơ quan chủ quản", "TIN TỨC", "Trang chủ", "đồng tình")
 FIELDS = ("article", "title", "day", "lead", "paragraphs", "caption", "author", "clean")
 
 
@@ -117,6 +119,11 @@ def _main(rnd: random.Random, title_el: str, date_el: str, lead_el: str, body: s
         extras.append(f"<div class='other'><div class='t'>{heading}</div><ul>{HEADLINES}</ul></div>")
     if rnd.random() < 0.3:
         extras.append("<div class='rate'>Đánh giá bài viết: <input type='radio'/>1 <input type='radio'/>2</div>")
+    if rnd.random() < 0.25:
+        heading = rnd.choice(["Ý kiến bạn đọc", "Bình luận", "Các ý kiến phản hồi"])
+        extras.append(f"<div class='box2'><h3>{heading}</h3>" + "".join(
+            f"<div class='item'><b>Nguyễn Văn {chr(65 + i)}</b> <i>(1{i}/03/2024)</i><p>{COMMENT}</p></div>"
+            for i in range(rnd.randint(2, 8))) + "</div>")
     inside = rnd.random() < 0.4
     crumb = ("<div class='bc'><a href='/'>Trang chủ</a> » <a href='/tin'>Tin tức</a></div>"
              if rnd.random() < 0.5 else "")
