@@ -14,6 +14,8 @@ hệ, Cơ cấu tổ chức), is a static page, not an article (it stays in the 
 from __future__ import annotations
 
 import re
+from collections import Counter
+from itertools import islice
 from urllib.parse import unquote, urlsplit
 
 from common.dates import contains_date
@@ -235,18 +237,16 @@ def _same_post(a: str, b: str) -> bool:
 def mark_headlines(root) -> None:
     """Count, on each block, the headline links it holds as the page was served: boilerplate
     removal takes a section page's list away, and the verdict asks how many stood there."""
-    counts: dict = {}
+    counts: Counter = Counter()
     for anchor in root.iter("a"):
         raw = anchor.text or "" if len(anchor) == 0 else anchor.text_content()  # most links: one text
         if len(raw) < HEADLINE_CHARS or len(" ".join(raw.split())) < HEADLINE_CHARS \
                 or is_document(anchor.get("href") or ""):
             continue
-        for level, ancestor in enumerate(anchor.iterancestors()):
-            if level >= HEADLINE_LEVELS:
-                break
-            counts[ancestor] = counts.get(ancestor, 0) + 1
+        counts.update(islice(anchor.iterancestors(), HEADLINE_LEVELS))
     for element, count in counts.items():
-        element.set(HEADLINES_ATTR, str(count))
+        if count >= ENTRIES:  # fewer say nothing (the verdict asks for ENTRIES beside the title's own)
+            element.set(HEADLINES_ATTR, str(count))
 
 
 def _headlines_around(body, title_el) -> int:
