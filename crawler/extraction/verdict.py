@@ -37,6 +37,8 @@ HEADLINE_CHARS = 30  # a link this long in the body is a headline of another pag
 ENTRIES = 3  # other posts' headlines around a page's own that make it a section page
 HEADLINE_LEVELS = 6  # blocks above a headline link that count it
 HEADLINES_ATTR = "data-govarchive-headlines"
+LINKED_HEADINGS = ("boolean((//h1|//h2|//h3|//h4|//*[contains(@class,'title') or contains(@class,'tieu')"
+                   " or contains(@class,'head')])//a)")
 LINKED_SHARE = 0.5  # of a text read where no block held it: other pages' headlines make it a listing
 TEASED = 5  # ... or this many of them (each with its lead)
 SLUG_CHARS = 8  # a last segment this long inside another's ("slug" in "123-slug") names one post
@@ -237,12 +239,13 @@ def _same_post(a: str, b: str) -> bool:
 def mark_headlines(root) -> None:
     """Count, on each block, the headline links it holds as the page was served: boilerplate
     removal takes a section page's list away, and the verdict asks how many stood there."""
+    if not root.xpath(LINKED_HEADINGS):
+        return  # no heading holds a link: no title can link to another post (most articles)
     counts: Counter = Counter()
     for anchor in root.iter("a"):
         raw = anchor.text or "" if len(anchor) == 0 else anchor.text_content()  # most links: one text
-        if len(raw) < HEADLINE_CHARS or len(" ".join(raw.split())) < HEADLINE_CHARS \
-                or is_document(anchor.get("href") or ""):
-            continue
+        if len(raw) < HEADLINE_CHARS or len(" ".join(raw.split())) < HEADLINE_CHARS:
+            continue  # (a document's link counts too: the title's own link is asked for that)
         counts.update(islice(anchor.iterancestors(), HEADLINE_LEVELS))
     for element, count in counts.items():
         if count >= ENTRIES:  # fewer say nothing (the verdict asks for ENTRIES beside the title's own)
