@@ -54,6 +54,7 @@ THREAD_HEADINGS = frozenset(fold(h) for h in (
     "Các ý kiến phản hồi", "Phản hồi của bạn đọc",
 ))
 WIDGET_HEADINGS = WIDGET_HEADINGS | THREAD_HEADINGS
+THREAD_HEADING_CHARS = 40
 THREAD_HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6", "b", "strong", "p"})
 HEADING_CLASS = re.compile(r"title|heading|header|tieu-?de", re.I)
 FOOTER_MARKERS = tuple(fold(m) for m in (
@@ -170,7 +171,7 @@ def _verdict(el, s: _Stats, stats: dict):
             return el
         if s.text <= 1500 and _has_footer_line(el):
             return _climb(el, stats, 1500, strong=True)
-    if s.text > PROTECT_RUN and _led_by_thread_heading(el):
+    if s.text > PROTECT_RUN and _led_by_thread_heading(el, stats):
         return el  # readers' comments under their heading: prose, and never the article's
     if s.links >= TEASERS and _teasers(el, stats):
         return el  # other posts' headlines with their leads ("Tin cùng chuyên mục"): prose, not this post's
@@ -187,15 +188,15 @@ def _verdict(el, s: _Stats, stats: dict):
     return None
 
 
-def _led_by_thread_heading(el) -> bool:
+def _led_by_thread_heading(el, stats: dict) -> bool:
     """The block opens with a reader-comments heading ("Ý kiến bạn đọc", "Bình luận")."""
     first = next((child for child in el if isinstance(child.tag, str)), None)
-    if first is None or (el.text or "").strip():
+    if first is None or not 0 < stats[first].text <= THREAD_HEADING_CHARS or (el.text or "").strip():
         return False
     if first.tag not in THREAD_HEADING_TAGS and not HEADING_CLASS.search(first.get("class", "")):
         return False  # a tools row ("<div class=tools>Bình luận</div>") opens the article's own block
     text = " ".join(first.text_content().split())
-    return 0 < len(text) <= 40 and _short_line(text) in THREAD_HEADINGS
+    return _short_line(text) in THREAD_HEADINGS
 
 
 def _teasers(el, stats: dict) -> bool:
@@ -204,7 +205,7 @@ def _teasers(el, stats: dict) -> bool:
     items = [child for child in el if isinstance(child.tag, str) and stats[child].text > 0]
     if len(items) < TEASERS or any(stats[item].text > TEASER_CHARS for item in items):
         return False  # an item shown in full: a section page's newest post above its list
-    headed = [stats[item].text for item in items if stats[item].links and _has_headline(item)]
+    headed = [stats[item].text for item in items if stats[item].link_text >= HEADLINE and _has_headline(item)]
     if len(headed) < TEASERS or len(headed) < TEASER_SHARE * len(items):
         return False
     # items alike: one far longer than the others is a post shown in full above its list

@@ -37,8 +37,8 @@ HEADLINE_CHARS = 30  # a link this long in the body is a headline of another pag
 ENTRIES = 3  # other posts' headlines around a page's own that make it a section page
 HEADLINE_LEVELS = 6  # blocks above a headline link that count it
 HEADLINES_ATTR = "data-govarchive-headlines"
-LINKED_HEADINGS = ("boolean((//h1|//h2|//h3|//h4|//*[contains(@class,'title') or contains(@class,'tieu')"
-                   " or contains(@class,'head')])//a)")
+LINKED_HEADINGS = ("boolean((//h1|//h2|//h3|//h4|//*[contains(@class,'title') or contains(@class,'tieu')])"
+                   f"//a[string-length(normalize-space()) >= {HEADLINE_CHARS}])")
 LINKED_SHARE = 0.5  # of a text read where no block held it: other pages' headlines make it a listing
 TEASED = 5  # ... or this many of them (each with its lead)
 SLUG_CHARS = 8  # a last segment this long inside another's ("slug" in "123-slug") names one post
