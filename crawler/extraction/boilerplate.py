@@ -35,6 +35,7 @@ TEASER_SHARE = 0.8  # of the block's items (its heading, a "more" link may be th
 HEADLINE = 30  # characters: a link this long names another post
 TEASER_CHARS = 600  # a headline and its lead: an item with more text is a post shown in full
 FULL_POST = 2.0  # ... as is one this many times the median item's text
+UNHEADED_PROSE = 150  # characters: an item without a headline link holding this much is a post
 NOISE_TAGS = (
     "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas",
     "select", "option", "input", "button", "textarea", "nav", "aside", "footer", "video", "audio",
@@ -205,9 +206,12 @@ def _teasers(el, stats: dict) -> bool:
     items = [child for child in el if isinstance(child.tag, str) and stats[child].text > 0]
     if len(items) < TEASERS or any(stats[item].text > TEASER_CHARS for item in items):
         return False  # an item shown in full: a section page's newest post above its list
-    headed = [stats[item].text for item in items if stats[item].link_text >= HEADLINE and _has_headline(item)]
+    heads = [stats[item].link_text >= HEADLINE and _has_headline(item) for item in items]
+    headed = [stats[item].text for item, head in zip(items, heads, strict=True) if head]
     if len(headed) < TEASERS or len(headed) < TEASER_SHARE * len(items):
         return False
+    if any(not head and stats[item].text >= UNHEADED_PROSE for item, head in zip(items, heads, strict=True)):
+        return False  # prose under no headline link: a post shown in full ("Xem tiếp" under it)
     # items alike: one far longer than the others is a post shown in full above its list
     return max(headed) <= FULL_POST * sorted(headed)[len(headed) // 2]
 

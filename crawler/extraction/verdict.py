@@ -20,7 +20,7 @@ from urllib.parse import unquote, urlsplit
 
 from common.dates import contains_date
 from common.textnorm import clean_line, fold
-from common.urls import canonical_url, is_document, joined, url_key
+from common.urls import canonical_url, is_binary, is_document, joined, url_key
 from crawler.documents.detail import document_page
 from crawler.extraction.attachments import attachment_anchors
 from crawler.extraction.locate import is_sentence
@@ -37,6 +37,10 @@ HEADLINE_CHARS = 30  # a link this long in the body is a headline of another pag
 ENTRIES = 3  # other posts' headlines around a page's own that make it a section page
 HEADLINE_LEVELS = 6  # blocks above a headline link that count it
 HEADLINES_ATTR = "data-govarchive-headlines"
+# a link's words that say the text goes on elsewhere, folded ("Chi tiết" is left out: a notice
+# links its document's page so; "Xem thêm" too: an article links its section so)
+READ_MORE = frozenset({"xem tiep", "doc tiep", "read more", "continue reading"})
+READ_MORE_CHARS = 24
 LINKED_HEADINGS = ("boolean((//h1|//h2|//h3|//h4|//*[contains(@class,'title') or contains(@class,'tieu')])"
                    f"//a[string-length(normalize-space()) >= {HEADLINE_CHARS}])")
 LINKED_SHARE = 0.5  # of a text read where no block held it: other pages' headlines make it a listing
@@ -75,11 +79,14 @@ def judge(result: Extraction, body, located_text: str, dated: bool, url: str | N
             and (stated := document_page(body.getroottree().getroot())):
         # its fields go with its file, which the crawl fetches from here (crawler.documents.detail)
         return Rejection.NOT_ARTICLE, f"a document's page ({stated.get('number') or stated.get('subject')})"
-    if body is not None and _links_away(title_el, url) and _headlines_around(body, title_el) >= ENTRIES:
+    if body is not None and (_links_away(title_el, url) or _leads_away(body, title_el, url)) \
+            and _headlines_around(body, title_el) >= ENTRIES:
         # the headline over the text links to another page, among others': a section page that
         # shows its newest post in full above the list
         return Rejection.LISTING, "a section page: its title is another page's headline"
     if len(result.text) < MIN_BODY_CHARS and not _short_post(result, body, dated, url, title_el):
+        if dated and _among_dated_entries(body, title_el, url):
+            return Rejection.LISTING, "a teaser among dated entries"  # fetched again by later crawls
         return Rejection.NOT_ARTICLE, f"too little text ({len(result.text)} chars)"
     if title_el is not None and body is not None and is_label(title_el) \
             and _headline_link_before(body, title_el, url):
@@ -239,8 +246,10 @@ def _same_post(a: str, b: str) -> bool:
 def mark_headlines(root) -> None:
     """Count, on each block, the headline links it holds as the page was served: boilerplate
     removal takes a section page's list away, and the verdict asks how many stood there."""
-    if not root.xpath(LINKED_HEADINGS):
-        return  # no heading holds a link: no title can link to another post (most articles)
+    # only where a heading holds a headline's link, or a "Xem tiếp" or a picture links a post:
+    # elsewhere no page can lead to another post (most articles)
+    if not (root.xpath(LINKED_HEADINGS) or any(_leading(a, a.text or "") for a in root.iter("a"))):
+        return
     counts: Counter = Counter()
     for anchor in root.iter("a"):
         raw = anchor.text or "" if len(anchor) == 0 else anchor.text_content()  # most links: one text
@@ -252,9 +261,36 @@ def mark_headlines(root) -> None:
             element.set(HEADLINES_ATTR, str(count))
 
 
+def _leading(anchor, text: str) -> bool:
+    """A link that leads on to a post: "Xem tiếp", "Đọc tiếp", or a picture alone."""
+    if len(text) > READ_MORE_CHARS:
+        return False
+    words = fold(" ".join(text.split())).strip(" []()»>.:")
+    if words in READ_MORE:
+        return True
+    return not words and anchor.find("img") is not None and not is_binary(anchor.get("href") or "")
+
+
+def _leads_away(body, title_el, url: str | None) -> bool:
+    """The post's block (title and body) holds a link leading on to another post."""
+    holder = body
+    while holder is not None and title_el is not None and title_el not in holder.iter():
+        holder = holder.getparent()
+    if holder is None or holder.tag in ("body", "html") or not url:
+        return False
+    for anchor in holder.iter("a"):
+        target = joined(url, (anchor.get("href") or "").strip())
+        if target and _leading(anchor, anchor.text_content()) and not is_document(target) \
+                and not _same_post(target, url):
+            return True
+    return False
+
+
 def _headlines_around(body, title_el) -> int:
     """Other pages' headline links the column that holds the title and the body held as served
     (:func:`mark_headlines`)."""
+    if title_el is None:
+        return 0
     region = title_el
     while region is not None and body not in region.iter():
         region = region.getparent()

@@ -17,7 +17,7 @@ point: a rule that holds for one layout and breaks another shows here.
 
 A second set puts a section's pages together from the same parts: listings in four styles (a
 list, rows of a table, blocks, teasers with their leads), the newest post shown in full above
-the list or not, paged or not, which must be judged listings (a crawl fetches them again); and
+the list (its headline a link, or a picture or "Xem tiếp" linking it) or not, paged or not, which must be judged listings (a crawl fetches them again); and
 short notices (a title, a day, one line or none, a file), which must be stored with their title,
 day and file.
 """
@@ -156,9 +156,13 @@ def other_case(rnd: random.Random, n: int) -> Other:
     section = rnd.choice(["Tin tức - Sự kiện", "Thông báo", "Tin hoạt động", "TIN TỨC"])
     if rnd.random() < 0.65:
         featured = ""
-        if rnd.random() < 0.3:
-            featured = (f"<div class='featured'><h2><a href='/tin/bai-99.html'>{rnd.choice(TITLES)}</a></h2>"
-                        f"<p>12/03/2024</p>" + f"<p>{PARAGRAPHS[0]}</p>" * rnd.randint(1, 3) + "</div>")
+        if rnd.random() < 0.4:  # its headline a link, or a picture or "Xem tiếp" linking the post
+            title, link = rnd.choice(TITLES), "<a href='/tin/bai-99.html'>{}</a>"
+            head, more = rnd.choice([(f"<h2>{link.format(title)}</h2>", ""),
+                                     (f"<h2>{title}</h2>", link.format("Xem tiếp")),
+                                     (link.format("<img src='/a.jpg'/>") + f"<h2>{title}</h2>", "")])
+            featured = (f"<div class='featured'>{head}<p>12/03/2024</p>"
+                        + f"<p>{PARAGRAPHS[0]}</p>" * rnd.randint(1, 3) + f"{more}</div>")
         pager = ("<div class='pager'><a href='?page=1'>1</a> <a href='?page=2'>2</a> <a href='?page=3'>Trang sau</a>"
                  "</div>") if rnd.random() < 0.7 else ""
         main = f"<h1>{section}</h1>{featured}{_items(rnd, rnd.randint(5, 12))}{pager}"

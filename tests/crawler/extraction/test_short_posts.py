@@ -187,3 +187,31 @@ def test_a_post_whose_title_links_to_itself_in_another_form_stays_an_article():
     page = SECTION_FRAME.format(featured("/index.php?option=com_content&id=4567") + f"<ul>{headlines(6)}</ul>")
     result = extract_page(page.encode(), "https://tanphu.gov.vn/tin-tuc/4567-hoi-nghi-trien-khai.html")
     assert result.is_article
+
+
+def featured_unlinked(more: str, paragraphs: int = 2) -> str:
+    prose = ("<p>Tại hội nghị, đồng chí Chủ tịch UBND huyện đã quán triệt các chỉ tiêu chủ yếu của năm, trong đó "
+             "tập trung vào tăng trưởng kinh tế và xây dựng nông thôn mới nâng cao.</p>")
+    return (f"<div class='featured'><h2>Hội nghị triển khai nhiệm vụ phát triển kinh tế năm 2024</h2>"
+            f"<p>12/03/2024</p>{prose * paragraphs}{more}</div>")
+
+
+@pytest.mark.parametrize("more", ["<a href='/tin/bai-99.html'>Xem tiếp</a>",
+                                  "<a href='/tin/bai-99.html'><img src='/a.jpg'/></a>"])
+def test_a_post_shown_above_a_list_that_reads_on_elsewhere_is_a_section_page(more):
+    page = SECTION_FRAME.format(featured_unlinked(more) + f"<ul>{headlines(6)}</ul>")
+    assert extract_page(page.encode(), "https://tanphu.gov.vn/tin-tuc").rejection == "listing"
+
+
+def test_a_short_teaser_among_dated_entries_is_a_listing_not_a_dead_end():
+    page = SECTION_FRAME.format(featured_unlinked("<a href='/tin/bai-99.html'>Xem tiếp</a>", 1)
+                                + f"<ul>{headlines(6)}</ul>")
+    assert extract_page(page.encode(), "https://tanphu.gov.vn/tin-tuc").rejection == "listing"
+
+
+def test_a_notice_that_links_its_documents_page_stays_a_notice():
+    notice = (f"<div class='detail'><h2>{NOTICE_TITLE}</h2><div class='d'>Ngày đăng: 05/03/2024</div>"
+              "<div class='nd'><p>Nội dung thông báo xem tại văn bản. <a href='/van-ban/12'>Chi tiết</a></p>"
+              f"</div></div><div class='other'><b>Thông báo khác</b><ul>{headlines(6)}</ul></div>")
+    result = extract_page(SECTION_FRAME.format(notice).encode(), "https://tanphu.gov.vn/thong-bao/tb-12.html")
+    assert (result.is_article, result.title) == (True, NOTICE_TITLE)
