@@ -79,11 +79,11 @@ def judge(result: Extraction, body, located_text: str, dated: bool, url: str | N
             and (stated := document_page(body.getroottree().getroot())):
         # its fields go with its file, which the crawl fetches from here (crawler.documents.detail)
         return Rejection.NOT_ARTICLE, f"a document's page ({stated.get('number') or stated.get('subject')})"
-    if body is not None and (_links_away(title_el, url) or _leads_away(body, title_el, url)) \
-            and _headlines_around(body, title_el) >= ENTRIES:
-        # the headline over the text links to another page, among others': a section page that
+    if body is not None and _headlines_around(body, title_el) >= ENTRIES \
+            and (_links_away(title_el, url) or _leads_away(body, title_el, url)):
+        # the post over the text is another page's, among others' headlines: a section page that
         # shows its newest post in full above the list
-        return Rejection.LISTING, "a section page: its title is another page's headline"
+        return Rejection.LISTING, "a section page: its post is another page's, among other headlines"
     if len(result.text) < MIN_BODY_CHARS and not _short_post(result, body, dated, url, title_el):
         if dated and _among_dated_entries(body, title_el, url):
             return Rejection.LISTING, "a teaser among dated entries"  # fetched again by later crawls
@@ -273,9 +273,7 @@ def _leading(anchor, text: str) -> bool:
 
 def _leads_away(body, title_el, url: str | None) -> bool:
     """The post's block (title and body) holds a link leading on to another post."""
-    holder = body
-    while holder is not None and title_el is not None and title_el not in holder.iter():
-        holder = holder.getparent()
+    holder = _holding_both(body, title_el)
     if holder is None or holder.tag in ("body", "html") or not url:
         return False
     for anchor in holder.iter("a"):
@@ -286,14 +284,18 @@ def _leads_away(body, title_el, url: str | None) -> bool:
     return False
 
 
+def _holding_both(body, title_el):
+    """The smallest element holding the title and the body (None without a title)."""
+    if title_el is None:
+        return None
+    around_body = {body, *body.iterancestors()}
+    return next((node for node in (title_el, *title_el.iterancestors()) if node in around_body), None)
+
+
 def _headlines_around(body, title_el) -> int:
     """Other pages' headline links the column that holds the title and the body held as served
     (:func:`mark_headlines`)."""
-    if title_el is None:
-        return 0
-    region = title_el
-    while region is not None and body not in region.iter():
-        region = region.getparent()
+    region = _holding_both(body, title_el)
     region = region.getparent() if region is not None and region.getparent() is not None else region
     if region is None or region.tag in ("body", "html"):
         return 0
