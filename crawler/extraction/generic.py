@@ -14,9 +14,9 @@ substance:
   survive in the cleaned tree and are not noise lines) and they are prose as
   below: the footers, polls and counters it takes on Vietnamese portals do not
   survive, the paragraphs and sub-headings the located body missed do; the
-  page's title, which trafilatura's reading opens with, a section's name in
-  capitals above the text, a date line and a related list's dated headlines
-  are no substance;
+  page's title, which trafilatura's reading opens with, a section's or the
+  portal's name above the text, a date line, a related list's dated headlines
+  and a signature the located element holds are no substance;
 - the located body's extra lines count when they are prose, not a link's text
   (related lists), not a dated list item, and not what trafilatura read as
   reader comments (pingbacks, replies).
@@ -128,14 +128,14 @@ def choose(located: Candidate | None, other: Candidate | None, cleaned: lxml_htm
             if _covers(text, mine) and _covers(text, theirs):
                 return Choice(Candidate("container", "\n".join(lines)), gain)
     if gain_other > gain_located:
-        if is_vietnamese(located.text):  # where our rules were built: what they removed stays out
+        if vietnamese:  # where our rules were built: what they removed stays out
             lines = [line for line in theirs if line in mine_all or _kept(_bare(line), kept)]
             return Choice(Candidate(other.name, "\n".join(lines), other.comments), gain)
         return Choice(other, gain)
     # all it adds that would be substance survived our boilerplate rules (a date line or a
     # headline it adds is no substance either way)
     clean_other = gain_other == sum(len(line) for line in extra_other if _prose(line, links))
-    if not is_vietnamese(located.text) and clean_other and gain_located < SMALL_LEAD:
+    if not vietnamese and clean_other and gain_located < SMALL_LEAD:
         return Choice(other, gain)
     return Choice(located, gain)
 
