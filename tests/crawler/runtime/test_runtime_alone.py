@@ -177,3 +177,28 @@ def test_a_callback_that_is_no_method_of_the_spider_is_refused_as_scrapy_refuses
 
     with pytest.raises(ValueError):
         request_record(Request("http://h/a", callback=lambda response: None), _Portal())
+
+
+def test_the_delay_jitter_is_drawn_once_a_gap_and_averages_the_delay():
+    """Scrapy drew it at every look at a host's queue, so a request waited for the largest of
+    several draws: gaps of 0.62 s at a 0.5 s delay."""
+    from crawler.runtime.downloader import PoliteDownloader
+
+    crawler = get_crawler(Spider, settings_dict={"DOWNLOAD_DELAY": 1.0, "DOWNLOAD_DELAY_JITTER": 0.5,
+                                                 "AUTOTHROTTLE_ENABLED": False})
+
+    async def gaps() -> list[float]:  # Scrapy's downloader and its slots ask for the running loop
+        downloader = PoliteDownloader(crawler)
+        key, slot = downloader._get_slot(Request("http://h/"))
+        out = []
+        for _ in range(4000):
+            downloader.draw_gap(slot, key)
+            looks = {downloader._gap(slot, key) for _ in range(5)}
+            assert len(looks) == 1
+            out.append(looks.pop())
+        downloader.close()
+        return out
+
+    drawn = asyncio.run(gaps())
+    assert 0.5 <= min(drawn) and max(drawn) <= 1.5
+    assert abs(sum(drawn) / len(drawn) - 1.0) < 0.03
