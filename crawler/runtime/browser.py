@@ -19,7 +19,7 @@ from crawler.discovery.browser import browser_missing, chromium_path
 
 logger = logging.getLogger(__name__)
 
-HANDLER = "scrapy_playwright.handler.ScrapyPlaywrightDownloadHandler"
+HANDLER = "crawler.runtime.handlers.BrowserHandler"  # scrapy-playwright's, one idle connection a host
 # the closed networks archives run in: no background connections, no sandbox as root, no GPU
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync",

@@ -40,7 +40,7 @@ def test_the_addon_says_why_when_the_browser_is_turned_off():
     crawler = get_crawler(settings_dict={"GOVARCHIVE_BROWSER": "off", "ADDONS": {BrowserAddon: 0}})
     crawler._apply_settings()
     assert "off" in crawler.settings["GOVARCHIVE_BROWSER_MISSING"]
-    assert "scrapy_playwright" not in str(crawler.settings.getdict("DOWNLOAD_HANDLERS"))
+    assert "BrowserHandler" not in str(crawler.settings.getdict("DOWNLOAD_HANDLERS"))
 
 
 @pytest.mark.skipif(not shutil.which("chromium"), reason="no chromium here (.ci/run installs it)")
