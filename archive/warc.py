@@ -14,6 +14,7 @@ import fcntl
 import io
 import logging
 import os
+import tempfile
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -76,9 +77,14 @@ def prepare_warc_folder(folder: Path) -> None:
 
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        probe = folder / ".write-test"
-        probe.write_bytes(b"x")
-        probe.unlink()
+        # a probe of its own: the crawl processes of one run prove the folder side by side, and
+        # with one name for all, one removed another's probe before that one did (ENOENT)
+        handle, probe = tempfile.mkstemp(prefix=".write-test-", dir=folder)
+        try:
+            os.write(handle, b"x")
+        finally:
+            os.close(handle)
+        os.unlink(probe)
     except OSError as exc:
         raise ArchiveError(f"cannot write WARC files in {folder}: {exc.strerror or exc}") from exc
 

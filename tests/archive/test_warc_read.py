@@ -34,3 +34,16 @@ def test_a_record_shorter_than_its_content_length_is_refused(tmp_path):
         read_response(tmp_path, RecordRef("a.warc.gz", 0, 0))
     with pytest.raises(WarcError, match="damaged WARC a.warc.gz after offset 0"):
         list(iter_responses(tmp_path / "a.warc.gz"))
+
+
+def test_crawl_processes_proving_one_warc_folder_at_once_do_not_trip_each_other(tmp_path):
+    """Crawl processes of one run prove the folder writable side by side: with one probe name,
+    one removed the other's probe and a whole process of portals failed to start."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from archive.warc import prepare_warc_folder
+
+    folder = tmp_path / "warcs"
+    with ThreadPoolExecutor(8) as pool:
+        list(pool.map(lambda _: prepare_warc_folder(folder), range(2000)))
+    assert list(folder.iterdir()) == []
