@@ -136,21 +136,23 @@ def linked_from_menu(root, url: str | None) -> bool:
     """Whether the page's own menu links the page (asked before the menus are cleaned away)."""
     if not url:
         return False
-    here, path = canonical_url(url), _path(url)
+    path = _path(url)
     tail = urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1]
     if not tail:
         return False  # the home page: a listing, whatever its menu says
+    here = None
     for link in root.iter("a"):
         href = (link.get("href") or "").strip()
-        # the page's last path segment in the link first (cheap), then the same path, then the
-        # same address (canonical_url is the costly part)
+        # the page's last path segment in the link first (cheap), then the same path, in a menu,
+        # then the same address: canonical_url is the costly part, and most pages link themselves
+        # (breadcrumb, print, share) outside any menu
         if tail not in href or href.startswith(("#", "javascript:")):
             continue
         target = joined(url, href)
         if target is None:  # "http://[::1/x": no address
             continue
-        if (_path(target) == path and canonical_url(target) == here and _in_menu(link)
-                and len(link.text_content().split()) <= STATIC_WORDS):
+        if (_path(target) == path and _in_menu(link) and len(link.text_content().split()) <= STATIC_WORDS
+                and canonical_url(target) == (here := here or canonical_url(url))):
             return True  # a page's name in a menu, not a headline in a list of news that says "menu"
     return False
 
