@@ -20,6 +20,7 @@ from crawler.discovery.browser import browser_missing, chromium_path
 logger = logging.getLogger(__name__)
 
 HANDLER = "crawler.runtime.handlers.BrowserHandler"  # scrapy-playwright's, one idle connection a host
+HTTP_HANDLER = "crawler.runtime.handlers.HTTPHandler"
 # the closed networks archives run in: no background connections, no sandbox as root, no GPU
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -37,10 +38,13 @@ class BrowserAddon:
         configured = settings.get("GOVARCHIVE_CHROMIUM")
         missing = "turned off (GOVARCHIVE_BROWSER = off)" if mode == "off" else browser_missing(configured)
         settings.set("GOVARCHIVE_BROWSER_MISSING", missing, priority="addon")
+        # one idle connection a host either way (crawler/runtime/handlers.py); set here, as the
+        # project's DOWNLOAD_HANDLERS would outrank an add-on's
+        handler = HTTP_HANDLER if missing else HANDLER
+        settings.set("DOWNLOAD_HANDLERS", {**settings.getdict("DOWNLOAD_HANDLERS"),
+                                           "http": handler, "https": handler}, priority="addon")
         if missing:
             return
-        settings.set("DOWNLOAD_HANDLERS", {**settings.getdict("DOWNLOAD_HANDLERS"),
-                                           "http": HANDLER, "https": HANDLER}, priority="addon")
         settings.set("PLAYWRIGHT_BROWSER_TYPE", "chromium", priority="addon")
         launch = {"executable_path": chromium_path(configured), "headless": True, "args": CHROMIUM_ARGS}
         settings.set("PLAYWRIGHT_LAUNCH_OPTIONS", launch, priority="addon")

@@ -96,10 +96,9 @@ EXTENSIONS = {
     # portal's log_count/* counting every other portal's lines); nothing here reads those counts
     "scrapy.extensions.logcount.LogCount": None,
 }
-# One idle connection kept a host, not CONCURRENT_REQUESTS_PER_DOMAIN (crawler/runtime/handlers.py)
-DOWNLOAD_HANDLERS = {scheme: "crawler.runtime.handlers.HTTPHandler" for scheme in ("http", "https")}
 # The browser (scrapy-playwright with the system's Chromium) for pages built by script, when both
-# are here; requests without meta["playwright"] keep Scrapy's own HTTP handler
+# are here; requests without meta["playwright"] keep Scrapy's own HTTP handler. The add-on also
+# names the HTTP handlers, with one idle connection a host (crawler/runtime/handlers.py).
 ADDONS = {"crawler.runtime.browser.BrowserAddon": 0}
 # No telnet console: nobody debugs a crawl through it, and every crawl past the port range
 # logged an ERROR (one port per crawl in a process).
