@@ -1,6 +1,7 @@
 """The Scrapy runtime: everything between a start URL and an item handed to the pipelines.
 
 - :mod:`~crawler.runtime.settings`: the project's Scrapy settings (polite by default);
+  :mod:`~crawler.runtime.shared_settings`: their copies, one a crawler, sharing what they do not change;
 - :mod:`~crawler.runtime.items`: the items spiders yield (pages, documents);
 - :mod:`~crawler.runtime.archive_access`: the archive writer a component gets (SQLite, or a worker's stream);
 - :mod:`~crawler.runtime.downloader`, :mod:`~crawler.runtime.middlewares`: per-host politeness, retries

@@ -27,6 +27,7 @@ from archive.store import ArchiveError, CrawlCounts, mark_interrupted
 from archive.warc import prepare_warc_folder, warc_folder
 from common.clock import new_crawl_id, utc_now
 from crawler.runtime import signals
+from crawler.runtime.shared_settings import SharedSettings
 from crawler.runtime.transfers import Transfers, places_for
 
 logger = logging.getLogger(__name__)
@@ -113,7 +114,7 @@ class StoppableProcess(CrawlerProcess):
 
 
 def project_settings(overrides: Mapping[str, Any] | None = None) -> Settings:
-    settings = Settings()
+    settings = SharedSettings()  # each crawler's copy shares what it does not change
     settings.setmodule("crawler.runtime.settings", priority="project")
     for key, value in (overrides or {}).items():
         settings.set(key, value, priority="cmdline")
