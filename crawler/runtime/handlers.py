@@ -1,11 +1,13 @@
-"""Scrapy's HTTP download handlers, keeping one idle connection a host.
+"""Scrapy's HTTP download handlers, keeping one idle connection a host under a delay.
 
 Scrapy's pool keeps as many idle connections a host as ``CONCURRENT_REQUESTS_PER_DOMAIN``
 (2 here), each for four minutes. Under a download delay and AutoThrottle aiming at one request
 in flight, a host is asked one page at a time nearly always: the second connection, opened
 when two requests overlap, then sat idle, and a many-portal crawl held about 1.14 sockets a
 portal (``benchmarks/portals_bench.py``). Here it is closed after its answer; the first is
-kept, so a portal's pages still come over one kept-alive connection.
+kept, so a portal's pages still come over one kept-alive connection. Without a delay a host is
+asked at its concurrency all the time, and closing the second connection made half the requests
+connect again (a single-portal crawl 5% slower, ``benchmarks/scale_bench.py``): all are kept.
 """
 
 from __future__ import annotations
@@ -13,13 +15,18 @@ from __future__ import annotations
 from scrapy.core.downloader.handlers.http11 import HTTP11DownloadHandler
 from scrapy_playwright.handler import ScrapyPlaywrightDownloadHandler
 
-KEPT_PER_HOST = 1
+
+def kept_per_host(settings) -> int:
+    """Idle connections kept a host: one under a delay, else one a request allowed at once."""
+    if settings.getfloat("DOWNLOAD_DELAY") > 0:
+        return 1
+    return max(1, settings.getint("CONCURRENT_REQUESTS_PER_DOMAIN"))
 
 
 class HTTPHandler(HTTP11DownloadHandler):
     def __init__(self, crawler) -> None:
         super().__init__(crawler)
-        self._pool.maxPersistentPerHost = KEPT_PER_HOST
+        self._pool.maxPersistentPerHost = kept_per_host(crawler.settings)
 
 
 class BrowserHandler(ScrapyPlaywrightDownloadHandler):
@@ -28,4 +35,4 @@ class BrowserHandler(ScrapyPlaywrightDownloadHandler):
 
     def __init__(self, crawler) -> None:
         super().__init__(crawler)
-        self._pool.maxPersistentPerHost = KEPT_PER_HOST
+        self._pool.maxPersistentPerHost = kept_per_host(crawler.settings)

@@ -208,8 +208,9 @@ def test_the_delay_jitter_is_drawn_once_a_gap_and_averages_the_delay():
 
 def test_the_http_handlers_keep_one_idle_connection_a_host():
     """Two per host stayed open four minutes each: a many-portal crawl held 1.14 sockets a portal.
-    With the browser or without, the handler the add-on names keeps one. Built in a process of
-    its own: Scrapy's HTTP handler needs the reactor installed."""
+    With the browser or without, the handler the add-on names keeps one under a delay, and one a
+    request allowed at once without. Built in a process of its own: Scrapy's HTTP handler needs
+    the reactor installed."""
     code = """
 import asyncio
 from scrapy import Spider
@@ -220,13 +221,14 @@ from crawler.runtime.browser import BrowserAddon
 
 install_reactor("twisted.internet.asyncioreactor.AsyncioSelectorReactor")
 
-async def kept(mode):
-    crawler = get_crawler(Spider, {"ADDONS": {BrowserAddon: 0}, "GOVARCHIVE_BROWSER": mode})
+async def kept(mode, delay=0.5):
+    crawler = get_crawler(Spider, {"ADDONS": {BrowserAddon: 0}, "GOVARCHIVE_BROWSER": mode,
+                                   "DOWNLOAD_DELAY": delay, "CONCURRENT_REQUESTS_PER_DOMAIN": 2})
     handlers = crawler.settings.getwithbase("DOWNLOAD_HANDLERS")
     assert handlers["http"] == handlers["https"]
     return load_object(handlers["https"])(crawler)._pool.maxPersistentPerHost
 
-print(*(asyncio.run(kept(mode)) for mode in ("off", "auto")))
+print(*(asyncio.run(kept(mode)) for mode in ("off", "auto")), asyncio.run(kept("off", delay=0)))
 """
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert out.stdout.split() == ["1", "1"], out.stderr[-2000:]
+    assert out.stdout.split() == ["1", "1", "2"], out.stderr[-2000:]  # no delay: a request at once each
