@@ -1,6 +1,6 @@
 """Scrapy's downloader with per-host politeness kept whole (Scrapy 2.19, asyncio reactor).
 
-Three things Scrapy leaves out:
+What Scrapy leaves out:
 
 - robots.txt's ``Crawl-delay``: Protego parses it, nothing applies it. Here it is each host's
   least delay (the larger of it and the configured one, AutoThrottle or not), capped at
@@ -11,6 +11,8 @@ Three things Scrapy leaves out:
 - a ``Retry-After`` (429, 503) delays only the refused request's retry; here the whole host
   is held (:meth:`PoliteDownloader.pause`, as the answer arrives), so no request goes to it;
 - the per-host concurrency limit (below);
+- no wake-up armed for an empty queue (Scrapy arms one after each request, with the delay in
+  force then: the first page after robots.txt waited out AutoThrottle's start delay);
 - the delay's jitter drawn once a gap: Scrapy draws it again at each look at the host's queue,
   and a request waits until one draw falls below the time already waited, so the gaps came to
   the largest of several draws (0.62 s at a 0.5 s delay, measured at a portal's server:
@@ -176,6 +178,11 @@ class PoliteDownloader(Downloader):
             self.crawler.stats.inc_value("govarchive/stopped/dropped_queued", self._drop(slot))
             return
         if slot.latercall:
+            return
+        if not slot.queue:
+            # no wake-up for an empty queue: armed now, it would keep the delay in force now, and
+            # the next request would wait it out (AutoThrottle's 1 s start delay after robots.txt,
+            # lowered to 0.5 s as its answer came); a request arriving later asks again
             return
         now = monotonic()
         key = self._key_of(slot)

@@ -232,3 +232,28 @@ print(*(asyncio.run(kept(mode)) for mode in ("off", "auto")), asyncio.run(kept("
 """
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert out.stdout.split() == ["1", "1", "2"], out.stderr[-2000:]  # no delay: a request at once each
+
+
+def test_a_host_with_nothing_queued_gets_no_wake_up_armed_with_the_delay_of_now():
+    """Armed after robots.txt with AutoThrottle's 1 s start delay, a wake-up made the next page
+    wait that out though the delay came down to 0.5 s as robots.txt's answer arrived."""
+    from time import monotonic
+
+    from crawler.runtime.downloader import PoliteDownloader
+
+    crawler = get_crawler(Spider, settings_dict={"DOWNLOAD_DELAY": 1.0, "AUTOTHROTTLE_ENABLED": False})
+
+    async def armed() -> tuple[bool, bool]:
+        downloader = PoliteDownloader(crawler)
+        key, slot = downloader._get_slot(Request("http://h/"))
+        slot.lastseen = monotonic()  # a request just left
+        downloader._process_queue(slot)
+        empty = slot.latercall is not None
+        slot.queue.append((Request("http://h/a"), None))
+        downloader._process_queue(slot)
+        queued = slot.latercall is not None
+        slot.queue.clear()
+        downloader.close()
+        return empty, queued
+
+    assert asyncio.run(armed()) == (False, True)
