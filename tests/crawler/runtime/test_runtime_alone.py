@@ -207,7 +207,7 @@ def test_the_delay_jitter_is_drawn_once_a_gap_and_averages_the_delay():
 
 
 def test_the_http_handlers_keep_one_idle_connection_a_host():
-    """Two per host stayed open four minutes each: a many-portal crawl held 1.14 sockets a portal.
+    """Two per host stayed open four minutes each, the second idle under a delay.
     With the browser or without, the handler the add-on names keeps one under a delay, and one a
     request allowed at once without. Built in a process of its own: Scrapy's HTTP handler needs
     the reactor installed."""
