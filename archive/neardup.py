@@ -42,6 +42,8 @@ THRESHOLD = 0.5
 SEED = 7
 MAX_CANDIDATES = 500  # articles compared with a new one at most (see find_similar)
 PER_BAND = 64  # articles read from one band's bucket at most
+FIRST_CANDIDATES, FIRST_PER_BAND = 16, 8  # the first look: the closest few (see find_similar)
+SURE = 0.8  # a match this close in the first look ends the lookup
 
 
 @dataclass(frozen=True)
@@ -94,31 +96,42 @@ def similarity(a: np.ndarray, b: np.ndarray) -> float:
 
 def find_similar(db: Database, sig: np.ndarray) -> Match | None:
     """The most similar archived article at or above THRESHOLD, if any."""
-    # Each band's bucket read newest first and at most PER_BAND deep (the primary key's order),
-    # then the candidates sharing the most bands first, at most MAX_CANDIDATES: an archive of
-    # alike notices (or one story syndicated to every district) fills a bucket with thousands of
-    # articles, and a lookup must not grow with them. Views of one page come in one crawl: newest.
+    # First the few articles sharing the most bands: a syndicated copy (the usual near duplicate,
+    # and the costly case, one story copied by every commune) shares most of its bands and is
+    # among them, nearly the same. Only when none of them is that close are the buckets read deep.
+    found, rows = _closest(db, sig, FIRST_PER_BAND, FIRST_CANDIDATES)
+    if not rows or (found is not None and found.similarity >= SURE):
+        return found
+    return _closest(db, sig, PER_BAND, MAX_CANDIDATES)[0]
+
+
+def _closest(db: Database, sig: np.ndarray, per_band: int, candidates: int) -> tuple[Match | None, int]:
+    """The best match among the ``candidates`` articles sharing the most bands (each band's bucket
+    read ``per_band`` deep), and how many were compared."""
+    # Each band's bucket read newest first and at most per_band deep (the primary key's order),
+    # then the candidates sharing the most bands first: an archive of alike notices (or one story
+    # syndicated to every district) fills a bucket with thousands of articles, and a lookup must
+    # not grow with them. Views of one page come in one crawl: newest.
     bands = " UNION ALL ".join(
         "SELECT * FROM (SELECT article_id FROM near_dup_bands WHERE band = ? AND hash = ? "
-        f"ORDER BY article_id DESC LIMIT {PER_BAND})" for _ in range(BANDS))
+        f"ORDER BY article_id DESC LIMIT {per_band})" for _ in range(BANDS))
     # one statement: the bands' buckets counted and the signatures read by SQLite (16 queries and
     # a Python Counter over up to a thousand ids were most of the lookup's cost)
     rows = db.execute(
         f"SELECT c.article_id, s.signature FROM (SELECT article_id, count(*) AS n FROM ({bands}) "
-        f"GROUP BY article_id ORDER BY n DESC, article_id DESC LIMIT {MAX_CANDIDATES}) AS c "
+        f"GROUP BY article_id ORDER BY n DESC, article_id DESC LIMIT {candidates}) AS c "
         "JOIN near_dup_signatures AS s USING (article_id) ORDER BY c.n DESC, c.article_id DESC",
         [x for band, value in enumerate(band_hashes(sig)) for x in (band, value)]).fetchall()
     size = NUM_PERM * 8
     rows = [(article_id, blob) for article_id, blob in rows if blob is not None and len(blob) == size]
     if not rows:
-        return None
+        return None, 0
     # all candidates at once: an archive of notices alike shares bands among hundreds of
     # articles, and one comparison at a time was a quarter of a many-portal crawl's CPU
     matrix = np.frombuffer(b"".join(blob for _, blob in rows), dtype=np.uint64).reshape(-1, NUM_PERM)
     scores = (matrix == sig).mean(axis=1)
     top = int(np.argmax(scores))
-    best = Match(rows[top][0], float(scores[top])) if scores[top] >= THRESHOLD else None
-    return best
+    return (Match(rows[top][0], float(scores[top])) if scores[top] >= THRESHOLD else None), len(rows)
 
 
 def add(db: Database, article_id: int, sig: np.ndarray) -> None:

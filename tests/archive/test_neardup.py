@@ -125,3 +125,40 @@ def test_a_lookup_compares_a_bounded_number_of_candidates_the_closest_first(tmp_
         neardup.add(db, 9999, probe.copy())
     match = neardup.find_similar(db, probe)
     assert match is not None and (match.article_id, match.similarity) == (9999, 1.0)
+
+
+def _sharing(probe, bands, article_id):
+    """A signature that agrees with ``probe`` on ``bands`` only (elsewhere values of its own)."""
+    import numpy as np
+
+    sig = np.arange(article_id * 100, article_id * 100 + neardup.NUM_PERM, dtype=np.uint64)
+    for band in bands:
+        part = slice(band * neardup.ROWS, (band + 1) * neardup.ROWS)
+        sig[part] = probe[part]
+    return sig
+
+
+def test_the_first_look_ends_the_lookup_on_a_copy_nearly_the_same(tmp_path):
+    """A syndicated copy shares most bands: found among the closest few, the deep look skipped."""
+    db = Archive(tmp_path / "a.db").db
+    probe = neardup.signature("Thông báo lịch tiếp công dân của Ủy ban nhân dân huyện tháng 4 năm 2024")
+    with db.conn:
+        for article_id in range(1, 400):  # older articles alike in one band each
+            neardup.add(db, article_id, _sharing(probe, [article_id % neardup.BANDS], article_id))
+        neardup.add(db, 1000, _sharing(probe, range(14), 1000))  # 56 of 64 values: 0.875
+    statements = []
+    db.conn.set_trace_callback(statements.append)
+    assert neardup.find_similar(db, probe) == neardup.Match(1000, 0.875)
+    assert len(statements) == 1
+
+
+def test_a_close_article_buried_under_newer_alike_ones_is_found_by_the_deep_look(tmp_path):
+    """Every band's newest articles are alike in that band only: the first look sees none close
+    enough, and the deep look still finds the older near duplicate."""
+    db = Archive(tmp_path / "a.db").db
+    probe = neardup.signature("Thông báo lịch tiếp công dân của Ủy ban nhân dân huyện tháng 4 năm 2024")
+    with db.conn:
+        neardup.add(db, 1, _sharing(probe, range(10), 1))  # 40 of 64 values: 0.625, below SURE
+        for article_id in range(2, 2 + neardup.BANDS * (neardup.FIRST_PER_BAND + 2)):
+            neardup.add(db, article_id, _sharing(probe, [article_id % neardup.BANDS], article_id))
+    assert neardup.find_similar(db, probe) == neardup.Match(1, 0.625)
