@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/portals_bench.py 10 50        # numbers of portals
     ARTICLES=40 .venv/bin/python benchmarks/portals_bench.py 150
     PROFILE=/tmp/crawl.prof .venv/bin/python benchmarks/portals_bench.py 50   # cProfile the crawl
+    PYSPY=/tmp/crawl.txt .venv/bin/python benchmarks/portals_bench.py 150    # py-spy: every process
     FILES_LIMIT=1024 .venv/bin/python benchmarks/portals_bench.py 700         # crawls under ulimit -n 1024
     STOP_AFTER=15 .venv/bin/python benchmarks/portals_bench.py 300            # Ctrl-C: how long it takes
     SETTINGS="GOVARCHIVE_CRAWL_PROCESSES=1" .venv/bin/python benchmarks/portals_bench.py 150  # -s settings
@@ -179,6 +180,7 @@ def interrupt(proc: subprocess.Popen, after: float, out: dict) -> None:
 
 def run(command: list[str], env: dict, stop_after: float = 0.0) -> dict:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    serving = resource.getrusage(resource.RUSAGE_SELF)  # this process: the portals' servers (and the watch)
     started, peak = time.perf_counter(), {}
     proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env,
                             cwd=ROOT, preexec_fn=limit_files if FILES_LIMIT else None)
@@ -193,9 +195,11 @@ def run(command: list[str], env: dict, stop_after: float = 0.0) -> dict:
         print(f"        Ctrl-C {stop_after:.0f} s in: stopped {took:.1f} s later (exit {proc.returncode})")
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    served = resource.getrusage(resource.RUSAGE_SELF)
+    servers = (served.ru_utime - serving.ru_utime) + (served.ru_stime - serving.ru_stime)
     return {"wall": wall, "cpu": max(cpu, peak.get("tree_cpu", 0.0)),
             "main_cpu": peak.get("main_cpu", 0.0), "rss_mib": peak.get("rss", 0.0),
-            "tree_mib": peak.get("tree_rss", 0.0),
+            "tree_mib": peak.get("tree_rss", 0.0), "servers_cpu": servers,
             "files": peak.get("files", 0), "kinds": dict(peak.get("kinds", {})),
             "error": err[-500:] if proc.returncode not in (0, 3, 130) else "", "stderr": err}
 
@@ -230,6 +234,10 @@ def measure(count: int) -> dict:
                    *(f"-s{setting}" for setting in os.environ.get("SETTINGS", "").split())]
         if os.environ.get("PROFILE"):  # the crawl process under cProfile, its stats to this file
             command = [sys.executable, "-m", "cProfile", "-o", os.environ["PROFILE"], *command]
+        elif os.environ.get("PYSPY"):  # every crawl process and worker sampled, collapsed stacks to this file
+            spy = str(Path(sys.executable).with_name("py-spy"))  # pip install -e '.[profile]'
+            command = [spy, "record", "--subprocesses", "--nonblocking", "--format", "raw", "--rate", "200",
+                       "-o", os.environ["PYSPY"], "--", *command]
         began = time.monotonic()
         ours = run(command, env, STOP_AFTER)
         ours["first_page"] = min((t for portal in portals for t, *_ in portal.log), default=began) - began
@@ -276,7 +284,9 @@ def main() -> None:
                   f"{m['files']:>6}"
                   f"{m.get('articles', '-'):>7}" + (f"  ERROR {m['error']}" if m["error"] else ""))
         print(f"{'':>7} first request after: plain {r['plain']['first_page']:.1f} s, "
-              f"govarchive {r['govarchive']['first_page']:.1f} s")
+              f"govarchive {r['govarchive']['first_page']:.1f} s; the portals' servers' CPU/wall: plain "
+              f"{r['plain']['servers_cpu'] / r['plain']['wall']:.2f}, "
+              f"govarchive {r['govarchive']['servers_cpu'] / r['govarchive']['wall']:.2f}")
         kinds = (f"{name} {dict(sorted(r[name]['kinds'].items()))}" for name in ("plain", "govarchive"))
         print(f"{'':>7} open files at the peak: " + "; ".join(kinds))
         ours, plain = (r[k]["pages"] / r[k]["wall"] for k in ("govarchive", "plain"))
