@@ -30,8 +30,6 @@ from sqlite_utils import Database
 from archive.errors import BUSY_TIMEOUT_MS, SQLITE_MAGIC, ArchiveError, busy_timeout_ms  # noqa: F401 - re-exported
 from archive.schema import migrations
 
-CHECKPOINT_PAGES = 10_000  # WAL pages between automatic checkpoints (SQLite's default: 1,000)
-
 
 def open_database(path: str | Path, *, create: bool = True, write: bool = False,
                   busy_ms: int | None = None) -> Database:
@@ -65,11 +63,6 @@ def open_database(path: str | Path, *, create: bool = True, write: bool = False,
         # which the frontier has not marked done either, so the next crawl fetches them again.
         # FULL syncs every commit, and a crawl commits several times a page.
         db.execute("PRAGMA synchronous = NORMAL")
-        # A crawl commits each article on its own, and every checkpoint copies the WAL's pages
-        # back and syncs: at SQLite's default (1,000 pages) the indexes' pages were copied again
-        # every few dozen articles. Fewer, larger checkpoints copy each page once for many
-        # commits (benchmarks/RESULTS.md, "Archive writes"); the WAL stays bounded at ~40 MB.
-        db.execute(f"PRAGMA wal_autocheckpoint = {CHECKPOINT_PAGES}")
         if pending:
             migrations.apply(db)
             _record_creation(db)

@@ -40,14 +40,6 @@ def test_wal_mode(archive):
     assert archive.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
-def test_a_writer_checkpoints_its_wal_less_often_than_sqlite_by_default(archive):
-    """Each article commits on its own: a checkpoint every 1,000 pages copied the indexes' pages
-    back again every few dozen articles."""
-    from archive.connect import CHECKPOINT_PAGES
-
-    assert archive.db.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == CHECKPOINT_PAGES > 1000
-
-
 def test_migrations_apply_once(tmp_path):
     path = tmp_path / "a.db"
     open_database(path).conn.close()
