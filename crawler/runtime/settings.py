@@ -112,6 +112,7 @@ REMOTE_CONTROL_ENABLED = False
 # a many-portal crawl's CPU (issue 26); tests/spiders/test_callbacks.py checks our callbacks once.
 WARN_ON_GENERATOR_RETURN_VALUE = False
 LOG_FORMATTER = "crawler.runtime.logformatter.QuietDropFormatter"
+STATS_CLASS = "crawler.runtime.stats.CrawlStats"  # Scrapy's, without its costly attribute shim
 LOG_LEVEL = "INFO"
 
 # govarchive's own settings
