@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import secrets
+from itertools import islice
 
 from lxml import html as lxml_html
 
@@ -40,7 +41,8 @@ def _text_lines(root) -> set[str]:
 def says_not_found(root) -> str | None:
     """The not-found words a page names itself with, or None."""
     heads = [root.findtext(".//title") or ""]
-    heads += [h.text_content() for tag in ("h1", "h2", "h3") for h in root.iter(tag)][:4]
+    # the first four headings only: a listing has dozens of item headings, each read in full before
+    heads += [h.text_content() for h in islice((h for tag in ("h1", "h2", "h3") for h in root.iter(tag)), 4)]
     for text in heads:
         found = NOT_FOUND.search(" ".join(text.split()))
         if found:
