@@ -78,10 +78,11 @@ def _byline(body: lxml_html.HtmlElement) -> str | None:
 
 
 def _right_aligned_closing(body: lxml_html.HtmlElement) -> str | None:
-    blocks = [el for el in body.iter("p", "div") if clean_line(el.text_content())]
-    if not blocks:
+    # the last block with text, looked for from the end: reading each block's text from the start
+    # read an outer div's whole text once for every block it holds
+    last = next((el for el in reversed(list(body.iter("p", "div"))) if clean_line(el.text_content())), None)
+    if last is None:
         return None
-    last = blocks[-1]
     aligned = (last.get("align") or "").lower() == "right" or "right" in (last.get("style") or "").lower()
     bold = last.find(".//strong") is not None or last.find(".//b") is not None
     return _clean(last.text_content()) if aligned and bold else None
