@@ -110,7 +110,11 @@ def cluster(tmp_path, redis_server, demo_portal):
     made.stop()
 
 
-ARTICLES = "SELECT url, title, published_at, content_hash FROM articles ORDER BY url"
+# Each article with every address it was seen at: an article served at two addresses (the demo's
+# "two_urls") keeps as its row's url the one fetched first, which the workers' order decides.
+ARTICLES = ("SELECT title, published_at, content_hash, (SELECT group_concat(url, ' ') FROM "
+            "(SELECT DISTINCT url FROM article_urls WHERE article_id = a.id ORDER BY url)) "
+            "FROM articles AS a ORDER BY content_hash")
 
 
 def _reference(crawled_demo) -> list[tuple]:
