@@ -3,6 +3,12 @@
 ``crawler.runtime.resume`` decides what goes in and when a request is done; this module holds
 its SQL. Writes outside :meth:`Frontier.atomic` commit at once (sqlite-utils commits a statement
 run outside a transaction), so no write lock is held while the crawl waits.
+
+Done marks are the exception: one made outside a transaction waits for the next (a page's
+links, :meth:`Frontier.atomic`), or for :data:`DONE_BATCH` of them, or :meth:`Frontier.flush`.
+Each article page's mark was a commit of its own, a third of a page's commits. A kill loses
+the marks not yet written: those pages are fetched again on resume, and the articles among
+them are recognised by their address.
 """
 
 from __future__ import annotations
@@ -13,10 +19,13 @@ from datetime import UTC, datetime
 
 from sqlite_utils import Database
 
+DONE_BATCH = 50  # done marks kept at most before they are written on their own
+
 
 class Frontier:
     def __init__(self, db: Database, job: str) -> None:
         self.db, self.job = db, job
+        self._done: list[str] = []  # done marks not written yet
 
     def clear(self) -> None:
         with self.db.conn:
@@ -38,6 +47,7 @@ class Frontier:
     def atomic(self) -> Iterator[None]:
         """One transaction for several writes (a page's new links and its done mark)."""
         with self.db.atomic():
+            self._write_done()
             yield
 
     def add(self, fp: str, url: str, request: bytes, crawl_id: str | None) -> None:
@@ -47,4 +57,20 @@ class Frontier:
             [self.job, fp, url, request, crawl_id, datetime.now(UTC).isoformat(timespec="seconds")])
 
     def mark_done(self, fp: str) -> None:
-        self.db.execute("UPDATE frontier SET done = 1 WHERE job = ? AND fp = ?", [self.job, fp])
+        """Mark a request done: at once inside a transaction, else with the next one (see above)."""
+        self._done.append(fp)
+        if self.db.conn.in_transaction:
+            self._write_done()
+        elif len(self._done) >= DONE_BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write the done marks kept (a crawl stopping with its frontier kept)."""
+        if self._done:
+            with self.db.conn:
+                self._write_done()
+
+    def _write_done(self) -> None:
+        done, self._done = self._done, []
+        self.db.conn.executemany("UPDATE frontier SET done = 1 WHERE job = ? AND fp = ?",
+                                 [(self.job, fp) for fp in done])

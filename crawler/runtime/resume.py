@@ -10,6 +10,8 @@ table, written in the same order the crawl discovers it:
 - a page is marked done once its item has been stored or dropped by the
   pipelines (``item_scraped``/``item_dropped``/``item_error``), or, for a
   response that yields no item (sitemaps, feeds), once its links are recorded;
+  an item's mark is written with the next page's links (``archive.frontier``),
+  so a kill may leave a few done pages pending, fetched again on resume;
 - a crawl that finishes deletes its site's frontier.
 
 A crawl that finds pending rows for its site (the *job*) resumes: it
@@ -114,6 +116,8 @@ class FrontierMiddleware:
             return
         if reason == "finished":
             self.frontier.clear()
+        else:
+            self.frontier.flush()
         self.archive.close()
         self.archive = None
 
@@ -163,7 +167,7 @@ class FrontierMiddleware:
 
     def item_done(self, item, response, spider, **kwargs) -> None:
         if self.archive and response is not None:
-            self._mark_done(response.meta.get(FP_META))  # committed at once, as above
+            self._mark_done(response.meta.get(FP_META))  # written with the next page's links
 
     # helpers ----------------------------------------------------------------
     def _resumed(self, spider) -> list[Request]:
