@@ -70,8 +70,8 @@ def crawl(keys, urls, all_sites, province, level, registry, db_path, max_pages, 
         govarchive crawl --province "Vinh Phuc"
         govarchive crawl --url https://vinhlong.gov.vn/ --max-pages 500
     """
+    # Scrapy is imported by the crawl processes a split run starts, not here before they start
     from crawler.runtime.many import run_sites
-    from crawler.runtime.runner import run_crawl
 
     if urls and (keys or all_sites or province or level):
         raise click.UsageError("give registry sites or --url, not both")
@@ -92,6 +92,8 @@ def crawl(keys, urls, all_sites, province, level, registry, db_path, max_pages, 
     settings["GOVARCHIVE_PROGRESS_INTERVAL"] = progress.interval
     try:
         if urls:
+            from crawler.runtime.runner import run_crawl
+
             click.echo(f"Crawling {', '.join(urls)} into {db_path}", err=True)
             with progress:
                 summaries = [run_crawl(list(urls), db_path, settings=settings, progress=progress)]

@@ -30,19 +30,18 @@ import threading
 from collections.abc import Callable, Mapping
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from archive.shared_files import SharedFiles
 from archive.store import ArchiveError, CrawlCounts, mark_interrupted
 from common.clock import new_crawl_id, utc_now
-from crawler.runtime.runner import (
-    CrawlSummary,
-    crawl_sites,
-    crawl_summary,
-    prepare_archive,
-    project_settings,
-    sites_at_once,
-)
+from crawler.runtime import settings as defaults
+
+if TYPE_CHECKING:
+    from crawler.runtime.runner import CrawlSummary
+
+# crawler.runtime.runner (Scrapy, half a second of imports) is imported where it is used: a
+# split run starts its crawl processes first, and they import it side by side
 
 logger = logging.getLogger(__name__)
 
@@ -52,7 +51,8 @@ SITES_PER_PROCESS = 16  # fewer portals than this a process: one reactor keeps u
 def crawl_processes(settings: Mapping[str, Any] | None, portals: int) -> int:
     """How many crawl processes share ``portals``: ``GOVARCHIVE_CRAWL_PROCESSES``, or one per core
     with at least :data:`SITES_PER_PROCESS` portals each."""
-    configured = str(project_settings(settings).get("GOVARCHIVE_CRAWL_PROCESSES") or "auto")
+    configured = str((settings or {}).get("GOVARCHIVE_CRAWL_PROCESSES") or defaults.GOVARCHIVE_CRAWL_PROCESSES
+                     or "auto")
     if configured not in ("", "auto"):
         return max(1, min(int(configured), portals))
     return max(1, min(os.cpu_count() or 1, portals // SITES_PER_PROCESS))
@@ -71,7 +71,11 @@ def run_sites(
     if processes > 1:
         crawl_ids, pending = _run_split(keys, db_path, processes, settings or {}, progress)
     else:
+        from crawler.runtime.runner import crawl_sites
+
         crawl_ids, pending = crawl_sites(keys, db_path, settings=settings, progress=progress)
+    from crawler.runtime.runner import crawl_summary
+
     if pending:
         logger.warning("%d portals not started (stopped): %s", len(pending), " ".join(pending[:20]))
     return [crawl_summary(db_path, crawl_id) for crawl_id in crawl_ids]
@@ -81,6 +85,8 @@ def at_once_each(settings: Mapping[str, Any], processes: int) -> tuple[int, int]
     """Portals each crawl process crawls at once, and the open-files limit: what the limit allows
     a process (:func:`~crawler.runtime.runner.sites_at_once`), or ``GOVARCHIVE_SITES_AT_ONCE``
     shared out (it counts for the whole run)."""
+    from crawler.runtime.runner import project_settings, sites_at_once
+
     configured = project_settings(settings).getint("GOVARCHIVE_SITES_AT_ONCE", 0)
     each, limit = sites_at_once(project_settings({**settings, "GOVARCHIVE_SITES_AT_ONCE": 0}))
     return (min(each, max(1, configured // processes)) if configured > 0 else each), limit
@@ -110,6 +116,8 @@ def _run_split(keys: list[str], db_path: str | Path, processes: int, settings: M
     # started first: they import Scrapy (a second or two) while the archive is made ready here
     children = [_spawn() for _ in range(processes)]
     try:
+        from crawler.runtime.runner import prepare_archive, project_settings
+
         with SharedFiles() as shared:  # the archive made and migrated, the registry's sites recorded
             from crawler.runtime.spiderloader import RegistrySpiderLoader
 
@@ -220,6 +228,8 @@ def _outcome(reports: list[dict], groups: list[list[str]],
 
 def _child() -> None:
     """A crawl process: its portals from standard input, JSON reports on standard output."""
+    from crawler.runtime.runner import crawl_sites  # while the parent makes the archive ready
+
     line = sys.stdin.readline()
     if not line:  # the run ended before it had portals for this process
         return
