@@ -9,12 +9,12 @@ enough portals to keep each busy). A portal is crawled by one process only, so i
 politeness is kept as in one process; each process has its own extraction workers (the
 cores shared out) and its own connection to the archive, which SQLite's WAL lets them share.
 
-This process (the parent) records the registry's sites, starts the crawl processes with
-their portals (a JSON line on their standard input), adds up their progress (JSON lines on
-their standard output) for one display, passes Ctrl-C and SIGTERM on to them (each in its
-own session, so a terminal's Ctrl-C reaches them once, through here), and summarises the
-crawls they report. A crawl process whose parent dies stops as if told to (its standard
-input closes).
+This process (the parent) makes the archive ready, starts the crawl processes with their
+portals (a JSON line on their standard input), records the registry's sites while they start,
+adds up their progress (JSON lines on their standard output) for one display, passes Ctrl-C
+and SIGTERM on to them (each in its own session, so a terminal's Ctrl-C reaches them once,
+through here), and summarises the crawls they report. A crawl process whose parent dies stops
+as if told to (its standard input closes).
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ import logging
 import os
 import selectors
 import signal
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -117,12 +118,11 @@ def _run_split(keys: list[str], db_path: str | Path, processes: int, settings: M
     children = [_spawn() for _ in range(processes)]
     try:
         from crawler.runtime.runner import prepare_archive, project_settings
+        from crawler.runtime.spiderloader import RegistrySpiderLoader
 
-        with SharedFiles() as shared:  # the archive made and migrated, the registry's sites recorded
-            from crawler.runtime.spiderloader import RegistrySpiderLoader
-
-            loader = RegistrySpiderLoader(project_settings(settings))
-            prepare_archive(shared, db_path, settings, loader.sites.values())
+        loader = RegistrySpiderLoader(project_settings(settings))
+        with SharedFiles() as shared:  # the archive made and migrated before any crawl opens it
+            prepare_archive(shared, db_path, settings)
     except BaseException:
         for proc in children:  # no portals for them: they end at once
             proc.stdin.close()
@@ -144,8 +144,22 @@ def _run_split(keys: list[str], db_path: str | Path, processes: int, settings: M
         except BrokenPipeError:  # it died starting (its error is on stderr): reported as such below
             pass
     with _forwarding_signals(children):
+        _record_sites(db_path, loader.sites.values())
         reports = _follow(children, progress)
     return _outcome(reports, [keys[n::processes] for n in range(processes)], db_path)
+
+
+def _record_sites(db_path: str | Path, sites) -> None:
+    """The registry's sites recorded in the archive while the crawl processes start: no crawl
+    reads them, and their administrative units (``vietnamadminunits``, half a second to import)
+    held back the portals each crawl process waited for. A failure is said, not fatal."""
+    from archive.sites import sync_sites
+
+    try:
+        with SharedFiles() as shared:
+            sync_sites(shared.database(db_path), sites)
+    except (ArchiveError, sqlite3.Error) as exc:
+        logger.warning("the registry's sites were not recorded in the archive: %s", exc)
 
 
 def _spawn() -> subprocess.Popen:

@@ -44,6 +44,13 @@ def test_every_article_of_every_portal_is_stored(many):
     assert len(sites) == PORTALS and set(sites.values()) == {3}, sites
 
 
+def test_a_split_run_records_every_registry_site(many):
+    """The parent records the sites while the crawl processes start (after handing out portals)."""
+    _, db, _ = many
+    rows = sqlite3.connect(db).execute("SELECT key, level, province FROM sites ORDER BY key").fetchall()
+    assert rows == [(f"xa{n:02d}", "commune", "Sông Hậu") for n in range(PORTALS)]
+
+
 def test_each_crawl_process_writes_one_warc_file_and_every_record_reads_back(many):
     from archive.warc import RecordRef, read_response
 
