@@ -81,6 +81,7 @@ class PoliteDownloader(Downloader):
         self._gap_factor: dict[str, float] = {}  # host slot -> this gap's factor, drawn as its request left
         self.retry_after_max = crawler.settings.getfloat("RETRY_AFTER_MAX", 600.0)
         self.stopped = False  # Ctrl-C: nothing queued is fetched any more
+        self.per_host = max(1, crawler.settings.getint("CONCURRENT_REQUESTS_PER_DOMAIN"))
         # the process's places for requests on the wire, shared by its crawls (crawl --all)
         self.transfers: Transfers = crawler.settings.get("GOVARCHIVE_TRANSFERS") or Transfers()
         crawler.signals.connect(self._robots_parsed, signal=signals.robots_parsed)
@@ -145,6 +146,20 @@ class PoliteDownloader(Downloader):
             deferred.errback(Failure(StoppedBeforeFetch(request.url)))
             dropped += 1
         return dropped
+
+    def needs_backout(self) -> bool:
+        """Scrapy's bound (``CONCURRENT_REQUESTS`` in the downloader), and at most one request
+        waiting to be sent (in a host's queue, or in a middleware for robots.txt) for each place
+        a host allows at once. A request waits as well in the scheduler, where it is one object,
+        as here, where it holds a chain of Deferreds, a coroutine and a future: under a delay
+        Scrapy filled a portal's downloader to ``CONCURRENT_REQUESTS`` (16) to send one at a
+        time, 16 chains a portal of a many-portal run (``benchmarks/portals_memory.py``). The
+        scheduler cannot say which host its next request is for, so the bound counts every host
+        the crawl has reached: a crawl of many hosts keeps Scrapy's."""
+        if super().needs_backout():
+            return True
+        transferring = sum(len(slot.transferring) for slot in self.slots.values())
+        return len(self.active) - transferring >= self.per_host * max(1, len(self.slots))
 
     def queue_ready(self, slot: Slot) -> None:
         """A place on the wire came free for ``slot``'s host (:class:`Transfers`)."""
