@@ -158,11 +158,16 @@ def crawl_sites(
                      "GOVARCHIVE_SHARED_FILES": shared, **(settings or {})}
         configured = project_settings(overrides)
         at_once, _ = sites_at_once(configured)
-        overrides["GOVARCHIVE_TRANSFERS"] = Transfers(places_for(configured, min(at_once, len(keys))))
+        transfers = Transfers(places_for(configured, min(at_once, len(keys))))
+        overrides["GOVARCHIVE_TRANSFERS"] = transfers
         process = StoppableProcess(project_settings(overrides), db_path)
         loader = process.spider_loader  # the process's own: a second one warned of registry problems again
         prepare_archive(shared, db_path, settings, loader.sites.values() if sync else ())
-        return _run_in_turn(process, loader, keys, on_start)
+        done = _run_in_turn(process, loader, keys, on_start)
+        if transfers.fewest < transfers.most:
+            logger.info("requests on the wire at once: %d, down to %d while the process was behind",
+                        transfers.most, transfers.fewest)
+        return done
 
 
 def _run_in_turn(process: StoppableProcess, loader, keys: list[str],
@@ -207,6 +212,11 @@ def _run_in_turn(process: StoppableProcess, loader, keys: list[str],
             reactor.callLater(0, start_some, count - STARTS_A_TURN)
 
     start_some(min(at_once, len(keys)))
+    transfers = process.settings.get("GOVARCHIVE_TRANSFERS")
+    if crawl_ids and transfers:  # a crawl started: the reactor is installed
+        from twisted.internet import reactor
+
+        transfers.watch(reactor)
     process.start()
     return crawl_ids, pending
 

@@ -12,6 +12,15 @@ each answer that comes in lets the longest-waiting host go next, so no portal st
 The places default to one a portal crawled at once (at least Scrapy's usual 16): AutoThrottle
 keeps about one request on the wire to a slow host, so the line only forms when the process
 falls behind, and it is then the back-pressure that keeps sockets and unread answers bounded.
+
+When the process falls behind (its CPU the limit), more requests on the wire fetch nothing
+sooner: their answers wait in their sockets until the reactor reads them, and AutoThrottle,
+taking that wait for the servers' slowness, keeps every portal's request out. So the places
+follow the reactor's lag, as a congestion window follows a network's: a turn of the loop later
+than :data:`LAG` takes an eighth of the places away (down to :data:`LEAST`), a turn on time
+gives a sixteenth back (up to the configured number). A process with time to spare keeps them
+all; a busy one keeps as many as it reads in time (300 portals over two processes, both cores
+busy: 304 sockets at the peak, ``benchmarks/portals_bench.py``).
 """
 
 from __future__ import annotations
@@ -23,6 +32,8 @@ from typing import Any
 logger = logging.getLogger(__name__)
 
 LEAST = 16  # Scrapy's CONCURRENT_REQUESTS: a few portals keep the places one crawl would have
+TICK = 0.1  # seconds between two looks at the reactor's lag
+LAG = 0.05  # a look this late: the reactor is behind, and answers wait unread
 
 
 def places_for(settings, portals_at_once: int) -> int:
@@ -39,8 +50,12 @@ class Transfers:
     """
 
     def __init__(self, limit: int = 0) -> None:
+        self.most = limit  # the configured places: :attr:`limit` follows the lag below it
         self.limit = limit
+        self.fewest = limit  # the lowest :attr:`limit` came to
         self.active = 0
+        self._clock = None
+        self._due = 0.0
         self.waited = 0  # times a host found no place free
         self._waiting: OrderedDict[tuple[int, int], tuple[Any, Any]] = OrderedDict()
 
@@ -62,6 +77,32 @@ class Transfers:
         """A request's answer (or failure) came in: its place goes to the hosts in line, first come
         first served. A host that cannot send yet (its delay) leaves the line and comes back."""
         self.active = max(0, self.active - 1)
+        self._wake()
+
+    def lagged(self, lag: float) -> None:
+        """The reactor ran ``lag`` seconds late: fewer places when it is behind, more when not."""
+        if not self.most:
+            return
+        if lag > LAG:
+            self.limit = max(min(LEAST, self.most), self.limit - self.limit // 8)
+            self.fewest = min(self.fewest, self.limit)
+        elif self.limit < self.most:
+            self.limit = min(self.most, self.limit + max(1, self.limit // 16))
+            self._wake()
+
+    def watch(self, clock) -> None:
+        """Look at the reactor's lag every :data:`TICK` (``clock``: the reactor, or a test's)."""
+        self._clock = clock
+        self._due = clock.seconds() + TICK
+        clock.callLater(TICK, self._tick)
+
+    def _tick(self) -> None:
+        now = self._clock.seconds()
+        self.lagged(now - self._due)
+        self._due = now + TICK
+        self._clock.callLater(TICK, self._tick)
+
+    def _wake(self) -> None:
         while self._waiting and (not self.limit or self.active < self.limit):
             _, (downloader, slot) = self._waiting.popitem(last=False)
             downloader.queue_ready(slot)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from scrapy.settings import Settings
 
-from crawler.runtime.transfers import LEAST, Transfers, places_for
+from crawler.runtime.transfers import LAG, LEAST, TICK, Transfers, places_for
 
 
 class _Downloader:
@@ -84,3 +84,50 @@ def test_every_copy_of_the_settings_names_the_one_count():
     transfers = Transfers(3)
     copied = copy.deepcopy(Settings({"GOVARCHIVE_TRANSFERS": transfers}))
     assert copied.get("GOVARCHIVE_TRANSFERS") is transfers
+
+
+def test_a_lagging_reactor_takes_places_away_down_to_scrapys_usual():
+    transfers = Transfers(160)
+    transfers.lagged(LAG * 2)
+    assert transfers.limit == 140
+    for _ in range(100):
+        transfers.lagged(LAG * 2)
+    assert transfers.limit == transfers.fewest == LEAST
+
+
+def test_a_reactor_on_time_gives_places_back_up_to_the_configured_number():
+    transfers = Transfers(160)
+    for _ in range(30):
+        transfers.lagged(LAG * 2)
+    for _ in range(200):
+        transfers.lagged(0.0)
+    assert transfers.limit == 160 and transfers.fewest == LEAST
+
+
+def test_places_given_back_go_to_the_hosts_in_line():
+    transfers = Transfers(32)
+    downloader = _Downloader(transfers, sends=False)
+    for _ in range(10):
+        transfers.lagged(LAG * 2)
+    for _ in range(transfers.limit):
+        assert transfers.take()
+    transfers.wait(downloader, "a")
+    transfers.lagged(0.0)
+    assert downloader.woken == ["a"]
+
+
+def test_a_process_without_a_bound_keeps_none():
+    transfers = Transfers(0)
+    transfers.lagged(10.0)
+    assert transfers.limit == 0 and all(transfers.take() for _ in range(100))
+
+
+def test_the_lag_is_read_from_the_clock_every_tick():
+    from twisted.internet.task import Clock
+
+    clock, transfers = Clock(), Transfers(160)
+    transfers.watch(clock)
+    clock.advance(TICK + LAG * 3)  # the first look ran late
+    assert transfers.limit == 140
+    clock.advance(TICK)  # the next on time
+    assert transfers.limit == 140 + 140 // 16
