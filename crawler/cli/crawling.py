@@ -162,6 +162,12 @@ def _first_error(stats: dict) -> str:
     return f" ({', '.join(f'{name} x{n}' for n, name in reversed(errors[-3:]))})" if errors else ""
 
 
+# A crawl's counts: the field, its label in one crawl's summary, its column in a run's table.
+COUNTS = (("pages_fetched", "pages fetched", "pages"), ("articles_new", "articles new", "new"),
+          ("articles_updated", "articles updated", "updated"), ("duplicates", "duplicates", "duplicates"),
+          ("skipped", "pages skipped", "skipped"), ("errors", "errors", "errors"))
+
+
 def print_summary(summary, db_path) -> None:
     c = summary.counts
     if summary.status == "not started":  # its error was logged when it failed
@@ -170,32 +176,27 @@ def print_summary(summary, db_path) -> None:
     site = f" ({summary.site})" if summary.site else ""
     click.echo(f"Crawl {summary.crawl_id}{site}: {summary.status}, {vn_time(summary.started_at)} to "
                f"{vn_time(summary.finished_at, 'now')}")
-    for label, value in (("pages fetched", c.pages_fetched), ("articles new", c.articles_new),
-                         ("articles updated", c.articles_updated), ("duplicates", c.duplicates),
-                         ("pages skipped", c.skipped), ("errors", c.errors)):
-        click.echo(f"  {label:<17}{value:>7}")
+    for field, label, _ in COUNTS:
+        click.echo(f"  {label:<17}{getattr(c, field):>7}")
     click.echo(f"  archive: {db_path} ({summary.articles_in_archive} articles)")
-
-
-COUNTS = ("pages_fetched", "articles_new", "articles_updated", "duplicates", "skipped", "errors")
 
 
 def print_summaries(summaries, db_path) -> None:
     """One crawl as :func:`print_summary`; several (``crawl --all``, ``run-due``) as a table, a
     row a crawl and their total: nine lines a portal came to thousands for a registry."""
-    if len(summaries) == 1:
-        print_summary(summaries[0], db_path)
-        return
-    if not summaries:
+    if len(summaries) <= 1:
+        for summary in summaries:
+            print_summary(summary, db_path)
         return
     from tabulate import tabulate
 
-    rows = [[s.site or "", s.crawl_id, s.status, *(getattr(s.counts, c) for c in COUNTS)] for s in summaries]
+    fields = [field for field, _, _ in COUNTS]
+    rows = [[s.site or "", s.crawl_id, s.status, *(getattr(s.counts, f) for f in fields)] for s in summaries]
     statuses = sorted({s.status for s in summaries})
     total = ["total", f"{len(summaries)} crawls", ", ".join(statuses),
-             *(sum(getattr(s.counts, c) for s in summaries) for c in COUNTS)]
-    click.echo(tabulate([*rows, total], headers=["site", "crawl", "status", "pages", "new", "updated",
-                                                 "duplicates", "skipped", "errors"]))
+             *(sum(getattr(s.counts, f) for s in summaries) for f in fields)]
+    headers = ["site", "crawl", "status", *(column for _, _, column in COUNTS)]
+    click.echo(tabulate([*rows, total], headers=headers))
     articles = max(s.articles_in_archive for s in summaries)
     click.echo(f"archive: {db_path} ({articles} articles)")
 
