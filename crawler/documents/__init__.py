@@ -7,6 +7,7 @@ their words out again in lines with the columns apart, ``legacy`` converts TCVN3
 body of the header's left column), ``signature`` the signer,
 ``citations`` the documents it cites (its "Căn cứ" clauses), ``stamps`` reads the number and
 day an electronic signature stamps into a typed header's blanks (and the day it was signed),
+``handwriting`` the day (and month) written by hand into a scan's date line, by a second OCR,
 ``detail`` reads a document's own page on a portal (the table of its fields above its file),
 ``sources`` says where each field was read and how far to trust it, ``ocrfix`` mends OCR's
 slips of diacritics in the subject by the body's spelling, ``process`` puts them

@@ -24,6 +24,8 @@ _RECIPIENTS = re.compile(r"^\W*noi nhan\b")  # "Nơi nhận:", folded: OCR drops
 # above its line (the authority may start higher) to the room for the seal, signature and name.
 BLOCK_LEFT = 0.42  # share of the page's width where the right column starts
 BLOCK_ABOVE, BLOCK_BELOW = 4, 22  # line heights
+HEADER_SHARE = 0.4  # the header's place and date line stands in this top share of the first page
+_MONTH_WORD = re.compile(r"th\w{1,3}g")  # "tháng", folded, as OCR reads it ("thang", "thing")
 COLUMN_GAP = 2.5  # a gap this many line heights wide separates columns, not words
 MIN_CONFIDENCE = -1  # Tesseract gives -1 for block and line rows, 0-100 for words
 
@@ -121,3 +123,16 @@ def signature_box(words: list[Word], width: int, height: int) -> tuple[Box, bool
         return None
     top, bottom = anchor.top - BLOCK_ABOVE * anchor.height, anchor.top + BLOCK_BELOW * anchor.height
     return Box(int(width * BLOCK_LEFT), max(0, top), width, min(height, bottom)), named
+
+
+def date_line(words: list[Word], width: int, height: int) -> tuple[Box, str] | None:
+    """The header's place and date line ("Phú Thọ, ngày 16 tháng 12 năm 2011") on a first page
+    ``width`` by ``height`` pixels: its right-column words' box and their text; None when no
+    line near the top of the right column names a month beside a year."""
+    for line in lines_of(words):
+        right = [w for w in line if w.left >= width * HEADER_SHARE and w.top < height * HEADER_SHARE]
+        text = " ".join(w.text for w in right)
+        if right and _MONTH_WORD.search(fold(text)) and re.search(r"(?<!\d)(19|20)\d\d(?!\d)", text):
+            return Box(min(w.left for w in right), min(w.top for w in right),
+                       max(w.right for w in right), max(w.top + w.height for w in right)), text
+    return None

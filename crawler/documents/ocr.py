@@ -25,7 +25,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from crawler.documents.layout import Box, page_text, signature_box, text_of, words_of
+from crawler.documents.layout import Box, date_line, page_text, signature_box, text_of, words_of
 
 logger = logging.getLogger(__name__)
 
@@ -60,6 +60,7 @@ class OcrPage:
     text: str
     signature: Box | None = None  # where the signature block is (in points), when the page has one
     recipients: bool = False  # the block was found beside "Nơi nhận", not only by an authority line
+    date_line: tuple[Box, str] | None = None  # the header's date line (in points) and its OCR text
 
 
 def ocr_pdf_pages(body: bytes, pages: list[int], seconds: float = PAGE_SECONDS) -> dict[int, OcrPage]:
@@ -85,7 +86,9 @@ def ocr_pdf_pages(body: bytes, pages: list[int], seconds: float = PAGE_SECONDS) 
                 if tsv is not None:
                     words = words_of(tsv)
                     box, named = signature_box(words, *picture.size) or (None, False)
-                    out[index] = OcrPage(text_of(words), _in_points(box, scale), named)
+                    line, printed = date_line(words, *picture.size) or (None, "")
+                    out[index] = OcrPage(text_of(words), _in_points(box, scale), named,
+                                         (_in_points(line, scale), printed) if line else None)
                 image.unlink()
     finally:
         pdf.close()

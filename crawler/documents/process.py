@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass, field
 
 from crawler.documents.citations import citations
 from crawler.documents.detect import KINDS, file_name, sniff
+from crawler.documents.handwriting import handwritten_date
 from crawler.documents.layout import Box
 from crawler.documents.metadata import (
     DocumentMeta,
@@ -80,6 +81,9 @@ def process_document(body: bytes, url: str, content_type: str = "", disposition:
             stamped = stamped_header(body)
             meta = with_stamps(meta, text.text, stamped.number, stamped.day, stamped.month)
         meta = with_signing_day(meta, text.text, last_signing_day(body))
+    if meta.issued_on is None and text.date_line:
+        day = handwritten_date(body, 0, *text.date_line)
+        meta.take("issued_on", day.isoformat() if day else None, "handwriting")
     if meta.signer is None and text.signature_block:
         meta.take("signer", _signer_under_seal(body, text), "signature block")
     head = header_text(text.text)
@@ -161,6 +165,7 @@ def _with_ocr(body: bytes, text: DocumentText, ocr: bool, max_pages: int) -> Doc
     for index, page in found.items():
         text.page_texts[index] = page.text
     text.signature_block = _signature_block(found)
+    text.date_line = found[0].date_line if 0 in found else None
     text.scanned_pages = [i for i in text.scanned_pages if i not in found]
     text.method = "ocr" if len(found) == len(text.page_texts) else "pdf+ocr"
     if len(found) < len(pages):

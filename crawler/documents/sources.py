@@ -18,6 +18,7 @@ CONFIDENCE = {
     "header": 0.95,  # printed where Decree 30/2020 puts it
     "signature field": 0.85,  # digits an e-signature drew into the header's blank, read by OCR
     "signature time": 0.8,  # the day of the last digital signature, for a date left blank
+    "handwriting": 0.75,  # a date line's handwritten day, read by a second OCR that agrees with the print
     "signature block": 0.9,
     "listing row": 0.9,  # the portal's own table of documents
     "symbol": 0.85,  # a type from the code in the number ("QĐ" is Quyết định)

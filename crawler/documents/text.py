@@ -49,6 +49,7 @@ class DocumentText:
     page_texts: list[str] = field(default_factory=list)  # a PDF's text, page by page
     ocr_pending: bool = False  # scanned pages wait for OCR (off, or not installed)
     signature_block: tuple[int, Box] | None = None  # the OCR'd page and box of the signature block
+    date_line: tuple[Box, str] | None = None  # the first page's date line, when OCR read that page
 
 
 def read_text(body: bytes, kind: str) -> DocumentText:

@@ -1,0 +1,78 @@
+"""A scan's date line filled in by hand, read again by PP-OCR (crawler.documents.handwriting).
+
+The rule is tested alone on readings; the recogniser on real scans of the development set,
+whose date lines Tesseract located (boxes in points, as ``OcrPage.date_line`` gives them).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from crawler.documents.handwriting import agreed_date, handwritten_date, model_path
+from crawler.documents.layout import Box, date_line, words_of
+from tests.crawler.documents.test_ocr_layout import PAGE, _tsv
+
+REAL = Path(__file__).resolve().parents[2] / "fixtures" / "real-documents" / "files"
+needs_model = pytest.mark.skipif(model_path() is None, reason="the handwriting extra is not installed")
+
+
+def test_readings_that_agree_with_the_print_give_the_date():
+    readings = ["Phu Tho, ngay 07thang 12 nam 2011", "Phui Tho, ngay 07thang 12 nam 2011"]
+    assert agreed_date(readings, "Phú Thọ, ngày tháng 12 năm 2011") == date(2011, 12, 7)
+
+
+def test_a_misread_word_around_the_digits_still_parses():
+    assert agreed_date(["Quang Ngai, ngay 04 thing01 nam 2021"], "ngày 2# tháng năm 2021") == date(2021, 1, 4)
+
+
+def test_two_readings_that_disagree_give_no_date():
+    readings = ["ngay 13 thang 11 nam 2025", "ngay 12 thang 11 nam 2025"]
+    assert agreed_date(readings, "tháng 11 năm 2025") is None
+
+
+def test_a_month_other_than_the_printed_one_gives_no_date():
+    assert agreed_date(["ngay 16 thang 11 nam 2011"], "ngày | tháng 12 năm 2011") is None
+
+
+def test_a_year_other_than_the_printed_one_gives_no_date():
+    assert agreed_date(["ngay 16 thang 12 nam 2017"], "ngày | tháng 12 năm 2011") is None
+
+
+def test_an_impossible_reading_is_a_failed_one_not_a_disagreement():
+    readings = ["Ha Noi, ngay24thang 0nam 2026", "Ha Noi, ngay24thang 02nam 2026"]
+    assert agreed_date(readings, "Hà Nội, ngày44tháng năm 2026") == date(2026, 2, 24)
+
+
+def test_a_day_not_read_gives_no_date():
+    assert agreed_date(["Phu Tho, ngayA thang 12 nam 2011"], "ngày | tháng 12 năm 2011") is None
+
+
+def test_the_date_line_is_the_right_columns_line_with_a_month_and_a_year():
+    words = [(250, "Số:"), (1200, "Phú"), (1320, "Thọ,"), (1450, "ngày"), (1600, "tháng"), (1780, "12"),
+             (1860, "năm"), (1970, "2011")]
+    tsv = _tsv(*((1, 1, 1, left, text) for left, text in words))
+    box, printed = date_line(words_of(tsv), *PAGE)
+    assert printed == "Phú Thọ, ngày tháng 12 năm 2011"
+    assert box == Box(1200, 100, 1970 + 4 * 30, 140)
+
+
+def test_a_cited_date_in_the_left_column_is_no_date_line():
+    tsv = _tsv((1, 1, 1, 200, "ngày"), (1, 1, 1, 350, "6"), (1, 1, 1, 400, "tháng"), (1, 1, 1, 580, "12"),
+               (1, 1, 1, 660, "năm"), (1, 1, 1, 780, "2011"))
+    assert date_line(words_of(tsv), *PAGE) is None
+
+
+@needs_model
+@pytest.mark.parametrize(("name", "box", "printed", "issued"), [
+    ("02-phutho-ubnd-cv4532.pdf", Box(287, 64, 499, 80), "Phú Thọ, ngày tháng 12 năm 2011",
+     date(2011, 12, 7)),
+    ("12-quangngai-ct01-2021.pdf", Box(305, 101, 525, 115), "Quảng Ngãi, ngày 2# tháng năm 2021",
+     date(2021, 1, 4)),
+    ("25-lamdong-ubnd-gm560-2025.pdf", Box(287, 62, 525, 78), "Lâm Đông, ngàyO6 tháng 1] năm 2025",
+     date(2025, 11, 6)),
+])
+def test_a_real_scans_handwritten_day_is_read(name, box, printed, issued):
+    assert handwritten_date((REAL / name).read_bytes(), 0, box, printed) == issued
