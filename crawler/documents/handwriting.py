@@ -8,9 +8,12 @@ trained on lines that include handwriting and reads the whole date line, without
 "Phu Tho, ngay 07thang 12 nam 2011". It is run here by onnxruntime alone, on a crop of the
 line Tesseract located, so neither rapidocr's detector nor OpenCV is loaded.
 
-Its reading is taken only when it parses as a date and agrees with what Tesseract read of the
-print: the year, and the month when the month was printed. Two crops of the line (tight and
-loose) must not disagree. No date is better than a wrong one.
+A date is taken only when it parses and agrees with what Tesseract read of the print: the year,
+and the month when the month was printed. The day must be read with two digits and a month
+of January or February too, as the rules on administrative documents want them written
+(Thông tư 01/2011/TT-BNV, then Nghị định 30/2020/NĐ-CP: "ngày dưới 10 và tháng 1, 2 thì phải
+ghi thêm số 0 ở trước"), so a digit the recogniser drops ("3" for "13") leaves no date rather
+than a wrong one. Two crops of the line (tight and loose) must not disagree.
 """
 
 from __future__ import annotations
@@ -97,8 +100,13 @@ def agreed_date(readings: list[str], printed: str) -> date | None:
 
 def _parsed(reading: str) -> date | None:
     found = _DATE.search(fold(reading))
+    if not found:
+        return None
+    day, month, year = found.groups()
+    if len(day) != 2 or (len(month) == 1 and month in "012"):  # written "07", "01": a digit lost
+        return None
     try:
-        return date(*(int(g) for g in reversed(found.groups()))) if found else None
+        return date(int(year), int(month), int(day))
     except ValueError:
         return None
 
@@ -106,8 +114,15 @@ def _parsed(reading: str) -> date | None:
 def handwritten_date(body: bytes, index: int, box: Box, printed: str) -> date | None:
     """The date on page ``index``'s line at ``box`` (points) whose print Tesseract read as
     ``printed``, read again by PP-OCR; None without the model, or when the readings do not agree."""
+    readings = _readings(body, index, box)
+    logger.debug("date line read as %r (Tesseract: %r)", readings, printed)
+    return agreed_date(readings, printed) if readings else None
+
+
+def _readings(body: bytes, index: int, box: Box) -> list[str]:
+    """The line at ``box`` read from each crop of :data:`PADS`; none without the model."""
     if model_path() is None:
-        return None
+        return []
     import pypdfium2 as pdfium
 
     readings = []
@@ -119,10 +134,8 @@ def handwritten_date(body: bytes, index: int, box: Box, printed: str) -> date | 
         for pad in PADS:
             top, bottom = max(0.0, box.top - pad * line), min(height, box.bottom + pad * line)
             cut = (max(0.0, box.left - line), height - bottom, max(0.0, width - box.right - line), top)
-            image = page.render(scale=page_scale((width, height)), crop=cut).to_pil()
-            readings.append(read_line(image))
+            readings.append(read_line(page.render(scale=page_scale((width, height)), crop=cut).to_pil()))
         page.close()
     finally:
         pdf.close()
-    logger.debug("date line read as %r (Tesseract: %r)", readings, printed)
-    return agreed_date(readings, printed)
+    return readings

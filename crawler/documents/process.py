@@ -81,13 +81,10 @@ def process_document(body: bytes, url: str, content_type: str = "", disposition:
             stamped = stamped_header(body)
             meta = with_stamps(meta, text.text, stamped.number, stamped.day, stamped.month)
         meta = with_signing_day(meta, text.text, last_signing_day(body))
-    if meta.issued_on is None and text.date_line:
-        day = handwritten_date(body, 0, *text.date_line)
-        meta.take("issued_on", day.isoformat() if day else None, "handwriting")
     if meta.signer is None and text.signature_block:
         meta.take("signer", _signer_under_seal(body, text), "signature block")
     head = header_text(text.text)
-    meta = _with_file_name(meta, head, name)
+    meta = _with_handwriting(_with_file_name(meta, head, name), body, text)
     if (text.method or "").endswith("ocr") and meta.subject and meta.sources.get("subject") == "header":
         meta.subject = mend(meta.subject, text.text)  # OCR's slips of diacritics, by the body's spelling
     note = "; ".join(filter(None, [text.note, _unread(meta, head)]))
@@ -110,6 +107,16 @@ def _with_file_name(meta: DocumentMeta, head: str, name: str) -> DocumentMeta:
         meta.take("number", number, "file name")
         if meta.doc_type is None:
             meta.take("doc_type", type_of([], number, meta.subject, [], [])[0], "file name")
+    return meta
+
+
+def _with_handwriting(meta: DocumentMeta, body: bytes, text: DocumentText) -> DocumentMeta:
+    """The date a scan's header has written by hand, read again by PP-OCR where Tesseract's
+    reading gave none. Not the number: a digit PP-OCR drops from it leaves a number as likely
+    as the right one ("93" for "493"), where a date's day and month are written with two digits."""
+    if meta.issued_on is None and text.date_line:
+        day = handwritten_date(body, 0, *text.date_line)
+        meta.take("issued_on", day.isoformat() if day else None, "handwriting")
     return meta
 
 

@@ -76,3 +76,13 @@ def test_a_cited_date_in_the_left_column_is_no_date_line():
 ])
 def test_a_real_scans_handwritten_day_is_read(name, box, printed, issued):
     assert handwritten_date((REAL / name).read_bytes(), 0, box, printed) == issued
+
+
+def test_a_one_digit_day_is_a_digit_lost_and_gives_no_date():
+    """Days under 10 are written "07" (Thông tư 01/2011, Nghị định 30/2020): "3" was "13"."""
+    assert agreed_date(["Lam Dong, ngay 3 thang 11 nam 2025"], "ngày J2 tháng I1 năm 2025") is None
+
+
+def test_a_one_digit_january_is_a_digit_lost_and_gives_no_date():
+    assert agreed_date(["ngay 24 thang 1 nam 2026"], "ngày44tháng năm 2026") is None
+    assert agreed_date(["ngay 24 thang 5 nam 2026"], "ngày44tháng năm 2026") == date(2026, 5, 24)
