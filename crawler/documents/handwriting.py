@@ -40,6 +40,11 @@ PADS = (0.15, 0.4)  # line heights added above and below the line's box: two cro
 _DATE = re.compile(r"ng\w{0,2}y\s*(\d{1,2})\s*th\w{1,3}g\s*(\d{1,2})\s*n\w{0,2}m\s*(\d{4})")
 _PRINTED_MONTH = re.compile(r"th[aá]ng\s*(\d{1,2})\s*n", re.I)
 _PRINTED_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+# the handwriting's ink (ink_groups): blue by this many levels over red (a third of it over green)
+BLUE = 40
+MIN_INK = 0.001  # share of the crop's pixels: less is a black-and-white scan's colour noise
+GROUP_GAP = 0.7  # line heights between two strokes of one group ("1" and "6" of "16")
+MIN_GROUP = 0.3  # line heights: a narrower group is a dot or a stray stroke
 
 
 def model_path() -> Path | None:
@@ -83,14 +88,21 @@ def read_line(image) -> str:
     return "".join(labels[b] for b in kept)
 
 
-def agreed_date(readings: list[str], printed: str) -> date | None:
+def agreed_date(readings: list[str], printed: str, ink: list[str] | None = None) -> date | None:
     """The date the recogniser's ``readings`` of a date line give, where they agree with each
     other and with Tesseract's reading of its print (``printed``): the year always, the
-    month when Tesseract read one. None when any of that fails."""
+    month when Tesseract read one. ``ink``: the readings of the handwriting's own ink, each
+    group of strokes apart (the day; then the month, when it was not printed). None when any
+    of that fails."""
     year = _PRINTED_YEAR.findall(printed)
     month = _PRINTED_MONTH.search(printed)
+    if not year:
+        return None
     found = {day for day in map(_parsed, readings) if day}  # an impossible date is a failed reading
-    if len(found) != 1 or not year:
+    inked = _from_ink(ink or [], int(year[-1]), int(month.group(1)) if month else None)
+    if inked:
+        found.add(inked)
+    if len(found) != 1:
         return None
     day = found.pop()
     if day.year != int(year[-1]) or (month and int(month.group(1)) != day.month):
@@ -100,10 +112,22 @@ def agreed_date(readings: list[str], printed: str) -> date | None:
 
 def _parsed(reading: str) -> date | None:
     found = _DATE.search(fold(reading))
-    if not found:
+    return _written(*found.groups()) if found else None
+
+
+def _from_ink(groups: list[str], year: int, month: int | None) -> date | None:
+    """The day (and month) the handwriting's groups of strokes read: one group, the day, where
+    the month is printed; two, the day and the month, where it is not."""
+    groups = [g.strip() for g in groups]
+    if len(groups) != (1 if month else 2) or not all(g.isdigit() for g in groups):
         return None
-    day, month, year = found.groups()
-    if len(day) != 2 or (len(month) == 1 and month in "012"):  # written "07", "01": a digit lost
+    return _written(groups[0], groups[1] if month is None else f"{month:02d}", str(year))
+
+
+def _written(day: str, month: str, year: str) -> date | None:
+    """The date of a day, month and year as written; None where a digit was lost: the day is
+    written with two digits, January and February too ("07", "01")."""
+    if len(day) != 2 or (len(month) == 1 and month in "012"):
         return None
     try:
         return date(int(year), int(month), int(day))
@@ -114,18 +138,52 @@ def _parsed(reading: str) -> date | None:
 def handwritten_date(body: bytes, index: int, box: Box, printed: str) -> date | None:
     """The date on page ``index``'s line at ``box`` (points) whose print Tesseract read as
     ``printed``, read again by PP-OCR; None without the model, or when the readings do not agree."""
-    readings = _readings(body, index, box)
-    logger.debug("date line read as %r (Tesseract: %r)", readings, printed)
-    return agreed_date(readings, printed) if readings else None
-
-
-def _readings(body: bytes, index: int, box: Box) -> list[str]:
-    """The line at ``box`` read from each crop of :data:`PADS`; none without the model."""
     if model_path() is None:
+        return None
+    crops = _crops(body, index, box)
+    readings = [read_line(crop) for crop in crops]
+    ink = [read_line(group) for group in ink_groups(crops[-1], PADS[-1])]
+    logger.debug("date line read as %r, its ink as %r (Tesseract: %r)", readings, ink, printed)
+    return agreed_date(readings, printed, ink)
+
+
+def ink_groups(image, pad: float) -> list:
+    """The handwriting of a colour crop of a line (``pad`` line heights above and below it),
+    black on white, one image a group of strokes standing apart (a day, a month); none on a
+    black-and-white scan, or where there is little such ink. Offices write in blue: its
+    strokes are told from the black print by their colour, and read without the print around."""
+    import numpy as np
+    from PIL import Image, ImageOps
+
+    pixels = np.asarray(image.convert("RGB"), dtype=np.int16)
+    red, green, blue = pixels[..., 0], pixels[..., 1], pixels[..., 2]
+    ink = (blue - red > BLUE) & (blue - green > BLUE // 3) & (pixels.sum(axis=2) < 600)
+    if ink.mean() < MIN_INK:
         return []
+    line = image.height / (1 + 2 * pad)
+    columns = np.flatnonzero(ink.sum(axis=0) > 1)
+    groups: list[list[int]] = []
+    for x in columns:
+        if groups and x - groups[-1][1] <= GROUP_GAP * line:
+            groups[-1][1] = x
+        else:
+            groups.append([x, x])
+    drawn = Image.fromarray(np.where(ink, 0, 255).astype("uint8"))
+    out = []
+    for left, right in groups:
+        if right - left < MIN_GROUP * line:
+            continue  # a dot, a stray stroke of the seal's edge
+        rows = np.flatnonzero(ink[:, left:right + 1].any(axis=1))
+        group = drawn.crop((left, rows[0], right + 1, rows[-1] + 1))
+        out.append(ImageOps.expand(group, max(1, group.height // 3), fill=255))
+    return out
+
+
+def _crops(body: bytes, index: int, box: Box) -> list:
+    """The line at ``box`` rendered in colour for each pad of :data:`PADS`."""
     import pypdfium2 as pdfium
 
-    readings = []
+    crops = []
     pdf = pdfium.PdfDocument(body)
     try:
         page = pdf[index]
@@ -134,8 +192,8 @@ def _readings(body: bytes, index: int, box: Box) -> list[str]:
         for pad in PADS:
             top, bottom = max(0.0, box.top - pad * line), min(height, box.bottom + pad * line)
             cut = (max(0.0, box.left - line), height - bottom, max(0.0, width - box.right - line), top)
-            readings.append(read_line(page.render(scale=page_scale((width, height)), crop=cut).to_pil()))
+            crops.append(page.render(scale=page_scale((width, height)), crop=cut).to_pil())
         page.close()
     finally:
         pdf.close()
-    return readings
+    return crops

@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from crawler.documents.handwriting import agreed_date, handwritten_date, model_path
+from PIL import Image, ImageDraw
+
+from crawler.documents.handwriting import agreed_date, handwritten_date, ink_groups, model_path
 from crawler.documents.layout import Box, date_line, words_of
 from tests.crawler.documents.test_ocr_layout import PAGE, _tsv
 
@@ -73,6 +75,9 @@ def test_a_cited_date_in_the_left_column_is_no_date_line():
      date(2021, 1, 4)),
     ("25-lamdong-ubnd-gm560-2025.pdf", Box(287, 62, 525, 78), "Lâm Đông, ngàyO6 tháng 1] năm 2025",
      date(2025, 11, 6)),
+    # the line read as "ngay A6 thang": the blue ink alone reads "16"
+    ("01-phutho-stttt-cv275.pdf", Box(283, 88, 486, 103), "Phú Thọ, ngày | tháng 12 năm 2011",
+     date(2011, 12, 16)),
 ])
 def test_a_real_scans_handwritten_day_is_read(name, box, printed, issued):
     assert handwritten_date((REAL / name).read_bytes(), 0, box, printed) == issued
@@ -86,3 +91,43 @@ def test_a_one_digit_day_is_a_digit_lost_and_gives_no_date():
 def test_a_one_digit_january_is_a_digit_lost_and_gives_no_date():
     assert agreed_date(["ngay 24 thang 1 nam 2026"], "ngày44tháng năm 2026") is None
     assert agreed_date(["ngay 24 thang 5 nam 2026"], "ngày44tháng năm 2026") == date(2026, 5, 24)
+
+
+def test_the_inks_day_with_the_printed_month_gives_the_date():
+    assert agreed_date(["Phu Tho, ngayA thang 12 nam 2011"], "ngày | tháng 12 năm 2011", [" 16"]) \
+        == date(2011, 12, 16)
+
+
+def test_the_inks_day_and_month_where_the_month_was_not_printed():
+    assert agreed_date([], "ngày đ{ tháng -{Ð năm 2025", ["01", "10"]) == date(2025, 10, 1)
+    assert agreed_date([], "ngày đ{ tháng -{Ð năm 2025", ["01"]) is None  # the month unread
+
+
+def test_ink_that_disagrees_with_the_line_gives_no_date():
+    assert agreed_date(["ngay 16 thang 12 nam 2011"], "ngày | tháng 12 năm 2011", ["18"]) is None
+
+
+def test_ink_with_a_letter_or_one_digit_gives_no_date():
+    assert agreed_date([], "ngày | tháng 12 năm 2011", ["A6"]) is None
+    assert agreed_date([], "ngày J2 tháng I1 năm 2025", ["3"]) is None  # "13", its 1 lost
+
+
+def _line(ink: str) -> Image.Image:
+    """A line of black print with strokes of ``ink`` colour standing apart: a day, then a month."""
+    image = Image.new("RGB", (600, 90), "white")
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((10, 35, 120, 55), fill="black")  # "ngày" in print
+    draw.rectangle((140, 25, 150, 65), fill=ink)  # "1"
+    draw.rectangle((165, 25, 190, 65), fill=ink)  # "6", close to it: one group
+    draw.rectangle((220, 35, 330, 55), fill="black")  # "tháng"
+    draw.rectangle((350, 25, 390, 65), fill=ink)  # the month, far from the day
+    return image
+
+
+def test_blue_strokes_are_grouped_apart_from_the_print():
+    groups = ink_groups(_line("#1030c0"), 0.4)
+    assert [g.width for g in groups] == [51 + 2 * 13, 41 + 2 * 13]  # each padded by a third of its height
+
+
+def test_a_black_and_white_scan_has_no_ink_of_its_own():
+    assert ink_groups(_line("black"), 0.4) == []
