@@ -35,6 +35,7 @@ logger = logging.getLogger(__name__)
 MODEL = "models/ch_PP-OCRv4_rec_infer.onnx"
 HEIGHT = 48  # the recogniser's input height, in pixels
 MIN_WIDTH = 320  # its narrowest input
+MAX_WIDTH = 60 * HEIGHT  # its widest here: the model's memory grows with the width
 PADS = (0.15, 0.4)  # line heights added above and below the line's box: two crops, one reading
 # folded: "ngay 07thang 12 nam 2011", "ngay04 thing01nam2021" (a letter of a word misread)
 _DATE = re.compile(r"ng\w{0,2}y\s*(\d{1,2})\s*th\w{1,3}g\s*(\d{1,2})\s*n\w{0,2}m\s*(\d{4})")
@@ -76,7 +77,8 @@ def read_line(image) -> str:
     import numpy as np
 
     session, labels = _recogniser()
-    width = max(1, math.ceil(HEIGHT * image.width / max(1, image.height)))
+    # a line is some 20 heights wide: a box much wider is no line, and is squeezed, not fed whole
+    width = max(1, min(MAX_WIDTH, math.ceil(HEIGHT * image.width / max(1, image.height))))
     pixels = np.asarray(image.convert("RGB").resize((width, HEIGHT)), dtype=np.float32)
     pixels = (pixels[:, :, ::-1].transpose(2, 0, 1) / 255.0 - 0.5) / 0.5  # trained on BGR, -1..1
     batch = np.zeros((1, 3, HEIGHT, max(width, MIN_WIDTH)), dtype=np.float32)

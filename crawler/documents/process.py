@@ -115,7 +115,11 @@ def _with_handwriting(meta: DocumentMeta, body: bytes, text: DocumentText) -> Do
     reading gave none. Not the number: a digit PP-OCR drops from it leaves a number as likely
     as the right one ("93" for "493"), where a date's day and month are written with two digits."""
     if meta.issued_on is None and text.date_line:
-        day = handwritten_date(body, 0, *text.date_line)
+        try:
+            day = handwritten_date(body, 0, *text.date_line)
+        except Exception as exc:  # noqa: BLE001 - PDFium or the model on a damaged file: the date stays unread
+            logger.warning("handwritten date not read: %s", exc)
+            day = None
         meta.take("issued_on", day.isoformat() if day else None, "handwriting")
     return meta
 

@@ -131,3 +131,10 @@ def test_blue_strokes_are_grouped_apart_from_the_print():
 
 def test_a_black_and_white_scan_has_no_ink_of_its_own():
     assert ink_groups(_line("black"), 0.4) == []
+
+
+@needs_model
+def test_a_box_far_wider_than_a_line_is_read_squeezed_not_whole():
+    from crawler.documents.handwriting import read_line
+
+    assert isinstance(read_line(Image.new("RGB", (200_000, 20), "white")), str)
