@@ -6,6 +6,10 @@ limit. A file being written is named ``*.warc.gz.open`` and renamed when
 closed; an ``.open`` file found later was interrupted, and :func:`repair`
 cuts it after its last whole record. Records are flushed before the article
 that points to them is stored, so a row never points to missing bytes.
+
+A crawl hands its records to the writer's own thread (:meth:`RotatingWarcWriter.submit`), one
+at a time and in order: compressing a page and hashing its payload are most of a record's cost,
+and zlib and hashlib let go of the GIL, so they run beside the crawl's reactor on another core.
 """
 
 from __future__ import annotations
@@ -15,8 +19,10 @@ import io
 import logging
 import os
 import tempfile
+import threading
 import zlib
 from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -123,6 +129,17 @@ class RotatingWarcWriter:
         self._writer: WARCWriter | None = None
         self._name = ""
         self._good = 0  # end of the last record known to be flushed whole
+        self._lock = threading.RLock()  # the writer's thread writes; close and abort come from the crawl's
+        self._thread: ThreadPoolExecutor | None = None
+        self._aborted = False  # after a failed write nothing more is written, not even to a new file
+
+    def submit(self, method: str, *args) -> Future:
+        """``write`` or ``write_conversion`` run on the writer's own thread, after every record
+        submitted before it; its future gives the :class:`RecordRef` or raises its error."""
+        with self._lock:
+            if self._thread is None:
+                self._thread = ThreadPoolExecutor(1, thread_name_prefix="warc-writer")
+            return self._thread.submit(getattr(self, method), *args)
 
     def _open(self) -> None:
         self.sequence += 1
@@ -140,8 +157,13 @@ class RotatingWarcWriter:
 
     def write(self, capture: Capture) -> RecordRef:
         """Write the response and its request; return where the response record is."""
+        with self._lock:
+            return self._write(capture)
+
+    def _write(self, capture: Capture) -> RecordRef:
+        self._check()
         if self._file is None or self._file.tell() >= self.max_bytes:
-            self.close()
+            self._close_file()
             self._open()
         writer, out = self._writer, self._file
         extra = {"WARC-IP-Address": capture.ip} if capture.ip else {}
@@ -171,8 +193,13 @@ class RotatingWarcWriter:
     def write_conversion(self, url: str, body: bytes, refers_to: str, content_type: str) -> RecordRef:
         """Write what was made of a captured response (a browser's rendered DOM) as a
         ``conversion`` record naming the response record it was made from."""
+        with self._lock:
+            return self._write_conversion(url, body, refers_to, content_type)
+
+    def _write_conversion(self, url: str, body: bytes, refers_to: str, content_type: str) -> RecordRef:
+        self._check()
         if self._file is None or self._file.tell() >= self.max_bytes:
-            self.close()
+            self._close_file()
             self._open()
         writer, out = self._writer, self._file
         headers = {"WARC-Refers-To": refers_to} if refers_to else {}
@@ -186,6 +213,22 @@ class RotatingWarcWriter:
         return RecordRef(self._name, offset, out.tell() - offset, record_id)
 
     def close(self) -> None:
+        """Write what was submitted, then close the file (renamed from ``.open``)."""
+        self._stop_thread()
+        with self._lock:
+            self._close_file()
+
+    def _check(self) -> None:
+        if self._aborted:
+            raise OSError("the WARC writer stopped after a failed write")
+
+    def _stop_thread(self) -> None:
+        with self._lock:
+            thread, self._thread = self._thread, None
+        if thread is not None:
+            thread.shutdown(wait=True)
+
+    def _close_file(self) -> None:
         if self._file is None:
             return
         self._file.close()
@@ -198,6 +241,14 @@ class RotatingWarcWriter:
         Truncating frees space, so this works on a full disk; what cannot be done
         is left to :func:`repair` on the next run.
         """
+        with self._lock:
+            thread, self._thread = self._thread, None
+            if thread is not None:
+                thread.shutdown(wait=False, cancel_futures=True)  # nothing more is written after a failure
+            self._aborted = True
+            self._abort()
+
+    def _abort(self) -> None:
         if self._file is None:
             return
         path = self.folder / (self._name + OPEN_SUFFIX)

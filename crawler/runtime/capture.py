@@ -11,6 +11,7 @@ article is stored without its evidence.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from http import HTTPStatus
 from pathlib import Path
@@ -61,16 +62,17 @@ class WarcCaptureMiddleware:
         if self.writer and self.owns_writer and not self.failed:
             self.writer.close()
 
-    def process_response(self, request, response, spider=None):
+    async def process_response(self, request, response, spider=None):
         if self.failed:
             raise IgnoreRequest("WARC capture failed earlier")
+        if request.meta.get("playwright"):  # the browser's DOM, beside the response as served
+            args = ("write_conversion", response.url, response.body, request.meta.get("refers_to", ""),
+                    "text/html; charset=utf-8")
+        else:
+            args = ("write", self._capture(request, response))
         try:
-            if request.meta.get("playwright"):  # the browser's DOM, beside the response as served
-                served = request.meta.get("refers_to", "")
-                ref = self.writer.write_conversion(response.url, response.body, served,
-                                                   "text/html; charset=utf-8")
-            else:
-                ref = self.writer.write(self._capture(request, response))
+            # on the writer's thread: compression and digests run beside the reactor
+            ref = await asyncio.wrap_future(self.writer.submit(*args))
         except OSError as exc:
             self._fail(exc)
             raise IgnoreRequest(f"not captured: {exc}") from exc

@@ -93,7 +93,7 @@ def test_capture_writes_every_response_as_served_and_says_where(tmp_path):
     body = "<html><body>Thông báo lịch tiếp dân</body></html>".encode()
     response = HtmlResponse("http://h/tin/a.html", status=404, body=body, request=request,
                             headers={"Content-Type": "text/html; charset=utf-8"})
-    assert middleware.process_response(request, response) is response
+    assert asyncio.run(middleware.process_response(request, response)) is response
     middleware.spider_closed(spider)
     stored = read_response(tmp_path / "warcs", request.meta["warc_record"])
     assert (stored.url, stored.status, stored.body) == ("http://h/tin/a.html", 404, body)

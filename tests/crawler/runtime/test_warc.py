@@ -251,3 +251,28 @@ def test_disk_full_during_a_crawl_stops_it_with_every_row_complete(tiny_folder, 
     check = subprocess.run([str(BIN / "warcio"), "check", *map(str, tiny_folder.glob("*.warc.gz"))],
                            capture_output=True, text=True)
     assert check.returncode == 0, check.stdout
+
+
+def test_records_submitted_to_the_writers_thread_are_written_in_order(tmp_path):
+    writer = RotatingWarcWriter(tmp_path, "c1", max_bytes=4000)  # small files: rotations too
+    pages = [(f"http://h/{n}", f"trang {n} ".encode() * (50 + n)) for n in range(30)]
+    futures = [writer.submit("write", Capture(url=url, method="GET", request_headers=[], status=200,
+                                              reason="OK", response_headers=[], body=body))
+               for url, body in pages]
+    refs = [f.result() for f in futures]
+    writer.close()
+    assert [read_response(tmp_path, ref).body for ref in refs] == [body for _, body in pages]
+    order = [(ref.file, ref.offset) for ref in refs]
+    assert order == sorted(order) and len({ref.file for ref in refs}) > 1
+    assert not list(tmp_path.glob("*.open"))
+
+
+def test_after_a_failed_write_nothing_more_is_written(tmp_path):
+    writer = RotatingWarcWriter(tmp_path, "c1")
+    capture = Capture(url="http://h/a", method="GET", request_headers=[], status=200, reason="OK",
+                      response_headers=[], body=b"x")
+    writer.submit("write", capture).result()
+    writer.abort()
+    with pytest.raises(OSError, match="stopped after a failed write"):
+        writer.submit("write", capture).result()
+    assert len(list(tmp_path.glob("*.warc.gz"))) == 1
