@@ -67,6 +67,7 @@ def _recogniser():
     # one thread, as Tesseract gets: the crawl's other work needs the other cores
     options.intra_op_num_threads = options.inter_op_num_threads = 1
     options.log_severity_level = 3
+    options.enable_cpu_mem_arena = False  # a few lines a scan: the arena's reserve cost 27 MiB for nothing
     session = onnxruntime.InferenceSession(str(model_path()), options, providers=["CPUExecutionProvider"])
     labels = ["", *session.get_modelmeta().custom_metadata_map["character"].splitlines(), " "]
     return session, labels
