@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass, field
 
 from crawler.documents.citations import citations
 from crawler.documents.detect import KINDS, file_name, sniff
-from crawler.documents.handwriting import handwritten_date
+from crawler.documents.handwriting import handwritten_date, model_path
 from crawler.documents.layout import Box
 from crawler.documents.metadata import (
     DocumentMeta,
@@ -87,7 +87,7 @@ def process_document(body: bytes, url: str, content_type: str = "", disposition:
     meta = _with_handwriting(_with_file_name(meta, head, name), body, text)
     if (text.method or "").endswith("ocr") and meta.subject and meta.sources.get("subject") == "header":
         meta.subject = mend(meta.subject, text.text)  # OCR's slips of diacritics, by the body's spelling
-    note = "; ".join(filter(None, [text.note, _unread(meta, head)]))
+    note = "; ".join(filter(None, [text.note, _unread(meta, head, text)]))
     return DocumentRecord(
         file_name=name, kind=kind, mime=KINDS[kind], size=len(body),
         sha256=hashlib.sha256(body).hexdigest(), text=text.text, text_method=text.method,
@@ -146,13 +146,18 @@ def _signature_block(pages: dict[int, OcrPage]) -> tuple[int, Box] | None:
     return (found[-1][0], found[-1][1].signature) if found else None
 
 
-def _unread(meta: DocumentMeta, head: str) -> str:
-    """What an administrative document's header did not give, said instead of guessed."""
+def _unread(meta: DocumentMeta, head: str, text: DocumentText) -> str:
+    """What an administrative document's header did not give, said instead of guessed, and
+    what would read a handwritten day where the recogniser is not installed."""
     if not _ADMINISTRATIVE.search(head):
         return ""
     missing = [label for label, value in (("number", meta.number), ("date issued", meta.issued_on))
                if not value]
-    return f"header: {' and '.join(missing)} not read (handwritten or unreadable)" if missing else ""
+    if not missing:
+        return ""
+    hint = ("; `pip install 'govarchive[handwriting]'` and then `govarchive reextract` read handwritten days"
+            if not meta.issued_on and text.date_line and model_path() is None else "")
+    return f"header: {' and '.join(missing)} not read (handwritten or unreadable){hint}"
 
 
 def _with_ocr(body: bytes, text: DocumentText, ocr: bool, max_pages: int) -> DocumentText:

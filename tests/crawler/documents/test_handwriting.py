@@ -10,7 +10,6 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-
 from PIL import Image, ImageDraw
 
 from crawler.documents.handwriting import agreed_date, handwritten_date, ink_groups, model_path
@@ -138,3 +137,17 @@ def test_a_box_far_wider_than_a_line_is_read_squeezed_not_whole():
     from crawler.documents.handwriting import read_line
 
     assert isinstance(read_line(Image.new("RGB", (200_000, 20), "white")), str)
+
+
+def test_without_the_recogniser_the_note_says_how_to_read_a_handwritten_day(monkeypatch):
+    """A scan's unread day: the note names the extra, where it is not installed."""
+    import crawler.documents.process as process
+    from crawler.documents.text import DocumentText
+
+    head = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: /STTTT\nPhú Thọ, ngày | tháng 12 năm 2011"
+    text = DocumentText(date_line=(Box(283, 88, 486, 103), "Phú Thọ, ngày | tháng 12 năm 2011"))
+    meta = process.DocumentMeta(number="275/STTTT")
+    monkeypatch.setattr(process, "model_path", lambda: None)
+    assert "govarchive[handwriting]" in process._unread(meta, head, text)
+    monkeypatch.setattr(process, "model_path", lambda: Path("model.onnx"))
+    assert process._unread(meta, head, text) == "header: date issued not read (handwritten or unreadable)"
