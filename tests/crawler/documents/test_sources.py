@@ -55,11 +55,13 @@ def test_ocr_lowers_the_confidence_of_what_was_read_from_the_text_only():
 
 def test_a_handwritten_number_comes_from_the_file_name_and_the_unread_day_is_said(tmp_path):
     from crawler.documents.process import _unread, _with_file_name
+    from crawler.documents.text import DocumentText
 
     meta = _with_file_name(document_meta(LETTER), LETTER, "275.pdf")
     assert (meta.number, meta.sources["number"]) == ("275/STTTT-CNTT", "file name")
-    assert _unread(meta, LETTER) == "header: date issued not read (handwritten or unreadable)"
-    assert _unread(document_meta("Bảng giá đất 2024"), "Bảng giá đất 2024") == ""  # no administrative header
+    assert _unread(meta, LETTER, DocumentText()) == "header: date issued not read (handwritten or unreadable)"
+    # no administrative header
+    assert _unread(document_meta("Bảng giá đất 2024"), "Bảng giá đất 2024", DocumentText()) == ""
 
 
 def test_reading_again_keeps_what_the_listing_gave_and_rereads_what_the_document_gave():
