@@ -31,14 +31,24 @@ _LABELLED = re.compile(r"\b(?i:số)\s*(?i:ký hiệu)?\s*[:.]?\s*"
                        r"|\d{1,5}-[A-ZĐ][\wĐđ]*/[A-ZĐ][\wĐđ]*(?:-[A-ZĐ][\wĐđ]*)*)")
 # where the header ends and the body begins: the citations, the addressee, the first article
 # (a body may open on the day of the meeting it reports: "Ngày 07/11/2025, đồng chí ...")
-_BODY_START = re.compile(r"^\W*(Căn cứ|Thực hiện|Theo đề nghị|Xét đề nghị|Kính gửi|Điều 1\b|"
+# (a minutes' body opens on when it met: "Hôm nay, vào lúc 8 giờ ...")
+_BODY_START = re.compile(r"^\W*(Căn cứ|Thực hiện|Theo đề nghị|Xét đề nghị|Kính gửi|Điều 1\b|Hôm nay\b|"
                          r"Ngày \d{1,2}/\d{1,2}/\d{4})", re.I)
-TYPES = {  # the code in a symbol -> the type's name
-    "QĐ": "Quyết định", "CT": "Chỉ thị", "KH": "Kế hoạch", "TB": "Thông báo", "BC": "Báo cáo",
-    "NQ": "Nghị quyết", "TTr": "Tờ trình", "TT": "Thông tư", "NĐ": "Nghị định", "CĐ": "Công điện",
-    "HD": "Hướng dẫn", "CTr": "Chương trình", "ĐA": "Đề án", "GM": "Giấy mời", "QyĐ": "Quy định",
-    "QC": "Quy chế", "TTLT": "Thông tư liên tịch", "L": "Luật", "PL": "Pháp lệnh",
+# the code in a symbol -> the type's name: every type and code of Decree 30/2020/NĐ-CP (Phụ lục
+# III), the legal documents' (Luật 80/2015/QH13), and the permits and certificates offices issue
+TYPES = {
+    "NQ": "Nghị quyết", "QĐ": "Quyết định", "CT": "Chỉ thị", "QC": "Quy chế", "QyĐ": "Quy định",
+    "TC": "Thông cáo", "TB": "Thông báo", "HD": "Hướng dẫn", "CTr": "Chương trình", "KH": "Kế hoạch",
+    "PA": "Phương án", "ĐA": "Đề án", "DA": "Dự án", "BC": "Báo cáo", "BB": "Biên bản", "TTr": "Tờ trình",
+    "HĐ": "Hợp đồng", "CĐ": "Công điện", "GN": "Bản ghi nhớ", "TTh": "Bản thỏa thuận",
+    "GUQ": "Giấy ủy quyền", "GM": "Giấy mời", "GGT": "Giấy giới thiệu", "GNP": "Giấy nghỉ phép",
+    "PG": "Phiếu gửi", "PC": "Phiếu chuyển", "PB": "Phiếu báo",
+    "TT": "Thông tư", "NĐ": "Nghị định", "TTLT": "Thông tư liên tịch", "NQLT": "Nghị quyết liên tịch",
+    "L": "Luật", "PL": "Pháp lệnh", "VBHN": "Văn bản hợp nhất",
+    "GP": "Giấy phép", "GCN": "Giấy chứng nhận",
 }
+# types Decree 30/2020 lays out without a trích yếu: a letter of introduction, a leave permit, a slip
+NO_SUBJECT = {"Giấy giới thiệu", "Giấy nghỉ phép", "Giấy ủy quyền", "Phiếu gửi", "Phiếu chuyển", "Phiếu báo"}
 TYPE_NAMES = sorted(set(TYPES.values()) | {"Công văn"}, key=len, reverse=True)
 _HEADING = re.compile(r"^\s*(" + "|".join(n.upper() for n in TYPE_NAMES) + r")\s*$")
 _LEADING_TYPE = re.compile(r"^\s*(" + "|".join(TYPE_NAMES) + r")\b", re.I)
@@ -235,6 +245,8 @@ def subject_of(head: list[str]) -> str | None:
     lines; a line that is more OCR noise than words (a rule or a stamp misread) ends it."""
     head = [_opening(line) for line in head]
     for index, line in enumerate(head):
+        if line and heading_in(line) in NO_SUBJECT:
+            return None  # the line under its heading is the body
         if line and (heading_in(line) or _SUBJECT_START.match(line)):
             start = index + 1 if heading_in(line) else index
             taken: list[str] = []
@@ -298,7 +310,9 @@ def _context_subject(context: list[str]) -> str | None:
     return (best[:1].upper() + best[1:500]) or None
 
 
-_FOLDED_TYPES = {fold(n).upper(): n for n in TYPE_NAMES}
+# headings that name a type longer than its name
+_ALIASES = {"Thông cáo báo chí": "Thông cáo", "Giấy mời họp": "Giấy mời"}
+_FOLDED_TYPES = {fold(n).upper(): t for n, t in [*((n, n) for n in TYPE_NAMES), *_ALIASES.items()]}
 
 
 def heading_in(line: str) -> str | None:
