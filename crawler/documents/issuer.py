@@ -24,9 +24,12 @@ _MOTTO = re.compile(r"c\W*o\W*n\W*g\W*h\W*o\W*a\W*x\W*a\W*h\W*o\W*i|doc lap\s*[-
 _STOP = re.compile(r"^\s*(s[ốoóồ]\s*[:.]|s[ốo]\s+\d)|ng[aà]y\s*\S*\s*th[aá]ng", re.I)
 # a line that starts a body's name: the issuer under the body it belongs to
 # (folded: OCR slips on the marks of capitals, "TỎ CÔNG TÁC")
+# (a Party committee under the organisation it leads: "ĐẢNG BỘ TỈNH AN GIANG / HUYỆN ỦY CHÂU THÀNH")
 _BODY_HEAD = re.compile(r"^(so|cong an|trung tam|van phong|phong|chi cuc|cuc|tong cuc|ban|truong|"
-                        r"benh vien|bo chi huy|thanh tra|doan|uy ban|ubnd|hoi dong|to)\b")
-_PLACE = re.compile(r"\b((?:TỈNH|THÀNH PHỐ|TP\.?|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN)\s+\S.*)$")
+                        r"benh vien|bo chi huy|thanh tra|doan|uy ban|ubnd|hoi dong|to|"
+                        r"(?:tinh|thanh|huyen|quan|thi|dang) uy|chi bo)\b")
+# (a committee, "HUYỆN ỦY ...", is a body, not a place)
+_PLACE = re.compile(r"\b((?:TỈNH|THÀNH PHỐ|TP\.?|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN)\s+(?![UỦ]Y\b)\S.*)$")
 _CHAIRMAN = re.compile(r"^CHỦ TỊCH\s+(ỦY|UỶ) BAN NHÂN DÂN\s+\S")
 _ABBREVIATIONS = ((re.compile(r"^UBND\b"), "ỦY BAN NHÂN DÂN"), (re.compile(r"^HĐND\b"), "HỘI ĐỒNG NHÂN DÂN"))
 # a body's name, not a title in capitals standing where no header was printed

@@ -243,6 +243,9 @@ def test_a_decision_heading_gives_every_field():
     # words OCR ran together, the parent's place too
     ("UBNDTỈNHPHÚTHỌ . CỘNG HOÀ XÃ HỌI\nSỞ THÔNG TIN VÀ TRUYỀNTHÔNG",
      "SỞ THÔNG TIN VÀ TRUYỀN THÔNG TỈNH PHÚ THỌ"),
+    # a Party committee under the organisation it leads: "HUYỆN ỦY" is a body, not a place
+    ("ĐẢNG BỘ TỈNH AN GIANG\tĐẢNG CỘNG SẢN VIỆT NAM\nHUYỆN ỦY CHÂU THÀNH\n*",
+     "HUYỆN ỦY CHÂU THÀNH TỈNH AN GIANG"),
 ])
 def test_the_issuer_is_the_lower_body_of_the_left_column(header, issuer):
     letter = header + "\nSố: 12/UBND-VP\nV/v tăng cường công tác\nKính gửi: Các xã"
