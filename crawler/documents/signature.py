@@ -13,7 +13,10 @@ import re
 
 from common.textnorm import fold
 
-_RANK = re.compile(r"^(Đại tướng|Thượng tướng|Trung tướng|Thiếu tướng|Đại tá|Thượng tá|Trung tá|Thiếu tá)\s+")
+# a rank, or a degree ("TS.", "PGS.TS.", "ThS.", "BSCKII."), printed before the name: not the name
+_RANK = re.compile(r"^(?:(?:Đại tướng|Thượng tướng|Trung tướng|Thiếu tướng|Đại tá|Thượng tá|Trung tá|"
+                   r"Thiếu tá)\s+"
+                   r"|(?:(?:GS|PGS|TSKH|TS|ThS|Ths|BSCKII|BSCKI|BSCK[12]|BS|DS|KS|KTS|CN|LS|NGND|NGƯT)\.\s*)+)")
 _TITLES = ("CHỦ TỊCH", "GIÁM ĐỐC", "TRƯỞNG", "BÍ THƯ", "THỦ TRƯỞNG", "CHÁNH VĂN PHÒNG", "CHÁNH THANH TRA",
            "TỔNG GIÁM ĐỐC", "THỦ TƯỚNG", "BỘ TRƯỞNG", "THỨ TRƯỞNG", "CỤC TRƯỞNG", "TỔNG CỤC TRƯỞNG",
            "VIỆN TRƯỞNG", "HIỆU TRƯỞNG", "TỔNG THANH TRA")

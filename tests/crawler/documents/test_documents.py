@@ -333,6 +333,12 @@ def test_the_signer_is_read_beside_the_recipients_without_a_rank():
     assert document_meta(CITING).signer == "Trương Minh Đương"
 
 
+@pytest.mark.parametrize("degree", ["TS.", "PGS.TS.", "ThS.", "BSCKII.", "GS. TSKH."])
+def test_the_signer_is_read_without_a_degree(degree):
+    text = CITING.replace("Thiếu tướng Trương Minh Đương", f"{degree} Nguyễn Hữu Tài")
+    assert document_meta(text).signer == "Nguyễn Hữu Tài"
+
+
 def test_the_subject_stops_at_the_place_and_date_line():
     text = ("SỞ NỘI VỤ\nSố: 215/SNV-CCHC\nV/v góp ý dự thảo Kế hoạch kiểm tra cải cách hành chính\n"
             "năm 2026 Lâm Đồng, ngày 14 tháng 01 năm 2026\nKính gửi: Các sở, ngành")
