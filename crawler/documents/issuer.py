@@ -24,10 +24,14 @@ _MOTTO = re.compile(r"c\W*o\W*n\W*g\W*h\W*o\W*a\W*x\W*a\W*h\W*o\W*i|doc lap\s*[-
 _STOP = re.compile(r"^\s*(s[ốoóồ]\s*[:.]|s[ốo]\s+\d)|ng[aà]y\s*\S*\s*th[aá]ng", re.I)
 # a line that starts a body's name: the issuer under the body it belongs to
 # (folded: OCR slips on the marks of capitals, "TỎ CÔNG TÁC")
+# the state's other bodies, the courts, the banks and the mass organisations (folded)
+_OTHER_BODIES = (r"bao hiem xa hoi|kho bac|vien kiem sat|toa an|ngan hang|chi nhanh|lien doan|hai quan|"
+                 r"hoi (?:nong dan|lien hiep|cuu chien binh|chu thap do|nguoi cao tuoi|luat gia|nha bao)|"
+                 r"cong ty|tong cong ty|hoc vien|dai phat thanh|kiem toan|bo doi bien phong")
 # (a Party committee under the organisation it leads: "ĐẢNG BỘ TỈNH AN GIANG / HUYỆN ỦY CHÂU THÀNH")
 _BODY_HEAD = re.compile(r"^(so|cong an|trung tam|van phong|phong|chi cuc|cuc|tong cuc|ban|truong|"
                         r"benh vien|bo chi huy|thanh tra|doan|uy ban|ubnd|hoi dong|to|"
-                        r"(?:tinh|thanh|huyen|quan|thi|dang) uy|chi bo)\b")
+                        r"(?:tinh|thanh|huyen|quan|thi|dang) uy|chi bo|" + _OTHER_BODIES + r")\b")
 # (a committee, "HUYỆN ỦY ...", is a body, not a place)
 _PLACE = re.compile(r"\b((?:TỈNH|THÀNH PHỐ|TP\.?|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN)\s+(?![UỦ]Y\b)\S.*)$")
 _CHAIRMAN = re.compile(r"^CHỦ TỊCH\s+(ỦY|UỶ) BAN NHÂN DÂN\s+\S")
@@ -35,7 +39,7 @@ _ABBREVIATIONS = ((re.compile(r"^UBND\b"), "ỦY BAN NHÂN DÂN"), (re.compile(r
 # a body's name, not a title in capitals standing where no header was printed
 _BODY = re.compile(r"\b(uy ban|ubnd|hdnd|hoi dong|so|phong|ban|bo|van phong|thu tuong|chinh phu|cuc|"
                    r"tong cuc|truong|tinh uy|huyen uy|thanh uy|dang uy|cong an|bo chi huy|trung tam|"
-                   r"chi cuc|doan|mat tran|thanh tra|to) ")  # folded
+                   r"chi cuc|doan|mat tran|thanh tra|to|" + _OTHER_BODIES + r") ")  # folded
 # the Party's bodies are named after the committee above them: "BAN CHẤP HÀNH TRUNG ƯƠNG /
 # VĂN PHÒNG" is the Văn phòng Trung ương Đảng, "TỈNH ỦY LÂM ĐỒNG / BAN TUYÊN GIÁO" the Ban
 # Tuyên giáo Tỉnh ủy Lâm Đồng
@@ -56,7 +60,9 @@ def issuer_of(head: list[str]) -> str | None:
                   and not _PLACE.match(line)), 0)
     body, parent = " ".join(lines[start:]), " ".join(lines[:start])
     party = next((m.expand(suffix) for pattern, suffix in _PARTY if (m := pattern.match(parent))), None)
-    if party:
+    if parent and fold(body).startswith("chi nhanh"):  # a branch is named after its bank
+        body = f"{parent} {body}"
+    elif party:
         body = f"{body} {party}"
     elif start and not _PLACE.search(body):
         place = _PLACE.search(parent)

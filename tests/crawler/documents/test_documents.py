@@ -246,6 +246,15 @@ def test_a_decision_heading_gives_every_field():
     # a Party committee under the organisation it leads: "HUYỆN ỦY" is a body, not a place
     ("ĐẢNG BỘ TỈNH AN GIANG\tĐẢNG CỘNG SẢN VIỆT NAM\nHUYỆN ỦY CHÂU THÀNH\n*",
      "HUYỆN ỦY CHÂU THÀNH TỈNH AN GIANG"),
+    # the state's other bodies under their own: the courts, the funds, the banks, the associations
+    ("BẢO HIỂM XÃ HỘI VIỆT NAM\nBẢO HIỂM XÃ HỘI TỈNH AN GIANG", "BẢO HIỂM XÃ HỘI TỈNH AN GIANG"),
+    ("TÒA ÁN NHÂN DÂN TỐI CAO\nTÒA ÁN NHÂN DÂN TỈNH AN GIANG", "TÒA ÁN NHÂN DÂN TỈNH AN GIANG"),
+    ("HỘI NÔNG DÂN VIỆT NAM\nHỘI NÔNG DÂN TỈNH AN GIANG", "HỘI NÔNG DÂN TỈNH AN GIANG"),
+    ("NGÂN HÀNG NHÀ NƯỚC VIỆT NAM\nCHI NHÁNH TỈNH AN GIANG",
+     "NGÂN HÀNG NHÀ NƯỚC VIỆT NAM CHI NHÁNH TỈNH AN GIANG"),
+    # a long name wrapped: one body
+    ("UBND TỈNH AN GIANG\nSỞ NÔNG NGHIỆP VÀ\nPHÁT TRIỂN NÔNG THÔN",
+     "SỞ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN TỈNH AN GIANG"),
 ])
 def test_the_issuer_is_the_lower_body_of_the_left_column(header, issuer):
     letter = header + "\nSố: 12/UBND-VP\nV/v tăng cường công tác\nKính gửi: Các xã"
