@@ -35,6 +35,10 @@ OCR_FACTOR = 0.85  # a text read by OCR has letters and digits wrong now and the
 _SYMBOL_AFTER = re.compile(r"(?i:\bs[oóốồ])(?:[^/\n]|/\d){0,14}"
                            r"(/\s*[A-ZĐ][\wĐđ&()]*(?:\s*-\s*[A-ZĐ(][\wĐđ&()]*)*)")
 _CODES = {"cv": "Công văn", **{_code.lower(): _name for _code, _name in TYPES.items()}}
+# codes a file name is read by only when the document's type says so: short, and as often a
+# department's or a file's own letters ("pc04-275.pdf") as a rare type's
+_NAMED_ONLY = {"tc", "pa", "da", "bb", "hđ", "gn", "tth", "guq", "ggt", "gnp", "pg", "pc", "pb", "nqlt",
+               "vbhn", "gp", "gcn"}
 
 
 def described(meta: DocumentMeta, ocr: bool) -> dict[str, dict[str, object]]:
@@ -60,7 +64,8 @@ def number_from_file_name(file_name: str, symbol: str, doc_type: str | None) -> 
     parts = [p.lower() for p in symbol.strip("/").split("-") if p]
     if re.fullmatch(r"\d{1,5}", stem):
         return stem + symbol
-    type_codes = {c for c, name in _CODES.items() if doc_type in (None, name)}
+    type_codes = {c for c, name in _CODES.items()
+                  if doc_type == name or (doc_type is None and c not in _NAMED_ONLY)}
     for codes in (type_codes, {_fold(p) for p in parts[:1]}):
         found = set()
         for match in re.finditer(r"(?<!\d)\d{1,5}(?!\d)", stem):

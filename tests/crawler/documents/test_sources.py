@@ -24,6 +24,9 @@ LETTER = ("SỞ THÔNG TIN VÀ TRUYỀN THÔNG\nCỘNG HÒA XÃ HỘI CHỦ NGH�
     ("bao-cao-2011.pdf", "Công văn", None),  # a year beside no code
     ("cv275-cv276.pdf", "Công văn", None),  # two numbers: none
     ("danh-sach.pdf", None, None),
+    # a rare type's short code is read only where the document is of that type
+    ("pc04-275.pdf", None, None),
+    ("gp-275.pdf", "Giấy phép", "275/STTTT-CNTT"),
 ])
 def test_a_number_comes_from_a_file_name_only_where_the_name_carries_it(name, doc_type, number):
     assert number_from_file_name(name, "/STTTT-CNTT", doc_type) == number
