@@ -129,14 +129,17 @@ class RotatingWarcWriter:
         self._writer: WARCWriter | None = None
         self._name = ""
         self._good = 0  # end of the last record known to be flushed whole
-        self._lock = threading.RLock()  # the writer's thread writes; close and abort come from the crawl's
+        # the file: the writer's thread writes it; close and abort come from the crawl's thread
+        self._lock = threading.RLock()
+        # the thread, apart from the file's lock: handing a record over never waits for a write
+        self._handing = threading.Lock()
         self._thread: ThreadPoolExecutor | None = None
         self._aborted = False  # after a failed write nothing more is written, not even to a new file
 
     def submit(self, method: str, *args) -> Future:
         """``write`` or ``write_conversion`` run on the writer's own thread, after every record
         submitted before it; its future gives the :class:`RecordRef` or raises its error."""
-        with self._lock:
+        with self._handing:
             if self._thread is None:
                 self._thread = ThreadPoolExecutor(1, thread_name_prefix="warc-writer")
             return self._thread.submit(getattr(self, method), *args)
@@ -222,11 +225,11 @@ class RotatingWarcWriter:
         if self._aborted:
             raise OSError("the WARC writer stopped after a failed write")
 
-    def _stop_thread(self) -> None:
-        with self._lock:
+    def _stop_thread(self, wait: bool = True) -> None:
+        with self._handing:
             thread, self._thread = self._thread, None
         if thread is not None:
-            thread.shutdown(wait=True)
+            thread.shutdown(wait=wait, cancel_futures=not wait)
 
     def _close_file(self) -> None:
         if self._file is None:
@@ -241,11 +244,9 @@ class RotatingWarcWriter:
         Truncating frees space, so this works on a full disk; what cannot be done
         is left to :func:`repair` on the next run.
         """
+        self._aborted = True  # nothing more is written after a failure: what waits fails at once
+        self._stop_thread(wait=False)
         with self._lock:
-            thread, self._thread = self._thread, None
-            if thread is not None:
-                thread.shutdown(wait=False, cancel_futures=True)  # nothing more is written after a failure
-            self._aborted = True
             self._abort()
 
     def _abort(self) -> None:

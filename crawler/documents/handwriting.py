@@ -36,6 +36,7 @@ MODEL = "models/ch_PP-OCRv4_rec_infer.onnx"
 HEIGHT = 48  # the recogniser's input height, in pixels
 MIN_WIDTH = 320  # its narrowest input
 MAX_WIDTH = 60 * HEIGHT  # its widest here: the model's memory grows with the width
+MAX_LINE = 40  # points: a taller "line" is lines Tesseract ran together, no date line to crop
 PADS = (0.15, 0.4)  # line heights added above and below the line's box: two crops, one reading
 # folded: "ngay 07thang 12 nam 2011", "ngay04 thing01nam2021" (a letter of a word misread)
 _DATE = re.compile(r"ng\w{0,2}y\s*(\d{1,2})\s*th\w{1,3}g\s*(\d{1,2})\s*n\w{0,2}m\s*(\d{4})")
@@ -141,7 +142,7 @@ def _written(day: str, month: str, year: str) -> date | None:
 def handwritten_date(body: bytes, index: int, box: Box, printed: str) -> date | None:
     """The date on page ``index``'s line at ``box`` (points) whose print Tesseract read as
     ``printed``, read again by PP-OCR; None without the model, or when the readings do not agree."""
-    if model_path() is None:
+    if model_path() is None or box.bottom - box.top > MAX_LINE:
         return None
     crops = _crops(body, index, box)
     readings = [read_line(crop) for crop in crops]

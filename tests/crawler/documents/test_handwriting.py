@@ -151,3 +151,8 @@ def test_without_the_recogniser_the_note_says_how_to_read_a_handwritten_day(monk
     assert "govarchive[handwriting]" in process._unread(meta, head, text)
     monkeypatch.setattr(process, "model_path", lambda: Path("model.onnx"))
     assert process._unread(meta, head, text) == "header: date issued not read (handwritten or unreadable)"
+
+
+def test_a_box_taller_than_a_line_is_not_read():
+    page = (REAL / "02-phutho-ubnd-cv4532.pdf").read_bytes()
+    assert handwritten_date(page, 0, Box(287, 64, 499, 400), "Phú Thọ, ngày tháng 12 năm 2011") is None
