@@ -256,3 +256,22 @@ def test_a_heading_cut_short_gives_the_whole_title_its_og_title_declares():
 
 def test_a_heading_in_capitals_with_nothing_declared_stays_as_printed():
     assert read(f"<div class='ct'><h1>{TITLE.upper()}</h1>{PROSE}{PROSE}</div>").title == TITLE.upper()
+
+
+SIDEBAR = ("<div class='sidebar'><h3>Tin mới</h3><ul>" + "".join(
+    f"<li><a href='/t/{i}.html'>Tin số {i} về hội nghị của huyện</a> <span>0{i}/09/2019</span></li>"
+    for i in range(1, 6)) + "</ul></div>")
+
+
+@pytest.mark.parametrize("line", [
+    "Cập nhật lúc 15:43 ngày 07/08/2019", "07-08-2019 | 15:43", "Ngày đăng: 7/8/2019", "15:43 | 07/08/2019",
+    "(07.08.2019 16:32)", "thứ tư, 07 08 2019 15:43", "Thứ Tư, 07/08/2019 - 15:43", "07 Tháng 8 2019",
+    "7 tháng 8, 2019", "ngày 07 tháng 08 năm 2019", "Thứ tư, ngày 07/08/2019",
+    "Đăng lúc: 07/08/2019 15:43:21",
+    "07/08/2019 03:43 PM", "Ngày 07-08-2019", "Thứ 4, 07/08/2019, 15:43 (GMT+7)", "Ngày xuất bản: 07/08/2019",
+    "Lượt xem: 1234 | 07/08/2019", "Tác giả: Minh Anh - 07/08/2019",
+])
+def test_every_form_of_a_date_line_beside_a_sidebar_of_dated_headlines(line):
+    result = read(f"<div class='main'><h2 class='news-title'>{TITLE}</h2><div class='info'>{line}</div>"
+                  f"<div class='news-content'>{PROSE}{PROSE}</div></div>{SIDEBAR}")
+    assert (result.title, result.published_at[:10]) == (TITLE, "2019-08-07")
