@@ -229,7 +229,9 @@ class RotatingWarcWriter:
         with self._handing:
             thread, self._thread = self._thread, None
         if thread is not None:
-            thread.shutdown(wait=wait, cancel_futures=not wait)
+            # records already handed over still run: after an abort each fails on its own, with
+            # the abort's reason, where a cancelled one would reach the crawl as a bare cancellation
+            thread.shutdown(wait=wait)
 
     def _close_file(self) -> None:
         if self._file is None:

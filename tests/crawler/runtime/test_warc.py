@@ -276,3 +276,15 @@ def test_after_a_failed_write_nothing_more_is_written(tmp_path):
     with pytest.raises(OSError, match="stopped after a failed write"):
         writer.submit("write", capture).result()
     assert len(list(tmp_path.glob("*.warc.gz"))) == 1
+
+
+def test_records_handed_over_before_an_abort_fail_with_its_reason(tmp_path):
+    writer = RotatingWarcWriter(tmp_path, "c1")
+    capture = Capture(url="http://h/a", method="GET", request_headers=[], status=200, reason="OK",
+                      response_headers=[], body=b"x")
+    with writer._lock:  # the writer's thread waits on the file while both records are handed over
+        waiting = [writer.submit("write", capture) for _ in range(2)]
+        writer.abort()
+    for future in waiting:
+        with pytest.raises(OSError, match="stopped after a failed write"):
+            future.result(timeout=30)
