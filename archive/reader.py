@@ -19,7 +19,7 @@ MIGRATIONS = ("m001_initial", "m002_archival_record", "m003_pages_and_sites", "m
               "m005_sites", "m006_archive_info", "m007_page_failures", "m008_attachments_comments",
               "m009_documents", "m010_recovered", "m011_date_site_index", "m012_findings",
               "m013_units", "m014_citations", "m015_meta_sources", "m016_site_templates",
-              "m017_date_rule")
+              "m017_date_rule", "m018_index_on_text_change")
 
 
 class Reader:

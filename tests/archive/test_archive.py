@@ -51,7 +51,8 @@ def test_migrations_apply_once(tmp_path):
                                                         "m010_recovered", "m011_date_site_index",
                                                         "m012_findings", "m013_units",
                                                         "m014_citations", "m015_meta_sources",
-                                                        "m016_site_templates", "m017_date_rule"]
+                                                        "m016_site_templates", "m017_date_rule",
+                                                        "m018_index_on_text_change"]
     assert migrations.pending(db) == []
 
 
@@ -97,6 +98,46 @@ def test_index_follows_updates_and_deletes(archive):
     assert search(archive.db, "dong nai") and not search(archive.db, "da lat")
     archive.db["articles"].delete(aid)
     assert search(archive.db, "dong nai") == []
+
+
+def test_an_update_of_other_columns_leaves_the_index_alone(archive):
+    aid = add(archive, 1, "Tin", "Đà Lạt")
+    before = archive.db.conn.total_changes
+    with archive.db.conn:  # a near-duplicate joining its cluster: the row alone, no re-indexing
+        archive.db.execute("UPDATE articles SET cluster_id = ? WHERE id = ?", [aid, aid])
+    assert archive.db.conn.total_changes - before == 1
+    assert search(archive.db, "da lat")
+
+
+def test_documents_index_follows_its_columns_alone(archive):
+    db = archive.db
+    with db.conn:
+        doc = db["documents"].insert({"url": "http://x/a.pdf", "site": "x", "number": "12/QĐ-UBND",
+                                      "subject": "Về việc Đà Lạt", "text": "Đà Lạt", "sha256": "s",
+                                      "fetched_at": "2026"}).last_pk
+    before = db.conn.total_changes
+    with db.conn:
+        db.execute("UPDATE documents SET meta_sources = '{}' WHERE id = ?", [doc])
+    assert db.conn.total_changes - before == 1
+    with db.conn:
+        db.execute("UPDATE documents SET subject = 'Về việc Đồng Nai' WHERE id = ?", [doc])
+    matches = "SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?"
+    assert db.execute(matches, ["dong nai"]).fetchall() and db.execute(matches, ["subject:da"]).fetchall() == []
+
+
+def test_m018_keeps_an_older_archive_searchable(tmp_path):
+    from sqlite_utils import Database
+
+    db = Database(tmp_path / "old.db")
+    migrations.apply(db, stop_before="m018_index_on_text_change")
+    db["crawls"].insert({"id": "c0", "status": "finished"})
+    db["articles"].insert({"url": "http://x/1", "site": "x", "title": "Tin", "text": "Đà Lạt",
+                           "content_hash": "h", "fetched_at": "2025-01-01", "crawl_id": "c0"})
+    db.conn.close()
+    db = open_database(tmp_path / "old.db")
+    with db.conn:
+        db.execute("UPDATE articles SET text = 'Đồng Nai' WHERE id = 1")
+    assert search(db, "dong nai") and not search(db, "da lat")
 
 
 def test_rebuild_keeps_folding(archive):
