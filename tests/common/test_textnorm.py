@@ -2,7 +2,18 @@ import unicodedata
 
 import pytest
 
-from common.textnorm import clean_text, content_hash, fold, fold_d, loose_pattern, nfc
+from common.textnorm import (
+    _FOLD,
+    _SPACES,
+    clean_line,
+    clean_text,
+    content_hash,
+    fold,
+    fold_d,
+    is_vietnamese,
+    loose_pattern,
+    nfc,
+)
 
 
 def test_nfc_composes_combining_marks():
@@ -15,6 +26,25 @@ def test_fold_d_only_touches_d():
 
 def test_fold_removes_all_diacritics():
     assert fold("Đồng Tháp ĐẸP") == "dong thap dep"
+
+
+def test_fold_maps_every_character_as_its_table_says():
+    # fold reads the table as a list (faster); every code point must come out as the dict says
+    text = "".join(chr(cp) for cp in range(0x10000) if not 0xD800 <= cp < 0xE000)
+    assert fold(text) == text.translate(_FOLD).lower()
+
+
+@pytest.mark.parametrize("line", ["  a\u00a0 b ", "a\tb", "a\u200bb", "x\ufeff y", "a \u3000 b", "a  b",
+                                  "một hai", " một hai ", "a\nb  c", "a\u2003\u2003b", ""])
+def test_clean_line_collapses_as_the_space_pattern_does(line):
+    assert clean_line(line) == _SPACES.sub(" ", nfc(line)).strip()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chỉ thị về công tác dân vận", True), ("hello world", False), ("", False),
+    ("one two three four five six seven eight nine ăn", True), ("a b c d e f g h i j k ăn", False)])
+def test_is_vietnamese_needs_one_word_in_ten(text, expected):
+    assert is_vietnamese(text) is expected
 
 
 def test_clean_text_collapses_spaces_and_keeps_paragraphs():
