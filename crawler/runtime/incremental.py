@@ -35,6 +35,7 @@ from crawler.runtime.archive_access import open_archive
 logger = logging.getLogger(__name__)
 
 SITE_WIDE = 0.5  # a link on this share of a crawl's pages is navigation, not content
+KNOWN_CACHE = 20_000  # addresses whose standing before the crawl is remembered (then forgotten at once)
 
 
 class IncrementalMiddleware:
@@ -47,6 +48,9 @@ class IncrementalMiddleware:
         self.archive: ArchiveWriter | None = None
         self.links: dict[str, list[str]] = {}  # page -> its links, to classify pages at the end
         self.paginated: set[str] = set()  # pages with next-page links: listings whatever they link
+        # what the archive knew of an address before the crawl began does not change while it runs,
+        # and every page repeats its menus' links: each is asked of SQLite once, not once a page
+        self.known: dict[str, str | None] = {}
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -89,7 +93,7 @@ class IncrementalMiddleware:
             self.links[response.url] = links
         if response.meta.get("has_paging"):
             self.paginated.add(response.url)
-        known = self.archive.known([r.url for r in requests] + links, self.started)
+        known = self._known_before([r.url for r in requests] + links)
         new_links = sum(1 for url in links if url not in known)
         dry = response.meta.get("dry_pages", 0) + 1 if links and new_links == 0 else 0
         stop_paging = self.stop_after and dry >= self.stop_after and response.meta.get("hops") is not None
@@ -100,6 +104,16 @@ class IncrementalMiddleware:
                 if out.meta.get("paging"):
                     out.meta["dry_pages"] = dry
             yield out
+
+    def _known_before(self, urls: list[str]) -> dict[str, str]:
+        """``archive.known`` of ``urls`` before the crawl began, each address asked once."""
+        asked = [url for url in dict.fromkeys(urls) if url not in self.known]
+        found = self.archive.known(asked, self.started) if asked else {}
+        out = {url: kind for url in urls if (kind := found.get(url) or self.known.get(url))}
+        if len(self.known) + len(asked) > KNOWN_CACHE:
+            self.known.clear()
+        self.known.update((url, found.get(url)) for url in asked)
+        return out
 
     def _drop(self, request: Request, kind: str | None, stop_paging: bool) -> bool:
         if request.meta.get("playwright"):  # the page just fetched, rendered: whatever it was before

@@ -49,6 +49,31 @@ def test_the_incremental_filter_drops_archived_articles_and_keeps_new_links(tmp_
     assert crawler.stats.get_value("govarchive/incremental/known_article") == 1
 
 
+def test_the_incremental_filter_asks_the_archive_once_an_address(tmp_path, monkeypatch):
+    from crawler.runtime import incremental
+
+    _archive_with_article(tmp_path / "a.db", "http://h/old.html")
+    crawler = get_crawler(Spider, settings_dict={"GOVARCHIVE_DB": str(tmp_path / "a.db")})
+    middleware = IncrementalMiddleware.from_crawler(crawler)
+    middleware.spider_opened(None)
+    statements: list[str] = []
+    middleware.archive.db.conn.set_trace_callback(statements.append)
+    menu = ["http://h/old.html", "http://h/menu.html"]  # links every page of the portal repeats
+
+    def page(url: str, links: list[str]) -> HtmlResponse:
+        return HtmlResponse(url, body=b"<html></html>", request=Request(url, meta={"page_links": links}))
+
+    _outputs(middleware, page("http://h/1", menu), [])
+    asked = len(statements)
+    _outputs(middleware, page("http://h/2", menu), [])
+    assert asked and len(statements) == asked  # the same links: nothing asked again
+    monkeypatch.setattr(incremental, "KNOWN_CACHE", 1)  # past its bound it forgets, and still answers
+    requests = [Request(f"http://h/{name}.html", meta={"hops": 1}) for name in ("old", "new")]
+    kept = _outputs(middleware, page("http://h/3", [*menu, "http://h/new.html"]), requests)
+    assert [r.url for r in kept] == ["http://h/new.html"]
+    assert crawler.stats.get_value("govarchive/incremental/known_article") == 1
+
+
 def test_the_frontier_records_new_requests_and_skips_those_it_holds(tmp_path):
     Archive(tmp_path / "a.db").close()
     crawler = get_crawler(Spider, settings_dict={"GOVARCHIVE_DB": str(tmp_path / "a.db")})
