@@ -38,8 +38,14 @@ MIN_WIDTH = 320  # its narrowest input
 MAX_WIDTH = 60 * HEIGHT  # its widest here: the model's memory grows with the width
 MAX_LINE = 40  # points: a taller "line" is lines Tesseract ran together, no date line to crop
 PADS = (0.15, 0.4)  # line heights added above and below the line's box: two crops, one reading
-# folded: "ngay 07thang 12 nam 2011", "ngay04 thing01nam2021" (a letter of a word misread)
-_DATE = re.compile(r"ng\w{0,2}y\s*(\d{1,2})\s*th\w{1,3}g\s*(\d{1,2})\s*n\w{0,2}m\s*(\d{4})")
+# folded: "ngay 07thang 12 nam 2011", "ngay04 thing01nam2021" (a letter of a word misread),
+# "ngay/4, thang 12" (a stray comma)
+_WRITTEN = r"([/|!li]?\d{1,2})[\s,.]*"  # a day or month, and what may stand after it
+_DATE = re.compile(rf"ng\w{{0,2}}y\s*{_WRITTEN}th\w{{1,3}}g\s*{_WRITTEN}n\w{{0,2}}m\s*(\d{{4}})")
+# a handwritten 1 is one stroke, which recognisers read as whatever stroke their alphabet has
+# ("ngay/4" for 14, Tesseract too: "ngày/{4"); it is taken for 1 only before one digit, where a
+# day or a month written with two digits has its first
+_STROKE = re.compile(r"[/|!li](?=\d$)")
 _PRINTED_MONTH = re.compile(r"th[aá]ng\s*(\d{1,2})\s*n", re.I)
 _PRINTED_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 # the handwriting's ink (ink_groups): blue by this many levels over red (a third of it over green)
@@ -116,13 +122,18 @@ def agreed_date(readings: list[str], printed: str, ink: list[str] | None = None)
 
 def _parsed(reading: str) -> date | None:
     found = _DATE.search(fold(reading))
-    return _written(*found.groups()) if found else None
+    return _written(*map(_digits, found.groups())) if found else None
+
+
+def _digits(written: str) -> str:
+    """A day or month as read, its leading stroke taken for the 1 it is ("/4" is 14)."""
+    return _STROKE.sub("1", written.strip())
 
 
 def _from_ink(groups: list[str], year: int, month: int | None) -> date | None:
     """The day (and month) the handwriting's groups of strokes read: one group, the day, where
     the month is printed; two, the day and the month, where it is not."""
-    groups = [g.strip() for g in groups]
+    groups = [_digits(g) for g in groups]
     if len(groups) != (1 if month else 2) or not all(g.isdigit() for g in groups):
         return None
     return _written(groups[0], groups[1] if month is None else f"{month:02d}", str(year))

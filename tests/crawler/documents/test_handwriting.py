@@ -87,6 +87,20 @@ def test_a_one_digit_day_is_a_digit_lost_and_gives_no_date():
     assert agreed_date(["Lam Dong, ngay 3 thang 11 nam 2025"], "ngày J2 tháng I1 năm 2025") is None
 
 
+def test_a_stroke_before_one_digit_is_the_handwritten_1():
+    """A handwritten 1 is one stroke: "/4" is 14 (a real scan's line, Tesseract too read "/{4")."""
+    assert agreed_date(["Ben Tre, ngay/4, thang 12 nam 2011", "Ben Tre ngy4:thn 12 nm 011"],
+                       "Bắn Tre, ngày/{4. tháng 12 năm 2011") == date(2011, 12, 14)
+    assert agreed_date(["ngay |2 thang /1 nam 2011"], "năm 2011") == date(2011, 11, 12)
+    assert agreed_date([], "tháng 12 năm 2011", ["l6"]) == date(2011, 12, 16)
+
+
+def test_a_stroke_is_a_1_only_where_a_digit_is_missing():
+    assert agreed_date(["ngay /14 thang 12 nam 2011"], "tháng 12 năm 2011") is None  # three glyphs
+    assert agreed_date(["ngay 1/ thang 12 nam 2011"], "tháng 12 năm 2011") is None
+    assert agreed_date(["ngay / thang 12 nam 2011"], "tháng 12 năm 2011") is None
+
+
 def test_a_one_digit_january_is_a_digit_lost_and_gives_no_date():
     assert agreed_date(["ngay 24 thang 1 nam 2026"], "ngày44tháng năm 2026") is None
     assert agreed_date(["ngay 24 thang 5 nam 2026"], "ngày44tháng năm 2026") == date(2026, 5, 24)
