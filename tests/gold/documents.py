@@ -1,6 +1,6 @@
 """Score document metadata on real administrative documents with hand-written metadata.
 
-    .venv/bin/python -m tests.gold.documents [--each] [--sources] [--unnamed]
+    .venv/bin/python -m tests.gold.documents [--each] [--sources] [--unnamed | --portal-names]
 
 ``tests/fixtures/real-documents`` (copied from the team's shared set, see its README and
 SOURCES.tsv: 30 documents, typed, scanned, DOC and DOCX) holds each file with its gold
@@ -11,18 +11,22 @@ punctuation ignored: headers print it in capitals, OCR slips on the marks), subj
 case ignored, a trailing full stop ignored), and the share of the gold text passages found
 in the text. ``tests/crawler/documents/test_real_documents.py`` pins floors on them.
 ``--unnamed`` serves every file as ``document.pdf`` (as many portals name them), so no number
-comes from a file name. ``--sources`` prints, per source a field was read from, how often it was right: what the
+comes from a file name; ``--portal-names`` under the name its portal gave it (SOURCES.tsv:
+upload prefixes, "Gioi thieu chu ky.pdf", "298 PC04.pdf"), what a crawl sees. ``--sources`` prints, per source a field was read from, how often it was right: what the
 confidences in ``crawler/documents/sources.py`` stand for.
 """
 
 from __future__ import annotations
 
+import csv
+import functools
 import json
 import re
 import sys
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import quote
 
 from common.textnorm import fold
 from crawler.documents import process_document
@@ -62,19 +66,31 @@ class DocumentScore:
         return self.passages / self.passage_total if self.passage_total else 1.0
 
 
-def read(gold: dict, named: bool = True):
-    """The record of a gold file as a crawl makes it; ``named=False`` serves it under a name that
-    says nothing ("document.pdf"), as many portals do, so the file name gives no number."""
+NAMES = ("set", "none", "portal")  # the set's own file names, "document.pdf", the portals' names
+
+
+def read(gold: dict, names: str = "set"):
+    """The record of a gold file as a crawl makes it, served under the set's file name; ``names``
+    "none" serves it under a name that says nothing ("document.pdf"), as many portals do, so the
+    file name gives no number; "portal" under the name its portal gave it."""
     path = REAL / gold["file"]
     suffix = path.suffix.lstrip(".").lower()
-    name = path.name if named else f"document.{suffix}"
-    return process_document(path.read_bytes(), f"https://example.gov.vn/{name}", TYPES[suffix])
+    name = {"set": path.name, "none": f"document.{suffix}", "portal": portal_names().get(gold["file"])}[names]
+    return process_document(path.read_bytes(), f"https://example.gov.vn/{quote(name or path.name)}",
+                            TYPES[suffix])
 
 
-def score(documents: list[dict] | None = None, named: bool = True) -> DocumentScore:
+@functools.cache
+def portal_names() -> dict[str, str]:
+    """Each file's name where its portal kept it (the last part of its path in SOURCES.tsv)."""
+    with open(REAL / "SOURCES.tsv", encoding="utf-8", newline="") as sources:
+        return {row["file"]: row["path"].rsplit("/", 1)[-1] for row in csv.DictReader(sources, delimiter="\t")}
+
+
+def score(documents: list[dict] | None = None, names: str = "set") -> DocumentScore:
     result = DocumentScore()
     for gold in documents or golds():
-        record = read(gold, named)
+        record = read(gold, names)
         result.documents += 1
         found = {"number": record.number if record else None, "type": record.doc_type if record else None,
                  "issued": record.issued_on if record else None, "issuer": record.issuer if record else None,
@@ -107,9 +123,10 @@ def golds() -> list[dict]:
 
 
 def main() -> None:
-    named = "--unnamed" not in sys.argv
-    result = score(named=named)
-    print(f"real documents: {result.documents}" + ("" if named else ", served as document.pdf"))
+    names = "none" if "--unnamed" in sys.argv else "portal" if "--portal-names" in sys.argv else "set"
+    result = score(names=names)
+    served = {"set": "", "none": ", served as document.pdf", "portal": ", under their portals' file names"}
+    print(f"real documents: {result.documents}{served[names]}")
     for name in FIELDS:
         print(f"  {name:<8} {result.share(name):.3f}  ({result.right[name]}/{result.asked[name]})")
     print(f"  passages {result.passage_share:.3f}  ({result.passages}/{result.passage_total})")
