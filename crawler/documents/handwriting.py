@@ -40,12 +40,14 @@ MAX_LINE = 40  # points: a taller "line" is lines Tesseract ran together, no dat
 PADS = (0.15, 0.4)  # line heights added above and below the line's box: two crops, one reading
 # folded: "ngay 07thang 12 nam 2011", "ngay04 thing01nam2021" (a letter of a word misread),
 # "ngay/4, thang 12" (a stray comma)
-_WRITTEN = r"([/|!li]?\d{1,2})[\s,.]*"  # a day or month, and what may stand after it
+_WRITTEN = r"([/|!lia^]?\d{1,2})[\s,.]*"  # a day or month, and what may stand after it
 _DATE = re.compile(rf"ng\w{{0,2}}y\s*{_WRITTEN}th\w{{1,3}}g\s*{_WRITTEN}n\w{{0,2}}m\s*(\d{{4}})")
 # a handwritten 1 is one stroke, which recognisers read as whatever stroke their alphabet has
-# ("ngay/4" for 14, Tesseract too: "ngày/{4"); it is taken for 1 only before one digit, where a
-# day or a month written with two digits has its first
-_STROKE = re.compile(r"[/|!li](?=\d$)")
+# ("ngay/4" for 14, Tesseract too: "ngày/{4"), or, written with the long upstroke taught in
+# Vietnam ("Λ"), as an A ("A6" for 16, "A3" for 13); it is taken for 1 only before one digit,
+# where a day or a month written with two digits has its first (a 4, the other digit an A
+# might be, begins no day or month)
+_STROKE = re.compile(r"[/|!lia^](?=\d$)")
 _PRINTED_MONTH = re.compile(r"th[aá]ng\s*(\d{1,2})\s*n", re.I)
 _PRINTED_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 # the handwriting's ink (ink_groups): blue by this many levels over red (a third of it over green)

@@ -93,6 +93,11 @@ def test_a_stroke_before_one_digit_is_the_handwritten_1():
                        "Bắn Tre, ngày/{4. tháng 12 năm 2011") == date(2011, 12, 14)
     assert agreed_date(["ngay |2 thang /1 nam 2011"], "năm 2011") == date(2011, 11, 12)
     assert agreed_date([], "tháng 12 năm 2011", ["l6"]) == date(2011, 12, 16)
+    # the 1 with a long upstroke, read as an A: two real scans' days, 16 and 13
+    assert agreed_date(["Phu Tho, ngay A6 thang 12 nam 2011"], "ngày | tháng 12 năm 2011") \
+        == date(2011, 12, 16)
+    assert agreed_date(["Lam Dong, ngay M3 thang 11 nam 2025", "Lam Dong, ngay A3thang 11 nam 2025"],
+                       "Lâm Đông, ngày J2 tháng I1 năm 2025", ["3"]) == date(2025, 11, 13)
 
 
 def test_a_stroke_is_a_1_only_where_a_digit_is_missing():
@@ -121,7 +126,7 @@ def test_ink_that_disagrees_with_the_line_gives_no_date():
 
 
 def test_ink_with_a_letter_or_one_digit_gives_no_date():
-    assert agreed_date([], "ngày | tháng 12 năm 2011", ["A6"]) is None
+    assert agreed_date([], "ngày | tháng 12 năm 2011", ["B6"]) is None
     assert agreed_date([], "ngày J2 tháng I1 năm 2025", ["3"]) is None  # "13", its 1 lost
 
 
