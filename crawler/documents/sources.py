@@ -37,6 +37,8 @@ _SYMBOL_AFTER = re.compile(r"(?i:\bs[oóốồ])(?:[^/\n]|/\d){0,14}"
 _CODES = {"cv": "Công văn", **{_code.lower(): _name for _code, _name in TYPES.items()}}
 # codes a file name is read by only when the document's type says so: short, and as often a
 # department's or a file's own letters ("pc04-275.pdf") as a rare type's
+# what signing tools add to a file's name ("1009-ttg.signed.pdf", "x.signed.signed.kydauden.pdf")
+_SIGNED = re.compile(r"(?:[._-](?:signed|kydauden|ky_?so))+$")
 _NAMED_ONLY = {"tc", "pa", "da", "bb", "hđ", "gn", "tth", "guq", "ggt", "gnp", "pg", "pc", "pb", "nqlt",
                "vbhn", "gp", "gcn"}
 
@@ -58,12 +60,13 @@ def printed_symbol(head: str) -> str | None:
 
 def number_from_file_name(file_name: str, symbol: str, doc_type: str | None) -> str | None:
     """The number before ``symbol`` from a file name that carries it: the name is only the
-    number ("275.pdf"), or the number stands beside the type's code ("cv275", "qd-1009") or
-    the symbol's first part ("275-STTTT"), the type's code first. One such number, or none."""
-    stem = _fold(file_name.rsplit(".", 1)[0])
+    number ("275.pdf"), or the number stands beside the type's code ("cv275", "qd-1009"), the
+    symbol's first part ("275-STTTT") or, a word of its own, beside another part of it whole
+    ("298 PC04" for 298/TTr-CAT-PC04), in that order. One such number, or none."""
+    stem = _SIGNED.sub("", _fold(file_name.rsplit(".", 1)[0]))
     parts = [p.lower() for p in symbol.strip("/").split("-") if p]
-    if re.fullmatch(r"\d{1,5}", stem):
-        return stem + symbol
+    if number := _only_number(stem):
+        return number + symbol
     type_codes = {c for c, name in _CODES.items()
                   if doc_type == name or (doc_type is None and c not in _NAMED_ONLY)}
     for codes in (type_codes, {_fold(p) for p in parts[:1]}):
@@ -75,7 +78,27 @@ def number_from_file_name(file_name: str, symbol: str, doc_type: str | None) -> 
                 found.add(match.group())
         if found:
             return found.pop() + symbol if len(found) == 1 else None
-    return None
+    return _beside_part(stem, parts, symbol)
+
+
+def _only_number(stem: str) -> str | None:
+    """The number a name is made of: alone ("275"), or after the time stamp or id an upload
+    put before the name it was given ("2011_12_28_0904000000972844!~!275", eight digits or
+    more before it)."""
+    groups = re.split(r"[^a-z0-9]+", stem.strip(" _-.!~"))
+    if not all(g.isdigit() for g in groups) or not re.fullmatch(r"\d{1,5}", groups[-1]):
+        return None
+    return groups[-1] if len(groups) == 1 or sum(map(len, groups[:-1])) >= 8 else None
+
+
+def _beside_part(stem: str, parts: list[str], symbol: str) -> str | None:
+    """The number standing as a word of the name next to a word that is a part of the symbol,
+    digits and all ("298 pc04": PC04 is the unit the number was given in)."""
+    words = re.split(r"[-_ .]+", stem)
+    whole = {folded for p in parts if re.search(r"[a-z]", folded := _fold(p))}
+    found = {word for i, word in enumerate(words) if re.fullmatch(r"\d{1,5}", word)
+             and {words[i - 1] if i else "", words[i + 1] if i + 1 < len(words) else ""} & whole}
+    return found.pop() + symbol if len(found) == 1 else None
 
 
 def _fold(text: str) -> str:

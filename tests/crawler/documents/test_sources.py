@@ -27,9 +27,25 @@ LETTER = ("SỞ THÔNG TIN VÀ TRUYỀN THÔNG\nCỘNG HÒA XÃ HỘI CHỦ NGH�
     # a rare type's short code is read only where the document is of that type
     ("pc04-275.pdf", None, None),
     ("gp-275.pdf", "Giấy phép", "275/STTTT-CNTT"),
+    # a real portal's upload: its time stamp and id, then the name the file was given
+    ("2011_12_28_0904000000972844!~!275.pdf", "Công văn", "275/STTTT-CNTT"),
+    ("275.signed.pdf", "Công văn", "275/STTTT-CNTT"),  # what a signing tool adds is no part of it
+    ("1_4409.pdf", "Công văn", None),  # two short numbers: which one?
+    ("2023_15.pdf", "Công văn", None),
 ])
 def test_a_number_comes_from_a_file_name_only_where_the_name_carries_it(name, doc_type, number):
     assert number_from_file_name(name, "/STTTT-CNTT", doc_type) == number
+
+
+@pytest.mark.parametrize(("name", "number"), [
+    ("298 PC04.pdf", "298/TTr-CAT-PC04"),  # a real portal's name: the number beside its unit
+    ("cat-298.pdf", "298/TTr-CAT-PC04"),
+    ("298pc04.pdf", None),  # glued: a word of its own or nothing
+    ("12 PC04 34.pdf", None),  # two numbers beside it: none
+    ("298 PC05.pdf", None),  # another unit's
+])
+def test_a_number_beside_a_whole_part_of_the_symbol(name, number):
+    assert number_from_file_name(name, "/TTr-CAT-PC04", "Tờ trình") == number
 
 
 @pytest.mark.parametrize(("line", "symbol"), [
