@@ -35,10 +35,10 @@ OCR_FACTOR = 0.85  # a text read by OCR has letters and digits wrong now and the
 _SYMBOL_AFTER = re.compile(r"(?i:\bs[oóốồ])(?:[^/\n]|/\d){0,14}"
                            r"(/\s*[A-ZĐ][\wĐđ&()]*(?:\s*-\s*[A-ZĐ(][\wĐđ&()]*)*)")
 _CODES = {"cv": "Công văn", **{_code.lower(): _name for _code, _name in TYPES.items()}}
-# codes a file name is read by only when the document's type says so: short, and as often a
-# department's or a file's own letters ("pc04-275.pdf") as a rare type's
 # what signing tools add to a file's name ("1009-ttg.signed.pdf", "x.signed.signed.kydauden.pdf")
 _SIGNED = re.compile(r"(?:[._-](?:signed|kydauden|ky_?so))+$")
+# codes a file name is read by only when the document's type says so: short, and as often a
+# department's or a file's own letters ("pc04-275.pdf") as a rare type's
 _NAMED_ONLY = {"tc", "pa", "da", "bb", "hđ", "gn", "tth", "guq", "ggt", "gnp", "pg", "pc", "pb", "nqlt",
                "vbhn", "gp", "gcn"}
 

@@ -35,7 +35,9 @@ from crawler.runtime.archive_access import open_archive
 logger = logging.getLogger(__name__)
 
 SITE_WIDE = 0.5  # a link on this share of a crawl's pages is navigation, not content
-KNOWN_CACHE = 20_000  # addresses whose standing before the crawl is remembered (then forgotten at once)
+# addresses whose standing before the crawl is remembered, then forgotten at once: a portal's
+# menus and sidebars are a few hundred, and hundreds of crawls may run in one process
+KNOWN_CACHE = 5_000
 
 
 class IncrementalMiddleware:
