@@ -56,16 +56,21 @@ def test_migrations_apply_once(tmp_path):
     assert migrations.pending(db) == []
 
 
-def test_m002_migrates_an_m001_archive_with_rows(tmp_path):
+def _older_archive(path, stop_before: str, title: str, text: str):
+    """An archive migrated up to ``stop_before`` with one article, opened (and so migrated) now."""
     from sqlite_utils import Database
 
-    db = Database(tmp_path / "old.db")
-    migrations.apply(db, stop_before="m002_archival_record")
+    db = Database(path)
+    migrations.apply(db, stop_before=stop_before)
     db["crawls"].insert({"id": "c0", "status": "finished"})
-    db["articles"].insert({"url": "http://x/1", "site": "x", "title": "Đồng Nai", "text": "Đồng Nai",
+    db["articles"].insert({"url": "http://x/1", "site": "x", "title": title, "text": text,
                            "content_hash": "h", "fetched_at": "2025-01-01", "crawl_id": "c0"})
     db.conn.close()
-    db = open_database(tmp_path / "old.db")
+    return open_database(path)
+
+
+def test_m002_migrates_an_m001_archive_with_rows(tmp_path):
+    db = _older_archive(tmp_path / "old.db", "m002_archival_record", "Đồng Nai", "Đồng Nai")
     assert [dict(r) for r in db["article_urls"].rows] == [
         {"id": 1, "article_id": 1, "url": "http://x/1", "site": "x",
          "first_seen": "2025-01-01", "last_seen": "2025-01-01"}]
@@ -127,15 +132,7 @@ def test_documents_index_follows_its_columns_alone(archive):
 
 
 def test_m018_keeps_an_older_archive_searchable(tmp_path):
-    from sqlite_utils import Database
-
-    db = Database(tmp_path / "old.db")
-    migrations.apply(db, stop_before="m018_index_on_text_change")
-    db["crawls"].insert({"id": "c0", "status": "finished"})
-    db["articles"].insert({"url": "http://x/1", "site": "x", "title": "Tin", "text": "Đà Lạt",
-                           "content_hash": "h", "fetched_at": "2025-01-01", "crawl_id": "c0"})
-    db.conn.close()
-    db = open_database(tmp_path / "old.db")
+    db = _older_archive(tmp_path / "old.db", "m018_index_on_text_change", "Tin", "Đà Lạt")
     with db.conn:
         db.execute("UPDATE articles SET text = 'Đồng Nai' WHERE id = 1")
     assert search(db, "dong nai") and not search(db, "da lat")
