@@ -83,12 +83,16 @@ def number_from_file_name(file_name: str, symbol: str, doc_type: str | None) -> 
 
 def _only_number(stem: str) -> str | None:
     """The number a name is made of: alone ("275"), or after the time stamp or id an upload
-    put before the name it was given ("2011_12_28_0904000000972844!~!275", eight digits or
-    more before it)."""
-    groups = re.split(r"[^a-z0-9]+", stem.strip(" _-.!~"))
-    if not all(g.isdigit() for g in groups) or not re.fullmatch(r"\d{1,5}", groups[-1]):
+    put before the name it was given, joined by a mark no name is written with
+    ("2011_12_28_0904000000972844!~!275": eight digits or more, then "!~!"). A name's own
+    "_1" or "-2" (a copy, a part) is no number."""
+    stamp, join, name = re.fullmatch(r"(?:(.*?)([^a-z0-9]+))?([a-z0-9]*)", stem).groups()
+    if not re.fullmatch(r"\d{1,5}", name):
         return None
-    return groups[-1] if len(groups) == 1 or sum(map(len, groups[:-1])) >= 8 else None
+    if stamp is None:
+        return name
+    stamped = re.fullmatch(r"[\d_. -]*", stamp) and sum(c.isdigit() for c in stamp) >= 8
+    return name if stamped and not re.fullmatch(r"[-_. ]+", join) else None
 
 
 def _beside_part(stem: str, parts: list[str], symbol: str) -> str | None:

@@ -31,6 +31,7 @@ LETTER = ("SỞ THÔNG TIN VÀ TRUYỀN THÔNG\nCỘNG HÒA XÃ HỘI CHỦ NGH�
     ("2011_12_28_0904000000972844!~!275.pdf", "Công văn", "275/STTTT-CNTT"),
     ("275.signed.pdf", "Công văn", "275/STTTT-CNTT"),  # what a signing tool adds is no part of it
     ("1_4409.pdf", "Công văn", None),  # two short numbers: which one?
+    ("20240105_1.pdf", "Công văn", None),  # a day and a copy's or a part's own number
     ("2023_15.pdf", "Công văn", None),
 ])
 def test_a_number_comes_from_a_file_name_only_where_the_name_carries_it(name, doc_type, number):
