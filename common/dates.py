@@ -40,6 +40,15 @@ _ISO = re.compile(
     r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})"
     r"(?:[Tt ](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*([zZ]|[+-]\d{2}:?\d{2})?)?(?!\d)"
 )
+# PHP's date("Y-m-dTH:i:s"), which NukeViet prints as article:published_time: its "T" is the
+# server's zone name, so the zone stands where ISO's "T" would ("2019-08-07+0715:43:00",
+# "2019-08-07ICT15:43:00", "2019-08-06UTC19:00:00"); matched on the lower-cased string
+_PHP_T = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})([+-]\d{2}(?::?\d{2})?|[a-z]{2,5})"
+                    r"(\d{1,2}):(\d{2}):(\d{2})(?!\d)")
+# the zone names such a server prints (tz database abbreviations), as hours east of UTC
+_ZONE_NAMES = {"utc": 0, "gmt": 0, "ict": 7, "wib": 7, "cst": -6, "cdt": -5, "est": -5,
+               "edt": -4, "mst": -7, "mdt": -6, "pst": -8, "pdt": -7, "cet": 1, "cest": 2,
+               "bst": 1, "jst": 9, "kst": 9, "sgt": 8, "hkt": 8, "awst": 8}
 _TIME = re.compile(
     r"(?<![\d/.:])(\d{1,2})\s?(?::|h|gi[oờ])\s?(\d{2})(?::(\d{2}))?(?![\d/.])"
     r"(?:\s*(am|pm|sa|ch|s[aá]ng|chi[eề]u|t[oố]i)\b)?"
@@ -114,6 +123,8 @@ def parse_date(raw: str, now: datetime | None = None) -> ParsedDate:
 
 
 def _fast_path(raw: str, lowered: str) -> ParsedDate | None:
+    if php := _PHP_T.search(lowered):
+        return _from_php(raw, php)
     iso = _ISO.search(lowered)
     if iso:
         return _from_iso(raw, iso)
@@ -177,6 +188,22 @@ def _from_iso(raw: str, match: re.Match[str]) -> ParsedDate:
         sign = 1 if zone[0] == "+" else -1
         digits = zone[1:].replace(":", "")
         tz = timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:] or 0)))
+    return _build(raw, year, month, day, clock, tz)
+
+
+def _from_php(raw: str, match: re.Match[str]) -> ParsedDate:
+    """A PHP date with its zone's name in the middle; an unknown zone name gives the day alone
+    (the time cannot be placed in Vietnam's)."""
+    year, month, day, zone = int(match.group(1)), int(match.group(2)), int(match.group(3)), match.group(4)
+    clock = (int(match.group(5)), int(match.group(6)), int(match.group(7)))
+    if zone[0] in "+-":
+        digits = zone[1:].replace(":", "")
+        sign = 1 if zone[0] == "+" else -1
+        tz = timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:] or 0)))
+    elif zone in _ZONE_NAMES:
+        tz = timezone(timedelta(hours=_ZONE_NAMES[zone]))
+    else:
+        return _build(raw, year, month, day, None, None)
     return _build(raw, year, month, day, clock, tz)
 
 
