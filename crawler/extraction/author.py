@@ -20,10 +20,10 @@ from crawler.extraction.boilerplate import is_noise_line
 BYLINE_CLASS = re.compile(r"(?:^|[\s_-])(?:author|tacgia|tac-gia|tac_gia|byline|writer|nguoi-?viet)"
                           r"(?:[\s_-]|$)", re.I)
 COMMENTS = re.compile(r"comment|binh-?luan|y-?kien|reply|respond", re.I)
-# a byline's label: "Tác giả:", "Tin, ảnh:", "Bài và ảnh:", "Người đăng:", "Phóng viên:", and
-# WordPress's "bởi" / "Đăng bởi" (by), with or without a colon
+# a byline's label: "Tác giả:", "Tác giả bài viết:" (NukeViet), "Tin, ảnh:", "Bài và ảnh:",
+# "Người đăng:", "Phóng viên:", and WordPress's "bởi" / "Đăng bởi" (by), with or without a colon
 LABEL = re.compile(r"^(?:(?:by|von|par|(?:đăng\s+)?bởi)\s*[:：]?\s+"
-                   r"|(?:tác giả|người viết|người đăng|phóng viên|thực hiện"
+                   r"|(?:tác giả(?: bài viết)?|người viết|người đăng|phóng viên|thực hiện"
                    r"|(?:tin|bài|ảnh)(?:\s*(?:,|và|/|&|-)\s*(?:tin|bài|ảnh))*)\s*[:：]\s*)", re.I)
 PORTAL = re.compile(r"cong thong tin|cong ttdt|trang thong tin|gov\.vn|\.vn$|\.com$|website|portal")
 DOMAIN = re.compile(r"https?:|\w\.(?:vn|com|net|org|info)\b", re.I)
@@ -43,7 +43,7 @@ def find_author(body: lxml_html.HtmlElement | None, meta_authors: list[str],
                 return found
     sites = {fold(name).lower() for name in site_names if name}
     for name in meta_authors:
-        name = _clean(name)
+        name = clean_name(name)
         if name and fold(name).lower() not in sites and not PORTAL.search(fold(name).lower()):
             return name
     return None
@@ -71,7 +71,7 @@ def _byline(body: lxml_html.HtmlElement) -> str | None:
         marks = f"{el.get('class', '')} {el.get('id', '')} {el.get('itemprop', '')}"
         if not BYLINE_CLASS.search(marks) or _in_comments(el, region):
             continue
-        name = _clean(el.text_content())
+        name = clean_name(el.text_content())
         if name:
             return name
     return None
@@ -85,7 +85,7 @@ def _right_aligned_closing(body: lxml_html.HtmlElement) -> str | None:
         return None
     aligned = (last.get("align") or "").lower() == "right" or "right" in (last.get("style") or "").lower()
     bold = last.find(".//strong") is not None or last.find(".//b") is not None
-    return _clean(last.text_content()) if aligned and bold else None
+    return clean_name(last.text_content()) if aligned and bold else None
 
 
 def _in_comments(el, stop) -> bool:
@@ -97,7 +97,9 @@ def _in_comments(el, stop) -> bool:
     return False
 
 
-def _clean(text: str) -> str | None:
+def clean_name(text: str) -> str | None:
+    """A stated author's name without its label, or None where the line is not a name (too
+    long, a date, a site's address, boilerplate)."""
     name = LABEL.sub("", clean_line(text)).strip(" -–—,.:")
     if (not name or len(name) > MAX_AUTHOR or contains_date(name) or is_noise_line(name)
             or DOMAIN.search(name)):  # "(baosonghau.vn)" is a source, not an author

@@ -21,9 +21,9 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from common.dates import contains_date
-from common.textnorm import clean_line, clean_text, fold
+from common.textnorm import clean_line, clean_text, fold, is_vietnamese
 from crawler.extraction.author import LABEL as BYLINE_LABEL
-from crawler.extraction.author import is_account
+from crawler.extraction.author import clean_name, is_account, without_label
 from crawler.extraction.boilerplate import is_noise_line
 
 logger = logging.getLogger(__name__)
@@ -32,7 +32,7 @@ BLOCK_TAGS = frozenset(
     "p div br li tr table h1 h2 h3 h4 h5 h6 blockquote dd dt figcaption pre section ul ol".split()
 )
 SOURCE_LINE = re.compile(r"^\(?\s*(?:theo|nguồn)?\s*:?\s*([\w.-]+\.(?:vn|com|net|org)(?:\.vn)?)\s*\)?$", re.I)
-SOURCE_LABEL = re.compile(r"^\(?\s*(?:theo|nguồn)\s*:?\s*(.{3,80}?)\s*\)?$", re.I)
+SOURCE_LABEL = re.compile(r"^\(?\s*(?:theo|nguồn(?:\s+tin)?)\s*:?\s*(.{3,80}?)\s*\)?$", re.I)
 TABLE_PARTS = frozenset({"td", "th", "tr", "tbody", "thead", "table"})
 BLOCK_PARENTS = ("div", "td", "section", "article", "form", "li")
 LINE_INLINE = frozenset({"span", "font", "b", "strong", "em", "i", "small", "label"})
@@ -65,6 +65,9 @@ def element_text(body: lxml_html.HtmlElement, known: bool = False) -> str:
     for table in [t for t in clone.iter("table") if t is not clone and _one_cell(t)]:
         _unwrap_layout(table)  # a table of one cell lays out a title or a caption: no data row
     _inline_lines(clone)
+    captions = {clean_line(el.text_content()) for el in clone.iter("figcaption")}
+    captions |= {clean_line(el.text_content()) for el in clone.iter("td", "p", "div", "span")
+                 if CAPTION_CLASS.search(el.get("class") or "")}
     for figure in clone.iter("figure", "figcaption"):  # trafilatura drops figures, captions and all
         figure.tag = "div" if figure.tag == "figure" else "p"
     etree.SubElement(wrapper, "body").append(clone)
@@ -78,6 +81,30 @@ def element_text(body: lxml_html.HtmlElement, known: bool = False) -> str:
         text = None
     if not text or len(text) < 0.6 * len(plain):
         return plain
+    return _with_closing(text, plain, captions - {""})
+
+
+CAPTION_CLASS = re.compile(r"caption|image_desc|img-desc|chu-?thich", re.I)
+
+
+def _with_closing(text: str, plain: str, captions: set[str]) -> str:
+    """trafilatura's reading with the closing line it dropped: a short line ending the text
+    (a signature, "Minh Tâm", "BBT"; a picture's caption) goes with the boilerplate in its
+    eyes when the block below it is a rating widget or a tools bar, or when nothing follows.
+    A line the serializer read right after trafilatura's last line, that signs or is one of
+    the body's captions, is put back."""
+    lines = [ln for ln in (clean_line(x) for x in plain.splitlines()) if ln]
+    last = clean_line(text.rstrip().rpartition("\n")[2])
+    at = next((i for i in range(len(lines) - 1, -1, -1) if lines[i] == last), None)  # its last place
+    if at is None or at + 1 >= len(lines):
+        return text
+    following = lines[at + 1]
+    heading = len(following.split()) > 1 and following.isupper()  # "TIN LIÊN QUAN", a newsletter's call
+    if following in captions and following not in text:
+        return f"{text.rstrip()}\n{following}"
+    if (_is_signature(following) and not heading and not is_noise_line(following) and following not in text
+            and is_vietnamese(text)):
+        return f"{text.rstrip()}\n{following}"
     return text
 
 
@@ -191,6 +218,31 @@ def trailing_signature(body: lxml_html.HtmlElement) -> str | None:
         return None  # a pager ("Trước", "Tiếp theo") or a link list, not a signature
     line = clean_line(sibling.text_content())
     return line if _is_signature(line) and not is_noise_line(line) else None
+
+
+FOLLOWING_BLOCKS = 3  # blocks after the body looked at for its author's and source's lines
+
+
+def labelled_after(body: lxml_html.HtmlElement) -> BodyText:
+    """The author and the source a platform prints as labelled lines just after the body
+    element, outside it (NukeViet: "Tác giả bài viết: …", "Nguồn tin: …" in right-aligned
+    paragraphs below the text, after its attached files). Only labelled lines count: what
+    follows a body is often a related-links list or the next article's teaser."""
+    found = BodyText("")
+    sibling, seen = body.getnext(), 0
+    while sibling is not None and seen < FOLLOWING_BLOCKS and not (found.author and found.source):
+        if isinstance(sibling.tag, str) and (line := clean_line(sibling.text_content())):
+            seen += 1
+            for block in sibling.iter("p", "div", "span"):
+                if block.find(".//p") is not None or block.find(".//div") is not None:
+                    continue  # a wrapper: its lines are read one by one
+                line = clean_line(block.text_content())
+                if not found.author and BYLINE_LABEL.match(line):
+                    found.author = without_label(clean_name(line))
+                elif not found.source and fold(line).lower().startswith("nguon"):
+                    found.source = _source(line)
+        sibling = sibling.getnext()
+    return found
 
 
 def _source(line: str) -> str | None:

@@ -21,7 +21,13 @@ from common.textnorm import clean_line, clean_text, fold, is_vietnamese
 from common.urls import canonical_url, host_of, joined
 from crawler.extraction.attachments import expose_embedded, find_attachments, with_attachments
 from crawler.extraction.author import find_author, without_label
-from crawler.extraction.bodytext import element_text, finish_text, trailing_signature
+from crawler.extraction.bodytext import (
+    BodyText,
+    element_text,
+    finish_text,
+    labelled_after,
+    trailing_signature,
+)
 from crawler.extraction.boilerplate import clean_tree
 from crawler.extraction.budget import MAX_BYTES, SECONDS, ExtractionTimeout, bounded, time_budget
 from crawler.extraction.decode import XML_DECLARATION, charset_from_content_type, decode_html
@@ -139,10 +145,11 @@ def extract_html(html: str, url: str | None = None, site: SiteProfile | None = N
                                signature=is_vietnamese(chosen.text))
         result.attachments = find_attachments(body, url) if body is not None else []
         result.text = with_attachments(_drop_lines(finished.text, site), result.attachments)
-        result.source = finished.source
+        after = labelled_after(body) if body is not None else BodyText("")
+        result.source = finished.source or after.source
         result.author = without_label(_first(profiles, "author", root) or finished.author
                                       or (trailing_signature(body) if body is not None else None)
-                                      or find_author(body, meta.authors, meta.site_names))
+                                      or after.author or find_author(body, meta.authors, meta.site_names))
     result.date_candidates = _date_candidates(meta, shown, date_lines, find_times(title_el, body), url,
                                               html, is_vietnamese(f"{result.title} {result.text}"))
     result.rejection, result.reason = judge(result, body, located.text if located else "",

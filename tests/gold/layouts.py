@@ -7,7 +7,7 @@ Each page draws, independently: the title's element (h1-h3, a classed div, span 
 paragraph, a one-cell table) and its ``<title>`` form; the date line's form and element, before
 or after the title; a lead (sapo) in a div, a bold paragraph or a heading, or none; one to three
 paragraphs, an image caption (figure, centred italic line, CKEditor image table) or none; a
-right-aligned signature or none; a breadcrumb, a section's name, share tools, a related list, a
+right-aligned signature, NukeViet's labelled author and source lines below the text, or none; a breadcrumb, a section's name, share tools, a related list, a
 rating widget and a thread of readers' comments, or not, inside the content block or after it; a sidebar of dated headlines; a
 div or a table layout. Each page is extracted alone and scored: stored as an article, title,
 day, text opening with the lead, every paragraph and caption kept, the signature as author,
@@ -74,8 +74,11 @@ def case(rnd: random.Random, n: int) -> Case:
     title = f"{rnd.choice(TITLES)} (đợt {n})"
     d, m = rnd.randint(1, 28), rnd.randint(1, 12)
     shown = rnd.choice([f"{d:02d}/{m:02d}/2024", f"Ngày đăng: {d:02d}/{m:02d}/2024 08:{d:02d}", f"Thứ Hai, {d}/{m}/2024",
-                        f"Cập nhật lúc: 09:15 {d:02d}/{m:02d}/2024", f"({d:02d}/{m:02d}/2024 10:00)", f"{d:02d}-{m:02d}-2024"])
-    date_el = rnd.choice([f"<div class='date'>{shown}</div>", f"<p><i>{shown}</i></p>", f"<span class='time'>{shown}</span>"])
+                        f"Cập nhật lúc: 09:15 {d:02d}/{m:02d}/2024", f"({d:02d}/{m:02d}/2024 10:00)", f"{d:02d}-{m:02d}-2024",
+                        f"Thứ Tư - {d:02d}/{m:02d}/2024 15:{d:02d}"])
+    date_el = rnd.choice([f"<div class='date'>{shown}</div>", f"<p><i>{shown}</i></p>", f"<span class='time'>{shown}</span>",
+                          f"<div class='meta'><span class='h5'><i class='fa fa-clock-o'></i>{shown}</span>"
+                          "<span class='h5'><i class='fa fa-eye'></i>1.245</span></div>"])
     lead = (f"Sáng ngày {d}/{m}, đoàn công tác của huyện đã tổ chức kiểm tra tình hình thực hiện nhiệm vụ tại các "
             "xã, thị trấn trên địa bàn.") if rnd.random() < 0.5 else ""
     lead_el = rnd.choice([f"<div class='sapo'><b>{lead}</b></div>", f"<p class='lead'><strong>{lead}</strong></p>",
@@ -88,9 +91,12 @@ def case(rnd: random.Random, n: int) -> Case:
         f"<table class='image'><tr><td><img src='/x.jpg'/></td></tr><tr><td class='image_desc'>{caption}</td></tr>"
         "</table>"]) if caption else ""
     author = rnd.choice(["", *AUTHORS])
+    labelled = bool(author) and rnd.random() < 0.3  # NukeViet's lines below the text, outside it
     body = (f"<p>{paragraphs[0]}</p>{caption_el}" + "".join(f"<p>{p}</p>" for p in paragraphs[1:])
-            + (f"<p style='text-align:right'><strong>{author}</strong></p>" if author else ""))
-    main = _main(rnd, _title_el(rnd, title), date_el, lead_el, body)
+            + (f"<p style='text-align:right'><strong>{author}</strong></p>" if author and not labelled else ""))
+    after = (f"<div class='mb'><p class='h5 text-right'><strong>Tác giả bài viết: </strong>{author}</p>"
+             "<p class='h5 text-right'><strong>Nguồn tin: </strong>Văn phòng Huyện ủy</p></div>") if labelled else ""
+    main = _main(rnd, _title_el(rnd, title), date_el, lead_el, body, after)
     side = f"<div class='side'><div class='h'>Tin mới</div><ul>{HEADLINES}</ul></div>"
     head = rnd.choice([PORTAL, f"{title} - {PORTAL}", f"{PORTAL} | {title}", "Chi tiết tin"])
     if rnd.random() < 0.5:
@@ -109,7 +115,7 @@ def _title_el(rnd: random.Random, title: str) -> str:
                        f"<table><tr><td class='title'>{title}</td></tr></table>"])
 
 
-def _main(rnd: random.Random, title_el: str, date_el: str, lead_el: str, body: str) -> str:
+def _main(rnd: random.Random, title_el: str, date_el: str, lead_el: str, body: str, after: str = "") -> str:
     extras = []
     if rnd.random() < 0.5:
         extras.append("<div class='tools'><a href='#'>In bài</a> | <a href='#'>Gửi email</a> | "
@@ -130,7 +136,7 @@ def _main(rnd: random.Random, title_el: str, date_el: str, lead_el: str, body: s
     section = (f"<div class='cat'>{rnd.choice(['TIN TỨC - SỰ KIỆN', 'Tin hoạt động', 'THÔNG BÁO'])}</div>"
                if rnd.random() < 0.5 else "")
     head = [title_el, date_el] if rnd.random() < 0.7 else [date_el, title_el]
-    content = f"<div class='nd'>{body}{''.join(extras) if inside else ''}</div>"
+    content = f"<div class='nd'>{body}{''.join(extras) if inside else ''}</div>{after}"
     return f"{crumb}{section}<div class='detail'>{''.join(head)}{lead_el}{content}</div>" + (
         "" if inside else "".join(extras))
 

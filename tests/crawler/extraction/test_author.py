@@ -116,3 +116,24 @@ def test_a_labelled_byline_closing_the_body_is_the_author_and_leaves_the_text(cl
 def test_a_thread_of_reader_comments_under_the_article_is_no_part_of_its_text(thread):
     result = extract_page(page(inside=thread), "http://huyen.gov.vn/tin/hoi-nghi.html")
     assert "Bài viết rất hay" not in result.text and "Nguyễn Văn A" != result.author
+
+
+NUKEVIET_CREDITS = ('<div class="margin-bottom-lg"><p class="h5 text-right"><strong>Tác giả bài viết: </strong>Minh Tâm'
+                    '</p><p class="h5 text-right"><strong>Nguồn tin: </strong>Văn phòng Huyện ủy</p></div>')
+
+
+def test_labelled_author_and_source_lines_below_the_body_as_nukeviet_prints_them():
+    r = extract_page(page(after=NUKEVIET_CREDITS), "https://x.gov.vn/tin/6.html")
+    assert (r.author, r.source) == ("Minh Tâm", "Văn phòng Huyện ủy")
+    assert "Tác giả bài viết" not in r.text
+
+
+def test_the_credit_lines_are_found_past_the_attached_files():
+    files = '<div class="panel"><a href="/uploads/kh-12.pdf">Tải về: kh-12.pdf</a></div>'
+    r = extract_page(page(after=files + NUKEVIET_CREDITS), "https://x.gov.vn/tin/7.html")
+    assert r.author == "Minh Tâm"
+
+
+def test_an_unlabelled_name_below_the_body_is_not_taken_for_its_author():
+    related = '<ul class="related"><li><a href="/tin/9.html">Hội nghị công tác dân vận</a></li></ul>'
+    assert extract_page(page(after=related), "https://x.gov.vn/tin/8.html").author is None

@@ -42,3 +42,29 @@ def test_an_image_caption_in_a_figure_stays_in_the_text():
         f"<div><p>{para}</p><figure class='image'><img src='/a.jpg'/><figcaption>{caption}</figcaption>"
         f"</figure><p>{para}</p></div>")
     assert caption in element_text(body).splitlines()
+
+
+PARA = "Ủy ban nhân dân huyện tổ chức hội nghị tổng kết công tác năm với sự tham dự của các xã. " * 3
+
+
+RATING = "<div class='rate'>Đánh giá bài viết: <input type='radio'/>1</div>"
+
+
+def _body(closing: str, below: str = RATING) -> str:
+    return element_text(lxml_html.fragment_fromstring(
+        f"<div><p>{PARA}</p><p>{PARA}</p>{closing}{below}</div>"))
+
+
+def test_a_closing_signature_above_a_rating_widget_stays_in_the_text():
+    signed = _body("<p style='text-align:right'><strong>Minh Tâm</strong></p>")
+    assert signed.splitlines()[-1] == "Minh Tâm"
+
+
+def test_a_closing_caption_stays_in_the_text():
+    caption = "Quang cảnh buổi làm việc của đoàn công tác"
+    text = _body(f"<figure><img src='/x.jpg'/><figcaption>{caption}</figcaption></figure>", below="")
+    assert text.splitlines()[-1] == caption
+
+
+def test_a_heading_in_capitals_after_the_text_is_not_taken_for_a_signature():
+    assert "TIN LIÊN QUAN" not in _body("<p><strong>TIN LIÊN QUAN</strong></p>")
