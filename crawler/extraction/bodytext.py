@@ -65,9 +65,7 @@ def element_text(body: lxml_html.HtmlElement, known: bool = False) -> str:
     for table in [t for t in clone.iter("table") if t is not clone and _one_cell(t)]:
         _unwrap_layout(table)  # a table of one cell lays out a title or a caption: no data row
     _inline_lines(clone)
-    captions = {clean_line(el.text_content()) for el in clone.iter("figcaption")}
-    captions |= {clean_line(el.text_content()) for el in clone.iter("td", "p", "div", "span")
-                 if CAPTION_CLASS.search(el.get("class") or "")}
+    captions = [el for el in clone.iter("figcaption")]
     for figure in clone.iter("figure", "figcaption"):  # trafilatura drops figures, captions and all
         figure.tag = "div" if figure.tag == "figure" else "p"
     etree.SubElement(wrapper, "body").append(clone)
@@ -81,13 +79,13 @@ def element_text(body: lxml_html.HtmlElement, known: bool = False) -> str:
         text = None
     if not text or len(text) < 0.6 * len(plain):
         return plain
-    return _with_closing(text, plain, captions - {""})
+    return _with_closing(text, plain, clone, captions)
 
 
 CAPTION_CLASS = re.compile(r"caption|image_desc|img-desc|chu-?thich", re.I)
 
 
-def _with_closing(text: str, plain: str, captions: set[str]) -> str:
+def _with_closing(text: str, plain: str, clone: lxml_html.HtmlElement, figcaptions: list) -> str:
     """trafilatura's reading with the closing line it dropped: a short line ending the text
     (a signature, "Minh Tâm", "BBT"; a picture's caption) goes with the boilerplate in its
     eyes when the block below it is a rating widget or a tools bar, or when nothing follows.
@@ -100,10 +98,13 @@ def _with_closing(text: str, plain: str, captions: set[str]) -> str:
         return text
     following = lines[at + 1]
     heading = len(following.split()) > 1 and following.isupper()  # "TIN LIÊN QUAN", a newsletter's call
-    if following in captions and following not in text:
+    if following in text:
+        return text
+    captions = [*figcaptions, *(el for el in clone.iter("td", "p", "div", "span")  # read only here: rare
+                                if CAPTION_CLASS.search(el.get("class") or ""))]
+    if any(clean_line(el.text_content()) == following for el in captions):
         return f"{text.rstrip()}\n{following}"
-    if (_is_signature(following) and not heading and not is_noise_line(following) and following not in text
-            and is_vietnamese(text)):
+    if _is_signature(following) and not heading and not is_noise_line(following) and is_vietnamese(text):
         return f"{text.rstrip()}\n{following}"
     return text
 
