@@ -302,7 +302,8 @@ class PortalSpider(ListingDiscovery, scrapy.Spider):
             if facts.document:
                 yield from self._follow_document(url, anchor, response, hops)
                 continue
-            paging = bool(PAGINATION_URL.search(href)) or _paging_text(anchor)
+            pager_text = _paging_text(anchor)
+            paging = pager_text or bool(PAGINATION_URL.search(href))
             if paging:
                 response.meta["has_paging"] = True  # a paginated page is a listing
             elif facts.host in self.sites and not facts.binary:
@@ -311,7 +312,7 @@ class PortalSpider(ListingDiscovery, scrapy.Spider):
             relative = not href.startswith(("/", "http:", "https:"))
             for request in self._follow([url], self.parse_page, next_hops, priority, relative):
                 request.meta.update(paging=paging, source=response.url,
-                                    listing_page=next_page_of(response.url, url, _paging_text(anchor)))
+                                    listing_page=next_page_of(response.url, url, pager_text))
                 if shape(request.url) != own_shape:
                     new_elsewhere += 1
                 yield request
