@@ -15,6 +15,7 @@ A date line, the tools (print, font size, share), a view count or a list of link
 from __future__ import annotations
 
 import copy
+import re
 
 from lxml import html as lxml_html
 
@@ -25,6 +26,12 @@ from crawler.extraction.locate import words_besides_dates
 
 LEAD_CHARS = 60  # a lead is a sentence or two: shorter blocks are labels, captions, bylines
 LEAD_WORDS = 10  # words besides its days: a date line with a label and a time has fewer
+# a block the page names its lead ("sapo", "tomtat", "summary", NukeViet's "hometext", ASP.NET's
+# "lblSummary") is taken from a short sentence on: the name says what it is
+LEAD_NAME = re.compile(r"sapo|tom-?tat|summary|hometext|lead|intro|abstract|mo-?ta|trich-?yeu|description",
+                       re.I)
+NAMED_LEAD_CHARS = 30
+NAMED_LEAD_WORDS = 6
 LINK_SHARE = 0.3  # a block whose text is more than this share links is navigation
 MAX_SIBLINGS = 12  # blocks looked at between title and body; a lead stands next to the body
 BEFORE_TITLE = 150  # characters: a block before the title this long is prose, not the article's head
@@ -131,7 +138,9 @@ def _unlinked_text(el: lxml_html.HtmlElement) -> str:
 
 
 def _is_lead(el: lxml_html.HtmlElement, text: str) -> bool:
-    if len(text) < LEAD_CHARS or words_besides_dates(text) < LEAD_WORDS or is_noise_line(text):
+    named = bool(LEAD_NAME.search(f"{el.get('class', '')} {el.get('id', '')}"))
+    chars, words = (NAMED_LEAD_CHARS, NAMED_LEAD_WORDS) if named else (LEAD_CHARS, LEAD_WORDS)
+    if len(text) < chars or words_besides_dates(text) < words or is_noise_line(text):
         return False
     linked = sum(len(clean_line(a.text_content())) for a in el.iter("a"))
     return linked <= LINK_SHARE * (len(text) + linked)

@@ -83,3 +83,14 @@ def test_a_title_date_and_lead_in_spans_beside_the_content_are_lines_of_their_ow
              f"<div class='nd'><p>{PARAS[3:180]}</p></div></div>")
     result = extract_html(f"<html><head><title>Cổng TTĐT</title></head><body>{inner}</body></html>", URL)
     assert (result.title, result.text.startswith(LEAD)) == (TITLE, True)
+
+
+SHORT = "Sáng 12/3, huyện Tân Phú triển khai nhiệm vụ năm 2024."
+
+
+def test_a_short_lead_counts_where_the_page_names_it_one():
+    assert extract_html(page(f"<span id='ctl00_lblSummary'><b>{SHORT}</b></span>"), URL).text.startswith(SHORT)
+
+
+def test_a_short_unnamed_line_before_the_content_is_no_lead():
+    assert not extract_html(page(f"<div class='x'><b>{SHORT}</b></div>"), URL).text.startswith(SHORT)

@@ -3,9 +3,13 @@
 NukeViet (VINADES' open-source CMS, and its eGovernment edition that district and commune portals
 run): its news module's detail page, after ``themes/egov/modules/news/detail.tpl``, with the
 head its ``detail.php`` writes (``article:published_time`` from PHP's ``date('Y-m-dTH:i:s')``).
+An ASP.NET WebForms portal of a local vendor (labels ``lblTitle``, ``lblDate``, a short bold
+``lblSummary``), Drupal 7's node (RDFa, "Gửi bởi admin vào T4, …") and DotNetNuke's EasyDNNnews.
 """
 
 from __future__ import annotations
+
+import pytest
 
 from crawler.extraction import extract_page, resolve_date
 
@@ -75,3 +79,57 @@ def test_a_nukeviet_date_is_the_moment_in_vietnam_whatever_zone_its_server_names
     for meta in ("2019-08-07+0715:43:00", "2019-08-07ICT15:43:00", "2019-08-07UTC08:43:00"):
         dated = resolve_date(extract_page(nukeviet(meta), URL))
         assert dated.published_at == "2019-08-07T15:43:00+07:00", meta
+
+
+SHORT_LEAD = "Sáng ngày 7/8, Huyện ủy Tân Phước tổ chức hội nghị sơ kết."
+SIDE = ("<div class='block'><h2>Tin mới</h2><ul><li><a href='/a/1'>Triển khai kế hoạch phòng chống lụt bão"
+        "</a>"
+        " (13/08/2019)</li></ul></div>")
+BODY = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+WEBFORMS = f"""<html><head><title>Cổng thông tin điện tử huyện Tân Phước</title></head><body>
+<form id="aspnetForm" action="./ChiTiet.aspx?ID=1234" method="post"><table><tr><td class="left">{SIDE}</td>
+<td class="center"><div class="tieudechuyenmuc">TIN TỨC - SỰ KIỆN</div><div id="ctl00_cph_pnlDetail">
+<span id="ctl00_cph_lblTitle" class="title-detail">{TITLE}</span><br/>
+<span id="ctl00_cph_lblDate" class="date-detail">Cập nhật: 07/08/2019 15:43</span><br/>
+<span id="ctl00_cph_lblSummary" class="summary"><b>{SHORT_LEAD}</b></span>
+<div id="ctl00_cph_divContent" class="content-detail">{BODY}</div>
+<div style="text-align:right"><span id="ctl00_cph_lblAuthor"><b>Minh Tâm</b></span></div>
+<div class="other-news"><b>Các tin khác:</b><ul><li>
+<a href="ChiTiet.aspx?ID=1230">Hội nghị công tác dân vận</a>
+<span class="date">(01/08/2019)</span></li></ul></div></div></td></tr></table></form></body></html>"""
+DRUPAL = f"""<html><head><title>{TITLE} | Cổng thông tin điện tử huyện Tân Phước</title></head><body>
+<div class="region region-content"><h1 class="title" id="page-title">{TITLE}</h1>
+<div id="node-123" class="node node-article clearfix" typeof="sioc:Item foaf:Document">
+<div class="submitted"><span property="dc:date dc:created" content="2019-08-07T15:43:00+07:00">Gửi bởi
+<span class="username" property="foaf:name">admin</span> vào T4, 07/08/2019 - 15:43</span></div>
+<div class="content"><div class="field field-name-body"><div class="field-items">
+<div class="field-item even" property="content:encoded">{BODY}
+<p style="text-align:right"><strong>Minh Tâm</strong></p></div></div></div>
+<div class="field field-name-field-tags"><div class="field-label">Tags:&nbsp;</div>
+<div class="field-items"><a href="/taxonomy/term/3">Hội nghị</a></div></div></div>
+<ul class="links inline"><li class="comment-add">
+<a href="/comment/reply/123#comment-form">Thêm bình luận mới</a>
+</li></ul></div></div><div id="sidebar">{SIDE}</div></body></html>"""
+EASYDNN = f"""<html><head><title>Tin tức > {TITLE}</title>
+<meta name="GENERATOR" content="DotNetNuke "/></head>
+<body><form method="post" id="Form"><div class="DnnModule DnnModule-EasyDNNnews"><div class="edn_article">
+<h1 class="edn_articleTitle">{TITLE}</h1><div class="edn_metaDetails"><span class="edn_author">Tác giả:
+<a href="/tin-tuc/author/5/minh-tam">Minh Tâm</a></span> <time datetime="2019-08-07">07/08/2019</time></div>
+<div class="edn_articleSummary"><p>{SHORT_LEAD}</p></div><div class="edn_articleContent">{BODY}</div>
+<div class="edn_socialPrintWrapper"><a class="edn_printButton" href="#">In bài viết</a></div></div>
+<div class="edn_relatedArticles"><h3>Tin liên quan</h3><ul><li><a href="/tin-tuc/ArticleID/1230">Hội nghị công
+tác dân vận</a><time>01/08/2019</time></li></ul></div></div><div class="sidebar">{SIDE}</div>
+</form></body></html>"""
+
+
+@pytest.mark.parametrize("page, lead, day", [
+    (WEBFORMS, SHORT_LEAD, "2019-08-07T15:43:00+07:00"),
+    (DRUPAL, None, "2019-08-07T15:43:00+07:00"),
+    (EASYDNN, SHORT_LEAD, "2019-08-07"),
+], ids=["aspnet-webforms", "drupal", "easydnn"])
+def test_a_platforms_article_reads_its_title_day_lead_text_and_author(page, lead, day):
+    r = resolve_date(extract_page(page.encode(), URL))
+    assert (r.is_article, r.title, r.published_at, r.author) == (True, TITLE, day, "Minh Tâm")
+    assert all(p in r.text for p in PARAGRAPHS) and (lead is None or r.text.splitlines()[0] == lead)
+    leaks = ("Tin mới", "lụt bão", "dân vận", "Tags", "bình luận", "In bài")
+    assert not any(leak in r.text for leak in leaks)
