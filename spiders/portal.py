@@ -55,10 +55,18 @@ from spiders.listings import ListingDiscovery, next_page_of
 
 logger = logging.getLogger(__name__)
 
+# a pager's link text: a number, the words of a pager ("Trang sau", "Tiếp theo", "Cuối"), an arrow,
+# or the words with their arrows ("Trang sau »", "« Trước", "[3]"); "Tin tiếp theo" or "Bài sau"
+# (the next article) are no pager's
 PAGINATION_TEXT = re.compile(
-    r"^(?:\d{1,4}|trang sau|trang trước|tiếp|sau|trước|next|prev|previous|[»›>]+|[«‹<]+|trang \d+)$", re.I)
+    r"^[«‹<\[(]*\s*(?:\d{1,4}|(?:trang\s+)?(?:sau|trước|tiếp(?:\s+theo)?|kế(?:\s+tiếp)?|cuối|đầu)|trang\s+\d+"
+    r"|next|prev(?:ious)?|last|first)?\s*[»›>\])]*$", re.I)
+# a pager's address: the paging parameters the listings know (``spiders.listings.LISTING_PARAM``,
+# Joomla's limitstart besides; not WordPress's ?p=, which names a post) or a page in the path
+# (/trang-2, /page/2, NukeViet's /page-2)
 PAGINATION_URL = re.compile(
-    r"[?&](?:page|trang|p|pageindex|paged|_cur|cur|pg)=\d+|/trang-\d+|/page/\d+", re.I
+    r"[?&](?:page|trang|pg|paged|pageindex|pagenumber|pageno|cur|\w+_cur|start|limitstart|offset)=\d+"
+    r"|/(?:trang|page)[-/]\d+(?=[/.?#]|$)", re.I
 )
 FEED_TYPES = ("rss", "atom")
 MAX_SITEMAP_BYTES = 50 * 1024 * 1024
@@ -115,7 +123,7 @@ def _paging_text(anchor) -> bool:
     """Whether the anchor's text is a pager's ("2", "Trang sau", "»"): read only for short anchors."""
     # an anchor without child elements holds its text in .text: no XPath string() for most links
     text = (anchor.text or "") if len(anchor) == 0 else anchor.text_content()
-    return len(text) <= 40 and bool(PAGINATION_TEXT.match(" ".join(text.split())))
+    return len(text) <= 40 and bool(text.strip()) and bool(PAGINATION_TEXT.match(" ".join(text.split())))
 
 
 def http_reason(status: int) -> str:

@@ -219,6 +219,28 @@ def liferay(articles: int = 40, delta: int = 10) -> Handler:
     return handle
 
 
+# a pager of words only ----------------------------------------------------------------------------
+def wordpager(articles: int = 42, per_page: int = 3) -> Handler:
+    """A section paged by "Trang trước" / "Tiếp theo" links alone, Joomla's ``?start=`` in the
+    address: more pages than the crawl's link depth, so each must be known for a pager's."""
+    def handle(method, path, query, form) -> Answer:
+        if path == "/tin-tuc.html":
+            start = int(query.get("start", "0") or 0)
+            shown = range(start + 1, min(start + per_page, articles) + 1)
+            links = [(f"/tin-tuc/{n}-hoi-nghi.html", f"wordpager bài {n}") for n in shown]
+            pager = (f"<a href='/tin-tuc.html?start={start - per_page}'>Trang trước</a> " if start else "") + (
+                f"<a href='/tin-tuc.html?start={start + per_page}'>Tiếp theo</a>" if start + per_page < articles else "")
+            return html(listing(links, f"<div class='pagination'>{pager}</div>"))
+        if path == "/":
+            return html(listing([("/tin-tuc.html", "Tin tức")], heading="Chuyên mục"))
+        if path.startswith("/tin-tuc/") and path.endswith("-hoi-nghi.html"):
+            n = int(path[9:].split("-", 1)[0])
+            return article("wordpager", n) if 1 <= n <= articles else not_found()
+        return not_found()
+
+    return handle
+
+
 # traps ----------------------------------------------------------------------------------------------
 def traps(articles: int = 20) -> Handler:
     def sid() -> str:
@@ -375,4 +397,4 @@ def serve_portal(name: str, handle: Handler, robots: str = ROBOTS, host: str = "
 BUILDERS: dict[str, Callable[[], Handler]] = {
     "webforms": webforms, "loadmore": loadmore, "liferay": liferay, "traps": traps, "shell": shell,
 }
-EXPECTED = {"webforms": 60, "loadmore": 40, "liferay": 40, "traps": 23, "shell": 13}  # articles each holds
+EXPECTED = {"webforms": 60, "loadmore": 40, "liferay": 40, "traps": 23, "shell": 13, "wordpager": 42}  # articles each holds

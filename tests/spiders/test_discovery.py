@@ -10,7 +10,16 @@ from pathlib import Path
 
 import pytest
 from conftest import FAST_SETTINGS, run_cli
-from pattern_portals import EXPECTED, PortalServer, liferay, loadmore, serve_portal, traps, webforms
+from pattern_portals import (
+    EXPECTED,
+    PortalServer,
+    liferay,
+    loadmore,
+    serve_portal,
+    traps,
+    webforms,
+    wordpager,
+)
 
 pytestmark = pytest.mark.crawl  # real crawls or servers: `pytest -m "not crawl"` skips them
 NEEDS_CHROMIUM = pytest.mark.skipif(not shutil.which("chromium"), reason="no chromium (.ci/run installs it)")
@@ -80,6 +89,13 @@ def test_load_more_fragments_and_script_built_json_endpoints_are_followed(tmp_pa
     assert len(found) == EXPECTED["loadmore"] and set(found.values()) == {1}, sorted(found)
     assert len(portal.requests("/Ajax/LoadMore.ashx")) <= 3  # skip=10, then one empty answer
     assert len(portal.requests("/api/news")) <= 4  # three pages of eight, then an empty one
+
+
+def test_a_pager_of_words_alone_is_followed_past_the_link_depth(tmp_path):
+    portal = serve_portal("wordpager", wordpager())
+    crawl([portal], tmp_path / "a.db")
+    found = titles(tmp_path / "a.db", "wordpager")
+    assert len(found) == EXPECTED["wordpager"] and set(found.values()) == {1}, sorted(found)
 
 
 def test_liferay_paging_and_category_paths_fetch_each_article_once(tmp_path):

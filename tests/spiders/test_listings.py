@@ -35,3 +35,28 @@ def test_a_pagers_text_makes_any_parameter_a_page():
 ])
 def test_an_article_or_another_site_is_no_listing_page(source, target):
     assert not next_page_of(source, target, paging_text=False)
+
+
+@pytest.mark.parametrize("text, pager", [
+    ("2", True), ("Trang sau", True), ("Trang sau »", True), ("« Trước", True), ("Tiếp theo", True),
+    ("Trang cuối", True), ("Cuối", True), ("[3]", True), ("»", True), ("Trang 4", True), ("Next ›", True),
+    ("Tin tiếp theo", False), ("Bài sau", False), ("Xem tiếp", False), ("", False),
+])
+def test_a_pagers_link_text(text, pager):
+    from lxml import html
+
+    from spiders.portal import _paging_text
+
+    assert _paging_text(html.fragment_fromstring(f"<a href='#'>{text}</a>")) is pager
+
+
+@pytest.mark.parametrize("href, pager", [
+    ("/tin-tuc?page=2", True), ("/tin-tuc/trang-3", True), ("/page/2/", True), ("/tin-tuc/page-2", True),
+    ("/tin-tuc.html?start=10", True), ("/index.php?limitstart=20", True),
+    ("/web/tin?p_p_id=101&_101_INSTANCE_ab_cur=2", True),
+    ("/?p=123", False), ("/tin-tuc/trang-2-nam-2024.html", False), ("/tin/page-2-hoi-nghi.html", False),
+])
+def test_a_pagers_address(href, pager):
+    from spiders.portal import PAGINATION_URL
+
+    assert bool(PAGINATION_URL.search(href)) is pager
