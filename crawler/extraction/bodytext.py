@@ -65,7 +65,7 @@ def element_text(body: lxml_html.HtmlElement, known: bool = False) -> str:
     for table in [t for t in clone.iter("table") if t is not clone and _one_cell(t)]:
         _unwrap_layout(table)  # a table of one cell lays out a title or a caption: no data row
     _inline_lines(clone)
-    captions = [el for el in clone.iter("figcaption")]
+    captions = list(clone.iter("figcaption"))
     for figure in clone.iter("figure", "figcaption"):  # trafilatura drops figures, captions and all
         figure.tag = "div" if figure.tag == "figure" else "p"
     etree.SubElement(wrapper, "body").append(clone)
@@ -97,13 +97,13 @@ def _with_closing(text: str, plain: str, clone: lxml_html.HtmlElement, figcaptio
     if at is None or at + 1 >= len(lines):
         return text
     following = lines[at + 1]
-    heading = len(following.split()) > 1 and following.isupper()  # "TIN LIÊN QUAN", a newsletter's call
     if following in text:
         return text
     captions = [*figcaptions, *(el for el in clone.iter("td", "p", "div", "span")  # read only here: rare
                                 if CAPTION_CLASS.search(el.get("class") or ""))]
     if any(clean_line(el.text_content()) == following for el in captions):
         return f"{text.rstrip()}\n{following}"
+    heading = len(following.split()) > 1 and following.isupper()  # "TIN LIÊN QUAN", a newsletter's call
     if _is_signature(following) and not heading and not is_noise_line(following) and is_vietnamese(text):
         return f"{text.rstrip()}\n{following}"
     return text
@@ -232,7 +232,7 @@ def labelled_after(body: lxml_html.HtmlElement) -> BodyText:
     found = BodyText("")
     sibling, seen = body.getnext(), 0
     while sibling is not None and seen < FOLLOWING_BLOCKS and not (found.author and found.source):
-        if isinstance(sibling.tag, str) and (line := clean_line(sibling.text_content())):
+        if isinstance(sibling.tag, str) and clean_line(sibling.text_content()):
             seen += 1
             for block in sibling.iter("p", "div", "span"):
                 if block.find(".//p") is not None or block.find(".//div") is not None:
