@@ -94,19 +94,36 @@ def _with_closing(text: str, plain: str, clone: lxml_html.HtmlElement, figcaptio
     lines = [ln for ln in (clean_line(x) for x in plain.splitlines()) if ln]
     last = clean_line(text.rstrip().rpartition("\n")[2])
     at = next((i for i in range(len(lines) - 1, -1, -1) if lines[i] == last), None)  # its last place
-    if at is None or at + 1 >= len(lines):
+    if at is None:
         return text
-    following = lines[at + 1]
-    if following in text:
-        return text
-    captions = [*figcaptions, *(el for el in clone.iter("td", "p", "div", "span")  # read only here: rare
-                                if CAPTION_CLASS.search(el.get("class") or ""))]
-    if any(clean_line(el.text_content()) == following for el in captions):
-        return f"{text.rstrip()}\n{following}"
-    heading = len(following.split()) > 1 and following.isupper()  # "TIN LIÊN QUAN", a newsletter's call
-    if _is_signature(following) and not heading and not is_noise_line(following) and is_vietnamese(text):
-        return f"{text.rstrip()}\n{following}"
+    captions: set[str] | None = None  # read only when a line was dropped: rare
+    for following in lines[at + 1: at + 1 + CLOSING_LINES]:  # a caption, then the signature
+        if following in text:
+            return text
+        if captions is None:
+            captions = {clean_line(el.text_content()) for el in [*figcaptions, *_captions(clone)]}
+        heading = len(following.split()) > 1 and following.isupper()  # "TIN LIÊN QUAN", a newsletter's
+        signs = _is_signature(following) and not heading and not is_noise_line(following)
+        if not (following in captions or (signs and is_vietnamese(text))):
+            return text
+        text = f"{text.rstrip()}\n{following}"
     return text
+
+
+CLOSING_LINES = 2
+
+
+def _captions(tree: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
+    """A picture's caption besides ``<figcaption>``: an element classed so, or a centred line
+    in italics alone (CKEditor's way: ``<p style="text-align:center"><em>…</em></p>``)."""
+    found = [el for el in tree.iter("td", "p", "div", "span") if CAPTION_CLASS.search(el.get("class") or "")]
+    return found + [p for p in tree.iter("p") if _centred_italics(p)]
+
+
+def _centred_italics(p: lxml_html.HtmlElement) -> bool:
+    if "center" not in (p.get("style") or "") + (p.get("align") or "") or len(p) != 1:
+        return False
+    return p[0].tag in ("em", "i") and not (p.text or "").strip() and not (p[0].tail or "").strip()
 
 
 LAYOUT_CHILDREN = frozenset({"div", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol", "form"})

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from lxml import html as lxml_html
 
@@ -117,6 +118,7 @@ def find_date_lines(
         holds.update(body.iterancestors())
     before, after, skipped = [], [], set()
     after_body = anchor_pos = -1
+    next_to_body = False
     for position, el in enumerate(region.iter()):
         if position > MAX_SCAN:
             break
@@ -126,11 +128,13 @@ def find_date_lines(
             anchor_pos = position
         if el is body and el not in holds:
             after_body = 1
+            next_to_body = True  # the first line after the body may be its date, alone
             skipped.update(el.iter())
             continue
         if el in holds or not isinstance(el.tag, str) or el.tag == "a":
             continue
         text = clean_line(el.text_content())
+        first_after, next_to_body = next_to_body and bool(text), next_to_body and not text
         if len(text) > MAX_LINE:
             # prose has started: the body begins here when the title is inside it
             if anchor_pos >= 0 and el.tag in PROSE_TAGS:
@@ -146,7 +150,8 @@ def find_date_lines(
                 after_body = 1
             continue
         if after_body == 1:
-            if DATE_LABEL.match(fold(text)) or _named_date(el, text):
+            lone = first_after and _lone_date(el, text)
+            if lone or DATE_LABEL.match(fold(text)) or _named_date(el, text):
                 after.append((position, text))
         else:
             before.append((position, text))
@@ -154,7 +159,7 @@ def find_date_lines(
     found = sorted((_from_posted(text) for _, text in before + after), key=_label_rank)
     if not found and body is not None and (title is None or body in (title, *title.iterancestors())):
         found = _header_row_dates(body)
-    return found or _posted_in_body(body)
+    return found or _posted_in_body(body) or _closing_date(body)
 
 
 # the day a line says the post was published, wherever it stands in the line; and the day of its
@@ -188,6 +193,13 @@ def _named_date(el: lxml_html.HtmlElement, text: str) -> bool:
     parent = el.getparent()
     in_list = any(a.tag == "li" for a in el.iterancestors())
     return not in_list and (parent is None or parent.find(".//a") is None)
+
+
+def _lone_date(el: lxml_html.HtmlElement, text: str) -> bool:
+    """The line right after the body that is a day and nothing else ("07/08/2019 15:43", "Thứ
+    Tư, 7/8/2019"), in no list: the post's date printed below its text. A related headline's day
+    stands beside its link, in a list, further down."""
+    return not words_besides_dates(text) and not any(a.tag == "li" for a in el.iterancestors())
 
 
 SENTENCE_WORDS = 6  # words besides the dates: a line that ends as a sentence is prose, no date line
@@ -228,6 +240,19 @@ def _posted_in_body(body: lxml_html.HtmlElement | None) -> list[str]:
         if len(text) <= 100 and POSTED_LABEL.match(fold(text)) and contains_date(text):
             lines.append(text)
     return lines[:1]
+
+
+def _closing_date(body: lxml_html.HtmlElement | None) -> list[str]:
+    """The body's last line when it is a day alone ("08/11/2024"): the post's date printed below
+    its text, inside the located block (a short post's block holds its title, text and date)."""
+    if body is None:
+        return []
+    last = next((el for el in reversed(list(islice(body.iter(), MAX_SCAN)))
+                 if isinstance(el.tag, str) and (el.text or "").strip()), None)
+    if last is None or last.tag == "a":
+        return []
+    line = clean_line(last.text_content())
+    return [line] if len(line) <= MAX_LINE and contains_date(line) and _lone_date(last, line) else []
 
 
 def _header_row_dates(body: lxml_html.HtmlElement, levels: int = 3) -> list[str]:

@@ -5,7 +5,7 @@ portals combine, in random combinations no profile and no template knows.
 
 Each page draws, independently: the title's element (h1-h3, a classed div, span or bold
 paragraph, a one-cell table) and its ``<title>`` form; the date line's form and element, before
-or after the title; a lead (sapo) in a div, a bold paragraph or a heading, or none; one to three
+or after the title, or alone below the text; a lead (sapo) in a div, a bold paragraph or a heading, or none; one to three
 paragraphs, an image caption (figure, centred italic line, CKEditor image table) or none; a
 right-aligned signature, NukeViet's labelled author and source lines below the text, or none; a breadcrumb, a section's name, share tools, a related list, a
 rating widget and a thread of readers' comments, or not, inside the content block or after it; a sidebar of dated headlines; a
@@ -96,7 +96,9 @@ def case(rnd: random.Random, n: int) -> Case:
             + (f"<p style='text-align:right'><strong>{author}</strong></p>" if author and not labelled else ""))
     after = (f"<div class='mb'><p class='h5 text-right'><strong>Tác giả bài viết: </strong>{author}</p>"
              "<p class='h5 text-right'><strong>Nguồn tin: </strong>Văn phòng Huyện ủy</p></div>") if labelled else ""
-    main = _main(rnd, _title_el(rnd, title), date_el, lead_el, body, after)
+    # some portals print the date below the text, alone on its line (not NukeViet's with its counters)
+    below = "h5" not in date_el and rnd.random() < 0.15
+    main = _main(rnd, _title_el(rnd, title), "" if below else date_el, lead_el, body, after + (date_el if below else ""))
     side = f"<div class='side'><div class='h'>Tin mới</div><ul>{HEADLINES}</ul></div>"
     head = rnd.choice([PORTAL, f"{title} - {PORTAL}", f"{PORTAL} | {title}", "Chi tiết tin"])
     if rnd.random() < 0.5:

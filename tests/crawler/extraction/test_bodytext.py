@@ -68,3 +68,10 @@ def test_a_closing_caption_stays_in_the_text():
 
 def test_a_heading_in_capitals_after_the_text_is_not_taken_for_a_signature():
     assert "TIN LIÊN QUAN" not in _body("<p><strong>TIN LIÊN QUAN</strong></p>")
+
+
+def test_a_centred_caption_in_italics_then_the_signature_close_the_text():
+    caption = "Quang cảnh buổi làm việc của đoàn công tác"
+    text = _body(f"<p style='text-align:center'><em>{caption}</em></p>"
+                 "<p style='text-align:right'><strong>Minh Tâm</strong></p>")
+    assert text.splitlines()[-2:] == [caption, "Minh Tâm"]

@@ -1,0 +1,34 @@
+"""A post's date printed below its text, alone on its line: taken; a related headline's day, never."""
+
+from __future__ import annotations
+
+from crawler.extraction import extract_bytes, resolve_date
+
+PARA = ("Tại hội nghị, đồng chí Chủ tịch UBND huyện đã quán triệt các chỉ tiêu chủ yếu của năm 2024, "
+        "trong đó tập trung vào tăng trưởng kinh tế, thu ngân sách và xây dựng nông thôn mới nâng cao.")
+SIDE = "<div class='side'><ul>" + "".join(
+    f"<li><a href='/t/{i}'>Tin số {i} về hoạt động</a> <span class='date'>(1{i}/02/2024)</span></li>"
+    for i in range(5)) + "</ul></div>"
+RELATED = ("<div class='other'><b>Tin khác</b><ul><li><a href='/t/9'>Hội nghị công tác dân vận</a> "
+           "<i>(03/03/2024)</i></li></ul></div>")
+
+
+def read(content: str, after: str = ""):
+    html = (f"<html><head><title>Cổng TTĐT</title></head><body>{SIDE}<div class='main'>"
+            f"<h1>Hội nghị triển khai nhiệm vụ năm 2024</h1><div class='nd'>{content}</div>{after}</div>"
+            "</body></html>")
+    return resolve_date(extract_bytes(html.encode(), "http://x.gov.vn/tin/1.html", "text/html"))
+
+
+def test_a_day_alone_on_the_line_after_the_body_is_the_date():
+    assert read(f"<p>{PARA}</p><p>{PARA}</p>", f"<p><i>08/11/2024 09:30</i></p>{RELATED}").published_at == (
+        "2024-11-08T09:30:00+07:00")
+
+
+def test_a_day_alone_closing_the_body_is_the_date_and_leaves_the_text():
+    r = read(f"<p>{PARA}</p><p>{PARA}</p><p><i>08/11/2024</i></p>")
+    assert (r.published_at, r.text.endswith("nâng cao.")) == ("2024-11-08", True)
+
+
+def test_a_related_headlines_day_below_the_body_gives_no_date():
+    assert read(f"<p>{PARA}</p><p>{PARA}</p>", RELATED).published_at is None
