@@ -52,7 +52,8 @@ def _select_sites(sites, keys, all_sites, province, level) -> list[str]:
 @registry_option()
 @db_option()
 @click.option("--max-pages", type=click.IntRange(min=0), default=0, help="Stop after N pages (0: no limit).")
-@click.option("--max-depth", type=click.IntRange(min=0), default=None, help="Link hops from the home page.")
+@click.option("--max-depth", type=click.IntRange(min=0), default=None,
+              help="Link hops from the home page (a listing's pager does not count).")
 @click.option("--refresh", is_flag=True, help="Fetch archived articles again (changes become versions).")
 @click.option("-s", "--set", "setting", multiple=True, metavar="NAME=VALUE", help="A Scrapy setting.")
 @click.option("-v", "--verbose", is_flag=True, help="Show Scrapy's log at INFO level.")
