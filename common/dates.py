@@ -185,10 +185,15 @@ def _from_iso(raw: str, match: re.Match[str]) -> ParsedDate:
     if zone in ("z", "Z"):
         tz = UTC
     elif zone:
-        sign = 1 if zone[0] == "+" else -1
-        digits = zone[1:].replace(":", "")
-        tz = timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:] or 0)))
+        tz = _offset(zone)
     return _build(raw, year, month, day, clock, tz)
+
+
+def _offset(zone: str) -> timezone:
+    """``+07``, ``+0700``, ``-05:00`` as a zone."""
+    sign = 1 if zone[0] == "+" else -1
+    digits = zone[1:].replace(":", "")
+    return timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:] or 0)))
 
 
 def _from_php(raw: str, match: re.Match[str]) -> ParsedDate:
@@ -197,9 +202,7 @@ def _from_php(raw: str, match: re.Match[str]) -> ParsedDate:
     year, month, day, zone = int(match.group(1)), int(match.group(2)), int(match.group(3)), match.group(4)
     clock = (int(match.group(5)), int(match.group(6)), int(match.group(7)))
     if zone[0] in "+-":
-        digits = zone[1:].replace(":", "")
-        sign = 1 if zone[0] == "+" else -1
-        tz = timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:] or 0)))
+        tz = _offset(zone)
     elif zone in _ZONE_NAMES:
         tz = timezone(timedelta(hours=_ZONE_NAMES[zone]))
     else:

@@ -239,6 +239,14 @@ def trailing_signature(body: lxml_html.HtmlElement) -> str | None:
 
 
 FOLLOWING_BLOCKS = 3  # blocks after the body looked at for its author's and source's lines
+CREDIT_MAX = 80  # characters: a credit line is a label and a name
+SOURCE_CREDIT = re.compile(r"^(?:nguồn(?:\s+tin)?|theo)\s*[:：]", re.I)
+
+
+def is_credit(line: str) -> bool:
+    """A labelled credit line ("Tác giả bài viết: …", "Nguồn tin: …"): the author's or the
+    source's field, no substance of the text."""
+    return len(line) <= CREDIT_MAX and bool(BYLINE_LABEL.match(line) or SOURCE_CREDIT.match(line))
 
 
 def labelled_after(body: lxml_html.HtmlElement) -> BodyText:
@@ -257,7 +265,7 @@ def labelled_after(body: lxml_html.HtmlElement) -> BodyText:
                 line = clean_line(block.text_content())
                 if not found.author and BYLINE_LABEL.match(line):
                     found.author = without_label(clean_name(line))
-                elif not found.source and fold(line).lower().startswith("nguon"):
+                elif not found.source and SOURCE_CREDIT.match(line):
                     found.source = _source(line)
         sibling = sibling.getnext()
     return found

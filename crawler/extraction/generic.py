@@ -46,7 +46,7 @@ from lxml import html as lxml_html
 
 from common.dates import contains_date
 from common.textnorm import clean_line, is_vietnamese
-from crawler.extraction.author import LABEL as BYLINE_LABEL
+from crawler.extraction.bodytext import is_credit
 from crawler.extraction.boilerplate import is_noise_line
 
 logger = logging.getLogger(__name__)
@@ -60,8 +60,6 @@ LIST_MARK = re.compile(r"^\s*[-*•]\s+")
 RUN_TOGETHER = 20  # characters of a known line that, found inside a longer line, are taken out of it
 LABEL_WORDS = 4  # a section's name above the text is this many words at most ("Tin hoạt động")
 SECTION_LABEL = 60  # characters: a line in capitals above the text shorter than this names a section
-CREDIT_MAX = 80  # characters: a credit line is a label and a name
-SOURCE_CREDIT = re.compile(r"^(?:nguồn(?:\s+tin)?|theo)\s*[:：]", re.I)
 BLOCKS = ("p", "li", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "td", "dd")
 
 
@@ -203,13 +201,7 @@ def _section_label(line: str, vietnamese: bool = False) -> bool:
     return line.upper() == line or not sentence and (vietnamese or len(line.split()) <= LABEL_WORDS)
 
 
-def _credit(line: str) -> bool:
-    """A labelled credit line ("Tác giả bài viết: …", "Nguồn tin: …"): the author's and the
-    source's fields, no substance of the text (NukeViet prints them below it)."""
-    return len(line) <= CREDIT_MAX and bool(BYLINE_LABEL.match(line) or SOURCE_CREDIT.match(line))
-
-
 def _prose(line: str, links: set[str]) -> bool:
-    if line in links or is_noise_line(line) or _credit(line):
+    if line in links or is_noise_line(line) or is_credit(line):  # credits: fields
         return False
     return not (len(line) < LIST_ITEM and contains_date(line))

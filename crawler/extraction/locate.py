@@ -191,15 +191,18 @@ def _named_date(el: lxml_html.HtmlElement, text: str) -> bool:
     if not DATE_CLASS.search(f"{el.get('class', '')} {el.get('id', '')}") or words_besides_dates(text):
         return False
     parent = el.getparent()
-    in_list = any(a.tag == "li" for a in el.iterancestors())
-    return not in_list and (parent is None or parent.find(".//a") is None)
+    return not _in_list(el) and (parent is None or parent.find(".//a") is None)
+
+
+def _in_list(el: lxml_html.HtmlElement) -> bool:
+    return any(a.tag == "li" for a in el.iterancestors())
 
 
 def _lone_date(el: lxml_html.HtmlElement, text: str) -> bool:
     """The line right after the body that is a day and nothing else ("07/08/2019 15:43", "Thứ
     Tư, 7/8/2019"), in no list: the post's date printed below its text. A related headline's day
     stands beside its link, in a list, further down."""
-    return not words_besides_dates(text) and not any(a.tag == "li" for a in el.iterancestors())
+    return not words_besides_dates(text) and not _in_list(el)
 
 
 SENTENCE_WORDS = 6  # words besides the dates: a line that ends as a sentence is prose, no date line
