@@ -74,6 +74,10 @@ _VI_NAMED = re.compile(rf"(?<!\d)(\d{{1,2}})\s+th[aá]ng\s+({_VI_MONTH})\b,?\s*(
 _DAY_MONTH = re.compile(rf"(?<![\d.])(\d{{1,2}})(?:er|st|nd|rd|th|\.)?[\s\-]+({_MONTH})\.?,?[\s\-]+"
                         rf"(\d{{4}})(?!\d)")  # "14 March 2019", "05-Aug-2019"
 _MONTH_DAY = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\d)")
+# month first, as WordPress's Vietnamese "F j, Y" and "M j, Y" print it: "Tháng Tám 7, 2019",
+# "tháng 8 7, 2019", "Th8 7, 2019" (the comma after the day says which number is the day)
+_VI_MONTH_FIRST = re.compile(rf"(?<![\w\d])th(?:[aá]ng)?\s*({_VI_MONTH}|\d{{1,2}})\s+(\d{{1,2}}),\s*"
+                             rf"(\d{{4}})(?!\d)")
 _PM = {"pm", "ch", "chiều", "chieu", "tối", "toi"}
 _AM = {"am", "sa", "sáng", "sang"}
 
@@ -143,11 +147,15 @@ def _fast_path(raw: str, lowered: str) -> ParsedDate | None:
 
 
 def _named(lowered: str) -> tuple[re.Match[str], tuple[int, int, int]] | None:
-    """A date with its month written out: "5 tháng Bảy 2019", "14 March 2019", "March 14, 2019"."""
+    """A date with its month written out: "5 tháng Bảy 2019", "14 March 2019", "March 14, 2019",
+    "Tháng Tám 7, 2019"."""
     if match := _VI_NAMED.search(lowered) or _DAY_MONTH.search(lowered):
         return match, (int(match.group(1)), MONTHS[match.group(2)], int(match.group(3)))
     if match := _MONTH_DAY.search(lowered):
         return match, (int(match.group(2)), MONTHS[match.group(1)], int(match.group(3)))
+    if match := _VI_MONTH_FIRST.search(lowered):
+        month = int(match.group(1)) if match.group(1).isdigit() else MONTHS[match.group(1)]
+        return match, (int(match.group(2)), month, int(match.group(3)))
     return None
 
 

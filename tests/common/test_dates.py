@@ -42,6 +42,10 @@ FORMS = [
     ("2019-08-07ICT15:43:00", "2019-08-07T15:43:00+07:00"),
     ("2019-08-06UTC19:00:00", "2019-08-07T02:00:00+07:00"),  # a server on UTC: Vietnam's next day
     ("2019-08-07XYZ15:43:00", "2019-08-07"),  # a zone name unknown: the day alone
+    ("Tháng Tám 7, 2019", "2019-08-07"),  # WordPress's Vietnamese "F j, Y": the month first
+    ("Tháng Tám 07, 2019 3:43 chiều", "2019-08-07T15:43:00+07:00"),
+    ("Th8 7, 2019", "2019-08-07"),  # "M j, Y"
+    ("tháng 8 7, 2019", "2019-08-07"),
 ]
 
 
