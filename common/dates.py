@@ -76,7 +76,7 @@ _DAY_MONTH = re.compile(rf"(?<![\d.])(\d{{1,2}})(?:er|st|nd|rd|th|\.)?[\s\-]+({_
 _MONTH_DAY = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\d)")
 # month first, as WordPress's Vietnamese "F j, Y" and "M j, Y" print it: "Tháng Tám 7, 2019",
 # "tháng 8 7, 2019", "Th8 7, 2019" (the comma after the day says which number is the day)
-_VI_MONTH_FIRST = re.compile(rf"(?<![\w\d])th(?:[aá]ng)?\s*({_VI_MONTH}|\d{{1,2}})\s+(\d{{1,2}}),\s*"
+_VI_MONTH_FIRST = re.compile(rf"(?<!\w)th(?:[aá]ng)?\s*({_VI_MONTH}|\d{{1,2}})\s+(\d{{1,2}}),\s*"
                              rf"(\d{{4}})(?!\d)")
 _PM = {"pm", "ch", "chiều", "chieu", "tối", "toi"}
 _AM = {"am", "sa", "sáng", "sang"}

@@ -26,8 +26,9 @@ logger = logging.getLogger(__name__)
 
 PROBE_STAT = "govarchive/not_found_probes"
 ENDPOINT_MAX_REQUESTS = 500  # answers of one endpoint at most, however many each brings
-LISTING_PARAM = re.compile(r"^(?:page|trang|pg|paged|pageindex|pagenumber|pageno|cur|_\w+_cur|start"
-                           r"|limitstart|offset)$", re.I)
+# the parameters that number a listing's pages (the pager's address in spiders.portal too)
+PAGING_PARAMS = r"page|trang|pg|paged|pageindex|pagenumber|pageno|cur|_\w+_cur|start|limitstart|offset"
+LISTING_PARAM = re.compile(rf"^(?:{PAGING_PARAMS})$", re.I)
 PORTLET_PARAM = re.compile(r"^(?:p_p_\w+|_\w+_(?:delta|keywords|advancedSearch|andOperator|orderByCol|"
                            r"orderByType))$")
 PATH_PAGE = re.compile(r"/(?:trang|page|p)[-/]?\d+/?$", re.I)

@@ -51,7 +51,7 @@ from crawler.runtime.downloader import StoppedBeforeFetch
 from crawler.runtime.extensions import PAGE_LIMIT_STAT
 from crawler.runtime.items import DocumentItem, PageItem
 from crawler.runtime.middlewares import TrapSkipped
-from spiders.listings import ListingDiscovery, next_page_of
+from spiders.listings import PAGING_PARAMS, ListingDiscovery, next_page_of
 
 logger = logging.getLogger(__name__)
 
@@ -61,13 +61,9 @@ logger = logging.getLogger(__name__)
 PAGINATION_TEXT = re.compile(
     r"^[«‹<\[(]*\s*(?:\d{1,4}|(?:trang\s+)?(?:sau|trước|tiếp(?:\s+theo)?|kế(?:\s+tiếp)?|cuối|đầu)|trang\s+\d+"
     r"|next|prev(?:ious)?|last|first)?\s*[»›>\])]*$", re.I)
-# a pager's address: the paging parameters the listings know (``spiders.listings.LISTING_PARAM``,
-# Joomla's limitstart besides; not WordPress's ?p=, which names a post) or a page in the path
-# (/trang-2, /page/2, NukeViet's /page-2)
-PAGINATION_URL = re.compile(
-    r"[?&](?:page|trang|pg|paged|pageindex|pagenumber|pageno|cur|\w+_cur|start|limitstart|offset)=\d+"
-    r"|/(?:trang|page)[-/]\d+(?=[/.?#]|$)", re.I
-)
+# a pager's address: a paging parameter the listings know (not WordPress's ?p=, which names a
+# post) or a page in the path (/trang-2, /page/2, NukeViet's /page-2)
+PAGINATION_URL = re.compile(rf"[?&](?:{PAGING_PARAMS})=\d+|/(?:trang|page)[-/]\d+(?=[/.?#]|$)", re.I)
 FEED_TYPES = ("rss", "atom")
 MAX_SITEMAP_BYTES = 50 * 1024 * 1024
 GONE = (404, 410)  # the server says the page is not there: a dead end, not a failure

@@ -12,8 +12,8 @@
 from __future__ import annotations
 
 import re
-from itertools import islice
 
+from lxml import etree
 from lxml import html as lxml_html
 
 from common.dates import contains_date
@@ -245,13 +245,14 @@ def _posted_in_body(body: lxml_html.HtmlElement | None) -> list[str]:
     return lines[:1]
 
 
+_LAST_WITH_TEXT = etree.XPath("(.//*[normalize-space(text())])[last()]")
+
+
 def _closing_date(body: lxml_html.HtmlElement | None) -> list[str]:
     """The body's last line when it is a day alone ("08/11/2024"): the post's date printed below
     its text, inside the located block (a short post's block holds its title, text and date)."""
-    if body is None:
-        return []
-    last = next((el for el in reversed(list(islice(body.iter(), MAX_SCAN)))
-                 if isinstance(el.tag, str) and (el.text or "").strip()), None)
+    found = _LAST_WITH_TEXT(body) if body is not None else []  # libxml2 finds it, on any body's size
+    last = found[0] if found else None
     if last is None or last.tag == "a":
         return []
     line = clean_line(last.text_content())
