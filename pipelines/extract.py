@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import datetime
 
 from itemadapter import ItemAdapter
@@ -144,7 +145,13 @@ class ExtractPipeline(ArchiveStage):
                        "own next page)", "listing")
         state = self.site(adapter["site"])
         untemplated = state.untemplated_now  # the site's template is not known yet
-        result = await self._in_worker(adapter, state.selectors) if self.pool else None
+
+        def selectors() -> str:  # asked as the page goes to a worker: a template learnt meanwhile is used
+            nonlocal untemplated
+            untemplated = state.untemplated_now
+            return state.selectors
+
+        result = await self._in_worker(adapter, selectors) if self.pool else None
         if result is None:
             result = extract_bytes(adapter["body"], adapter["url"], adapter["content_type"],
                                    state.profile, max_bytes=self.max_bytes, seconds=self.seconds)
@@ -177,7 +184,7 @@ class ExtractPipeline(ArchiveStage):
         content_type = adapter["content_type"] or "text/html"
         return decode_html(adapter["body"][:self.max_bytes], charset_from_content_type(content_type))[0]
 
-    async def _in_worker(self, adapter, selectors: str):
+    async def _in_worker(self, adapter, selectors: Callable[[], str]):
         """Extraction on another core (the reactor goes on); None when no worker can start."""
         try:
             result, adapter["signature"], adapter["content_hash"], cpu = await self.pool.extract(

@@ -2,7 +2,7 @@
 
 Scrapy runs every callback and pipeline stage on one thread; extraction (lxml,
 trafilatura) and the near-duplicate signature are most of a page's CPU, and
-they hold the GIL. The extract stage sends each page to a process pool and
+they hold the GIL. The extract stage sends each page to a worker process and
 awaits the result, so the reactor goes on fetching, parsing links and writing
 SQLite and WARC while other cores extract.
 
@@ -10,31 +10,41 @@ Workers start through ``forkserver`` (never ``fork``: the crawl process has
 threads), with the extraction modules preloaded. Each worker's main thread
 runs the page under its own time budget (the timer signal works there). A
 worker that dies (a crash in a C library, memory) fails only its page, which
-is skipped with that reason; the pool is replaced.
+is skipped with that reason; another worker takes its place.
+
+Each worker has a pipe of its own, and the crawl's event loop reads the workers'
+answers as it reads its sockets. ``ProcessPoolExecutor`` did this with a manager
+thread and a queue's feeder thread in the crawl process: a page crossed three
+threads and two wake-up pipes there, a tenth of a many-portal crawl process's CPU
+(``benchmarks/RESULTS.md``, stop 41). A worker is given one page at a time, the
+others wait in the pool's queue, so a page is only sent to a worker waiting for it.
 """
 
 from __future__ import annotations
 
 import asyncio
-import json
+import concurrent.futures
 import logging
 import multiprocessing
 import os
+import pickle
+import socket
+import struct
 import threading
-import time
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-from functools import lru_cache
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
+from typing import Any
 
-from common.textnorm import content_hash
-from crawler.extraction import extract_bytes
 from crawler.extraction.result import Extraction, Rejection
+from crawler.extraction.worker import PRELOAD, WARM_PAGE, serve
 
 logger = logging.getLogger(__name__)
 
-WARM_PAGE = ("<html><body><article><h1>Chỉ thị</h1><p>" + "Chỉ thị về công tác dân vận. " * 40
-             + "</p></article></body></html>").encode()
-PRELOAD = ["crawler.extraction", "crawler.extraction.pool", "archive.neardup", "trafilatura", "lxml.html"]
+NO_START = "the workers died before extracting any page"
+IN_FLIGHT = 2  # pages a worker holds: the one it reads, and the next, waiting in its socket
 
 
 def default_workers() -> int:
@@ -47,139 +57,292 @@ def default_workers() -> int:
     return cores if cores > 1 else 0
 
 
-@lru_cache(maxsize=64)
-def _profile(selectors: str):
-    from crawler.profiles import SiteProfile
-
-    return SiteProfile(json.loads(selectors)) if selectors else None
-
-
-def extract_job(body: bytes, url: str, content_type: str, selectors: str, max_bytes: int,
-                seconds: float) -> tuple[Extraction, object, str, float]:
-    """One page in a worker: its extraction, for an article its MinHash signature and content
-    hash (the dedup stage's, computed here off the reactor), and the CPU seconds it took (the
-    crawl's stats add them up: the workers' share of the work)."""
-    from archive import neardup
-
-    started = time.process_time()
-    result = extract_bytes(body, url, content_type, _profile(selectors), max_bytes=max_bytes, seconds=seconds)
-    signature, digest = None, ""
-    if result.is_article:
-        files = [a["url"] for a in result.attachments]
-        signature, digest = neardup.signature(result.text), content_hash(result.text, result.title, files)
-    return result, signature, digest, time.process_time() - started
-
-
-def learn_job(pages: list[tuple[str, str]], seen: dict[str, tuple[str, str]]):
-    """A site's template learnt in a worker (its body's place is checked by extracting the pages
-    again: CPU the reactor's process should not spend, at hundreds of portals at once)."""
-    from crawler.extraction.template import learn
-
-    return learn(pages, seen)
-
-
-PARENT_CHECK_SECONDS = 2.0
-
-
-def watch_parent(pid: int) -> None:
-    """In each worker: exit once the crawl process that started it is gone.
-
-    A crawl killed with SIGKILL (the OOM killer, ``kill -9``) left its workers, and through
-    them the fork server, running for good: each worker holds the task queue's write end
-    (so it never reads EOF), and the fork server waits for every worker to close its end.
-    """
-    def watch() -> None:
-        while True:
-            time.sleep(PARENT_CHECK_SECONDS)
-            try:
-                os.kill(pid, 0)
-            except ProcessLookupError:
-                os._exit(0)
-            except PermissionError:  # another user's process took the PID: ours is gone
-                os._exit(0)
-
-    threading.Thread(target=watch, name="govarchive-parent-watch", daemon=True).start()
-
-
 class PoolUnavailable(Exception):
     """Worker processes cannot be started here; extraction runs in the crawl process."""
+
+
+def frame(data: bytes) -> bytes:
+    """``data`` as ``multiprocessing.connection`` frames a message (what the worker's
+    ``Connection.recv_bytes`` reads)."""
+    if len(data) > 0x7FFFFFFF:
+        return struct.pack("!iQ", -1, len(data)) + data
+    return struct.pack("!i", len(data)) + data
+
+
+@dataclass
+class _Job:
+    name: str
+    args: Callable[[], tuple]  # its arguments, read as it goes to a worker
+    future: asyncio.Future
+    died: Any  # the answer when the worker dies on it
+
+
+@dataclass
+class _Worker:
+    process: BaseProcess
+    sock: socket.socket  # the crawl process's end of the worker's socket pair
+    jobs: deque[_Job] = field(default_factory=deque)  # sent, in order: the first is being read
+    transport: asyncio.Transport | None = None
+
+
+def _start_worker(context, parent: int) -> _Worker:
+    """A worker, started, that has extracted a small page (its first real page pays no first-call
+    costs); blocks (the fork server's imports take 0.4 s the first time)."""
+    ours, theirs = socket.socketpair()
+    child = Connection(theirs.detach())
+    process = context.Process(target=serve, args=(child, parent), name="govarchive-extract", daemon=True)
+    try:
+        process.start()
+    finally:
+        child.close()
+    ours.sendall(frame(pickle.dumps(("extract", (WARM_PAGE, "http://warm.invalid/", "text/html", "",
+                                                 len(WARM_PAGE), 5.0)))))
+    size = _read(ours, 4)  # the answer's length, then the answer; EOFError when it cannot run here
+    _read(ours, struct.unpack("!i", size)[0])
+    return _Worker(process, ours)
+
+
+def _read(sock: socket.socket, n: int) -> bytes:
+    chunks = []
+    while n > 0:
+        chunk = sock.recv(min(n, 1 << 20))
+        if not chunk:
+            raise EOFError("the worker ended before it answered")
+        chunks.append(chunk)
+        n -= len(chunk)
+    return b"".join(chunks)
+
+
+class _Answers(asyncio.Protocol):
+    """The crawl process's side of one worker's socket: its answers, framed, in order."""
+
+    def __init__(self, pool: ExtractionPool, worker: _Worker) -> None:
+        self.pool, self.worker = pool, worker
+        self.buffer = bytearray()
+
+    def data_received(self, data: bytes) -> None:
+        self.buffer += data
+        while len(self.buffer) >= 4:
+            (size,), start = struct.unpack_from("!i", self.buffer), 4
+            if size == -1:
+                if len(self.buffer) < 12:
+                    return
+                (size,), start = struct.unpack_from("!Q", self.buffer, 4), 12
+            if len(self.buffer) < start + size:
+                return
+            message = bytes(self.buffer[start:start + size])
+            del self.buffer[:start + size]
+            self.pool._answer(self.worker, message)
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self.pool._died(self.worker)
 
 
 class ExtractionPool:
     def __init__(self, workers: int) -> None:
         self.workers = workers
         self.completed = 0  # pages the workers extracted
-        self._pool: ProcessPoolExecutor | None = None
-
-    def _executor(self) -> ProcessPoolExecutor:
-        if self._pool is None:
-            context = multiprocessing.get_context("forkserver")
-            context.set_forkserver_preload(PRELOAD)
-            self._pool = ProcessPoolExecutor(self.workers, mp_context=context, initializer=watch_parent,
-                                             initargs=(os.getpid(),))
-        return self._pool
+        self._context = multiprocessing.get_context("forkserver")
+        self._context.set_forkserver_preload(PRELOAD)
+        self._starting: concurrent.futures.Future | None = None  # workers being started on a thread
+        self._workers: list[_Worker] = []  # started and read by :attr:`_loop`
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._queue: deque[_Job] = deque()
+        self._warmed = False  # the workers were asked to start
+        self._closed = False
 
     def warm(self) -> None:
-        """Start the workers now, on another thread, while the crawl fetches its first pages.
+        """Start the workers now, on another thread, while the crawl fetches its first pages."""
+        if not self._warmed and not self._closed:
+            self._warmed = True
+            self._starting = self._start(self.workers)
 
-        The first ``submit`` starts the fork server, which imports the extraction modules
-        (0.4 s here) while the caller waits: on the reactor, the crawl stood still. Each
-        worker extracts a small page, so its first real page pays no first-call costs."""
-        if self._pool is not None:  # started (or warming) already: a crawl sharing the pool
-            return
-        executor = self._executor()
+    def started(self, timeout: float | None = None) -> bool:
+        """Whether the workers :meth:`warm` asked for are started, after waiting up to ``timeout``."""
+        starting = self._starting
+        if starting is None:
+            return self._warmed
+        try:
+            starting.result(timeout)
+        except (concurrent.futures.TimeoutError, PoolUnavailable):
+            return False
+        return True
+
+    def pids(self) -> list[int]:
+        """The started workers' process ids."""
+        workers = list(self._workers)
+        starting = self._starting
+        if starting is not None and starting.done() and starting.exception() is None:
+            workers += starting.result()
+        return [w.process.pid for w in workers]
+
+    def _start(self, count: int) -> concurrent.futures.Future:
+        started: concurrent.futures.Future = concurrent.futures.Future()
 
         def start() -> None:
+            # running: a waiter's cancellation (its loop closing) can no longer cancel it, and the
+            # workers are handed over, or closed with the pool
+            started.set_running_or_notify_cancel()
+            workers: list[_Worker] = []
             try:
-                for _ in range(self.workers):
-                    executor.submit(extract_job, WARM_PAGE, "http://warm.invalid/", "text/html", "",
-                                    len(WARM_PAGE), 5.0)
-            except (RuntimeError, OSError):  # shut down meanwhile, or cannot start: extract() says
-                pass
+                while len(workers) < count:
+                    workers.append(_start_worker(self._context, os.getpid()))
+            except (RuntimeError, OSError, EOFError, ValueError) as exc:  # e.g. a script without
+                for worker in workers:  # `if __name__ == "__main__"`, or no /dev/shm
+                    worker.sock.close()
+                text = str(exc).strip()
+                started.set_exception(PoolUnavailable(text.splitlines()[0] if text else NO_START))
+            else:
+                started.set_result(workers)
 
         threading.Thread(target=start, name="govarchive-warm", daemon=True).start()
+        return started
 
-    async def extract(self, body: bytes, url: str, content_type: str, selectors: str, max_bytes: int,
-                      seconds: float) -> tuple[Extraction, object, str, float]:
-        """The page's extraction from a worker; :class:`PoolUnavailable` when no worker can start."""
-        try:
-            future = self._executor().submit(extract_job, body, url, content_type, selectors, max_bytes,
-                                             seconds)
-        except (RuntimeError, OSError) as exc:  # e.g. a script without ``if __name__ == "__main__"``
-            self.close(wait=False)
-            raise PoolUnavailable(str(exc).strip().splitlines()[0]) from exc
-        try:
-            result = await asyncio.wrap_future(future)
-        except BrokenProcessPool as exc:
-            self.close(wait=False)
-            if not self.completed:  # no worker ever finished a page: they cannot run here
-                raise PoolUnavailable("the workers died before extracting any page") from exc
-            logger.error("an extraction worker died on %s; replacing the pool", url)
-            died = Extraction(url=url, reason="extraction worker died on this page (kept in the WARC)",
-                              rejection=Rejection.WORKER_DIED)
-            return died, None, "", 0.0
+    async def _ready(self) -> None:
+        """The workers started and read by the running loop; :class:`PoolUnavailable` if they cannot run."""
+        if self._closed:
+            raise PoolUnavailable("the extraction pool is closed")
+        loop = asyncio.get_running_loop()
+        if self._loop is not None and self._loop is not loop:  # another loop (a test's): start afresh
+            _stop(self._workers, wait=False)
+            self._workers, self._warmed, self._starting = [], False, None
+        self._loop = loop
+        self.warm()
+        starting = self._starting
+        if starting is not None:
+            workers = await asyncio.wrap_future(starting)  # PoolUnavailable when they cannot start
+            if self._starting is starting:
+                self._starting = None
+                for worker in workers:
+                    await self._attach(worker)
+
+    async def _attach(self, worker: _Worker) -> None:
+        worker.transport, _ = await self._loop.connect_accepted_socket(lambda: _Answers(self, worker),
+                                                                       worker.sock)
+        self._workers.append(worker)
+        self._dispatch()
+
+    async def _run(self, name: str, args: Callable[[], tuple], died: Any, first: bool = False) -> Any:
+        await self._ready()
+        job = _Job(name, args, self._loop.create_future(), died)
+        (self._queue.appendleft if first else self._queue.append)(job)
+        self._dispatch()
+        return await job.future
+
+    def _dispatch(self) -> None:
+        """Queued pages to the workers holding the fewest, up to :data:`IN_FLIGHT` each: a worker
+        finds its next page in its socket when it answers (it waited for the event loop to send
+        one, and a busy crawl process's loop answers late)."""
+        while self._queue:
+            worker = min(self._workers, key=lambda w: len(w.jobs), default=None)
+            if worker is None or len(worker.jobs) >= IN_FLIGHT:
+                return
+            job = self._queue.popleft()
+            if job.future.done():  # its caller was cancelled
+                continue
+            worker.jobs.append(job)
+            data = frame(pickle.dumps((job.name, job.args()), pickle.HIGHEST_PROTOCOL))
+            worker.transport.write(data)  # buffered by the loop: never waits for the worker
+
+    def _answer(self, worker: _Worker, message: bytes) -> None:
+        ok, value = pickle.loads(message)
+        job = worker.jobs.popleft()
         self.completed += 1
-        return result
+        if not job.future.done():
+            (job.future.set_result if ok else job.future.set_exception)(value)
+        self._dispatch()
+
+    def _died(self, worker: _Worker) -> None:
+        if worker not in self._workers:  # closed by us
+            return
+        self._workers.remove(worker)
+        worker.process.join(timeout=1)
+        if worker.jobs:
+            job = worker.jobs.popleft()  # the page it was reading killed it
+            if not job.future.done():
+                logger.error("an extraction worker died (exit code %s); another takes its place",
+                             worker.process.exitcode)
+                job.future.set_result(job.died)
+            self._queue.extendleft(reversed(worker.jobs))  # the next one was not its fault
+            worker.jobs.clear()
+        if not self._closed:
+            self._loop.create_task(self._replace())
+
+    async def _replace(self) -> None:
+        try:
+            (worker,) = await asyncio.wrap_future(self._start(1))
+        except PoolUnavailable as exc:
+            logger.error("an extraction worker cannot be started again (%s)", exc)
+            return
+        if self._closed:
+            worker.sock.close()
+            return
+        await self._attach(worker)
+
+    async def extract(self, body: bytes, url: str, content_type: str, selectors: str | Callable[[], str],
+                      max_bytes: int, seconds: float) -> tuple[Extraction, object, str, float]:
+        """The page's extraction from a worker; :class:`PoolUnavailable` when no worker can start.
+
+        ``selectors`` may be a callable, asked as the page goes to a worker: a page waits its turn
+        behind others, and the site's template may be learnt meanwhile (with it a page costs a
+        third of what it costs without, ``benchmarks/RESULTS.md``, stop 41)."""
+        died = Extraction(url=url, reason="extraction worker died on this page (kept in the WARC)",
+                          rejection=Rejection.WORKER_DIED)
+
+        def args() -> tuple:
+            chosen = selectors() if callable(selectors) else selectors
+            return body, url, content_type, chosen, max_bytes, seconds
+
+        return await self._run("extract", args, (died, None, "", 0.0))
 
     async def learn(self, pages: list[tuple[str, str]], seen: dict[str, tuple[str, str]]):
-        """A site's template from a worker (``crawler.extraction.template.learn``);
-        :class:`PoolUnavailable` when no worker can take it."""
-        try:
-            future = self._executor().submit(learn_job, pages, seen)
-        except (RuntimeError, OSError) as exc:
-            self.close(wait=False)
-            raise PoolUnavailable(str(exc).strip().splitlines()[0]) from exc
-        try:
-            return await asyncio.wrap_future(future)
-        except BrokenProcessPool:  # the pages killed a worker: no template, the pool is replaced
-            self.close(wait=False)
-            logger.error("an extraction worker died learning a template; the site is read without one")
-            return None
+        """A site's template from a worker (``crawler.extraction.template.learn``), None when the
+        pages killed it; :class:`PoolUnavailable` when no worker can take it.
+
+        Ahead of the pages waiting: the site's pages among them are read with it."""
+        return await self._run("learn", lambda: (pages, seen), None, first=True)
 
     def close(self, wait: bool = True) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=wait, cancel_futures=not wait)
-            self._pool = None
+        """Stop the workers (their sockets close; a worker busy with a page ends after it), and fail
+        the pages still waiting with :class:`PoolUnavailable` (their caller extracts them itself)."""
+        self._closed = True
+        workers, self._workers = self._workers, []
+        starting, self._starting = self._starting, None
+        if starting is not None and starting.done() and starting.exception() is None:
+            workers += starting.result()
+        elif starting is not None:  # still starting: stopped once started
+            starting.add_done_callback(lambda done: done.exception() or _stop(done.result(), False))
+        for job in [*self._queue, *(job for w in workers for job in w.jobs)]:
+            loop = job.future.get_loop()
+            if not job.future.done() and not loop.is_closed():
+                loop.call_soon_threadsafe(_fail, job.future)
+        self._queue.clear()
+        _stop(workers, wait)
+
+
+def _fail(future: asyncio.Future) -> None:
+    if not future.done():
+        future.set_exception(PoolUnavailable("the extraction pool was closed"))
+
+
+def _stop(workers: list[_Worker], wait: bool) -> None:
+    for worker in workers:
+        worker.jobs.clear()
+        try:  # the worker reads the end now (the loop closes a transport's socket at its next turn)
+            worker.sock.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+        if worker.transport is not None and not worker.transport.is_closing():
+            try:
+                worker.transport.close()  # from the loop's thread: the loop's own call
+            except RuntimeError:  # its loop is closed
+                worker.sock.close()
+        else:
+            worker.sock.close()
+    for worker in workers if wait else ():
+        worker.process.join(timeout=10)
+        if worker.process.is_alive():
+            worker.process.terminate()
 
 
 # One pool per process and size, shared by every crawl the process runs: `crawl --all` and a

@@ -7,6 +7,8 @@ import sqlite3
 import pytest
 from conftest import FAST_SETTINGS, run_cli
 
+from crawler.extraction.pool import ExtractionPool, PoolUnavailable, release_pool, shared_pool
+
 pytestmark = pytest.mark.crawl  # real crawls or servers: `pytest -m "not crawl"` skips them
 
 
@@ -30,8 +32,6 @@ def test_the_process_pool_crawl_gives_the_same_archive_as_the_single_process_one
 
 def test_the_crawls_of_one_process_share_one_extraction_pool():
     """`crawl --all` runs each site as its own crawl: one pool for all, closed by the last."""
-    from crawler.extraction.pool import release_pool, shared_pool
-
     first, second = shared_pool(2), shared_pool(2)
     assert first is second
     release_pool(first)
@@ -46,16 +46,10 @@ def test_the_crawls_of_one_process_share_one_extraction_pool():
 def test_a_warmed_pool_starts_its_workers_before_the_first_page():
     """Started on a thread at spider open (the fork server's imports took 0.4 s on the reactor
     at the first page), and ready before any page is sent."""
-    import time
-
-    from crawler.extraction.pool import ExtractionPool
-
     pool = ExtractionPool(2)
     pool.warm()
-    deadline = time.monotonic() + 60
-    while len(pool._pool._processes) < 2 and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert len(pool._pool._processes) == 2
+    assert pool.started(60)
+    assert len(pool.pids()) == 2
     pool.close()
 
 
@@ -65,9 +59,8 @@ from crawler.extraction.pool import ExtractionPool
 if __name__ == "__main__":
     pool = ExtractionPool(2)
     pool.warm()
-    while len(pool._executor()._processes or {}) < 2:
-        time.sleep(0.05)
-    print(" ".join(str(pid) for pid in pool._executor()._processes), flush=True)
+    pool.started(60)
+    print(" ".join(str(pid) for pid in pool.pids()), flush=True)
     time.sleep(600)
 """
 
@@ -98,3 +91,107 @@ def test_the_workers_of_a_crawl_killed_with_sigkill_do_not_outlive_it(tmp_path):
     while time.monotonic() < deadline and any(alive(pid) for pid in workers):
         time.sleep(0.2)
     assert not any(alive(pid) for pid in workers)
+
+
+PAGE = ("<html><head><title>Tin</title></head><body><article><h1>Hội nghị triển khai nhiệm vụ năm 2024</h1>"
+        "<p>Ngày đăng: 05/03/2024</p>"
+        + "<p>Ủy ban nhân dân huyện tổ chức hội nghị triển khai nhiệm vụ.</p>" * 12
+        + "</article></body></html>").encode()
+
+
+def _kill(pid: int) -> None:
+    import os
+    import signal
+
+    os.kill(pid, signal.SIGKILL)
+
+
+def test_a_worker_killed_while_waiting_is_replaced_and_the_next_page_is_extracted():
+    import asyncio
+
+    async def run():
+        pool = ExtractionPool(1)
+        first = await pool.extract(PAGE, "http://a.gov.vn/1.html", "text/html", "", 10**6, 30.0)
+        (old,) = pool.pids()
+        _kill(old)
+        await asyncio.sleep(0.5)  # its pipe closes; the loop reads that and starts another
+        second = await pool.extract(PAGE, "http://a.gov.vn/2.html", "text/html", "", 10**6, 30.0)
+        pids = pool.pids()
+        pool.close()
+        return first, second, old, pids
+
+    first, second, old, pids = asyncio.run(run())
+    assert first[0].is_article and second[0].is_article
+    assert len(pids) == 1 and pids != [old]
+
+
+def test_a_page_whose_worker_dies_is_failed_alone():
+    """The page a worker died on is skipped with that reason; the pages the other workers had,
+    and the ones still waiting, are extracted (a process pool failed them all)."""
+    import asyncio
+
+    from crawler.extraction.result import Rejection
+
+    slow = ("<html><body>" + "<div><p>Ủy ban nhân dân huyện tổ chức hội nghị.</p></div>" * 40000
+            + "</body></html>").encode()  # seconds of work: the worker is killed on it
+
+    async def run():
+        pool = ExtractionPool(2)
+        doomed = asyncio.ensure_future(pool.extract(slow, "http://a.gov.vn/slow.html", "text/html", "",
+                                                    10**7, 60.0))
+        while not any(w.jobs for w in pool._workers):
+            await asyncio.sleep(0.01)
+        (busy,) = [w.process.pid for w in pool._workers if w.jobs]
+        others = [asyncio.ensure_future(pool.extract(PAGE, f"http://a.gov.vn/{n}.html", "text/html", "",
+                                                     10**6, 30.0)) for n in range(6)]
+        _kill(busy)
+        results = [await doomed] + [await other for other in others]
+        pool.close()
+        return results
+
+    died, *rest = asyncio.run(run())
+    assert died[0].rejection == Rejection.WORKER_DIED and not died[0].is_article
+    assert all(r[0].is_article for r in rest)
+
+
+def test_a_closed_pool_fails_the_pages_still_waiting_so_the_crawl_extracts_them_itself():
+    import asyncio
+
+    async def run():
+        pool = ExtractionPool(1)
+        await pool.extract(PAGE, "http://a.gov.vn/1.html", "text/html", "", 10**6, 30.0)
+        waiting = [asyncio.ensure_future(pool.extract(PAGE, f"http://a.gov.vn/{n}.html", "text/html", "",
+                                                      10**6, 30.0)) for n in range(3)]
+        await asyncio.sleep(0)
+        pool.close(wait=False)
+        return await asyncio.gather(*waiting, return_exceptions=True)
+
+    assert all(isinstance(r, PoolUnavailable) for r in asyncio.run(run()))
+
+
+def test_a_page_waiting_its_turn_takes_the_selectors_known_when_it_goes_to_a_worker():
+    """A site's template learnt while its pages wait in the queue is used for them."""
+    import asyncio
+
+    asked: list[str] = []
+    template = {"now": ""}
+
+    def selectors() -> str:
+        asked.append(template["now"])
+        return template["now"]
+
+    async def run():
+        pool = ExtractionPool(1)
+        pages = [asyncio.ensure_future(pool.extract(PAGE, f"http://a.gov.vn/{n}.html", "text/html", selectors,
+                                                    10**6, 30.0)) for n in range(4)]
+        await asyncio.sleep(0)  # all four queued; the worker holds two of them
+        while not pool._workers:
+            await asyncio.sleep(0.01)
+        template["now"] = '{"body": "//article"}'  # learnt meanwhile
+        results = await asyncio.gather(*pages)
+        pool.close()
+        return results
+
+    results = asyncio.run(run())
+    assert all(r[0].is_article for r in results)
+    assert asked[-1] == '{"body": "//article"}' and asked.count("") <= 2
