@@ -16,6 +16,7 @@ from rich.text import Text
 from archive.store import CrawlCounts
 
 LOG_EVERY = 30.0
+FIELDS = fields(CrawlCounts)
 
 
 class CrawlProgress:
@@ -27,6 +28,8 @@ class CrawlProgress:
         self.logged = self.started
         self.live: Live | None = None
         self.by_crawl: dict[object, CrawlCounts] = {}  # crawl --all: each crawl's latest counts
+        self.total = CrawlCounts()  # their sum, kept as they come (hundreds of crawls report)
+        self.drawn = 0.0  # when the terminal's line was last drawn
 
     @property
     def interval(self) -> float:
@@ -48,6 +51,8 @@ class CrawlProgress:
 
     def __exit__(self, *exc) -> None:
         if self.live is not None:
+            if self.by_crawl:  # the last counts, however soon after the last line they came
+                self.live.update(Text(self.line(self.total, len(self.by_crawl))), refresh=True)
             self.live.stop()
             self.live = None
 
@@ -62,12 +67,16 @@ class CrawlProgress:
 
     def __call__(self, counts: CrawlCounts, source: object = None) -> None:
         """``source``: the crawl the counts are of; the line shows the sum over every crawl."""
+        before = self.by_crawl.get(source, CrawlCounts())
         self.by_crawl[source] = counts
-        total = CrawlCounts(**{f.name: sum(getattr(c, f.name) for c in self.by_crawl.values())
-                               for f in fields(CrawlCounts)})
-        text = self.line(total, len(self.by_crawl))
+        self.total = CrawlCounts(**{f.name: getattr(self.total, f.name) + getattr(counts, f.name)
+                                    - getattr(before, f.name) for f in FIELDS})
+        now = time.monotonic()
         if self.live is not None:
-            self.live.update(Text(text), refresh=True)
-        elif time.monotonic() - self.logged >= LOG_EVERY:
-            self.logged = time.monotonic()
-            self.console.print(text, soft_wrap=True)
+            # each of hundreds of crawls reports every interval: the line is drawn once an interval
+            if now - self.drawn >= self.interval:
+                self.drawn = now
+                self.live.update(Text(self.line(self.total, len(self.by_crawl))), refresh=True)
+        elif now - self.logged >= LOG_EVERY:
+            self.logged = now
+            self.console.print(self.line(self.total, len(self.by_crawl)), soft_wrap=True)

@@ -21,18 +21,21 @@ PAGE_LIMIT_STAT = "govarchive/page_limit_reached"
 
 
 def counts_from_stats(stats: dict) -> CrawlCounts:
-    def total(prefix: str) -> int:
-        return sum(v for k, v in stats.items() if k.startswith(prefix) and isinstance(v, int))
-
+    totals = dict.fromkeys(("govarchive/duplicates/", "govarchive/skipped/", "spider_exceptions/count"), 0)
+    for key, value in stats.items():  # one pass: every crawl of hundreds reports every interval
+        if isinstance(value, int):
+            for prefix in totals:
+                if key.startswith(prefix):
+                    totals[prefix] += value
     return CrawlCounts(
         # the spider's probe for the portal's not-found page is no page of it
         pages_fetched=stats.get("response_received_count", 0) - stats.get("govarchive/not_found_probes", 0),
         articles_new=stats.get("govarchive/articles_new", 0),
         articles_updated=stats.get("govarchive/articles_updated", 0),
-        duplicates=total("govarchive/duplicates/"),
+        duplicates=totals["govarchive/duplicates/"],
         errors=stats.get("govarchive/errors/download", 0) + stats.get("govarchive/errors/item", 0)
-        + total("spider_exceptions/count"),
-        skipped=total("govarchive/skipped/"),
+        + totals["spider_exceptions/count"],
+        skipped=totals["govarchive/skipped/"],
     )
 
 

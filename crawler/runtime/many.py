@@ -28,10 +28,11 @@ import sqlite3
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Callable, Mapping
 from dataclasses import asdict
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from archive.shared_files import SharedFiles
 from archive.store import ArchiveError, CrawlCounts, mark_interrupted
@@ -46,6 +47,7 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
+REPORT_EVERY = 0.5  # seconds: a crawl process's progress line to the parent, at most this often
 SITES_PER_PROCESS = 16  # fewer portals than this a process: one reactor keeps up (portals_bench)
 
 
@@ -203,13 +205,7 @@ def _follow(children: list[subprocess.Popen], progress: Callable[..., None] | No
                 if not line:
                     selector.unregister(key.fileobj)
                     continue
-                message = json.loads(line)
-                if "progress" in message and progress is not None:
-                    progress(CrawlCounts(**message["progress"]), source=(key.data, message["source"]))
-                if "started" in message:
-                    reports[key.data]["started"].append(message["started"])
-                if "done" in message:
-                    reports[key.data]["done"] = message["done"]
+                read_report(json.loads(line), reports[key.data], progress, key.data)
     for report, proc in zip(reports, children, strict=True):
         try:
             proc.stdin.close()
@@ -217,6 +213,17 @@ def _follow(children: list[subprocess.Popen], progress: Callable[..., None] | No
             pass
         report["exit"] = proc.wait()
     return reports
+
+
+def read_report(message: dict, report: dict, progress: Callable[..., None] | None, process: int) -> None:
+    """One line of a crawl process's :class:`Reports`, into what is known of it (``report``) and
+    the display (``progress``, its crawls told apart by ``process``)."""
+    for source, counts in message.get("progress", []) if progress is not None else []:
+        progress(CrawlCounts(**counts), source=(process, source))
+    if "started" in message:
+        report["started"].append(message["started"])
+    if "done" in message:
+        report["done"] = message["done"]
 
 
 def _outcome(reports: list[dict], groups: list[list[str]],
@@ -257,19 +264,43 @@ def _child() -> None:
 
     threading.Thread(target=parent_gone, name="govarchive-parent", daemon=True).start()
 
-    def report(counts: CrawlCounts, source: object = None) -> None:
-        reports.write(json.dumps({"progress": asdict(counts), "source": str(source)}) + "\n")
-
-    def started(crawl_id: str) -> None:
-        reports.write(json.dumps({"started": crawl_id}) + "\n")
-
+    out = Reports(reports)
     try:
         crawl_ids, pending = crawl_sites(config["keys"], config["db"], settings=config["settings"],
-                                         progress=report, on_start=started, sync=False)
+                                         progress=out.progress, on_start=out.started, sync=False)
     except ArchiveError as exc:
         logger.error("%s", exc)
         sys.exit(1)
-    reports.write(json.dumps({"done": {"crawl_ids": crawl_ids, "pending": pending}}) + "\n")
+    out.done(crawl_ids, pending)
+
+
+class Reports:
+    """A crawl process's reports to its parent, a JSON line each: the crawls' progress, a crawl
+    started, the process done (what :func:`_follow` reads)."""
+
+    def __init__(self, out: IO[str], every: float = REPORT_EVERY) -> None:
+        self.out, self.every = out, every
+        self.latest: dict[str, dict] = {}  # each crawl's counts not sent yet
+        self.sent = float("-inf")
+
+    def progress(self, counts: CrawlCounts, source: object = None) -> None:
+        # each of a process's hundreds of crawls reports every interval: one line for them all
+        self.latest[str(source)] = asdict(counts)
+        if time.monotonic() - self.sent >= self.every:
+            self._send()
+
+    def started(self, crawl_id: str) -> None:
+        self.out.write(json.dumps({"started": crawl_id}) + "\n")
+
+    def done(self, crawl_ids: list[str], pending: list[str]) -> None:
+        self._send()
+        self.out.write(json.dumps({"done": {"crawl_ids": crawl_ids, "pending": pending}}) + "\n")
+
+    def _send(self) -> None:
+        self.sent = time.monotonic()
+        if self.latest:
+            self.out.write(json.dumps({"progress": list(self.latest.items())}) + "\n")
+            self.latest.clear()
 
 
 if __name__ == "__main__":

@@ -43,3 +43,32 @@ def test_the_extension_says_which_crawl_its_counts_are_of():
     Progress(crawler, lambda counts, source=None: seen.append(source), 5).report()
     Progress(crawler, lambda counts: seen.append("plain"), 5).report()  # an older callable still works
     assert seen == [id(crawler), "plain"]
+
+
+class _Drawn:
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+
+    def update(self, text, refresh: bool = False) -> None:
+        self.lines.append(str(text))
+
+    def stop(self) -> None:
+        pass
+
+
+def test_a_terminal_line_is_drawn_once_an_interval_however_many_crawls_report():
+    shown, _ = progress()
+    shown.live = drawn = _Drawn()
+    for n in range(300):
+        shown(CrawlCounts(pages_fetched=1), source=n)
+    assert len(drawn.lines) == 1
+    shown.__exit__(None, None, None)  # the end draws the last counts
+    assert len(drawn.lines) == 2 and drawn.lines[-1].startswith("300 portals | pages 300")
+
+
+def test_the_sum_follows_each_crawls_latest_report():
+    shown, _ = progress()
+    for n in range(3):
+        shown(CrawlCounts(pages_fetched=n, articles_new=1), source="a")
+    shown(CrawlCounts(pages_fetched=4, duplicates=2), source="b")
+    assert shown.total == CrawlCounts(pages_fetched=6, articles_new=1, duplicates=2)

@@ -65,3 +65,42 @@ def test_a_split_run_into_a_file_that_is_no_archive_says_so_in_one_line(tmp_path
                      env={"GOVARCHIVE_REGISTRY": str(tmp_path / "registry")}, timeout=120)
     assert result.returncode == 1 and "is not a govarchive archive" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_crawl_process_sends_its_crawls_progress_as_one_line_an_interval():
+    """Hundreds of crawls each report every interval: a line each was a write, a wake-up and a
+    parse for every one of them."""
+    import io
+
+    from archive.store import CrawlCounts
+    from crawler.runtime.many import Reports
+
+    out = io.StringIO()
+    reports = Reports(out, every=3600)
+    for round_ in range(3):
+        for n in range(300):
+            reports.progress(CrawlCounts(pages_fetched=round_ * 10 + n), source=n)
+    reports.done(["c1"], [])
+    lines = out.getvalue().splitlines()
+    assert len(lines) == 3  # the first report at once, the rest with the end, and the end
+
+
+def test_the_parent_reads_every_crawls_latest_counts_from_the_lines():
+    import io
+    import json
+
+    from archive.store import CrawlCounts
+    from crawler.runtime.many import Reports, read_report
+
+    out = io.StringIO()
+    reports = Reports(out, every=3600)
+    reports.started("t-xa01")
+    reports.progress(CrawlCounts(pages_fetched=1), source="a")
+    reports.progress(CrawlCounts(pages_fetched=2), source="b")
+    reports.progress(CrawlCounts(pages_fetched=5), source="a")
+    reports.done(["t-xa01"], ["xa02"])
+    shown, report = {}, {"started": []}
+    for line in out.getvalue().splitlines():
+        read_report(json.loads(line), report, lambda counts, source: shown.__setitem__(source, counts), 1)
+    assert shown == {(1, "a"): CrawlCounts(pages_fetched=5), (1, "b"): CrawlCounts(pages_fetched=2)}
+    assert report == {"started": ["t-xa01"], "done": {"crawl_ids": ["t-xa01"], "pending": ["xa02"]}}
