@@ -45,6 +45,7 @@ logger = logging.getLogger(__name__)
 
 NO_START = "the workers died before extracting any page"
 IN_FLIGHT = 2  # pages a worker holds: the one it reads, and the next, waiting in its socket
+BACKLOG = 16  # pages waiting a worker, and the pool is behind: the crawl fetches no more meanwhile
 
 
 def default_workers() -> int:
@@ -156,6 +157,10 @@ class ExtractionPool:
         if not self._warmed and not self._closed:
             self._warmed = True
             self._starting = self._start(self.workers)
+
+    def behind(self) -> bool:
+        """Whether pages wait for the workers more than :data:`BACKLOG` each."""
+        return len(self._queue) >= BACKLOG * max(1, self.workers)
 
     def started(self, timeout: float | None = None) -> bool:
         """Whether the workers :meth:`warm` asked for are started, after waiting up to ``timeout``."""
@@ -371,3 +376,10 @@ def release_pool(pool: ExtractionPool) -> None:
         return
     del _SHARED[pool.workers]
     pool.close()
+
+
+def behind() -> bool:
+    """Whether this process's extraction is behind (:meth:`ExtractionPool.behind`): at 300 portals
+    the crawl processes fetched pages faster than their workers read them, and 5,000 pages a
+    process waited, each with its response, 350 MiB more (``benchmarks/RESULTS.md``, stop 41)."""
+    return any(pool.behind() for pool, _ in _SHARED.values())

@@ -158,7 +158,9 @@ def crawl_sites(
                      "GOVARCHIVE_SHARED_FILES": shared, **(settings or {})}
         configured = project_settings(overrides)
         at_once, _ = sites_at_once(configured)
-        transfers = Transfers(places_for(configured, min(at_once, len(keys))))
+        from crawler.extraction.pool import behind  # extraction's imports, for crawls only
+
+        transfers = Transfers(places_for(configured, min(at_once, len(keys))), behind)
         overrides["GOVARCHIVE_TRANSFERS"] = transfers
         process = StoppableProcess(project_settings(overrides), db_path)
         loader = process.spider_loader  # the process's own: a second one warned of registry problems again

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import logging
 from collections import OrderedDict
+from collections.abc import Callable
 from typing import Any
 
 logger = logging.getLogger(__name__)
@@ -49,7 +50,8 @@ class Transfers:
     ``limit`` 0: no bound (a crawl alone, bounded by its own ``CONCURRENT_REQUESTS``).
     """
 
-    def __init__(self, limit: int = 0) -> None:
+    def __init__(self, limit: int = 0, behind: Callable[[], bool] | None = None) -> None:
+        self.behind = behind  # whether the pages fetched wait for extraction: no place then
         self.most = limit  # the configured places: :attr:`limit` follows the lag below it
         self.limit = limit
         self.fewest = limit  # the lowest :attr:`limit` came to
@@ -61,10 +63,14 @@ class Transfers:
 
     def take(self) -> bool:
         """A place for one request, if one is free."""
-        if self.limit and self.active >= self.limit:
+        if self.limit and self.active >= self.limit or self._extraction_behind():
             return False
         self.active += 1
         return True
+
+    def _extraction_behind(self) -> bool:
+        # only while watched: the look every TICK lets the hosts in line go when it caught up
+        return self._clock is not None and self.behind is not None and self.behind()
 
     def wait(self, downloader, slot) -> None:
         """``downloader``'s host ``slot`` goes on when a place is free (once in line at most)."""
@@ -99,11 +105,13 @@ class Transfers:
     def _tick(self) -> None:
         now = self._clock.seconds()
         self.lagged(now - self._due)
+        self._wake()  # extraction may have caught up
         self._due = now + TICK
         self._clock.callLater(TICK, self._tick)
 
     def _wake(self) -> None:
-        while self._waiting and (not self.limit or self.active < self.limit):
+        while self._waiting and (not self.limit or self.active < self.limit) \
+                and not self._extraction_behind():
             _, (downloader, slot) = self._waiting.popitem(last=False)
             downloader.queue_ready(slot)
 

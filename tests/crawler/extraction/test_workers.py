@@ -195,3 +195,24 @@ def test_a_page_waiting_its_turn_takes_the_selectors_known_when_it_goes_to_a_wor
     results = asyncio.run(run())
     assert all(r[0].is_article for r in results)
     assert asked[-1] == '{"body": "//article"}' and asked.count("") <= 2
+
+
+def test_a_pool_is_behind_when_more_pages_wait_than_its_backlog():
+    import asyncio
+
+    from crawler.extraction.pool import BACKLOG
+
+    async def run():
+        pool = ExtractionPool(1)
+        await pool.extract(PAGE, "http://a.gov.vn/0.html", "text/html", "", 10**6, 30.0)
+        before = pool.behind()
+        pages = [asyncio.ensure_future(pool.extract(PAGE, f"http://a.gov.vn/{n}.html", "text/html", "",
+                                                    10**6, 30.0)) for n in range(BACKLOG + 4)]
+        await asyncio.sleep(0)
+        during = pool.behind()
+        await asyncio.gather(*pages)
+        after = pool.behind()
+        pool.close()
+        return before, during, after
+
+    assert asyncio.run(run()) == (False, True, False)

@@ -131,3 +131,26 @@ def test_the_lag_is_read_from_the_clock_every_tick():
     assert transfers.limit == 140
     clock.advance(TICK)  # the next on time
     assert transfers.limit == 140 + 140 // 16
+
+
+def test_no_request_goes_out_while_the_pages_fetched_wait_for_extraction():
+    """At 300 portals pages came in faster than the workers read them: 5,000 waited in a process."""
+    from twisted.internet.task import Clock
+
+    behind = [True]
+    clock, transfers = Clock(), Transfers(160, lambda: behind[0])
+    transfers.watch(clock)
+    downloader = _Downloader(transfers)
+    assert not transfers.take()
+    transfers.wait(downloader, "a")
+    clock.advance(TICK)
+    assert downloader.woken == []  # still behind: the host stays in line
+    behind[0] = False
+    clock.advance(TICK)  # the next look finds extraction caught up: the host goes
+    assert downloader.woken == ["a"] and transfers.active == 1
+
+
+def test_unwatched_places_do_not_wait_for_extraction():
+    """A crawl no look wakes (the line would wait for good) is bounded by its own settings."""
+    transfers = Transfers(0, lambda: True)
+    assert transfers.take()
