@@ -12,12 +12,12 @@ runs the page under its own time budget (the timer signal works there). A
 worker that dies (a crash in a C library, memory) fails only its page, which
 is skipped with that reason; another worker takes its place.
 
-Each worker has a pipe of its own, and the crawl's event loop reads the workers'
-answers as it reads its sockets. ``ProcessPoolExecutor`` did this with a manager
-thread and a queue's feeder thread in the crawl process: a page crossed three
-threads and two wake-up pipes there, a tenth of a many-portal crawl process's CPU
-(``benchmarks/RESULTS.md``, stop 41). A worker is given one page at a time, the
-others wait in the pool's queue, so a page is only sent to a worker waiting for it.
+Each worker has a socket pair of its own, which the crawl's event loop writes and
+reads as it does its other sockets, without blocking. ``ProcessPoolExecutor`` did
+this with a manager thread and a queue's feeder thread in the crawl process: a page
+crossed three threads and two wake-up pipes there (``benchmarks/RESULTS.md``, stop
+41). A worker holds two pages, the one it reads and the next in its socket; the
+others wait in the pool's queue, where a page takes its arguments when it leaves.
 """
 
 from __future__ import annotations
@@ -96,22 +96,17 @@ def _start_worker(context, parent: int) -> _Worker:
         process.start()
     finally:
         child.close()
-    ours.sendall(frame(pickle.dumps(("extract", (WARM_PAGE, "http://warm.invalid/", "text/html", "",
-                                                 len(WARM_PAGE), 5.0)))))
-    size = _read(ours, 4)  # the answer's length, then the answer; EOFError when it cannot run here
-    _read(ours, struct.unpack("!i", size)[0])
+    warming = Connection(os.dup(ours.fileno()))  # blocking, on this thread, before the loop reads it
+    try:
+        warming.send_bytes(pickle.dumps(("extract", (WARM_PAGE, "http://warm.invalid/", "text/html", "",
+                                                     len(WARM_PAGE), 5.0))))
+        warming.recv_bytes()  # EOFError when the worker cannot run here
+    except BaseException:
+        ours.close()
+        raise
+    finally:
+        warming.close()
     return _Worker(process, ours)
-
-
-def _read(sock: socket.socket, n: int) -> bytes:
-    chunks = []
-    while n > 0:
-        chunk = sock.recv(min(n, 1 << 20))
-        if not chunk:
-            raise EOFError("the worker ended before it answered")
-        chunks.append(chunk)
-        n -= len(chunk)
-    return b"".join(chunks)
 
 
 class _Answers(asyncio.Protocol):
@@ -211,6 +206,7 @@ class ExtractionPool:
         if self._loop is not None and self._loop is not loop:  # another loop (a test's): start afresh
             _stop(self._workers, wait=False)
             self._workers, self._warmed, self._starting = [], False, None
+            self._queue.clear()  # their callers' loop is gone
         self._loop = loop
         self.warm()
         starting = self._starting

@@ -1,7 +1,7 @@
 """An extraction worker's side: the jobs it runs and its loop (``crawler.extraction.pool`` starts it).
 
-A worker reads ``(job name, arguments)`` from its pipe and writes back ``(True, answer)`` or
-``(False, exception)``, one job at a time, until the crawl process closes the pipe or is gone.
+A worker reads ``(job name, arguments)`` from its socket and writes back ``(True, answer)`` or
+``(False, exception)``, one job at a time, until the crawl process closes its end or is gone.
 """
 
 from __future__ import annotations
@@ -63,8 +63,8 @@ def watch_parent(pid: int) -> None:
     """In each worker: exit once the crawl process that started it is gone.
 
     A crawl killed with SIGKILL (the OOM killer, ``kill -9``) closes its end of each worker's
-    pipe, which ends a worker waiting for a page; this ends one that is not waiting, and one
-    whose pipe's other end some process still holds (a worker of a process pool held the task
+    socket, which ends a worker waiting for a page; this ends one that is not waiting, and one
+    whose socket's other end some process still holds (a worker of a process pool held the task
     queue's write end itself, and outlived its crawl for good).
     """
     def watch() -> None:
@@ -84,7 +84,7 @@ JOBS = {"extract": extract_job, "learn": learn_job}
 
 
 def serve(conn: Connection, parent: int) -> None:
-    """A worker's loop: a job from its pipe, the answer back, until the crawl process closes it."""
+    """A worker's loop: a job from its socket, the answer back, until the crawl process closes it."""
     # Ctrl-C reaches the whole process group: the crawl process decides when its workers stop
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     watch_parent(parent)

@@ -21,6 +21,11 @@ than :data:`LAG` takes an eighth of the places away (down to :data:`LEAST`), a t
 gives a sixteenth back (up to the configured number). A process with time to spare keeps them
 all; a busy one keeps as many as it reads in time (300 portals over two processes, both cores
 busy: 304 sockets at the peak, ``benchmarks/portals_bench.py``).
+
+Nor does a request go out while the pages already fetched wait for the extraction workers
+(``behind``): fetched sooner, a page only waits longer, with its response in memory (5,000 a
+process at 300 portals, ``benchmarks/RESULTS.md``, stop 41). The look every :data:`TICK` lets
+the line go again once the workers caught up.
 """
 
 from __future__ import annotations
