@@ -95,6 +95,9 @@ EXTENSIONS = {
     # in one process every record went through each (work growing with the portals, and each
     # portal's log_count/* counting every other portal's lines); nothing here reads those counts
     "scrapy.extensions.logcount.LogCount": None,
+    # off (below), but Scrapy imports an extension's module before it asks whether it is on:
+    # this one imports aiohttp, 0.1 s of every crawl process's start
+    "scrapy.extensions.remote_control.RemoteControl": None,
 }
 # The browser (scrapy-playwright with the system's Chromium) for pages built by script, when both
 # are here; requests without meta["playwright"] keep Scrapy's own HTTP handler. The add-on also

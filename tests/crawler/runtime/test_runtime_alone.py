@@ -142,6 +142,20 @@ def test_a_crawl_listens_on_no_port():
             build_from_crawler(extension, crawler)
 
 
+def test_a_crawl_does_not_import_the_remote_controls_web_server():
+    """Scrapy imports an extension's module before asking whether it is on: aiohttp, at every
+    crawl process's start."""
+    code = ("import sys\n"
+            "from scrapy.utils.conf import build_component_list\n"
+            "from scrapy.utils.misc import load_object\n"
+            "from crawler.runtime.runner import project_settings\n"
+            "for path in build_component_list(project_settings().getwithbase('EXTENSIONS')):\n"
+            "    load_object(path)\n"
+            "print('scrapy.extensions.remote_control' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
 def test_after_ctrl_c_a_fetched_page_is_not_read_and_stays_pending():
     from crawler.runtime import signals
     from crawler.runtime.downloader import StoppedBeforeFetch
