@@ -31,6 +31,7 @@ import pickle
 import socket
 import struct
 import threading
+import time
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -45,6 +46,7 @@ logger = logging.getLogger(__name__)
 
 NO_START = "the workers died before extracting any page"
 IN_FLIGHT = 2  # pages a worker holds: the one it reads, and the next, waiting in its socket
+STOP_SECONDS = 5.0  # a closing pool waits this long in all for its workers to end
 BACKLOG = 16  # pages waiting a worker, and the pool is behind: the crawl fetches no more meanwhile
 
 
@@ -340,10 +342,12 @@ def _stop(workers: list[_Worker], wait: bool) -> None:
                 worker.sock.close()
         else:
             worker.sock.close()
+    deadline = time.monotonic() + STOP_SECONDS
     for worker in workers if wait else ():
-        worker.process.join(timeout=10)
-        if worker.process.is_alive():
+        worker.process.join(timeout=max(0.0, deadline - time.monotonic()))
+        if worker.process.is_alive():  # on a long page still: the crawl is stopping, it need not finish
             worker.process.terminate()
+            worker.process.join(timeout=1)
 
 
 # One pool per process and size, shared by every crawl the process runs: `crawl --all` and a

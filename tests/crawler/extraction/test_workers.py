@@ -216,3 +216,26 @@ def test_a_pool_is_behind_when_more_pages_wait_than_its_backlog():
         return before, during, after
 
     assert asyncio.run(run()) == (False, True, False)
+
+
+def test_closing_a_pool_does_not_wait_for_a_long_page():
+    """Ctrl-C ends a crawl by closing its pool: a worker on a page of seconds is stopped."""
+    import asyncio
+
+    slow = ("<html><body>" + "<div><p>Ủy ban nhân dân huyện tổ chức hội nghị.</p></div>" * 40000
+            + "</body></html>").encode()
+
+    async def run():
+        pool = ExtractionPool(1)
+        page = asyncio.ensure_future(pool.extract(slow, "http://a.gov.vn/slow.html", "text/html", "",
+                                                  10**7, 600.0))
+        while not any(w.jobs for w in pool._workers):
+            await asyncio.sleep(0.01)
+        workers = [w.process for w in pool._workers]
+        pool.close()
+        outcome = await asyncio.gather(page, return_exceptions=True)
+        return workers, outcome
+
+    workers, (outcome,) = asyncio.run(run())
+    assert not any(process.is_alive() for process in workers)
+    assert isinstance(outcome, PoolUnavailable)  # the crawl extracts it itself, or skips it
