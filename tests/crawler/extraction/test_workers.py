@@ -99,6 +99,21 @@ PAGE = ("<html><head><title>Tin</title></head><body><article><h1>Hội nghị tr
         + "</article></body></html>").encode()
 
 
+SLOW = ("<html><body>" + "<div><p>Ủy ban nhân dân huyện tổ chức hội nghị.</p></div>" * 40000
+        + "</body></html>").encode()  # seconds of extraction
+
+
+async def _on_a_slow_page(pool: ExtractionPool):
+    """The slow page's extraction, once a worker holds it."""
+    import asyncio
+
+    page = asyncio.ensure_future(pool.extract(SLOW, "http://a.gov.vn/slow.html", "text/html", "",
+                                              10**7, 600.0))
+    while not any(w.jobs for w in pool._workers):
+        await asyncio.sleep(0.01)
+    return page
+
+
 def _kill(pid: int) -> None:
     import os
     import signal
@@ -132,15 +147,9 @@ def test_a_page_whose_worker_dies_is_failed_alone():
 
     from crawler.extraction.result import Rejection
 
-    slow = ("<html><body>" + "<div><p>Ủy ban nhân dân huyện tổ chức hội nghị.</p></div>" * 40000
-            + "</body></html>").encode()  # seconds of work: the worker is killed on it
-
     async def run():
         pool = ExtractionPool(2)
-        doomed = asyncio.ensure_future(pool.extract(slow, "http://a.gov.vn/slow.html", "text/html", "",
-                                                    10**7, 60.0))
-        while not any(w.jobs for w in pool._workers):
-            await asyncio.sleep(0.01)
+        doomed = await _on_a_slow_page(pool)
         (busy,) = [w.process.pid for w in pool._workers if w.jobs]
         others = [asyncio.ensure_future(pool.extract(PAGE, f"http://a.gov.vn/{n}.html", "text/html", "",
                                                      10**6, 30.0)) for n in range(6)]
@@ -222,15 +231,9 @@ def test_closing_a_pool_does_not_wait_for_a_long_page():
     """Ctrl-C ends a crawl by closing its pool: a worker on a page of seconds is stopped."""
     import asyncio
 
-    slow = ("<html><body>" + "<div><p>Ủy ban nhân dân huyện tổ chức hội nghị.</p></div>" * 40000
-            + "</body></html>").encode()
-
     async def run():
         pool = ExtractionPool(1)
-        page = asyncio.ensure_future(pool.extract(slow, "http://a.gov.vn/slow.html", "text/html", "",
-                                                  10**7, 600.0))
-        while not any(w.jobs for w in pool._workers):
-            await asyncio.sleep(0.01)
+        page = await _on_a_slow_page(pool)
         workers = [w.process for w in pool._workers]
         pool.close()
         outcome = await asyncio.gather(page, return_exceptions=True)
