@@ -31,7 +31,10 @@ PAGING_PARAMS = r"page|trang|pg|paged|pageindex|pagenumber|pageno|cur|_\w+_cur|s
 LISTING_PARAM = re.compile(rf"^(?:{PAGING_PARAMS})$", re.I)
 PORTLET_PARAM = re.compile(r"^(?:p_p_\w+|_\w+_(?:delta|keywords|advancedSearch|andOperator|orderByCol|"
                            r"orderByType))$")
-PATH_PAGE = re.compile(r"/(?:trang|page|p)[-/]?\d+/?$", re.I)
+# a page number in the path: /trang-2, /page/2, NukeViet's /page-2, DotNetNuke's /currentpage/2 and
+# EasyDNNnews' /PgrID/<its pager's module>/PageID/2, before DotNetNuke's /Default.aspx if written
+PATH_PAGE = re.compile(r"(?:/pgrid/\d+)?/(?:trang|page|p|pageid|currentpage)[-/]?\d+/?$", re.I)
+DNN_PAGE_FILE = re.compile(r"/default\.aspx$", re.I)
 
 
 def next_page_of(source: str, target: str, paging_text: bool) -> bool:
@@ -54,8 +57,9 @@ def next_page_of(source: str, target: str, paging_text: bool) -> bool:
             return False
         changed = [k for k in after if after[k] != before[k]]
         return paging_text or all(LISTING_PARAM.match(k) for k in changed)
-    base = PATH_PAGE.sub("", a.path).rstrip("/")
-    return bool(PATH_PAGE.search(b.path)) and PATH_PAGE.sub("", b.path) == base
+    source_path, target_path = DNN_PAGE_FILE.sub("", a.path), DNN_PAGE_FILE.sub("", b.path)
+    base = PATH_PAGE.sub("", source_path).rstrip("/")
+    return bool(PATH_PAGE.search(target_path)) and PATH_PAGE.sub("", target_path).rstrip("/") == base
 
 
 class ListingDiscovery:

@@ -57,13 +57,14 @@ logger = logging.getLogger(__name__)
 
 # a pager's link text: a number, the words of a pager ("Trang sau", "Tiếp theo", "Cuối"), an arrow,
 # or the words with their arrows ("Trang sau »", "« Trước", "[3]"); "Tin tiếp theo" or "Bài sau"
-# (the next article) are no pager's
+# (the next article) are no pager's, nor a year ("2024": an archive's link, in sidebars of articles)
 PAGINATION_TEXT = re.compile(
-    r"^[«‹<\[(]*\s*(?:\d{1,4}|(?:trang\s+)?(?:sau|trước|tiếp(?:\s+theo)?|kế(?:\s+tiếp)?|cuối|đầu)|trang\s+\d+"
+    r"^[«‹<\[(]*\s*(?:\d{1,3}|(?!19|20)\d{4}|(?:trang\s+)?(?:sau|trước|tiếp(?:\s+theo)?|kế(?:\s+tiếp)?|cuối|đầu)|trang\s+\d+"
     r"|next|prev(?:ious)?|last|first)?\s*[»›>\])]*$", re.I)
 # a pager's address: a paging parameter the listings know (not WordPress's ?p=, which names a
-# post) or a page in the path (/trang-2, /page/2, NukeViet's /page-2)
-PAGINATION_URL = re.compile(rf"[?&](?:{PAGING_PARAMS})=\d+|/(?:trang|page)[-/]\d+(?=[/.?#]|$)", re.I)
+# post) or a page in the path (/trang-2, /page/2, NukeViet's /page-2, DotNetNuke's /PageID/2)
+PAGINATION_URL = re.compile(rf"[?&](?:{PAGING_PARAMS})=\d+|/(?:trang|page)[-/]\d+(?=[/.?#]|$)"
+                            r"|/(?:pageid|currentpage)/\d+(?=/default\.aspx|/?$|[?#])", re.I)
 FEED_TYPES = ("rss", "atom")
 MAX_SITEMAP_BYTES = 50 * 1024 * 1024
 GONE = (404, 410)  # the server says the page is not there: a dead end, not a failure

@@ -241,6 +241,41 @@ def wordpager(articles: int = 42, per_page: int = 3) -> Handler:
     return handle
 
 
+# DotNetNuke's EasyDNNnews --------------------------------------------------------------------------
+def dnnpager(articles: int = 30, per_page: int = 4) -> Handler:
+    """EasyDNNnews: a section that shows its newest story in full above the list, paged in the
+    path (``/tin-tuc/PgrID/402/PageID/N``); each story has a sidebar of years ("2023", "2024")
+    leading to the year's archive, which is a listing too."""
+    years = "".join(f"<li><a href='/tin-tuc/nam/{y}'>{y}</a></li>" for y in (2022, 2023, 2024))
+    sidebar = f"<aside class='edn_archive'><h3>Lưu trữ</h3><ul>{years}</ul></aside>"
+
+    def story(n: int) -> str:
+        return f"/tin-tuc/PgrID/402/ArticleID/{n}/dnnpager-bai-{n}"
+
+    def handle(method, path, query, form) -> Answer:
+        parts = path.strip("/").split("/")
+        if path == "/":
+            return html(listing([("/tin-tuc", "Tin tức")], heading="Chuyên mục"))
+        if parts[0] == "tin-tuc" and (len(parts) == 1 or len(parts) == 5 and parts[1:4:2] == ["PgrID", "PageID"]):
+            page = int(parts[4]) if len(parts) == 5 else 1
+            shown = range((page - 1) * per_page + 1, min(page * per_page, articles) + 1)
+            if not shown:
+                return not_found()
+            lead = article("dnnpager", shown[0])[2].decode().split("<main>", 1)[1].split("</main>", 1)[0]
+            pager = " ".join(f"<a href='/tin-tuc/PgrID/402/PageID/{k}'>{k}</a>"
+                             for k in range(1, -(-articles // per_page) + 1) if k != page)
+            return html(f"<div class='edn_featured'>{lead}</div>" + listing(
+                [(story(n), f"dnnpager bài {n}") for n in shown], f"<div class='edn_pager'>{pager}</div>"))
+        if parts[:2] == ["tin-tuc", "nam"]:
+            return html(listing([(story(n), f"dnnpager bài {n}") for n in range(1, 4)], heading=parts[2]))
+        if len(parts) == 6 and parts[3] == "ArticleID":
+            n = int(parts[4])
+            return article("dnnpager", n, sidebar) if 1 <= n <= articles else not_found()
+        return not_found()
+
+    return handle
+
+
 # traps ----------------------------------------------------------------------------------------------
 def traps(articles: int = 20) -> Handler:
     def sid() -> str:
@@ -397,4 +432,5 @@ def serve_portal(name: str, handle: Handler, robots: str = ROBOTS, host: str = "
 BUILDERS: dict[str, Callable[[], Handler]] = {
     "webforms": webforms, "loadmore": loadmore, "liferay": liferay, "traps": traps, "shell": shell,
 }
-EXPECTED = {"webforms": 60, "loadmore": 40, "liferay": 40, "traps": 23, "shell": 13, "wordpager": 42}  # articles each holds
+EXPECTED = {"webforms": 60, "loadmore": 40, "liferay": 40, "traps": 23, "shell": 13, "wordpager": 42,
+            "dnnpager": 30}  # articles each holds

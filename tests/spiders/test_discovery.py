@@ -13,6 +13,7 @@ from conftest import FAST_SETTINGS, run_cli
 from pattern_portals import (
     EXPECTED,
     PortalServer,
+    dnnpager,
     liferay,
     loadmore,
     serve_portal,
@@ -96,6 +97,18 @@ def test_a_pager_of_words_alone_is_followed_past_the_link_depth(tmp_path):
     crawl([portal], tmp_path / "a.db")
     found = titles(tmp_path / "a.db", "wordpager")
     assert len(found) == EXPECTED["wordpager"] and set(found.values()) == {1}, sorted(found)
+
+
+def test_a_pager_in_the_path_finds_every_story_and_stores_no_listing_page(tmp_path):
+    portal = serve_portal("dnnpager", dnnpager())
+    db = tmp_path / "a.db"
+    crawl([portal], db)
+    found = titles(db, "dnnpager")
+    assert len(found) == EXPECTED["dnnpager"] and set(found.values()) == {1}, sorted(found)
+    stored = [url for (url,) in sqlite3.connect(db).execute("SELECT url FROM articles")]
+    assert all("/ArticleID/" in url for url in stored), [u for u in stored if "/ArticleID/" not in u]
+    listings = [url for url, (kind, _) in pages(db).items() if "/PageID/" in url and kind == "listing"]
+    assert len(listings) == 8, sorted(pages(db).items())
 
 
 def test_liferay_paging_and_category_paths_fetch_each_article_once(tmp_path):
