@@ -147,6 +147,7 @@ def fd_kinds(pid: int) -> Counter:
 def watch(proc: subprocess.Popen, peak: dict) -> None:
     """Peak open files of the crawl process (and what they were at the peak), and peak RSS of it
     and of its whole tree, sampled."""
+    began = time.perf_counter()
     while proc.poll() is None:
         crawlers = crawl_processes(proc.pid)
         kinds: Counter = Counter()
@@ -157,6 +158,7 @@ def watch(proc: subprocess.Popen, peak: dict) -> None:
                 pass
         if sum(kinds.values()) > peak.get("files", 0):
             peak["files"], peak["kinds"] = sum(kinds.values()), kinds
+            peak["files_at"] = time.perf_counter() - began
         cpu = peak.setdefault("cpu_by_pid", {})
         for pid in crawlers:
             cpu[pid] = max(cpu.get(pid, 0.0), cpu_seconds(pid))
@@ -201,6 +203,7 @@ def run(command: list[str], env: dict, stop_after: float = 0.0) -> dict:
             "main_cpu": peak.get("main_cpu", 0.0), "rss_mib": peak.get("rss", 0.0),
             "tree_mib": peak.get("tree_rss", 0.0), "servers_cpu": servers,
             "files": peak.get("files", 0), "kinds": dict(peak.get("kinds", {})),
+            "files_at": peak.get("files_at", 0.0),
             "error": err[-500:] if proc.returncode not in (0, 3, 130) else "", "stderr": err}
 
 
@@ -287,7 +290,8 @@ def main() -> None:
               f"govarchive {r['govarchive']['first_page']:.1f} s; the portals' servers' CPU/wall: plain "
               f"{r['plain']['servers_cpu'] / r['plain']['wall']:.2f}, "
               f"govarchive {r['govarchive']['servers_cpu'] / r['govarchive']['wall']:.2f}")
-        kinds = (f"{name} {dict(sorted(r[name]['kinds'].items()))}" for name in ("plain", "govarchive"))
+        kinds = (f"{name} {dict(sorted(r[name]['kinds'].items()))} {r[name]['files_at']:.0f} s in"
+                 for name in ("plain", "govarchive"))
         print(f"{'':>7} open files at the peak: " + "; ".join(kinds))
         ours, plain = (r[k]["pages"] / r[k]["wall"] for k in ("govarchive", "plain"))
         print(f"{'':>7} ratio pages/s govarchive/plain: {ours / plain:.2f}; wall/bound: plain "
