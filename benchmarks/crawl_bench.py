@@ -104,12 +104,21 @@ def child_govarchive(urls: list[str], warc: bool = True, settings: dict | None =
 
 
 def run_child(kind: str, urls: list[str]) -> dict:
+    """One crawl in its own process. ``cpu_s``: the process's CPU and what its workers say they
+    spent on pages; ``tree_cpu_s``: every process of its tree, as /proc counts it (the workers'
+    start and their time between pages too)."""
+    from proctree import TreeCPU
+
     start = time.perf_counter()
-    out = subprocess.run([sys.executable, str(Path(__file__).with_name("crawl_bench.py")), "--child", kind,
-                          *urls], capture_output=True,
-                         text=True, cwd=ROOT, check=True)
-    result = json.loads(out.stdout.strip().splitlines()[-1])
+    proc = subprocess.Popen([sys.executable, str(Path(__file__).with_name("crawl_bench.py")), "--child", kind,
+                             *urls], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    sampled = TreeCPU(proc)
+    out, err = proc.communicate()
+    if proc.returncode:
+        raise subprocess.CalledProcessError(proc.returncode, proc.args, out, err)
+    result = json.loads(out.strip().splitlines()[-1])
     result["wall_s"] = time.perf_counter() - start
+    result["tree_cpu_s"] = sampled.total()
     return result
 
 

@@ -37,7 +37,9 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "benchmarks")]
+
+from proctree import cpu_seconds, rss_mib, tree  # noqa: E402
 
 ARTICLES = int(os.environ.get("ARTICLES", "40"))  # issue 26 states its goals for 40 articles a portal
 DELAY = 0.5  # the project's DOWNLOAD_DELAY: the politeness bound's unit
@@ -76,30 +78,6 @@ def plain_child(urls: list[str]) -> None:
     process.start()
 
 
-def tree(pid: int) -> list[int]:
-    """The process and its descendants (the extraction workers, their fork server)."""
-    found, todo = [], [pid]
-    while todo:
-        current = todo.pop()
-        found.append(current)
-        try:
-            for task in os.listdir(f"/proc/{current}/task"):
-                with open(f"/proc/{current}/task/{task}/children") as children:
-                    todo.extend(int(c) for c in children.read().split())
-        except OSError:
-            pass
-    return found
-
-
-def rss_mib(pid: int) -> float:
-    try:
-        with open(f"/proc/{pid}/status") as status:
-            line = next(line for line in status if line.startswith("VmRSS:"))
-        return int(line.split()[1]) / 1024
-    except (OSError, StopIteration):
-        return 0.0
-
-
 def crawl_processes(pid: int) -> list[int]:
     """The crawl process and the crawl processes it split the portals over (``crawler.runtime.many``),
     without the extraction workers and their fork server."""
@@ -113,16 +91,6 @@ def crawl_processes(pid: int) -> list[int]:
         if member == pid or b"crawler.runtime.many" in command:
             found.append(member)
     return found
-
-
-def cpu_seconds(pid: int) -> float:
-    """CPU seconds of the process alone (user and system), not of its children."""
-    try:
-        with open(f"/proc/{pid}/stat") as stat:
-            fields = stat.read().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-    except (OSError, IndexError, ValueError):
-        return 0.0
 
 
 def fd_kinds(pid: int) -> Counter:

@@ -6,8 +6,10 @@ Scrapy + trafilatura + SQLite spider, on a large local portal, one run.
 
 Each crawl runs in its own process against ``big_portal`` (~80 KB pages, 20
 articles a listing page), throttling off, 8 requests at a time to the host. Prints
-pages/s, CPU/wall (above 1 means more than one core worked), peak RSS of the crawl
-process (the extraction workers' CPU is added to the crawl's; their memory is theirs).
+pages/s, CPU/wall (above 1 means more than one core worked: ``cpu/wall`` adds to the crawl
+process's CPU what its extraction workers say they spent on pages; ``tree`` is every process of
+the crawl's tree as /proc counts it, the workers' start included), peak RSS of the crawl
+process (the workers' memory is theirs).
 With ``BENCH_REPEAT`` the kinds take turns that many times and each row is the run of
 median pages/s, with the range of the runs: one run of a 20-second crawl on a shared
 machine varies by a fifth.
@@ -45,7 +47,7 @@ def median_run(runs: list[dict]) -> dict:
 
 def main(sizes: list[int]) -> None:
     os.environ["BENCH_SETTINGS"] = json.dumps(SETTINGS)
-    print(f"{'articles':>8} {'crawler':18}{'pages':>7}{'wall s':>8}{'pages/s':>9}{'cpu/wall':>9}"
+    print(f"{'articles':>8} {'crawler':18}{'pages':>7}{'wall s':>8}{'pages/s':>9}{'cpu/wall':>9}{'tree':>6}"
           f"{'RSS MiB':>9}{'stored':>8}{'runs: pages/s':>16}")
     for size in sizes:
         runs: dict[str, list[dict]] = {kind: [] for kind in KINDS}
@@ -57,7 +59,8 @@ def main(sizes: list[int]) -> None:
         for kind, r in results.items():
             spread = f"{r['low']:.1f}-{r['high']:.1f}" if REPEAT > 1 else ""
             print(f"{size:>8} {kind:18}{r['responses']:>7}{r['wall_s']:>8.1f}{r['rate']:>9.1f}"
-                  f"{r['cpu_s'] / r['wall_s']:>9.2f}{r['peak_rss_mib']:>9.0f}{r['articles']:>8}{spread:>16}")
+                  f"{r['cpu_s'] / r['wall_s']:>9.2f}{r['tree_cpu_s'] / r['wall_s']:>6.2f}"
+                  f"{r['peak_rss_mib']:>9.0f}{r['articles']:>8}{spread:>16}")
         if set(results) != {"plain", "naive", "govarchive-inline", "govarchive"}:
             continue
         ours = results["govarchive"]
