@@ -192,6 +192,9 @@ def serialize_blocks(body: lxml_html.HtmlElement) -> str:
     return "\n".join(line.strip(" |") for line in "".join(out).split("\n"))
 
 
+ONE_CELL = re.compile(r"^\|\s*([^|]*?)\s*\|$")  # a row of one cell: a picture's caption in a layout table
+
+
 def finish_text(raw: str, title: str, date_lines: list[str], signature: bool = True) -> BodyText:
     """Filter lines, split off the signature and source, return NFC paragraphs.
 
@@ -200,7 +203,9 @@ def finish_text(raw: str, title: str, date_lines: list[str], signature: bool = T
     """
     drop = {fold(d) for d in date_lines}
     lines = [clean_line(line) for line in raw.splitlines()]
-    lines = [ln for ln in lines if ln and fold(ln) not in drop and not is_noise_line(ln)]
+    # a line without a letter or a digit is a table's empty row ("| |", a picture's cell) or an ornament
+    lines = [ONE_CELL.sub(r"\1", ln) for ln in lines if any(c.isalnum() for c in ln)]
+    lines = [ln for ln in lines if not _is_date_line(fold(ln), drop) and not is_noise_line(ln)]
     folded_title = fold(title)
     for i, line in enumerate(lines[:TITLE_WINDOW]):
         if fold(line) == folded_title:  # text starts after the title when the body holds it
@@ -223,6 +228,18 @@ def finish_text(raw: str, title: str, date_lines: list[str], signature: bool = T
         lines.pop()
     result.text = clean_text("\n".join(lines))
     return result
+
+
+def _is_date_line(folded: str, date_lines: set[str]) -> bool:
+    """A date line, or one run together with its counters ("Cập nhật: 09:15 20/03/20241.245": the
+    date and the views in two inline spans); not one that goes on into the text."""
+    if folded in date_lines:
+        return True
+    for date_line in date_lines:
+        if date_line and folded.startswith(date_line):
+            rest = folded[len(date_line):].strip(" |-–:·,")
+            return not any(c.isalpha() for c in rest) or is_noise_line(rest)
+    return False
 
 
 def trailing_signature(body: lxml_html.HtmlElement) -> str | None:
@@ -259,16 +276,44 @@ def labelled_after(body: lxml_html.HtmlElement) -> BodyText:
     while sibling is not None and seen < FOLLOWING_BLOCKS and not (found.author and found.source):
         if isinstance(sibling.tag, str) and clean_line(sibling.text_content()):
             seen += 1
-            for block in sibling.iter("p", "div", "span"):
-                if block.find(".//p") is not None or block.find(".//div") is not None:
-                    continue  # a wrapper: its lines are read one by one
-                line = clean_line(block.text_content())
-                if not found.author and BYLINE_LABEL.match(line):
-                    found.author = without_label(clean_name(line))
-                elif not found.source and SOURCE_CREDIT.match(line):
-                    found.source = _source(line)
+            _read_credits(sibling.iter("p", "div", "span"), found)
         sibling = sibling.getnext()
     return found
+
+
+def labelled_in(body: lxml_html.HtmlElement) -> BodyText:
+    """The same labelled lines inside the body: a located block that holds the title, the text
+    and the credit lines below it. The text leaves them out (they are fields)."""
+    return _read_credits(islice(body.iter("p", "div", "span"), CREDIT_BLOCKS), BodyText(""))
+
+
+CREDIT_BLOCKS = 2000  # blocks of a body read for its credit lines: a bound on any body's size
+
+
+def _read_credits(blocks, found: BodyText) -> BodyText:
+    for block in blocks:
+        if found.author and found.source:
+            break
+        head = _head(block)  # the label opens the line: no block's whole text is read for the others
+        if not (BYLINE_LABEL.match(head) or SOURCE_CREDIT.match(head)):
+            continue
+        if block.find(".//p") is not None or block.find(".//div") is not None:
+            continue  # a wrapper: its lines are read one by one
+        line = clean_line(block.text_content())
+        if len(line) > CREDIT_MAX:
+            continue
+        if not found.author and BYLINE_LABEL.match(line):
+            found.author = without_label(clean_name(line))
+        elif not found.source and SOURCE_CREDIT.match(line):
+            found.source = _source(line)
+    return found
+
+
+def _head(block: lxml_html.HtmlElement, depth: int = 3) -> str:
+    """The text a block opens with: its own, or its first child's (``<p><strong>Tác giả: </strong>…``)."""
+    while depth and not (block.text or "").strip() and len(block) and isinstance(block[0].tag, str):
+        block, depth = block[0], depth - 1
+    return " ".join((block.text or "").split())
 
 
 def _source(line: str) -> str | None:

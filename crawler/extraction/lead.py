@@ -36,8 +36,10 @@ LINK_SHARE = 0.3  # a block whose text is more than this share links is navigati
 MAX_SIBLINGS = 12  # blocks looked at between title and body; a lead stands next to the body
 BEFORE_TITLE = 150  # characters: a block before the title this long is prose, not the article's head
 FIRST_LINE = 40  # characters of the body's first line that find where it stands
+PASSED_CHARS = 12  # a shorter block between the lead and that line (a caption) is found by its text too
 LEAD_TAGS = frozenset({"p", "div", "h2", "h3", "h4", "h5", "h6", "span", "td", "blockquote", "strong", "b",
                        "em", "i", "font", "section"})
+READ_TAGS = LEAD_TAGS | {"figcaption"}  # a caption is read, never taken for a lead
 INLINE_TAGS = frozenset({"a", "b", "strong", "em", "i", "u", "span", "font", "br", "img", "small", "sup",
                          "sub"})
 
@@ -73,25 +75,30 @@ def with_lead_inside(title: lxml_html.HtmlElement | None, body: lxml_html.HtmlEl
     if title is None or body is None or not any(a is body for a in title.iterancestors()):
         return text
     found: list[str] = []
+    passed: list[str] = []  # shorter blocks after the lead (a picture's caption): the lead goes before them
     skip = set(title.iter())
     started, looked = False, 0
     for el in body.iter():
         started = started or el is title
-        if not started or el in skip or not isinstance(el.tag, str) or el.tag not in LEAD_TAGS:
+        if not started or el in skip or not isinstance(el.tag, str) or el.tag not in READ_TAGS:
             continue
         if any(isinstance(child.tag, str) and child.tag not in INLINE_TAGS for child in el):
             continue  # a block of blocks: its own blocks are looked at one by one
         block = _unlinked_text(el)
-        at = text.find(block) if len(block) >= FIRST_LINE else -1
-        if at >= 0:  # the reading kept this block: the lead goes before it
+        at = text.find(block) if len(block) >= FIRST_LINE and el.tag != "figcaption" else -1
+        if at >= 0:  # the reading kept this block: the lead goes before it, and before its line
+            at = min([at, *(p for b in passed if 0 <= (p := text.find(b)) < at)])
+            at = text.rfind("\n", 0, at) + 1  # (a table's row, a caption's cell)
             lead = [line for line in found if line not in text]
             return text[:at] + "".join(f"{line}\n\n" for line in lead) + text[at:] if lead else text
         looked += 1
         if looked > MAX_SIBLINGS:
             break
-        if block and _is_lead(el, block):
+        if block and el.tag != "figcaption" and _is_lead(el, block):
             found.append(block)
             skip.update(el.iter())
+        elif found and len(block) >= PASSED_CHARS:
+            passed.append(block)
     return text
 
 

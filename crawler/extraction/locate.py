@@ -19,7 +19,8 @@ from lxml import html as lxml_html
 from common.dates import contains_date
 from common.textnorm import clean_line, fold
 from common.urls import is_document
-from crawler.extraction.boilerplate import NOISE_LINE
+from crawler.extraction.bodytext import is_credit
+from crawler.extraction.boilerplate import NOISE_LINE, is_noise_line
 
 HEADING_TAGS = frozenset({"h1", "h2", "h3"})
 PARAGRAPH_TAGS = ("p", "pre", "blockquote", "li", "dd", "h4", "h5", "h6")
@@ -134,6 +135,9 @@ def find_date_lines(
         if el in holds or not isinstance(el.tag, str) or el.tag == "a":
             continue
         text = clean_line(el.text_content())
+        if next_to_body and text and _credits(el, text):  # NukeViet's, between the text and its date
+            skipped.update(el.iter())
+            continue
         first_after, next_to_body = next_to_body and bool(text), next_to_body and not text
         if len(text) > MAX_LINE:
             # prose has started: the body begins here when the title is inside it
@@ -194,6 +198,15 @@ def _named_date(el: lxml_html.HtmlElement, text: str) -> bool:
     return not _in_list(el) and (parent is None or parent.find(".//a") is None)
 
 
+def _credits(el: lxml_html.HtmlElement, text: str) -> bool:
+    """A labelled credit line ("Tác giả bài viết: …", "Nguồn tin: …"), or a block of them only:
+    what some platforms print between the text and its date."""
+    if is_credit(text):
+        return True
+    lines = [clean_line(child.text_content()) for child in el]
+    return not clean_line(el.text or "") and len(lines) > 1 and all(map(is_credit, lines))
+
+
 def _in_list(el: lxml_html.HtmlElement) -> bool:
     return any(a.tag == "li" for a in el.iterancestors())
 
@@ -245,18 +258,33 @@ def _posted_in_body(body: lxml_html.HtmlElement | None) -> list[str]:
     return lines[:1]
 
 
-_LAST_WITH_TEXT = etree.XPath("(.//*[normalize-space(text())])[last()]")
+CLOSING_LINES = 6  # the body's last lines read for its date: the date, and the tools below it
+_LAST_WITH_TEXT = etree.XPath(f"(.//*[normalize-space(text())])[position() > last() - {CLOSING_LINES}]")
 
 
 def _closing_date(body: lxml_html.HtmlElement | None) -> list[str]:
     """The body's last line when it is a day alone ("08/11/2024"): the post's date printed below
-    its text, inside the located block (a short post's block holds its title, text and date)."""
-    found = _LAST_WITH_TEXT(body) if body is not None else []  # libxml2 finds it, on any body's size
-    last = found[0] if found else None
-    if last is None or last.tag == "a":
-        return []
-    line = clean_line(last.text_content())
-    return [line] if len(line) <= MAX_LINE and contains_date(line) and _lone_date(last, line) else []
+    its text, inside the located block (a short post's block holds its title, text and date).
+    The tools and widgets a portal puts below the text are passed over ("In bài | Gửi email",
+    "Đánh giá bài viết")."""
+    found = _LAST_WITH_TEXT(body) if body is not None else []  # libxml2 finds them, on any body's size
+    for last in reversed(found):
+        if last.tag == "a" or any(a.tag == "a" for a in last.iterancestors()):
+            return []  # a link's text: a related headline, a pager
+        line = clean_line(last.text_content())
+        if is_noise_line(line) or _links_only(last):
+            continue
+        lone = len(line) <= MAX_LINE and contains_date(line) and _lone_date(last, line)
+        return [line] if lone else []
+    return []
+
+
+def _links_only(el: lxml_html.HtmlElement) -> bool:
+    """A row of links and separators ("In bài | Gửi email | Về đầu trang")."""
+    if el.find(".//a") is None:
+        return False
+    outside = (el.text or "") + "".join(child.tail or "" for child in el)
+    return not any(c.isalnum() for c in outside)
 
 
 def _header_row_dates(body: lxml_html.HtmlElement, levels: int = 3) -> list[str]:

@@ -26,6 +26,7 @@ from crawler.extraction.bodytext import (
     element_text,
     finish_text,
     labelled_after,
+    labelled_in,
     trailing_signature,
 )
 from crawler.extraction.boilerplate import clean_tree
@@ -146,6 +147,8 @@ def extract_html(html: str, url: str | None = None, site: SiteProfile | None = N
         result.attachments = find_attachments(body, url) if body is not None else []
         result.text = with_attachments(_drop_lines(finished.text, site), result.attachments)
         after = labelled_after(body) if body is not None else BodyText("")
+        if body is not None and not (after.author or after.source):
+            after = labelled_in(body)
         result.source = finished.source or after.source
         result.author = without_label(_first(profiles, "author", root) or finished.author
                                       or (trailing_signature(body) if body is not None else None)

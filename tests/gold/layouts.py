@@ -6,7 +6,8 @@ portals combine, in random combinations no profile and no template knows.
 Each page draws, independently: the title's element (h1-h3, a classed div, span or bold
 paragraph, a one-cell table) and its ``<title>`` form; the date line's form and element, before
 or after the title, or alone below the text; a lead (sapo) in a div, a bold paragraph or a heading, or none; one to three
-paragraphs, an image caption (figure, centred italic line, CKEditor image table) or none; a
+paragraphs, an image caption (figure, centred italic line, CKEditor image table; above the text
+or after its first paragraph) or none; a
 right-aligned signature, NukeViet's labelled author and source lines below the text, or none; a breadcrumb, a section's name, share tools, a related list, a
 rating widget and a thread of readers' comments, or not, inside the content block or after it; a sidebar of dated headlines; a
 div or a table layout. Each page is extracted alone and scored: stored as an article, title,
@@ -92,7 +93,8 @@ def case(rnd: random.Random, n: int) -> Case:
         "</table>"]) if caption else ""
     author = rnd.choice(["", *AUTHORS])
     labelled = bool(author) and rnd.random() < 0.3  # NukeViet's lines below the text, outside it
-    body = (f"<p>{paragraphs[0]}</p>{caption_el}" + "".join(f"<p>{p}</p>" for p in paragraphs[1:])
+    first = f"{caption_el}<p>{paragraphs[0]}</p>" if rnd.random() < 0.3 else f"<p>{paragraphs[0]}</p>{caption_el}"
+    body = (first + "".join(f"<p>{p}</p>" for p in paragraphs[1:])
             + (f"<p style='text-align:right'><strong>{author}</strong></p>" if author and not labelled else ""))
     after = (f"<div class='mb'><p class='h5 text-right'><strong>Tác giả bài viết: </strong>{author}</p>"
              "<p class='h5 text-right'><strong>Nguồn tin: </strong>Văn phòng Huyện ủy</p></div>") if labelled else ""
