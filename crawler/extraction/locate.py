@@ -215,12 +215,19 @@ def _lone_date(el: lxml_html.HtmlElement, text: str) -> bool:
     """The line right after the body that is a day and nothing else ("07/08/2019 15:43", "Thứ
     Tư, 7/8/2019"), in no list: the post's date printed below its text. A related headline's day
     stands beside its link, in a list, further down."""
-    return not words_besides_dates(text) and not _in_list(el)
+    return not words_besides_dates(_without_counters(text)) and not _in_list(el)
+
+
+def _without_counters(line: str) -> str:
+    """The line without the counters beside its date ("26/08/2024 | Lượt xem: 1.245")."""
+    parts = re.split(r"\s[|•·]\s", line)
+    return " ".join(part for part in parts if not is_noise_line(part)) if len(parts) > 1 else line
 
 
 SENTENCE_WORDS = 6  # words besides the dates: a line that ends as a sentence is prose, no date line
 # what a date line holds besides its words: days, times, "ngày", a weekday, punctuation
-_DATE_TOKENS = re.compile(r"\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}|\d{1,2}[:h]\d{2}(?::\d{2})?"
+_DATE_TOKENS = re.compile(r"\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}|\d{1,2}\s+\d{1,2}\s+\d{4}\b"
+                          r"|\b(?:ng[aà]y\s+\d{1,2}\s+)?th[aá]ng\s+\d{1,2}\s+n[aă]m\s+\d{4}|\d{1,2}[:h]\d{2}(?::\d{2})?"
                           r"|\bng[aà]y\b|\bth[uứ]\s*(?:hai|ba|t[uư]|n[aă]m|s[aá]u|b[aả]y|\d)\b"
                           r"|\bch[uủ] nh[aậ]t\b|\W+", re.I)
 

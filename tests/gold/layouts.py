@@ -19,8 +19,8 @@ point: a rule that holds for one layout and breaks another shows here.
 A second set puts a section's pages together from the same parts: listings in four styles (a
 list, rows of a table, blocks, teasers with their leads), the newest post shown in full above
 the list (its headline a link, or a picture or "Xem tiếp" linking it) or not, paged or not, which must be judged listings (a crawl fetches them again); and
-short notices (a title, a day, one line or none, a file), which must be stored with their title,
-day and file.
+short notices (a title, a day above or below, one line or none, a file), which must be stored
+with their title, day and file.
 """
 
 from __future__ import annotations
@@ -76,7 +76,10 @@ def case(rnd: random.Random, n: int) -> Case:
     d, m = rnd.randint(1, 28), rnd.randint(1, 12)
     shown = rnd.choice([f"{d:02d}/{m:02d}/2024", f"Ngày đăng: {d:02d}/{m:02d}/2024 08:{d:02d}", f"Thứ Hai, {d}/{m}/2024",
                         f"Cập nhật lúc: 09:15 {d:02d}/{m:02d}/2024", f"({d:02d}/{m:02d}/2024 10:00)", f"{d:02d}-{m:02d}-2024",
-                        f"Thứ Tư - {d:02d}/{m:02d}/2024 15:{d:02d}"])
+                        f"Thứ Tư - {d:02d}/{m:02d}/2024 15:{d:02d}", f"{d:02d}.{m:02d}.2024",
+                        f"thứ tư, {d:02d} {m:02d} 2024 15:43", f"Ngày {d} tháng {m} năm 2024",
+                        f"Ngày xuất bản: {d:02d}/{m:02d}/2024", f"{d:02d}/{m:02d}/2024 | Lượt xem: 1.245",
+                        f"<time datetime='2024-{m:02d}-{d:02d}T08:30:00+07:00'>{d:02d}/{m:02d}/2024</time>"])
     date_el = rnd.choice([f"<div class='date'>{shown}</div>", f"<p><i>{shown}</i></p>", f"<span class='time'>{shown}</span>",
                           f"<div class='meta'><span class='h5'><i class='fa fa-clock-o'></i>{shown}</span>"
                           "<span class='h5'><i class='fa fa-eye'></i>1.245</span></div>"])
@@ -107,7 +110,9 @@ def case(rnd: random.Random, n: int) -> Case:
         page = (f"<div class='wrap'>{side if rnd.random() < 0.5 else ''}<div class='main'>{main}</div></div>")
     else:
         page = f"<table><tr><td class='l'>{side}</td><td class='c'>{main}</td></tr></table>"
-    html = f"<html><head><title>{head}</title></head><body>{MENU}{page}{FOOTER}</body></html>"
+    banner = rnd.choice(["", f"<h1 class='logo'>{PORTAL}</h1>", f"<div class='banner'><h2>{PORTAL}</h2>"
+                         "<h3>Tỉnh Đồng Nai</h3></div>"])
+    html = f"<html><head><title>{head}</title></head><body>{banner}{MENU}{page}{FOOTER}</body></html>"
     return Case(html, f"https://tanphu.gov.vn/tin/{n}", title, f"2024-{m:02d}-{d:02d}", lead, paragraphs, caption,
                 author)
 
@@ -184,8 +189,11 @@ def other_case(rnd: random.Random, n: int) -> Other:
     line = rnd.choice(NOTICE_LINES)
     attached = f"<p><a href='/upload/tb-{n}.pdf'>tb-{n}.pdf</a></p>" if rnd.random() < 0.8 or not line else ""
     heading = rnd.choice([f"<h1>{title}</h1>", f"<h2>{title}</h2>", f"<div class='title'>{title}</div>"])
-    main = (f"<div class='cat'>{section}</div><div class='detail'>{heading}<div class='d'>Ngày đăng: 05/03/2024</div>"
-            f"<div class='nd'><p>{line}</p>{attached}</div></div>"
+    day = "<div class='d'>{}</div>".format(rnd.choice(["Ngày đăng: 05/03/2024", "05/03/2024", "(05.03.2024 16:32)",
+                                                       "thứ ba, 05 03 2024 16:32", "05/03/2024 | Lượt xem: 37"]))
+    above, below = (day, "") if rnd.random() < 0.7 else ("", day)
+    main = (f"<div class='cat'>{section}</div><div class='detail'>{heading}{above}"
+            f"<div class='nd'><p>{line}</p>{attached}</div>{below}</div>"
             f"<div class='other'><b>Thông báo khác</b><ul>{HEADLINES}</ul></div>")
     return Other(_framed(rnd, section, main), f"https://tanphu.gov.vn/thong-bao/tb-{n}.html", title, int(bool(attached)))
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import pytest
+
 from crawler.extraction import extract_bytes, resolve_date
 
 TITLE = "Xã Phú Lợi ra quân làm đường giao thông nông thôn"
@@ -85,3 +87,18 @@ def test_the_lead_goes_before_a_picture_that_opens_the_text():
     got = read(page(f"<h2>{TITLE}</h2><div class='date'>20/03/2024</div><h4 class='summary'>{LEAD}</h4>"
                     f"<div class='nd'>{PICTURE}<p>{PARAGRAPH}</p><p>{MORE}</p></div>"))
     assert got.text.split("\n\n")[:3] == [LEAD, "Quang cảnh buổi làm việc của đoàn công tác", PARAGRAPH]
+
+
+@pytest.mark.parametrize("shown, day", [("thứ tư, 02 03 2024 15:43", "2024-03-02"),
+                                         ("26/08/2024 | Lượt xem: 1.245", "2024-08-26"),
+                                         ("Ngày 9 tháng 9 năm 2024", "2024-09-09")])
+def test_a_date_below_the_text_in_any_form_portals_print(shown, day):
+    got = read(page(f"<p class='title'><b>{TITLE}</b></p><div class='nd'><p>{PARAGRAPH}</p><p>{MORE}</p>"
+                    f"</div>{CREDITS}<div class='date'>{shown}</div>", after=TOOLS))
+    assert (got.published_at or "")[:10] == day
+
+
+def test_a_sentence_that_names_a_day_below_the_text_is_no_date_line():
+    got = read(page(f"<p class='title'><b>{TITLE}</b></p><div class='nd'><p>{PARAGRAPH}</p><p>{MORE}</p>"
+                    "</div><p>Hội nghị lần sau họp ngày 12 3 2025 tại hội trường UBND huyện</p>"))
+    assert not (got.published_at or "").startswith("2025")
