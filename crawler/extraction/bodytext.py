@@ -68,6 +68,7 @@ def element_text(body: lxml_html.HtmlElement, known: bool = False) -> str:
     captions = list(clone.iter("figcaption"))
     for figure in clone.iter("figure", "figcaption"):  # trafilatura drops figures, captions and all
         figure.tag = "div" if figure.tag == "figure" else "p"
+    _tails_as_paragraphs(clone)
     etree.SubElement(wrapper, "body").append(clone)
     try:
         text = trafilatura.extract(
@@ -80,6 +81,20 @@ def element_text(body: lxml_html.HtmlElement, known: bool = False) -> str:
     if not text or len(text) < 0.6 * len(plain):
         return plain
     return _with_closing(text, plain, clone, captions)
+
+
+RUN_ON_AFTER = ("div", "table", "p", "ul", "ol", "blockquote", "section", "h2", "h3", "h4", "h5", "h6")
+
+
+def _tails_as_paragraphs(root: lxml_html.HtmlElement) -> None:
+    """Text run on after a block (a picture's table or figure, then the text's lines between
+    ``<br/>``s, as older portals' editors write): a paragraph of its own, which trafilatura reads;
+    it drops a block's tail."""
+    for block in list(root.iter(*RUN_ON_AFTER)):
+        if block is not root and (block.tail or "").strip():
+            run_on = lxml_html.Element("p")
+            run_on.text, block.tail = block.tail, None
+            block.addnext(run_on)
 
 
 CAPTION_CLASS = re.compile(r"caption|image_desc|img-desc|chu-?thich", re.I)
@@ -206,6 +221,7 @@ def finish_text(raw: str, title: str, date_lines: list[str], signature: bool = T
     # a line without a letter or a digit is a table's empty row ("| |", a picture's cell) or an ornament
     lines = [ONE_CELL.sub(r"\1", ln) for ln in lines if any(c.isalnum() for c in ln)]
     lines = [ln for ln in lines if not _is_date_line(fold(ln), drop) and not is_noise_line(ln)]
+    lines = _labels_joined(lines)
     folded_title = fold(title)
     for i, line in enumerate(lines[:TITLE_WINDOW]):
         if fold(line) == folded_title:  # text starts after the title when the body holds it
@@ -228,6 +244,23 @@ def finish_text(raw: str, title: str, date_lines: list[str], signature: bool = T
         lines.pop()
     result.text = clean_text("\n".join(lines))
     return result
+
+
+def _labels_joined(lines: list[str]) -> list[str]:
+    """A credit's label read as a line of its own ("Tác giả bài viết:" in ``<strong>``, the name
+    after it) joined to the name on the next line."""
+    joined: list[str] = []
+    for line in lines:
+        if joined and _label_only(joined[-1]):
+            joined[-1] = f"{joined[-1]} {line}"
+        else:
+            joined.append(line)
+    return joined
+
+
+def _label_only(line: str) -> bool:
+    found = BYLINE_LABEL.match(line) or SOURCE_CREDIT.match(line)
+    return bool(found) and found.end() >= len(line.rstrip())
 
 
 def _is_date_line(folded: str, date_lines: set[str]) -> bool:
@@ -271,14 +304,26 @@ def labelled_after(body: lxml_html.HtmlElement) -> BodyText:
     element, outside it (NukeViet: "Tác giả bài viết: …", "Nguồn tin: …" in right-aligned
     paragraphs below the text, after its attached files). Only labelled lines count: what
     follows a body is often a related-links list or the next article's teaser."""
-    found = BodyText("")
-    sibling, seen = body.getnext(), 0
-    while sibling is not None and seen < FOLLOWING_BLOCKS and not (found.author and found.source):
-        if isinstance(sibling.tag, str) and clean_line(sibling.text_content()):
+    found, seen = BodyText(""), 0
+    for block in _following(body):
+        if seen >= FOLLOWING_BLOCKS or (found.author and found.source):
+            break
+        line = clean_line(block.text_content()) if isinstance(block.tag, str) else ""
+        if line and not is_noise_line(line[:CREDIT_MAX]):  # the tools and widgets are passed over
             seen += 1
-            _read_credits(sibling.iter("p", "div", "span"), found)
-        sibling = sibling.getnext()
+            _read_credits(block.iter("p", "div", "span"), found)
     return found
+
+
+def _following(body: lxml_html.HtmlElement, levels: int = 3):
+    """The blocks after the body: its next siblings, then its parent's, up to ``levels`` up (the
+    text in its own block, the tools and the readers' comments after it, the credits after that)."""
+    node = body
+    for _ in range(levels):
+        yield from node.itersiblings()
+        node = node.getparent()
+        if node is None or node.tag in ("body", "html"):
+            return
 
 
 def labelled_in(body: lxml_html.HtmlElement) -> BodyText:

@@ -135,7 +135,7 @@ def find_date_lines(
         if el in holds or not isinstance(el.tag, str) or el.tag == "a":
             continue
         text = clean_line(el.text_content())
-        if next_to_body and text and _credits(el, text):  # NukeViet's, between the text and its date
+        if next_to_body and text and _furniture(el, text):  # between the text and its date
             skipped.update(el.iter())
             continue
         first_after, next_to_body = next_to_body and bool(text), next_to_body and not text
@@ -196,6 +196,18 @@ def _named_date(el: lxml_html.HtmlElement, text: str) -> bool:
         return False
     parent = el.getparent()
     return not _in_list(el) and (parent is None or parent.find(".//a") is None)
+
+
+def _furniture(el: lxml_html.HtmlElement, text: str) -> bool:
+    """What portals put between a post's text and its date below it: credit lines, the tools, a
+    rating widget, a list of other posts (its links are most of its text)."""
+    if _credits(el, text) or is_noise_line(text[:MAX_LINE]) or _links_only(el):
+        return True
+    linked = sum(len(clean_line(a.text_content())) for a in el.iter("a"))
+    return linked >= LINKED_SHARE * len(text)
+
+
+LINKED_SHARE = 0.5
 
 
 def _credits(el: lxml_html.HtmlElement, text: str) -> bool:

@@ -96,15 +96,23 @@ def case(rnd: random.Random, n: int) -> Case:
         "</table>"]) if caption else ""
     author = rnd.choice(["", *AUTHORS])
     labelled = bool(author) and rnd.random() < 0.3  # NukeViet's lines below the text, outside it
-    first = f"{caption_el}<p>{paragraphs[0]}</p>" if rnd.random() < 0.3 else f"<p>{paragraphs[0]}</p>{caption_el}"
-    body = (first + "".join(f"<p>{p}</p>" for p in paragraphs[1:])
+    # paragraphs as <p>, as Word pasted them (justified, a styled span), as <div>s, or lines of
+    # one block between <br/>s (older portals' editors)
+    form = rnd.choice(["<p>{}</p>", "<p style='text-align:justify'><span style='font-size:14px'>{}</span></p>",
+                       "<div>{}</div>", "{}<br/><br/>"])
+    first = (caption_el + form.format(paragraphs[0]) if rnd.random() < 0.3
+             else form.format(paragraphs[0]) + caption_el)
+    body = (first + "".join(form.format(p) for p in paragraphs[1:])
             + (f"<p style='text-align:right'><strong>{author}</strong></p>" if author and not labelled else ""))
+    if form.endswith("<br/>"):
+        body = f"<div class='content-text'>{body}</div>"
     after = (f"<div class='mb'><p class='h5 text-right'><strong>Tác giả bài viết: </strong>{author}</p>"
              "<p class='h5 text-right'><strong>Nguồn tin: </strong>Văn phòng Huyện ủy</p></div>") if labelled else ""
     # some portals print the date below the text, alone on its line (not NukeViet's with its counters)
     below = "h5" not in date_el and rnd.random() < 0.15
     main = _main(rnd, _title_el(rnd, title), "" if below else date_el, lead_el, body, after + (date_el if below else ""))
-    side = f"<div class='side'><div class='h'>Tin mới</div><ul>{HEADLINES}</ul></div>"
+    side_heading = rnd.choice(["<div class='h'>Tin mới</div>", "<h2>Tin mới nhất</h2>", "<h3>TIN XEM NHIỀU</h3>"])
+    side = f"<div class='side'>{side_heading}<ul>{HEADLINES}</ul></div>"
     head = rnd.choice([PORTAL, f"{title} - {PORTAL}", f"{PORTAL} | {title}", "Chi tiết tin"])
     if rnd.random() < 0.5:
         page = (f"<div class='wrap'>{side if rnd.random() < 0.5 else ''}<div class='main'>{main}</div></div>")
@@ -131,7 +139,8 @@ def _main(rnd: random.Random, title_el: str, date_el: str, lead_el: str, body: s
                       "<a href='#'>Về đầu trang</a></div>")
     if rnd.random() < 0.5:
         heading = rnd.choice(["Tin khác", "Các tin khác", "Tin cùng chuyên mục", "Tin liên quan"])
-        extras.append(f"<div class='other'><div class='t'>{heading}</div><ul>{HEADLINES}</ul></div>")
+        heading = rnd.choice([f"<div class='t'>{heading}</div>", f"<h3>{heading}</h3>", f"<h2>{heading}</h2>"])
+        extras.append(f"<div class='other'>{heading}<ul>{HEADLINES}</ul></div>")
     if rnd.random() < 0.3:
         extras.append("<div class='rate'>Đánh giá bài viết: <input type='radio'/>1 <input type='radio'/>2</div>")
     if rnd.random() < 0.25:
@@ -142,8 +151,9 @@ def _main(rnd: random.Random, title_el: str, date_el: str, lead_el: str, body: s
     inside = rnd.random() < 0.4
     crumb = ("<div class='bc'><a href='/'>Trang chủ</a> » <a href='/tin'>Tin tức</a></div>"
              if rnd.random() < 0.5 else "")
-    section = (f"<div class='cat'>{rnd.choice(['TIN TỨC - SỰ KIỆN', 'Tin hoạt động', 'THÔNG BÁO'])}</div>"
-               if rnd.random() < 0.5 else "")
+    name = rnd.choice(['TIN TỨC - SỰ KIỆN', 'Tin hoạt động', 'THÔNG BÁO', 'Tin trong tỉnh', 'Tin chuyên ngành'])
+    section = rnd.choice([f"<div class='cat'>{name}</div>", f"<h1 class='cat'>{name}</h1>",
+                          f"<h2 class='title-cat'><a href='/tin'>{name}</a></h2>", "", ""])
     head = [title_el, date_el] if rnd.random() < 0.7 else [date_el, title_el]
     content = f"<div class='nd'>{body}{''.join(extras) if inside else ''}</div>{after}"
     return f"{crumb}{section}<div class='detail'>{''.join(head)}{lead_el}{content}</div>" + (
@@ -212,7 +222,8 @@ def _items(rnd: random.Random, count: int) -> str:
 
 
 def _framed(rnd: random.Random, section: str, main: str) -> str:
-    side = f"<div class='side'><div class='h'>Tin mới</div><ul>{HEADLINES}</ul></div>"
+    side_heading = rnd.choice(["<div class='h'>Tin mới</div>", "<h2>Tin mới nhất</h2>", "<h3>TIN XEM NHIỀU</h3>"])
+    side = f"<div class='side'>{side_heading}<ul>{HEADLINES}</ul></div>"
     page = (f"<div class='wrap'>{side}<div class='main'>{main}</div></div>" if rnd.random() < 0.5
             else f"<table><tr><td>{side}</td><td>{main}</td></tr></table>")
     return f"<html><head><title>{section} - {PORTAL}</title></head><body>{MENU}{page}{FOOTER}</body></html>"

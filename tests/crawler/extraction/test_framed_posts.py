@@ -102,3 +102,36 @@ def test_a_sentence_that_names_a_day_below_the_text_is_no_date_line():
     got = read(page(f"<p class='title'><b>{TITLE}</b></p><div class='nd'><p>{PARAGRAPH}</p><p>{MORE}</p>"
                     "</div><p>Hội nghị lần sau họp ngày 12 3 2025 tại hội trường UBND huyện</p>"))
     assert not (got.published_at or "").startswith("2025")
+
+
+def test_lines_between_breaks_after_a_picture_are_all_kept():
+    lines = f"{PICTURE}{PARAGRAPH}<br/><br/>{MORE}<br/><br/>"
+    got = read(page(f"<h1>{TITLE}</h1><div class='date'>20/03/2024</div><div class='nd'>"
+                    f"<div class='content-text'>{lines}</div></div>"))
+    assert PARAGRAPH in got.text and MORE in got.text
+
+
+def test_credits_after_the_texts_container_and_its_tools_give_the_author():
+    got = read(page(f"<h1>{TITLE}</h1><div class='date'>20/03/2024</div><div class='nd'>"
+                    f"<div class='content-text'>{PARAGRAPH}<br/><br/>{MORE}<br/><br/></div>{TOOLS}</div>"
+                    f"{CREDITS}"))
+    assert (got.author, got.source) == ("Minh Tâm", "Văn phòng Huyện ủy")
+
+
+def test_a_credits_label_read_as_a_line_of_its_own_stays_with_its_name():
+    credits = ("<p class='h5'><strong>Tác giả bài viết:</strong></p><p class='h5'>Minh Tâm</p>"
+               "<p class='h5'><strong>Nguồn tin:</strong></p><p class='h5'>Văn phòng Huyện ủy</p>")
+    got = read(page(f"<h1>{TITLE}</h1><div class='date'>20/03/2024</div><div class='nd'><p>{PARAGRAPH}</p>"
+                    f"<p>{MORE}</p>{credits}</div>"))
+    assert (got.author, got.source) == ("Minh Tâm", "Văn phòng Huyện ủy")
+    assert "Tác giả" not in got.text
+
+
+def test_a_date_below_the_tools_and_a_list_of_other_posts_is_the_posts():
+    items = "".join(f"<li><a href='/tin/{i}.html'>Tin tức số {i} về hoạt động của huyện</a></li>"
+                    for i in range(4))
+    others = f"<div class='other'><h2>Tin khác</h2><ul>{items}</ul></div>"
+    got = read(page(f"<div class='title'>{TITLE}</div><div class='nd'><div class='content-text'>{PARAGRAPH}"
+                    f"<br/><br/>{MORE}</div>{TOOLS}{others}</div>{CREDITS}"
+                    "<p><i>thứ tư, 03 04 2024 15:43</i></p>"))
+    assert (got.published_at or "")[:10] == "2024-04-03"
