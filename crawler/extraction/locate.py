@@ -201,13 +201,13 @@ def _named_date(el: lxml_html.HtmlElement, text: str) -> bool:
 def _furniture(el: lxml_html.HtmlElement, text: str) -> bool:
     """What portals put between a post's text and its date below it: credit lines, the tools, a
     rating widget, a list of other posts (its links are most of its text)."""
-    if _credits(el, text) or is_noise_line(text[:MAX_LINE]) or _links_only(el):
+    if _credits(el, text) or is_noise_line(text[:MAX_LINE]):
         return True
     linked = sum(len(clean_line(a.text_content())) for a in el.iter("a"))
     return linked >= LINKED_SHARE * len(text)
 
 
-LINKED_SHARE = 0.5
+LINKED_SHARE = 0.5  # a block whose links are this share of its text: the tools' row, other posts' list
 
 
 def _credits(el: lxml_html.HtmlElement, text: str) -> bool:
