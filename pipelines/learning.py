@@ -31,6 +31,7 @@ class SiteLearning:
         self.untemplated: list[str] = []  # its articles extracted before its template was learnt
         self.seen: dict[str, tuple[str, str, list]] = {}  # the first of them: url -> title, text, dates
         self.learnt = False  # a template was learnt in this crawl that changes what was extracted
+        self.being_learnt = False  # the pages are taken, the template is not adopted yet
         self.profile: SiteProfile | None = None
         self.selectors = ""  # the same as JSON, for the extraction workers
         self.use(learnt or {})
@@ -44,7 +45,7 @@ class SiteLearning:
     @property
     def untemplated_now(self) -> bool:
         """Whether the site's template is still to be learnt (its pages are extracted without it)."""
-        return self.learning is not None
+        return self.learning is not None or self.being_learnt
 
     def saw(self, url: str, title: str, text: str, dates: list, html: Callable[[], str]) -> bool:
         """Note an article extracted without the template (it may have been learnt while the page
@@ -65,10 +66,12 @@ class SiteLearning:
     def take(self) -> tuple[list[tuple[str, str]], dict[str, tuple[str, str]]]:
         """The pages gathered and what was extracted from them, to learn from; no more are gathered."""
         pages, self.learning = self.learning or [], None
+        self.being_learnt = True  # until adopt: a page read meanwhile is read without it
         return pages, {url: (title, text) for url, (title, text, _) in self.seen.items()}
 
     def adopt(self, template: SiteTemplate | None) -> bool:
         """Use the template learnt from what :meth:`take` gave, from now on; False when it says nothing."""
+        self.being_learnt = False
         if template is None or not template.selectors():
             return False
         self.use(template.selectors())
