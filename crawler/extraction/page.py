@@ -53,7 +53,7 @@ from crawler.extraction.titles import (
     title_parts,
     titled_headings,
 )
-from crawler.extraction.verdict import judge, linked_from_menu, mark_headlines
+from crawler.extraction.verdict import judge, linked_from_menu, mark_headlines, unlink_own_title
 from crawler.profiles import Profile, SiteProfile, detect
 
 logger = logging.getLogger(__name__)
@@ -109,6 +109,7 @@ def extract_html(html: str, url: str | None = None, site: SiteProfile | None = N
     anchors = frozenset(clean_line((a.text or "") if len(a) == 0 else a.text_content())
                         for a in root.iter("a"))
     in_menu = linked_from_menu(root, url)  # a static page is one the site's menu links
+    unlink_own_title(root, url)
     mark_headlines(root)  # a section page's list, before boilerplate removal takes it
     parts = title_parts(meta.title, meta.og_title, url, breadcrumb_item(root))
     clean_tree(root, keep=titled_headings(root, parts))

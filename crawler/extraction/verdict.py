@@ -157,6 +157,30 @@ def linked_from_menu(root, url: str | None) -> bool:
     return False
 
 
+OWN_HEADING = frozenset({"h1", "h2", "h3", "h4"})
+TITLE_CLASS = re.compile(r"title|heading|tieu-?de", re.I)
+
+
+def unlink_own_title(root, url: str | None) -> None:
+    """A heading that links the page itself (Joomla's ``contentheading``, WordPress's
+    ``entry-title``) is the page's title, not another post's headline: its link goes, its text
+    stays, so the block around it reads as the article it is. Asked after the menus were read."""
+    tail = urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1] if url else ""
+    if not tail:
+        return
+    path, here = _path(url), None
+    for link in list(root.iter("a")):
+        href = (link.get("href") or "").strip()
+        parent = link.getparent()
+        if tail not in href or parent is None or not (
+                parent.tag in OWN_HEADING or TITLE_CLASS.search(parent.get("class", ""))):
+            continue
+        target = joined(url, href)
+        if target is not None and _path(target) == path \
+                and canonical_url(target) == (here := here or canonical_url(url)):
+            link.drop_tag()
+
+
 def _path(url: str) -> str:
     return unquote(urlsplit(url).path).rstrip("/").lower()
 

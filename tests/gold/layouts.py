@@ -83,7 +83,7 @@ def case(rnd: random.Random, n: int) -> Case:
     date_el = rnd.choice([f"<div class='date'>{shown}</div>", f"<p><i>{shown}</i></p>", f"<span class='time'>{shown}</span>",
                           f"<div class='meta'><span class='h5'><i class='fa fa-clock-o'></i>{shown}</span>"
                           "<span class='h5'><i class='fa fa-eye'></i>1.245</span></div>"])
-    lead = (f"Sáng ngày {d}/{m}, đoàn công tác của huyện đã tổ chức kiểm tra tình hình thực hiện nhiệm vụ tại các "
+    lead = (rnd.choice(["", "(Cổng TTĐT) - ", "TTĐT - "]) + f"Sáng ngày {d}/{m}, đoàn công tác của huyện đã tổ chức kiểm tra tình hình thực hiện nhiệm vụ tại các "
             "xã, thị trấn trên địa bàn.") if rnd.random() < 0.5 else ""
     lead_el = rnd.choice([f"<div class='sapo'><b>{lead}</b></div>", f"<p class='lead'><strong>{lead}</strong></p>",
                           f"<h4 class='summary'>{lead}</h4>"]) if lead else ""
@@ -121,7 +121,7 @@ def case(rnd: random.Random, n: int) -> Case:
     banner = rnd.choice(["", f"<h1 class='logo'>{PORTAL}</h1>", f"<div class='banner'><h2>{PORTAL}</h2>"
                          "<h3>Tỉnh Đồng Nai</h3></div>"])
     html = f"<html><head><title>{head}</title></head><body>{banner}{MENU}{page}{FOOTER}</body></html>"
-    return Case(html, f"https://tanphu.gov.vn/tin/{n}", title, f"2024-{m:02d}-{d:02d}", lead, paragraphs, caption,
+    return Case(html.replace("{url}", f"/tin/{n}"), f"https://tanphu.gov.vn/tin/{n}", title, f"2024-{m:02d}-{d:02d}", lead, paragraphs, caption,
                 author)
 
 
@@ -129,7 +129,8 @@ def _title_el(rnd: random.Random, title: str) -> str:
     return rnd.choice([f"<h1>{title}</h1>", f"<h2>{title}</h2>", f"<h3>{title}</h3>",
                        f"<div class='title'>{title}</div>", f"<span class='tieude'>{title}</span>",
                        f"<p class='title'><b>{title}</b></p>",
-                       f"<table><tr><td class='title'>{title}</td></tr></table>"])
+                       f"<table><tr><td class='title'>{title}</td></tr></table>",
+                       f"<h2 class='contentheading'><a href='{{url}}'>{title}</a></h2>"])  # Joomla: a link to itself
 
 
 def _main(rnd: random.Random, title_el: str, date_el: str, lead_el: str, body: str, after: str = "") -> str:

@@ -135,3 +135,13 @@ def test_a_date_below_the_tools_and_a_list_of_other_posts_is_the_posts():
                     f"<br/><br/>{MORE}</div>{TOOLS}{others}</div>{CREDITS}"
                     "<p><i>thứ tư, 03 04 2024 15:43</i></p>"))
     assert (got.published_at or "")[:10] == "2024-04-03"
+
+
+def test_a_title_that_links_its_own_page_is_the_posts_title_not_anothers_headline():
+    divs = "".join(f"<div>{p}</div>" for p in (PARAGRAPH, MORE))
+    html = page(f"<h2 class='contentheading'><a href='/tin/288'>{TITLE}</a></h2><div class='date'>"
+                f"Thứ Hai, 18/4/2024</div><h4 class='summary'>(Cổng TTĐT) - {LEAD}</h4><div class='nd'>{divs}"
+                f"</div>{CREDITS}", "<h1 class='cat'>Tin chuyên ngành</h1>", TOOLS)
+    got = read(html)
+    assert got.is_article and got.title == TITLE
+    assert PARAGRAPH in got.text and MORE in got.text
