@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from itertools import islice
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from common.dates import contains_date
@@ -133,28 +135,11 @@ def _static(result: Extraction, in_menu: bool) -> tuple[Rejection | None, str]:
 
 
 def linked_from_menu(root, url: str | None) -> bool:
-    """Whether the page's own menu links the page (asked before the menus are cleaned away)."""
-    if not url:
-        return False
-    path = _path(url)
-    tail = urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1]
-    if not tail:
-        return False  # the home page: a listing, whatever its menu says
-    here = None
-    for link in root.iter("a"):
-        href = (link.get("href") or "").strip()
-        # the page's last path segment in the link first (cheap), then the same path, in a menu,
-        # then the same address: canonical_url is the costly part, and most pages link themselves
-        # (breadcrumb, print, share) outside any menu
-        if tail not in href or href.startswith(("#", "javascript:")):
-            continue
-        target = joined(url, href)
-        if target is None:  # "http://[::1/x": no address
-            continue
-        if (_path(target) == path and _in_menu(link) and len(link.text_content().split()) <= STATIC_WORDS
-                and canonical_url(target) == (here := here or canonical_url(url))):
-            return True  # a page's name in a menu, not a headline in a list of news that says "menu"
-    return False
+    """Whether the page's own menu links the page (asked before the menus are cleaned away): its
+    name in a menu, not a headline in a list of news that says "menu"."""
+    named = _links_to_itself(root, url, lambda link: _in_menu(link)
+                             and len(link.text_content().split()) <= STATIC_WORDS)
+    return next(named, None) is not None  # an element's truth is its children: no any()
 
 
 OWN_HEADING = frozenset({"h1", "h2", "h3", "h4"})
@@ -165,20 +150,33 @@ def unlink_own_title(root, url: str | None) -> None:
     """A heading that links the page itself (Joomla's ``contentheading``, WordPress's
     ``entry-title``) is the page's title, not another post's headline: its link goes, its text
     stays, so the block around it reads as the article it is. Asked after the menus were read."""
+    for link in list(_links_to_itself(root, url, _in_title)):
+        link.drop_tag()
+
+
+def _in_title(link) -> bool:
+    parent = link.getparent()
+    return parent is not None and (parent.tag in OWN_HEADING
+                                   or bool(TITLE_CLASS.search(parent.get("class", ""))))
+
+
+def _links_to_itself(root, url: str | None, where: Callable[[Any], bool]):
+    """The page's links to itself that stand ``where`` says (never on the home page, whose links
+    to itself are a listing's). The page's last path segment in the link first (cheap), then
+    ``where``, then the same address: canonical_url is the costly part, and most pages link
+    themselves (breadcrumb, print, share) where no caller looks."""
     tail = urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1] if url else ""
     if not tail:
         return
     path, here = _path(url), None
-    for link in list(root.iter("a")):
+    for link in root.iter("a"):
         href = (link.get("href") or "").strip()
-        parent = link.getparent()
-        if tail not in href or parent is None or not (
-                parent.tag in OWN_HEADING or TITLE_CLASS.search(parent.get("class", ""))):
+        if tail not in href or href.startswith(("#", "javascript:")) or not where(link):
             continue
-        target = joined(url, href)
+        target = joined(url, href)  # None: "http://[::1/x", no address
         if target is not None and _path(target) == path \
                 and canonical_url(target) == (here := here or canonical_url(url)):
-            link.drop_tag()
+            yield link
 
 
 def _path(url: str) -> str:
