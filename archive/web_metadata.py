@@ -13,7 +13,7 @@ ARTICLE_COLUMNS = {
     "title": "Title as the portal shows it, NFC.",
     "published_at": "Publication time in Vietnam time, ISO 8601 (YYYY-MM-DDTHH:MM:SS+07:00), or YYYY-MM-DD when the page shows no time; NULL when none was found.",
     "published_raw": "The date line as printed on the page.",
-    "published_from": "Which rule chose the date: the candidate that won (date line, profile, meta:..., url, listing ...).",
+    "published_from": "Which rule chose the date: the candidate that won (date line, profile, meta:..., url, listing ...); a kind ending in month first read its numbers so (3/12/2024 as 12 March).",
     "author": "Author or signature line, when the page gives one.",
     "source": "Source the portal credits (another paper or portal), when given.",
     "text": "Body text without menus, sidebars, counters or footers; paragraphs separated by blank lines.",

@@ -16,7 +16,7 @@ from datetime import datetime
 from lxml import etree
 from lxml import html as lxml_html
 
-from common.dates import DateError, parse_date
+from common.dates import MONTH_FIRST, DateError, month_first_by, parse_date
 from common.textnorm import clean_line, clean_text, fold, is_vietnamese
 from common.urls import canonical_url, host_of, joined
 from crawler.extraction.attachments import expose_embedded, find_attachments, with_attachments
@@ -154,8 +154,9 @@ def extract_html(html: str, url: str | None = None, site: SiteProfile | None = N
         result.author = without_label(_first(profiles, "author", root) or finished.author
                                       or (trailing_signature(body) if body is not None else None)
                                       or after.author or find_author(body, meta.authors, meta.site_names))
-    result.date_candidates = _date_candidates(meta, shown, date_lines, find_times(title_el, body), url,
-                                              html, is_vietnamese(f"{result.title} {result.text}"))
+    found = _date_candidates(meta, shown, date_lines, find_times(title_el, body), url,
+                             html, is_vietnamese(f"{result.title} {result.text}"))
+    result.date_candidates = _in_order(found, html, site is not None and site.month_first)
     result.rejection, result.reason = judge(result, body, located.text if located else "",
                                             bool(shown or date_lines), url, title_el,
                                             anchors if body is None else frozenset(), in_menu)
@@ -182,6 +183,14 @@ def _date_candidates(meta, shown: list[str], date_lines: list[str], times: list[
     if not found and not vietnamese and (deep := _htmldate(html, url, True)):
         found.append(("htmldate extensive", deep))
     return found
+
+
+def _in_order(found: list[tuple[str, str]], html: str, month_first: bool) -> list[tuple[str, str]]:
+    """The candidates whose numbers are to be read month first named so (``MONTH_FIRST``): on
+    a site whose learnt or given template says so, or where the page's other dates of their
+    form say so (``month_first_by``)."""
+    return [(kind + MONTH_FIRST, raw) if kind != "url" and (month_first or month_first_by(raw, html))
+            else (kind, raw) for kind, raw in found]
 
 
 def _htmldate(html: str, url: str | None, extensive: bool) -> str | None:
@@ -270,7 +279,7 @@ def resolve_date(result: Extraction, fetched_at: datetime | None = None) -> Extr
     """Parse the date candidates in order; the first valid one wins."""
     for kind, raw in result.date_candidates:
         try:
-            parsed = parse_date(raw, now=fetched_at)
+            parsed = parse_date(raw, now=fetched_at, month_first=kind.endswith(MONTH_FIRST))
         except DateError as exc:
             result.date_notes.append(f"{kind}: {exc}")
             continue

@@ -10,7 +10,9 @@ pages of one site this module learns:
   such as the category "Tin trong tỉnh", never qualifies);
 - the date's place: an element path that holds one date on each page, a different one on
   most (a sidebar's list of dates holds several, and the same ones on every page);
-- lines that repeat at one place on most pages and are no sentence: removed from the text.
+- lines that repeat at one place on most pages and are no sentence: removed from the text;
+- the order of the date's numbers, where some of its dates can only be read month first
+  ("3/25/2024 2:30:00 PM", ASP.NET's en-US) and none only day first.
 
 The result is a set of selectors in the registry's format (``[site.selectors]``), so the
 extraction uses it as it uses a maintainer's: learnt places first, the generic finders
@@ -28,7 +30,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 from lxml import html as lxml_html
 
-from common.dates import DateError, contains_date, parse_date
+from common.dates import MONTH_FIRST, DateError, contains_date, numeric_order, parse_date
 from common.textnorm import clean_line, fold
 from common.urls import slug
 from crawler.extraction.bodyplace import body_place
@@ -55,6 +57,7 @@ class SiteTemplate:
     title: str | None = None  # XPath of the title's element
     body: str | None = None  # XPath of the article text's element
     date: str | None = None  # XPath of the date's element
+    date_order: str | None = None  # "mdy" when the dates at that place read month first
     drop_text: list[str] = field(default_factory=list)  # regexes of whole lines to remove
     # url -> (title, date) as the learnt places read them on the pages learnt from
     examples: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
@@ -67,6 +70,8 @@ class SiteTemplate:
             out["title"] = self.title
         if self.date:
             out["date"] = self.date
+        if self.date_order:
+            out["date_order"] = self.date_order
         if self.drop_text:
             out["drop_text"] = list(self.drop_text)
         return out
@@ -105,8 +110,9 @@ def _learn(pages: list[tuple[str, str]], seen: Mapping[str, tuple[str, str]] | N
         return None
     title, date = _title_place(read), _date_place(read)
     examples = {p.url: (_read_at(p.root, title), _read_at(p.root, date)) for p in read}
+    order = numeric_order([placed for _, placed in examples.values() if placed])
     template = SiteTemplate(pages=len(read), title=title, date=date, drop_text=_repeated_lines(read),
-                            examples=examples)
+                            examples=examples, date_order="mdy" if order == "mdy" else None)
     if seen:
         template.body = body_place(pages, seen, template.selectors())
     return template
@@ -243,15 +249,16 @@ def changes(template: SiteTemplate, seen: dict[str, tuple[str, str, list[tuple[s
             return True
         if placed_date:
             metadata = [c for c in dates if c[0].startswith(("meta", "markup", "htmldate"))]
-            if _first_day([*metadata, ("profile", placed_date)]) != _first_day(dates):
+            placed = ("profile" + (MONTH_FIRST if template.date_order == "mdy" else ""), placed_date)
+            if _first_day([*metadata, placed]) != _first_day(dates):
                 return True
     return False
 
 
 def _first_day(candidates: list[tuple[str, str]]) -> str | None:
-    for _, raw in candidates:
+    for kind, raw in candidates:
         try:
-            return parse_date(raw).value[:10]
+            return parse_date(raw, month_first=kind.endswith(MONTH_FIRST)).value[:10]
         except DateError:
             continue
     return None

@@ -3,7 +3,8 @@
 Selectors are CSS (``div.noidung``, ``#ctl00_lblTitle``) or, starting with ``/`` or ``(``,
 XPath (``(//div[@class='noidung'])[2]``: the second of them). ``drop`` lists selectors of
 blocks to remove and ``drop_text`` strings or regular expressions: a line of the text
-matching one is removed.
+matching one is removed. ``date_order = "mdy"`` reads the site's numeric dates month first
+(ASP.NET's en-US "3/12/2024 8:30:00 AM"); "dmy", as Vietnamese is written, is the default.
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ class SiteProfile(Profile):
         self.DROP = self._get(selectors, "drop")
         texts = selectors.get("drop_text", [])
         self.drop_text = [re.compile(t) for t in ([texts] if isinstance(texts, str) else texts)]
+        self.month_first = selectors.get("date_order") == "mdy"  # "3/12/2024" is 12 March
 
     def matches(self, root, url) -> bool:
         return True

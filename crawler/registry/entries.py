@@ -25,7 +25,8 @@ file, key and field::
     spider = ""                           # a class in spiders/ for portals that need code
     notes = ""
     [site.selectors]                      # extractor overrides (CSS, or XPath from "/"): body, title,
-                                          # date, author, drop; drop_text: regexes of lines to remove
+                                          # date, author, drop; drop_text: regexes of lines to remove;
+                                          # date_order: "mdy" where "3/12/2024" is 12 March
     [site.politeness]                     # delay (s), concurrency, autothrottle (bool)
 """
 
@@ -48,7 +49,8 @@ BUNDLED = Path(__file__).parent / "sites"
 LEVELS = ("province", "district", "commune", "department")
 STATUSES = ("active", "redirected", "defunct")
 PLATFORMS = ("sharepoint", "liferay", "postdate", "vnpt", "viettel", "wordpress", "joomla", "news", "unknown")
-SELECTOR_FIELDS = ("body", "title", "date", "author", "drop", "drop_text")
+SELECTOR_FIELDS = ("body", "title", "date", "author", "drop", "drop_text", "date_order")
+DATE_ORDERS = ("dmy", "mdy")
 POLITENESS_FIELDS = {"delay": (int, float), "concurrency": int, "autothrottle": bool}
 KEY = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 # Portals are public hosts: an entry naming a loopback, private or link-local
@@ -317,6 +319,10 @@ def sites_table(sites: dict[str, Site], db_path: str | Path | None, province: st
 def _check_selector(name: str, value, fail) -> None:
     from crawler.profiles.site import SelectorError, compile_selector
 
+    if name == "date_order":
+        if value not in DATE_ORDERS:
+            raise fail("selectors.date_order", f"one of {', '.join(DATE_ORDERS)}")
+        return
     values = [value] if isinstance(value, str) else value
     if not isinstance(values, list) or not all(isinstance(v, str) and v for v in values):
         raise fail(f"selectors.{name}", "a selector, or a list of them")

@@ -117,3 +117,32 @@ def test_no_date_is_an_error_not_a_crash(raw):
 ])
 def test_contains_date(text, expected):
     assert contains_date(text) is expected
+
+
+def test_a_date_that_can_only_be_read_month_first_is_read_so():
+    assert parse_date("3/25/2024 2:30:00 PM").value == "2024-03-25T14:30:00+07:00"  # ASP.NET's en-US
+
+
+def test_numbers_that_read_either_way_are_day_first_unless_told():
+    assert parse_date("3/12/2024 8:30:00 AM").value == "2024-12-03T08:30:00+07:00"
+    assert parse_date("3/12/2024 8:30:00 AM", month_first=True).value == "2024-03-12T08:30:00+07:00"
+
+
+def test_month_first_never_makes_a_day_first_date_impossible():
+    assert parse_date("25/3/2024", month_first=True).value == "2024-03-25"
+
+
+def test_the_pages_other_dates_of_the_same_form_tell_the_order():
+    from common.dates import month_first_by
+
+    page = "<li>3/25/2024 2:30:00 PM</li><li>4/2/2024 9:00:00 AM</li>"
+    assert month_first_by("Ngày đăng: 3/12/2024 8:30:00 AM", page)
+    assert not month_first_by("3/12/2024 8:30:00 AM", page + "<li>13/2/2024 2:30:00 PM</li>")  # both orders
+
+
+def test_dates_of_another_form_say_nothing_of_the_order():
+    from common.dates import month_first_by
+
+    page = "<li>3/25/2024 2:30:00 PM</li>"  # the software's stamp; the text writes "25/3/2024"
+    assert not month_first_by("3/12/2024", page)
+    assert not month_first_by("12/03/2024 8:30:00 AM", "<li>25/3/2024 8:30:00 AM</li>")

@@ -7,7 +7,7 @@ The family (built here, used by no other test and tuned to by nothing in the ext
 district portal of the SharePoint era as the issue found them: a ``<title>`` that is only the
 site's name, addresses with no slug (``View_Detail.aspx?ItemID=12``), the category heading
 ("Tin trong tỉnh", "Thông báo") above each article, the date alone in a header cell in several
-forms, a sidebar of dated headlines, and the account that posted ("admin admin") closing every
+forms (one month first, as a server left in en-US prints it), a sidebar of dated headlines, and the account that posted ("admin admin") closing every
 body. Each page is extracted alone, then with the template learnt from the other pages of the
 site (leave one out), and scored: title, day, and whether "admin admin" leaked into the text.
 """
@@ -29,7 +29,8 @@ TOPICS = ["hội nghị tổng kết công tác cải cách hành chính", "ra q
           "phòng chống dịch sốt xuất huyết trên địa bàn", "khai giảng lớp bồi dưỡng kiến thức quốc phòng",
           "đối thoại với nông dân về chuyển đổi cây trồng", "ký kết quy chế phối hợp giữa các ngành",
           "công bố quy hoạch sử dụng đất đến năm 2030"]
-DATE_FORMS = ["{d:02d}/{m:02d}/2019", "thứ tư, {d:02d} {m:02d} 2019 15:43", "({d:02d}.{m:02d}.2019 16:32)"]
+DATE_FORMS = ["{d:02d}/{m:02d}/2019", "thứ tư, {d:02d} {m:02d} 2019 15:43", "({d:02d}.{m:02d}.2019 16:32)",
+              "{m}/{d}/2019 3:43:00 PM"]  # a server left in en-US: month first, which only a day past 12 shows
 
 
 @dataclass

@@ -275,3 +275,18 @@ def test_every_form_of_a_date_line_beside_a_sidebar_of_dated_headlines(line):
     result = read(f"<div class='main'><h2 class='news-title'>{TITLE}</h2><div class='info'>{line}</div>"
                   f"<div class='news-content'>{PROSE}{PROSE}</div></div>{SIDEBAR}")
     assert (result.title, result.published_at[:10]) == (TITLE, "2019-08-07")
+
+
+def test_a_page_whose_other_stamps_read_only_month_first_reads_its_date_so():
+    side = "".join(f"<li><a href='/t{i}'>Tin số {i} của huyện</a> {i + 3}/{i + 20}/2019 9:00:00 AM</li>"
+                   for i in range(4))  # en-US stamps: "3/20/2019 9:00:00 AM" can only be 20 March
+    text = PROSE.replace("</p>", " Ngày 25/7/2019, huyện họp.</p>")  # the writer's own day-first dates
+    result = read(f"<ul class='side'>{side}</ul><div class='ct'><h1>{TITLE}</h1>"
+                  f"<div class='date'>8/5/2019 3:43:00 PM</div>{text}{PROSE}</div>")
+    assert result.published_at == "2019-08-05T15:43:00+07:00"
+    assert result.published_from == "date line, month first"
+
+
+def test_a_page_without_such_stamps_reads_its_date_day_first():
+    result = read(f"<div class='ct'><h1>{TITLE}</h1><div class='date'>8/5/2019 3:43:00 PM</div>{PROSE}</div>")
+    assert (result.published_at, result.published_from) == ("2019-05-08T15:43:00+07:00", "date line")

@@ -111,3 +111,19 @@ def test_learning_that_runs_out_of_its_time_learns_nothing(pages, monkeypatch, c
     assert template.learn([(p.url, p.html) for p in pages]) is None
     assert "learning a template stopped" in caplog.text
     assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)  # no timer left to fire into the next work
+
+
+def test_a_site_that_prints_dates_month_first_is_learnt_so():
+    pages = family(3, 0, POSTER)  # "7/3/2019 3:43:00 PM" for 3 July; days past 12 show the order
+    template = learn([(p.url, p.html) for p in pages[1:]])
+    assert template.selectors()["date_order"] == "mdy"
+    from crawler.extraction.page import resolve_date
+
+    first = pages[0]  # "7/3/2019 ...": alone it reads 7 March
+    assert resolve_date(extract_html(first.html, first.url)).published_at[:10] != first.day
+    learnt = resolve_date(extract_html(first.html, first.url, SiteProfile(template.selectors())))
+    assert learnt.published_at[:10] == first.day and learnt.published_from.endswith("month first")
+
+
+def test_a_site_that_prints_dates_day_first_learns_no_order(pages):
+    assert "date_order" not in learn([(p.url, p.html) for p in pages]).selectors()

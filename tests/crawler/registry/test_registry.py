@@ -62,6 +62,8 @@ BAD = [
      'selectors = { headline = "h1" }\n', "field 'selectors.headline'"),
     ('province = "X"\n[[site]]\nkey = "a"\nname = "A"\nlevel = "province"\nhome = ["http://a/"]\n'
      'selectors = { body = "div[[" }\n', "field 'selectors.body': does not compile"),
+    ('province = "X"\n[[site]]\nkey = "a"\nname = "A"\nlevel = "province"\nhome = ["http://a/"]\n'
+     'selectors = { date_order = "ymd" }\n', "field 'selectors.date_order': one of dmy, mdy"),
     ('[[site]]\nkey = "a"\n', "field 'province'"),
     ('province = "X"\n[[site]\n', "not valid TOML"),
 ]
