@@ -10,6 +10,7 @@ from itemadapter import ItemAdapter
 from scrapy.exceptions import DropItem
 
 from archive.warc import warc_folder
+from common.dates import MONTH_FIRST
 from crawler.extraction import Rejection, extract_bytes, resolve_date
 from crawler.extraction.budget import MAX_BYTES, SECONDS
 from crawler.extraction.decode import charset_from_content_type, decode_html
@@ -167,8 +168,11 @@ class ExtractPipeline(ArchiveStage):
                 adapter[name] = value
         adapter["date_candidates"] = result.date_candidates
         hint = adapter.get("listing_hint") or {}
-        if hint.get("date"):  # what a listing endpoint's JSON said: after the page's own candidates
-            adapter["date_candidates"] = [*result.date_candidates, ("listing", hint["date"])]
+        if hint.get("date"):  # what a listing printed beside the link or its endpoint's JSON said:
+            # after the page's own candidates
+            month_first = hint.get("month_first") or (state.profile is not None and state.profile.month_first)
+            kind = "listing" + (MONTH_FIRST if month_first else "")
+            adapter["date_candidates"] = [*result.date_candidates, (kind, hint["date"])]
         if hint.get("title") and not adapter["title"]:
             adapter["title"] = hint["title"]
         self.stats.inc_value("govarchive/articles_extracted")

@@ -29,7 +29,7 @@ from scrapy.utils.response import response_status_message
 from scrapy.utils.sitemap import Sitemap
 
 from common.clock import new_crawl_id, utc_now
-from common.dates import contains_date
+from common.dates import contains_date, month_first_by
 from common.textnorm import clean_line
 from common.urls import (
     canonical_url,
@@ -41,6 +41,7 @@ from common.urls import (
     joined,
     url_key,
 )
+from crawler.discovery.rowdates import row_date
 from crawler.discovery.soft404 import NotFoundPages
 from crawler.discovery.traps import TrapGuard, shape
 from crawler.documents.detail import document_page, stated_cells
@@ -318,6 +319,9 @@ class PortalSpider(ListingDiscovery, scrapy.Spider):
             for request in self._follow([url], self.parse_page, next_hops, priority, relative):
                 request.meta.update(paging=paging, source=response.url,
                                     listing_page=next_page_of(response.url, url, pager_text))
+                if not paging and anchor.tag == "a" and (day := row_date(anchor)):
+                    order = month_first_by(day, response.text)  # the listing's other dates tell it
+                    request.meta["listing_hint"] = {"date": day, "month_first": order}
                 if shape(request.url) != own_shape:
                     new_elsewhere += 1
                 yield request
