@@ -18,8 +18,9 @@ TOPICS = ["hội nghị tổng kết công tác cải cách hành chính", "ra q
 def _article(n: int, shown: str = "") -> str:
     body = "".join(f"<p>Đoạn {i}: Ủy ban nhân dân huyện tổ chức {TOPICS[n]} với sự tham dự của lãnh đạo các "
                    "phòng, ban, ngành và Ủy ban nhân dân các xã, thị trấn.</p>" for i in range(4))
-    return (f"<html><head><title>Huyện Tân Hưng {TOPICS[n]}</title></head><body><h1>Huyện Tân Hưng {TOPICS[n]}"
-            f"</h1>{shown}<div class='content'>{body}</div></body></html>")
+    title = f"Huyện Tân Hưng {TOPICS[n]}"
+    return (f"<html><head><title>{title}</title></head><body><h1>{title}</h1>{shown}"
+            f"<div class='content'>{body}</div></body></html>")
 
 
 def _crawl(tmp_path, listed: list[str], pages: dict[str, str]) -> dict[str, str | None]:

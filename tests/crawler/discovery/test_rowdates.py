@@ -19,7 +19,8 @@ def date_of(markup: str) -> str | None:
 @pytest.mark.parametrize("markup,shown", [
     ("<ul><li><a href='/a'>Huyện tổ chức hội nghị</a> (05/08/2019)</li><li><a href='/b'>B</a></li></ul>",
      "(05/08/2019)"),
-    ("<table><tr><td><a href='/a'>Huyện tổ chức hội nghị</a></td><td>05/08/2019</td></tr></table>", "05/08/2019"),
+    ("<table><tr><td><a href='/a'>Huyện tổ chức hội nghị</a></td><td>05/08/2019</td></tr></table>",
+     "05/08/2019"),
     (f"<div class='item'><a href='/a'><img/></a><h3><a href='/a'>Huyện tổ chức</a></h3>"
      f"<div class='d'>Ngày đăng: 05/08/2019 | Lượt xem: 1.245</div><p>{LEAD}</p></div>",
      "Ngày đăng: 05/08/2019 | Lượt xem: 1.245"),
@@ -42,9 +43,11 @@ def test_a_row_with_two_dates_gives_none():
 
 
 def test_a_link_inside_a_sentence_is_no_row():
-    assert date_of("<p>Ngày 05/08/2019 UBND huyện ban hành <a href='/a'>kế hoạch</a> về việc tổ chức.</p>") is None
+    sentence = "<p>Ngày 05/08/2019 UBND huyện ban hành <a href='/a'>kế hoạch</a> về việc tổ chức.</p>"
+    assert date_of(sentence) is None
     assert date_of(f"<p>Ngày 05/08/2019, {LEAD} <a href='/a'>Xem tại đây</a></p>") is None
 
 
 def test_a_date_of_another_row_is_not_this_ones():
-    assert date_of("<ul><li><a href='/a'>Tin A</a></li><li><a href='/b'>Tin B</a> (05/08/2019)</li></ul>") is None
+    rows = "<ul><li><a href='/a'>Tin A</a></li><li><a href='/b'>Tin B</a> (05/08/2019)</li></ul>"
+    assert date_of(rows) is None
