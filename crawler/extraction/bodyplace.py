@@ -19,12 +19,12 @@ from collections import Counter
 from collections.abc import Mapping
 
 from lxml import etree
-from lxml import html as lxml_html
 
 from common.textnorm import fold
 from crawler.extraction.boilerplate import clean_tree
 from crawler.extraction.page import extract_html
 from crawler.extraction.places import path_of, xpath_of
+from crawler.extraction.tree import parse_page
 from crawler.profiles import SiteProfile, detect
 from crawler.profiles.site import SelectorError
 
@@ -37,7 +37,6 @@ SHARE = 0.8  # share of the pages the place must be found on
 MIN_SEEN = 4  # pages with a text of their own, at least, before a place is learnt
 _CONTAINERS = ("div", "td", "article", "section", "main", "table", "tbody", "tr", "p", "span", "font",
                "center", "form")
-_PARSER = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True)
 
 
 def body_place(pages: list[tuple[str, str]], seen: Mapping[str, tuple[str, str]],
@@ -69,7 +68,7 @@ def _cleaned(html: str, url: str):
     """The page's tree as extraction sees it when it looks for the body; None where a trusted
     profile already names the body (its pages are on the fast path) or the page does not parse."""
     try:
-        root = lxml_html.document_fromstring(html, parser=_PARSER)
+        root = parse_page(html)
     except (etree.ParserError, ValueError):
         return None
     platform = detect(root, url)

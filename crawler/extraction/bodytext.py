@@ -220,7 +220,8 @@ def finish_text(raw: str, title: str, date_lines: list[str], signature: bool = T
     lines = [clean_line(line) for line in raw.splitlines()]
     # a line without a letter or a digit is a table's empty row ("| |", a picture's cell) or an ornament
     lines = [ONE_CELL.sub(r"\1", ln) for ln in lines if any(c.isalnum() for c in ln)]
-    lines = [ln for ln in lines if not _is_date_line(fold(ln), drop) and not is_noise_line(ln)]
+    lines = [ln for ln in _broken_dates_dropped(lines, drop) if not _is_date_line(fold(ln), drop)
+             and not is_noise_line(ln)]
     lines = _labels_joined(lines)
     folded_title = fold(title)
     for i, line in enumerate(lines[:TITLE_WINDOW]):
@@ -244,6 +245,22 @@ def finish_text(raw: str, title: str, date_lines: list[str], signature: bool = T
         lines.pop()
     result.text = clean_text("\n".join(lines))
     return result
+
+
+def _broken_dates_dropped(lines: list[str], date_lines: set[str]) -> list[str]:
+    """Without a date line broken over two or three lines by ``<br/>``s ("05/08/2019", then
+    "08:30"), nor a piece of one without a word that stands alone (trafilatura keeps the time
+    and drops the day)."""
+    kept: list[str] = []
+    for line in lines:
+        pieces = next((k for k in (1, 2) if len(kept) >= k
+                       and fold(" ".join([*kept[-k:], line])) in date_lines), 0)
+        if pieces:
+            del kept[-pieces:]
+        else:
+            kept.append(line)
+    return [line for line in kept if any(c.isalpha() for c in line)
+            or not any(f" {fold(line)} " in f" {d} " for d in date_lines)]
 
 
 def _labels_joined(lines: list[str]) -> list[str]:

@@ -204,4 +204,6 @@ def _section_label(line: str, vietnamese: bool = False) -> bool:
 def _prose(line: str, links: set[str]) -> bool:
     if line in links or is_noise_line(line) or is_credit(line):  # credits: fields
         return False
+    if not any(c.isalpha() for c in line):  # a time, a number: what a date line leaves ("08:13")
+        return False
     return not (len(line) < LIST_ITEM and contains_date(line))

@@ -163,7 +163,7 @@ def find_date_lines(
     found = sorted((_from_posted(text) for _, text in before + after), key=_label_rank)
     if not found and body is not None and (title is None or body in (title, *title.iterancestors())):
         found = _header_row_dates(body)
-    return found or _posted_in_body(body) or _closing_date(body)
+    return found or _posted_in_body(body) or _opening_date(body, title) or _closing_date(body)
 
 
 # the day a line says the post was published, wherever it stands in the line; and the day of its
@@ -279,6 +279,33 @@ def _posted_in_body(body: lxml_html.HtmlElement | None) -> list[str]:
 
 CLOSING_LINES = 6  # the body's last lines read for its date: the date, and the tools below it
 _LAST_WITH_TEXT = etree.XPath(f"(.//*[normalize-space(text())])[position() > last() - {CLOSING_LINES}]")
+
+
+LABEL_WORDS = 4  # words of a date's label ("Ngày cập nhật lúc"): more are a sentence that names a day
+OPENING_LINES = 3  # the body's first lines read for its date: the tools above it, then the date
+_FIRST_WITH_TEXT = etree.XPath(f"(.//*[normalize-space(text())])[position() <= {OPENING_LINES}]")
+_AFTER = etree.XPath(f"following::*[normalize-space(text())][position() <= {OPENING_LINES}]")
+
+
+def _opening_date(body: lxml_html.HtmlElement | None, title: lxml_html.HtmlElement | None) -> list[str]:
+    """The body's first line when it is a day alone ("05/08/2019", "Thứ Hai, 05/08/2019 08:30") or
+    a day after its label ("Cập nhật lúc: 09:15 04/03/2024"):
+    the post's date printed as the first line of its text block, above the paragraphs (after
+    the title, when the block holds it)."""
+    if body is None:
+        return []
+    holds_title = title is not None and any(a is body for a in title.iterancestors())
+    for first in _AFTER(title) if holds_title else _FIRST_WITH_TEXT(body):
+        ancestors = list(first.iterancestors())
+        if first.tag == "a" or any(a.tag == "a" for a in ancestors) or not any(a is body for a in ancestors):
+            return []
+        line = clean_line(first.text_content())
+        if is_noise_line(line) or _links_only(first):
+            continue
+        labelled = DATE_LABEL.match(fold(line)) and words_besides_dates(line) <= LABEL_WORDS
+        dated = len(line) <= MAX_LINE and contains_date(line) and (_lone_date(first, line) or labelled)
+        return [line] if dated else []
+    return []
 
 
 def _closing_date(body: lxml_html.HtmlElement | None) -> list[str]:

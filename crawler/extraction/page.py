@@ -14,7 +14,6 @@ import re
 from datetime import datetime
 
 from lxml import etree
-from lxml import html as lxml_html
 
 from common.dates import MONTH_FIRST, DateError, month_first_by, parse_date
 from common.textnorm import clean_line, clean_text, fold, is_vietnamese
@@ -53,13 +52,13 @@ from crawler.extraction.titles import (
     title_parts,
     titled_headings,
 )
+from crawler.extraction.tree import parse_page
 from crawler.extraction.verdict import judge, linked_from_menu, mark_headlines, unlink_own_title
 from crawler.profiles import Profile, SiteProfile, detect
 
 logger = logging.getLogger(__name__)
 
 URL_DATE = re.compile(r"/((?:19|20)\d\d)[-/](\d{1,2})[-/](\d{1,2})(?:/|$)")
-_PARSER = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True)
 
 
 def extract_bytes(body: bytes, url: str | None = None, content_type: str | None = None,
@@ -92,7 +91,7 @@ def extract_html(html: str, url: str | None = None, site: SiteProfile | None = N
         result.reason, result.rejection = "empty page", Rejection.EMPTY
         return result
     try:
-        root = lxml_html.document_fromstring(XML_DECLARATION.sub("", html, count=1), parser=_PARSER)
+        root = parse_page(XML_DECLARATION.sub("", html, count=1))
     except (etree.ParserError, ValueError) as exc:
         result.reason, result.rejection = f"unparseable HTML: {exc}", Rejection.MALFORMED
         return result

@@ -36,6 +36,7 @@ from common.urls import slug
 from crawler.extraction.bodyplace import body_place
 from crawler.extraction.budget import MAX_BYTES, ExtractionTimeout, time_budget
 from crawler.extraction.places import path_of, xpath_of
+from crawler.extraction.tree import parse_page
 
 logger = logging.getLogger(__name__)
 
@@ -48,7 +49,6 @@ MAX_TEXT = 300  # longer texts are the article, not a title, a date or a templat
 _SKIP = {"script", "style", "noscript", "template", "svg", "head", "title", "meta", "link"}
 _UPDATED = re.compile(r"\W*(cap nhat|sua doi|chinh sua|updated?|modified|last modified)\b")
 _TITLE_NAMED = re.compile(r"(^|/)h[1-4]\b|title|tieu-?de|heading|headline", re.I)
-_PARSER = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True)
 
 
 @dataclass
@@ -125,7 +125,7 @@ def _read_at(root, xpath: str | None) -> str | None:
 
 def _read(url: str, html: str) -> _Page | None:
     try:
-        root = lxml_html.document_fromstring(html, parser=_PARSER)
+        root = parse_page(html)
     except (etree.ParserError, ValueError):
         return None
     heads = root.xpath("//title/text() | //meta[@property='og:title']/@content")

@@ -5,7 +5,7 @@ portals combine, in random combinations no profile and no template knows.
 
 Each page draws, independently: the title's element (h1-h3, a classed div, span or bold
 paragraph, a one-cell table) and its ``<title>`` form; the date line's form and element, before
-or after the title, or alone below the text; a lead (sapo) in a div, a bold paragraph or a heading, or none; one to three
+or after the title, alone below the text or as the first line of the text's block; a lead (sapo) in a div, a bold paragraph or a heading, or none; one to three
 paragraphs, an image caption (figure, centred italic line, CKEditor image table; above the text
 or after its first paragraph) or none; a
 right-aligned signature, NukeViet's labelled author and source lines below the text, or none; a breadcrumb, a section's name, share tools, a related list, a
@@ -79,7 +79,8 @@ def case(rnd: random.Random, n: int) -> Case:
                         f"Thứ Tư - {d:02d}/{m:02d}/2024 15:{d:02d}", f"{d:02d}.{m:02d}.2024",
                         f"thứ tư, {d:02d} {m:02d} 2024 15:43", f"Ngày {d} tháng {m} năm 2024",
                         f"Ngày xuất bản: {d:02d}/{m:02d}/2024", f"{d:02d}/{m:02d}/2024 | Lượt xem: 1.245",
-                        f"<time datetime='2024-{m:02d}-{d:02d}T08:30:00+07:00'>{d:02d}/{m:02d}/2024</time>"])
+                        f"<time datetime='2024-{m:02d}-{d:02d}T08:30:00+07:00'>{d:02d}/{m:02d}/2024</time>",
+                        f"{d:02d}/{m:02d}/2024<br/>08:{d:02d}"])  # the time on a line of its own
     date_el = rnd.choice([f"<div class='date'>{shown}</div>", f"<p><i>{shown}</i></p>", f"<span class='time'>{shown}</span>",
                           f"<div class='meta'><span class='h5'><i class='fa fa-clock-o'></i>{shown}</span>"
                           "<span class='h5'><i class='fa fa-eye'></i>1.245</span></div>"])
@@ -110,7 +111,11 @@ def case(rnd: random.Random, n: int) -> Case:
              "<p class='h5 text-right'><strong>Nguồn tin: </strong>Văn phòng Huyện ủy</p></div>") if labelled else ""
     # some portals print the date below the text, alone on its line (not NukeViet's with its counters)
     below = "h5" not in date_el and rnd.random() < 0.15
-    main = _main(rnd, _title_el(rnd, title), "" if below else date_el, lead_el, body, after + (date_el if below else ""))
+    # and some as the first line of the text's own block, above the paragraphs
+    top = not below and not lead_el and "h5" not in date_el and rnd.random() < 0.15
+    body = date_el + body if top else body
+    main = _main(rnd, _title_el(rnd, title), "" if below or top else date_el, lead_el, body,
+                 after + (date_el if below else ""))
     side_heading = rnd.choice(["<div class='h'>Tin mới</div>", "<h2>Tin mới nhất</h2>", "<h3>TIN XEM NHIỀU</h3>"])
     side = f"<div class='side'>{side_heading}<ul>{HEADLINES}</ul></div>"
     head = rnd.choice([PORTAL, f"{title} - {PORTAL}", f"{PORTAL} | {title}", "Chi tiết tin"])

@@ -290,3 +290,45 @@ def test_a_page_whose_other_stamps_read_only_month_first_reads_its_date_so():
 def test_a_page_without_such_stamps_reads_its_date_day_first():
     result = read(f"<div class='ct'><h1>{TITLE}</h1><div class='date'>8/5/2019 3:43:00 PM</div>{PROSE}</div>")
     assert (result.published_at, result.published_from) == ("2019-05-08T15:43:00+07:00", "date line")
+
+
+@pytest.mark.parametrize("shown", ["05/08/2019<br/>08:30", "08:30<br>05/08/2019"])
+def test_a_day_and_its_time_on_two_lines_are_one_date(shown):
+    result = read(f"<div class='ct'><h1>{TITLE}</h1><div class='date'>{shown}</div>{PROSE}{PROSE}</div>")
+    assert result.published_at == "2019-08-05T08:30:00+07:00"
+
+
+def test_a_heading_broken_over_two_lines_keeps_the_space_between_its_words():
+    broken = TITLE.replace(" công tác", "<br/>công tác")
+    result = read(f"<div class='ct'><h1>{broken}</h1><div class='date'>05/08/2019</div>{PROSE}{PROSE}</div>")
+    assert result.title == TITLE
+
+
+@pytest.mark.parametrize("shown", ["05/08/2019<br/>08:30", "Thứ Hai<br/>05/08/2019<br/>08:30"])
+def test_a_date_line_broken_over_lines_stays_out_of_the_text(shown):
+    result = read(f"<div class='ct'><h1>{TITLE}</h1><div class='nd'><div class='date'>{shown}</div>"
+                  f"{PROSE}{PROSE}</div></div>")
+    assert result.published_at == "2019-08-05T08:30:00+07:00" and not result.text.startswith(("05", "Thứ"))
+
+
+OPENING = ["<p><i>05/08/2019</i></p>", "<div class='ngay'>Thứ Hai, 05/08/2019 08:30</div>",
+           "<p>Cập nhật lúc: 08:30 05/08/2019</p>"]
+
+
+@pytest.mark.parametrize("shown", OPENING)
+def test_a_date_as_the_first_line_of_the_texts_block_is_the_posts(shown):
+    result = read(f"<div class='ct'><h1>{TITLE}</h1><div class='nd'>{shown}{PROSE}{PROSE}</div></div>")
+    assert result.published_at[:10] == "2019-08-05" and "05/08/2019" not in result.text
+
+
+def test_a_short_posts_first_line_after_its_title_is_its_date():
+    result = read(f"<div class='ct'><h1>{TITLE}</h1><div class='nd'><p><i>05-08-2019</i></p>"
+                  "<p>Ủy ban nhân dân huyện thông báo lịch tiếp công dân tháng 8 đến các cơ quan, đơn vị.</p>"
+                  "</div></div>")
+    assert result.is_article and result.published_at == "2019-08-05"
+
+
+def test_a_first_line_that_is_a_sentence_naming_a_day_is_no_date():
+    opening = "<p>Ngày 05/08/2019, Ủy ban nhân dân huyện tổ chức hội nghị tổng kết công tác năm.</p>"
+    result = read(f"<div class='ct'><h1>{TITLE}</h1><div class='nd'>{opening}{PROSE}{PROSE}</div></div>")
+    assert result.published_at is None

@@ -1,0 +1,21 @@
+"""A page's tree, parsed once the same way for extraction and for learning a site's template.
+
+lxml's ``text_content()`` joins the texts around a ``<br/>`` with nothing between them: a date
+line "12/03/2024<br/>08:30" read "12/03/202408:30", which holds no date, and a heading broken
+over two lines lost the space between its words. Each ``<br/>`` is given a space after it, as
+a browser shows a break; the block serializer breaks the line there all the same.
+"""
+
+from __future__ import annotations
+
+from lxml import html as lxml_html
+
+_PARSER = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True)
+
+
+def parse_page(html: str) -> lxml_html.HtmlElement:
+    """The document's root; raises lxml's ``ParserError`` or ``ValueError`` as lxml does."""
+    root = lxml_html.document_fromstring(html, parser=_PARSER)
+    for br in root.iter("br"):
+        br.tail = " " + br.tail if br.tail else " "
+    return root
