@@ -58,6 +58,25 @@ def without_label(name: str | None) -> str | None:
     return None if is_account(name) else name
 
 
+_FIELDS = re.compile(r"\s+[|•·]\s+|\s+[-–]\s+(?=\w[^|]*[:：])")  # "12/03/2024 | Tác giả: … | Lượt xem: 12"
+
+
+# a counter's span run into the name before it ("Tác giả: Minh Tâm<span>1.245</span>"): no name
+# ends in digits
+_GLUED_COUNT = re.compile(r"(?<=[^\W\d_])\d[\d.,]*$")
+
+
+def author_in_lines(lines: list[str]) -> str | None:
+    """The author a date line states among its fields ("12/03/2024 | Tác giả: Minh Tâm | Lượt
+    xem: 12"), labelled; a portal's account ("Người đăng: admin") is none."""
+    for line in lines:
+        for field in _FIELDS.split(line):
+            field = _GLUED_COUNT.sub("", field.strip())
+            if LABEL.match(field) and not is_account(field) and (name := clean_name(field)):
+                return name
+    return None
+
+
 def is_account(line: str) -> bool:
     """``line`` names one of the portal's accounts, with or without a label ("Người đăng: admin")."""
     return bool(ACCOUNT.match(fold(LABEL.sub("", clean_line(line))).lower().strip(" .")))

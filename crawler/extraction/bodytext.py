@@ -259,8 +259,15 @@ def _broken_dates_dropped(lines: list[str], date_lines: set[str]) -> list[str]:
             del kept[-pieces:]
         else:
             kept.append(line)
-    return [line for line in kept if any(c.isalpha() for c in line)
-            or not any(f" {fold(line)} " in f" {d} " for d in date_lines)]
+    return [line for line in kept if not _piece_of(line, date_lines)]
+
+
+def _piece_of(line: str, date_lines: set[str]) -> bool:
+    """A piece of a date line that stands on its own: without a word ("08:30"), or its fields
+    from a separator on ("| Tác giả: Minh Tâm", where the day was a ``<time>`` of its own)."""
+    if any(c.isalpha() for c in line) and not line.startswith(("|", "•", "·")):
+        return False
+    return any(f" {fold(line)} " in f" {d} " for d in date_lines)
 
 
 def _labels_joined(lines: list[str]) -> list[str]:

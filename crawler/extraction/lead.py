@@ -19,6 +19,7 @@ import re
 
 from lxml import html as lxml_html
 
+from common.dates import contains_date
 from common.textnorm import clean_line
 from common.urls import is_document
 from crawler.extraction.boilerplate import is_noise_line
@@ -85,7 +86,8 @@ def with_lead_inside(title: lxml_html.HtmlElement | None, body: lxml_html.HtmlEl
         if any(isinstance(child.tag, str) and child.tag not in INLINE_TAGS for child in el):
             continue  # a block of blocks: its own blocks are looked at one by one
         block = _unlinked_text(el)
-        at = text.find(block) if len(block) >= FIRST_LINE and el.tag != "figcaption" else -1
+        findable = len(block) >= FIRST_LINE and el.tag != "figcaption" and not _dated(block)
+        at = text.find(block) if findable else -1
         if at >= 0:  # the reading kept this block: the lead goes before it, and before its line
             at = min([at, *(p for b in passed if 0 <= (p := text.find(b)) < at)])
             at = text.rfind("\n", 0, at) + 1  # (a table's row, a caption's cell)
@@ -142,6 +144,12 @@ def _unlinked_text(el: lxml_html.HtmlElement) -> str:
         if not is_document(anchor.get("href") or ""):
             anchor.drop_tree()  # its tail stays
     return clean_line(clone.text_content())
+
+
+def _dated(block: str) -> bool:
+    """A date line, with its label or credits ("Ngày 21/5/2024 | Tác giả: …"): the head's, which
+    the reading may keep above the lead, not the text's first block."""
+    return contains_date(block) and words_besides_dates(block) < LEAD_WORDS
 
 
 def _is_lead(el: lxml_html.HtmlElement, text: str) -> bool:

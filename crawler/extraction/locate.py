@@ -231,9 +231,11 @@ def _lone_date(el: lxml_html.HtmlElement, text: str) -> bool:
 
 
 def _without_counters(line: str) -> str:
-    """The line without the counters beside its date ("26/08/2024 | Lượt xem: 1.245")."""
+    """The line without the counters and credits beside its date ("26/08/2024 | Lượt xem: 1.245",
+    "16/09/2024 | Tác giả: Minh Tâm")."""
     parts = re.split(r"\s[|•·]\s", line)
-    return " ".join(part for part in parts if not is_noise_line(part)) if len(parts) > 1 else line
+    return " ".join(part for part in parts if not is_noise_line(part) and not is_credit(part)
+                    ) if len(parts) > 1 else line
 
 
 SENTENCE_WORDS = 6  # words besides the dates: a line that ends as a sentence is prose, no date line

@@ -19,7 +19,7 @@ from common.dates import MONTH_FIRST, DateError, month_first_by, parse_date
 from common.textnorm import clean_line, clean_text, fold, is_vietnamese
 from common.urls import canonical_url, host_of, joined
 from crawler.extraction.attachments import expose_embedded, find_attachments, with_attachments
-from crawler.extraction.author import find_author, without_label
+from crawler.extraction.author import author_in_lines, find_author, without_label
 from crawler.extraction.bodytext import (
     BodyText,
     element_text,
@@ -152,7 +152,8 @@ def extract_html(html: str, url: str | None = None, site: SiteProfile | None = N
         result.source = finished.source or after.source
         result.author = without_label(_first(profiles, "author", root) or finished.author
                                       or (trailing_signature(body) if body is not None else None)
-                                      or after.author or find_author(body, meta.authors, meta.site_names))
+                                      or after.author or find_author(body, meta.authors, meta.site_names)
+                                      or author_in_lines(date_lines + shown))
     found = _date_candidates(meta, shown, date_lines, find_times(title_el, body), url,
                              html, is_vietnamese(f"{result.title} {result.text}"))
     result.date_candidates = _in_order(found, html, site is not None and site.month_first)

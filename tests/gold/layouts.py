@@ -8,7 +8,8 @@ paragraph, a one-cell table) and its ``<title>`` form; the date line's form and 
 or after the title, alone below the text or as the first line of the text's block; a lead (sapo) in a div, a bold paragraph or a heading, or none; one to three
 paragraphs, an image caption (figure, centred italic line, CKEditor image table; above the text
 or after its first paragraph) or none; a
-right-aligned signature, NukeViet's labelled author and source lines below the text, or none; a breadcrumb, a section's name, share tools, a related list, a
+right-aligned signature, NukeViet's labelled author and source lines below the text, the author
+among the date line's fields, or none; a breadcrumb, a section's name, share tools, a related list, a
 rating widget and a thread of readers' comments, or not, inside the content block or after it; a sidebar of dated headlines; a
 div or a table layout. Each page is extracted alone and scored: stored as an article, title,
 day, text opening with the lead, every paragraph and caption kept, the signature as author,
@@ -97,6 +98,8 @@ def case(rnd: random.Random, n: int) -> Case:
         "</table>"]) if caption else ""
     author = rnd.choice(["", *AUTHORS])
     labelled = bool(author) and rnd.random() < 0.3  # NukeViet's lines below the text, outside it
+    in_line = bool(author) and not labelled and rnd.random() < 0.2  # or among the date line's fields
+    date_el = date_el.replace(shown, f"{shown} | Tác giả: {author}", 1) if in_line else date_el
     # paragraphs as <p>, as Word pasted them (justified, a styled span), as <div>s, or lines of
     # one block between <br/>s (older portals' editors)
     form = rnd.choice(["<p>{}</p>", "<p style='text-align:justify'><span style='font-size:14px'>{}</span></p>",
@@ -104,7 +107,8 @@ def case(rnd: random.Random, n: int) -> Case:
     first = (caption_el + form.format(paragraphs[0]) if rnd.random() < 0.3
              else form.format(paragraphs[0]) + caption_el)
     body = (first + "".join(form.format(p) for p in paragraphs[1:])
-            + (f"<p style='text-align:right'><strong>{author}</strong></p>" if author and not labelled else ""))
+            + (f"<p style='text-align:right'><strong>{author}</strong></p>" if author and not (labelled or in_line)
+               else ""))
     if form.endswith("<br/>"):
         body = f"<div class='content-text'>{body}</div>"
     after = (f"<div class='mb'><p class='h5 text-right'><strong>Tác giả bài viết: </strong>{author}</p>"

@@ -137,3 +137,20 @@ def test_the_credit_lines_are_found_past_the_attached_files():
 def test_an_unlabelled_name_below_the_body_is_not_taken_for_its_author():
     related = '<ul class="related"><li><a href="/tin/9.html">Hội nghị công tác dân vận</a></li></ul>'
     assert extract_page(page(after=related), "https://x.gov.vn/tin/8.html").author is None
+
+
+@pytest.mark.parametrize("line, want", [
+    ("Ngày 12/03/2024 | Tác giả: Minh Tâm | Lượt xem: 12", "Minh Tâm"),
+    ("Thứ Ba, 12/03/2024 • Tin, ảnh: Thu Hà", "Thu Hà"),
+    ("Ngày đăng: 12/03/2024 - Người đăng: admin", None),  # the account that posted is no author
+])
+def test_the_author_among_the_date_lines_fields(line, want):
+    html = page().replace(b"Ng\xc3\xa0y 12/03/2024", line.encode())
+    assert extract_page(html, "http://x.gov.vn/tin/1").author == want
+
+
+def test_a_counter_run_into_the_authors_name_is_no_part_of_it():
+    line = ("<div class='meta'><span>Ngày 12/03/2024 | Tác giả: Minh Tâm</span>"
+            "<span><i class='fa fa-eye'></i>1.245</span></div>")
+    html = page().replace(b'<div class="date">Ng\xc3\xa0y 12/03/2024</div>', line.encode())
+    assert extract_page(html, "http://x.gov.vn/tin/1").author == "Minh Tâm"

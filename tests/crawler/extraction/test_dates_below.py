@@ -32,3 +32,8 @@ def test_a_day_alone_closing_the_body_is_the_date_and_leaves_the_text():
 
 def test_a_related_headlines_day_below_the_body_gives_no_date():
     assert read(f"<p>{PARA}</p><p>{PARA}</p>", RELATED).published_at is None
+
+
+def test_a_day_below_the_body_with_its_credits_beside_it_is_the_date_and_gives_the_author():
+    r = read(f"<p>{PARA}</p><p>{PARA}</p>", "<span class='time'>16/09/2024 | Tác giả: Minh Tâm</span>")
+    assert (r.published_at, r.author) == ("2024-09-16", "Minh Tâm")

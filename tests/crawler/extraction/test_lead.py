@@ -95,3 +95,18 @@ def test_a_short_lead_counts_where_the_page_names_it_one():
 
 def test_a_short_unnamed_line_before_the_content_is_no_lead():
     assert not extract_html(page(f"<div class='x'><b>{SHORT}</b></div>"), URL).text.startswith(SHORT)
+
+
+def test_a_date_line_with_credits_that_the_reading_kept_is_not_where_the_text_starts():
+    """A short post's block holds its title; the reading kept the date line with its author and
+    dropped the lead (an ``<h4>``): the lead goes back after the date line, before the text."""
+    from lxml import html as lxml_html
+
+    from crawler.extraction.lead import with_lead_inside
+
+    line = "Ngày 12 tháng 3 năm 2024 | Tác giả: Nguyễn Văn Hùng - Phòng VH-TT"
+    block = lxml_html.fromstring(f"<div class='detail'><p class='title'><b>{TITLE}</b></p><span>{line}</span>"
+                                 f"<h4 class='summary'>{LEAD}</h4><div class='nd'>{PARAS}</div></div>")
+    first = PARAS[3:PARAS.index("</p>")]
+    reading = f"{line}\n{first}"
+    assert with_lead_inside(block.find("p"), block, reading) == f"{line}\n{LEAD}\n\n{first}"
