@@ -20,6 +20,8 @@ from itertools import islice
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from lxml import etree
+
 from common.dates import contains_date
 from common.textnorm import clean_line, fold
 from common.urls import canonical_url, is_binary, is_document, joined, url_key
@@ -196,10 +198,21 @@ def _in_menu(link) -> bool:
 
 
 def _short_post(result: Extraction, body, dated: bool, url: str | None, title_el) -> bool:
-    """A dated post with one sentence or attachments that is no teaser (asked of short texts only:
-    the teaser checks walk the page)."""
-    return (dated and (len(result.text) >= MIN_POST_CHARS or bool(result.attachments))
+    """A dated post with one sentence, attachments or pictures (a "Tin ảnh" story of photos
+    alone) that is no teaser (asked of short texts only: the teaser checks walk the page)."""
+    return (dated and (len(result.text) >= MIN_POST_CHARS or bool(result.attachments)
+                       or _pictures(body) >= PICTURES)
             and not _among_dated_entries(body, title_el, url))
+
+
+PICTURES = 2  # pictures or videos in a body without text that make it a photo story
+_SHOWN = etree.XPath(".//img[not(ancestor::a)] | .//video | .//iframe[contains(@src, 'youtu') or "
+                     "contains(@src, 'video') or contains(@src, 'player')]")
+
+
+def _pictures(body) -> int:
+    """The pictures and videos a body shows itself (a linked thumbnail is another page's)."""
+    return len(_SHOWN(body)) if body is not None else 0
 
 
 def _among_dated_entries(body, title_el, url: str | None) -> bool:

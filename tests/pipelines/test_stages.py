@@ -104,3 +104,14 @@ def test_an_article_first_read_from_its_printer_view_keeps_the_capture_of_its_ow
     store.close_spider(), dedup.close_spider()
     db = sqlite3.connect(tmp_path / "a.db")
     assert db.execute("SELECT warc_offset, warc_length FROM articles").fetchone() == (20, 7)
+
+
+def test_photo_stories_without_text_are_stored_as_two_when_their_titles_differ(crawler, tmp_path):
+    store, dedup = _stage(StorePipeline, crawler), _stage(DedupPipeline, crawler)
+    for n in (1, 2):
+        story = _page(f"http://h/tin-anh/{n}", "", title=f"Hình ảnh đại hội số {n}")
+        store.process_item(dedup.process_item(story))
+    store.close_spider(), dedup.close_spider()
+    db = sqlite3.connect(tmp_path / "a.db")
+    rows = db.execute("SELECT title, text FROM articles ORDER BY id").fetchall()
+    assert rows == [("Hình ảnh đại hội số 1", ""), ("Hình ảnh đại hội số 2", "")]

@@ -215,3 +215,16 @@ def test_a_notice_that_links_its_documents_page_stays_a_notice():
               f"</div></div><div class='other'><b>Thông báo khác</b><ul>{headlines(6)}</ul></div>")
     result = extract_page(SECTION_FRAME.format(notice).encode(), "https://tanphu.gov.vn/thong-bao/tb-12.html")
     assert (result.is_article, result.title) == (True, NOTICE_TITLE)
+
+
+@pytest.mark.parametrize("layout", [liferay, unknown])
+def test_a_dated_photo_story_without_text_is_a_post(layout):
+    photos = "".join(f"<p><img src='/anh/{i}.jpg'/></p>" for i in range(4))
+    result = extract_page(layout("Một số hình ảnh tại Đại hội Đảng bộ huyện lần thứ XII", photos),
+                          "http://x.gov.vn/tin-anh/12")
+    assert result.is_article and result.published_at[:10] == "2024-04-03"
+
+
+def test_linked_thumbnails_without_text_are_no_photo_story():
+    thumbs = "".join(f"<p><a href='/tin/{i}'><img src='/anh/{i}.jpg'/></a></p>" for i in range(4))
+    assert not extract_page(unknown("Thư viện ảnh", thumbs), "http://x.gov.vn/thu-vien-anh").is_article
