@@ -55,6 +55,11 @@ THREAD_HEADINGS = frozenset(fold(h) for h in (
     "Các ý kiến phản hồi", "Phản hồi của bạn đọc",
 ))
 WIDGET_HEADINGS = WIDGET_HEADINGS | THREAD_HEADINGS
+# the label over links to other posts an editor types under the text
+RELATED_LABELS = frozenset(fold(h) for h in (
+    "Xem thêm", "Đọc thêm", "Mời xem thêm", "Tin liên quan", "Bài liên quan", "Tin bài liên quan",
+    "Các tin liên quan", "Bài viết liên quan", "Tin cùng chủ đề", "Xem thêm các tin khác",
+))
 THREAD_HEADING_CHARS = 40
 THREAD_HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6", "b", "strong", "p"})
 HEADING_CLASS = re.compile(r"title|heading|header|tieu-?de", re.I)
@@ -244,7 +249,33 @@ def clean_tree(root: lxml_html.HtmlElement, keep: Iterable[lxml_html.HtmlElement
             for gone in (target, *thread):
                 removed.update(gone.iter())
                 _drop(gone)
+    for el in elements:
+        if el not in removed and el.getparent() is not None and len(el) >= 2:
+            for gone in _related_run(el, stats):
+                if gone not in kept:
+                    removed.update(gone.iter())
+                    _drop(gone)
     return root
+
+
+def _related_run(el, stats: dict) -> list:
+    """The run of headline links that closes a block of prose, with its label ("Xem thêm:"): the
+    other posts an editor typed under the text, one link a paragraph. Not the text's: read, it
+    made a short article a "listing of 3 headlines"."""
+    children = [child for child in el if isinstance(child.tag, str)]
+    end, run = len(children), []
+    while end and (s := stats.get(children[end - 1])) is not None:
+        if s.text and not (s.links and s.text - s.link_text <= 3 and s.link_text >= HEADLINE * s.links):
+            break
+        if s.text:
+            run.append(children[end - 1])
+        end -= 1
+    label = children[end - 1] if end and run and _short_text(children[end - 1]) in RELATED_LABELS else None
+    before = children[:end - 1] if label is not None else children[:end]
+    prose = sum(stats[c].text - stats[c].link_text for c in before if c in stats)
+    if (len(run) >= 2 or label is not None) and prose >= PROTECT_RUN:
+        return [*run, *([label] if label is not None else [])]
+    return []
 
 
 def _thread_after(heading, stats: dict) -> list:

@@ -145,3 +145,22 @@ def test_a_title_that_links_its_own_page_is_the_posts_title_not_anothers_headlin
     got = read(html)
     assert got.is_article and got.title == TITLE
     assert PARAGRAPH in got.text and MORE in got.text
+
+
+RELATED = [f"Huyện Tân Phú tổng kết công tác năm {2020 + i} và triển khai nhiệm vụ" for i in range(3)]
+
+
+@pytest.mark.parametrize("label", ["", "<p><strong>Xem thêm:</strong></p>", "<p>Tin liên quan</p>"])
+def test_links_to_other_posts_typed_under_a_short_text_are_no_listing_and_no_text(label):
+    links = "".join(f"<p><a href='/tin/{i}.html'>{t}</a></p>" for i, t in enumerate(RELATED))
+    detail = (f"<h1>{TITLE}</h1><div class='date'>20/03/2024</div>"
+              f"<div class='nd'><p>{PARAGRAPH}</p><p>{MORE}</p>{label}{links}</div>")
+    result = resolve_date(extract_bytes(page(detail), "http://x.gov.vn/tin/99.html"), datetime(2024, 12, 31))
+    assert result.is_article, result.reason
+    assert result.text.endswith("trên địa bàn huyện.") and "Xem thêm" not in result.text
+
+
+def test_links_a_paragraph_each_after_a_one_line_intro_stay_a_listing():
+    links = "".join(f"<p><a href='/tin/{i}.html'>{t} (tin {i})</a></p>" for i, t in enumerate(RELATED * 3))
+    detail = f"<h1>Tin tức - Sự kiện</h1><p>Các tin bài mới nhất của huyện.</p>{links}"
+    assert not extract_bytes(page(detail), "http://x.gov.vn/tin-tuc").is_article
