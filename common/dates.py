@@ -123,7 +123,7 @@ def parse_date(raw: str, now: datetime | None = None, *, month_first: bool = Fal
     lowered = raw.lower()  # the patterns spell the Vietnamese words with their diacritics
     parsed = _fast_path(raw, lowered, month_first)
     if parsed is None:
-        parsed = _slow_path(raw, lowered)
+        parsed = _slow_path(raw, lowered, _relative_base(lowered, now))
     _check_not_future(parsed, now)
     return parsed
 
@@ -286,7 +286,23 @@ def _build(
     return ParsedDate(local.isoformat(timespec="seconds"), raw, True)
 
 
-def _slow_path(raw: str, lowered: str) -> ParsedDate:
+# "2 giờ trước", "Hôm qua lúc 10:20": counted back from the fetch, not from the clock of the day
+# the record is read (a capture from 2019 read today); weeks, months and years back name no day
+_RELATIVE = re.compile(r"\b(trước|ago|hôm nay|hôm qua|today|yesterday)\b")
+_VAGUE = re.compile(r"\b(tuần|tháng|năm|weeks?|months?|years?)\s+(trước|ago)\b")
+
+
+def _relative_base(lowered: str, now: datetime | None) -> datetime | None:
+    if not _RELATIVE.search(lowered):
+        return None
+    if _VAGUE.search(lowered):
+        raise DateError(f"a date counted back in weeks, months or years names no day: {lowered!r}")
+    if now is None:
+        raise DateError(f"a date counted back needs the fetch time: {lowered!r}")
+    return (now if now.tzinfo else now.replace(tzinfo=UTC)).astimezone(VN_TZ).replace(tzinfo=None)
+
+
+def _slow_path(raw: str, lowered: str, base: datetime | None = None) -> ParsedDate:
     import dateparser  # heavy import (~0.3 s): only when the fast paths miss
 
     settings = {
@@ -295,6 +311,7 @@ def _slow_path(raw: str, lowered: str) -> ParsedDate:
         "RETURN_AS_TIMEZONE_AWARE": True,
         "PREFER_DATES_FROM": "past",
         "REQUIRE_PARTS": ["day", "month", "year"],
+        **({"RELATIVE_BASE": base} if base else {}),  # naive: Vietnam's wall time, as TIMEZONE says
     }
     try:
         moment = dateparser.parse(raw, languages=["vi", "en"], settings=settings)

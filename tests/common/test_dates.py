@@ -146,3 +146,20 @@ def test_dates_of_another_form_say_nothing_of_the_order():
     page = "<li>3/25/2024 2:30:00 PM</li>"  # the software's stamp; the text writes "25/3/2024"
     assert not month_first_by("3/12/2024", page)
     assert not month_first_by("12/03/2024 8:30:00 AM", "<li>25/3/2024 8:30:00 AM</li>")
+
+
+@pytest.mark.parametrize("raw, want", [("2 giờ trước", "2024-03-11"), ("3 ngày trước", "2024-03-09"),
+                                       ("Hôm qua lúc 10:20", "2024-03-11T10:20:00+07:00")])
+def test_a_date_counted_back_is_counted_from_the_fetch_not_from_today(raw, want):
+    assert parse_date(raw, datetime(2024, 3, 11, 18, 0, tzinfo=UTC)).value == want  # 01:00 on the 12th
+
+
+@pytest.mark.parametrize("raw", ["1 tuần trước", "2 tháng trước", "3 năm trước"])
+def test_weeks_months_or_years_back_name_no_day(raw):
+    with pytest.raises(DateError, match="names no day"):
+        parse_date(raw, FETCHED)
+
+
+def test_a_date_counted_back_without_the_fetch_time_is_refused():
+    with pytest.raises(DateError, match="needs the fetch time"):
+        parse_date("2 giờ trước")
