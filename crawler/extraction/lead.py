@@ -83,9 +83,10 @@ def with_lead_inside(title: lxml_html.HtmlElement | None, body: lxml_html.HtmlEl
         started = started or el is title
         if not started or el in skip or not isinstance(el.tag, str) or el.tag not in READ_TAGS:
             continue
-        if any(isinstance(child.tag, str) and child.tag not in INLINE_TAGS for child in el):
-            continue  # a block of blocks: its own blocks are looked at one by one
-        block = _unlinked_text(el)
+        # a block of blocks: its own blocks are looked at one by one, and the words it opens with
+        # itself (an editor's lines between <br/>s before a picture's table) are its first line
+        nested = any(isinstance(child.tag, str) and child.tag not in INLINE_TAGS for child in el)
+        block = clean_line(el.text or "") if nested else _unlinked_text(el)
         findable = len(block) >= FIRST_LINE and el.tag != "figcaption" and not _dated(block)
         at = text.find(block) if findable else -1
         if at >= 0:  # the reading kept this block: the lead goes before it, and before its line
@@ -93,6 +94,8 @@ def with_lead_inside(title: lxml_html.HtmlElement | None, body: lxml_html.HtmlEl
             at = text.rfind("\n", 0, at) + 1  # (a table's row, a caption's cell)
             lead = [line for line in found if line not in text]
             return text[:at] + "".join(f"{line}\n\n" for line in lead) + text[at:] if lead else text
+        if nested:
+            continue
         looked += 1
         if looked > MAX_SIBLINGS:
             break

@@ -110,3 +110,20 @@ def test_a_date_line_with_credits_that_the_reading_kept_is_not_where_the_text_st
     first = PARAS[3:PARAS.index("</p>")]
     reading = f"{line}\n{first}"
     assert with_lead_inside(block.find("p"), block, reading) == f"{line}\n{LEAD}\n\n{first}"
+
+
+def test_the_lead_goes_before_an_editors_lines_that_open_a_block_of_blocks():
+    """The text's first lines between ``<br/>``s, then a picture's table, in one block: the lead
+    goes before those lines, not before the picture's caption."""
+    from lxml import html as lxml_html
+
+    from crawler.extraction.lead import with_lead_inside
+
+    first = PARAS[3:PARAS.index("</p>")]
+    caption = "Quang cảnh buổi làm việc của đoàn công tác"
+    block = lxml_html.fromstring(
+        f"<div class='detail'><p class='title'><b>{TITLE}</b></p><h4 class='summary'>{LEAD}</h4>"
+        f"<div class='nd'>{first}<br/><br/><table><tr><td><img src='/x.jpg'/></td></tr>"
+        f"<tr><td>{caption}</td></tr></table></div></div>")
+    reading = f"{first}\n{caption}"
+    assert with_lead_inside(block.find("p"), block, reading) == f"{LEAD}\n\n{first}\n{caption}"
