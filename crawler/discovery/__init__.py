@@ -8,7 +8,9 @@
   system's Chromium through scrapy-playwright;
 - :mod:`~crawler.discovery.traps`: calendars, path loops, facet combinations, session noise and
   patterns that run dry, recognised from what the crawl sees;
-- :mod:`~crawler.discovery.soft404`: "not found" pages served with 200.
+- :mod:`~crawler.discovery.soft404`: "not found" pages served with 200;
+- :mod:`~crawler.discovery.rowdates`: the date a listing prints beside a link, the linked page's
+  last date candidate.
 
 No module here imports Scrapy's engine or the archive: the spider asks, these answer.
 """

@@ -3,7 +3,8 @@
 ``page`` runs the stages in order and is the entry point (``extract_page``):
 
 - ``budget``: bounded work (bytes read, seconds spent);
-- ``decode``: bytes to NFC text, whatever the headers claim;
+- ``decode``: bytes to NFC text, whatever the headers claim; ``tree``: the text parsed, the same
+  way for extraction and for learning (a ``<br/>`` parts the words around it);
 - ``metadata``: ``<head>``, JSON-LD and microdata;
 - ``boilerplate``: blocks removed by what they hold;
 - ``locate``: body and date line in the cleaned tree; ``titles``: the title among its candidates;

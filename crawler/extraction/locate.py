@@ -227,10 +227,10 @@ def _lone_date(el: lxml_html.HtmlElement, text: str) -> bool:
     """The line right after the body that is a day and nothing else ("07/08/2019 15:43", "Thứ
     Tư, 7/8/2019"), in no list: the post's date printed below its text. A related headline's day
     stands beside its link, in a list, further down."""
-    return not words_besides_dates(_without_counters(text)) and not _in_list(el)
+    return not words_besides_dates(without_counters(text)) and not _in_list(el)
 
 
-def _without_counters(line: str) -> str:
+def without_counters(line: str) -> str:
     """The line without the counters and credits beside its date ("26/08/2024 | Lượt xem: 1.245",
     "16/09/2024 | Tác giả: Minh Tâm")."""
     parts = re.split(r"\s[|•·]\s", line)

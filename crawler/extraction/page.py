@@ -46,6 +46,7 @@ from crawler.extraction.result import Extraction, Rejection
 from crawler.extraction.titles import (
     breadcrumb_item,
     find_title,
+    heading_dates,
     heading_text,
     names_a_site,
     page_title_without_portal,
@@ -123,7 +124,7 @@ def extract_html(html: str, url: str | None = None, site: SiteProfile | None = N
         body = block if block is not None else body
     result.title = _title_text(title_el, meta.og_title, meta.title, meta.site_names)
     shown = [d for p in profiles for d in p.date_lines(root)]
-    date_lines = find_date_lines(title_el, body)
+    date_lines = heading_dates(title_el) + find_date_lines(title_el, body)
     # a platform's profile knows where its lead is; a body the site's selectors or its learnt
     # place name may stand after one, as a located body may
     leads = named_by is None or named_by is site

@@ -11,6 +11,7 @@ the heading is no part of the title.
 
 from __future__ import annotations
 
+import copy
 import re
 
 from lxml import html as lxml_html
@@ -18,7 +19,13 @@ from lxml import html as lxml_html
 from common.dates import contains_date
 from common.textnorm import clean_line, fold
 from common.urls import slug
-from crawler.extraction.locate import HEADING_TAGS, MAX_LINE, PROSE_TAGS, words_besides_dates
+from crawler.extraction.locate import (
+    HEADING_TAGS,
+    MAX_LINE,
+    PROSE_TAGS,
+    without_counters,
+    words_besides_dates,
+)
 
 TITLE_HINT = re.compile(r"title|tieude|tieu-de|heading|headline", re.I)
 TITLE_SPLIT = re.compile(r"\s+[-|–—:»]\s+|\s*\|\s*")
@@ -162,8 +169,13 @@ def _matches(text: str, parts: list[str]) -> bool:
 
 def heading_text(el: lxml_html.HtmlElement) -> str:
     """A title element's text without a date that stands in an element of its own inside it
-    (``<h1>Tổng kết năm 2019 <span>(05/08/2019)</span></h1>``): the day is the page's, not the
-    title's. A date written into the title's own words stays ("Lịch tiếp dân ngày 05/8")."""
+    (``<h1>Tổng kết năm 2019 <span>(05/08/2019)</span></h1>``) or on a line of its own
+    (``<h1>Tổng kết năm 2019<br/>05/08/2019</h1>``): the day is the page's, not the title's. A
+    date written into the title's own words stays ("Lịch tiếp dân ngày 05/8")."""
+    if el.find(".//br") is not None and (lines := _heading_lines(el)) and len(lines) > 1:
+        kept = [line for line in lines if not _dated_line(line)]
+        if kept and len(kept) < len(lines):
+            return clean_line(" ".join(kept))
     dated = [child for child in el.iterdescendants() if isinstance(child.tag, str)
              and _DATE_ONLY.fullmatch(clean_line(child.text_content()) or "x")]
     if not dated:
@@ -176,6 +188,37 @@ def heading_text(el: lxml_html.HtmlElement) -> str:
         if id(node) not in skip or node in dated:  # a dated element's tail is the title's again
             pieces.append(node.tail or "")
     return clean_line(" ".join(pieces))
+
+
+def heading_dates(el: lxml_html.HtmlElement | None) -> list[str]:
+    """The date lines a title element holds below its words (``<h1>Tổng kết<br/>Ngày đăng:
+    05/08/2019</h1>``): the page's date line, which the title's own text leaves out."""
+    if el is None or el.find(".//br") is None:
+        return []
+    lines = _heading_lines(el)
+    dated = [line for line in lines[1:] if _dated_line(line)]
+    return dated if len(dated) < len(lines) else []
+
+
+def _heading_lines(el: lxml_html.HtmlElement) -> list[str]:
+    clone = copy.deepcopy(el)
+    clone.tail = None
+    for br in clone.iter("br"):
+        br.tail = "\n" + (br.tail or "")
+    return [line for line in (clean_line(part) for part in clone.text_content().split("\n")) if line]
+
+
+def _dated_line(line: str) -> bool:
+    """A day alone ("Thứ Hai, 5/8/2024", "05/08/2019 | Lượt xem: 12"), or after its label
+    ("Ngày đăng: 05/08/2019") in a line of few words."""
+    if not contains_date(line):
+        return False
+    return not words_besides_dates(without_counters(line)) or (
+        bool(_POSTED.match(line)) and words_besides_dates(line) <= 3)
+
+
+_POSTED = re.compile(r"\W*(ngày\s+đăng|đăng\s+ngày|ngày\s+cập\s+nhật|cập\s+nhật|ngày\s+xuất\s+bản|ngày)\b",
+                     re.I)
 
 
 # a day, with its time before or after it ("12/03/2024 | 08:30 AM", "08:30 - 12/03/2024 (GMT+7)")

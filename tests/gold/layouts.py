@@ -4,24 +4,27 @@ portals combine, in random combinations no profile and no template knows.
     .venv/bin/python -m tests.gold.layouts [--count 300] [--seed 1] [--misses]
 
 Each page draws, independently: the title's element (h1-h3, a classed div, span or bold
-paragraph, a one-cell table) and its ``<title>`` form; the date line's form and element, before
-or after the title, alone below the text or as the first line of the text's block; a lead (sapo) in a div, a bold paragraph or a heading, or none; one to three
-paragraphs, an image caption (figure, centred italic line, CKEditor image table; above the text
-or after its first paragraph) or none; a
-right-aligned signature, NukeViet's labelled author and source lines below the text, the author
-among the date line's fields, or none; a breadcrumb, a section's name, share tools, a related list, a
-rating widget and a thread of readers' comments, or not, inside the content block or after it; a sidebar of dated headlines; a
-div or a table layout. Each page is extracted alone and scored: stored as an article, title,
-day, text opening with the lead, every paragraph and caption kept, the signature as author,
-and no boilerplate in the text. ``tests/crawler/extraction/test_layout_combinations.py`` pins
-floors. The parts are what the probes of stop 34 found portals print; the combinations are the
-point: a rule that holds for one layout and breaks another shows here.
+paragraph, a one-cell table, Joomla's heading linking its own page) and its ``<title>`` form;
+the date line's form and element, before or after the title, alone below the text, as the
+first line of the text's block or on a line of its own in the title's element; a lead (sapo)
+in a div, a bold paragraph or a heading, or none; one to three paragraphs in four forms; an
+image caption (figure, centred italic line, CKEditor image table; above the text or after its
+first paragraph) or none; a right-aligned signature, NukeViet's labelled author and source
+lines below the text, the author among the date line's fields, or none; a breadcrumb, a
+section's name, share tools, a related list, a rating widget and a thread of readers'
+comments, or not, inside the content block or after it; a sidebar of dated headlines; a div or
+a table layout. Each page is extracted alone and scored: stored as an article, title, day,
+text opening with the lead, every paragraph and caption kept, the signature as author, and no
+boilerplate in the text. ``tests/crawler/extraction/test_layout_combinations.py`` pins floors.
+The parts are what the probes of stop 34 and later found portals print; the combinations are
+the point: a rule that holds for one layout and breaks another shows here.
 
 A second set puts a section's pages together from the same parts: listings in five styles (a
-list, rows of a table, blocks, teasers with their leads, links a paragraph each), the newest post shown in full above
-the list (its headline a link, or a picture or "Xem tiếp" linking it) or not, paged or not, which must be judged listings (a crawl fetches them again); and
-short notices (a title, a day above or below, one line or none, a file), which must be stored
-with their title, day and file.
+list, rows of a table, blocks, teasers with their leads, links a paragraph each), the newest
+post shown in full above the list (its headline a link, or a picture or "Xem tiếp" linking it)
+or not, paged or not, which must be judged listings (a crawl fetches them again); and short
+notices (a title, a day above or below, one line or none, a file), which must be stored with
+their title, day and file.
 """
 
 from __future__ import annotations
@@ -118,7 +121,12 @@ def case(rnd: random.Random, n: int) -> Case:
     # and some as the first line of the text's own block, above the paragraphs
     top = not below and not lead_el and "h5" not in date_el and rnd.random() < 0.15
     body = date_el + body if top else body
-    main = _main(rnd, _title_el(rnd, title), "" if below or top else date_el, lead_el, body,
+    title_el = _title_el(rnd, title)
+    # or on a line of its own inside the title's element
+    inside = (not below and not top and "<" not in shown and "Tác giả" not in date_el
+              and "contentheading" not in title_el and rnd.random() < 0.1)
+    title_el = title_el.replace(title, f"{title}<br/>{shown}", 1) if inside else title_el
+    main = _main(rnd, title_el, "" if below or top or inside else date_el, lead_el, body,
                  after + (date_el if below else ""))
     side_heading = rnd.choice(["<div class='h'>Tin mới</div>", "<h2>Tin mới nhất</h2>", "<h3>TIN XEM NHIỀU</h3>"])
     side = f"<div class='side'>{side_heading}<ul>{HEADLINES}</ul></div>"

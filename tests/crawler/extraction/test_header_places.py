@@ -332,3 +332,16 @@ def test_a_first_line_that_is_a_sentence_naming_a_day_is_no_date():
     opening = "<p>Ngày 05/08/2019, Ủy ban nhân dân huyện tổ chức hội nghị tổng kết công tác năm.</p>"
     result = read(f"<div class='ct'><h1>{TITLE}</h1><div class='nd'>{opening}{PROSE}{PROSE}</div></div>")
     assert result.published_at is None
+
+
+@pytest.mark.parametrize("heading", [f"<h1>{TITLE}<br/>05/08/2019</h1>",
+                                     f"<h1>{TITLE}<br/>(05/08/2019 08:30)</h1>",
+                                     f"<h2 class='title'>{TITLE}<br><i>Ngày đăng: 05/08/2019</i></h2>"])
+def test_a_date_on_a_line_of_its_own_inside_the_heading_is_the_date_not_the_title(heading):
+    result = read(f"<div class='ct'>{heading}{PROSE}{PROSE}</div>")
+    assert (result.title, result.published_at[:10]) == (TITLE, "2019-08-05")
+
+
+def test_a_heading_of_two_lines_of_words_stays_whole():
+    result = read(f"<div class='ct'><h1>{TITLE}<br/>tại huyện An Phú</h1><div>05/08/2019</div>{PROSE}</div>")
+    assert result.title == f"{TITLE} tại huyện An Phú"
