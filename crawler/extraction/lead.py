@@ -19,11 +19,10 @@ import re
 
 from lxml import html as lxml_html
 
-from common.dates import contains_date
 from common.textnorm import clean_line
 from common.urls import is_document
 from crawler.extraction.boilerplate import is_noise_line
-from crawler.extraction.locate import words_besides_dates
+from crawler.extraction.locate import is_date_line, words_besides_dates
 
 LEAD_CHARS = 60  # a lead is a sentence or two: shorter blocks are labels, captions, bylines
 LEAD_WORDS = 10  # words besides its days: a date line with a label and a time has fewer
@@ -87,7 +86,8 @@ def with_lead_inside(title: lxml_html.HtmlElement | None, body: lxml_html.HtmlEl
         # itself (an editor's lines between <br/>s before a picture's table) are its first line
         nested = any(isinstance(child.tag, str) and child.tag not in INLINE_TAGS for child in el)
         block = clean_line(el.text or "") if nested else _unlinked_text(el)
-        findable = len(block) >= FIRST_LINE and el.tag != "figcaption" and not _dated(block)
+        # a date line (with its credits) is the head's, which the reading may keep above the lead
+        findable = len(block) >= FIRST_LINE and el.tag != "figcaption" and not is_date_line(block)
         at = text.find(block) if findable else -1
         if at >= 0:  # the reading kept this block: the lead goes before it, and before its line
             at = min([at, *(p for b in passed if 0 <= (p := text.find(b)) < at)])
@@ -147,12 +147,6 @@ def _unlinked_text(el: lxml_html.HtmlElement) -> str:
         if not is_document(anchor.get("href") or ""):
             anchor.drop_tree()  # its tail stays
     return clean_line(clone.text_content())
-
-
-def _dated(block: str) -> bool:
-    """A date line, with its label or credits ("Ngày 21/5/2024 | Tác giả: …"): the head's, which
-    the reading may keep above the lead, not the text's first block."""
-    return contains_date(block) and words_besides_dates(block) < LEAD_WORDS
 
 
 def _is_lead(el: lxml_html.HtmlElement, text: str) -> bool:

@@ -304,10 +304,19 @@ def _opening_date(body: lxml_html.HtmlElement | None, title: lxml_html.HtmlEleme
         line = clean_line(first.text_content())
         if is_noise_line(line) or _links_only(first):
             continue
-        labelled = DATE_LABEL.match(fold(line)) and words_besides_dates(line) <= LABEL_WORDS
-        dated = len(line) <= MAX_LINE and contains_date(line) and (_lone_date(first, line) or labelled)
-        return [line] if dated else []
+        return [line] if is_date_line(line) and not _in_list(first) else []
     return []
+
+
+def is_date_line(line: str) -> bool:
+    """A day and nothing else ("Thứ Hai, 05/08/2019 08:30", "05/08/2019 | Lượt xem: 12", "16/09/2024
+    | Tác giả: Minh Tâm"), or a day after its label ("Cập nhật lúc: 09:15 04/03/2024"): a date
+    line, not a sentence that names a day."""
+    if len(line) > MAX_LINE or not contains_date(line):
+        return False
+    bare = without_counters(line)
+    words = words_besides_dates(bare)
+    return not words or (bool(DATE_LABEL.match(fold(bare))) and words <= LABEL_WORDS)
 
 
 def _closing_date(body: lxml_html.HtmlElement | None) -> list[str]:

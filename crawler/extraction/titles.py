@@ -19,13 +19,7 @@ from lxml import html as lxml_html
 from common.dates import contains_date
 from common.textnorm import clean_line, fold
 from common.urls import slug
-from crawler.extraction.locate import (
-    HEADING_TAGS,
-    MAX_LINE,
-    PROSE_TAGS,
-    without_counters,
-    words_besides_dates,
-)
+from crawler.extraction.locate import HEADING_TAGS, MAX_LINE, PROSE_TAGS, is_date_line, words_besides_dates
 
 TITLE_HINT = re.compile(r"title|tieude|tieu-de|heading|headline", re.I)
 TITLE_SPLIT = re.compile(r"\s+[-|–—:»]\s+|\s*\|\s*")
@@ -173,7 +167,7 @@ def heading_text(el: lxml_html.HtmlElement) -> str:
     (``<h1>Tổng kết năm 2019<br/>05/08/2019</h1>``): the day is the page's, not the title's. A
     date written into the title's own words stays ("Lịch tiếp dân ngày 05/8")."""
     if el.find(".//br") is not None and (lines := _heading_lines(el)) and len(lines) > 1:
-        kept = [line for line in lines if not _dated_line(line)]
+        kept = [line for line in lines if not is_date_line(line)]
         if kept and len(kept) < len(lines):
             return clean_line(" ".join(kept))
     dated = [child for child in el.iterdescendants() if isinstance(child.tag, str)
@@ -196,7 +190,7 @@ def heading_dates(el: lxml_html.HtmlElement | None) -> list[str]:
     if el is None or el.find(".//br") is None:
         return []
     lines = _heading_lines(el)
-    dated = [line for line in lines[1:] if _dated_line(line)]
+    dated = [line for line in lines[1:] if is_date_line(line)]
     return dated if len(dated) < len(lines) else []
 
 
@@ -206,19 +200,6 @@ def _heading_lines(el: lxml_html.HtmlElement) -> list[str]:
     for br in clone.iter("br"):
         br.tail = "\n" + (br.tail or "")
     return [line for line in (clean_line(part) for part in clone.text_content().split("\n")) if line]
-
-
-def _dated_line(line: str) -> bool:
-    """A day alone ("Thứ Hai, 5/8/2024", "05/08/2019 | Lượt xem: 12"), or after its label
-    ("Ngày đăng: 05/08/2019") in a line of few words."""
-    if not contains_date(line):
-        return False
-    return not words_besides_dates(without_counters(line)) or (
-        bool(_POSTED.match(line)) and words_besides_dates(line) <= 3)
-
-
-_POSTED = re.compile(r"\W*(ngày\s+đăng|đăng\s+ngày|ngày\s+cập\s+nhật|cập\s+nhật|ngày\s+xuất\s+bản|ngày)\b",
-                     re.I)
 
 
 # a day, with its time before or after it ("12/03/2024 | 08:30 AM", "08:30 - 12/03/2024 (GMT+7)")

@@ -205,14 +205,13 @@ def _short_post(result: Extraction, body, dated: bool, url: str | None, title_el
             and not _among_dated_entries(body, title_el, url))
 
 
-PICTURES = 2  # pictures or videos in a body without text that make it a photo story
-_SHOWN = etree.XPath(".//img[not(ancestor::a)] | .//video | .//iframe[contains(@src, 'youtu') or "
-                     "contains(@src, 'video') or contains(@src, 'player')]")
+PICTURES = 2  # pictures in a body without text that make it a photo story
+_SHOWN = etree.XPath("count(.//img[not(ancestor::a)])")
 
 
 def _pictures(body) -> int:
-    """The pictures and videos a body shows itself (a linked thumbnail is another page's)."""
-    return len(_SHOWN(body)) if body is not None else 0
+    """The pictures a body shows itself (a linked thumbnail is another page's)."""
+    return int(_SHOWN(body)) if body is not None else 0
 
 
 def _among_dated_entries(body, title_el, url: str | None) -> bool:
