@@ -301,11 +301,23 @@ def _opening_date(body: lxml_html.HtmlElement | None, title: lxml_html.HtmlEleme
         ancestors = list(first.iterancestors())
         if first.tag == "a" or any(a.tag == "a" for a in ancestors) or not any(a is body for a in ancestors):
             return []
-        line = clean_line(first.text_content())
+        line = clean_line(first.text_content())  # a date line broken by <br/>s is one line
+        line = line if is_date_line(line) else _first_line(first)
         if is_noise_line(line) or _links_only(first):
             continue
         return [line] if is_date_line(line) and not _in_list(first) else []
     return []
+
+
+def _first_line(el: lxml_html.HtmlElement) -> str:
+    """The element's text up to its first ``<br/>`` ("05/08/2019<br/>Ủy ban nhân dân huyện …":
+    the date an editor typed atop the text, in its first paragraph)."""
+    parts = [el.text or ""]
+    for child in el:
+        if child.tag == "br":
+            break
+        parts += [child.text_content() if isinstance(child.tag, str) else "", child.tail or ""]
+    return clean_line("".join(parts))
 
 
 def is_date_line(line: str) -> bool:
@@ -331,9 +343,23 @@ def _closing_date(body: lxml_html.HtmlElement | None) -> list[str]:
         line = clean_line(last.text_content())
         if is_noise_line(line) or _links_only(last):
             continue
+        line = _line_around(last, body, line)
         lone = len(line) <= MAX_LINE and contains_date(line) and _lone_date(last, line)
         return [line] if lone else []
     return []
+
+
+_INLINE = frozenset({"time", "span", "i", "em", "b", "strong", "font", "small"})
+
+
+def _line_around(el: lxml_html.HtmlElement, body: lxml_html.HtmlElement, line: str) -> str:
+    """The whole line an inline day stands in, when that line is a date line ("<time>06/08/2024
+    </time> | Tác giả: Minh Tâm"): its credits go with it, for the author."""
+    parent = el.getparent()
+    if el.tag not in _INLINE or parent is None or parent is body:
+        return line
+    whole = clean_line(parent.text_content())
+    return whole if whole != line and is_date_line(whole) else line
 
 
 def _links_only(el: lxml_html.HtmlElement) -> bool:

@@ -37,3 +37,9 @@ def test_a_related_headlines_day_below_the_body_gives_no_date():
 def test_a_day_below_the_body_with_its_credits_beside_it_is_the_date_and_gives_the_author():
     r = read(f"<p>{PARA}</p><p>{PARA}</p>", "<span class='time'>16/09/2024 | Tác giả: Minh Tâm</span>")
     assert (r.published_at, r.author) == ("2024-09-16", "Minh Tâm")
+
+
+def test_a_day_in_a_time_element_closing_the_body_keeps_the_credits_beside_it():
+    r = read(f"<p>{PARA}</p><p>{PARA}</p><div class='date'><time datetime='2024-11-08T08:30:00+07:00'>"
+             "08/11/2024</time> | Tác giả: Minh Tâm</div>")
+    assert (r.published_at[:10], r.author, r.text.endswith("nâng cao.")) == ("2024-11-08", "Minh Tâm", True)

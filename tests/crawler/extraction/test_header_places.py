@@ -312,7 +312,8 @@ def test_a_date_line_broken_over_lines_stays_out_of_the_text(shown):
 
 
 OPENING = ["<p><i>05/08/2019</i></p>", "<div class='ngay'>Thứ Hai, 05/08/2019 08:30</div>",
-           "<p>Cập nhật lúc: 08:30 05/08/2019</p>"]
+           "<p>Cập nhật lúc: 08:30 05/08/2019</p>",
+           "<p>05/08/2019<br/>Ủy ban nhân dân huyện thông báo kết quả hội nghị đến các xã.</p>"]
 
 
 @pytest.mark.parametrize("shown", OPENING)
