@@ -12,11 +12,12 @@ given it) is made a link in its place before the boilerplate goes: it is attache
 from __future__ import annotations
 
 import posixpath
+import re
 from urllib.parse import unquote, urlsplit
 
 from lxml import html as lxml_html
 
-from common.textnorm import clean_line
+from common.textnorm import clean_line, fold
 from common.urls import embedded_document, is_document, is_followable, joined
 
 MAX_ATTACHMENTS = 200
@@ -32,12 +33,31 @@ def find_attachments(body: lxml_html.HtmlElement, base_url: str | None) -> list[
         url = joined(base_url or "", href)
         if not url or not url.startswith(("http://", "https://")) or not is_document(url) or url in found:
             continue
-        label = (clean_line(anchor.text_content()) or clean_line(anchor.get("title") or "")
-                 or unquote(posixpath.basename(urlsplit(url).path)))
+        label = clean_line(anchor.text_content()) or clean_line(anchor.get("title") or "")
+        if not label or fold(label).lower().strip(" .:»") in GENERIC:
+            label = _row_name(anchor, label) or unquote(posixpath.basename(urlsplit(url).path)) or label
         found[url] = label
         if len(found) >= MAX_ATTACHMENTS:
             break
     return [{"label": label, "url": url} for url, label in found.items()]
+
+
+# a link's words that name no file: its row (a table of attached files) or its address does
+GENERIC = frozenset({"tai ve", "tai xuong", "tai file", "tai tep", "download", "xem", "xem file", "xem tep",
+                     "tep dinh kem", "file dinh kem", "dinh kem", "tai day", "xem tai day", "chi tiet",
+                     "xem chi tiet", "here", "click here"})
+_SIZE_OR_COUNT = re.compile(r"^[\d.,\s]*(?:[kmg]?b|bytes?|lượt.*)?$", re.I)
+
+
+def _row_name(anchor, label: str) -> str:
+    """The file's name in the table row a generic link stands in ("tb-1.pdf | 245 KB | Tải về"):
+    the row's longest cell that is not the link's, a number or a size."""
+    row = next(anchor.iterancestors("tr"), None)
+    if row is None:
+        return ""
+    cells = [clean_line(cell.text_content()) for cell in row.iter("td", "th")]
+    names = [c for c in cells if c and c != label and not _SIZE_OR_COUNT.match(c)]
+    return max(names, key=len) if names else ""
 
 
 EMBEDDING = ("iframe", "embed", "object")

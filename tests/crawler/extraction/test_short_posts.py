@@ -228,3 +228,17 @@ def test_a_dated_photo_story_without_text_is_a_post(layout):
 def test_linked_thumbnails_without_text_are_no_photo_story():
     thumbs = "".join(f"<p><a href='/tin/{i}'><img src='/anh/{i}.jpg'/></a></p>" for i in range(4))
     assert not extract_page(unknown("Thư viện ảnh", thumbs), "http://x.gov.vn/thu-vien-anh").is_article
+
+
+def test_a_files_table_of_download_links_names_each_file_by_its_row():
+    rows = "".join(f"<tr><td>{i}</td><td>Phụ lục {i} kèm theo kế hoạch</td><td>245 KB</td>"
+                   f"<td><a href='/upload/pl-{i}.pdf'>Tải về</a></td></tr>" for i in (1, 2))
+    body = f"<p>Chi tiết xem tại văn bản đính kèm./.</p><table>{rows}</table>"
+    result = extract_page(unknown("Kế hoạch số 45/KH-UBND về chuyển đổi số", body), "http://x.gov.vn/kh/45")
+    assert [a["label"] for a in result.attachments] == ["Phụ lục 1 kèm theo kế hoạch", "Phụ lục 2 kèm theo kế hoạch"]
+
+
+def test_a_download_link_outside_a_table_is_named_by_its_file():
+    body = "<p>Chi tiết xem tại văn bản đính kèm./. <a href='/upload/ke-hoach-45.pdf'>Tải về</a></p>"
+    result = extract_page(unknown("Kế hoạch số 45/KH-UBND về chuyển đổi số", body), "http://x.gov.vn/kh/45")
+    assert [a["label"] for a in result.attachments] == ["ke-hoach-45.pdf"]
