@@ -22,7 +22,7 @@ from lxml import html as lxml_html
 from common.textnorm import clean_line
 from common.urls import is_document
 from crawler.extraction.boilerplate import is_noise_line
-from crawler.extraction.locate import is_date_line, words_besides_dates
+from crawler.extraction.locate import first_line, is_date_line, words_besides_dates
 
 LEAD_CHARS = 60  # a lead is a sentence or two: shorter blocks are labels, captions, bylines
 LEAD_WORDS = 10  # words besides its days: a date line with a label and a time has fewer
@@ -41,7 +41,7 @@ LEAD_TAGS = frozenset({"p", "div", "h2", "h3", "h4", "h5", "h6", "span", "td", "
                        "em", "i", "font", "section"})
 READ_TAGS = LEAD_TAGS | {"figcaption"}  # a caption is read, never taken for a lead
 INLINE_TAGS = frozenset({"a", "b", "strong", "em", "i", "u", "span", "font", "br", "img", "small", "sup",
-                         "sub"})
+                         "sub", "time"})
 
 
 def lead_before(title: lxml_html.HtmlElement | None, body: lxml_html.HtmlElement | None) -> list[str]:
@@ -82,15 +82,19 @@ def with_lead_inside(title: lxml_html.HtmlElement | None, body: lxml_html.HtmlEl
         started = started or el is title
         if not started or el in skip or not isinstance(el.tag, str) or el.tag not in READ_TAGS:
             continue
-        # a block of blocks: its own blocks are looked at one by one, and the words it opens with
-        # itself (an editor's lines between <br/>s before a picture's table) are its first line
+        # a block of blocks: its own blocks are looked at one by one, and the words it holds itself
+        # (an editor's lines between <br/>s, around a picture's table) mark where the text starts
         nested = any(isinstance(child.tag, str) and child.tag not in INLINE_TAGS for child in el)
-        block = clean_line(el.text or "") if nested else _unlinked_text(el)
+        block = _own_words(el) if nested else _unlinked_text(el)
+        if not nested and el.find("br") is not None:
+            block = first_line(el)  # lines between <br/>s: the reading parts them, the first leads
         # a date line (with its credits) is the head's, which the reading may keep above the lead
         findable = len(block) >= FIRST_LINE and el.tag != "figcaption" and not is_date_line(block)
         at = text.find(block) if findable else -1
         if at >= 0:  # the reading kept this block: the lead goes before it, and before its line
-            at = min([at, *(p for b in passed if 0 <= (p := text.find(b)) < at)])
+            inner = el.iterdescendants("figcaption", "td", "p") if nested else ()
+            before = passed + [clean_line(d.text_content()) for d in inner]  # a caption above its words
+            at = min([at, *(p for b in before if len(b) >= PASSED_CHARS and 0 <= (p := text.find(b)) < at)])
             at = text.rfind("\n", 0, at) + 1  # (a table's row, a caption's cell)
             lead = [line for line in found if line not in text]
             return text[:at] + "".join(f"{line}\n\n" for line in lead) + text[at:] if lead else text
@@ -105,6 +109,13 @@ def with_lead_inside(title: lxml_html.HtmlElement | None, body: lxml_html.HtmlEl
         elif found and len(block) >= PASSED_CHARS:
             passed.append(block)
     return text
+
+
+def _own_words(el: lxml_html.HtmlElement) -> str:
+    """The first run of words a block of blocks holds itself (its text, or a tail after one of its
+    blocks: the line after a picture), up to a ``<br/>``."""
+    runs = [el.text, *(child.tail for child in el)]
+    return next((line for run in runs if len(line := clean_line(run or "")) >= FIRST_LINE), "")
 
 
 def from_title(body: lxml_html.HtmlElement, title: lxml_html.HtmlElement | None) -> lxml_html.HtmlElement:

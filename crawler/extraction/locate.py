@@ -57,6 +57,8 @@ def find_body(root: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
             if own < 40:
                 continue
             length, container = own, unit
+            if unit.tag == "div" and not any(child.tag in _BLOCKS for child in unit):
+                container = unit.getparent()  # a paragraph written as a <div>: its block holds the text
         else:
             length, container = plain_len(unit), unit.getparent()
         if length < 25 or container is None:
@@ -71,6 +73,8 @@ def find_body(root: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
     return max(scores, key=scores.get)
 
 
+_BLOCKS = frozenset({"div", "p", "table", "ul", "ol", "section", "article", "blockquote", "h1", "h2", "h3",
+                     "h4", "h5", "h6"})
 SHORT_POST = 200  # plain characters: a located body shorter than this may be a notice's footer
 HEADLINE_LINK = 30  # characters: a link this long names another post
 
@@ -302,14 +306,14 @@ def _opening_date(body: lxml_html.HtmlElement | None, title: lxml_html.HtmlEleme
         if first.tag == "a" or any(a.tag == "a" for a in ancestors) or not any(a is body for a in ancestors):
             return []
         line = clean_line(first.text_content())  # a date line broken by <br/>s is one line
-        line = line if is_date_line(line) else _first_line(first)
+        line = line if is_date_line(line) else first_line(first)
         if is_noise_line(line) or _links_only(first):
             continue
         return [line] if is_date_line(line) and not _in_list(first) else []
     return []
 
 
-def _first_line(el: lxml_html.HtmlElement) -> str:
+def first_line(el: lxml_html.HtmlElement) -> str:
     """The element's text up to its first ``<br/>`` ("05/08/2019<br/>Ủy ban nhân dân huyện …":
     the date an editor typed atop the text, in its first paragraph)."""
     parts = [el.text or ""]

@@ -164,3 +164,20 @@ def test_links_a_paragraph_each_after_a_one_line_intro_stay_a_listing():
     links = "".join(f"<p><a href='/tin/{i}.html'>{t} (tin {i})</a></p>" for i, t in enumerate(RELATED * 3))
     detail = f"<h1>Tin tức - Sự kiện</h1><p>Các tin bài mới nhất của huyện.</p>{links}"
     assert not extract_bytes(page(detail), "http://x.gov.vn/tin-tuc").is_article
+
+
+def test_a_caption_in_a_picture_table_between_paragraphs_written_as_divs_is_kept():
+    detail = (f"<p class='title'><b>{TITLE}</b></p><div class='nd'><span class='time'>Thứ Tư - 20/03/2024"
+              f" 15:02</span><div>{PARAGRAPH}</div>{PICTURE}<div>{MORE}</div></div>")
+    result = resolve_date(extract_bytes(page(detail), "http://x.gov.vn/tin/99.html"), datetime(2024, 12, 31))
+    assert "Quang cảnh buổi làm việc" in result.text and result.text.startswith(PARAGRAPH)
+
+
+def test_the_lead_goes_before_a_picture_that_opens_lines_between_brs():
+    figure = ("<figure><img src='/x.jpg'/><figcaption>Quang cảnh buổi làm việc của đoàn công tác</figcaption>"
+              "</figure>")
+    detail = (f"<table><tr><td class='title'>{TITLE}</td></tr></table><div class='meta'>20/03/2024</div>"
+              f"<h4 class='summary'>{LEAD}</h4><div class='nd'><div class='content-text'>{figure}{PARAGRAPH}"
+              f"<br/><br/>{MORE}<br/><br/></div></div>")
+    result = extract_bytes(page(detail), "http://x.gov.vn/tin/99.html")
+    assert result.text.startswith(LEAD) and "Quang cảnh" in result.text
