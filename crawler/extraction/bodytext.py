@@ -220,7 +220,7 @@ def finish_text(raw: str, title: str, date_lines: list[str], signature: bool = T
     lines = [clean_line(line) for line in raw.splitlines()]
     # a line without a letter or a digit is a table's empty row ("| |", a picture's cell) or an ornament
     lines = [ONE_CELL.sub(r"\1", ln) for ln in lines if any(c.isalnum() for c in ln)]
-    lines = [ln for ln in _broken_dates_dropped(lines, drop) if not _is_date_line(fold(ln), drop)
+    lines = [ln for ln in _broken_dates_dropped(lines, drop) if not _found_date_line(fold(ln), drop)
              and not is_noise_line(ln)]
     lines = _labels_joined(lines)
     folded_title = fold(title)
@@ -287,8 +287,9 @@ def _label_only(line: str) -> bool:
     return bool(found) and found.end() >= len(line.rstrip())
 
 
-def _is_date_line(folded: str, date_lines: set[str]) -> bool:
-    """A date line, or one run together with its counters ("Cập nhật: 09:15 20/03/20241.245": the
+def _found_date_line(folded: str, date_lines: set[str]) -> bool:
+    """One of the date lines found (not ``locate.is_date_line``, which asks whether a line is one
+    at all), or one run together with its counters ("Cập nhật: 09:15 20/03/20241.245": the
     date and the views in two inline spans); not one that goes on into the text."""
     if folded in date_lines:
         return True
