@@ -41,7 +41,7 @@ from crawler.extraction.locate import (
     plain_len,
     post_block,
 )
-from crawler.extraction.metadata import read_meta
+from crawler.extraction.metadata import PageMeta, read_meta
 from crawler.extraction.result import Extraction, Rejection
 from crawler.extraction.titles import (
     breadcrumb_item,
@@ -111,7 +111,8 @@ def extract_html(html: str, url: str | None = None, site: SiteProfile | None = N
     in_menu = linked_from_menu(root, url)  # a static page is one the site's menu links
     unlink_own_title(root, url)
     mark_headlines(root)  # a section page's list, before boilerplate removal takes it
-    parts = title_parts(meta.title, meta.og_title, url, breadcrumb_item(root))
+    crumb = breadcrumb_item(root)
+    parts = title_parts(meta.title, meta.og_title, url, crumb)
     clean_tree(root, keep=titled_headings(root, parts))
     body, named_by = _first_with(profiles, "body", root)
     known_body = body is not None
@@ -122,7 +123,7 @@ def extract_html(html: str, url: str | None = None, site: SiteProfile | None = N
     if not known_body and title_el is not None and (body is None or plain_len(body) < SHORT_POST):
         block = post_block(title_el)  # a short notice: its title tells where it stands
         body = block if block is not None else body
-    result.title = _title_text(title_el, meta.og_title, meta.title, meta.site_names)
+    result.title = _title_text(title_el, meta, crumb)
     shown = [d for p in profiles for d in p.date_lines(root)]
     date_lines = heading_dates(title_el) + find_date_lines(title_el, body)
     # a platform's profile knows where its lead is; a body the site's selectors or its learnt
@@ -253,10 +254,13 @@ BADGE = 25  # characters a heading may hold before the title itself (a date badg
 ELLIPSIS = re.compile(r"\s*(?:\.{3}|…)$")
 
 
-def _title_text(title_el, og_title: str, page_title: str, site_names: list[str]) -> str:
+def _title_text(title_el, meta: PageMeta, crumb: str = "") -> str:
+    og_title, page_title, site_names = meta.og_title, meta.title, meta.site_names
     if title_el is None:  # an og:title that names the site on every page is no title either
-        return (og_title if og_title and not names_a_site(og_title) else ""
-                ) or page_title_without_portal(page_title, site_names)
+        declared = (og_title if og_title and not names_a_site(og_title) else ""
+                    ) or page_title_without_portal(page_title, site_names)
+        # nor a <title> that only names the site, where the breadcrumb names the page itself
+        return crumb if crumb and (not declared or names_a_site(declared)) else declared
     shown = heading_text(title_el)
     declared = [d for d in (og_title, page_title_without_portal(page_title, site_names)) if d]
     for whole in declared:

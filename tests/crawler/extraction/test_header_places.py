@@ -240,6 +240,12 @@ def test_a_breadcrumbs_last_item_as_plain_text_after_its_links_tells_the_title()
     assert result.title == TITLE
 
 
+def test_the_breadcrumbs_last_item_is_the_title_where_no_element_holds_it_and_title_names_the_site():
+    result = read(f"{crumb(f'<span>{TITLE}</span>')}<div class='ct'><div class='ngay'>05/08/2019</div>"
+                  f"{PROSE}{PROSE}</div>")
+    assert result.title == TITLE
+
+
 def declared(heading: str) -> str:
     return (f"<html><head><title>{PORTAL}</title><meta property='og:title' content='{TITLE}'></head>"
             f"<body><div class='ct'><h1>{heading}</h1><div>Ngày 05/08/2019</div>{PROSE}{PROSE}</div>"
