@@ -122,14 +122,26 @@ def test_a_process_without_a_bound_keeps_none():
     assert transfers.limit == 0 and all(transfers.take() for _ in range(100))
 
 
-def test_the_lag_is_read_from_the_clock_every_tick():
+def test_watched_places_start_few_and_the_lag_is_read_every_tick():
+    """300 portals' first requests went out at once, 113 sockets 5 s in: a crawl starts with few."""
     from twisted.internet.task import Clock
 
     clock, transfers = Clock(), Transfers(160)
     transfers.watch(clock)
-    clock.advance(TICK + LAG * 3)  # the first look ran late
+    assert transfers.limit == LEAST
+    clock.advance(TICK)  # the first look on time
+    assert transfers.limit == LEAST + 1
+    clock.advance(TICK + LAG * 3)  # the next ran late
+    assert transfers.limit == LEAST
+
+
+def test_pages_waiting_for_extraction_take_places_away():
+    """Released all at once when extraction caught up, 150 requests a process came back together
+    and put it behind again: 305 sockets at the peak of 300 portals."""
+    transfers = Transfers(160)
+    transfers.lagged(0.0, extraction_behind=True)
     assert transfers.limit == 140
-    clock.advance(TICK)  # the next on time
+    transfers.lagged(0.0)
     assert transfers.limit == 140 + 140 // 16
 
 
