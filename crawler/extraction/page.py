@@ -59,7 +59,9 @@ from crawler.profiles import Profile, SiteProfile, detect
 
 logger = logging.getLogger(__name__)
 
-URL_DATE = re.compile(r"/((?:19|20)\d\d)[-/](\d{1,2})[-/](\d{1,2})(?:/|$)")
+URL_DATE = re.compile(r"/((?:19|20)\d\d)[-/](\d{1,2})[-/](\d{1,2})(?:/|$)"
+                      # or without separators, a segment of the path ("/20240812/", "/20240812-slug")
+                      r"|/((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=[/_.-]|$)")
 
 
 def extract_bytes(body: bytes, url: str | None = None, content_type: str | None = None,
@@ -181,7 +183,7 @@ def _date_candidates(meta, shown: list[str], date_lines: list[str], times: list[
     found = (meta.dates + quick + [("profile", d) for d in shown] + [("date line", d) for d in date_lines]
              + [("time", t) for t in times])
     if url and (m := URL_DATE.search(url)):
-        found.append(("url", "-".join(f"{int(g):02d}" for g in m.groups())))
+        found.append(("url", "-".join(f"{int(g):02d}" for g in m.groups() if g)))
     if not found and not vietnamese and (deep := _htmldate(html, url, True)):
         found.append(("htmldate extensive", deep))
     return found

@@ -165,6 +165,8 @@ def test_page_without_date_is_an_article_with_a_note():
     ('<meta property="article:published_time" content="2024-03-12T08:00:00+07:00">', "http://x.gov.vn/tin/1",
      "meta:article:published_time"),
     ("", "http://x.gov.vn/tin/2024/03/12/hoi-nghi.html", "url"),
+    ("", "http://x.gov.vn/tin/20240312/hoi-nghi.html", "url"),
+    ("", "http://x.gov.vn/tin/20240312-hoi-nghi.html", "url"),
 ])
 def test_the_date_says_which_rule_chose_it(meta, url, rule):
     body = "".join(f"<p>Đoạn {i}: Ủy ban nhân dân xã tổ chức hội nghị tổng kết.</p>" for i in range(6))
@@ -172,6 +174,16 @@ def test_the_date_says_which_rule_chose_it(meta, url, rule):
             f"<body><h1>Hội nghị tổng kết</h1>{body}</body></html>")
     result = resolve_date(extract_html(html, url))
     assert result.published_at.startswith("2024-03-12") and result.published_from == rule
+
+
+@pytest.mark.parametrize("url", ["http://x.gov.vn/tin/20241332/hoi-nghi.html",  # no 13th month
+                                 "http://x.gov.vn/tin/2024031245/hoi-nghi.html",  # a longer number
+                                 "http://x.gov.vn/tin/hoi-nghi.html?id=20240312"])  # not the path's
+def test_eight_digits_are_a_date_only_as_a_path_segment_that_reads_as_one(url):
+    body = "".join(f"<p>Đoạn {i}: Ủy ban nhân dân xã tổ chức hội nghị tổng kết.</p>" for i in range(6))
+    html = (f"<html><head><title>Hội nghị tổng kết</title></head><body><h1>Hội nghị tổng kết</h1>{body}"
+            "</body></html>")
+    assert resolve_date(extract_html(html, url)).published_at is None
 
 
 def test_body_dates_are_never_the_publication_date():
