@@ -4,6 +4,7 @@
 - :mod:`common.syllables`: words run together ("CHÍNHPHỦ") split again at their syllables;
 - :mod:`common.urls`: canonical URLs, URL keys, link classification;
 - :mod:`common.dates`: Vietnamese publication dates to ISO 8601 in Vietnam time;
+- :mod:`common.legacy`: text in the pre-Unicode font encodings TCVN3 and VNI converted to Unicode;
 - :mod:`common.clock`: UTC timestamps and crawl ids.
 
 It sits below ``archive`` and ``crawler`` so that neither imports the other for a helper.

@@ -142,7 +142,7 @@ def word97_file(lines: list[str]) -> bytes | None:
 
 def to_tcvn3(text: str) -> str:
     """Unicode Vietnamese as a TCVN3 (.VnTime) file's text reads through Latin-1."""
-    from crawler.documents.legacy import TCVN3
+    from common.legacy import TCVN3
 
     back = {v: k for k, v in TCVN3.items() if v.islower() or v in "ĂÂĐÊÔƠƯ"}
     return "".join(back.get(c, back.get(c.lower(), c)) for c in text)

@@ -2,7 +2,7 @@
 spreadsheets), read into text and metadata.
 
 ``detect`` says what a file is, ``text`` reads it, ``ocr`` reads scans and ``layout`` lays
-their words out again in lines with the columns apart, ``legacy`` converts TCVN3/VNI text,
+their words out again in lines with the columns apart (``common.legacy`` converts TCVN3/VNI text),
 ``metadata`` finds number, type, date and subject, ``issuer`` the issuing body (the lower
 body of the header's left column), ``signature`` the signer,
 ``citations`` the documents it cites (its "Căn cứ" clauses), ``stamps`` reads the number and

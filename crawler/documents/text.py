@@ -21,9 +21,9 @@ from pathlib import Path
 
 from lxml import etree
 
+from common.legacy import to_unicode
 from common.textnorm import is_vietnamese
 from crawler.documents.layout import Box
-from crawler.documents.legacy import to_unicode
 
 logger = logging.getLogger(__name__)
 

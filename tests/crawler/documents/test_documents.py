@@ -11,9 +11,9 @@ import pytest
 from conftest import ROOT
 from documents_factory import DECISION, docx_file, scanned_pdf, sealed_scan, text_pdf, to_tcvn3
 
+from common.legacy import from_tcvn3, from_vni, legacy_encoding, to_unicode
 from crawler.documents import process_document
 from crawler.documents.detect import file_name, sniff
-from crawler.documents.legacy import from_tcvn3, from_vni, legacy_encoding, to_unicode
 from crawler.documents.metadata import document_meta, find_number, issued_on, type_of
 from crawler.documents.ocr import ocr_problem
 

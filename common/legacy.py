@@ -1,4 +1,4 @@
-"""Vietnamese text in pre-Unicode font encodings, found in old DOC and PDF files.
+"""Vietnamese text in pre-Unicode font encodings, found in old DOC and PDF files and old web pages.
 
 Before Unicode, Vietnamese documents were typed in 8-bit fonts: TCVN3 (ABC,
 fonts ``.VnTime``, ``.VnArial``) and VNI (``VNI-Times``). A text extractor
