@@ -77,6 +77,12 @@ def legacy_encoding(text: str) -> str | None:
     return "tcvn3" if tcvn3 >= vni else "vni"
 
 
+def has_signs(text: str) -> bool:
+    """Whether ``text`` holds any of the signs of TCVN3 or VNI read through Latin-1 (a quick look
+    before :func:`legacy_encoding` weighs them)."""
+    return bool(_TCVN3_SIGNS.search(text) or _VNI_SIGNS.search(text))
+
+
 def from_tcvn3(text: str) -> str:
     return unicodedata.normalize("NFC", "".join(TCVN3.get(c, c) for c in text))
 

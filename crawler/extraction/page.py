@@ -16,6 +16,7 @@ from datetime import datetime
 from lxml import etree
 
 from common.dates import MONTH_FIRST, DateError, month_first_by, parse_date
+from common.legacy import has_signs
 from common.textnorm import clean_line, clean_text, fold, is_vietnamese
 from common.urls import canonical_url, host_of, joined
 from crawler.extraction.attachments import expose_embedded, find_attachments, with_attachments
@@ -30,7 +31,12 @@ from crawler.extraction.bodytext import (
 )
 from crawler.extraction.boilerplate import clean_tree
 from crawler.extraction.budget import MAX_BYTES, SECONDS, ExtractionTimeout, bounded, time_budget
-from crawler.extraction.decode import XML_DECLARATION, charset_from_content_type, decode_html
+from crawler.extraction.decode import (
+    XML_DECLARATION,
+    charset_from_content_type,
+    decode_html,
+    from_legacy_font,
+)
 from crawler.extraction.generic import Candidate, choose, trafilatura_candidate
 from crawler.extraction.lead import from_title, lead_before, with_lead_inside
 from crawler.extraction.locate import (
@@ -77,6 +83,9 @@ def extract_bytes(body: bytes, url: str | None = None, content_type: str | None 
         with time_budget(seconds):
             text, encoding = decode_html(body, charset_from_content_type(content_type))
             result = extract_html(text, url, site)
+            if has_signs(f"{result.title}\n{result.text}") and (legacy := from_legacy_font(text, encoding)):
+                text, encoding = legacy  # a page typed in TCVN3 or VNI, read again in Unicode
+                result = extract_html(text, url, site)
     except ExtractionTimeout as exc:
         return Extraction(url=canonical_url(url) if url else None, reason=str(exc), truncated=truncated,
                           rejection=Rejection.OVER_TIME)
