@@ -99,7 +99,10 @@ def judge(result: Extraction, body, located_text: str, dated: bool, url: str | N
         return Rejection.LISTING, "a section page: its text is another page's teaser"
     lines = [line for line in (located_text or result.text).split("\n") if line.strip()]
     dated = sum(1 for line in lines if _is_dated_item(line))
-    if len(lines) >= 5 and dated > 0.5 * len(lines):
+    # a timetable dated by its title, whose rows link nowhere, is a post ("Lịch công tác tuần 23");
+    # one whose only days are its rows is a page the portal rewrites every week, or a listing
+    if len(lines) >= 5 and dated > 0.5 * len(lines) and (
+            in_menu or not _dated_apart(result, lines) or _rows_link_away(lines, anchor_texts)):
         return Rejection.LISTING, f"list of dated items ({dated} of {len(lines)} lines)"
     if body is None:  # trafilatura's reading of a page where no block held the text
         # ... which keeps a bare list of links as text: a home page of headlines read as an article
@@ -347,6 +350,23 @@ def _dated_lines(region) -> int:
         own = " ".join(t.strip() for t in [el.text, *(c.tail for c in el)] if t and t.strip())
         dated += bool(own and len(own) < 120 and contains_date(own))
     return dated
+
+
+ROW_LINK_CHARS = 15  # a link this long in a dated row names another page ("Trang chủ" does not)
+
+
+def _dated_apart(result: Extraction, lines: list[str]) -> bool:
+    """Whether the page's date line stands apart from its dated rows (a line of its own, or
+    outside the text), not the first row of its table."""
+    raw = next((clean_line(raw) for kind, raw in result.date_candidates if kind == "date line"), "")
+    return bool(raw) and not any(raw in line and clean_line(line) != raw for line in lines)
+
+
+def _rows_link_away(lines: list[str], anchor_texts: frozenset[str]) -> bool:
+    """Whether the dated rows are other pages' headlines: a listing links its rows; a timetable
+    ("Lịch công tác tuần", a day a row) is a post of its own, and links none."""
+    names = [a for a in anchor_texts if len(a) >= ROW_LINK_CHARS]
+    return sum(1 for line in lines if any(a in line for a in names)) >= 2
 
 
 def _is_dated_item(line: str) -> bool:

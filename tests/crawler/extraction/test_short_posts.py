@@ -242,3 +242,22 @@ def test_a_download_link_outside_a_table_is_named_by_its_file():
     body = "<p>Chi tiết xem tại văn bản đính kèm./. <a href='/upload/ke-hoach-45.pdf'>Tải về</a></p>"
     result = extract_page(unknown("Kế hoạch số 45/KH-UBND về chuyển đổi số", body), "http://x.gov.vn/kh/45")
     assert [a["label"] for a in result.attachments] == ["ke-hoach-45.pdf"]
+
+
+TIMETABLE = "<table>" + "".join(
+    f"<tr><td>Thứ {d}, 0{d + 1}/04/2024</td><td>Sáng: Chủ tịch UBND huyện dự họp giao ban tại tỉnh. Chiều: làm "
+    f"việc tại trụ sở.</td><td>Phòng họp số {d}</td></tr>" for d in range(2, 7)) + "</table>"
+
+
+@pytest.mark.parametrize("layout", [liferay, unknown])
+def test_a_weeks_timetable_dated_by_its_title_is_a_post(layout):
+    """Its rows are days, as a listing's are, but they link nowhere: "Lịch công tác tuần 14"."""
+    result = extract_page(layout("Lịch công tác tuần 14 năm 2024 của Thường trực UBND", TIMETABLE))
+    assert result.is_article, result.reason
+    assert "Chủ tịch UBND huyện dự họp giao ban" in result.text
+
+
+def test_dated_rows_that_link_to_other_pages_are_a_listing():
+    rows = "".join(f"<p><a href='/tin/{d}'>Hội nghị tổng kết công tác của xã số {d} năm 2024</a> (0{d}/04/2024)</p>"
+                   for d in range(1, 8))
+    assert not extract_page(unknown("Tin hoạt động", rows)).is_article
