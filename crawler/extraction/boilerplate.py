@@ -40,6 +40,10 @@ NOISE_TAGS = (
     "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas",
     "select", "option", "input", "button", "textarea", "nav", "aside", "footer", "video", "audio",
 )
+MEDIA = "data-govarchive-media"  # set on the element a video or a player was dropped from
+# a player's address: an embedded video site's, or a media file's (an old Flash player's flashvars)
+_PLAYER = re.compile(r"youtube\.com|youtu\.be|vimeo\.com|facebook\.com/plugins/video"
+                     r"|\.(?:mp4|webm|flv|m3u8|mp3)\b", re.I)
 WIDGET_HEADINGS = frozenset(fold(h) for h in (
     "Tin mới", "Tin mới nhất", "Tin mới cập nhật", "Xem nhiều nhất", "Đọc nhiều nhất", "Tin đọc nhiều",
     "Tin xem nhiều", "Liên kết web", "Liên kết website", "Liên kết", "Liên kết banner",
@@ -236,6 +240,8 @@ def clean_tree(root: lxml_html.HtmlElement, keep: Iterable[lxml_html.HtmlElement
     ``keep``: elements no block rule removes, nor any block around them (the article's own
     heading: a short notice beside a sidebar in one layout table reads as a link list)."""
     for el in list(root.iter(*NOISE_TAGS)):
+        if _is_media(el) and (parent := el.getparent()) is not None:
+            parent.set(MEDIA, "1")  # a video story's post holds no text, but is one (``verdict``)
         _drop(el)
     elements, stats = _collect(root)
     removed: set = set()
@@ -286,6 +292,16 @@ def _thread_after(heading, stats: dict) -> list:
         return []
     before = sum(stats[sib].text for sib in heading.itersiblings(preceding=True) if sib in stats)
     return list(heading.itersiblings()) if before >= PROTECT_RUN else []
+
+
+def _is_media(el) -> bool:
+    """A video or a sound shown in the page: ``<video>``, ``<audio>``, or a player embedded."""
+    if el.tag in ("video", "audio"):
+        return True
+    if el.tag not in ("iframe", "embed", "object"):
+        return False
+    where = [el.get("src", ""), el.get("data", ""), *(p.get("value", "") for p in el.iter("param"))]
+    return bool(_PLAYER.search(" ".join(where)))
 
 
 def _drop(el) -> None:

@@ -27,6 +27,7 @@ from common.textnorm import clean_line, fold
 from common.urls import canonical_url, is_binary, is_document, joined, url_key
 from crawler.documents.detail import document_page
 from crawler.extraction.attachments import attachment_anchors
+from crawler.extraction.boilerplate import MEDIA
 from crawler.extraction.locate import is_sentence
 from crawler.extraction.result import Extraction, Rejection
 from crawler.extraction.titles import is_label
@@ -204,7 +205,7 @@ def _short_post(result: Extraction, body, dated: bool, url: str | None, title_el
     """A dated post with one sentence, attachments or pictures (a "Tin ảnh" story of photos
     alone) that is no teaser (asked of short texts only: the teaser checks walk the page)."""
     return (dated and (len(result.text) >= MIN_POST_CHARS or bool(result.attachments)
-                       or _pictures(body) >= PICTURES)
+                       or _pictures(body) >= PICTURES or _shows_media(body))
             and not _among_dated_entries(body, title_el, url))
 
 
@@ -215,6 +216,14 @@ _SHOWN = etree.XPath("count(.//img[not(ancestor::a)])")
 def _pictures(body) -> int:
     """The pictures a body shows itself (a linked thumbnail is another page's)."""
     return int(_SHOWN(body)) if body is not None else 0
+
+
+_MEDIA = etree.XPath(f"boolean(descendant-or-self::*[@{MEDIA}])")
+
+
+def _shows_media(body) -> bool:
+    """Whether a video or a sound was shown in the body (a "Video" story: its player alone)."""
+    return body is not None and bool(_MEDIA(body))
 
 
 def _among_dated_entries(body, title_el, url: str | None) -> bool:

@@ -261,3 +261,18 @@ def test_dated_rows_that_link_to_other_pages_are_a_listing():
     rows = "".join(f"<p><a href='/tin/{d}'>Hội nghị tổng kết công tác của xã số {d} năm 2024</a> (0{d}/04/2024)</p>"
                    for d in range(1, 8))
     assert not extract_page(unknown("Tin hoạt động", rows)).is_article
+
+
+@pytest.mark.parametrize("player", [
+    "<iframe width='560' height='315' src='https://www.youtube.com/embed/x1Y2z3'></iframe>",
+    "<video controls><source src='/uploads/video/phong-su.mp4' type='video/mp4'></video>",
+    "<object data='/player.swf'><param name='flashvars' value='file=/uploads/phong-su.flv'></object>",
+])
+def test_a_dated_video_story_is_a_post_without_text(player):
+    result = extract_page(unknown("Phóng sự: Huyện Mỹ Thành về đích nông thôn mới", f"<p>{player}</p>"))
+    assert result.is_article, result.reason
+
+
+def test_a_dated_page_showing_a_map_and_no_text_is_no_post():
+    frame = "<iframe src='https://www.google.com/maps/embed?pb=!1m18'></iframe>"
+    assert not extract_page(unknown("Bản đồ hành chính huyện Mỹ Thành", frame)).is_article
