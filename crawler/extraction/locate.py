@@ -151,6 +151,9 @@ def find_date_lines(
         if not contains_date(text) or el.find(".//a") is not None:
             continue
         skipped.update(el.iter())
+        if (rows := _dated_rows(el)) is not None:
+            skipped.update(rows.iter())  # a timetable's days, or a list's: no row dates the page
+            continue
         if is_sentence(text):
             # prose that names a day ("tiếp công dân vào ngày 15/8/2019 tại trụ sở."): an event's,
             # and a short notice's one sentence, which must stay in its text
@@ -202,6 +205,20 @@ def _named_date(el: lxml_html.HtmlElement, text: str) -> bool:
     return not _in_list(el) and (parent is None or parent.find(".//a") is None)
 
 
+DATED_ROWS = 3  # rows of one table or list, each with a day: a timetable's or a list's, not a date line
+
+
+def _dated_rows(el: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
+    """The table or list ``el`` is a row of (or in a row of), where :data:`DATED_ROWS` rows or
+    more each hold a day ("Thứ 2, 11/03/2024 | Sáng: ..."): the first row's day came first after
+    a timetable's title, and was taken for the page's."""
+    row = next((a for a in (el, *el.iterancestors()) if a.tag in ("tr", "li")), None)
+    if row is None or (rows := row.getparent()) is None:
+        return None
+    dated = sum(1 for r in rows if r.tag == row.tag and contains_date(r.text_content()))
+    return rows if dated >= DATED_ROWS else None
+
+
 def _furniture(el: lxml_html.HtmlElement, text: str) -> bool:
     """What portals put between a post's text and its date below it: credit lines, the tools, a
     rating widget, a list of other posts (its links are most of its text)."""
@@ -224,7 +241,8 @@ def _credits(el: lxml_html.HtmlElement, text: str) -> bool:
 
 
 def _in_list(el: lxml_html.HtmlElement) -> bool:
-    return any(a.tag == "li" for a in el.iterancestors())
+    """In a list's item, or in a row of a table of dated rows (a timetable, :func:`_dated_rows`)."""
+    return any(a.tag == "li" for a in el.iterancestors()) or _dated_rows(el) is not None
 
 
 def _lone_date(el: lxml_html.HtmlElement, text: str) -> bool:

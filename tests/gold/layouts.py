@@ -23,8 +23,8 @@ A second set puts a section's pages together from the same parts: listings in fi
 list, rows of a table, blocks, teasers with their leads, links a paragraph each), the newest
 post shown in full above the list (its headline a link, or a picture or "Xem tiếp" linking it)
 or not, paged or not, which must be judged listings (a crawl fetches them again); and short
-notices (a title, a day above or below, one line or none, a file), which must be stored with
-their title, day and file.
+notices (a title, a day above or below, one line or none, a week's timetable of dated rows or
+a video's player, a file), which must be stored with their title, day and file.
 """
 
 from __future__ import annotations
@@ -179,6 +179,9 @@ def _main(rnd: random.Random, title_el: str, date_el: str, lead_el: str, body: s
 
 
 NOTICE_LINES = ["Chi tiết xem tại văn bản đính kèm./.", "UBND huyện thông báo đến các cơ quan, đơn vị được biết.", ""]
+TIMETABLE = "<table class='lich'>" + "".join(
+    f"<tr><td>Thứ {d}, {d + 9:02d}/03/2024</td><td>Sáng: Chủ tịch UBND huyện dự họp giao ban tại tỉnh. Chiều: làm "
+    f"việc tại trụ sở.</td></tr>" for d in range(2, 7)) + "</table>"
 LEAD_OF_ITEM = ("UBND huyện tổ chức hội nghị sơ kết công tác tháng và triển khai nhiệm vụ tháng tới với sự tham dự "
                 "của lãnh đạo các xã, thị trấn.")
 
@@ -215,13 +218,17 @@ def other_case(rnd: random.Random, n: int) -> Other:
     title = f"Thông báo số {n}/TB-UBND về việc " + rnd.choice(
         ["lịch tiếp công dân tháng 3", "tuyển dụng viên chức năm 2024", "tạm dừng cung cấp điện"])
     line = rnd.choice(NOTICE_LINES)
-    attached = f"<p><a href='/upload/tb-{n}.pdf'>tb-{n}.pdf</a></p>" if rnd.random() < 0.8 or not line else ""
+    # or a week's timetable (a day a row, linking nowhere), or a video's player alone
+    shown = rnd.choice([f"<p>{line}</p>"] * 4 + [TIMETABLE, "<p><iframe src='https://www.youtube.com/embed/a1B2'></iframe></p>",
+                                                 "<video controls src='/upload/phong-su.mp4'></video>"])
+    attached = (f"<p><a href='/upload/tb-{n}.pdf'>tb-{n}.pdf</a></p>"
+                if rnd.random() < 0.8 or shown == "<p></p>" else "")
     heading = rnd.choice([f"<h1>{title}</h1>", f"<h2>{title}</h2>", f"<div class='title'>{title}</div>"])
     day = "<div class='d'>{}</div>".format(rnd.choice(["Ngày đăng: 05/03/2024", "05/03/2024", "(05.03.2024 16:32)",
                                                        "thứ ba, 05 03 2024 16:32", "05/03/2024 | Lượt xem: 37"]))
     above, below = (day, "") if rnd.random() < 0.7 else ("", day)
     main = (f"<div class='cat'>{section}</div><div class='detail'>{heading}{above}"
-            f"<div class='nd'><p>{line}</p>{attached}</div>{below}</div>"
+            f"<div class='nd'>{shown}{attached}</div>{below}</div>"
             f"<div class='other'><b>Thông báo khác</b><ul>{HEADLINES}</ul></div>")
     return Other(_framed(rnd, section, main), f"https://tanphu.gov.vn/thong-bao/tb-{n}.html", title, int(bool(attached)))
 

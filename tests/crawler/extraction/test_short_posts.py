@@ -12,7 +12,7 @@ import json
 import pytest
 
 from common.urls import is_document
-from crawler.extraction import extract_page
+from crawler.extraction import extract_page, resolve_date
 
 BREADCRUMB = '<ul class="breadcrumb"><li><a href="/">Trang chủ</a></li><li><a href="/tb">Thông báo</a></li></ul>'
 MENU = "".join(f'<li><a href="/c/{i}">Chuyên mục {i}</a></li>' for i in range(12))
@@ -276,3 +276,13 @@ def test_a_dated_video_story_is_a_post_without_text(player):
 def test_a_dated_page_showing_a_map_and_no_text_is_no_post():
     frame = "<iframe src='https://www.google.com/maps/embed?pb=!1m18'></iframe>"
     assert not extract_page(unknown("Bản đồ hành chính huyện Mỹ Thành", frame)).is_article
+
+
+def test_a_timetables_first_day_is_not_its_date():
+    """Dated below its rows, the timetable's first row ("Thứ 2, 03/04/2024") was taken for its day."""
+    page = (f"<html><head><meta charset='utf-8'><title>Cổng thông tin điện tử huyện</title></head><body>"
+            f"<div class='c1'><ul>{MENU}</ul></div><div class='detail'><h1>Lịch công tác tuần 14 của UBND "
+            f"huyện</h1><div class='nd'>{TIMETABLE}<p><a href='/upload/lich-14.pdf'>lich-14.pdf</a></p></div>"
+            "<div class='d'>29/03/2024 | Lượt xem: 37</div></div></body></html>")
+    result = resolve_date(extract_page(page.encode()))
+    assert result.is_article and result.published_at == "2024-03-29"
