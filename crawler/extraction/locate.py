@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from lxml import etree
 from lxml import html as lxml_html
@@ -215,7 +216,10 @@ def _dated_rows(el: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
     row = next((a for a in (el, *el.iterancestors()) if a.tag in ("tr", "li")), None)
     if row is None or (rows := row.getparent()) is None:
         return None
-    dated = sum(1 for r in rows if r.tag == row.tag and contains_date(r.text_content()))
+    # the rows around it only: a table of ten thousand rows is read no further
+    near = [*islice(row.itersiblings(preceding=True), DATED_ROWS), row,
+            *islice(row.itersiblings(), DATED_ROWS)]
+    dated = sum(1 for r in near if r.tag == row.tag and contains_date(r.text_content()))
     return rows if dated >= DATED_ROWS else None
 
 
