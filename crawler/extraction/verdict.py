@@ -361,6 +361,7 @@ def _dated_lines(region) -> int:
     return dated
 
 
+ROWS_READ = 100  # lines read for links: a listing's rows link from its first
 ROW_LINK_CHARS = 15  # a link this long in a dated row names another page ("Trang chủ" does not)
 
 
@@ -375,7 +376,8 @@ def _rows_link_away(lines: list[str], anchor_texts: frozenset[str]) -> bool:
     """Whether the dated rows are other pages' headlines: a listing links its rows; a timetable
     ("Lịch công tác tuần", a day a row) is a post of its own, and links none."""
     names = [a for a in anchor_texts if len(a) >= ROW_LINK_CHARS]
-    return sum(1 for line in lines if any(a in line for a in names)) >= 2
+    linked = (line for line in islice(lines, ROWS_READ) if any(a in line for a in names))
+    return next(islice(linked, 1, None), None) is not None  # two of them
 
 
 def _is_dated_item(line: str) -> bool:
