@@ -416,6 +416,9 @@ def _is_signature(line: str) -> bool:
     if re.fullmatch(r"(?:[A-ZĐ]\.){1,3}[A-ZĐ]\.?|[A-ZĐ]{2,6}", line.replace(" ", "")):
         return True  # initials (N.H, T.L) or an abbreviation (BBT, PV, CTV)
     named = re.split(r"\s*[(\[]", line, maxsplit=1)[0]  # "Minh Tuấn (Trung tâm VH-TT)": the name
+    parts = re.split(r"\s+[-–]\s+", named, maxsplit=1)
+    if len(parts) == 2 and ORGANISATION.match(fold(parts[1]) + " "):
+        named = parts[0]  # "Ngọc Lan - Phòng Văn hóa và Thông tin huyện": a name, then its body
     words = [w for w in re.split(r"[\s\-–,&/]+", named) if w]
     if words and all(w[:1].isupper() for w in words):
         return True

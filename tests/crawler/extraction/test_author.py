@@ -84,7 +84,8 @@ def test_names_initials_abbreviations_and_bodies_sign():
     from crawler.extraction.bodytext import finish_text
 
     for signature in ("Nguyễn Thị Hồng Nhung", "N.H", "BBT", "Thanh Hà - Minh Tuấn", "Minh Tuấn (Trung tâm VH-TT)",
-                      "Phòng Văn hóa và Thông tin huyện", "Văn phòng HĐND và UBND huyện"):
+                      "Phòng Văn hóa và Thông tin huyện", "Văn phòng HĐND và UBND huyện",
+                      "Ngọc Lan - Phòng Văn hóa và Thông tin huyện", "Nguyễn Văn Hùng - Trung tâm VH-TT"):
         assert finish_text(f"Dòng đầu của bài viết dài đủ.\n{signature}", "Tiêu đề", []).author == signature
 
 
@@ -94,6 +95,13 @@ def test_the_portals_account_closing_the_body_is_neither_author_nor_text(closing
     result = extract_page(page(inside=closing), "http://huyen.gov.vn/tin/hoi-nghi.html")
     assert result.author is None
     assert not result.text.rstrip().lower().endswith(("admin", "quản trị viên", "administrator"))
+
+
+@pytest.mark.parametrize("closing", ["Hội nghị kết thúc - Ban tổ chức cảm ơn", "Lê Văn Minh - Chủ tịch UBND huyện"])
+def test_a_closing_line_with_a_dash_that_is_no_name_and_body_stays_in_the_text(closing):
+    from crawler.extraction.bodytext import finish_text
+
+    assert finish_text(f"Dòng đầu của bài viết dài đủ.\n{closing}", "Tiêu đề", []).author is None
 
 
 def test_a_name_that_holds_the_word_admin_is_still_an_author():
