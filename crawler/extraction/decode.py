@@ -54,25 +54,6 @@ def _codec(name: str | None) -> str | None:
 
 def decode_html(body: bytes, header_charset: str | None = None) -> tuple[str, str]:
     """Return ``(text, encoding)`` for an HTML body; ``text`` is NFC."""
-    return _decode(body, header_charset)
-
-
-def from_legacy_font(text: str, encoding: str) -> tuple[str, str] | None:
-    """A decoded page in Unicode, and its encoding ending ``+tcvn3`` or ``+vni``, where it names a
-    legacy font and its text reads as that encoding; None otherwise. Looked for only once the
-    extracted text shows the encodings' signs (``common.legacy.has_signs``): the search for a
-    font name costs a tenth of an extraction on every page."""
-    if not _LEGACY_FONT.search(text):
-        return None
-    legacy = legacy_encoding(html.unescape(_MARKUP.sub(" ", text)))
-    if legacy is None:
-        return None
-    # the font's symbols written as entities ("B&para;o") are its letters too
-    text = _ENTITY.sub(lambda m: c if (c := html.unescape(m.group())) in _LEGACY_CHARS else m.group(), text)
-    return (from_tcvn3(text) if legacy == "tcvn3" else from_vni(text)), f"{encoding}+{legacy}"
-
-
-def _decode(body: bytes, header_charset: str | None) -> tuple[str, str]:
     for bom, encoding in _BOMS:
         if body.startswith(bom):
             return nfc(body[len(bom) :].decode(encoding, errors="replace")), encoding
@@ -91,6 +72,21 @@ def _decode(body: bytes, header_charset: str | None) -> tuple[str, str]:
                 continue
     text, encoding = _detect(body)
     return nfc(text), encoding
+
+
+def from_legacy_font(text: str, encoding: str) -> tuple[str, str] | None:
+    """A decoded page in Unicode, and its encoding ending ``+tcvn3`` or ``+vni``, where it names a
+    legacy font and its text reads as that encoding; None otherwise. Looked for only once the
+    extracted text shows the encodings' signs (``common.legacy.has_signs``): the search for a
+    font name costs a tenth of an extraction on every page."""
+    if not _LEGACY_FONT.search(text):
+        return None
+    legacy = legacy_encoding(html.unescape(_MARKUP.sub(" ", text)))
+    if legacy is None:
+        return None
+    # the font's symbols written as entities ("B&para;o") are its letters too
+    text = _ENTITY.sub(lambda m: c if (c := html.unescape(m.group())) in _LEGACY_CHARS else m.group(), text)
+    return (from_tcvn3(text) if legacy == "tcvn3" else from_vni(text)), f"{encoding}+{legacy}"
 
 
 def _detect(body: bytes) -> tuple[str, str]:
