@@ -92,6 +92,8 @@ def judge(result: Extraction, body, located_text: str, dated: bool, url: str | N
     if len(result.text) < MIN_BODY_CHARS and not _short_post(result, body, dated, url, title_el):
         if dated and _among_dated_entries(body, title_el, url):
             return Rejection.LISTING, "a teaser among dated entries"  # fetched again by later crawls
+        if _headlines_only(result.text, anchor_texts):  # a short section page: headlines and a pager
+            return Rejection.LISTING, "other pages' headlines only"
         return Rejection.NOT_ARTICLE, f"too little text ({len(result.text)} chars)"
     if title_el is not None and body is not None and is_label(title_el) \
             and _headline_link_before(body, title_el, url):
@@ -126,6 +128,13 @@ def judge(result: Extraction, body, located_text: str, dated: bool, url: str | N
     if len(headlines) >= 3 and sum(headlines) > 0.15 * body_chars:
         return Rejection.LISTING, f"listing of {len(headlines)} headlines"
     return _static(result, in_menu)
+
+
+def _headlines_only(text: str, anchor_texts: frozenset[str]) -> bool:
+    """Whether every line of a short text (three at least) is a link's text: other pages' headlines,
+    as trafilatura reads a short list of them where no block held it."""
+    lines = [clean_line(line) for line in text.split("\n") if line.strip()]
+    return len(lines) >= 3 and all(len(line) >= ROW_LINK_CHARS and line in anchor_texts for line in lines)
 
 
 def _static(result: Extraction, in_menu: bool) -> tuple[Rejection | None, str]:

@@ -202,6 +202,18 @@ def test_a_home_page_of_bare_headline_links_is_a_listing_not_an_article():
     assert not result.is_article and result.reason.startswith("mostly links")
 
 
+def test_a_short_section_page_of_a_few_headlines_is_a_listing_not_too_little_text():
+    """Five links a paragraph each and a pager: trafilatura kept three of them, and the page was
+    rejected as "too little text", which a later crawl does not fetch again as it does a listing."""
+    links = "".join(f"<p><a href='/tin-tuc/bai-{n}.html'>Xã Phú Lợi ra quân làm đường giao thông nông thôn "
+                    f"(tin {n})</a></p>" for n in range(5))
+    page = (f"<html><head><title>Tin tức</title></head><body><div class='main'><h1>Tin tức - Sự kiện</h1>"
+            f"{links}<div class='pager'><a href='?page=2'>2</a> <a href='?page=3'>Trang sau</a></div></div>"
+            "</body></html>")
+    result = extract_html(page, "http://xa10.gov.vn/thong-bao")
+    assert result.rejection == "listing", result.reason
+
+
 SHAREPOINT_ERA = """<html><head><title>Trang thông tin điện tử Huyện Tân Hưng</title></head><body>
 <div class="banner"><h1>Trang thông tin điện tử Huyện Tân Hưng</h1></div>
 <table class="main"><tr><td class="left"><table class="ms-news">{header}
