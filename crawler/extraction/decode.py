@@ -35,6 +35,11 @@ _LEGACY_FONT_BYTES = re.compile(_LEGACY_FONT.pattern.encode(), re.I)
 _MARKUP = re.compile(r"<(script|style)\b.*?</\1>|<[^>]*>", re.I | re.S)
 _ENTITY = re.compile(r"&(?:#\d{2,4}|#x[0-9a-f]{2,4}|[a-z]{2,8});", re.I)
 _LEGACY_CHARS = frozenset(TCVN3) | frozenset("".join(VNI))
+# an element set in one of TCVN3's capitals fonts (".VnTimeH", ".VnArialH"), up to its end tag
+# (a heading's length at most: an element left open is not read to the end of the page)
+_CAPITALS_FONT = re.compile(r"<(font|span|p|div|td|b|strong|h[1-6])\b((?:[^>]*?)(?:face|font-family)\s*[=:]"
+                            r"[^>]{0,80}?\.vn\w*(?-i:H)\b[^>]*>)(.{0,2000}?)</\1\s*>", re.I | re.S)
+_TEXT_OR_MARKUP = re.compile(r"<[^>]*>|&[#\w]+;|[^<&]+")
 
 
 def charset_from_content_type(content_type: str | None) -> str | None:
@@ -86,7 +91,17 @@ def from_legacy_font(text: str, encoding: str) -> tuple[str, str] | None:
         return None
     # the font's symbols written as entities ("B&para;o") are its letters too
     text = _ENTITY.sub(lambda m: c if (c := html.unescape(m.group())) in _LEGACY_CHARS else m.group(), text)
-    return (from_tcvn3(text) if legacy == "tcvn3" else from_vni(text)), f"{encoding}+{legacy}"
+    if legacy == "vni":
+        return from_vni(text), f"{encoding}+vni"
+    # TCVN3's capitals are a second font's glyphs for the same codes (".VnTimeH"): what is set in
+    # one is read in capitals, as it was shown
+    return _CAPITALS_FONT.sub(_in_capitals, from_tcvn3(text)), f"{encoding}+tcvn3"
+
+
+def _in_capitals(element: re.Match) -> str:
+    inner = _TEXT_OR_MARKUP.sub(lambda m: m.group() if m.group()[0] in "<&" else m.group().upper(),
+                                element.group(3))
+    return f"<{element.group(1)}{element.group(2)}{inner}</{element.group(1)}>"
 
 
 def _detect(body: bytes) -> tuple[str, str]:

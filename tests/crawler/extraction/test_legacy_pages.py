@@ -33,6 +33,14 @@ def test_a_page_in_a_tcvn3_font_is_read_in_unicode():
     assert "lãnh đạo các xã" in result.text and result.encoding == "cp1252+tcvn3"
 
 
+def test_what_a_tcvn3_page_sets_in_its_capitals_font_is_read_in_capitals():
+    """".VnTimeH" shows the same codes as capitals: "HéI NGHÞ" is "HỘI NGHỊ", not "HộI NGHị"."""
+    heading = f"<font face='.VnTimeH'>{to_tcvn3(TITLE.upper())} &amp; 2008</font>"
+    result = extract_bytes(page(heading, to_tcvn3(PROSE), ".VnTime", "windows-1252"), URL)
+    assert result.title == f"{TITLE.upper()} & 2008"
+    assert "lãnh đạo các xã" in result.text  # the text in the lower-case font stays as it is
+
+
 def test_a_tcvn3_page_without_a_charset_is_read_as_windows_western():
     """Detection took it for ISO-8859-10, whose letters are not the font's."""
     result = extract_bytes(page(to_tcvn3(TITLE), to_tcvn3(PROSE), ".VnTime"), URL)
