@@ -173,7 +173,7 @@ def heading_text(el: lxml_html.HtmlElement) -> str:
     dated = [child for child in el.iterdescendants() if isinstance(child.tag, str)
              and _DATE_ONLY.fullmatch(clean_line(child.text_content()) or "x")]
     if not dated:
-        return clean_line(el.text_content())
+        return without_bracketed_day(clean_line(el.text_content()))[0]
     skip = {id(node) for child in dated for node in child.iter()}
     pieces = [el.text or ""]
     for node in el.iterdescendants():
@@ -186,12 +186,27 @@ def heading_text(el: lxml_html.HtmlElement) -> str:
 
 def heading_dates(el: lxml_html.HtmlElement | None) -> list[str]:
     """The date lines a title element holds below its words (``<h1>Tổng kết<br/>Ngày đăng:
-    05/08/2019</h1>``): the page's date line, which the title's own text leaves out."""
-    if el is None or el.find(".//br") is None:
+    05/08/2019</h1>``), or in brackets before or after them (``<h1>Tổng kết (05/08/2019)</h1>``):
+    the page's date line, which the title's own text leaves out."""
+    if el is None:
         return []
-    lines = _heading_lines(el)
-    dated = [line for line in lines[1:] if is_date_line(line)]
-    return dated if len(dated) < len(lines) else []
+    if el.find(".//br") is not None:
+        lines = _heading_lines(el)
+        dated = [line for line in lines[1:] if is_date_line(line)]
+        if dated and len(dated) < len(lines):
+            return dated
+    _, day = without_bracketed_day(clean_line(el.text_content()))
+    return [day] if day else []
+
+
+def without_bracketed_day(text: str) -> tuple[str, str]:
+    """A heading's words without the day bracketed before or after them ("Tổng kết năm 2019
+    (05/08/2019)", "[05/08/2019] Tổng kết năm 2019"), and that day ("" when there is none, or
+    when the words left would be too few to be a title)."""
+    for pattern in (_BRACKETED_AFTER, _BRACKETED_BEFORE):
+        if (match := pattern.search(text)) and len(rest := pattern.sub("", text, count=1).split()) >= 3:
+            return " ".join(rest), match.group("day")
+    return text, ""
 
 
 def _heading_lines(el: lxml_html.HtmlElement) -> list[str]:
@@ -208,6 +223,12 @@ _DATE_ONLY = re.compile(r"[\s(\[|,\-–—]*(?:" + _TIME + r"[\s,|\-–—]*)?"
                         r"(?:\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4}|\d{4}-\d{2}-\d{2})"
                         r"(?:[\s,|\-–—]*" + _TIME + r")?(?:\s*\(?GMT\s*[+-]\d{1,2}\)?)?[\s)\]|,\-–—]*",
                         re.I)
+
+
+_BRACKETED_DAY = (r"[(\[]\s*(?P<day>(?:" + _TIME + r"\s*[,|\-–—]?\s*)?(?:\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4})"
+                  r"(?:\s*[,|\-–—]?\s*" + _TIME + r")?)\s*[)\]]")
+_BRACKETED_AFTER = re.compile(r"\s*" + _BRACKETED_DAY + r"\s*$", re.I)
+_BRACKETED_BEFORE = re.compile(r"^\s*" + _BRACKETED_DAY + r"\s*", re.I)
 
 
 def find_title(

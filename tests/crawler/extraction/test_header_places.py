@@ -246,6 +246,18 @@ def test_the_breadcrumbs_last_item_is_the_title_where_no_element_holds_it_and_ti
     assert result.title == TITLE
 
 
+@pytest.mark.parametrize("heading", [f"<h1>{TITLE} (05/08/2019)</h1>",
+                                     f"<h1>[05/08/2019 15:43] {TITLE}</h1>"])
+def test_a_day_bracketed_before_or_after_the_headings_words_is_the_pages_and_not_the_titles(heading):
+    result = read(f"<div class='ct'>{heading}{PROSE}{PROSE}</div>")
+    assert (result.title, result.published_at[:10]) == (TITLE, "2019-08-05")
+
+
+def test_a_day_the_titles_own_words_name_stays_in_the_title():
+    title = "Lịch tiếp công dân của Chủ tịch UBND huyện ngày 05/08/2019"
+    assert read(f"<div class='ct'><h1>{title}</h1>{PROSE}{PROSE}</div>").title == title
+
+
 def declared(heading: str) -> str:
     return (f"<html><head><title>{PORTAL}</title><meta property='og:title' content='{TITLE}'></head>"
             f"<body><div class='ct'><h1>{heading}</h1><div>Ngày 05/08/2019</div>{PROSE}{PROSE}</div>"
