@@ -204,7 +204,10 @@ def without_bracketed_day(text: str) -> tuple[str, str]:
     (05/08/2019)", "[05/08/2019] Tổng kết năm 2019"), and that day ("" when there is none, or
     when the words left would be too few to be a title)."""
     for pattern in (_BRACKETED_AFTER, _BRACKETED_BEFORE):
-        if (match := pattern.search(text)) and len(rest := pattern.sub("", text, count=1).split()) >= 3:
+        if (match := pattern.search(text)) is None:
+            continue
+        rest = (text[:match.start()] + text[match.end():]).split()
+        if len(rest) >= 3:
             return " ".join(rest), match.group("day")
     return text, ""
 
@@ -219,14 +222,15 @@ def _heading_lines(el: lxml_html.HtmlElement) -> list[str]:
 
 # a day, with its time before or after it ("12/03/2024 | 08:30 AM", "08:30 - 12/03/2024 (GMT+7)")
 _TIME = r"\d{1,2}[:h]\d{2}(?::\d{2})?(?:\s*(?:AM|PM|SA|CH))?"
+_DAY = r"\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4}"
 _DATE_ONLY = re.compile(r"[\s(\[|,\-–—]*(?:" + _TIME + r"[\s,|\-–—]*)?"
-                        r"(?:\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4}|\d{4}-\d{2}-\d{2})"
+                        r"(?:" + _DAY + r"|\d{4}-\d{2}-\d{2})"
                         r"(?:[\s,|\-–—]*" + _TIME + r")?(?:\s*\(?GMT\s*[+-]\d{1,2}\)?)?[\s)\]|,\-–—]*",
                         re.I)
 
 
-_BRACKETED_DAY = (r"[(\[]\s*(?P<day>(?:" + _TIME + r"\s*[,|\-–—]?\s*)?(?:\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4})"
-                  r"(?:\s*[,|\-–—]?\s*" + _TIME + r")?)\s*[)\]]")
+_BRACKETED_DAY = (r"[(\[]\s*(?P<day>(?:" + _TIME + r"\s*[,|\-–—]?\s*)?" + _DAY
+                  + r"(?:\s*[,|\-–—]?\s*" + _TIME + r")?)\s*[)\]]")
 _BRACKETED_AFTER = re.compile(r"\s*" + _BRACKETED_DAY + r"\s*$", re.I)
 _BRACKETED_BEFORE = re.compile(r"^\s*" + _BRACKETED_DAY + r"\s*", re.I)
 
