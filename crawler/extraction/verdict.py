@@ -27,7 +27,7 @@ from common.textnorm import clean_line, fold
 from common.urls import canonical_url, is_binary, is_document, joined, url_key
 from crawler.documents.detail import document_page
 from crawler.extraction.attachments import attachment_anchors
-from crawler.extraction.boilerplate import MEDIA
+from crawler.extraction.boilerplate import MEDIA, TOOL_STRINGS
 from crawler.extraction.locate import is_sentence
 from crawler.extraction.result import Extraction, Rejection
 from crawler.extraction.titles import is_label
@@ -46,6 +46,11 @@ HEADLINES_ATTR = "data-govarchive-headlines"
 # links its document's page so; "Xem thêm" too: an article links its section so)
 READ_MORE = frozenset({"xem tiep", "doc tiep", "read more", "continue reading"})
 READ_MORE_CHARS = 24
+# a picture that is a page tool's button (Joomla's print and e-mail icons by the title), not a post's
+TOOL_PICTURE = re.compile(r"(?<![a-z])(?:print|e?mail|pdf|share|icons?|button|facebook|zalo|twitter|rss)",
+                          re.I)
+TOOL_WORDS = TOOL_STRINGS | {"in", "print", "email", "e-mail", "gui email", "pdf"}
+ICON_PIXELS = 32
 LINKED_HEADINGS = ("boolean((//h1|//h2|//h3|//h4|//*[contains(@class,'title') or contains(@class,'tieu')])"
                    f"//a[string-length(normalize-space()) >= {HEADLINE_CHARS}])")
 LINKED_SHARE = 0.5  # of a text read where no block held it: other pages' headlines make it a listing
@@ -325,7 +330,17 @@ def _leading(anchor, text: str) -> bool:
     words = fold(" ".join(text.split())).strip(" []()»>.:")
     if words in READ_MORE:
         return True
-    return not words and anchor.find("img") is not None and not is_binary(anchor.get("href") or "")
+    picture = anchor.find("img")
+    return not words and picture is not None and not _tool_picture(picture) \
+        and not is_binary(anchor.get("href") or "")
+
+
+def _tool_picture(img) -> bool:
+    """A page tool's button: its picture's file or words name a tool, or it is icon-sized."""
+    words = {fold(" ".join((img.get(name) or "").split())) for name in ("alt", "title")}
+    sizes = [img.get(name) or "" for name in ("width", "height")]
+    return bool(TOOL_PICTURE.search(img.get("src") or "")) or bool(words & TOOL_WORDS) \
+        or any(size.isdigit() and int(size) <= ICON_PIXELS for size in sizes)
 
 
 def _leads_away(body, title_el, url: str | None) -> bool:

@@ -4,7 +4,8 @@ NukeViet (VINADES' open-source CMS, and its eGovernment edition that district an
 run): its news module's detail page, after ``themes/egov/modules/news/detail.tpl``, with the
 head its ``detail.php`` writes (``article:published_time`` from PHP's ``date('Y-m-dTH:i:s')``).
 An ASP.NET WebForms portal of a local vendor (labels ``lblTitle``, ``lblDate``, a short bold
-``lblSummary``), Drupal 7's node (RDFa, "Gửi bởi admin vào T4, …") and DotNetNuke's EasyDNNnews.
+``lblSummary``), Drupal 7's node (RDFa, "Gửi bởi admin vào T4, …"), DotNetNuke's EasyDNNnews
+and Joomla 1.5's article with its buttons' pictures by the title.
 """
 
 from __future__ import annotations
@@ -133,3 +134,35 @@ def test_a_platforms_article_reads_its_title_day_lead_text_and_author(page, lead
     assert all(p in r.text for p in PARAGRAPHS) and (lead is None or r.text.splitlines()[0] == lead)
     leaks = ("Tin mới", "lụt bão", "dân vận", "Tags", "bình luận", "In bài")
     assert not any(leak in r.text for leak in leaks)
+
+
+JOOMLA_URL = "http://tanphuoc.tiengiang.gov.vn/tin-tuc/1234-hoi-nghi-so-ket.html"  # search-engine friendly
+BUTTONS = (("/tin-tuc/1234-hoi-nghi-so-ket.pdf", "pdf_button.png", "PDF"),
+           ("/tin-tuc/1234-hoi-nghi-so-ket.html?tmpl=component&amp;print=1", "printButton.png", "In"),
+           ("/component/mailto/?tmpl=component&amp;link=aHR0cDovL3Rhbn", "emailButton.png", "E-mail"))
+
+
+def joomla15(created: str) -> str:
+    """Joomla 1.5's article (``com_content/views/article/tmpl/default.php``): the title's table with
+    the PDF, print and e-mail buttons (pictures linking other addresses), the dates' rows."""
+    buttons = "".join(f'<td align="right" class="buttonheading"><a href="{href}" title="{alt}">'
+                      f'<img src="/images/M_images/{icon}" alt="{alt}" /></a></td>'
+                      for href, icon, alt in BUTTONS)
+    side = "".join(f"<li><a href='/tin-tuc/{n}'>Triển khai kế hoạch phòng chống lụt bão đợt {n}</a>"
+                   " (13/08/2019)</li>" for n in range(5))
+    return f"""<html><head><title>{TITLE}</title></head><body><table><tr><td class="left"><h2>Tin mới</h2>
+<ul>{side}</ul></td><td>
+<table class="contentpaneopen"><tr><td class="contentheading" width="100%">
+<a href="{JOOMLA_URL}" class="contentpagetitle">{TITLE}</a></td>{buttons}</tr></table>
+<table class="contentpaneopen"><tr><td><span class="small">Viết bởi Administrator</span></td></tr>
+<tr><td valign="top" class="createdate">{created}</td></tr><tr><td valign="top">{BODY}</td></tr>
+<tr><td colspan="2" class="modifydate">Lần cập nhật cuối ( Thứ tư, 21 Tháng 8 2019 10:15 )</td></tr></table>
+<span class="article_separator">&nbsp;</span></td></tr></table></body></html>"""
+
+
+@pytest.mark.parametrize("created", ["Thứ tư, 07 Tháng 8 2019 15:43", "Thứ Tư, 07 Tháng Tám 2019 15:43"])
+def test_a_joomla_article_is_not_a_section_page_for_its_buttons_pictures(created):
+    r = resolve_date(extract_page(joomla15(created).encode(), JOOMLA_URL))
+    assert (r.is_article, r.title, r.published_at) == (True, TITLE, "2019-08-07T15:43:00+07:00")
+    assert all(p in r.text for p in PARAGRAPHS)
+    assert not any(leak in r.text for leak in ("Tin mới", "lụt bão", "Lần cập nhật"))
