@@ -198,6 +198,11 @@ def _date_candidates(meta, shown: list[str], date_lines: list[str], times: list[
     return found
 
 
+# RDFa prefixes and namespaces (Drupal's "rdfs: http://www.w3.org/2000/01/rdf-schema#"), which
+# htmldate's extensive search reads as the 1st of January 2000
+W3C_ADDRESS = re.compile(r"https?://(?:www\.)?w3\.org/[^\s\"'<>]*")
+
+
 def _in_order(found: list[tuple[str, str]], html: str, month_first: bool) -> list[tuple[str, str]]:
     """The candidates whose numbers are to be read month first named so (``MONTH_FIRST``): on
     a site whose learnt or given template says so, or where the page's other dates of their
@@ -209,6 +214,8 @@ def _in_order(found: list[tuple[str, str]], html: str, month_first: bool) -> lis
 def _htmldate(html: str, url: str | None, extensive: bool) -> str | None:
     from htmldate import find_date  # trafilatura's own dependency
 
+    if extensive:  # a vocabulary's address in the markup dates the vocabulary, not the page
+        html = W3C_ADDRESS.sub("", html)
     try:
         return find_date(html, url=url, original_date=True, extensive_search=extensive)
     except Exception:  # htmldate raises assorted errors on odd pages

@@ -293,3 +293,16 @@ def test_an_undated_post_in_a_news_list_marked_menu_stays_an_article():
     html = (f"<html><head><title>{title}</title></head><body>{sidebar}<h1>{title}</h1>"
             f"<div class='content'>{STATIC_BODY}</div></body></html>")
     assert extract_html(html, "http://mythanh.gov.vn/vi/tin/12.html").is_article
+
+
+def test_a_vocabularys_address_in_the_markup_is_not_the_pages_date():
+    # Drupal's RDFa prefixes on an English page with no date: htmldate's extensive search, the
+    # last resort there, read "www.w3.org/2000/01/rdf-schema#" as 2000-01-01
+    prefix = ("content: http://purl.org/rss/1.0/modules/content/ rdfs: http://www.w3.org/2000/01/rdf-schema# "
+              "xsd: http://www.w3.org/2001/XMLSchema#")
+    body = "".join(f"<p>Paragraph {i}: the ministry held a conference on digital transformation in the "
+                   "provinces and reviewed the year's results with the districts.</p>" for i in range(5))
+    title = "Digital transformation conference"
+    html = (f'<html lang="en" prefix="{prefix}"><head><title>{title}</title></head>'
+            f"<body><h1>{title}</h1><div class='content'>{body}</div></body></html>")
+    assert resolve_date(extract_html(html, "https://example.org/en/topic/conference")).published_at is None

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from gold.peers import PEER, evaluate
 
-FLOORS = {"include": 0.95, "exclude": 0.99, "date": 0.90}
+FLOORS = {"include": 0.95, "exclude": 0.99, "date": 0.95}  # the goals (23)
 MEASURES = ("include", "exclude", "passing", "title", "date")
 
 
