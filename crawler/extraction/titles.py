@@ -19,6 +19,7 @@ from lxml import html as lxml_html
 from common.dates import contains_date
 from common.textnorm import clean_line, fold
 from common.urls import slug
+from crawler.extraction.lead import LEAD_NAME
 from crawler.extraction.locate import HEADING_TAGS, MAX_LINE, PROSE_TAGS, is_date_line, words_besides_dates
 
 TITLE_HINT = re.compile(r"title|tieude|tieu-de|heading|headline", re.I)
@@ -259,8 +260,9 @@ def find_title(
         own = heading_text(el) if contains_date(text) else text
         if _matches(_bare(fold(own)), parts):
             kind = "match"
-        elif el.tag in HEADING_TAGS or (TITLE_HINT.search(hints := el.get("class", "") + el.get("id", ""))
-                                        and not SECTION_HINT.search(hints)):
+        elif LEAD_NAME.search(hints := el.get("class", "") + el.get("id", "")):
+            continue  # a deck or lead in a heading of its own (<h2 class="sapo">), under the headline
+        elif el.tag in HEADING_TAGS or (TITLE_HINT.search(hints) and not SECTION_HINT.search(hints)):
             if contains_date(own) and words_besides_dates(own) < TITLE_WORDS:
                 continue  # a date line classed "title-date", not a title that names a day
             kind = "heading"

@@ -364,3 +364,10 @@ def test_a_date_on_a_line_of_its_own_inside_the_heading_is_the_date_not_the_titl
 def test_a_heading_of_two_lines_of_words_stays_whole():
     result = read(f"<div class='ct'><h1>{TITLE}<br/>tại huyện An Phú</h1><div>05/08/2019</div>{PROSE}</div>")
     assert result.title == f"{TITLE} tại huyện An Phú"
+
+
+def test_a_deck_in_a_heading_named_a_lead_under_the_headline_is_no_title():
+    deck = "<h2 class='sapo'>Nhiều chỉ tiêu vượt kế hoạch đề ra</h2>"
+    result = read(f"<div class='detail'><h1>{TITLE}</h1>{deck}"
+                  f"<div class='date'>05/08/2019</div>{PROSE}{PROSE}</div>")
+    assert (result.title, result.published_at) == (TITLE, "2019-08-05")
