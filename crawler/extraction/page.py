@@ -55,6 +55,7 @@ from crawler.extraction.titles import (
     heading_dates,
     heading_text,
     names_a_site,
+    og_title_without_portal,
     page_title_without_portal,
     title_parts,
     titled_headings,
@@ -275,8 +276,8 @@ ELLIPSIS = re.compile(r"\s*(?:\.{3}|…)$")
 def _title_text(title_el, meta: PageMeta, crumb: str = "") -> str:
     og_title, page_title, site_names = meta.og_title, meta.title, meta.site_names
     if title_el is None:  # an og:title that names the site on every page is no title either
-        declared = (og_title if og_title and not names_a_site(og_title) else ""
-                    ) or page_title_without_portal(page_title, site_names)
+        declared = (og_title_without_portal(og_title, site_names) if og_title and not names_a_site(og_title)
+                    else "") or page_title_without_portal(page_title, site_names)
         # nor a <title> that only names the site, where the breadcrumb names the page itself
         return crumb if crumb and (not declared or names_a_site(declared)) else declared
     shown = heading_text(title_el)

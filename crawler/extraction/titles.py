@@ -129,7 +129,26 @@ def page_title_without_portal(page_title: str, site_names: list[str] = ()) -> st
     is left is kept whole, its own dashes with it ("Hội nghị A - giai đoạn 2021-2025").
     When no end names the portal, the longest part."""
     pieces = TITLE_SPLIT.split(page_title)
-    separators = [m.group() for m in TITLE_SPLIT.finditer(page_title)]
+    start, end = _portal_ends(pieces, site_names)
+    if start == end:
+        return clean_line(page_title)
+    if (start, end) != (0, len(pieces)):
+        return _joined(page_title, start, end)
+    parts = [clean_line(p) for p in pieces if p.strip()]
+    return max(parts, key=len) if parts else clean_line(page_title)
+
+
+def og_title_without_portal(og_title: str, site_names: list[str] = ()) -> str:
+    """``og:title`` without the portal's name at either end ("Hội nghị A - Cổng TTĐT huyện B"),
+    whole when no end names it: unlike ``<title>``, it is the article's own title."""
+    pieces = TITLE_SPLIT.split(og_title)
+    start, end = _portal_ends(pieces, site_names)
+    return clean_line(og_title) if start == end or (start, end) == (0, len(pieces)) \
+        else _joined(og_title, start, end)
+
+
+def _portal_ends(pieces: list[str], site_names: list[str]) -> tuple[int, int]:
+    """The first and past-the-last of the pieces between those at the ends that name a portal."""
     names = {fold(clean_line(n)) for n in site_names if n.strip()}
 
     def portal(part: str) -> bool:
@@ -141,15 +160,17 @@ def page_title_without_portal(page_title: str, site_names: list[str] = ()) -> st
         start += 1
     while end > start and portal(pieces[end - 1]):
         end -= 1
-    if start == end:
-        return clean_line(page_title)
-    if (start, end) != (0, len(pieces)):
-        kept = pieces[start]
-        for separator, piece in zip(separators[start:end - 1], pieces[start + 1:end], strict=True):
-            kept += separator + piece
-        return clean_line(kept)
-    parts = [clean_line(p) for p in pieces if p.strip()]
-    return max(parts, key=len) if parts else clean_line(page_title)
+    return start, end
+
+
+def _joined(title: str, start: int, end: int) -> str:
+    """The pieces ``start:end`` of ``title`` with the separators that stood between them."""
+    pieces = TITLE_SPLIT.split(title)
+    separators = [m.group() for m in TITLE_SPLIT.finditer(title)]
+    kept = pieces[start]
+    for separator, piece in zip(separators[start:end - 1], pieces[start + 1:end], strict=True):
+        kept += separator + piece
+    return clean_line(kept)
 
 
 def _matches(text: str, parts: list[str]) -> bool:

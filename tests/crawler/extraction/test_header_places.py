@@ -165,6 +165,20 @@ def test_an_og_title_that_names_the_site_gives_way_to_the_page_title():
     assert extract_bytes(page.encode(), URL).title == "Hội nghị tổng kết công tác năm 2019"
 
 
+@pytest.mark.parametrize("og_title", [f"{TITLE} - {PORTAL}", f"{PORTAL} | {TITLE}", TITLE])
+def test_an_og_title_loses_the_portals_name_at_its_ends_where_no_heading_shows_the_title(og_title):
+    page = (f"<html><head><title>{PORTAL}</title><meta property='og:title' content='{og_title}'></head>"
+            f"<body><div class='x'><div>05/08/2019</div>{PROSE}{PROSE}</div></body></html>")
+    assert extract_bytes(page.encode(), URL).title == TITLE
+
+
+def test_an_og_titles_own_dash_stays_where_no_end_names_the_portal():
+    title = "Sở TT&TT - Tổng kết công tác năm 2019"
+    page = (f"<html><head><title>{PORTAL}</title><meta property='og:title' content='{title}'></head>"
+            f"<body><div class='x'><div>05/08/2019</div>{PROSE}{PROSE}</div></body></html>")
+    assert extract_bytes(page.encode(), URL).title == title
+
+
 SECTION = "<h2>Tin hoạt động của các xã trong huyện</h2>"  # a section's name of many words
 
 
