@@ -187,13 +187,14 @@ def heading_text(el: lxml_html.HtmlElement) -> str:
     """A title element's text without a date that stands in an element of its own inside it
     (``<h1>Tổng kết năm 2019 <span>(05/08/2019)</span></h1>``) or on a line of its own
     (``<h1>Tổng kết năm 2019<br/>05/08/2019</h1>``): the day is the page's, not the title's. A
-    date written into the title's own words stays ("Lịch tiếp dân ngày 05/8")."""
+    date written into the title's own words stays ("Lịch tiếp dân ngày 05/8"). A closing badge
+    ("<span class='new'>Mới</span>") goes as a dated element does."""
     if el.find(".//br") is not None and (lines := _heading_lines(el)) and len(lines) > 1:
         kept = [line for line in lines if not is_date_line(line)]
         if kept and len(kept) < len(lines):
             return clean_line(" ".join(kept))
     dated = [child for child in el.iterdescendants() if isinstance(child.tag, str)
-             and _DATE_ONLY.fullmatch(clean_line(child.text_content()) or "x")]
+             and _DATE_ONLY.fullmatch(clean_line(child.text_content()) or "x")] + _badge(el)
     if not dated:
         return without_bracketed_day(clean_line(el.text_content()))[0]
     skip = {id(node) for child in dated for node in child.iter()}
@@ -204,6 +205,17 @@ def heading_text(el: lxml_html.HtmlElement) -> str:
         if id(node) not in skip or node in dated:  # a dated element's tail is the title's again
             pieces.append(node.tail or "")
     return clean_line(" ".join(pieces))
+
+
+BADGES = frozenset({"moi", "new", "hot"})
+
+
+def _badge(el: lxml_html.HtmlElement) -> list:
+    """A "Mới" (new) badge in an element of its own that closes the heading: not the title's."""
+    last = el[-1] if len(el) and isinstance(el[-1].tag, str) else None
+    if last is None or (last.tail or "").strip():
+        return []
+    return [last] if fold(clean_line(last.text_content())).strip("!()[] ").lower() in BADGES else []
 
 
 def heading_dates(el: lxml_html.HtmlElement | None) -> list[str]:

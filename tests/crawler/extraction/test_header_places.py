@@ -385,3 +385,17 @@ def test_a_deck_in_a_heading_named_a_lead_under_the_headline_is_no_title():
     result = read(f"<div class='detail'><h1>{TITLE}</h1>{deck}"
                   f"<div class='date'>05/08/2019</div>{PROSE}{PROSE}</div>")
     assert (result.title, result.published_at) == (TITLE, "2019-08-05")
+
+
+@pytest.mark.parametrize("badge", ["<span class='new'>Mới</span>", "<sup>NEW</sup>", "<b>(Mới)</b>"])
+def test_a_new_badge_closing_the_heading_is_not_part_of_the_title(badge):
+    result = read(f"<div class='detail'><h1>{TITLE} {badge}</h1><div class='date'>05/08/2019</div>"
+                  f"{PROSE}{PROSE}</div>")
+    assert result.title == TITLE
+
+
+def test_the_word_new_inside_the_titles_own_words_stays():
+    title = "Triển khai quy định <em>mới</em> về cải cách hành chính năm 2019"
+    result = read(f"<div class='detail'><h1>{title}</h1><div class='date'>05/08/2019</div>"
+                  f"{PROSE}{PROSE}</div>")
+    assert result.title == "Triển khai quy định mới về cải cách hành chính năm 2019"
