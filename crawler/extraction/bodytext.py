@@ -24,7 +24,7 @@ from common.dates import contains_date
 from common.textnorm import clean_line, clean_text, fold, is_vietnamese
 from crawler.extraction.author import LABEL as BYLINE_LABEL
 from crawler.extraction.author import clean_name, is_account, without_label
-from crawler.extraction.boilerplate import is_noise_line
+from crawler.extraction.boilerplate import BADGES, is_noise_line
 
 logger = logging.getLogger(__name__)
 
@@ -225,7 +225,7 @@ def finish_text(raw: str, title: str, date_lines: list[str], signature: bool = T
     lines = _labels_joined(lines)
     folded_title = fold(title)
     for i, line in enumerate(lines[:TITLE_WINDOW]):
-        if fold(line) == folded_title:  # text starts after the title when the body holds it
+        if _title_line(fold(line), folded_title):  # text starts after the title when the body holds it
             lines = lines[i + 1 :]
             break
     result = BodyText("")
@@ -245,6 +245,12 @@ def finish_text(raw: str, title: str, date_lines: list[str], signature: bool = T
         lines.pop()
     result.text = clean_text("\n".join(lines))
     return result
+
+
+def _title_line(folded: str, folded_title: str) -> bool:
+    """The title's line, or the title and the badge printed after it ("... năm 2024 Mới")."""
+    return folded == folded_title or (folded.startswith(folded_title)
+                                      and folded[len(folded_title):].strip(" !()[]") in BADGES)
 
 
 def _broken_dates_dropped(lines: list[str], date_lines: set[str]) -> list[str]:

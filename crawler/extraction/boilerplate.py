@@ -82,6 +82,7 @@ TOOL_STRINGS = frozenset(fold(t) for t in (
     "Về đầu trang", "Đầu trang", "Quay lại", "Lưu bài viết", "Lưu tin", "Gửi bình chọn",
     "Xem kết quả", "Thông tin người gửi phản hồi", "Trở về", "Bình luận",
 ))
+BADGES = frozenset({"moi", "new", "hot"})  # what portals print after a recent post's headline
 # Whole lines that are never article text, for the final text filter.
 NOISE_LINE = re.compile(
     r"^(?:(?:so )?luot (?:truy cap|xem)|dang (?:truy cap|online)|hom nay|tong (?:so )?luot"

@@ -19,6 +19,7 @@ from lxml import html as lxml_html
 from common.dates import contains_date
 from common.textnorm import clean_line, fold
 from common.urls import slug
+from crawler.extraction.boilerplate import BADGES
 from crawler.extraction.lead import LEAD_NAME
 from crawler.extraction.locate import HEADING_TAGS, MAX_LINE, PROSE_TAGS, is_date_line, words_besides_dates
 
@@ -188,13 +189,14 @@ def heading_text(el: lxml_html.HtmlElement) -> str:
     (``<h1>Tổng kết năm 2019 <span>(05/08/2019)</span></h1>``) or on a line of its own
     (``<h1>Tổng kết năm 2019<br/>05/08/2019</h1>``): the day is the page's, not the title's. A
     date written into the title's own words stays ("Lịch tiếp dân ngày 05/8"). A closing badge
-    ("<span class='new'>Mới</span>") goes as a dated element does."""
+    ("<span class='new'>Mới</span>") goes first."""
+    el = _without_badge(el)
     if el.find(".//br") is not None and (lines := _heading_lines(el)) and len(lines) > 1:
         kept = [line for line in lines if not is_date_line(line)]
         if kept and len(kept) < len(lines):
             return clean_line(" ".join(kept))
     dated = [child for child in el.iterdescendants() if isinstance(child.tag, str)
-             and _DATE_ONLY.fullmatch(clean_line(child.text_content()) or "x")] + _badge(el)
+             and _DATE_ONLY.fullmatch(clean_line(child.text_content()) or "x")]
     if not dated:
         return without_bracketed_day(clean_line(el.text_content()))[0]
     skip = {id(node) for child in dated for node in child.iter()}
@@ -207,15 +209,16 @@ def heading_text(el: lxml_html.HtmlElement) -> str:
     return clean_line(" ".join(pieces))
 
 
-BADGES = frozenset({"moi", "new", "hot"})
-
-
-def _badge(el: lxml_html.HtmlElement) -> list:
-    """A "Mới" (new) badge in an element of its own that closes the heading: not the title's."""
+def _without_badge(el: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
+    """The heading without a "Mới" (new) badge in an element of its own that closes it (a copy
+    when there is one)."""
     last = el[-1] if len(el) and isinstance(el[-1].tag, str) else None
-    if last is None or (last.tail or "").strip():
-        return []
-    return [last] if fold(clean_line(last.text_content())).strip("!()[] ").lower() in BADGES else []
+    if last is None or (last.tail or "").strip() \
+            or fold(clean_line(last.text_content())).strip("!()[] ").lower() not in BADGES:
+        return el
+    clone = copy.deepcopy(el)
+    clone.remove(clone[-1])
+    return clone
 
 
 def heading_dates(el: lxml_html.HtmlElement | None) -> list[str]:
@@ -224,6 +227,7 @@ def heading_dates(el: lxml_html.HtmlElement | None) -> list[str]:
     the page's date line, which the title's own text leaves out."""
     if el is None:
         return []
+    el = _without_badge(el)
     if el.find(".//br") is not None:
         lines = _heading_lines(el)
         dated = [line for line in lines[1:] if is_date_line(line)]
