@@ -4,12 +4,14 @@ portals combine, in random combinations no profile and no template knows.
     .venv/bin/python -m tests.gold.layouts [--count 300] [--seed 1] [--misses]
 
 Each page draws, independently: the title's element (h1-h3, a classed div, span or bold
-paragraph, a one-cell table, Joomla's heading linking its own page) and its ``<title>`` form;
-the date line's form and element, before or after the title, alone below the text, as the
-first line of the text's block or on a line of its own in the title's element; a lead (sapo)
-in a div, a bold paragraph or a heading, or none; one to three paragraphs in four forms; an
-image caption (figure, centred italic line, CKEditor image table; above the text or after its
-first paragraph) or none; a right-aligned signature, NukeViet's labelled author and source
+paragraph, a one-cell table, Joomla's heading linking its own page, Joomla 1.5's title row with
+its print and e-mail buttons, a heading closed by a "Mới" badge), its ``<title>`` form and an
+``og:title`` naming the portal or none; the date line's form and element, before or after the
+title, alone below the text, as the first line of the text's block or on a line of its own in
+the title's element; a lead (sapo) in a div, a bold paragraph or a heading (a deck
+``<h2 class="sapo">`` too), or none; one to three paragraphs in four forms; an image caption
+(figure, centred italic line, CKEditor image table; above the text or after its first
+paragraph) or none; a right-aligned signature, NukeViet's labelled author and source
 lines below the text, the author among the date line's fields, or none; a breadcrumb, a
 section's name, share tools, a related list, a rating widget and a thread of readers'
 comments, or not, inside the content block or after it; a sidebar of dated headlines; a div or
@@ -91,7 +93,7 @@ def case(rnd: random.Random, n: int) -> Case:
     lead = (rnd.choice(["", "(Cổng TTĐT) - ", "TTĐT - "]) + f"Sáng ngày {d}/{m}, đoàn công tác của huyện đã tổ chức kiểm tra tình hình thực hiện nhiệm vụ tại các "
             "xã, thị trấn trên địa bàn.") if rnd.random() < 0.5 else ""
     lead_el = rnd.choice([f"<div class='sapo'><b>{lead}</b></div>", f"<p class='lead'><strong>{lead}</strong></p>",
-                          f"<h4 class='summary'>{lead}</h4>"]) if lead else ""
+                          f"<h4 class='summary'>{lead}</h4>", f"<h2 class='sapo'>{lead}</h2>"]) if lead else ""
     paragraphs = PARAGRAPHS[:rnd.randint(1, 3)]
     caption = CAPTION if rnd.random() < 0.3 else ""
     caption_el = rnd.choice([
@@ -137,7 +139,8 @@ def case(rnd: random.Random, n: int) -> Case:
         page = f"<table><tr><td class='l'>{side}</td><td class='c'>{main}</td></tr></table>"
     banner = rnd.choice(["", f"<h1 class='logo'>{PORTAL}</h1>", f"<div class='banner'><h2>{PORTAL}</h2>"
                          "<h3>Tỉnh Đồng Nai</h3></div>"])
-    html = f"<html><head><title>{head}</title></head><body>{banner}{MENU}{page}{FOOTER}</body></html>"
+    og = rnd.choice(["", f"<meta property='og:title' content='{title} - {PORTAL}'/>"])
+    html = f"<html><head><title>{head}</title>{og}</head><body>{banner}{MENU}{page}{FOOTER}</body></html>"
     return Case(html.replace("{url}", f"/tin/{n}"), f"https://tanphu.gov.vn/tin/{n}", title, f"2024-{m:02d}-{d:02d}", lead, paragraphs, caption,
                 author)
 
@@ -147,7 +150,13 @@ def _title_el(rnd: random.Random, title: str) -> str:
                        f"<div class='title'>{title}</div>", f"<span class='tieude'>{title}</span>",
                        f"<p class='title'><b>{title}</b></p>",
                        f"<table><tr><td class='title'>{title}</td></tr></table>",
-                       f"<h2 class='contentheading'><a href='{{url}}'>{title}</a></h2>"])  # Joomla: a link to itself
+                       f"<h2 class='contentheading'><a href='{{url}}'>{title}</a></h2>",  # Joomla: a link to itself
+                       f"<h1>{title} <span class='new'>Mới</span></h1>",  # a badge of recent posts
+                       # Joomla 1.5: the print and e-mail buttons, pictures linking other addresses
+                       f"<table class='contentpaneopen'><tr><td class='contentheading'>{title}</td>"
+                       "<td class='buttonheading'><a href='/print{url}'><img src='/images/printButton.png' alt='In'/>"
+                       "</a></td><td class='buttonheading'><a href='/component/mailto/?link=aHR0cDov'>"
+                       "<img src='/images/emailButton.png' alt='E-mail'/></a></td></tr></table>"])
 
 
 def _main(rnd: random.Random, title_el: str, date_el: str, lead_el: str, body: str, after: str = "") -> str:
