@@ -44,8 +44,12 @@ HEADLINE_LEVELS = 6  # blocks above a headline link that count it
 HEADLINES_ATTR = "data-govarchive-headlines"
 # a link's words that say the text goes on elsewhere, folded ("Chi tiết" is left out: a notice
 # links its document's page so; "Xem thêm" too: an article links its section so)
-READ_MORE = frozenset({"xem tiep", "doc tiep", "read more", "continue reading"})
+READ_MORE = frozenset({"xem tiep", "doc tiep", "doc them", "chi tiet", "xem chi tiet", "read more",
+                       "continue reading"})
 READ_MORE_CHARS = 24
+READ_MORE_MARKS = " []()»>›→.…:"
+TEASER_TAIL = 25  # an excerpt cut short ("…", "[...]") ends its line, or a link's words follow
+TEASER_WORDS = READ_MORE | {"xem them"}  # closing an excerpt; elsewhere it links a section's page
 # a picture that is a page tool's button (Joomla's print and e-mail icons by the title), not a post's
 TOOL_PICTURE = re.compile(r"(?<![a-z])(?:print|e?mail|pdf|share|icons?|button|facebook|zalo|twitter|rss)",
                           re.I)
@@ -123,6 +127,9 @@ def judge(result: Extraction, body, located_text: str, dated: bool, url: str | N
         headlines = [a for a in anchor_texts if len(a) >= HEADLINE_CHARS and a in text]
         if sum(map(len, headlines)) > LINKED_SHARE * len(text) or len(headlines) >= TEASED:
             return Rejection.LISTING, f"other pages' headlines ({len(headlines)})"
+        # ... or the excerpts of a section's posts, each cut short and leading on to its post
+        if (teased := sum(map(_teaser, lines))) >= 3 and teased > 0.5 * len(lines):
+            return Rejection.LISTING, f"other posts' excerpts ({teased} of {len(lines)} lines)"
         return _static(result, in_menu)
     files = attachment_anchors(body, url)  # documents are the post's content, not navigation
     link_texts = [len(clean_line(a.text_content())) for a in body.iter("a") if a not in files]
@@ -133,6 +140,13 @@ def judge(result: Extraction, body, located_text: str, dated: bool, url: str | N
     if len(headlines) >= 3 and sum(headlines) > 0.15 * body_chars:
         return Rejection.LISTING, f"listing of {len(headlines)} headlines"
     return _static(result, in_menu)
+
+
+def _teaser(line: str) -> bool:
+    """A post's excerpt on a section page: cut short ("…", "[...]") or closed by a "read more"."""
+    tail = line.rstrip()[-TEASER_TAIL:]
+    words = fold(tail).rstrip(READ_MORE_MARKS)
+    return "…" in tail or "..." in tail or any(words.endswith(" " + more) for more in TEASER_WORDS)
 
 
 def _headlines_only(text: str, anchor_texts: frozenset[str]) -> bool:
@@ -327,7 +341,7 @@ def _leading(anchor, text: str) -> bool:
     """A link that leads on to a post: "Xem tiếp", "Đọc tiếp", or a picture alone."""
     if len(text) > READ_MORE_CHARS:
         return False
-    words = fold(" ".join(text.split())).strip(" []()»>.:")
+    words = fold(" ".join(text.split())).strip(READ_MORE_MARKS)
     if words in READ_MORE:
         return True
     picture = anchor.find("img")

@@ -197,10 +197,29 @@ def featured_unlinked(more: str, paragraphs: int = 2) -> str:
 
 
 @pytest.mark.parametrize("more", ["<a href='/tin/bai-99.html'>Xem tiếp</a>",
+                                  "<a href='/tin/bai-99.html'>Đọc thêm...</a>",
+                                  "<a href='/tin/bai-99.html'>Xem chi tiết →</a>",
                                   "<a href='/tin/bai-99.html'><img src='/a.jpg'/></a>"])
 def test_a_post_shown_above_a_list_that_reads_on_elsewhere_is_a_section_page(more):
     page = SECTION_FRAME.format(featured_unlinked(more) + f"<ul>{headlines(6)}</ul>")
     assert extract_page(page.encode(), "https://tanphu.gov.vn/tin-tuc").rejection == "listing"
+
+
+@pytest.mark.parametrize("more", ["Đọc thêm", "[Xem thêm]", ""])
+def test_a_section_page_of_excerpts_each_cut_short_is_a_listing(more):
+    # WordPress's archive: each post's linked headline, its day and its excerpt, which boilerplate
+    # removal takes as other posts' teasers, leaving trafilatura's reading of the excerpts alone
+    posts = "".join(f"<article class='post'><h2 class='entry-title'><a href='/{n}/bai'>Hội nghị triển khai nhiệm "
+                    f"vụ số {n} của huyện</a></h2><div class='entry-meta'>1{n}/03/2024</div><div class='entry-summary'>"
+                    f"<p>Ủy ban nhân dân huyện tổ chức hội nghị lần thứ {n} triển khai nhiệm vụ phát triển kinh tế "
+                    f"- xã hội trong tháng tới với các xã, thị trấn trên địa bàn … <a href='/{n}/bai'>{more}</a></p>"
+                    "</div></article>" for n in range(5))
+    side = "".join(f"<li><a href='/t{n}'>Tin tức số {n} về hoạt động của huyện trong tuần</a> (1{n}/02/2024)</li>"
+                   for n in range(5))
+    page = (f"<html><head><title>Tin tức – Cổng thông tin điện tử huyện Tân Phú</title></head><body>"
+            f"<div class='side'><h3>Tin mới</h3><ul>{side}</ul></div><div class='main'>{posts}"
+            "<nav class='pagination'><a href='/page/2'>2</a></nav></div></body></html>")
+    assert extract_page(page.encode(), "https://tanphu.gov.vn/chuyen-muc/tin-tuc").rejection == "listing"
 
 
 def test_a_short_teaser_among_dated_entries_is_a_listing_not_a_dead_end():
