@@ -50,6 +50,9 @@ READ_MORE_CHARS = 24
 READ_MORE_MARKS = " []()»>›→.…:"
 TEASER_TAIL = 25  # an excerpt cut short ("…", "[...]") ends its line, or a link's words follow
 TEASER_WORDS = READ_MORE | {"xem them"}  # closing an excerpt; elsewhere it links a section's page
+# an excerpt cut short and its link on, inside a line: a layout table's row read as one line
+TEASER_INSIDE = re.compile(r"(?:…|\.\.\.)\]?\s*[\[(]?(?:"
+                           + "|".join(sorted(TEASER_WORDS, key=len, reverse=True)) + r")\b")
 # a picture that is a page tool's button (Joomla's print and e-mail icons by the title), not a post's
 TOOL_PICTURE = re.compile(r"(?<![a-z])(?:print|e?mail|pdf|share|icons?|button|facebook|zalo|twitter|rss)",
                           re.I)
@@ -128,8 +131,8 @@ def judge(result: Extraction, body, located_text: str, dated: bool, url: str | N
         if sum(map(len, headlines)) > LINKED_SHARE * len(text) or len(headlines) >= TEASED:
             return Rejection.LISTING, f"other pages' headlines ({len(headlines)})"
         # ... or the excerpts of a section's posts, each cut short and leading on to its post
-        if (teased := sum(map(_teaser, lines))) >= 3 and teased > 0.5 * len(lines):
-            return Rejection.LISTING, f"other posts' excerpts ({teased} of {len(lines)} lines)"
+        if (teased := sum(map(_teasers, lines))) >= 3 and teased > 0.5 * len(lines):
+            return Rejection.LISTING, f"other posts' excerpts ({teased} cut short)"
         return _static(result, in_menu)
     files = attachment_anchors(body, url)  # documents are the post's content, not navigation
     link_texts = [len(clean_line(a.text_content())) for a in body.iter("a") if a not in files]
@@ -142,11 +145,13 @@ def judge(result: Extraction, body, located_text: str, dated: bool, url: str | N
     return _static(result, in_menu)
 
 
-def _teaser(line: str) -> bool:
-    """A post's excerpt on a section page: cut short ("…", "[...]") or closed by a "read more"."""
+def _teasers(line: str) -> int:
+    """Posts' excerpts on a section page in a line: cut short ("…", "[...]") or closed by a "read
+    more" at its end, or each cut short and followed by its link on, inside it."""
     tail = line.rstrip()[-TEASER_TAIL:]
     words = fold(tail).rstrip(READ_MORE_MARKS)
-    return "…" in tail or "..." in tail or any(words.endswith(" " + more) for more in TEASER_WORDS)
+    ends = "…" in tail or "..." in tail or any(words.endswith(" " + more) for more in TEASER_WORDS)
+    return max(int(ends), len(TEASER_INSIDE.findall(fold(line))))
 
 
 def _headlines_only(text: str, anchor_texts: frozenset[str]) -> bool:

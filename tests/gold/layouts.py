@@ -21,8 +21,9 @@ boilerplate in the text. ``tests/crawler/extraction/test_layout_combinations.py`
 The parts are what the probes of stop 34 and later found portals print; the combinations are
 the point: a rule that holds for one layout and breaks another shows here.
 
-A second set puts a section's pages together from the same parts: listings in five styles (a
-list, rows of a table, blocks, teasers with their leads, links a paragraph each), the newest
+A second set puts a section's pages together from the same parts: listings in six styles (a
+list, rows of a table, blocks, teasers with their leads, links a paragraph each, excerpts cut
+short), the newest
 post shown in full above the list (its headline a link, or a picture or "Xem tiếp" linking it)
 or not, paged or not, which must be judged listings (a crawl fetches them again); and short
 notices (a title, a day above or below, one line or none, a week's timetable of dated rows or
@@ -205,8 +206,8 @@ class Other:
 
 
 def other_case(rnd: random.Random, n: int) -> Other:
-    """A section's page in one of five list styles (a list, a table of rows, blocks, teasers with
-    their leads, links a paragraph each), its newest post shown in full above the list or not, paged or not; or a
+    """A section's page in one of six list styles (a list, a table of rows, blocks, teasers with
+    their leads, links a paragraph each, excerpts cut short), its newest post shown in full above the list or not, paged or not; or a
     notice: its title, its day, one line or none, a file, in the section's frame."""
     section = rnd.choice(["Tin tức - Sự kiện", "Thông báo", "Tin hoạt động", "TIN TỨC"])
     if rnd.random() < 0.65:
@@ -243,7 +244,7 @@ def other_case(rnd: random.Random, n: int) -> Other:
 
 
 def _items(rnd: random.Random, count: int) -> str:
-    style, rows = rnd.choice(["ul", "table", "div", "teaser", "p"]), []
+    style, rows = rnd.choice(["ul", "table", "div", "teaser", "p", "excerpt"]), []
     for i in range(count):
         title, day = f"{rnd.choice(TITLES)} (tin {i})", f"{rnd.randint(1, 28):02d}/{rnd.randint(1, 12):02d}/2024"
         link = f"<a href='/tin-tuc/bai-{i}-{rnd.randint(100, 999)}.html'>{title}</a>"
@@ -251,7 +252,11 @@ def _items(rnd: random.Random, count: int) -> str:
                      "div": f"<div class='row'>{link}<div class='d'>{day}</div></div>",
                      "teaser": f"<div class='item'><img src='/t{i}.jpg'/><h3>{link}</h3><span>{day}</span>"
                                f"<p>Sáng ngày {i + 1}/3, {LEAD_OF_ITEM}</p></div>",
-                 "p": f"<p>{link}</p>"}[style])  # links alone, a paragraph each
+                 "p": f"<p>{link}</p>",  # links alone, a paragraph each
+                 # WordPress's archive: headline, day, and the excerpt cut short with a link on
+                 "excerpt": f"<article><h2 class='entry-title'>{link}</h2><div class='meta'>{day}</div><p>Sáng "
+                            f"ngày {i + 1}/3, {LEAD_OF_ITEM[:90]} […] <a href='/tin-tuc/bai-{i}.html'>Đọc thêm</a></p>"
+                            "</article>"}[style])
     return {"ul": "<ul class='list'>{}</ul>", "table": "<table class='list'>{}</table>"}.get(style, "{}").format(
         "".join(rows))
 

@@ -205,21 +205,29 @@ def test_a_post_shown_above_a_list_that_reads_on_elsewhere_is_a_section_page(mor
     assert extract_page(page.encode(), "https://tanphu.gov.vn/tin-tuc").rejection == "listing"
 
 
+EXCERPT_HEADLINES = ["UBND tỉnh: Đẩy mạnh chuyển đổi số trong cải cách hành chính",
+                     "Huyện Tân Phú tổ chức Hội nghị triển khai nhiệm vụ phát triển kinh tế - xã hội năm 2024",
+                     "Xã Phú Lợi ra quân làm đường giao thông nông thôn"]
+
+
 @pytest.mark.parametrize("more", ["Đọc thêm", "[Xem thêm]", ""])
-def test_a_section_page_of_excerpts_each_cut_short_is_a_listing(more):
+@pytest.mark.parametrize("frame", [
+    "<div class='side'><h3>Tin mới</h3><ul>{side}</ul></div><div class='main'>{posts}</div>",
+    # a layout table, the section's name over the posts: trafilatura reads the cell as one line
+    "<table><tr><td><div class='side'><h3>TIN XEM NHIỀU</h3><ul>{side}</ul></div></td>"
+    "<td><h1>TIN TỨC</h1>{posts}</td></tr></table>"])
+def test_a_section_page_of_excerpts_each_cut_short_is_a_listing(more, frame):
     # WordPress's archive: each post's linked headline, its day and its excerpt, which boilerplate
     # removal takes as other posts' teasers, leaving trafilatura's reading of the excerpts alone
-    posts = "".join(f"<article class='post'><h2 class='entry-title'><a href='/{n}/bai'>Hội nghị triển khai nhiệm "
-                    f"vụ số {n} của huyện</a></h2><div class='entry-meta'>1{n}/03/2024</div><div class='entry-summary'>"
-                    f"<p>Ủy ban nhân dân huyện tổ chức hội nghị lần thứ {n} triển khai nhiệm vụ phát triển kinh tế "
-                    f"- xã hội trong tháng tới với các xã, thị trấn trên địa bàn … <a href='/{n}/bai'>{more}</a></p>"
-                    "</div></article>" for n in range(5))
+    posts = "".join(f"<article><h2 class='entry-title'><a href='/tin-tuc/bai-{n}-1.html'>{EXCERPT_HEADLINES[n % 3]} "
+                    f"(tin {n})</a></h2><div class='meta'>1{n}/03/2024</div><p>Sáng ngày {n + 1}/3, UBND huyện tổ "
+                    "chức hội nghị sơ kết công tác tháng và triển khai nhiệm vụ tháng tới với sự […] "
+                    f"<a href='/tin-tuc/bai-{n}.html'>{more}</a></p></article>" for n in range(6))
     side = "".join(f"<li><a href='/t{n}'>Tin tức số {n} về hoạt động của huyện trong tuần</a> (1{n}/02/2024)</li>"
-                   for n in range(5))
-    page = (f"<html><head><title>Tin tức – Cổng thông tin điện tử huyện Tân Phú</title></head><body>"
-            f"<div class='side'><h3>Tin mới</h3><ul>{side}</ul></div><div class='main'>{posts}"
-            "<nav class='pagination'><a href='/page/2'>2</a></nav></div></body></html>")
-    assert extract_page(page.encode(), "https://tanphu.gov.vn/chuyen-muc/tin-tuc").rejection == "listing"
+                   for n in range(6))
+    page = ("<html><head><title>TIN TỨC - Cổng thông tin điện tử huyện Tân Phú</title></head><body>"
+            + frame.format(side=side, posts=posts) + "</body></html>")
+    assert extract_page(page.encode(), "https://tanphu.gov.vn/tin-tuc?page=9").rejection == "listing"
 
 
 def test_a_short_teaser_among_dated_entries_is_a_listing_not_a_dead_end():
