@@ -35,6 +35,13 @@ _YMD = re.compile(r"(?<![\d/.\-])((?:19|20)\d\d)[/.](\d{1,2})[/.](\d{1,2})(?![\d
 # held to a real day and month and a year of this era, as three numbers in a row say little else
 _SPACED = re.compile(r"(?<![\d/.:\-])(0?[1-9]|[12]\d|3[01])\s+(0?[1-9]|1[0-2])\s+"
                      r"((?:19|20)\d\d)(?![\d/.:\-])")
+# "12/08/24": a two-digit year, read only beside a time or after a date's label ("Ngày đăng:
+# 12/08/24", "12/08/24 09:15"); alone, two-digit triples are as often numbers of other things
+_SHORT = re.compile(r"(?<![\d/.\-])(\d{1,2})([/.\-])(\d{1,2})\2(\d{2})(?![\d/.\-%])")
+_SHORT_TIME_AFTER = re.compile(r"\s*[,|\-–]?\s*\d{1,2}[:h]\d{2}")
+_SHORT_TIME_BEFORE = re.compile(r"\d{1,2}[:h]\d{2}(?::\d{2})?\s*[,|\-–]?\s*(?:ng[aà]y\s*)?$")
+_SHORT_LABEL = re.compile(r"(?:ng[aà]y|đăng|cập nhật|xuất bản|posted|updated|date)\s*(?:lúc|đăng|on)?"
+                          r"\s*:?\s*$")
 _CJK = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")  # year first
 _ISO = re.compile(
     r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})"
@@ -97,12 +104,18 @@ class ParsedDate:
         return date.fromisoformat(self.value[:10])
 
 
+# what every form holds: a four-digit year, or numbers apart by a separator (a two-digit year's)
+_DATE_DIGITS = re.compile(r"\d{4}|\d[/.\-]\d")
+
+
 def contains_date(text: str) -> bool:
     """Cheap test: does ``text`` hold something shaped like a date? (NFC text)"""
+    if not _DATE_DIGITS.search(text):
+        return False  # most lines: the patterns below cost ~50 times this search
     lowered = text.lower()
     return bool(_NUMERIC.search(lowered) or _VERBAL.search(lowered) or _ISO.search(lowered)
                 or _CJK.search(lowered) or _YMD.search(lowered) or _named(lowered)
-                or _SPACED.search(lowered))
+                or _SPACED.search(lowered) or _short(lowered) is not None)
 
 
 def parse_date(raw: str, now: datetime | None = None, *, month_first: bool = False) -> ParsedDate:
@@ -144,6 +157,11 @@ def _fast_path(raw: str, lowered: str, month_first: bool) -> ParsedDate | None:
         year, month, day = (int(g) for g in match.groups())
     elif named := _named(lowered):
         match, (day, month, year) = named
+    elif match := _short(lowered):
+        day, month, short = (int(match.group(n)) for n in (1, 3, 4))
+        year = short + (1900 if short >= 90 else 2000)  # a year of the portals' era
+        if day <= 12 and (month_first or month > 12):
+            day, month = month, day
     else:
         return None
     rest = lowered[: match.start()] + " " + lowered[match.end() :]
@@ -192,6 +210,16 @@ def _order(numbers: list[tuple[int, int]]) -> str | None:
 def _form(text: str, end: int) -> tuple[bool, bool, bool]:
     clock = _CLOCK.match(text, end)
     return bool(clock), bool(clock and clock.group(1)), bool(clock and clock.group(2))
+
+
+def _short(lowered: str) -> re.Match[str] | None:
+    """A day-first date with a two-digit year, beside a time or after a date's label."""
+    for match in _SHORT.finditer(lowered):
+        before = lowered[max(0, match.start() - 30):match.start()]
+        if _SHORT_TIME_AFTER.match(lowered, match.end()) or _SHORT_TIME_BEFORE.search(before) \
+                or _SHORT_LABEL.search(before):
+            return match
+    return None
 
 
 def _named(lowered: str) -> tuple[re.Match[str], tuple[int, int, int]] | None:

@@ -163,3 +163,16 @@ def test_weeks_months_or_years_back_name_no_day(raw):
 def test_a_date_counted_back_without_the_fetch_time_is_refused():
     with pytest.raises(DateError, match="needs the fetch time"):
         parse_date("2 giờ trước")
+
+
+@pytest.mark.parametrize("raw,expected", [
+    ("Ngày đăng: 12/08/24", "2024-08-12"), ("12/08/24 09:15", "2024-08-12T09:15:00+07:00"),
+    ("09:15 - 12/08/24", "2024-08-12T09:15:00+07:00"), ("Cập nhật lúc: 12.08.24", "2024-08-12"),
+    ("Ngày 05/08/99", "1999-08-05")])
+def test_a_two_digit_year_beside_a_time_or_after_a_dates_label_is_read(raw, expected):
+    assert contains_date(raw) and parse_date(raw, FETCHED).value == expected
+
+
+@pytest.mark.parametrize("text", ["12/08/24", "(12/08/24)", "Số 12/08/24", "tỷ lệ 1/2/3"])
+def test_two_digit_triples_alone_are_no_date(text):
+    assert not contains_date(text)

@@ -91,7 +91,8 @@ def test_the_lead_goes_before_a_picture_that_opens_the_text():
 
 @pytest.mark.parametrize("shown, day", [("thứ tư, 02 03 2024 15:43", "2024-03-02"),
                                          ("26/08/2024 | Lượt xem: 1.245", "2024-08-26"),
-                                         ("Ngày 9 tháng 9 năm 2024", "2024-09-09")])
+                                         ("Ngày 9 tháng 9 năm 2024", "2024-09-09"),
+                                         ("Ngày đăng: 26/08/24", "2024-08-26")])
 def test_a_date_below_the_text_in_any_form_portals_print(shown, day):
     got = read(page(f"<p class='title'><b>{TITLE}</b></p><div class='nd'><p>{PARAGRAPH}</p><p>{MORE}</p>"
                     f"</div>{CREDITS}<div class='date'>{shown}</div>", after=TOOLS))
