@@ -257,9 +257,14 @@ def _broken_dates_dropped(lines: list[str], date_lines: set[str]) -> list[str]:
     """Without a date line broken over two or three lines by ``<br/>``s ("05/08/2019", then
     "08:30"), nor a piece of one without a word that stands alone (trafilatura keeps the time
     and drops the day)."""
+    if not date_lines:
+        return lines
+    # pieces longer together than any date line are not one: most lines are prose, folding
+    # each with the one or two before it was 1% of a many-portal crawl's CPU
+    longest = 2 * max(map(len, date_lines))
     kept: list[str] = []
     for line in lines:
-        pieces = next((k for k in (1, 2) if len(kept) >= k
+        pieces = next((k for k in (1, 2) if len(kept) >= k and len(line) + sum(map(len, kept[-k:])) <= longest
                        and fold(" ".join([*kept[-k:], line])) in date_lines), 0)
         if pieces:
             del kept[-pieces:]
