@@ -86,18 +86,28 @@ def item_pipelines(role: str) -> dict[str, int]:
 
 
 ITEM_PIPELINES = item_pipelines("local")
+# Scrapy's EXTENSIONS_BASE less two, left out here rather than turned off in EXTENSIONS: Scrapy
+# imports every class EXTENSIONS names, even one set to None, and RemoteControl's module imports
+# aiohttp, 0.1 s of every crawl process's start. LogCount put a handler per crawl on the root
+# logger: with the crawls of many portals in one process every record went through each (work
+# growing with the portals, each portal's log_count/* counting every other portal's lines), and
+# nothing here reads those counts. tests/crawler/runtime/test_runtime_alone.py follows Scrapy's list.
+EXTENSIONS_BASE = {
+    "scrapy.extensions.corestats.CoreStats": 0,
+    "scrapy.extensions.telnet.TelnetConsole": 0,
+    "scrapy.extensions.memusage.MemoryUsage": 0,
+    "scrapy.extensions.memdebug.MemoryDebugger": 0,
+    "scrapy.extensions.closespider.CloseSpider": 0,
+    "scrapy.extensions.feedexport.FeedExporter": 0,
+    "scrapy.extensions.logstats.LogStats": 0,
+    "scrapy.extensions.spiderstate.SpiderState": 0,
+    "scrapy.extensions.throttle.AutoThrottle": 0,
+}
 EXTENSIONS = {
     "crawler.runtime.extensions.CrawlRecorder": 500,
     "crawler.runtime.findings.FindingsRecorder": 505,  # redirects, document links, failures: at once
     "crawler.runtime.extensions.Progress": 510,
     "crawler.runtime.extensions.OneLineErrors": 520,
-    # Scrapy's LogCount puts a handler per crawl on the root logger: with the crawls of many portals
-    # in one process every record went through each (work growing with the portals, and each
-    # portal's log_count/* counting every other portal's lines); nothing here reads those counts
-    "scrapy.extensions.logcount.LogCount": None,
-    # off (below), but Scrapy imports an extension's module before it asks whether it is on:
-    # this one imports aiohttp, 0.1 s of every crawl process's start
-    "scrapy.extensions.remote_control.RemoteControl": None,
 }
 # The browser (scrapy-playwright with the system's Chromium) for pages built by script, when both
 # are here; requests without meta["playwright"] keep Scrapy's own HTTP handler. The add-on also

@@ -143,17 +143,28 @@ def test_a_crawl_listens_on_no_port():
 
 
 def test_a_crawl_does_not_import_the_remote_controls_web_server():
-    """Scrapy imports an extension's module before asking whether it is on: aiohttp, at every
-    crawl process's start."""
+    """Scrapy imports an extension's module before asking whether it is on, and every one its
+    EXTENSIONS names: aiohttp, at every crawl process's start. Asked as Scrapy's extension
+    manager asks."""
     code = ("import sys\n"
-            "from scrapy.utils.conf import build_component_list\n"
+            "from scrapy.extension import ExtensionManager\n"
             "from scrapy.utils.misc import load_object\n"
             "from crawler.runtime.runner import project_settings\n"
-            "for path in build_component_list(project_settings().getwithbase('EXTENSIONS')):\n"
+            "for path in ExtensionManager._get_mwlist_from_settings(project_settings()):\n"
             "    load_object(path)\n"
-            "print('scrapy.extensions.remote_control' in sys.modules)")
+            "print('scrapy.extensions.remote_control' in sys.modules, 'aiohttp' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "False"
+    assert out.stdout.strip() == "False False"
+
+
+def test_the_crawls_extensions_are_scrapys_less_the_remote_control_and_the_log_counts():
+    from scrapy.settings import default_settings
+
+    from crawler.runtime import settings
+
+    left_out = {"scrapy.extensions.logcount.LogCount", "scrapy.extensions.remote_control.RemoteControl"}
+    assert settings.EXTENSIONS_BASE == {k: v for k, v in default_settings.EXTENSIONS_BASE.items()
+                                        if k not in left_out}
 
 
 def test_after_ctrl_c_a_fetched_page_is_not_read_and_stays_pending():
