@@ -230,11 +230,13 @@ def run_ingest(redis_url: str, db_path: str, *, until_done: bool = False, settin
     from scrapy.crawler import CrawlerProcess
 
     from archive.shared_files import SharedFiles
-    from crawler.runtime.runner import prepare_archive, project_settings
+    from crawler.runtime.runner import prepare_archive, project_settings, record_sites
 
     connect(redis_url).ping()  # redis.ConnectionError before anything starts
     with SharedFiles() as shared:
-        prepare_archive(shared, db_path, {"GOVARCHIVE_WARC_ENABLED": False}, sites)
+        prepare_archive(shared, db_path, {"GOVARCHIVE_WARC_ENABLED": False})
+        if sites:
+            record_sites(shared.database(db_path), sites)
     overrides = {**INGEST_SETTINGS, "GOVARCHIVE_DB": str(db_path), "GOVARCHIVE_PROGRESS": progress,
                  **(settings or {})}
     process = CrawlerProcess(project_settings(overrides))

@@ -24,7 +24,6 @@ import logging
 import os
 import selectors
 import signal
-import sqlite3
 import subprocess
 import sys
 import threading
@@ -152,16 +151,11 @@ def _run_split(keys: list[str], db_path: str | Path, processes: int, settings: M
 
 
 def _record_sites(db_path: str | Path, sites) -> None:
-    """The registry's sites recorded in the archive while the crawl processes start: no crawl
-    reads them, and their administrative units (``vietnamadminunits``, half a second to import)
-    held back the portals each crawl process waited for. A failure is said, not fatal."""
-    from archive.sites import sync_sites
+    """The registry's sites recorded in the archive while the crawl processes start."""
+    from crawler.runtime.runner import record_sites
 
-    try:
-        with SharedFiles() as shared:
-            sync_sites(shared.database(db_path), sites)
-    except (ArchiveError, sqlite3.Error) as exc:
-        logger.warning("the registry's sites were not recorded in the archive: %s", exc)
+    with SharedFiles() as shared:
+        record_sites(shared.database(db_path), sites)
 
 
 def _spawn() -> subprocess.Popen:

@@ -12,6 +12,7 @@ import errno
 import json
 import logging
 import resource
+import sqlite3
 import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -121,23 +122,30 @@ def project_settings(overrides: Mapping[str, Any] | None = None) -> Settings:
     return settings
 
 
-def prepare_archive(shared: SharedFiles, db_path: str | Path, settings: Mapping[str, Any] | None,
-                    sites=()) -> None:
-    """Create and migrate the archive now (errors before the crawl); record registry ``sites``."""
+def prepare_archive(shared: SharedFiles, db_path: str | Path, settings: Mapping[str, Any] | None) -> None:
+    """Create and migrate the archive now (errors before the crawl)."""
     import multiprocessing
-
-    from archive.sites import sync_sites
 
     if getattr(multiprocessing.current_process(), "_inheriting", False):
         # an extraction worker starting imports the main module: a script that crawls at import
         raise RuntimeError("a crawl was started while a worker process imported the main script: "
                            "start crawls under `if __name__ == \"__main__\":`")
 
-    db = shared.database(db_path)
-    if sites:
-        sync_sites(db, sites)
+    shared.database(db_path)
     if (settings or {}).get("GOVARCHIVE_WARC_ENABLED", True) not in (False, "False", "0"):
         prepare_warc_folder(Path((settings or {}).get("GOVARCHIVE_WARC_DIR") or warc_folder(db_path)))
+
+
+def record_sites(db, sites) -> None:
+    """The registry's sites recorded in the archive ``db``, said and not fatal when it fails: no
+    crawl reads them, and their administrative units (``vietnamadminunits``, a third of a second
+    to import) are not worth holding the first request back."""
+    from archive.sites import sync_sites
+
+    try:
+        sync_sites(db, sites)
+    except (ArchiveError, sqlite3.Error) as exc:
+        logger.warning("the registry's sites were not recorded in the archive: %s", exc)
 
 
 def crawl_sites(
@@ -152,7 +160,7 @@ def crawl_sites(
     """Crawl registry sites in this process, each with its own spider and politeness, at most
     :func:`sites_at_once` at a time: the next starts as one finishes. The crawl ids started
     (``on_start`` is told each as it starts), and the keys left when the run was stopped. ``sync``: record
-    the registry's sites in the archive first (a run split over processes did it once)."""
+    the registry's sites in the archive when the crawls end (a run split over processes did it once)."""
     with SharedFiles() as shared:
         overrides = {"GOVARCHIVE_DB": str(db_path), "GOVARCHIVE_PROGRESS": progress,
                      "GOVARCHIVE_SHARED_FILES": shared, **(settings or {})}
@@ -164,8 +172,12 @@ def crawl_sites(
         overrides["GOVARCHIVE_TRANSFERS"] = transfers
         process = StoppableProcess(project_settings(overrides), db_path)
         loader = process.spider_loader  # the process's own: a second one warned of registry problems again
-        prepare_archive(shared, db_path, settings, loader.sites.values() if sync else ())
-        done = _run_in_turn(process, loader, keys, on_start)
+        prepare_archive(shared, db_path, settings)
+        try:
+            done = _run_in_turn(process, loader, keys, on_start)
+        finally:
+            if sync:
+                record_sites(shared.database(db_path), loader.sites.values())
         if transfers.fewest < transfers.most:
             logger.info("requests on the wire at once: %d, down to %d while the process was behind",
                         transfers.most, transfers.fewest)
