@@ -145,13 +145,15 @@ def _run_split(keys: list[str], db_path: str | Path, processes: int, settings: M
         except BrokenPipeError:  # it died starting (its error is on stderr): reported as such below
             pass
     with _forwarding_signals(children):
-        _record_sites(db_path, loader.sites.values())
-        reports = _follow(children, progress)
+        try:
+            reports = _follow(children, progress)
+        finally:  # at the end: the units' import took CPU the starting crawl processes wanted
+            _record_sites(db_path, loader.sites.values())
     return _outcome(reports, [keys[n::processes] for n in range(processes)], db_path)
 
 
 def _record_sites(db_path: str | Path, sites) -> None:
-    """The registry's sites recorded in the archive while the crawl processes start."""
+    """The registry's sites recorded in the archive when the crawl processes end."""
     from crawler.runtime.runner import record_sites
 
     with SharedFiles() as shared:
