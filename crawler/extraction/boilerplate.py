@@ -90,7 +90,11 @@ NOISE_LINE = re.compile(
     # a rating widget, a comment box's label, the attachment box's label row (the attachments
     # are listed after the text, each with its label and address)
     r"|danh gia bai viet|tong so diem|binh luan (?:bang|qua|tren|voi) facebook|binh luan facebook"
-    r"|(?:tep|file|tai lieu|van ban) dinh kem\b|tai ve\b)",
+    r"|(?:tep|file|tai lieu|van ban) dinh kem\b|tai ve\b"
+    # a text-to-speech player's label and voices ("Nghe đọc bài viết", "Giọng nữ miền Bắc"), a
+    # rating's stars or votes, the code to read the page on a phone
+    r"|nghe (?:doc )?(?:bai viet|audio|noi dung)\b|giong (?:doc|nam|nu)\b"
+    r"|danh gia\s*:?\s*(?:[★☆✩✭]|\d(?:[.,]\d)?\s*/\s*5\b|\(\d+ luot)|quet ma qr\b)",
 )
 
 

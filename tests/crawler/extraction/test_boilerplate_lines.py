@@ -25,12 +25,23 @@ def read(widget: str, after: str = ""):
     "<span>Tổng số điểm: 4.5/5</span></div>",
     "<div class='fb-comments' data-href='x'></div><div>Bình luận bằng Facebook</div>",
     f"<table><tr><td>Tệp đính kèm</td>{FILE}<td>Tải về</td></tr></table>",
+    "<div class='audio'><b>Nghe audio</b><select><option>Giọng nữ miền Bắc</option></select></div>",
+    "<div class='rate'>Đánh giá: <span>★★★★☆</span> (12 lượt)</div>",
+    "<div class='qr'><img src='/qr.png'/><p>Quét mã QR để đọc trên điện thoại</p></div>",
 ])
 def test_a_widget_closing_the_article_block_is_neither_text_nor_in_the_authors_way(widget):
     result = read(widget)
     assert result.text.endswith("cho năm tiếp theo.") or result.text.endswith("kh-12.pdf)")
     assert result.author == "Minh Tâm"
-    assert not any(word in result.text for word in ("Đánh giá", "Facebook", "Tải về", "Tệp đính kèm"))
+    assert not any(word in result.text for word in ("Đánh giá", "Facebook", "Tải về", "Tệp đính kèm", "Nghe",
+                                                    "Giọng", "Quét mã"))
+
+
+@pytest.mark.parametrize("line", [
+    "Đánh giá: Nhìn chung các đơn vị đã hoàn thành tốt nhiệm vụ được giao trong năm.",
+    "Nghe tin bão sắp đổ bộ, người dân các xã ven biển đã chủ động chằng chống nhà cửa."])
+def test_a_sentence_that_opens_as_a_widget_label_stays_text(line):
+    assert line in read(f"<p>{line}</p>").text
 
 
 def test_the_attachment_boxs_file_is_still_listed_after_the_text():
