@@ -85,8 +85,11 @@ TOOL_STRINGS = frozenset(fold(t) for t in (
 BADGES = frozenset({"moi", "new", "hot"})  # what portals print after a recent post's headline
 # Whole lines that are never article text, for the final text filter.
 NOISE_LINE = re.compile(
-    r"^(?:(?:so )?luot (?:truy cap|xem)|dang (?:truy cap|online)|hom nay|tong (?:so )?luot"
-    r"|trang chu\b|ban dang o|xem tiep|xem them|doc tiep|tags?\b|tu khoa\b"
+    # the visitor counter and the portal's clock ("Hôm nay: 1.234", "Hôm nay: Thứ Sáu, 06/12/2024"),
+    # not a sentence that opens on the same words ("Hôm nay (12/8), UBND huyện ..."); a
+    # breadcrumb's first item, not "Trang chủ của xã ..."
+    r"^(?:(?:so )?luot (?:truy cap|xem)|dang (?:truy cap|online)|hom nay\s*(?::|[\d.,]+$)|tong (?:so )?luot"
+    r"|trang chu\s*(?:[»›>/|:]|$)|ban dang o|xem tiep|xem them|doc tiep|tags?\b|tu khoa\b"
     # a rating widget, a comment box's label, the attachment box's label row (the attachments
     # are listed after the text, each with its label and address)
     r"|danh gia bai viet|tong so diem|binh luan (?:bang|qua|tren|voi) facebook|binh luan facebook"

@@ -109,3 +109,17 @@ def test_a_comment_tool_above_the_text_takes_nothing_with_it():
             "</body></html>")
     result = extract_page(page.encode(), "http://huyen.gov.vn/tin/hoi-nghi.html")
     assert result.text.count("Đoạn") == 4
+
+
+@pytest.mark.parametrize("line", [
+    "Hôm nay (12/3), Ủy ban nhân dân huyện tổ chức hội nghị tổng kết công tác dân vận chính quyền.",
+    "Trang chủ của xã được nâng cấp từ tháng 5 với nhiều tính năng mới phục vụ người dân."])
+def test_a_paragraph_that_opens_as_a_counter_or_a_breadcrumb_stays_text(line):
+    # "Hôm nay: 1.234" is the visitor counter, "Trang chủ » Tin tức" a breadcrumb; a sentence
+    # opening on the same words is the article's, and was dropped
+    assert line in read(f"<p>{line}</p>").text
+
+
+@pytest.mark.parametrize("widget", ["<p>Hôm nay: 1.234</p>", "<p>Trang chủ » Tin tức</p>"])
+def test_a_counter_and_a_breadcrumb_closing_the_block_are_no_text(widget):
+    assert read(widget).text.endswith("cho năm tiếp theo.")
