@@ -255,17 +255,20 @@ def _title_line(folded: str, folded_title: str) -> bool:
 
 def _broken_dates_dropped(lines: list[str], date_lines: set[str]) -> list[str]:
     """Without a date line broken over two or three lines by ``<br/>``s ("05/08/2019", then
-    "08:30"), nor a piece of one without a word that stands alone (trafilatura keeps the time
-    and drops the day)."""
+    "08:30") or by inline elements read as lines ("05/08/2019 | Tác giả: Minh Tâm", then the
+    view count "1.245", run together in the date line), nor a piece of one without a word that
+    stands alone (trafilatura keeps the time and drops the day)."""
     if not date_lines:
         return lines
+    # compared without spaces: the pieces stood apart by a break or by nothing at all
+    keys = {d.replace(" ", "") for d in date_lines}
     # pieces longer together than any date line are not one: most lines are prose, folding
     # each with the one or two before it was 1% of a many-portal crawl's CPU
     longest = 2 * max(map(len, date_lines))
     kept: list[str] = []
     for line in lines:
         pieces = next((k for k in (1, 2) if len(kept) >= k and len(line) + sum(map(len, kept[-k:])) <= longest
-                       and fold(" ".join([*kept[-k:], line])) in date_lines), 0)
+                       and fold("".join([*kept[-k:], line])).replace(" ", "") in keys), 0)
         if pieces:
             del kept[-pieces:]
         else:
