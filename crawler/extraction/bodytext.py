@@ -222,7 +222,7 @@ def finish_text(raw: str, title: str, date_lines: list[str], signature: bool = T
     lines = [ONE_CELL.sub(r"\1", ln) for ln in lines if any(c.isalnum() for c in ln)]
     lines = [ln for ln in _broken_dates_dropped(lines, drop) if not _found_date_line(fold(ln), drop)
              and not is_noise_line(ln)]
-    lines = _labels_joined(lines)
+    lines = _labels_joined(_split_widgets_dropped(lines))
     folded_title = fold(title)
     for i, line in enumerate(lines[:TITLE_WINDOW]):
         if _title_line(fold(line), folded_title):  # text starts after the title when the body holds it
@@ -282,6 +282,22 @@ def _piece_of(line: str, date_lines: set[str]) -> bool:
     if any(c.isalpha() for c in line) and not line.startswith(("|", "•", "·")):
         return False
     return any(f" {fold(line)} " in f" {d} " for d in date_lines)
+
+
+WIDGET_LABEL_CHARS = 24  # "Đánh giá:", "Lượt xem:": a widget's label read as a line of its own
+
+
+def _split_widgets_dropped(lines: list[str]) -> list[str]:
+    """Without a widget whose label and value were read as two lines (a rating's "Đánh giá:",
+    its stars a picture, then "(12 lượt)"), which together are a noise line."""
+    kept: list[str] = []
+    for line in lines:
+        label = kept[-1] if kept else ""
+        if label.endswith(":") and len(label) <= WIDGET_LABEL_CHARS and is_noise_line(f"{label} {line}"):
+            kept.pop()
+        else:
+            kept.append(line)
+    return kept
 
 
 def _labels_joined(lines: list[str]) -> list[str]:

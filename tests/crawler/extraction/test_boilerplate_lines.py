@@ -27,6 +27,7 @@ def read(widget: str, after: str = ""):
     f"<table><tr><td>Tệp đính kèm</td>{FILE}<td>Tải về</td></tr></table>",
     "<div class='audio'><b>Nghe audio</b><select><option>Giọng nữ miền Bắc</option></select></div>",
     "<div class='rate'>Đánh giá: <span>★★★★☆</span> (12 lượt)</div>",
+    "<div class='rate'><p>Đánh giá:</p><img src='/star.png'/><img src='/star.png'/><p>(12 lượt)</p></div>",
     "<div class='qr'><img src='/qr.png'/><p>Quét mã QR để đọc trên điện thoại</p></div>",
 ])
 def test_a_widget_closing_the_article_block_is_neither_text_nor_in_the_authors_way(widget):
