@@ -367,8 +367,8 @@ def _closing_date(body: lxml_html.HtmlElement | None) -> list[str]:
         if last.tag == "a" or any(a.tag == "a" for a in last.iterancestors()):
             return []  # a link's text: a related headline, a pager
         line = clean_line(last.text_content())
-        if is_noise_line(line) or _links_only(last):
-            continue
+        if is_noise_line(line) or _links_only(last) or not any(c.isalnum() for c in line):
+            continue  # a widget, the tools, or an ornament (a rating's stars "★★★★☆")
         line = _line_around(last, body, line)
         lone = len(line) <= MAX_LINE and contains_date(line) and _lone_date(last, line)
         return [line] if lone else []

@@ -182,3 +182,10 @@ def test_the_lead_goes_before_a_picture_that_opens_lines_between_brs():
               f"<br/><br/>{MORE}<br/><br/></div></div>")
     result = extract_bytes(page(detail), "http://x.gov.vn/tin/99.html")
     assert result.text.startswith(LEAD) and "Quang cảnh" in result.text
+
+
+def test_a_date_below_the_text_is_found_past_a_ratings_stars():
+    stars = "<div class='rate'>Đánh giá: <span>★★★★☆</span> (12 lượt)</div>"
+    got = read(page(f"<h2>{TITLE}</h2><div class='nd'><p>{PARAGRAPH}</p></div>"
+                    "<div class='date'>11/03/2024 | Tác giả: Minh Tâm</div>", after=TOOLS + stars))
+    assert (got.is_article, (got.published_at or "")[:10], got.author) == (True, "2024-03-11", "Minh Tâm")
