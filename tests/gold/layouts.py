@@ -13,8 +13,8 @@ the title's element; a lead (sapo) in a div, a bold paragraph or a heading (a de
 (figure, centred italic line, CKEditor image table; above the text or after its first
 paragraph) or none; a right-aligned signature, NukeViet's labelled author and source
 lines below the text, the author among the date line's fields, or none; a breadcrumb, a
-section's name, share tools, a related list, a rating widget and a thread of readers'
-comments, or not, inside the content block or after it; a sidebar of dated headlines; a div or
+section's name, share tools, a related list, a rating widget, a text-to-speech player or a QR
+code's line, and a thread of readers' comments, or not, inside the content block or after it; a sidebar of dated headlines; a div or
 a table layout. Each page is extracted alone and scored: stored as an article, title, day,
 text opening with the lead, every paragraph and caption kept, the signature as author, and no
 boilerplate in the text. ``tests/crawler/extraction/test_layout_combinations.py`` pins floors.
@@ -61,7 +61,8 @@ HEADLINES = "".join(f"<li><a href='/tin-tuc/tin-{i}.html'>Tin tức số {i} v�
                     f"<span class='date'>({10 + i:02d}/02/2024)</span></li>" for i in range(6))
 COMMENT = ("Tôi rất đồng tình với chủ trương này của huyện, mong rằng các cấp chính quyền sẽ sớm triển khai "
            "thực hiện để người dân được hưởng lợi, nhất là bà con vùng sâu vùng xa.")
-LEAKS = ("Tin tức số", "In bài", "Đánh giá", "Tin khác", "Cơ quan chủ quản", "TIN TỨC", "Trang chủ", "đồng tình")
+LEAKS = ("Tin tức số", "In bài", "Đánh giá", "Tin khác", "Cơ quan chủ quản", "TIN TỨC", "Trang chủ", "đồng tình",
+         "Nghe audio", "Giọng nữ", "Quét mã")
 FIELDS = ("article", "title", "day", "lead", "paragraphs", "caption", "author", "clean")
 
 
@@ -170,7 +171,12 @@ def _main(rnd: random.Random, title_el: str, date_el: str, lead_el: str, body: s
         heading = rnd.choice([f"<div class='t'>{heading}</div>", f"<h3>{heading}</h3>", f"<h2>{heading}</h2>"])
         extras.append(f"<div class='other'>{heading}<ul>{HEADLINES}</ul></div>")
     if rnd.random() < 0.3:
-        extras.append("<div class='rate'>Đánh giá bài viết: <input type='radio'/>1 <input type='radio'/>2</div>")
+        extras.append(rnd.choice(["<div class='rate'>Đánh giá bài viết: <input type='radio'/>1 <input type='radio'/>2"
+                                  "</div>", "<div class='rate'>Đánh giá: <span>★★★★☆</span> (12 lượt)</div>"]))
+    if rnd.random() < 0.2:  # a text-to-speech player, or the code to read the page on a phone
+        extras.append(rnd.choice(["<div class='audio'><b>Nghe audio</b><select><option>Giọng nữ miền Bắc</option>"
+                                  "</select></div>", "<div class='qr'><img src='/qr.png'/><p>Quét mã QR để đọc trên "
+                                  "điện thoại</p></div>"]))
     if rnd.random() < 0.25:
         heading = rnd.choice(["Ý kiến bạn đọc", "Bình luận", "Các ý kiến phản hồi"])
         extras.append(f"<div class='box2'><h3>{heading}</h3>" + "".join(
