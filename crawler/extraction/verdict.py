@@ -69,7 +69,12 @@ POST_ID = re.compile(r"\d{3,}")  # an id in a post's address ("view_content/4418
 STATIC_TITLES = re.compile(r"^(gioi thieu( chung)?|lien he|thong tin lien he"
                            r"|so do (to chuc|trang|website|cong)|co cau to chuc"
                            r"|chuc nang,? nhiem vu( va quyen han)?|lich su hinh thanh( va phat trien)?"
-                           r"|danh ba( dien thoai)?|ban do( hanh chinh)?)"
+                           r"|danh ba( dien thoai)?|ban do( hanh chinh)?"
+                           # the place itself, its leaders, the portal's own terms
+                           r"|tong quan|dieu kien tu nhien|vi tri dia ly|dac diem tu nhien"
+                           r"|tiem nang( phat trien| dau tu)?|ban lanh dao|don vi hanh chinh"
+                           r"|ban bien tap|thong tin toa soan|huong dan su dung|chinh sach bao mat"
+                           r"|quy che hoat dong)"
                            r"( (ve |cua )?(huyen|xa|tinh|thanh pho|thi xa|thi tran|phuong|quan|so|ban"
                            r"|uy ban|ubnd|co quan|don vi|trung tam|cong thong tin)\b.*)?$")
 STATIC_WORDS = 8  # "Giới thiệu chung về huyện Mỹ Thành": a page name, not a sentence

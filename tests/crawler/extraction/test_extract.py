@@ -256,6 +256,10 @@ def _page(title: str, menu_href: str = "", crumb_href: str = "", date: str = "")
 @pytest.mark.parametrize("title,menu_href", [
     ("Giới thiệu chung", ""),  # named as a portal's page about itself
     ("Cơ cấu tổ chức", ""),
+    ("Điều kiện tự nhiên", ""),
+    ("Tổng quan về huyện Mỹ Thành", ""),
+    ("Ban lãnh đạo", ""),
+    ("Ban biên tập", ""),
     ("Huyện Mỹ Thành qua các thời kỳ", "/vi/qua-cac-thoi-ky.html"),  # the menu links it
 ])
 def test_an_undated_page_about_the_portal_is_no_article(title, menu_href):
@@ -267,6 +271,7 @@ def test_an_undated_page_about_the_portal_is_no_article(title, menu_href):
     _page("Huyện Mỹ Thành qua các thời kỳ", crumb_href="/vi/qua-cac-thoi-ky.html"),  # a breadcrumb is no menu
     _page("Giới thiệu chung", date="Ngày đăng: 12/03/2024"),  # a dated post, however named
     _page("Giới thiệu sách mới về lịch sử Đảng bộ huyện"),  # "giới thiệu" the verb: a post's title
+    _page("Lãnh đạo huyện thăm xã Phú Lợi"),  # "lãnh đạo" the subject of a sentence
 ])
 def test_a_news_post_stays_an_article(page):
     assert extract_html(page, "http://mythanh.gov.vn/vi/qua-cac-thoi-ky.html").is_article
