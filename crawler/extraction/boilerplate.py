@@ -157,8 +157,10 @@ def _short_text(el: lxml_html.HtmlElement) -> str:
     return fold(" ".join(el.text_content().split())).strip(" :»›-–|")
 
 
-def _climb(el, stats: dict, limit: int, strong: bool = False):
-    """Largest ancestor of ``el`` that is still small and holds no prose."""
+def _climb(el, stats: dict, limit: int, strong: bool = False, opening: bool = False):
+    """Largest ancestor of ``el`` that is still small and holds no prose; ``opening``: that ``el``
+    opens, nothing with text before it (a widget's heading opens its box: a block that holds
+    something before it holds more than the widget, a short notice above "Các tin khác")."""
     parent = el.getparent()
     while parent is not None and parent.tag not in ("body", "html"):
         ps = stats.get(parent)
@@ -166,8 +168,16 @@ def _climb(el, stats: dict, limit: int, strong: bool = False):
             break
         if ps.strongly_protected if strong else ps.protected:
             break
+        if opening and _text_before(el, parent, stats):
+            break
         el, parent = parent, parent.getparent()
     return el
+
+
+def _text_before(el, parent, stats: dict) -> bool:
+    return bool((parent.text or "").strip()) or any(
+        (stats[sib].text if sib in stats else 0) or (sib.tail or "").strip()
+        for sib in el.itersiblings(preceding=True))
 
 
 def _own_texts(el) -> list[str]:
@@ -200,7 +210,7 @@ def _verdict(el, s: _Stats, stats: dict):
     if 0 < s.text <= 60:
         text = _short_text(el)
         if text in WIDGET_HEADINGS:
-            return _climb(el, stats, 1500)
+            return _climb(el, stats, 1500, opening=True)
         if text in TOOL_STRINGS:
             return _climb(el, stats, 300)
     return None

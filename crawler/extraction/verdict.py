@@ -101,6 +101,10 @@ def judge(result: Extraction, body, located_text: str, dated: bool, url: str | N
             and (stated := document_page(body.getroottree().getroot())):
         # its fields go with its file, which the crawl fetches from here (crawler.documents.detail)
         return Rejection.NOT_ARTICLE, f"a document's page ({stated.get('number') or stated.get('subject')})"
+    if body is not None and _documents_table(body, title_el, url):
+        # rows that each link a document with its day (number, date, subject, file): a page
+        # listing documents, whose "title" is its section's name or one row's subject
+        return Rejection.LISTING, "a table of documents"
     if body is not None and _headlines_around(body, title_el) >= ENTRIES \
             and (_links_away(title_el, url) or _leads_away(body, title_el, url)):
         # the post over the text is another page's, among others' headlines: a section page that
@@ -157,6 +161,37 @@ def _teasers(line: str) -> int:
     words = fold(tail).rstrip(READ_MORE_MARKS)
     ends = "…" in tail or "..." in tail or any(words.endswith(" " + more) for more in TEASER_WORDS)
     return max(int(ends), len(TEASER_INSIDE.findall(fold(line))))
+
+
+DOCUMENT_ROWS = 3  # rows of a table that each link a document and name a day: a list of documents
+DOCUMENTS_SHARE = 0.6  # of the body's text: the table is the page, not a post's attachments
+DOCUMENT_FIELDS = re.compile(r"\b(so (ky )?hieu|trich yeu|ngay ban hanh)\b")  # a documents table's header
+
+
+def _documents_table(body, title_el, url: str | None) -> bool:
+    """Whether the body is mostly a table whose rows, at least three, each link a document and
+    name a day, or fewer under a header naming a document's fields ("Số ký hiệu", "Trích yếu"),
+    or the title or the body is a cell of one: a list of documents. A notice's table of files
+    names no day a row."""
+    around = [t for t in (_table_of(title_el), _table_of(body)) if t is not None]
+    body_chars = max(1, len(clean_line(body.text_content())))
+    for table in around or islice(body.iter("table"), 20):
+        rows = [r for r in table.iter("tr") if contains_date(r.text_content()) and attachment_anchors(r, url)]
+        inside = bool(around) or len(clean_line(table.text_content())) >= DOCUMENTS_SHARE * body_chars
+        first = next(table.iter("tr"), None)
+        header = " ".join(cell.text_content() for cell in first) if first is not None else ""
+        headed = len(DOCUMENT_FIELDS.findall(fold(header))) >= 2
+        if inside and (len(rows) >= DOCUMENT_ROWS or (rows and headed)):
+            return True
+    return False
+
+
+def _table_of(el):
+    """The table ``el`` is a cell of (or in a cell of), if any."""
+    if el is None:
+        return None
+    row = next((a for a in (el, *el.iterancestors()) if a.tag == "tr"), None)
+    return next(row.iterancestors("table"), None) if row is not None else None
 
 
 def _headlines_only(text: str, anchor_texts: frozenset[str]) -> bool:

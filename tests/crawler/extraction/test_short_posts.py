@@ -313,3 +313,35 @@ def test_a_timetables_first_day_is_not_its_date():
             "<div class='d'>29/03/2024 | Lượt xem: 37</div></div></body></html>")
     result = resolve_date(extract_page(page.encode()))
     assert result.is_article and result.published_at == "2024-03-29"
+
+
+def test_a_notice_above_an_other_news_box_keeps_its_block():
+    # the box's heading ("Các tin khác") took with it the smallest block around it that held no
+    # prose: the notice's whole column, title, day and file
+    notice = (f"<div class='newsdetail'><span class='tieude'>{NOTICE_TITLE}</span><br/>"
+              "<span class='ngaydang'>05/03/2024 08:30:00</span><div><p>Chi tiết xem tại văn bản đính kèm./.</p>"
+              "<p><a href='/upload/tb-12.pdf'>tb-12.pdf</a></p></div><div class='tinkhac'><b>Các tin khác</b><ul>"
+              "<li><a href='/a1'>Tin khác số một của huyện</a> (01/03/2024)</li></ul></div></div>")
+    result = resolve_date(extract_page(SECTION_FRAME.format(notice).encode(),
+                                       "https://tanphu.gov.vn/thong-bao/tb-12.html"))
+    assert (result.is_article, result.title, result.published_at[:10]) == (True, NOTICE_TITLE, "2024-03-05")
+    assert [a["url"] for a in result.attachments] == ["https://tanphu.gov.vn/upload/tb-12.pdf"]
+
+
+def documents_table(dated: bool) -> str:
+    rows = "".join(f"<tr><td>{n}/KH-UBND</td>{f'<td>0{n}/03/2024</td>' if dated else ''}<td>Kế hoạch số {n} về "
+                   f"công tác cải cách hành chính năm 2024</td><td><a href='/upload/kh-{n}.pdf'>Tải về</a></td></tr>"
+                   for n in range(1, 5))
+    return f"<table class='vb'>{rows}</table>"
+
+
+def test_a_table_of_documents_each_with_its_day_is_a_listing():
+    page = SECTION_FRAME.format(f"<h2>Văn bản chỉ đạo điều hành</h2>{documents_table(dated=True)}")
+    assert extract_page(page.encode(), "https://tanphu.gov.vn/van-ban").rejection == "listing"
+
+
+def test_a_notice_with_a_table_of_its_files_stays_a_notice():
+    notice = (f"<div class='detail'><h2>{NOTICE_TITLE}</h2><div class='d'>Ngày đăng: 05/03/2024</div>"
+              f"<div class='nd'><p>Các tài liệu kèm theo:</p>{documents_table(dated=False)}</div></div>")
+    result = extract_page(SECTION_FRAME.format(notice).encode(), "https://tanphu.gov.vn/thong-bao/tb-12.html")
+    assert (result.is_article, result.title, len(result.attachments)) == (True, NOTICE_TITLE, 4)
