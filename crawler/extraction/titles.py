@@ -23,8 +23,9 @@ from crawler.extraction.boilerplate import BADGES
 from crawler.extraction.lead import LEAD_NAME
 from crawler.extraction.locate import HEADING_TAGS, MAX_LINE, PROSE_TAGS, is_date_line, words_besides_dates
 
-TITLE_HINT = re.compile(r"title|tieude|tieu-de|heading|headline", re.I)
-TITLE_SPLIT = re.compile(r"\s+[-|–—:»]\s+|\s*\|\s*")
+# "Head": DotNetNuke's module title class, a word of its own (not "header", "thead")
+TITLE_HINT = re.compile(r"title|tieude|tieu-de|heading|headline|(?:^|\s)head(?:\s|$)", re.I)
+TITLE_SPLIT = re.compile(r"\s+[-|–—:»>›]\s+|\s*\|\s*")  # "Tin tức > Chi tiết": DNN's, SharePoint's
 # a class that names the section's heading ("FolderTitle", "portlet-title", "cat-title"), not the article's
 SECTION_HINT = re.compile(r"folder|categor|cat-?title|chuyen-?muc|danh-?muc|portlet|module|box-?title", re.I)
 # a <title> that is only the body the portal speaks for ("UBND huyện An Phú") is the site's name

@@ -399,3 +399,20 @@ def test_the_word_new_inside_the_titles_own_words_stays():
     result = read(f"<div class='detail'><h1>{title}</h1><div class='date'>05/08/2019</div>"
                   f"{PROSE}{PROSE}</div>")
     assert result.title == "Triển khai quy định mới về cải cách hành chính năm 2019"
+
+
+def test_dotnetnukes_module_title_and_its_page_titles_separator():
+    # DNN prints the module's title in <span class="Head">, and "Portal > Section" as <title>
+    page = ("<html><head><title>Cổng thông tin điện tử huyện An Phú > Tin tức</title></head><body>"
+            f"<div id='dnn_ctr455_ModuleContent'><span class='Head'>{TITLE}</span><br/>"
+            "<span class='Normal'><i>05/08/2019</i></span><div class='Normal'><p>Chi tiết xem tại văn bản "
+            "đính kèm./.</p><p><a href='/upload/tb-12.pdf'>tb-12.pdf</a></p></div></div></body></html>")
+    result = resolve_date(extract_bytes(page.encode(), URL), datetime(2024, 1, 1))
+    assert (result.is_article, result.title, result.published_at, len(result.attachments)) == (
+        True, TITLE, "2019-08-05", 1)
+
+
+def test_a_title_tags_section_after_a_greater_than_sign_is_cut():
+    page = (f"<html><head><title>{TITLE} > Tin tức</title></head><body><div class='x'><div>05/08/2019</div>"
+            f"{PROSE}{PROSE}</div></body></html>")
+    assert extract_bytes(page.encode(), URL).title == TITLE
