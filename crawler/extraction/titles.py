@@ -135,7 +135,7 @@ def page_title_without_portal(page_title: str, site_names: list[str] = ()) -> st
     if start == end:
         return clean_line(page_title)
     if (start, end) != (0, len(pieces)):
-        return _joined(page_title, start, end)
+        return _joined(page_title, pieces, start, end)
     parts = [clean_line(p) for p in pieces if p.strip()]
     return max(parts, key=len) if parts else clean_line(page_title)
 
@@ -146,7 +146,7 @@ def og_title_without_portal(og_title: str, site_names: list[str] = ()) -> str:
     pieces = TITLE_SPLIT.split(og_title)
     start, end = _portal_ends(pieces, site_names)
     return clean_line(og_title) if start == end or (start, end) == (0, len(pieces)) \
-        else _joined(og_title, start, end)
+        else _joined(og_title, pieces, start, end)
 
 
 def _portal_ends(pieces: list[str], site_names: list[str]) -> tuple[int, int]:
@@ -165,9 +165,9 @@ def _portal_ends(pieces: list[str], site_names: list[str]) -> tuple[int, int]:
     return start, end
 
 
-def _joined(title: str, start: int, end: int) -> str:
-    """The pieces ``start:end`` of ``title`` with the separators that stood between them."""
-    pieces = TITLE_SPLIT.split(title)
+def _joined(title: str, pieces: list[str], start: int, end: int) -> str:
+    """The pieces ``start:end`` of ``title`` (split at ``TITLE_SPLIT``) with the separators that
+    stood between them."""
     separators = [m.group() for m in TITLE_SPLIT.finditer(title)]
     kept = pieces[start]
     for separator, piece in zip(separators[start:end - 1], pieces[start + 1:end], strict=True):
@@ -215,7 +215,7 @@ def _without_badge(el: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
     when there is one)."""
     last = el[-1] if len(el) and isinstance(el[-1].tag, str) else None
     if last is None or (last.tail or "").strip() \
-            or fold(clean_line(last.text_content())).strip("!()[] ").lower() not in BADGES:
+            or fold(clean_line(last.text_content())).strip("!()[] ") not in BADGES:
         return el
     clone = copy.deepcopy(el)
     clone.remove(clone[-1])

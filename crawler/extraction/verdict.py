@@ -176,12 +176,14 @@ def _documents_table(body, title_el, url: str | None) -> bool:
     around = [t for t in (_table_of(title_el), _table_of(body)) if t is not None]
     body_chars = max(1, len(clean_line(body.text_content())))
     for table in around or islice(body.iter("table"), 20):
-        rows = [r for r in table.iter("tr") if contains_date(r.text_content()) and attachment_anchors(r, url)]
-        inside = bool(around) or len(clean_line(table.text_content())) >= DOCUMENTS_SHARE * body_chars
+        if not around and len(clean_line(table.text_content())) < DOCUMENTS_SHARE * body_chars:
+            continue  # a post's table of files or figures, not the page
         first = next(table.iter("tr"), None)
         header = " ".join(cell.text_content() for cell in first) if first is not None else ""
-        headed = len(DOCUMENT_FIELDS.findall(fold(header))) >= 2
-        if inside and (len(rows) >= DOCUMENT_ROWS or (rows and headed)):
+        needed = 1 if len(DOCUMENT_FIELDS.findall(fold(header))) >= 2 else DOCUMENT_ROWS
+        rows = (r for r in islice(table.iter("tr"), ROWS_READ)
+                if contains_date(r.text_content()) and attachment_anchors(r, url))
+        if next(islice(rows, needed - 1, None), None) is not None:
             return True
     return False
 
