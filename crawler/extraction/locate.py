@@ -86,7 +86,9 @@ def post_block(title: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
     no part of the navigation: none of the page's other headings, at most two navigation links
     and none of a headline's length.
     None when the title stands alone."""
-    block, around = None, {title, *title.iterancestors()}
+    # the title's own heading, inside the element a profile names the title (<div class="news-
+    # title"><h2>), is no other heading
+    block, around = None, {title, *title.iterancestors(), *title.iter()}
     for ancestor in title.iterancestors():
         if ancestor.tag in ("body", "html"):
             break

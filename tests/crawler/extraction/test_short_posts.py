@@ -345,3 +345,16 @@ def test_a_notice_with_a_table_of_its_files_stays_a_notice():
               f"<div class='nd'><p>Các tài liệu kèm theo:</p>{documents_table(dated=False)}</div></div>")
     result = extract_page(SECTION_FRAME.format(notice).encode(), "https://tanphu.gov.vn/thong-bao/tb-12.html")
     assert (result.is_article, result.title, len(result.attachments)) == (True, NOTICE_TITLE, 4)
+
+
+def test_a_sharepoint_notice_of_a_file_alone_is_stored_with_it():
+    # SharePoint's profile names the title's block (<div class="news-title"><h2>); its own
+    # heading was taken for another one, and the notice's block was not found: "no text block"
+    notice = ("<div id='s4-bodyContainer'><table class='ms-news'><tr class='ms-news-header'>"
+              "<td class='FolderTitle'>Thông báo</td><td class='Time'>05/03/2024</td></tr></table>"
+              f"<div class='news-title'><h2>{NOTICE_TITLE}</h2></div><div class='ms-rtestate-field'>"
+              "<div class='ExternalClass8F2B'><p><a href='/upload/tb-12.pdf'>tb-12.pdf</a></p></div></div></div>")
+    result = resolve_date(extract_page(SECTION_FRAME.format(notice).encode(),
+                                       "https://tanphu.gov.vn/Lists/ThongBao/View_Detail.aspx?ItemID=12"))
+    assert (result.is_article, result.title, result.published_at[:10]) == (True, NOTICE_TITLE, "2024-03-05")
+    assert [a["url"] for a in result.attachments] == ["https://tanphu.gov.vn/upload/tb-12.pdf"]
