@@ -174,8 +174,9 @@ def _documents_table(body, title_el, url: str | None) -> bool:
     or the title or the body is a cell of one: a list of documents. A notice's table of files
     names no day a row."""
     around = [t for t in (_table_of(title_el), _table_of(body)) if t is not None]
-    body_chars = max(1, len(clean_line(body.text_content())))
+    body_chars = 0  # read at the first table: most pages have none
     for table in around or islice(body.iter("table"), 20):
+        body_chars = body_chars or max(1, len(clean_line(body.text_content())))
         if not around and len(clean_line(table.text_content())) < DOCUMENTS_SHARE * body_chars:
             continue  # a post's table of files or figures, not the page
         first = next(table.iter("tr"), None)
