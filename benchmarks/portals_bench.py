@@ -185,6 +185,15 @@ def bound(portals) -> float:
     return max((len(portal.log) - 1 for portal in portals), default=0) * DELAY
 
 
+def pace(portals, began: float) -> str:
+    """When the crawl had asked for a half, nine tenths and all of its pages (seconds from its
+    command): a slow start or a long tail of a few portals shows here, not in pages/s."""
+    times = sorted(t - began for portal in portals for t, *_ in portal.log)
+    if not times:
+        return "-"
+    return "/".join(f"{times[min(len(times) - 1, int(len(times) * q))]:.0f}" for q in (0.5, 0.9, 1.0))
+
+
 def measure(count: int) -> dict:
     from conftest import registry_entry
     from pattern_portals import serve_portal, small
@@ -220,6 +229,7 @@ def measure(count: int) -> dict:
             ours["error"] = f"exit {ours.get('exit')}: " + ours["stderr"][-1500:]
         ours["pages"] = sum(len([p for _, _, p in portal.log if p != "/robots.txt"]) for portal in portals)
         ours["bound"] = bound(portals)
+        ours["pace"] = pace(portals, began)
         for portal in portals:
             portal.log.clear()
         began = time.monotonic()
@@ -227,6 +237,7 @@ def measure(count: int) -> dict:
         plain["first_page"] = min((t for portal in portals for t, *_ in portal.log), default=began) - began
         plain["pages"] = sum(len([p for _, _, p in portal.log if p != "/robots.txt"]) for portal in portals)
         plain["bound"] = bound(portals)
+        plain["pace"] = pace(portals, began)
     stoppers = [threading.Thread(target=portal.server.shutdown) for portal in portals]
     for stopper in stoppers:  # each waits out its server's poll (0.5 s): at once, not in turn
         stopper.start()
@@ -258,6 +269,8 @@ def main() -> None:
               f"govarchive {r['govarchive']['first_page']:.1f} s; the portals' servers' CPU/wall: plain "
               f"{r['plain']['servers_cpu'] / r['plain']['wall']:.2f}, "
               f"govarchive {r['govarchive']['servers_cpu'] / r['govarchive']['wall']:.2f}")
+        print(f"{'':>7} half, nine tenths and all of the pages asked for by (s): plain {r['plain']['pace']}, "
+              f"govarchive {r['govarchive']['pace']}")
         kinds = (f"{name} {dict(sorted(r[name]['kinds'].items()))} {r[name]['files_at']:.0f} s in"
                  for name in ("plain", "govarchive"))
         print(f"{'':>7} open files at the peak: " + "; ".join(kinds))

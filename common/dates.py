@@ -183,7 +183,10 @@ def month_first_by(raw: str, page: str) -> bool:
     """Whether the numeric date in ``raw``, which reads either way ("3/12/2024 8:30:00 AM"), is
     month first by the other dates of its form in ``page``: some of them can only be read
     month first ("3/25/2024 2:30:00 PM") and none only day first. Other forms say nothing: an
-    article's text writes "ngày 25/3/2024" on a page whose software prints the other order."""
+    article's text writes "ngày 25/3/2024" on a page whose software prints the other order.
+    Where nothing on the page tells, a date in ASP.NET's en-US form (a number unpadded, a clock
+    with English AM or PM: "8/12/2024 8:30:00 AM") is month first: a portal's Vietnamese culture
+    prints "SA"/"CH", and a format written by hand for day first pads ("08/12/2024 08:30 AM")."""
     match = _FORMED.search(raw)
     if not match or int(match.group(1)) > 12 or int(match.group(3)) > 12:
         return False
@@ -192,7 +195,8 @@ def month_first_by(raw: str, page: str) -> bool:
         lead = _LEADING.search(page, max(0, tail.start() - 2), tail.start())
         if lead and _form(page, tail.end()) == form:
             numbers.append((int(lead.group(1)), int(tail.group(1))))
-    return _order(numbers) == "mdy"
+    order = _order(numbers)
+    return order == "mdy" or (order is None and form[2] and 1 in (len(match.group(1)), len(match.group(3))))
 
 
 def numeric_order(texts: list[str]) -> str | None:

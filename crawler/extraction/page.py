@@ -170,7 +170,7 @@ def extract_html(html: str, url: str | None = None, site: SiteProfile | None = N
                                       or author_in_lines(date_lines + shown))
     found = _date_candidates(meta, shown, date_lines, find_times(title_el, body), url,
                              html, is_vietnamese(f"{result.title} {result.text}"))
-    result.date_candidates = _in_order(found, html, site is not None and site.month_first)
+    result.date_candidates = _in_order(found, html, site.date_order if site is not None else None)
     result.rejection, result.reason = judge(result, body, located.text if located else "",
                                             bool(shown or date_lines), url, title_el,
                                             anchors if body is None else frozenset(), in_menu)
@@ -204,12 +204,12 @@ def _date_candidates(meta, shown: list[str], date_lines: list[str], times: list[
 W3C_ADDRESS = re.compile(r"https?://(?:www\.)?w3\.org/[^\s\"'<>]*")
 
 
-def _in_order(found: list[tuple[str, str]], html: str, month_first: bool) -> list[tuple[str, str]]:
+def _in_order(found: list[tuple[str, str]], html: str, order: str | None) -> list[tuple[str, str]]:
     """The candidates whose numbers are to be read month first named so (``MONTH_FIRST``): on
-    a site whose learnt or given template says so, or where the page's other dates of their
-    form say so (``month_first_by``)."""
-    return [(kind + MONTH_FIRST, raw) if kind != "url" and (month_first or month_first_by(raw, html))
-            else (kind, raw) for kind, raw in found]
+    a site whose learnt or given template says "mdy", or, where the site says no order, where
+    the page's dates say so (``month_first_by``)."""
+    return [(kind + MONTH_FIRST, raw) if kind != "url" and order != "dmy"
+            and (order == "mdy" or month_first_by(raw, html)) else (kind, raw) for kind, raw in found]
 
 
 def _htmldate(html: str, url: str | None, extensive: bool) -> str | None:

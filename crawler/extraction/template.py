@@ -57,7 +57,7 @@ class SiteTemplate:
     title: str | None = None  # XPath of the title's element
     body: str | None = None  # XPath of the article text's element
     date: str | None = None  # XPath of the date's element
-    date_order: str | None = None  # "mdy" when the dates at that place read month first
+    date_order: str | None = None  # "mdy"/"dmy" when some dates at that place read only so
     drop_text: list[str] = field(default_factory=list)  # regexes of whole lines to remove
     # url -> (title, date) as the learnt places read them on the pages learnt from
     examples: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
@@ -112,7 +112,7 @@ def _learn(pages: list[tuple[str, str]], seen: Mapping[str, tuple[str, str]] | N
     examples = {p.url: (_read_at(p.root, title), _read_at(p.root, date)) for p in read}
     order = numeric_order([placed for _, placed in examples.values() if placed])
     template = SiteTemplate(pages=len(read), title=title, date=date, drop_text=_repeated_lines(read),
-                            examples=examples, date_order="mdy" if order == "mdy" else None)
+                            examples=examples, date_order=order)
     if seen:
         template.body = body_place(pages, seen, template.selectors())
     return template

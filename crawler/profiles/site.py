@@ -46,7 +46,8 @@ class SiteProfile(Profile):
         self.DROP = self._get(selectors, "drop")
         texts = selectors.get("drop_text", [])
         self.drop_text = [re.compile(t) for t in ([texts] if isinstance(texts, str) else texts)]
-        self.month_first = selectors.get("date_order") == "mdy"  # "3/12/2024" is 12 March
+        self.date_order = selectors.get("date_order")  # "mdy": "3/12/2024" is 12 March; "dmy": 3 December
+        self.month_first = self.date_order == "mdy"
 
     def matches(self, root, url) -> bool:
         return True

@@ -140,6 +140,21 @@ def test_the_pages_other_dates_of_the_same_form_tell_the_order():
     assert not month_first_by("3/12/2024 8:30:00 AM", page + "<li>13/2/2024 2:30:00 PM</li>")  # both orders
 
 
+def test_aspnet_en_us_form_alone_is_month_first():
+    from common.dates import month_first_by
+
+    assert month_first_by("8/12/2024 8:30:00 AM", "<p>8/12/2024 8:30:00 AM</p>")
+    assert month_first_by("Cập nhật: 3/5/2024 2:30 PM", "")
+
+
+def test_a_padded_or_vietnamese_clock_stays_day_first_when_nothing_tells():
+    from common.dates import month_first_by
+
+    assert not month_first_by("08/12/2024 08:30 AM", "")  # written by hand, day first
+    assert not month_first_by("8/12/2024 8:30:00 SA", "")  # vi-VN culture
+    assert not month_first_by("8/12/2024 8:30:00 AM", "<li>13/2/2024 2:30:00 PM</li>")  # the page tells
+
+
 def test_dates_of_another_form_say_nothing_of_the_order():
     from common.dates import month_first_by
 

@@ -319,8 +319,14 @@ def test_a_page_whose_other_stamps_read_only_month_first_reads_its_date_so():
     assert result.published_from == "date line, month first"
 
 
-def test_a_page_without_such_stamps_reads_its_date_day_first():
+def test_a_page_without_such_stamps_reads_an_en_us_stamp_month_first():
     result = read(f"<div class='ct'><h1>{TITLE}</h1><div class='date'>8/5/2019 3:43:00 PM</div>{PROSE}</div>")
+    assert (result.published_at, result.published_from) == ("2019-08-05T15:43:00+07:00",
+                                                             "date line, month first")
+
+
+def test_a_page_without_such_stamps_reads_a_padded_date_day_first():
+    result = read(f"<div class='ct'><h1>{TITLE}</h1><div class='date'>08/05/2019 03:43 PM</div>{PROSE}</div>")
     assert (result.published_at, result.published_from) == ("2019-05-08T15:43:00+07:00", "date line")
 
 

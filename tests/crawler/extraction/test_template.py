@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from crawler.cli import cli
-from crawler.extraction.page import extract_html
+from crawler.extraction.page import extract_html, resolve_date
 from crawler.extraction.template import MIN_PAGES, learn
 from crawler.profiles import SiteProfile
 from tests.gold.learning import family
@@ -117,13 +117,31 @@ def test_a_site_that_prints_dates_month_first_is_learnt_so():
     pages = family(3, 0, POSTER)  # "7/3/2019 3:43:00 PM" for 3 July; days past 12 show the order
     template = learn([(p.url, p.html) for p in pages[1:]])
     assert template.selectors()["date_order"] == "mdy"
-    from crawler.extraction.page import resolve_date
 
-    first = pages[0]  # "7/3/2019 ...": alone it reads 7 March
-    assert resolve_date(extract_html(first.html, first.url)).published_at[:10] != first.day
+    first = pages[0]  # "7/3/2019 3:43:00 PM": its en-US form alone reads it month first too
     learnt = resolve_date(extract_html(first.html, first.url, SiteProfile(template.selectors())))
     assert learnt.published_at[:10] == first.day and learnt.published_from.endswith("month first")
 
 
-def test_a_site_that_prints_dates_day_first_learns_no_order(pages):
-    assert "date_order" not in learn([(p.url, p.html) for p in pages]).selectors()
+def test_a_site_that_prints_dates_day_first_learns_no_month_first_order(pages):
+    assert learn([(p.url, p.html) for p in pages]).selectors().get("date_order") != "mdy"
+
+
+def test_a_site_whose_placed_dates_read_only_day_first_is_learnt_so():
+    pages = [(f"https://a.gov.vn/tin/{i}", "<html><head><title>Cổng thông tin xã A</title></head><body>"
+              "<div class='menu'><a href='/'>Trang chủ</a> <a href='/tin'>Tin tức</a></div>"
+              f"<h1 class='title'>Tin số {i}: hội nghị về việc {i} năm</h1><div class='date'>{13 + i}/8/2019"
+              " 3:43:00 PM</div><div class='content'>"
+              + f"<p>Nội dung thứ {i} của bài viết về hội nghị tổng kết công tác năm của xã.</p>" * 4
+              + "</div><div class='footer'>Bản quyền thuộc UBND xã A</div></body></html>") for i in range(8)]
+    assert learn(pages).selectors()["date_order"] == "dmy"
+
+
+def test_a_site_learnt_day_first_reads_an_en_us_looking_date_day_first():
+    html = ("<html><head><title>Tin</title></head><body><h1>Hội nghị tổng kết công tác năm</h1>"
+            "<p class='date'>8/12/2024 8:30:00 AM</p><div class='content'>"
+            + "<p>UBND huyện tổ chức hội nghị tổng kết công tác năm với nhiều nội dung quan trọng.</p>" * 4
+            + "</div></body></html>")
+    alone = resolve_date(extract_html(html, "https://a.gov.vn/tin/1"))
+    told = resolve_date(extract_html(html, "https://a.gov.vn/tin/1", SiteProfile({"date_order": "dmy"})))
+    assert alone.published_at[:10] == "2024-08-12" and told.published_at[:10] == "2024-12-08"
