@@ -151,6 +151,8 @@ def find_date_lines(
             if anchor_pos >= 0 and el.tag in PROSE_TAGS:
                 after_body = 1
             continue
+        if len(el) and len(text) <= BADGE_CHARS and not contains_date(text):
+            text = _spaced(el)
         if not contains_date(text) or el.find(".//a") is not None:
             continue
         skipped.update(el.iter())
@@ -174,6 +176,21 @@ def find_date_lines(
     if not found and body is not None and (title is None or body in (title, *title.iterancestors())):
         found = _header_row_dates(body)
     return found or _posted_in_body(body) or _opening_date(body, title) or _closing_date(body)
+
+
+BADGE_CHARS = 40  # a date printed in pieces is short
+
+
+def _spaced(el: lxml_html.HtmlElement) -> str:
+    """The element's text with a space where two pieces of it meet letter to letter: a date
+    printed as a badge (``<span>07</span><span>Tháng 8</span><span>2019</span>``) reads
+    "07 Tháng 8 2019"; pieces a separator joins ("<b>07</b>/<b>08</b>/2019") stay as printed."""
+    out: list[str] = []
+    for piece in el.itertext():
+        if out and out[-1][-1:].isalnum() and piece[:1].isalnum():
+            out.append(" ")
+        out.append(piece)
+    return clean_line("".join(out))
 
 
 # the day a line says the post was published, wherever it stands in the line; and the day of its

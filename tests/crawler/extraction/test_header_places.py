@@ -422,3 +422,15 @@ def test_a_title_tags_section_after_a_greater_than_sign_is_cut():
     page = (f"<html><head><title>{TITLE} > Tin tức</title></head><body><div class='x'><div>05/08/2019</div>"
             f"{PROSE}{PROSE}</div></body></html>")
     assert extract_bytes(page.encode(), URL).title == TITLE
+
+
+def test_a_date_printed_as_a_badge_of_pieces_is_read_whole():
+    badge = "<span class='d'>07</span><span class='m'>Tháng 8</span><span class='y'>2019</span>"
+    result = read(f"<div class='ct'><h1>{TITLE}</h1><div class='date'>{badge}</div>{PROSE}{PROSE}</div>")
+    assert result.published_at[:10] == "2019-08-07"
+
+
+def test_pieces_joined_by_separators_stay_as_printed():
+    pieces = "<b>07</b>/<b>08</b>/<b>2019</b> <span>15</span>:<span>43</span>"
+    result = read(f"<div class='ct'><h1>{TITLE}</h1><div class='date'>{pieces}</div>{PROSE}{PROSE}</div>")
+    assert result.published_at == "2019-08-07T15:43:00+07:00"
