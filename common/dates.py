@@ -26,8 +26,10 @@ EARLIEST_YEAR = 1990
 
 _NUMERIC = re.compile(r"(?<![\d/.\-])(\d{1,2})\s?[/.\-]\s?(\d{1,2})\s?[/.\-]\s?(\d{4})(?![\d/])")
 # "ngày 5 tháng 8 năm 2019", and as headers shorten it: "05 Tháng 08, 2019", "5 tháng 8 2019",
-# "12 Th3, 2024" (WordPress's Vietnamese dates)
-_VERBAL = re.compile(r"(?<![\d/.\-])(?:ng[aà]y\s+)?(\d{1,2})\s+th(?:[aá]ng\s+|\s?(?=\d))(\d{1,2}),?\s+"
+# "12 Th3, 2024" (WordPress's Vietnamese dates), "7 thg 8, 2019" (CLDR's Vietnamese medium form,
+# as ICU, Java and browsers' Intl print it)
+_VERBAL = re.compile(r"(?<![\d/.\-])(?:ng[aà]y\s+)?(\d{1,2})\s+th(?:[aá]ng\s+|g\.?\s*(?=\d)|\s?(?=\d))"
+                     r"(\d{1,2}),?\s+"
                      r"(?:n[aă]m\s+)?(\d{4})(?!\d)")
 # "2019/08/05", "2019.08.05": year first, then month and day (as ISO orders them)
 _YMD = re.compile(r"(?<![\d/.\-])((?:19|20)\d\d)[/.](\d{1,2})[/.](\d{1,2})(?![\d/.])")
@@ -83,8 +85,13 @@ _DAY_MONTH = re.compile(rf"(?<![\d.])(\d{{1,2}})(?:er|st|nd|rd|th|\.)?[\s\-]+({_
 _MONTH_DAY = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\d)")
 # month first, as WordPress's Vietnamese "F j, Y" and "M j, Y" print it: "Tháng Tám 7, 2019",
 # "tháng 8 7, 2019", "Th8 7, 2019" (the comma after the day says which number is the day)
-_VI_MONTH_FIRST = re.compile(rf"(?<!\w)th(?:[aá]ng)?\s*({_VI_MONTH}|\d{{1,2}})\s+(\d{{1,2}}),\s*"
+_VI_MONTH_FIRST = re.compile(rf"(?<!\w)th(?:[aá]ng|g)?\s*({_VI_MONTH}|\d{{1,2}})\s+(\d{{1,2}}),\s*"
                              rf"(\d{{4}})(?!\d)")
+# Java's Date.toString(), which a JSP page prints unformatted: "Wed Aug 07 15:43:21 ICT 2019"
+# (the lookahead leaves the clock and its zone for the time's reading)
+_JAVA = re.compile(rf"\b({_MONTH})\s+(\d{{1,2}})"
+                   rf"(?=\s+\d{{1,2}}:\d{{2}}:\d{{2}}\s+[a-z]{{2,5}}\s+(\d{{4}})(?!\d))")
+_ZONE_AFTER_CLOCK = re.compile(r"\d:\d{2}:\d{2}\s+([a-z]{2,5})\s+\d{4}\b")
 _PM = {"pm", "ch", "chiều", "chieu", "tối", "toi"}
 _AM = {"am", "sa", "sáng", "sang"}
 
@@ -231,7 +238,7 @@ def _named(lowered: str) -> tuple[re.Match[str], tuple[int, int, int]] | None:
     "Tháng Tám 7, 2019"."""
     if match := _VI_NAMED.search(lowered) or _DAY_MONTH.search(lowered):
         return match, (int(match.group(1)), MONTHS[match.group(2)], int(match.group(3)))
-    if match := _MONTH_DAY.search(lowered):
+    if match := _MONTH_DAY.search(lowered) or _JAVA.search(lowered):
         return match, (int(match.group(2)), MONTHS[match.group(1)], int(match.group(3)))
     if match := _VI_MONTH_FIRST.search(lowered):
         month = int(match.group(1)) if match.group(1).isdigit() else MONTHS[match.group(1)]
@@ -258,6 +265,9 @@ def _find_time(text: str) -> tuple[int, int, int] | None:
 def _gmt_offset(lowered: str) -> timezone | None:
     match = _GMT.search(lowered)
     if not match:
+        named = _ZONE_AFTER_CLOCK.search(lowered)  # Java's "15:43:21 UTC 2019"
+        if named and named.group(1) in _ZONE_NAMES:
+            return timezone(timedelta(hours=_ZONE_NAMES[named.group(1)]))
         return None
     hours = int(match.group(2)) * (1 if match.group(1) == "+" else -1)
     return timezone(timedelta(hours=hours))

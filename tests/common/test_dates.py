@@ -56,6 +56,17 @@ def test_the_shortened_and_year_first_forms_are_found_where_they_are_printed(raw
     assert contains_date(f"Cập nhật: {raw}")
 
 
+@pytest.mark.parametrize("raw", ["7 thg 8, 2019", "07 Thg 08 2019", "thg 8 7, 2019"])
+def test_cldr_vietnamese_short_month_is_read(raw):
+    assert parse_date(raw).value == "2019-08-07"
+
+
+@pytest.mark.parametrize("raw, want", [("Wed Aug 07 15:43:21 ICT 2019", "2019-08-07T15:43:21+07:00"),
+                                       ("Wed Aug 07 08:43:21 UTC 2019", "2019-08-07T15:43:21+07:00")])
+def test_javas_unformatted_date_is_read_in_its_zone(raw, want):
+    assert parse_date(raw).value == want
+
+
 @pytest.mark.parametrize("text", ["1 2 3 4", "Phòng 12 13 2019", "có 40 05 2019 hộ"])
 def test_numbers_apart_by_spaces_are_a_date_only_when_day_month_and_year_can_be(text):
     assert not contains_date(text)
