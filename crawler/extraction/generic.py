@@ -201,8 +201,13 @@ def _section_label(line: str, vietnamese: bool = False) -> bool:
     return line.upper() == line or not sentence and (vietnamese or len(line.split()) <= LABEL_WORDS)
 
 
+STAMP_FIRST = re.compile(r"^[\d\s:/.,]+[|•·\-–]\s*")  # a header row's time before its byline
+
+
 def _prose(line: str, links: set[str]) -> bool:
-    if line in links or is_noise_line(line) or is_credit(line):  # credits: fields
+    """Whether a line is substance: not a link, a widget's line, a credit (after the time a header
+    row prints before it: "08:19 | Tác giả: …"), a time or a short dated line."""
+    if line in links or is_noise_line(line) or is_credit(STAMP_FIRST.sub("", line, count=1)):
         return False
     if not any(c.isalpha() for c in line):  # a time, a number: what a date line leaves ("08:13")
         return False

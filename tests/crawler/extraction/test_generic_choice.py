@@ -76,3 +76,12 @@ def test_a_line_running_title_date_and_a_located_line_together_is_no_gain():
                                          f"<div><p>{PROSE}</p></div></body></html>")
     other = Candidate("trafilatura", f"{title}07-07-2024{PROSE}")
     assert choose(Candidate("located", PROSE), other, root, title=title).chosen.name == "located"
+
+
+def test_a_byline_after_the_header_rows_time_is_no_substance():
+    caption = "Quang cảnh buổi làm việc của đoàn công tác"
+    byline = "08:19 | Tác giả: Nguyễn Văn Hùng - Phòng Văn hóa - Thông tin"
+    root = lxml_html.document_fromstring(f"<html><body><div><p>{caption}</p><p>{PROSE}</p></div>"
+                                         f"<span>19/02/2024<br/>{byline}</span></body></html>")
+    other = Candidate("trafilatura", f"{PROSE}\n{byline}")
+    assert choose(Candidate("located", f"{caption}\n{PROSE}"), other, root).chosen.name == "located"
