@@ -151,7 +151,7 @@ def find_date_lines(
             if anchor_pos >= 0 and el.tag in PROSE_TAGS:
                 after_body = 1
             continue
-        if len(el) and len(text) <= BADGE_CHARS and not contains_date(text):
+        if len(el) and len(text) <= BADGE_CHARS and not contains_date(text) and not _dated_piece(el):
             text = _spaced(el)
         if not contains_date(text) or el.find(".//a") is not None:
             continue
@@ -179,6 +179,11 @@ def find_date_lines(
 
 
 BADGE_CHARS = 40  # a date printed in pieces is short
+
+
+def _dated_piece(el: lxml_html.HtmlElement) -> bool:
+    """Whether a piece of the element holds a date alone: its line is that piece's, next."""
+    return any(contains_date(clean_line(piece.text_content())) for piece in el.iterdescendants())
 
 
 def _spaced(el: lxml_html.HtmlElement) -> str:

@@ -434,3 +434,9 @@ def test_pieces_joined_by_separators_stay_as_printed():
     pieces = "<b>07</b>/<b>08</b>/<b>2019</b> <span>15</span>:<span>43</span>"
     result = read(f"<div class='ct'><h1>{TITLE}</h1><div class='date'>{pieces}</div>{PROSE}{PROSE}</div>")
     assert result.published_at == "2019-08-07T15:43:00+07:00"
+
+
+def test_a_meta_row_whose_piece_holds_the_date_is_read_by_that_piece():
+    meta = "<div class='meta'><span>Cập nhật lúc: 09:15 26/02/2019</span><span>1.245</span></div>"
+    result = read(f"<div class='ct'><h1>{TITLE}</h1>{meta}{PROSE}{PROSE}</div>")  # a view count beside it
+    assert result.published_at == "2019-02-26T09:15:00+07:00" and "Cập nhật" not in result.text
