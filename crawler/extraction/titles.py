@@ -362,12 +362,15 @@ def _opens(el: lxml_html.HtmlElement, body: lxml_html.HtmlElement, text: str) ->
 
 
 def _near_body(body: lxml_html.HtmlElement | None, levels: int = 3) -> set:
-    """Elements of the region around the body, less the body's own ancestors."""
+    """Elements of the region around the body, less the body's own ancestors: ``levels`` up,
+    a wrapper that holds nothing else not counted (a content cell in a table in a div is as near
+    the title above that div as a content div is)."""
     if body is None:
         return set()
     region = body
-    for _ in range(levels):
-        region = region.getparent() if region.getparent() is not None else region
+    while levels and (parent := region.getparent()) is not None:
+        levels -= sum(1 for child in parent if isinstance(child.tag, str)) > 1
+        region = parent
     return set(region.iter()) - {body, *body.iterancestors()} - set(body.iter())
 
 
