@@ -60,7 +60,8 @@ _ZONE_NAMES = {"utc": 0, "gmt": 0, "ict": 7, "wib": 7, "cst": -6, "cdt": -5, "es
                "bst": 1, "jst": 9, "kst": 9, "sgt": 8, "hkt": 8, "awst": 8}
 _TIME = re.compile(
     r"(?<![\d/.:])(\d{1,2})\s?(?::|h|gi[oờ])\s?(\d{2})(?::(\d{2}))?(?![\d/.])"
-    r"(?:\s*(am|pm|sa|ch|s[aá]ng|chi[eề]u|t[oố]i)\b)?"
+    # the suffix ends where a letter would go on: a meta row's pieces run together ("8:12:00 PM1.245")
+    r"(?:\s*(am|pm|sa|ch|s[aá]ng|chi[eề]u|t[oố]i)(?![^\W\d_]))?"
 )
 _GMT = re.compile(r"gmt\s*([+-])\s*(\d{1,2})")
 # Month names: Vietnamese words ("tháng Bảy") and the English, French and German names and
@@ -179,11 +180,26 @@ def _fast_path(raw: str, lowered: str, month_first: bool) -> ParsedDate | None:
 MONTH_FIRST = ", month first"  # a date candidate's kind ends so when its numbers are read month first
 _FORMED = re.compile(r"(?<![\d/.\-])(\d{1,2})([/.\-])(\d{1,2})\2(\d{4})(?![\d/])")
 # what follows a numeric date is part of its form: "3/25/2024 2:30:00 PM" and "25/03/2024" are two
-_CLOCK = re.compile(r"\s+\d{1,2}:\d{2}(:\d{2})?(\s*[ap]m\b)?", re.I)
+_CLOCK = re.compile(r"\s+\d{1,2}:\d{2}(:\d{2})?(\s*[ap]m(?![^\W\d_]))?", re.I)
 # A page is searched from the separator on: over a whole page, a pattern that opens with a
 # literal runs many times faster than one that opens with a digit (benchmarks/dates_bench.py).
 _TAILS = {sep: re.compile(rf"{re.escape(sep)}(\d{{1,2}}){re.escape(sep)}(\d{{4}})(?![\d/])") for sep in "/.-"}
 _LEADING = re.compile(r"(?<![\d/.\-])(\d{1,2})$")
+
+
+_EVERY_FORM = (_PHP_T, _ISO, _NUMERIC, _VERBAL, _SPACED, _CJK, _YMD, _VI_NAMED, _DAY_MONTH, _MONTH_DAY, _JAVA,
+               _VI_MONTH_FIRST)
+
+
+def without_dates(text: str) -> str:
+    """``text``, lower-cased, with every date of a form the parser reads taken out: what a line
+    says besides its days ("28 thg 1, 2024", "Tháng Tám 7, 2019" and the numeric forms alike)."""
+    lowered = text.lower()
+    if not _DATE_DIGITS.search(lowered):
+        return lowered
+    for pattern in _EVERY_FORM:
+        lowered = pattern.sub(" ", lowered)
+    return lowered
 
 
 def month_first_by(raw: str, page: str) -> bool:
@@ -191,9 +207,10 @@ def month_first_by(raw: str, page: str) -> bool:
     month first by the other dates of its form in ``page``: some of them can only be read
     month first ("3/25/2024 2:30:00 PM") and none only day first. Other forms say nothing: an
     article's text writes "ngày 25/3/2024" on a page whose software prints the other order.
-    Where nothing on the page tells, a date in ASP.NET's en-US form (a number unpadded, a clock
-    with English AM or PM: "8/12/2024 8:30:00 AM") is month first: a portal's Vietnamese culture
-    prints "SA"/"CH", and a format written by hand for day first pads ("08/12/2024 08:30 AM")."""
+    Where nothing on the page tells, a date in ASP.NET's en-US form (a number or the hour of a
+    clock with seconds unpadded, English AM or PM: "8/12/2024 8:30:00 AM") is month first: a
+    portal's Vietnamese culture prints "SA"/"CH", and a format written by hand for day first pads
+    ("08/12/2024 08:30 AM")."""
     match = _FORMED.search(raw)
     if not match or int(match.group(1)) > 12 or int(match.group(3)) > 12:
         return False
@@ -203,7 +220,16 @@ def month_first_by(raw: str, page: str) -> bool:
         if lead and _form(page, tail.end()) == form:
             numbers.append((int(lead.group(1)), int(tail.group(1))))
     order = _order(numbers)
-    return order == "mdy" or (order is None and form[2] and 1 in (len(match.group(1)), len(match.group(3))))
+    return order == "mdy" or (order is None and form[2] and _unpadded(raw, match))
+
+
+def _unpadded(raw: str, match: re.Match[str]) -> bool:
+    """A number of the date, or the clock's hour with its seconds, written without its zero: how
+    .NET's en-US prints ("8/12/2024", "10/11/2024 8:11:00 AM"); a hand-written day-first format
+    pads ("08/12/2024 08:30 AM")."""
+    clock = _CLOCK.match(raw, match.end())
+    hour = clock.group(0).split(":")[0].strip() if clock and clock.group(1) else "00"
+    return 1 in (len(match.group(1)), len(match.group(3)), len(hour))
 
 
 def numeric_order(texts: list[str]) -> str | None:

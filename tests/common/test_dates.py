@@ -202,3 +202,19 @@ def test_a_two_digit_year_beside_a_time_or_after_a_dates_label_is_read(raw, expe
 @pytest.mark.parametrize("text", ["12/08/24", "(12/08/24)", "Số 12/08/24", "tỷ lệ 1/2/3"])
 def test_two_digit_triples_alone_are_no_date(text):
     assert not contains_date(text)
+
+
+def test_without_dates_takes_out_every_form_the_parser_reads():
+    from common.dates import without_dates
+
+    assert without_dates("28 thg 1, 2024 | Tháng Tám 7, 2019 | 05-Aug-2019").replace("|", " ").split() == []
+
+
+def test_a_clock_run_into_a_count_keeps_its_pm():
+    assert parse_date("7/12/2024 8:12:00 PM1.245").value == "2024-12-07T20:12:00+07:00"
+
+
+def test_an_unpadded_hour_with_seconds_and_english_pm_marks_en_us():
+    from common.dates import month_first_by
+
+    assert month_first_by("10/11/2024 8:11:00 AM", "") and not month_first_by("10/11/2024 08:11:00 AM", "")
