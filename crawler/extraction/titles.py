@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import copy
 import re
+from itertools import islice
 
 from lxml import html as lxml_html
 
@@ -21,7 +22,14 @@ from common.textnorm import clean_line, fold
 from common.urls import slug
 from crawler.extraction.boilerplate import BADGES
 from crawler.extraction.lead import LEAD_NAME
-from crawler.extraction.locate import HEADING_TAGS, MAX_LINE, PROSE_TAGS, is_date_line, words_besides_dates
+from crawler.extraction.locate import (
+    HEADING_TAGS,
+    MAX_LINE,
+    PROSE_TAGS,
+    is_date_line,
+    without_counters,
+    words_besides_dates,
+)
 
 # "Head": DotNetNuke's module title class, a word of its own (not "header", "thead")
 TITLE_HINT = re.compile(r"title|tieude|tieu-de|heading|headline|(?:^|\s)head(?:\s|$)", re.I)
@@ -298,15 +306,16 @@ def find_title(
         own = heading_text(el) if contains_date(text) else text
         if _matches(_bare(fold(own)), parts):
             kind = "match"
-        elif LEAD_NAME.search(hints := el.get("class", "") + el.get("id", "")):
+        elif LEAD_NAME.search(hints := el.get("class", "") + el.get("id", "")) or _in_lead(el):
             continue  # a deck or lead in a heading of its own (<h2 class="sapo">), under the headline
         elif el.tag in HEADING_TAGS or (TITLE_HINT.search(hints) and not SECTION_HINT.search(hints)):
             if contains_date(own) and words_besides_dates(own) < TITLE_WORDS:
                 continue  # a date line classed "title-date", not a title that names a day
             kind = "heading"
-        elif where == "before" and el in near and _plain_block(el, text):
+        elif where == "before" and el in near and _plain_block(el, own) \
+                and words_besides_dates(without_counters(own)) >= TITLE_WORDS:  # no time and byline
             kind = "block"  # a title in a plain span or cell, just above the body (table layouts)
-        elif where == "inside" and el.tag in BOLD_TAGS and _opens(el, body, text):
+        elif where == "inside" and el.tag in BOLD_TAGS and _opens(el, body, own):
             kind = "bold"  # an older portal's title: the bold first line of the content cell
         else:
             continue
@@ -314,9 +323,12 @@ def find_title(
             found[f"{kind} {where}"] = el
     ranked = [found[key] for key in TITLE_ORDER if key in found]
     if ranked and is_label(ranked[0]) and any(found.get(k) is not None and not is_label(found[k])
-                                              for k in ("heading before", "heading inside")):
+                                              for k in ("heading before", "heading inside", "bold inside",
+                                                        "block before")):
         # a section's or site's name above the article ("Tin tức - Sự kiện", "UBND HUYỆN AN PHÚ"),
-        # even one the <title> repeats ("Thông báo - Cổng TTĐT ..."), gives way to a headline
+        # even one the <title> repeats ("Thông báo - Cổng TTĐT ..."), gives way to a headline, or
+        # to a bold line opening the text or a plain block just above it (a bold cell, a centred
+        # line: older portals' titles)
         ranked.sort(key=is_label)
     return ranked[0] if ranked else None
 
@@ -344,6 +356,14 @@ BOLD_TAGS = frozenset({"b", "strong"})
 TITLE_WORDS = 4  # words a heading keeps besides its dates to be a title
 
 
+def _in_lead(el: lxml_html.HtmlElement, levels: int = 2) -> bool:
+    """Inside a block named a lead (``<div class="sapo"><b>…</b></div>``): a bold deck, no title."""
+    for parent in islice(el.iterancestors(), levels):
+        if LEAD_NAME.search(parent.get("class", "") + parent.get("id", "")):
+            return True
+    return False
+
+
 def _opens(el: lxml_html.HtmlElement, body: lxml_html.HtmlElement, text: str) -> bool:
     """``el`` is the body's first line, a whole line in bold: no text of the body before it, none
     beside it in its block, no link, no date, long enough to be a headline."""
@@ -351,14 +371,16 @@ def _opens(el: lxml_html.HtmlElement, body: lxml_html.HtmlElement, text: str) ->
             or contains_date(text):
         return False  # a bold lead (a sentence) or a label, not a headline
     block = el.getparent()
-    if block is not None and block is not body and clean_line(block.text_content()) != text:
+    if block is not None and block is not body and clean_line(block.text_content()) != text \
+            and heading_text(block) != text:  # its date on a line of its own is no more words
         return False  # bold words inside a sentence
     before = []
     for node in body.iter():
         if node is el or node is block:
             break
         before.append(node.text or "")
-    return not clean_line(" ".join(before))
+    rest = clean_line(" ".join(before))
+    return not rest or is_date_line(rest)  # the post's date line may stand above its title
 
 
 def _near_body(body: lxml_html.HtmlElement | None, levels: int = 3) -> set:
@@ -379,4 +401,6 @@ def _plain_block(el: lxml_html.HtmlElement, text: str) -> bool:
     list, and was taken for the title beside a content cell), no date, no paragraphs."""
     return (len(text) >= 20 and el.tag not in ("a", "li") and el.find(".//a") is None
             and not contains_date(text) and not any(a.tag in ("a", "li") for a in el.iterancestors())
-            and not any(isinstance(c.tag, str) and c.tag in PROSE_TAGS for c in el))
+            and not any(isinstance(c.tag, str) and c.tag in PROSE_TAGS for c in el)
+            # a meta row's pieces run together ("18/07/2024" and a count "1.245"): a date all the same
+            and not any(contains_date(clean_line(c.text_content())) for c in el.iterdescendants()))
