@@ -151,7 +151,9 @@ def _unwrap_layout(part: lxml_html.HtmlElement) -> None:
     tables, not a Word table's paragraphs) or it is one cell (its sidebar's cell gone with the
     boilerplate), its parts become plain blocks; otherwise only the element itself does (a lone
     cell). ``part`` is a copy: it has no ancestors."""
-    own = [part, *(el for el in part.iter(*TABLE_PARTS) if el is not part and _in_no_inner_table(el, part))]
+    # a table inside the part is one of its own (a picture's, with its caption), never the part's
+    own = [part, *(el for el in part.iter(*TABLE_PARTS)
+                   if el is not part and el.tag != "table" and _in_no_inner_table(el, part))]
     cells = [el for el in own if el.tag in ("td", "th")]
     layout = len(cells) <= 1 or any(child.tag in LAYOUT_CHILDREN for cell in cells for child in cell)
     for el in own if layout else [part]:
@@ -327,7 +329,12 @@ def _found_date_line(folded: str, date_lines: set[str]) -> bool:
         if date_line and folded.startswith(date_line):
             rest = folded[len(date_line):].strip(" |-–:·,")
             return not any(c.isalpha() for c in rest) or is_noise_line(rest)
-    return False
+    # a badge's pieces the text runs together ("19Tháng 72024") and the date line spaces
+    squeezed = folded.replace(" ", "")
+    return len(folded) <= SQUEEZED_LINE and any(d.replace(" ", "") == squeezed for d in date_lines)
+
+
+SQUEEZED_LINE = 150  # characters: a date line, with its credits
 
 
 def trailing_signature(body: lxml_html.HtmlElement) -> str | None:
@@ -372,10 +379,15 @@ def labelled_after(body: lxml_html.HtmlElement) -> BodyText:
 
 def _following(body: lxml_html.HtmlElement, levels: int = 3):
     """The blocks after the body: its next siblings, then its parent's, up to ``levels`` up (the
-    text in its own block, the tools and the readers' comments after it, the credits after that)."""
+    text in its own block, the tools and the readers' comments after it, the credits after that).
+    A wrapper that holds the body alone is no level (the text in a one-cell table in its block)."""
     node = body
-    for _ in range(levels):
-        yield from node.itersiblings()
+    while levels > 0:
+        alone = True
+        for sibling in node.itersiblings():
+            alone = False
+            yield sibling
+        levels -= not (alone and node.getprevious() is None)
         node = node.getparent()
         if node is None or node.tag in ("body", "html"):
             return

@@ -51,6 +51,8 @@ from crawler.extraction.boilerplate import is_noise_line
 
 logger = logging.getLogger(__name__)
 
+PROSE_WORDS = 3  # a line of fewer words trafilatura adds is a badge or a field ("Mới"), no substance
+KEPT_SHARE = 0.5  # trafilatura's lines our rules keep must hold this share of the located text
 LIST_ITEM = 120  # a dated line shorter than this is a list item ("Tin khác ... (12/3/2024)")
 BOTH_FOUND = 300  # characters of substance each candidate must hold alone for the container to be tried
 SMALL_LEAD = 200  # on a foreign page, a located lead this small does not outweigh trafilatura
@@ -117,7 +119,8 @@ def choose(located: Candidate | None, other: Candidate | None, cleaned: lxml_htm
                    if line not in mine_all and not (i < shared_from and _section_label(line, vietnamese))
                    and not (i > shared_to and line in held)]
     extra_other = [line for line in extra_other if line]
-    gain_other = sum(len(line) for line in extra_other if _kept(line, kept) and _prose(line, links))
+    gain_other = sum(len(line) for line in extra_other
+                     if _kept(line, kept) and _prose(line, links) and len(line.split()) >= PROSE_WORDS)
     gain_located = sum(len(line) for line in mine if line not in theirs_all
                        and line not in read_as_comments and _prose(line, links))
     gain = {located.name: gain_located, other.name: gain_other}
@@ -131,7 +134,11 @@ def choose(located: Candidate | None, other: Candidate | None, cleaned: lxml_htm
     if gain_other > gain_located:
         if vietnamese:  # where our rules were built: what they removed stays out
             lines = [line for line in theirs if line in mine_all or _kept(_bare(line), kept)]
-            return Choice(Candidate(other.name, "\n".join(lines), other.comments), gain)
+            if sum(map(len, lines)) >= KEPT_SHARE * len(located.text):
+                return Choice(Candidate(other.name, "\n".join(lines), other.comments), gain)
+            # what is left of trafilatura's reading lost what both read (its lines run a cell's
+            # paragraphs together past a caption it dropped): the located text holds it
+            return Choice(located, gain)
         return Choice(other, gain)
     # all it adds that would be substance survived our boilerplate rules (a date line or a
     # headline it adds is no substance either way)

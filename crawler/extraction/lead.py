@@ -22,7 +22,7 @@ from lxml import html as lxml_html
 from common.textnorm import clean_line
 from common.urls import is_document
 from crawler.extraction.boilerplate import is_noise_line
-from crawler.extraction.locate import first_line, is_date_line, words_besides_dates
+from crawler.extraction.locate import badge_read, first_line, is_date_line, words_besides_dates
 
 LEAD_CHARS = 60  # a lead is a sentence or two: shorter blocks are labels, captions, bylines
 LEAD_WORDS = 10  # words besides its days: a date line with a label and a time has fewer
@@ -89,7 +89,8 @@ def with_lead_inside(title: lxml_html.HtmlElement | None, body: lxml_html.HtmlEl
         if not nested and el.find("br") is not None:
             block = first_line(el)  # lines between <br/>s: the reading parts them, the first leads
         # a date line (with its credits) is the head's, which the reading may keep above the lead
-        findable = len(block) >= FIRST_LINE and el.tag != "figcaption" and not is_date_line(block)
+        findable = (len(block) >= FIRST_LINE and el.tag != "figcaption" and not is_date_line(block)
+                    and not is_date_line(badge_read(el, block)))  # a badge's pieces run together
         at = text.find(block) if findable else -1
         if at >= 0:  # the reading kept this block: the lead goes before it, and before its line
             inner = el.iterdescendants("figcaption", "td", "p") if nested else ()

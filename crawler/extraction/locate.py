@@ -17,7 +17,7 @@ from itertools import islice
 from lxml import etree
 from lxml import html as lxml_html
 
-from common.dates import contains_date
+from common.dates import contains_date, without_dates
 from common.textnorm import clean_line, fold
 from common.urls import is_document
 from crawler.extraction.bodytext import is_credit
@@ -151,8 +151,7 @@ def find_date_lines(
             if anchor_pos >= 0 and el.tag in PROSE_TAGS:
                 after_body = 1
             continue
-        if len(el) and len(text) <= BADGE_CHARS and not contains_date(text) and not _dated_piece(el):
-            text = _spaced(el)
+        text = badge_read(el, text)
         if not contains_date(text) or el.find(".//a") is not None:
             continue
         skipped.update(el.iter())
@@ -178,12 +177,26 @@ def find_date_lines(
     return found or _posted_in_body(body) or _opening_date(body, title) or _closing_date(body)
 
 
-BADGE_CHARS = 40  # a date printed in pieces is short
+BADGE_CHARS = 80  # a date printed in pieces is short, with its credits beside it or not
+
+
+def badge_read(el: lxml_html.HtmlElement, text: str) -> str:
+    """``text``, the element's, read again spaced when it is short, holds no date, and none of its
+    pieces does alone: a date printed as a badge of pieces."""
+    if len(el) and len(text) <= BADGE_CHARS and not contains_date(text) and not _dated_piece(el):
+        return _spaced(el)
+    return text
 
 
 def _dated_piece(el: lxml_html.HtmlElement) -> bool:
-    """Whether a piece of the element holds a date alone: its line is that piece's, next."""
-    return any(contains_date(clean_line(piece.text_content())) for piece in el.iterdescendants())
+    """Whether a piece of the element holds a date without the rest of it (a meta row's date
+    beside its view count): the line is that piece's, read next. A wrapper of the whole is none."""
+    whole = _spaced(el)
+    for piece in el.iterdescendants():
+        line = _spaced(piece) if len(piece) else clean_line(piece.text_content())
+        if line != whole and contains_date(line):
+            return True
+    return False
 
 
 def _spaced(el: lxml_html.HtmlElement) -> str:
@@ -291,14 +304,15 @@ def without_counters(line: str) -> str:
 SENTENCE_WORDS = 6  # words besides the dates: a line that ends as a sentence is prose, no date line
 # what a date line holds besides its words: days, times, "ngày", a weekday, punctuation
 _DATE_TOKENS = re.compile(r"\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}|\d{1,2}\s+\d{1,2}\s+\d{4}\b"
-                          r"|\b(?:ng[aà]y\s+\d{1,2}\s+)?th[aá]ng\s+\d{1,2}\s+n[aă]m\s+\d{4}|\d{1,2}[:h]\d{2}(?::\d{2})?"
+                          r"|\b(?:ng[aà]y\s+\d{1,2}\s+)?th[aá]ng\s+\d{1,2}\s+n[aă]m\s+\d{4}|\d{1,2}[:h]\d{2}(?::\d{2})?(?:\s*(?:am|pm|sa|ch)\b)?"
                           r"|\bng[aà]y\b|\bth[uứ]\s*(?:hai|ba|t[uư]|n[aă]m|s[aá]u|b[aả]y|\d)\b"
                           r"|\bch[uủ] nh[aậ]t\b|\W+", re.I)
 
 
 def words_besides_dates(text: str) -> int:
-    """How many words ``text`` says besides its days, times, weekdays and "ngày"."""
-    return len(_DATE_TOKENS.sub(" ", text).split())
+    """How many words ``text`` says besides its days (every form the parser reads), times,
+    weekdays and "ngày"."""
+    return len(_DATE_TOKENS.sub(" ", without_dates(text)).split())
 
 
 def is_sentence(text: str) -> bool:
@@ -351,8 +365,8 @@ def _opening_date(body: lxml_html.HtmlElement | None, title: lxml_html.HtmlEleme
         ancestors = list(first.iterancestors())
         if first.tag == "a" or any(a.tag == "a" for a in ancestors) or not any(a is body for a in ancestors):
             return []
-        line = clean_line(first.text_content())  # a date line broken by <br/>s is one line
-        line = line if is_date_line(line) else first_line(first)
+        line = badge_read(first, clean_line(first.text_content()))  # a line broken by <br/>s is one
+        line = line if is_date_line(line) else _line_around(first, body, first_line(first))
         if is_noise_line(line) or _links_only(first):
             continue
         return [line] if is_date_line(line) and not _in_list(first) else []
@@ -408,7 +422,7 @@ def _line_around(el: lxml_html.HtmlElement, body: lxml_html.HtmlElement, line: s
     parent = el.getparent()
     if el.tag not in _INLINE or parent is None or parent is body:
         return line
-    whole = clean_line(parent.text_content())
+    whole = badge_read(parent, clean_line(parent.text_content()))
     return whole if whole != line and is_date_line(whole) else line
 
 

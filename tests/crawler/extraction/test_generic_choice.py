@@ -85,3 +85,21 @@ def test_a_byline_after_the_header_rows_time_is_no_substance():
                                          f"<span>19/02/2024<br/>{byline}</span></body></html>")
     other = Candidate("trafilatura", f"{PROSE}\n{byline}")
     assert choose(Candidate("located", f"{caption}\n{PROSE}"), other, root).chosen.name == "located"
+
+
+def test_a_badge_trafilatura_adds_to_the_title_line_is_no_substance():
+    title = "Thông báo về việc tuyển dụng viên chức năm 2024 của Ủy ban nhân dân huyện Tân Phú (đợt 31)"
+    root = lxml_html.document_fromstring(f"<html><body><h1>{title} <span>Mới</span></h1><div><p>{PROSE}</p>"
+                                         "</div></body></html>")
+    other = Candidate("trafilatura", f"{title} Mới\n| {PROSE} |")
+    assert choose(Candidate("located", PROSE), other, root, title=title).gain["trafilatura"] == 0
+
+
+def test_trafilaturas_reading_that_our_rules_would_cut_to_nothing_gives_way():
+    more = "Hội nghị đã đánh giá kết quả thực hiện và đề ra nhiệm vụ trọng tâm cho năm tiếp theo của huyện."
+    root = lxml_html.document_fromstring(
+        f"<html><body><p>{PROSE}</p><p>Chú thích ảnh</p><p>{more}</p>"
+        "<p>Trang chủ hôm nay có nhiều tin mới nhất của cổng.</p></body></html>")
+    located = Candidate("located", f"{PROSE}\nChú thích ảnh\n{more}")
+    other = Candidate("trafilatura", f"| {PROSE} {more} |\nTrang chủ hôm nay có nhiều tin mới nhất của cổng.")
+    assert choose(located, other, root).chosen.name == "located"
