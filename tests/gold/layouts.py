@@ -4,12 +4,12 @@ portals combine, in random combinations no profile and no template knows.
     .venv/bin/python -m tests.gold.layouts [--count 300] [--seed 1] [--misses]
 
 Each page draws, independently: the title's element (h1-h3, a classed div, span or bold
-paragraph, a one-cell table, Joomla's heading linking its own page, Joomla 1.5's title row with
+paragraph, a one-cell table, an unclassed bold cell, a centred bold font, ASP.NET's label, Joomla's heading linking its own page, Joomla 1.5's title row with
 its print and e-mail buttons, a heading closed by a "Mới" badge), its ``<title>`` form and an
 ``og:title`` naming the portal or none; the date line's form and element, before or after the
-title, alone below the text, as the first line of the text's block or on a line of its own in
+title (an en-US stamp, CLDR's "7 thg 8, 2024", a badge of pieces among its forms), alone below the text, as the first line of the text's block or on a line of its own in
 the title's element; a lead (sapo) in a div, a bold paragraph or a heading (a deck
-``<h2 class="sapo">`` too), or none; one to three paragraphs in four forms; an image caption
+``<h2 class="sapo">`` too), or none; one to three paragraphs in four forms, in a one-cell table or not; an image caption
 (figure, centred italic line, CKEditor image table; above the text or after its first
 paragraph) or none; a right-aligned signature, NukeViet's labelled author and source
 lines below the text, the author among the date line's fields, or none; a breadcrumb, a
@@ -88,7 +88,11 @@ def case(rnd: random.Random, n: int) -> Case:
                         f"thứ tư, {d:02d} {m:02d} 2024 15:43", f"Ngày {d} tháng {m} năm 2024",
                         f"Ngày xuất bản: {d:02d}/{m:02d}/2024", f"{d:02d}/{m:02d}/2024 | Lượt xem: 1.245",
                         f"<time datetime='2024-{m:02d}-{d:02d}T08:30:00+07:00'>{d:02d}/{m:02d}/2024</time>",
-                        f"{d:02d}/{m:02d}/2024<br/>08:{d:02d}"])  # the time on a line of its own
+                        f"{d:02d}/{m:02d}/2024<br/>08:{d:02d}",  # the time on a line of its own
+                        f"{m}/{d}/2024 8:{d:02d}:00 AM",  # ASP.NET's en-US stamp, month first
+                        f"{d} thg {m}, 2024",  # CLDR's Vietnamese medium date (ICU, Intl)
+                        # a badge of pieces, each its own element
+                        f"<span class='d'>{d:02d}</span><span class='m'>Tháng {m}</span><span class='y'>2024</span>"])
     date_el = rnd.choice([f"<div class='date'>{shown}</div>", f"<p><i>{shown}</i></p>", f"<span class='time'>{shown}</span>",
                           f"<div class='meta'><span class='h5'><i class='fa fa-clock-o'></i>{shown}</span>"
                           "<span class='h5'><i class='fa fa-eye'></i>1.245</span></div>"])
@@ -152,6 +156,9 @@ def _title_el(rnd: random.Random, title: str) -> str:
                        f"<div class='title'>{title}</div>", f"<span class='tieude'>{title}</span>",
                        f"<p class='title'><b>{title}</b></p>",
                        f"<table><tr><td class='title'>{title}</td></tr></table>",
+                       f"<table><tr><td><b>{title}</b></td></tr></table>",  # a bold cell, unclassed
+                       f"<p align='center'><strong><font size='4'>{title}</font></strong></p>",
+                       f"<span id='ctl00_ContentPlaceHolder1_lblTitle'>{title}</span>",  # ASP.NET's label
                        f"<h2 class='contentheading'><a href='{{url}}'>{title}</a></h2>",  # Joomla: a link to itself
                        f"<h1>{title} <span class='new'>Mới</span></h1>",  # a badge of recent posts
                        # Joomla 1.5: the print and e-mail buttons, pictures linking other addresses
@@ -189,7 +196,10 @@ def _main(rnd: random.Random, title_el: str, date_el: str, lead_el: str, body: s
     section = rnd.choice([f"<div class='cat'>{name}</div>", f"<h1 class='cat'>{name}</h1>",
                           f"<h2 class='title-cat'><a href='/tin'>{name}</a></h2>", "", ""])
     head = [title_el, date_el] if rnd.random() < 0.7 else [date_el, title_el]
-    content = f"<div class='nd'>{body}{''.join(extras) if inside else ''}</div>{after}"
+    content = f"{body}{''.join(extras) if inside else ''}"
+    if rnd.random() < 0.15:  # the text in a one-cell table inside the content block (older editors)
+        content = f"<table width='100%'><tr><td>{content}</td></tr></table>"
+    content = f"<div class='nd'>{content}</div>{after}"
     return f"{crumb}{section}<div class='detail'>{''.join(head)}{lead_el}{content}</div>" + (
         "" if inside else "".join(extras))
 
