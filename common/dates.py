@@ -29,8 +29,7 @@ _NUMERIC = re.compile(r"(?<![\d/.\-])(\d{1,2})\s?[/.\-]\s?(\d{1,2})\s?[/.\-]\s?(
 # "12 Th3, 2024" (WordPress's Vietnamese dates), "7 thg 8, 2019" (CLDR's Vietnamese medium form,
 # as ICU, Java and browsers' Intl print it)
 _VERBAL = re.compile(r"(?<![\d/.\-])(?:ng[aà]y\s+)?(\d{1,2})\s+th(?:[aá]ng\s+|g\.?\s*(?=\d)|\s?(?=\d))"
-                     r"(\d{1,2}),?\s+"
-                     r"(?:n[aă]m\s+)?(\d{4})(?!\d)")
+                     r"(\d{1,2})(?:,?\s+(?:n[aă]m\s+)?|/)(\d{4})(?!\d)")  # "ngày 15 tháng 3/2024" too
 # "2019/08/05", "2019.08.05": year first, then month and day (as ISO orders them)
 _YMD = re.compile(r"(?<![\d/.\-])((?:19|20)\d\d)[/.](\d{1,2})[/.](\d{1,2})(?![\d/.])")
 # "thứ tư, 07 08 2019 15:43": day, month and year apart by spaces only (SharePoint-era portals);

@@ -222,7 +222,7 @@ def finish_text(raw: str, title: str, date_lines: list[str], signature: bool = T
     lines = [clean_line(line) for line in raw.splitlines()]
     # a line without a letter or a digit is a table's empty row ("| |", a picture's cell) or an ornament
     lines = [ONE_CELL.sub(r"\1", ln) for ln in lines if any(c.isalnum() for c in ln)]
-    lines = [ln for ln in _broken_dates_dropped(lines, drop) if not _found_date_line(fold(ln), drop)
+    lines = [ln for ln in _broken_dates_dropped(lines, drop) if not found_date_line(fold(ln), drop)
              and not is_noise_line(ln)]
     lines = _labels_joined(_split_widgets_dropped(lines))
     folded_title = fold(title)
@@ -319,7 +319,7 @@ def _label_only(line: str) -> bool:
     return bool(found) and found.end() >= len(line.rstrip())
 
 
-def _found_date_line(folded: str, date_lines: set[str]) -> bool:
+def found_date_line(folded: str, date_lines: set[str]) -> bool:
     """One of the date lines found (not ``locate.is_date_line``, which asks whether a line is one
     at all), or one run together with its counters ("Cập nhật: 09:15 20/03/20241.245": the
     date and the views in two inline spans); not one that goes on into the text."""
@@ -329,12 +329,20 @@ def _found_date_line(folded: str, date_lines: set[str]) -> bool:
         if date_line and folded.startswith(date_line):
             rest = folded[len(date_line):].strip(" |-–:·,")
             return not any(c.isalpha() for c in rest) or is_noise_line(rest)
-    # a badge's pieces the text runs together ("19Tháng 72024") and the date line spaces
-    squeezed = folded.replace(" ", "")
-    return len(folded) <= SQUEEZED_LINE and any(d.replace(" ", "") == squeezed for d in date_lines)
+    # a badge's pieces the text runs together ("19Tháng 72024", "21Tháng 12/2024" for a calendar's
+    # leaf) and the date line reads spaced ("19 Tháng 7 2024", "21/12/2024"); a count may follow
+    if len(folded) > SQUEEZED_LINE:
+        return False
+    squeezed = _LEAF_RUN.sub(r"\1/", folded.replace(" ", ""), count=1)
+    for date_line in date_lines:
+        bare = date_line.replace(" ", "")
+        if bare and squeezed.startswith(bare) and not any(c.isalpha() for c in squeezed[len(bare):]):
+            return True
+    return False
 
 
 SQUEEZED_LINE = 150  # characters: a date line, with its credits
+_LEAF_RUN = re.compile(r"^(\d{1,2})thang(?=\d{1,2}[/.\-]\d{4})")
 
 
 def trailing_signature(body: lxml_html.HtmlElement) -> str | None:

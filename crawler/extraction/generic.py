@@ -39,14 +39,15 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import trafilatura
 from lxml import html as lxml_html
 
 from common.dates import contains_date
-from common.textnorm import clean_line, is_vietnamese
-from crawler.extraction.bodytext import is_credit
+from common.textnorm import clean_line, fold, is_vietnamese
+from crawler.extraction.bodytext import found_date_line, is_credit
 from crawler.extraction.boilerplate import is_noise_line
 
 logger = logging.getLogger(__name__)
@@ -92,12 +93,14 @@ def trafilatura_candidate(html: str, url: str | None) -> Candidate | None:
 
 
 def choose(located: Candidate | None, other: Candidate | None, cleaned: lxml_html.HtmlElement,
-           body: lxml_html.HtmlElement | None = None, to_text=None, title: str = "") -> Choice | None:
+           body: lxml_html.HtmlElement | None = None, to_text=None, title: str = "",
+           dates: Iterable[str] = ()) -> Choice | None:
     """The candidate whose extra lines carry more substance (see the module's rule).
 
     ``body`` is the located element and ``to_text`` turns an element into text: with
     both, the container of the two candidates is tried when each has what the other lacks.
-    ``title``: the page's title, which trafilatura's reading opens with and is no substance.
+    ``title``: the page's title, which trafilatura's reading opens with and is no substance;
+    ``dates``: the page's date lines found, no substance either (as the text will drop them).
     """
     if located is None or not located.text.strip():
         return Choice(other, {}) if other else None
@@ -118,7 +121,8 @@ def choose(located: Candidate | None, other: Candidate | None, cleaned: lxml_htm
     extra_other = [_beyond(line, mine, title) for i, line in enumerate(theirs)
                    if line not in mine_all and not (i < shared_from and _section_label(line, vietnamese))
                    and not (i > shared_to and line in held)]
-    extra_other = [line for line in extra_other if line]
+    found = {fold(d) for d in dates}
+    extra_other = [line for line in extra_other if line and not found_date_line(fold(line), found)]
     gain_other = sum(len(line) for line in extra_other
                      if _kept(line, kept) and _prose(line, links) and len(line.split()) >= PROSE_WORDS)
     gain_located = sum(len(line) for line in mine if line not in theirs_all

@@ -183,12 +183,16 @@ BADGE_CHARS = 80  # a date printed in pieces is short, with its credits beside i
 def badge_read(el: lxml_html.HtmlElement, text: str) -> str:
     """``text``, the element's, read again spaced when it is short, holds no date, and none of its
     pieces does alone: a date printed as a badge of pieces."""
-    if len(el) and len(text) <= BADGE_CHARS and not contains_date(text) and not _dated_piece(el):
+    if len(el) and len(text) <= BADGE_CHARS and not contains_date(text) and not dated_piece(el):
         return _spaced(el)
     return text
 
 
-def _dated_piece(el: lxml_html.HtmlElement) -> bool:
+# a calendar's leaf: the day big, the month and year under it ("07" over "Tháng 08/2019")
+_LEAF = re.compile(r"^(\d{1,2}) (?:th[aá]ng\s*)?(\d{1,2}[/.\-]\d{4})(?![\d/])", re.I)
+
+
+def dated_piece(el: lxml_html.HtmlElement) -> bool:
     """Whether a piece of the element holds a date without the rest of it (a meta row's date
     beside its view count): the line is that piece's, read next. A wrapper of the whole is none."""
     whole = _spaced(el)
@@ -208,7 +212,7 @@ def _spaced(el: lxml_html.HtmlElement) -> str:
         if out and out[-1][-1:].isalnum() and piece[:1].isalnum():
             out.append(" ")
         out.append(piece)
-    return clean_line("".join(out))
+    return _LEAF.sub(r"\1/\2", clean_line("".join(out)), count=1)
 
 
 # the day a line says the post was published, wherever it stands in the line; and the day of its

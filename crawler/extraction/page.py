@@ -151,7 +151,8 @@ def extract_html(html: str, url: str | None = None, site: SiteProfile | None = N
         result.body_from = named_by.name if named_by is not None else "located"
     else:  # a layout no trusted profile knows: trafilatura's reading is a candidate too
         other = trafilatura_candidate(html, url)
-        choice = choose(located, other, root, body, lambda el: element_text(el, False), result.title)
+        choice = choose(located, other, root, body, lambda el: element_text(el, False), result.title,
+                        date_lines + shown)
         chosen = choice.chosen if choice else None
         result.body_from = chosen.name if chosen else ""
         result.comments = clean_text(other.comments) if other and other.comments else ""

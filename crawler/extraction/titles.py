@@ -26,6 +26,7 @@ from crawler.extraction.locate import (
     HEADING_TAGS,
     MAX_LINE,
     PROSE_TAGS,
+    dated_piece,
     is_date_line,
     without_counters,
     words_besides_dates,
@@ -403,4 +404,4 @@ def _plain_block(el: lxml_html.HtmlElement, text: str) -> bool:
             and not contains_date(text) and not any(a.tag in ("a", "li") for a in el.iterancestors())
             and not any(isinstance(c.tag, str) and c.tag in PROSE_TAGS for c in el)
             # a meta row's pieces run together ("18/07/2024" and a count "1.245"): a date all the same
-            and not any(contains_date(clean_line(c.text_content())) for c in el.iterdescendants()))
+            and not dated_piece(el))

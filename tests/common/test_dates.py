@@ -218,3 +218,7 @@ def test_an_unpadded_hour_with_seconds_and_english_pm_marks_en_us():
     from common.dates import month_first_by
 
     assert month_first_by("10/11/2024 8:11:00 AM", "") and not month_first_by("10/11/2024 08:11:00 AM", "")
+
+
+def test_a_day_and_month_slash_year_is_read():
+    assert parse_date("ngày 15 tháng 3/2024").value == "2024-03-15"

@@ -94,3 +94,24 @@ def test_an_en_us_stamp_run_into_a_view_count_keeps_its_clock():
     meta = "<div class='meta'><span>7/12/2024 8:12:00 PM</span><span>1.245</span></div>"
     result = read(f"<div class='detail'><h1>{TITLE}</h1>{meta}<div class='nd'>{PROSE}</div></div>")
     assert result.published_at == "2024-07-12T20:12:00+07:00"
+
+
+def test_a_calendar_leaf_the_day_over_its_month_and_year_is_a_date():
+    leaf = "<div class='date'><div class='d'>07</div><div class='m'>Tháng 08/2024</div></div>"
+    result = read(f"<div class='detail'><h2>{TITLE}</h2>{leaf}<div class='nd'>{PROSE}</div></div>")
+    assert result.published_at == "2024-08-07"
+
+
+def test_a_calendar_leaf_in_spans_beside_a_view_count_is_no_title():
+    meta = "<div class='meta'><span><span>09</span><span>Tháng 01/2024</span></span><span>1.245</span></div>"
+    result = read(f"<div class='detail'><p align='center'><strong>{TITLE}</strong></p>{meta}"
+                  f"<div class='nd'>{PROSE}</div></div>")
+    assert (result.title, result.published_at) == (TITLE, "2024-01-09")
+
+
+def test_a_badge_run_into_the_title_in_trafilaturas_reading_adds_no_substance():
+    badge = ("<div class='date'><span>21</span><span>Tháng 12</span><span>2024</span> | Tác giả: Minh Tâm"
+             "</div>")
+    result = read(f"<h1 class='cat'>TIN TỨC - SỰ KIỆN</h1><div class='detail'><span class='tieude'>{TITLE}"
+                  f"</span>{badge}<div class='nd'><div>{PARAGRAPHS[0]}</div></div></div>")
+    assert "TIN TỨC" not in result.text and result.published_at == "2024-12-21"
