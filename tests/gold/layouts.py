@@ -4,18 +4,21 @@ portals combine, in random combinations no profile and no template knows.
     .venv/bin/python -m tests.gold.layouts [--count 300] [--seed 1] [--misses]
 
 Each page draws, independently: the title's element (h1-h3, a classed div, span or bold
-paragraph, a one-cell table, an unclassed bold cell, a centred bold font, ASP.NET's label, Joomla's heading linking its own page, Joomla 1.5's title row with
-its print and e-mail buttons, a heading closed by a "Mới" badge), its ``<title>`` form and an
-``og:title`` naming the portal or none; the date line's form and element, before or after the
-title (an en-US stamp, CLDR's "7 thg 8, 2024", a badge of pieces among its forms), alone below the text, as the first line of the text's block or on a line of its own in
-the title's element; a lead (sapo) in a div, a bold paragraph or a heading (a deck
-``<h2 class="sapo">`` too), or none; one to three paragraphs in four forms, in a one-cell table or not; an image caption
-(figure, centred italic line, CKEditor image table; above the text or after its first
-paragraph) or none; a right-aligned signature, NukeViet's labelled author and source
-lines below the text, the author among the date line's fields, or none; a breadcrumb, a
+paragraph, a one-cell table, an unclassed bold cell, a centred bold font, ASP.NET's label,
+Joomla's heading linking its own page, Joomla 1.5's title row with its print and e-mail
+buttons, a heading closed by a "Mới" badge), its ``<title>`` form and an ``og:title`` naming
+the portal or none; the date line's form (an en-US stamp, CLDR's "7 thg 8, 2024", a badge of
+pieces, a calendar's leaf among them) and element, before or after the title, alone below the
+text, as the first line of the text's block or on a line of its own in the title's element;
+the reader's tools (font size, print, share) above the text or not; a lead (sapo) in a div, a
+bold paragraph or a heading (a deck ``<h2 class="sapo">`` too), or none; one to three
+paragraphs in four forms, in a one-cell table or not; an image caption (figure, centred italic
+line, CKEditor image table; above the text or after its first paragraph) or none; a
+right-aligned signature, NukeViet's labelled author and source lines below the text, the
+author among the date line's fields, or none; a breadcrumb, a
 section's name, share tools, a related list, a rating widget, a text-to-speech player or a QR
-code's line, and a thread of readers' comments, or not, inside the content block or after it; a sidebar of dated headlines; a div or
-a table layout. Each page is extracted alone and scored: stored as an article, title, day,
+code's line, and a thread of readers' comments, or not, inside the content block or after
+it; a sidebar of dated headlines; a div or a table layout. Each page is extracted alone and scored: stored as an article, title, day,
 text opening with the lead, every paragraph and caption kept, the signature as author, and no
 boilerplate in the text. ``tests/crawler/extraction/test_layout_combinations.py`` pins floors.
 The parts are what the probes of stop 34 and later found portals print; the combinations are
@@ -92,7 +95,9 @@ def case(rnd: random.Random, n: int) -> Case:
                         f"{m}/{d}/2024 8:{d:02d}:00 AM",  # ASP.NET's en-US stamp, month first
                         f"{d} thg {m}, 2024",  # CLDR's Vietnamese medium date (ICU, Intl)
                         # a badge of pieces, each its own element
-                        f"<span class='d'>{d:02d}</span><span class='m'>Tháng {m}</span><span class='y'>2024</span>"])
+                        f"<span class='d'>{d:02d}</span><span class='m'>Tháng {m}</span><span class='y'>2024</span>",
+                        # a calendar's leaf: the day over its month and year
+                        f"<span class='day'>{d:02d}</span><span class='month'>Tháng {m:02d}/2024</span>"])
     date_el = rnd.choice([f"<div class='date'>{shown}</div>", f"<p><i>{shown}</i></p>", f"<span class='time'>{shown}</span>",
                           f"<div class='meta'><span class='h5'><i class='fa fa-clock-o'></i>{shown}</span>"
                           "<span class='h5'><i class='fa fa-eye'></i>1.245</span></div>"])
@@ -196,6 +201,11 @@ def _main(rnd: random.Random, title_el: str, date_el: str, lead_el: str, body: s
     section = rnd.choice([f"<div class='cat'>{name}</div>", f"<h1 class='cat'>{name}</h1>",
                           f"<h2 class='title-cat'><a href='/tin'>{name}</a></h2>", "", ""])
     head = [title_el, date_el] if rnd.random() < 0.7 else [date_el, title_el]
+    if rnd.random() < 0.2:  # the reader's tools in the head, above the text
+        head.append(rnd.choice(["<div class='tools-top'>Cỡ chữ: <a href='#'>A-</a> <a href='#'>A</a> "
+                                "<a href='#'>A+</a> | <a href='#'>In bài</a></div>",
+                                "<div class='share'>Chia sẻ: <a href='https://facebook.com/sharer'>Facebook</a>"
+                                " <a href='https://zalo.me/share'>Zalo</a></div>"]))
     content = f"{body}{''.join(extras) if inside else ''}"
     if rnd.random() < 0.15:  # the text in a one-cell table inside the content block (older editors)
         content = f"<table width='100%'><tr><td>{content}</td></tr></table>"
