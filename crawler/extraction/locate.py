@@ -183,9 +183,17 @@ BADGE_CHARS = 80  # a date printed in pieces is short, with its credits beside i
 def badge_read(el: lxml_html.HtmlElement, text: str) -> str:
     """``text``, the element's, read again spaced when it is short, holds no date, and none of its
     pieces does alone: a date printed as a badge of pieces."""
-    if len(el) and len(text) <= BADGE_CHARS and not contains_date(text) and not dated_piece(el):
+    if len(el) and len(text) <= BADGE_CHARS and not contains_date(text) and _few_pieces(el) \
+            and not dated_piece(el):
         return _spaced(el)
     return text
+
+
+BADGE_PIECES = 24  # elements in a badge at most: a short line over thousands of empty ones is none
+
+
+def _few_pieces(el: lxml_html.HtmlElement) -> bool:
+    return sum(1 for _ in islice(el.iterdescendants(), BADGE_PIECES + 1)) <= BADGE_PIECES
 
 
 # a calendar's leaf: the day big, the month and year under it ("07" over "Tháng 08/2019")
@@ -195,6 +203,8 @@ _LEAF = re.compile(r"^(\d{1,2}) (?:th[aá]ng\s*)?(\d{1,2}[/.\-]\d{4})(?![\d/])",
 def dated_piece(el: lxml_html.HtmlElement) -> bool:
     """Whether a piece of the element holds a date without the rest of it (a meta row's date
     beside its view count): the line is that piece's, read next. A wrapper of the whole is none."""
+    if not _few_pieces(el):
+        return False
     whole = _spaced(el)
     for piece in el.iterdescendants():
         line = _spaced(piece) if len(piece) else clean_line(piece.text_content())

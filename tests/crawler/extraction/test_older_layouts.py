@@ -115,3 +115,13 @@ def test_a_badge_run_into_the_title_in_trafilaturas_reading_adds_no_substance():
     result = read(f"<h1 class='cat'>TIN TỨC - SỰ KIỆN</h1><div class='detail'><span class='tieude'>{TITLE}"
                   f"</span>{badge}<div class='nd'><div>{PARAGRAPHS[0]}</div></div></div>")
     assert "TIN TỨC" not in result.text and result.published_at == "2024-12-21"
+
+
+def test_a_short_line_over_many_elements_is_no_badge_and_is_read_once():
+    from lxml import html as lxml_html
+
+    from crawler.extraction.locate import BADGE_PIECES, badge_read
+
+    pieces = "<span></span>" * BADGE_PIECES + "<span>12</span><span>Tháng 8</span><span>2024</span>"
+    el = lxml_html.fragment_fromstring(f"<div>{pieces}</div>")
+    assert badge_read(el, "12Tháng 82024") == "12Tháng 82024"  # deep trees are not read piece by piece
