@@ -183,12 +183,13 @@ BADGE_CHARS = 80  # a date printed in pieces is short, with its credits beside i
 def badge_read(el: lxml_html.HtmlElement, text: str) -> str:
     """``text``, the element's, read again spaced when it is short, holds no date, and none of its
     pieces does alone: a date printed as a badge of pieces."""
-    if len(el) and len(text) <= BADGE_CHARS and not contains_date(text) and _few_pieces(el) \
-            and not dated_piece(el):
+    if len(el) and len(text) <= BADGE_CHARS and _DIGIT.search(text) and not contains_date(text) \
+            and _few_pieces(el) and not dated_piece(el):
         return _spaced(el)
     return text
 
 
+_DIGIT = re.compile(r"\d")  # a badge's day: most short lines (menus, tools) are passed over here
 BADGE_PIECES = 24  # elements in a badge at most: a short line over thousands of empty ones is none
 
 
@@ -318,7 +319,8 @@ def without_counters(line: str) -> str:
 SENTENCE_WORDS = 6  # words besides the dates: a line that ends as a sentence is prose, no date line
 # what a date line holds besides its words: days, times, "ngày", a weekday, punctuation
 _DATE_TOKENS = re.compile(r"\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}|\d{1,2}\s+\d{1,2}\s+\d{4}\b"
-                          r"|\b(?:ng[aà]y\s+\d{1,2}\s+)?th[aá]ng\s+\d{1,2}\s+n[aă]m\s+\d{4}|\d{1,2}[:h]\d{2}(?::\d{2})?(?:\s*(?:am|pm|sa|ch)\b)?"
+                          r"|\b(?:ng[aà]y\s+\d{1,2}\s+)?th[aá]ng\s+\d{1,2}\s+n[aă]m\s+\d{4}"
+                          r"|\d{1,2}[:h]\d{2}(?::\d{2})?(?:\s*(?:am|pm|sa|ch)\b)?"
                           r"|\bng[aà]y\b|\bth[uứ]\s*(?:hai|ba|t[uư]|n[aă]m|s[aá]u|b[aả]y|\d)\b"
                           r"|\bch[uủ] nh[aậ]t\b|\W+", re.I)
 
