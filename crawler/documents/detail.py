@@ -51,7 +51,7 @@ def fields_of(holder: lxml_html.HtmlElement) -> dict[str, str]:
 def _pairs(holder: lxml_html.HtmlElement):
     """(label, value) of each row of ``holder``, as printed."""
     for row in islice(holder.iter("tr"), MAX_ROWS):
-        cells = row.findall("td") + row.findall("th")
+        cells = [cell for cell in row if cell.tag in ("td", "th")]  # in their order: a <th> labels its row
         if len(cells) >= 2:
             value = clean_line(" ".join(c.text_content() for c in cells[1:]))
             yield clean_line(cells[0].text_content()), value

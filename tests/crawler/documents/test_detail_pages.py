@@ -92,3 +92,9 @@ def test_an_article_that_states_a_documents_fields_above_its_own_prose_stays_an_
     prose = f"<p>{sentence * 20}</p>"
     page = PAGE.replace("</table>", f"</table>{prose}")
     assert extract_bytes(page.encode(), "http://tinh.gov.vn/tin/chi-thi-01.html").is_article
+
+
+def test_rows_labelled_by_header_cells_are_read_label_first():
+    table = html.fragment_fromstring("<table><tr><th>Số ký hiệu</th><td>125/QĐ-UBND</td></tr>"
+                                     "<tr><th>Ngày ban hành</th><td>12/08/2024</td></tr></table>")
+    assert fields_of(table) == {"number": "125/QĐ-UBND", "issued": "12/08/2024"}
