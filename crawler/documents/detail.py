@@ -21,11 +21,15 @@ from common.urls import is_document
 
 # a row's label, folded, to the field it names
 LABELS = {
-    "number": re.compile(r"^(so ky hieu|so\s*/\s*ky hieu|ky hieu|so hieu|so van ban|so hieu van ban)$"),
-    "issued": re.compile(r"^(ngay ban hanh|ban hanh ngay|ngay ky|ngay van ban|ngay ky ban hanh)$"),
-    "subject": re.compile(r"^(trich yeu|trich yeu noi dung|noi dung|ve viec|tieu de van ban)$"),
+    "number": re.compile(r"^(so\s*[,/]?\s*ky hieu|so va ky hieu|ky hieu|ky hieu van ban|so hieu|so van ban"
+                         r"|so hieu van ban)$"),
+    "issued": re.compile(r"^(ngay ban hanh|ban hanh ngay|ngay ky|ngay van ban|ngay ky ban hanh|ngay phat hanh"
+                         r"|ngay ban hanh van ban)$"),
+    "subject": re.compile(r"^(trich yeu|trich yeu noi dung|trich yeu van ban|noi dung|ve viec|tieu de van ban"
+                          r"|ten van ban)$"),
     "type": re.compile(r"^(loai van ban|hinh thuc van ban|the loai)$"),
-    "issuer": re.compile(r"^(co quan ban hanh|noi ban hanh|don vi ban hanh|co quan)$"),
+    "issuer": re.compile(r"^(co quan ban hanh|noi ban hanh|don vi ban hanh|co quan|co quan phat hanh"
+                         r"|don vi phat hanh)$"),
     "signer": re.compile(r"^(nguoi ky|nguoi ky duyet|chuc vu nguoi ky)$"),
     "effective": re.compile(r"^(ngay hieu luc|ngay co hieu luc|hieu luc)$"),
 }

@@ -98,3 +98,12 @@ def test_rows_labelled_by_header_cells_are_read_label_first():
     table = html.fragment_fromstring("<table><tr><th>Số ký hiệu</th><td>125/QĐ-UBND</td></tr>"
                                      "<tr><th>Ngày ban hành</th><td>12/08/2024</td></tr></table>")
     assert fields_of(table) == {"number": "125/QĐ-UBND", "issued": "12/08/2024"}
+
+
+def test_other_portals_labels_name_the_same_fields():
+    table = html.fragment_fromstring(
+        "<table><tr><td>Ký hiệu văn bản</td><td>125/QĐ-UBND</td></tr><tr><td>Ngày phát hành</td>"
+        "<td>12/08/2024</td></tr><tr><td>Tên văn bản</td><td>Về việc phê duyệt kế hoạch</td></tr>"
+        "<tr><td>Đơn vị phát hành</td><td>UBND huyện Tân Phú</td></tr></table>")
+    assert fields_of(table) == {"number": "125/QĐ-UBND", "issued": "12/08/2024",
+                                "subject": "Về việc phê duyệt kế hoạch", "issuer": "UBND huyện Tân Phú"}
