@@ -56,7 +56,10 @@ def _pairs(holder: lxml_html.HtmlElement):
     """(label, value) of each row of ``holder``, as printed."""
     for row in islice(holder.iter("tr"), MAX_ROWS):
         cells = [cell for cell in row if cell.tag in ("td", "th")]  # in their order: a <th> labels its row
-        if len(cells) >= 2:
+        if len(cells) >= 4 and len(cells) % 2 == 0:  # two fields a row: label, value, label, value
+            for label, value in zip(cells[::2], cells[1::2], strict=True):
+                yield clean_line(label.text_content()), clean_line(value.text_content())
+        elif len(cells) >= 2:
             value = clean_line(" ".join(c.text_content() for c in cells[1:]))
             yield clean_line(cells[0].text_content()), value
     for dt in islice(holder.iter("dt"), MAX_ROWS):
@@ -64,7 +67,12 @@ def _pairs(holder: lxml_html.HtmlElement):
             yield clean_line(dt.text_content()), clean_line(dt.getnext().text_content())
     for line in islice(holder.iter("p", "li", "div"), MAX_ROWS * 4):
         parts = [child for child in line if isinstance(child.tag, str)]
-        if any(child.tag in ("p", "li", "div", "table", "ul") for child in parts):
+        if len(parts) == 2 and all(part.tag == "div" and not _holds_blocks(part) for part in parts) \
+                and not (line.text or "").strip():
+            # a grid's row: the label's column, then the value's (<div class="col-3">Số ký hiệu</div>…)
+            yield clean_line(parts[0].text_content()), clean_line(parts[1].text_content())
+            continue
+        if any(child.tag in BLOCKS for child in parts):
             continue  # a block of blocks: its lines are read one by one
         text = clean_line(line.text_content())
         if ":" in text[:40]:  # "Số ký hiệu: 01/CT-UBND"
@@ -72,6 +80,13 @@ def _pairs(holder: lxml_html.HtmlElement):
             yield label, value.strip()
         elif len(parts) == 2 and not (line.text or "").strip():  # <label>…</label><span>…</span>
             yield clean_line(parts[0].text_content()), clean_line(parts[1].text_content())
+
+
+BLOCKS = ("p", "li", "div", "table", "ul")
+
+
+def _holds_blocks(el: lxml_html.HtmlElement) -> bool:
+    return any(isinstance(child.tag, str) and child.tag in BLOCKS for child in el)
 
 
 def is_document_page_table(fields: dict[str, str]) -> bool:
@@ -96,14 +111,18 @@ def document_page(root: lxml_html.HtmlElement) -> dict[str, str]:
         label = " ".join(fold(own.partition(":")[0]).strip(" :").split())
         if not (LABELS["number"].match(label) or LABELS["subject"].match(label)):
             continue
-        holder = el
+        holder, stated = el, 0
         for _ in range(LEVELS):
             holder = holder.getparent()
             if holder is None:
                 break
             fields = fields_of(holder)
             if is_document_page_table(fields):
-                return fields if _links_a_file(holder) else {}
+                if _links_a_file(holder):
+                    return fields
+                stated += 1  # a row of two fields states them too: its table's block is one more up
+                if stated > 1:
+                    return {}
     return {}
 
 

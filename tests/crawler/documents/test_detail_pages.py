@@ -107,3 +107,20 @@ def test_other_portals_labels_name_the_same_fields():
         "<tr><td>Đơn vị phát hành</td><td>UBND huyện Tân Phú</td></tr></table>")
     assert fields_of(table) == {"number": "125/QĐ-UBND", "issued": "12/08/2024",
                                 "subject": "Về việc phê duyệt kế hoạch", "issuer": "UBND huyện Tân Phú"}
+
+
+def test_a_grids_rows_of_label_and_value_columns_are_read():
+    grid = html.fragment_fromstring(
+        "<div><div class='row'><div class='col-3'>Số ký hiệu</div><div class='col-9'>125/QĐ-UBND</div>"
+        "</div><div class='row'><div class='col-3'>Ngày ban hành</div><div class='col-9'>12/08/2024</div>"
+        "</div></div>")
+    assert fields_of(grid) == {"number": "125/QĐ-UBND", "issued": "12/08/2024"}
+
+
+def test_a_table_of_two_fields_a_row_is_a_documents_page_with_its_file_below():
+    rows = ("<tr><td>Số ký hiệu</td><td>125/QĐ-UBND</td><td>Ngày ban hành</td><td>12/08/2024</td></tr>"
+            "<tr><td>Loại văn bản</td><td>Quyết định</td><td>Người ký</td><td>Nguyễn Văn A</td></tr>")
+    page = html.fromstring(f"<html><body><div class='detail'><table>{rows}</table><div>Tệp đính kèm: "
+                           "<a href='/files/125.pdf'>125.pdf</a></div></div></body></html>")
+    assert document_page(page) == {"number": "125/QĐ-UBND", "issued": "12/08/2024", "type": "Quyết định",
+                                   "signer": "Nguyễn Văn A"}
