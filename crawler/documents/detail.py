@@ -45,18 +45,30 @@ def fields_of(holder: lxml_html.HtmlElement) -> dict[str, str]:
     ``<p><b>Số ký hiệu:</b> …</p>``, ``<div><label>Số ký hiệu</label><span>…</span></div>``."""
     fields: dict[str, str] = {}
     for label, value in _pairs(holder):
-        label = " ".join(fold(label).strip(" :").split())
+        if _names_a_field(value):
+            continue  # a header row's cells: "Số ký hiệu | Ngày ban hành | Trích yếu | Tải về"
+        label = _folded_label(label)
         for name, pattern in LABELS.items():
             if value and name not in fields and pattern.match(label):
                 fields[name] = value[:1000]
     return fields
 
 
+def _folded_label(text: str) -> str:
+    return " ".join(fold(text).strip(" :").split())
+
+
+def _names_a_field(text: str) -> bool:
+    label = _folded_label(text)
+    return any(pattern.match(label) for pattern in LABELS.values())
+
+
 def _pairs(holder: lxml_html.HtmlElement):
     """(label, value) of each row of ``holder``, as printed."""
     for row in islice(holder.iter("tr"), MAX_ROWS):
         cells = [cell for cell in row if cell.tag in ("td", "th")]  # in their order: a <th> labels its row
-        if len(cells) >= 4 and len(cells) % 2 == 0:  # two fields a row: label, value, label, value
+        if len(cells) >= 4 and len(cells) % 2 == 0 \
+                and all(_names_a_field(c.text_content()) for c in cells[::2]):  # label, value, label, value
             for label, value in zip(cells[::2], cells[1::2], strict=True):
                 yield clean_line(label.text_content()), clean_line(value.text_content())
         elif len(cells) >= 2:

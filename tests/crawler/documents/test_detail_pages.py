@@ -124,3 +124,10 @@ def test_a_table_of_two_fields_a_row_is_a_documents_page_with_its_file_below():
                            "<a href='/files/125.pdf'>125.pdf</a></div></div></body></html>")
     assert document_page(page) == {"number": "125/QĐ-UBND", "issued": "12/08/2024", "type": "Quyết định",
                                    "signer": "Nguyễn Văn A"}
+
+
+def test_a_header_row_of_four_labels_over_a_list_is_no_documents_page():
+    rows = "<tr><th>Số ký hiệu</th><th>Ngày ban hành</th><th>Trích yếu</th><th>Tải về</th></tr>" + "".join(
+        f"<tr><td>{i}/QĐ-UBND</td><td>12/08/2024</td><td>Về việc số {i}</td><td><a href='/f/{i}.pdf'>Tải</a>"
+        "</td></tr>" for i in range(5))
+    assert document_page(html.fromstring(f"<html><body><table>{rows}</table></body></html>")) == {}
