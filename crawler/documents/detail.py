@@ -120,7 +120,7 @@ def document_page(root: lxml_html.HtmlElement) -> dict[str, str]:
         own = (el.text or "").strip() if isinstance(el.tag, str) else ""
         if not own or len(own) > 60 or own[:1] not in "SsTtKkNn":  # Số ký hiệu, Trích yếu, Ký hiệu, Nội dung
             continue
-        label = " ".join(fold(own.partition(":")[0]).strip(" :").split())
+        label = _folded_label(own.partition(":")[0])
         if not (LABELS["number"].match(label) or LABELS["subject"].match(label)):
             continue
         holder, stated = el, 0
