@@ -7,6 +7,7 @@
     FILES_LIMIT=1024 .venv/bin/python benchmarks/portals_bench.py 700         # crawls under ulimit -n 1024
     STOP_AFTER=15 .venv/bin/python benchmarks/portals_bench.py 300            # Ctrl-C: how long it takes
     SETTINGS="GOVARCHIVE_CRAWL_PROCESSES=1" .venv/bin/python benchmarks/portals_bench.py 150  # -s settings
+    KEEP=/tmp/pb .venv/bin/python benchmarks/portals_bench.py 50   # keep the archive and the crawl's log
 
 Serves N small portals (``tests/pattern_portals.small``: a home page linking ARTICLES articles,
 robots.txt) on N loopback addresses (127.0.x.y: each its own host), and crawls them all in one
@@ -225,6 +226,11 @@ def measure(count: int) -> dict:
 
         stored = sqlite3.connect(f"{tmp}/a.db").execute("SELECT count(*) FROM articles").fetchone()[0]
         ours["articles"] = stored
+        if os.environ.get("KEEP"):  # the archive and the crawl's log, to look into after
+            keep = Path(os.environ["KEEP"]) / str(count)
+            keep.mkdir(parents=True, exist_ok=True)
+            sqlite3.connect(f"{tmp}/a.db").execute("VACUUM INTO ?", [str(keep / "a.db")])
+            (keep / "crawl.log").write_text(ours["stderr"], encoding="utf-8")
         if stored < count * ARTICLES and not ours["error"] and not STOP_AFTER:  # say what was lost
             ours["error"] = f"exit {ours.get('exit')}: " + ours["stderr"][-1500:]
         ours["pages"] = sum(len([p for _, _, p in portal.log if p != "/robots.txt"]) for portal in portals)
