@@ -22,7 +22,7 @@ from urllib.parse import unquote, urlsplit
 
 from lxml import etree
 
-from common.dates import contains_date
+from common.dates import contains_date, without_dates
 from common.textnorm import clean_line, fold
 from common.urls import canonical_url, is_binary, is_document, joined, url_key
 from crawler.documents.detail import document_page
@@ -39,6 +39,7 @@ MAX_ENTRIES_SCAN = 3000  # elements looked at around a short body for sibling en
 ENTRY_LEVELS = 4  # ancestors of a short body searched for sibling entries
 MAX_LINK_DENSITY = 0.4
 HEADLINE_CHARS = 30  # a link this long in the body is a headline of another page
+HEADLINED_SHARE = 0.6  # of a short text's words (besides days) in headlines: a list read as text
 ENTRIES = 3  # other posts' headlines around a page's own that make it a section page
 HEADLINE_LEVELS = 6  # blocks above a headline link that count it
 HEADLINES_ATTR = "data-govarchive-headlines"
@@ -47,6 +48,7 @@ HEADLINES_ATTR = "data-govarchive-headlines"
 READ_MORE = frozenset({"xem tiep", "doc tiep", "doc them", "chi tiet", "xem chi tiet", "read more",
                        "continue reading"})
 READ_MORE_CHARS = 24
+INDEX_PAGES = frozenset({"default", "index", "home", "trang-chu", "trangchu"})  # a folder's own page
 READ_MORE_MARKS = " []()»>›→.…:"
 TEASER_TAIL = 25  # an excerpt cut short ("…", "[...]") ends its line, or a link's words follow
 TEASER_WORDS = READ_MORE | {"xem them"}  # closing an excerpt; elsewhere it links a section's page
@@ -113,7 +115,8 @@ def judge(result: Extraction, body, located_text: str, dated: bool, url: str | N
     if len(result.text) < MIN_BODY_CHARS and not _short_post(result, body, dated, url, title_el):
         if dated and _among_dated_entries(body, title_el, url):
             return Rejection.LISTING, "a teaser among dated entries"  # fetched again by later crawls
-        if _headlines_only(result.text, anchor_texts):  # a short section page: headlines and a pager
+        if _headlines_only(result.text, anchor_texts) or (body is None and _mostly_headlines(
+                result.text, anchor_texts)):  # a short section page: headlines and a pager
             return Rejection.LISTING, "other pages' headlines only"
         return Rejection.NOT_ARTICLE, f"too little text ({len(result.text)} chars)"
     if title_el is not None and body is not None and is_label(title_el) \
@@ -202,6 +205,15 @@ def _headlines_only(text: str, anchor_texts: frozenset[str]) -> bool:
     as trafilatura reads a short list of them where no block held it."""
     lines = [clean_line(line) for line in text.split("\n") if line.strip()]
     return len(lines) >= 3 and all(len(line) >= ROW_LINK_CHARS and line in anchor_texts for line in lines)
+
+
+def _mostly_headlines(text: str, anchor_texts: frozenset[str]) -> bool:
+    """Whether other pages' headlines (two at least) make most of a short text's words: how
+    trafilatura reads a list where no block held the text (a page laid out in a table reads
+    as one row: "| Tin mới nhất | Tin tức <headline> 17/06/2024 <headline> 24/02/2024 |")."""
+    found = [a for a in anchor_texts if len(a) >= HEADLINE_CHARS and a in text]
+    words = len(without_dates(text).replace("|", " ").split())
+    return len(found) >= 2 and sum(len(a.split()) for a in found) >= HEADLINED_SHARE * words
 
 
 def _static(result: Extraction, in_menu: bool) -> tuple[Rejection | None, str]:
@@ -367,6 +379,23 @@ def _same_post(a: str, b: str) -> bool:
     return (len(shorter) >= SLUG_CHARS and shorter in longer) or shorter == longer or bool(ids[0] & ids[1])
 
 
+def _up_from(target: str | None, url: str) -> bool:
+    """Whether ``target`` is the page's own site or a section above it: its path the same as, or
+    a folder of, the page's, or a folder's index page (a query, a listing's page, taken as the
+    section's)."""
+    if not target:
+        return True
+    there, here = urlsplit(target), urlsplit(url)
+    if there.netloc.lower() != here.netloc.lower():
+        return False
+    up = there.path.rstrip("/").rsplit(".", 1)[0]
+    folder, _, name = up.rpartition("/")
+    if name.lower() in INDEX_PAGES:
+        up = folder
+    path = here.path.rstrip("/")
+    return not up or path == up or path.startswith(up + "/") or path.rsplit(".", 1)[0] == up
+
+
 def mark_headlines(root) -> None:
     """Count, on each block, the headline links it holds as the page was served: boilerplate
     removal takes a section page's list away, and the verdict asks how many stood there."""
@@ -385,13 +414,17 @@ def mark_headlines(root) -> None:
             element.set(HEADLINES_ATTR, str(count))
 
 
-def _leading(anchor, text: str) -> bool:
-    """A link that leads on to a post: "Xem tiếp", "Đọc tiếp", or a picture alone."""
+def _leading(anchor, text: str, url: str | None = None) -> bool:
+    """A link that leads on to a post: "Xem tiếp", "Đọc tiếp", or a picture alone; "Xem thêm"
+    unless it leads up the page's own address (an article links its section so), where the
+    page's address is known."""
     if len(text) > READ_MORE_CHARS:
         return False
     words = fold(" ".join(text.split())).strip(READ_MORE_MARKS)
     if words in READ_MORE:
         return True
+    if words == "xem them":
+        return url is None or not _up_from(joined(url, (anchor.get("href") or "").strip()), url)
     picture = anchor.find("img")
     return not words and picture is not None and not _tool_picture(picture) \
         and not is_binary(anchor.get("href") or "")
@@ -412,7 +445,7 @@ def _leads_away(body, title_el, url: str | None) -> bool:
         return False
     for anchor in holder.iter("a"):
         target = joined(url, (anchor.get("href") or "").strip())
-        if target and _leading(anchor, anchor.text_content()) and not is_document(target) \
+        if target and _leading(anchor, anchor.text_content(), url) and not is_document(target) \
                 and not _same_post(target, url):
             return True
     return False

@@ -27,7 +27,8 @@ the point: a rule that holds for one layout and breaks another shows here.
 A second set puts a section's pages together from the same parts: listings in six styles (a
 list, rows of a table, blocks, teasers with their leads, links a paragraph each, excerpts cut
 short), the newest
-post shown in full above the list (its headline a link, or a picture or "Xem tiếp" linking it)
+post shown in full above the list (its headline a link, or a picture or "Xem tiếp", "[Xem thêm]"
+linking it)
 or not, paged or not, which must be judged listings (a crawl fetches them again); and short
 notices (a title, a day above or below, one line or none, a week's timetable of dated rows or
 a video's player, a file), which must be stored with their title, day and file.
@@ -181,7 +182,8 @@ def _main(rnd: random.Random, title_el: str, date_el: str, lead_el: str, body: s
     if rnd.random() < 0.5:
         heading = rnd.choice(["Tin khác", "Các tin khác", "Tin cùng chuyên mục", "Tin liên quan"])
         heading = rnd.choice([f"<div class='t'>{heading}</div>", f"<h3>{heading}</h3>", f"<h2>{heading}</h2>"])
-        extras.append(f"<div class='other'>{heading}<ul>{HEADLINES}</ul></div>")
+        more = rnd.choice(["", "<a class='more' href='/tin'>Xem thêm »</a>", "<a href='/tin'>[Xem thêm]</a>"])
+        extras.append(f"<div class='other'>{heading}<ul>{HEADLINES}</ul>{more}</div>")  # "Xem thêm": the section
     if rnd.random() < 0.3:
         extras.append(rnd.choice(["<div class='rate'>Đánh giá bài viết: <input type='radio'/>1 <input type='radio'/>2"
                                   "</div>", "<div class='rate'>Đánh giá: <span>★★★★☆</span> (12 lượt)</div>"]))
@@ -240,8 +242,9 @@ def other_case(rnd: random.Random, n: int) -> Other:
         featured = ""
         if rnd.random() < 0.4:  # its headline a link, or a picture or "Xem tiếp" linking the post
             title, link = rnd.choice(TITLES), "<a href='/tin/bai-99.html'>{}</a>"
+            more_words = rnd.choice(["Xem tiếp", "[Xem thêm]", "Xem thêm »", "Chi tiết..."])
             head, more = rnd.choice([(f"<h2>{link.format(title)}</h2>", ""),
-                                     (f"<h2>{title}</h2>", link.format("Xem tiếp")),
+                                     (f"<h2>{title}</h2>", link.format(more_words)),
                                      (link.format("<img src='/a.jpg'/>") + f"<h2>{title}</h2>", "")])
             featured = (f"<div class='featured'>{head}<p>12/03/2024</p>"
                         + f"<p>{PARAGRAPHS[0]}</p>" * rnd.randint(1, 3) + f"{more}</div>")

@@ -199,10 +199,45 @@ def featured_unlinked(more: str, paragraphs: int = 2) -> str:
 @pytest.mark.parametrize("more", ["<a href='/tin/bai-99.html'>Xem tiếp</a>",
                                   "<a href='/tin/bai-99.html'>Đọc thêm...</a>",
                                   "<a href='/tin/bai-99.html'>Xem chi tiết →</a>",
+                                  "<a href='/tin/bai-99.html'>[Xem thêm]</a>",
                                   "<a href='/tin/bai-99.html'><img src='/a.jpg'/></a>"])
 def test_a_post_shown_above_a_list_that_reads_on_elsewhere_is_a_section_page(more):
     page = SECTION_FRAME.format(featured_unlinked(more) + f"<ul>{headlines(6)}</ul>")
     assert extract_page(page.encode(), "https://tanphu.gov.vn/tin-tuc").rejection == "listing"
+
+
+@pytest.mark.parametrize("section", ["/tin", "/tin/default.aspx", "/"])
+def test_an_article_whose_xem_them_links_its_section_stays_an_article(section):
+    # "Xem thêm" under an article's related list links the section's page, not a post of its own
+    article = (featured_unlinked(f"<a href='{section}'>[Xem thêm]</a>", 3)
+               + f"<div class='other'><b>Tin khác</b><ul>{headlines(6)}</ul></div>")
+    result = extract_page(SECTION_FRAME.format(article).encode(), "https://tanphu.gov.vn/tin/hoi-nghi-2024.html")
+    assert result.is_article
+
+
+TABLE_ROWS = [("Kế hoạch tổ chức các hoạt động kỷ niệm 50 năm Ngày Giải phóng miền Nam, thống nhất đất nước", "17/06/2024"),
+              ("Xã Phú Lợi ra quân làm đường giao thông nông thôn", "10/04/2024"),
+              ("Xã Phú Lợi ra quân làm đường giao thông nông thôn", "19/10/2024"),
+              ("Thông báo về việc tuyển dụng viên chức năm 2024", "18/03/2024"),
+              ("Kế hoạch tổ chức các hoạt động kỷ niệm 50 năm Ngày Giải phóng miền Nam, thống nhất đất nước", "24/02/2024"),
+              ("Huyện Tân Phú tổ chức Hội nghị triển khai nhiệm vụ phát triển kinh tế - xã hội năm 2024", "25/04/2024"),
+              ("Thông báo về việc tuyển dụng viên chức năm 2024", "07/07/2024"),
+              ("UBND tỉnh: Đẩy mạnh chuyển đổi số trong cải cách hành chính", "05/07/2024"),
+              ("Xã Phú Lợi ra quân làm đường giao thông nông thôn", "11/03/2024")]
+
+
+def test_a_list_of_rows_in_a_layout_table_is_a_listing():
+    # no block holds text, and trafilatura reads the table's row as one line: the side column's
+    # heading, the section's name, two of the headlines with their days
+    rows = "".join(f"<div class='row'><a href='/tin/bai-{n}.html'>{title} (tin {n})</a><div class='d'>{day}</div></div>"
+                   for n, (title, day) in enumerate(TABLE_ROWS))
+    side = "<div class='side'><h2>Tin mới nhất</h2><ul>" + "".join(
+        f"<li><a href='/tin/tin-{i}.html'>Tin tức số {i} về hoạt động của huyện trong tuần</a> "
+        f"<span class='date'>(1{i}/02/2024)</span></li>" for i in range(6)) + "</ul></div>"
+    page = ("<html><head><title>Tin tức - Cổng thông tin điện tử huyện Tân Phú</title></head><body>"
+            "<ul class='menu'><li><a href='/'>Trang chủ</a></li><li><a href='/tin-tuc'>Tin tức</a></li></ul><table>"
+            f"<tr><td>{side}</td><td><h1>Tin tức - Sự kiện</h1>{rows}</td></tr></table></body></html>")
+    assert extract_page(page.encode(), "https://tanphu.gov.vn/tin-tuc?page=3").rejection == "listing"
 
 
 EXCERPT_HEADLINES = ["UBND tỉnh: Đẩy mạnh chuyển đổi số trong cải cách hành chính",
