@@ -117,7 +117,7 @@ def choose(located: Candidate | None, other: Candidate | None, cleaned: lxml_htm
     # what the located element holds after the text both read is no gain of trafilatura's, though
     # the located reading dropped it: a signature line (the author is read from the element)
     held = " ".join(body.text_content().split()) if body is not None else ""
-    vietnamese = is_vietnamese(located.text)
+    vietnamese = is_vietnamese(f"{title} {located.text}")  # a notice's text may be a file's name alone
     extra_other = [_beyond(line, mine, title) for i, line in enumerate(theirs)
                    if line not in mine_all and not (i < shared_from and _section_label(line, vietnamese))
                    and not (i > shared_to and line in held)]
@@ -150,6 +150,12 @@ def choose(located: Candidate | None, other: Candidate | None, cleaned: lxml_htm
     if not vietnamese and clean_other and gain_located < SMALL_LEAD:
         return Choice(other, gain)
     return Choice(located, gain)
+
+
+def kept_only(text: str, cleaned: lxml_html.HtmlElement) -> str:
+    """trafilatura's reading less the lines our boilerplate rules removed from ``cleaned``."""
+    kept = " ".join(cleaned.text_content().split())
+    return "\n".join(line for line in _lines(text) if _kept(_bare(line), kept))
 
 
 def container(body: lxml_html.HtmlElement, lines: list[str], cleaned: lxml_html.HtmlElement):

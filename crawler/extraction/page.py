@@ -37,7 +37,7 @@ from crawler.extraction.decode import (
     decode_html,
     from_legacy_font,
 )
-from crawler.extraction.generic import Candidate, choose, trafilatura_candidate
+from crawler.extraction.generic import Candidate, choose, kept_only, trafilatura_candidate
 from crawler.extraction.lead import from_title, lead_before, with_lead_inside
 from crawler.extraction.locate import (
     SHORT_POST,
@@ -176,6 +176,14 @@ def extract_html(html: str, url: str | None = None, site: SiteProfile | None = N
                                             bool(shown or date_lines), url, title_el,
                                             anchors if body is None else frozenset(), in_menu)
     result.is_article = result.rejection is None
+    if result.is_article and not (located and located.text.strip()) and result.body_from == "trafilatura" \
+            and is_vietnamese(f"{result.title} {result.text}"):
+        # a post no block held (a notice that is a file or a video alone), read by trafilatura
+        # alone: on the portals our rules were built for, what they removed stays out (the
+        # section's other headlines beside it)
+        result.text = with_attachments(_drop_lines(finish_text(kept_only(chosen.text, root), result.title,
+                                                               date_lines + shown).text, site),
+                                       result.attachments)
     return result
 
 

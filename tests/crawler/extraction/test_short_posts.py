@@ -279,6 +279,18 @@ def test_a_notice_that_links_its_documents_page_stays_a_notice():
     assert (result.is_article, result.title) == (True, NOTICE_TITLE)
 
 
+@pytest.mark.parametrize("shown", ["<p></p>", "<p><iframe src='https://www.youtube.com/embed/a1B2'></iframe></p>",
+                                   "<video controls src='/upload/phong-su.mp4'></video>"])
+def test_a_notice_that_is_a_file_alone_keeps_the_sections_other_headlines_out(shown):
+    # no block holds text: trafilatura's reading alone, which holds the list beside the notice
+    notice = (f"<div class='detail'><h2>{NOTICE_TITLE}</h2><div class='nd'>{shown}<p><a href='/upload/tb-12.pdf'>"
+              f"tb-12.pdf</a></p></div><div class='d'>05/03/2024</div></div>"
+              f"<div class='other'><b>Thông báo khác</b><ul>{headlines(6)}</ul></div>")
+    result = extract_page(SECTION_FRAME.format(notice).encode(), "https://tanphu.gov.vn/thong-bao/tb-12.html")
+    assert (result.is_article, result.title, len(result.attachments)) == (True, NOTICE_TITLE, 1)
+    assert "Bài số" not in result.text and "Thông báo khác" not in result.text
+
+
 @pytest.mark.parametrize("layout", [liferay, unknown])
 def test_a_dated_photo_story_without_text_is_a_post(layout):
     photos = "".join(f"<p><img src='/anh/{i}.jpg'/></p>" for i in range(4))
