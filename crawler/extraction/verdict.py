@@ -379,15 +379,15 @@ def _same_post(a: str, b: str) -> bool:
     return (len(shorter) >= SLUG_CHARS and shorter in longer) or shorter == longer or bool(ids[0] & ids[1])
 
 
-def _up_from(target: str | None, url: str) -> bool:
-    """Whether ``target`` is the page's own site or a section above it: its path the same as, or
-    a folder of, the page's, or a folder's index page (a query, a listing's page, taken as the
-    section's)."""
-    if not target:
-        return True
+def _same_host(target: str, url: str) -> bool:
+    return urlsplit(target).netloc.lower() == urlsplit(url).netloc.lower()
+
+
+def _up_from(target: str, url: str) -> bool:
+    """Whether ``target``, on the page's site, is its root or a section above the page: its path
+    the same as, or a folder of, the page's, or a folder's index page (a query, a listing's page,
+    taken as the section's)."""
     there, here = urlsplit(target), urlsplit(url)
-    if there.netloc.lower() != here.netloc.lower():
-        return False
     up = there.path.rstrip("/").rsplit(".", 1)[0]
     folder, _, name = up.rpartition("/")
     if name.lower() in INDEX_PAGES:
@@ -416,15 +416,16 @@ def mark_headlines(root) -> None:
 
 def _leading(anchor, text: str, url: str | None = None) -> bool:
     """A link that leads on to a post: "Xem tiếp", "Đọc tiếp", or a picture alone; "Xem thêm"
-    unless it leads up the page's own address (an article links its section so), where the
-    page's address is known."""
+    when it leads to another page of the site that is not above the page's own address (an
+    article links its section so), where the page's address is known."""
     if len(text) > READ_MORE_CHARS:
         return False
     words = fold(" ".join(text.split())).strip(READ_MORE_MARKS)
     if words in READ_MORE:
         return True
-    if words == "xem them":
-        return url is None or not _up_from(joined(url, (anchor.get("href") or "").strip()), url)
+    if words == "xem them":  # on to a post of this site: a source's "Xem thêm" links its original
+        target = joined(url, (anchor.get("href") or "").strip()) if url else None
+        return url is None or (target is not None and _same_host(target, url) and not _up_from(target, url))
     picture = anchor.find("img")
     return not words and picture is not None and not _tool_picture(picture) \
         and not is_binary(anchor.get("href") or "")

@@ -215,6 +215,14 @@ def test_an_article_whose_xem_them_links_its_section_stays_an_article(section):
     assert result.is_article
 
 
+def test_an_article_whose_xem_them_links_its_original_elsewhere_stays_an_article():
+    # a post taken from another paper names it, and "Xem thêm" links the original there
+    article = (featured_unlinked("<p>Nguồn: Báo Chính phủ <a href='https://baochinhphu.vn/bai-goc-123.htm'>"
+                                 "[Xem thêm]</a></p>", 3) + f"<ul>{headlines(6)}</ul>")
+    result = extract_page(SECTION_FRAME.format(article).encode(), "https://tanphu.gov.vn/tin/hoi-nghi-2024.html")
+    assert result.is_article
+
+
 TABLE_ROWS = [("Kế hoạch tổ chức các hoạt động kỷ niệm 50 năm Ngày Giải phóng miền Nam, thống nhất đất nước", "17/06/2024"),
               ("Xã Phú Lợi ra quân làm đường giao thông nông thôn", "10/04/2024"),
               ("Xã Phú Lợi ra quân làm đường giao thông nông thôn", "19/10/2024"),
