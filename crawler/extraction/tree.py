@@ -8,9 +8,16 @@ a browser shows a break; the block serializer breaks the line there all the same
 
 from __future__ import annotations
 
+from lxml import etree
 from lxml import html as lxml_html
 
 _PARSER = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True)
+# lxml.html's own class lookup is a Python function called for every element a walk touches (it
+# gives forms and inputs their classes, which extraction never uses); lxml's C lookup gives each
+# element the plain HTML class with no call (benchmarks/RESULTS.md, stop 48)
+_PARSER.set_element_class_lookup(etree.ElementDefaultClassLookup(
+    element=lxml_html.HtmlElement, comment=lxml_html.HtmlComment,
+    pi=lxml_html.HtmlProcessingInstruction, entity=lxml_html.HtmlEntity))
 
 
 def parse_page(html: str) -> lxml_html.HtmlElement:
