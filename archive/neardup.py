@@ -73,9 +73,12 @@ def _fmix32(h: np.ndarray) -> np.ndarray:
 def signature(text: str) -> np.ndarray:
     """MinHash signature (uint64 values) of the text's folded word shingles."""
     tokens = words(fold(text))
-    grams = {" ".join(tokens[i : i + SHINGLE]).encode() for i in range(max(1, len(tokens) - SHINGLE + 1))}
+    # each run of SHINGLE words (all the words when fewer), once; the shorter lists end the zip
+    runs = zip(*(tokens[i:] for i in range(SHINGLE)), strict=False)
+    grams = set(map(" ".join, runs)) or {" ".join(tokens)}
     # SHA-1's first four bytes of each shingle, little-endian: datasketch's sha1_hash32
-    hashes = np.frombuffer(b"".join(hashlib.sha1(g).digest()[:4] for g in grams), dtype="<u4")
+    sha1 = hashlib.sha1
+    hashes = np.frombuffer(b"".join([sha1(g.encode()).digest()[:4] for g in grams]), dtype="<u4")
     a, b = _permutations()
     with np.errstate(over="ignore"):
         permuted = _fmix32(hashes.astype(np.uint32)).reshape(-1, 1) * a + b
