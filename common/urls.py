@@ -120,6 +120,29 @@ def joined(base: str, href: str) -> str | None:
         return None
 
 
+def page_base(page_url: str, base_href: str | None) -> str:
+    """The address a page's relative links resolve against: its ``<base href>``'s path and
+    query, on the page's own scheme and host; the page's address when it declares none.
+
+    A browser resolves every relative link (and a script's request) against the base, so a
+    page at ``/tin-tuc/bai-1.html`` declaring ``<base href="/">`` (Angular, Joomla, IBM's portal)
+    links ``tin-tuc/bai-2.html`` at the root, not under ``/tin-tuc/``. The host a base names is
+    not followed: portals name the host they were built on (``www.``, ``http`` before
+    ``https``, a domain before a merger), while the crawl keeps to the host it fetched.
+    """
+    href = (base_href or "").strip()
+    if not href or href.startswith(("#", "javascript:", "data:", "mailto:")):
+        return page_url
+    resolved = joined(page_url, href)
+    try:
+        base, page = urlsplit(resolved or ""), urlsplit(page_url)
+    except ValueError:  # a bracketed host that is no IPv6 address
+        return page_url
+    if base.scheme not in ("http", "https"):
+        return page_url
+    return urlunsplit((page.scheme, page.netloc, base.path or "/", base.query, ""))
+
+
 def _path(url: str) -> str:
     try:
         return urlsplit(url).path

@@ -161,8 +161,10 @@ class ListingDiscovery:
         self.crawler.stats.inc_value("govarchive/browser/failed")
 
     # load-more and listing endpoints -----------------------------------------------------------------
-    def endpoint_requests(self, response: TextResponse, root, hops: int):
-        for endpoint in endpoints_in(root, response.url):
+    def endpoint_requests(self, response: TextResponse, root, hops: int, base: str):
+        """Requests for the listing endpoints the page's scripts name (``base``: what their
+        relative addresses resolve against, as a browser's ``fetch`` does)."""
+        for endpoint in endpoints_in(root, base):
             if host_of(endpoint.url) not in self.sites:
                 continue
             yield from self._endpoint_request(endpoint, hops)

@@ -47,6 +47,7 @@ from crawler.discovery.traps import TrapGuard, shape
 from crawler.documents.detail import document_page, stated_cells
 from crawler.documents.detect import declared_document, is_html, sniff
 from crawler.documents.metadata import NUMBER
+from crawler.extraction.tree import declared_base
 from crawler.runtime import signals as found
 from crawler.runtime.downloader import StoppedBeforeFetch
 from crawler.runtime.extensions import PAGE_LIMIT_STAT
@@ -99,9 +100,10 @@ def absolute(base: str, origin: str, href: str) -> str:
     return urljoin(base, href)
 
 
-def _pages_itself(url: str, root) -> bool:
+def _pages_itself(url: str, root, base: str) -> bool:
     """Whether the page's pager links its own next page: the first page of a listing, whatever
-    item a section page shows in full above its list. Only pager-looking links are weighed."""
+    item a section page shows in full above its list. Only pager-looking links are weighed;
+    ``base``: what its relative links resolve against."""
     for anchor in root.iter("a"):
         href = (anchor.get("href") or "").strip()
         if not href or href.startswith(("#", "javascript:", "mailto:")):
@@ -110,7 +112,7 @@ def _pages_itself(url: str, root) -> bool:
         if not (text or PAGINATION_URL.search(href)):
             continue
         try:
-            if next_page_of(url, urljoin(url, href), text):
+            if next_page_of(url, urljoin(base, href), text):
                 return True
         except ValueError:  # "http://[::1/x": no address, no page of this listing
             continue
@@ -261,12 +263,13 @@ class PortalSpider(ListingDiscovery, scrapy.Spider):
             if reason:
                 self.soft_404(response, reason)
                 return
+        base = declared_base(root, response.url) if root is not None else response.url
         if not response.meta.get("postback"):  # a form post's answer has no address of its own
-            paged = root is not None and _pages_itself(response.url, root)
+            paged = root is not None and _pages_itself(response.url, root, base)
             yield self._page_item(response, content_type, paged)
         if root is None or response.meta.get("hops", 0) >= self.max_depth:
             return
-        yield from self._links(response, root, response.meta.get("hops", 0))
+        yield from self._links(response, root, response.meta.get("hops", 0), base)
 
     def _page_item(self, response: Response, content_type: str, first_of_listing: bool = False) -> PageItem:
         ref = response.meta.get("warc_record")
@@ -280,12 +283,13 @@ class PortalSpider(ListingDiscovery, scrapy.Spider):
             listing_hint=response.meta.get("listing_hint"),
         )
 
-    def _links(self, response: TextResponse, root, hops: int):
-        """Requests for a page's feeds, links, documents, pager postbacks and endpoints."""
+    def _links(self, response: TextResponse, root, hops: int, base: str):
+        """Requests for a page's feeds, links, documents, pager postbacks and endpoints
+        (``base``: what its relative links resolve against, its ``<base href>`` or address)."""
         feeds = root.iterfind(".//link[@rel='alternate']")
         feed_urls = [u for f in feeds
                      if f.attrib.get("href") and any(t in f.attrib.get("type", "") for t in FEED_TYPES)
-                     and (u := joined(response.url, f.attrib["href"]))]
+                     and (u := joined(base, f.attrib["href"]))]
         yield from self._follow(feed_urls, self.parse_feed, hops, 15)
         page_links = response.meta["page_links"] = []  # every link, for the incremental filter
         origin = "{0.scheme}://{0.netloc}".format(urlsplit(response.url))
@@ -294,12 +298,12 @@ class PortalSpider(ListingDiscovery, scrapy.Spider):
             href = (anchor.get("href") or "").strip()
             if is_followable(href):
                 try:
-                    url = absolute(response.url, origin, href)
+                    url = absolute(base, origin, href)
                     links.append((anchor, href, url, link_facts(url)))
                 except ValueError:  # "http://[::1/x": no address; the page's other links go on
                     self.crawler.stats.inc_value("govarchive/links/malformed")
         for shown in root.iter("iframe", "embed", "object"):  # a document shown in the page
-            if url := embedded_document(shown.get("src") or shown.get("data") or "", response.url):
+            if url := embedded_document(shown.get("src") or shown.get("data") or "", base):
                 links.append((shown, url, url, link_facts(url)))
         # what the page's links show (session ids, filters alone) before any is followed
         self.traps.saw_links([f.canonical for *_, f in links if "?" in f.canonical and f.host in self.sites])
@@ -326,7 +330,7 @@ class PortalSpider(ListingDiscovery, scrapy.Spider):
                     new_elsewhere += 1
                 yield request
         yield from self.postbacks(response, root, page_links, hops, _paging_text)
-        endpoints = list(self.endpoint_requests(response, root, hops))
+        endpoints = list(self.endpoint_requests(response, root, hops, base))
         yield from endpoints
         if not endpoints and not response.meta.get("has_paging"):
             yield from self.renders(response, root, len(set(page_links)), hops)

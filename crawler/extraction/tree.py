@@ -11,6 +11,8 @@ from __future__ import annotations
 from lxml import etree
 from lxml import html as lxml_html
 
+from common.urls import joined, page_base
+
 _PARSER = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True)
 # lxml.html's own class lookup is a Python function called for every element a walk touches (it
 # gives forms and inputs their classes, which extraction never uses); lxml's C lookup gives each
@@ -26,3 +28,27 @@ def parse_page(html: str) -> lxml_html.HtmlElement:
     for br in root.iter("br"):
         br.tail = " " + br.tail if br.tail else " "
     return root
+
+
+def declared_base(root, url: str) -> str:
+    """The address the page's relative links resolve against (:func:`common.urls.page_base`):
+    its first ``<base href>``, or ``url``. ``root``: lxml's tree, of lxml.html or parsel."""
+    base = next((el for el in root.iter("base") if el.get("href")), None)
+    return url if base is None else page_base(url, base.get("href"))
+
+
+LINKING = {"a": "href", "area": "href", "link": "href", "iframe": "src", "embed": "src", "object": "data"}
+UNRESOLVED = ("#", "javascript:", "mailto:", "tel:", "data:", "http:", "https:", "//")
+
+
+def rebase_links(root: lxml_html.HtmlElement, url: str) -> None:
+    """Make the page's relative links absolute against its ``<base href>``, when it declares
+    one: every later reading joins a link to the page's own address. In-page anchors
+    (``#top``) stay as they are, as links to the page itself."""
+    base = declared_base(root, url)
+    if base == url:
+        return
+    for el in root.iter(*LINKING):
+        value = (el.get(LINKING[el.tag]) or "").strip()
+        if value and not value.lower().startswith(UNRESOLVED) and (absolute := joined(base, value)):
+            el.set(LINKING[el.tag], absolute)

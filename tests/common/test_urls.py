@@ -1,6 +1,6 @@
 import pytest
 
-from common.urls import canonical_url, host_of, is_binary, is_followable, url_key
+from common.urls import canonical_url, host_of, is_binary, is_followable, page_base, url_key
 
 CANONICAL = [
     ("http://www.songhau.gov.vn/Pages/a.aspx?ItemID=5&utm_source=fb&fbclid=x#top",
@@ -101,3 +101,21 @@ def test_an_embedded_document_is_its_source_or_what_a_viewer_is_given():
                              "&embedded=true", base) == "https://huyen.gov.vn/vb/qd.docx"
     assert embedded_document("https://www.youtube.com/embed/abc", base) is None
     assert embedded_document("", base) is None
+
+
+@pytest.mark.parametrize("href,expected", [
+    (None, "http://x.gov.vn/tin-tuc/bai-1.html"),  # no base: the page's own address
+    ("", "http://x.gov.vn/tin-tuc/bai-1.html"),
+    ("/", "http://x.gov.vn/"),
+    ("/vn/", "http://x.gov.vn/vn/"),
+    ("../", "http://x.gov.vn/"),  # relative to the page
+    ("http://x.gov.vn/portal/", "http://x.gov.vn/portal/"),
+    # another host (www., http before https, a domain before a merger): its path, on the page's host
+    ("http://www.x.gov.vn/portal/", "http://x.gov.vn/portal/"),
+    ("https://old.gov.vn/index.php", "http://x.gov.vn/index.php"),
+    ("#top", "http://x.gov.vn/tin-tuc/bai-1.html"),  # no address at all
+    ("javascript:void(0)", "http://x.gov.vn/tin-tuc/bai-1.html"),
+    ("http://[::1/x", "http://x.gov.vn/tin-tuc/bai-1.html"),
+])
+def test_a_pages_base(href, expected):
+    assert page_base("http://x.gov.vn/tin-tuc/bai-1.html", href) == expected
