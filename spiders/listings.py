@@ -15,8 +15,8 @@ import scrapy
 from scrapy.http import FormRequest, Response, TextResponse
 
 from common.clock import utc_now
-from common.urls import host_of
-from crawler.discovery.browser import script_shell
+from common.urls import host_of, joined
+from crawler.discovery.browser import script_redirects, script_shell
 from crawler.discovery.endpoints import Endpoint, answer_links, endpoints_in
 from crawler.discovery.postback import FORM_XPATH, Postback, page_state, pager_postbacks, webforms_page
 from crawler.discovery.soft404 import probe_path
@@ -125,11 +125,21 @@ class ListingDiscovery:
             yield request
 
     # pages only a browser can list ------------------------------------------------------------------
-    def renders(self, response: TextResponse, root, own_links: int, hops: int):
-        """The page again, in the browser, when it is a script shell (or its site says every page is)."""
+    def renders(self, response: TextResponse, root, own_links: int, hops: int, base: str):
+        """The page again, in the browser, when it is a script shell (or its site says every page
+        is); where the shell's scripts only send the browser elsewhere, that address instead."""
         if response.meta.get("playwright") or response.meta.get("postback"):
             return
         if not (self.render_all or script_shell(root, own_links)):
+            return
+        targets = [] if self.render_all else [u for h in script_redirects(root) if (u := joined(base, h))]
+        if targets:  # no browser needed: a portal's root that only redirects is one on most machines
+            for target in targets:
+                self.note_redirect(response.url, target)
+            self.crawler.stats.inc_value("govarchive/discovery/script_redirects", len(targets))
+            for request in self._follow(targets, self.parse_page, hops, 8):
+                request.meta.update(source=response.url)
+                yield request
             return
         # set by the browser add-on, which Scrapy applies after the spider is made
         missing = self.crawler.settings.get("GOVARCHIVE_BROWSER_MISSING", "")

@@ -202,12 +202,15 @@ class PortalSpider(ListingDiscovery, scrapy.Spider):
             target = joined(response.url, location.decode("latin-1"))
             if target is None:  # a Location that is no address: the redirect fails as such
                 return
-            self.crawler.signals.send_catch_log(found.redirect_found, spider=self,
-                                                old=canonical_url(request.url),
-                                                target=canonical_url(target), seen_at=utc_now())
-            if host_of(target) not in self.sites:  # recorded, and not crawled as this site
-                logger.warning("%s redirects to another domain: %s", request.url, target)
-                self.crawler.stats.set_value("govarchive/redirected_to", host_of(target))
+            self.note_redirect(request.url, target)
+
+    def note_redirect(self, old: str, target: str) -> None:
+        """Record a redirect (the server's, or a page's script's) as the crawl sees it."""
+        self.crawler.signals.send_catch_log(found.redirect_found, spider=self, old=canonical_url(old),
+                                            target=canonical_url(target), seen_at=utc_now())
+        if host_of(target) not in self.sites:  # recorded, and not crawled as this site
+            logger.warning("%s redirects to another domain: %s", old, target)
+            self.crawler.stats.set_value("govarchive/redirected_to", host_of(target))
 
     def robots_parsed(self, robotparser, request) -> None:
         """Schedule the sitemaps that robots.txt names (one robots.txt fetch per host)."""
@@ -333,7 +336,7 @@ class PortalSpider(ListingDiscovery, scrapy.Spider):
         endpoints = list(self.endpoint_requests(response, root, hops, base))
         yield from endpoints
         if not endpoints and not response.meta.get("has_paging"):
-            yield from self.renders(response, root, len(set(page_links)), hops)
+            yield from self.renders(response, root, len(set(page_links)), hops, base)
         self.traps.page_done(response.url, response.meta.get("source"), new_elsewhere)
 
     def _follow_document(self, url: str, anchor, response: Response, hops: int):

@@ -3,13 +3,16 @@
 A *script shell* is a page whose listing is filled in by script from an API: as served it has
 next to no links of its own site and next to no text, but it has scripts. Such a page (or
 every page of a site whose registry entry says ``browser = true``) is rendered in headless
-Chromium; the system's own ``chromium`` is used, never a browser downloaded at run time.
+Chromium; the system's own ``chromium`` is used, never a browser downloaded at run time. A
+shell whose scripts only send the browser elsewhere (``location.href = "/portal/"``) is
+followed there without one.
 """
 
 from __future__ import annotations
 
 import importlib.util
 import os
+import re
 import shutil
 
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome-stable", "google-chrome")
@@ -52,3 +55,21 @@ def script_shell(root, own_links: int) -> bool:
         if text > SHELL_MAX_TEXT:
             return False
     return True
+
+
+# ``location.href = "/portal/"``, ``window.location='…'``, ``location.replace("…")``: the whole
+# of many portals' root page. An assignment, not a comparison (``location.href == "…"``).
+SCRIPT_REDIRECT = re.compile(
+    r"""\blocation(?:\.href)?\s*=\s*(["'])(?P<assigned>[^"'\s<>]+)\1"""
+    r"""|\blocation\.(?:replace|assign)\(\s*(["'])(?P<called>[^"'\s<>]+)\3\s*\)""")
+MAX_REDIRECTS = 3  # targets taken from one page (a mobile site's, the desktop one's)
+
+
+def script_redirects(root) -> list[str]:
+    """Where a page's scripts send the browser (its inline scripts and the body's ``onload``),
+    as written: a shell that only redirects is followed without a browser."""
+    body = root.find(".//body")
+    sources = [s.text or "" for s in root.iter("script") if not s.get("src")]
+    sources += [body.get("onload") or ""] if body is not None else []
+    found = [m["assigned"] or m["called"] for text in sources for m in SCRIPT_REDIRECT.finditer(text)]
+    return list(dict.fromkeys(found))[:MAX_REDIRECTS]

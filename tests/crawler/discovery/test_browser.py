@@ -8,7 +8,7 @@ import pytest
 from lxml import html
 from scrapy.utils.test import get_crawler
 
-from crawler.discovery.browser import browser_missing, chromium_path, script_shell
+from crawler.discovery.browser import browser_missing, chromium_path, script_redirects, script_shell
 from crawler.runtime.browser import BrowserAddon
 
 
@@ -50,3 +50,27 @@ def test_the_addon_drives_the_systems_chromium_through_scrapy_playwright():
     crawler._apply_settings()
     assert crawler.settings["GOVARCHIVE_BROWSER_MISSING"] == ""
     assert crawler.settings["PLAYWRIGHT_LAUNCH_OPTIONS"]["executable_path"] == chromium_path()
+
+
+@pytest.mark.parametrize("script,expected", [
+    ("window.location.href = '/portal/home.html';", ["/portal/home.html"]),
+    ('location = "vi/trang-chu";', ["vi/trang-chu"]),
+    ("top.location.replace('https://x.gov.vn/Pages/home.aspx')", ["https://x.gov.vn/Pages/home.aspx"]),
+    ("window.location.assign( \"/wps/portal\" );", ["/wps/portal"]),
+    ("if (location.href == '/a') { x(); }", []),  # a comparison sends nowhere
+    ("var here = location.href;", []),
+    ("if (mobile) location.href = '/m/'; else location.href = '/home';", ["/m/", "/home"]),
+])
+def test_where_a_pages_script_sends_the_browser(script, expected):
+    root = html.fromstring(f"<html><head><script>{script}</script></head><body></body></html>")
+    assert script_redirects(root) == expected
+
+
+def test_a_body_onload_redirect_is_read():
+    root = html.fromstring("<html><body onload=\"window.location='/home'\"></body></html>")
+    assert script_redirects(root) == ["/home"]
+
+
+def test_a_script_file_is_not_read():
+    root = html.fromstring("<html><head><script src='/app.js'></script></head><body></body></html>")
+    assert script_redirects(root) == []
