@@ -305,9 +305,16 @@ class PortalSpider(ListingDiscovery, scrapy.Spider):
                     links.append((anchor, href, url, link_facts(url)))
                 except ValueError:  # "http://[::1/x": no address; the page's other links go on
                     self.crawler.stats.inc_value("govarchive/links/malformed")
-        for shown in root.iter("iframe", "embed", "object"):  # a document shown in the page
-            if url := embedded_document(shown.get("src") or shown.get("data") or "", base):
+        for shown in root.iter("frame", "iframe", "embed", "object"):
+            src = (shown.get("src") or shown.get("data") or "").strip()
+            if url := embedded_document(src, base):  # a document shown in the page
                 links.append((shown, url, url, link_facts(url)))
+            elif shown.tag in ("frame", "iframe") and is_followable(src):  # a page shown in it: an
+                try:  # old portal's frameset, a listing in an iframe (its host's scope as for any link)
+                    url = absolute(base, origin, src)
+                    links.append((shown, src, url, link_facts(url)))
+                except ValueError:
+                    self.crawler.stats.inc_value("govarchive/links/malformed")
         # what the page's links show (session ids, filters alone) before any is followed
         self.traps.saw_links([f.canonical for *_, f in links if "?" in f.canonical and f.host in self.sites])
         own_shape, new_elsewhere = shape(response.url), 0
