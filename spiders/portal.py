@@ -41,6 +41,7 @@ from common.urls import (
     joined,
     url_key,
 )
+from crawler.discovery.browser import clicked, clicked_links
 from crawler.discovery.rowdates import row_date
 from crawler.discovery.soft404 import NotFoundPages
 from crawler.discovery.traps import TrapGuard, shape
@@ -295,26 +296,7 @@ class PortalSpider(ListingDiscovery, scrapy.Spider):
                      and (u := joined(base, f.attrib["href"]))]
         yield from self._follow(feed_urls, self.parse_feed, hops, 15)
         page_links = response.meta["page_links"] = []  # every link, for the incremental filter
-        origin = "{0.scheme}://{0.netloc}".format(urlsplit(response.url))
-        links = []
-        for anchor in root.iter("a"):  # lxml itself: a Selector per anchor cost 30%
-            href = (anchor.get("href") or "").strip()
-            if is_followable(href):
-                try:
-                    url = absolute(base, origin, href)
-                    links.append((anchor, href, url, link_facts(url)))
-                except ValueError:  # "http://[::1/x": no address; the page's other links go on
-                    self.crawler.stats.inc_value("govarchive/links/malformed")
-        for shown in root.iter("frame", "iframe", "embed", "object"):
-            src = (shown.get("src") or shown.get("data") or "").strip()
-            if url := embedded_document(src, base):  # a document shown in the page
-                links.append((shown, url, url, link_facts(url)))
-            elif shown.tag in ("frame", "iframe") and is_followable(src):  # a page shown in it: an
-                try:  # old portal's frameset, a listing in an iframe (its host's scope as for any link)
-                    url = absolute(base, origin, src)
-                    links.append((shown, src, url, link_facts(url)))
-                except ValueError:
-                    self.crawler.stats.inc_value("govarchive/links/malformed")
+        links = self._gathered(response, root, base)
         # what the page's links show (session ids, filters alone) before any is followed
         self.traps.saw_links([f.canonical for *_, f in links if "?" in f.canonical and f.host in self.sites])
         own_shape, new_elsewhere = shape(response.url), 0
@@ -345,6 +327,36 @@ class PortalSpider(ListingDiscovery, scrapy.Spider):
         if not endpoints and not response.meta.get("has_paging"):
             yield from self.renders(response, root, len(set(page_links)), hops, base)
         self.traps.page_done(response.url, response.meta.get("source"), new_elsewhere)
+
+    def _gathered(self, response: TextResponse, root, base: str) -> list:
+        """(element, href, address, facts) for every link the page has: its anchors and image
+        map areas, what a click opens by script, and the documents and pages its frames show."""
+        origin = "{0.scheme}://{0.netloc}".format(urlsplit(response.url))
+        links = []
+
+        def add(element, href: str, url: str | None = None) -> None:
+            try:
+                url = url or absolute(base, origin, href)
+                links.append((element, href, url, link_facts(url)))
+            except ValueError:  # "http://[::1/x": no address; the page's other links go on
+                self.crawler.stats.inc_value("govarchive/links/malformed")
+
+        for anchor in root.iter("a", "area"):  # lxml itself: a Selector per anchor cost 30%
+            href = (anchor.get("href") or "").strip()
+            if is_followable(href):
+                add(anchor, href)
+            elif anchor.get("onclick") is None and href.lower().startswith("javascript:"):
+                for target in clicked(anchor):  # "javascript:window.open('/tin/1.html')"
+                    add(anchor, target)
+        for element, href in clicked_links(root, response.text):  # rows, buttons a script links
+            add(element, href)
+        for shown in root.iter("frame", "iframe", "embed", "object"):
+            src = (shown.get("src") or shown.get("data") or "").strip()
+            if url := embedded_document(src, base):  # a document shown in the page
+                add(shown, url, url)
+            elif shown.tag in ("frame", "iframe") and is_followable(src):
+                add(shown, src)  # an old portal's frameset, a listing in an iframe
+        return links
 
     def _follow_document(self, url: str, anchor, response: Response, hops: int):
         canonical, _, host, _, _ = link_facts(url)

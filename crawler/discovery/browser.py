@@ -15,6 +15,8 @@ import os
 import re
 import shutil
 
+from lxml import etree
+
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome-stable", "google-chrome")
 SHELL_MAX_LINKS = 8  # same-site links a page may have and still be a shell (menus are often static)
 SHELL_MAX_TEXT = 800  # characters of visible text, scripts and styles left out
@@ -62,6 +64,9 @@ def script_shell(root, own_links: int) -> bool:
 SCRIPT_REDIRECT = re.compile(
     r"""\blocation(?:\.href)?\s*=\s*(["'])(?P<assigned>[^"'\s<>]+)\1"""
     r"""|\blocation\.(?:replace|assign)\(\s*(["'])(?P<called>[^"'\s<>]+)\3\s*\)""")
+# what a click opens: the above, or ``window.open('/Uploads/vb/qd-12.pdf')`` (a row, a button)
+SCRIPT_OPEN = re.compile(SCRIPT_REDIRECT.pattern + r"""|\bwindow\.open\(\s*(["'])(?P<opened>[^"'\s<>]+)\5""")
+ONCLICK = etree.XPath("//*[@onclick]")
 MAX_REDIRECTS = 3  # targets taken from one page (a mobile site's, the desktop one's)
 
 
@@ -73,3 +78,20 @@ def script_redirects(root) -> list[str]:
     sources += [body.get("onload") or ""] if body is not None else []
     found = [m["assigned"] or m["called"] for text in sources for m in SCRIPT_REDIRECT.finditer(text)]
     return list(dict.fromkeys(found))[:MAX_REDIRECTS]
+
+
+def clicked(el) -> list[str]:
+    """What a click on ``el`` opens by script (its ``onclick``, a ``javascript:`` link), as
+    written: a listing's rows and a document's "Xem" button on some portals link nowhere else."""
+    href = el.get("href") or ""
+    code = f"{el.get('onclick') or ''} {href if href.lstrip().lower().startswith('javascript:') else ''}"
+    found = (m["assigned"] or m["called"] or m["opened"] for m in SCRIPT_OPEN.finditer(code))
+    return list(dict.fromkeys(found))
+
+
+def clicked_links(root, html: str) -> list[tuple[object, str]]:
+    """(element, address) for each element with a click handler that opens an address
+    (``javascript:`` links without one are the caller's: it reads every link). ``html``: the
+    page's text, which spares the tree's walk where no handler is. lxml's tree, of lxml.html
+    or parsel."""
+    return [(el, href) for el in (ONCLICK(root) if "onclick" in html else []) for href in clicked(el)]

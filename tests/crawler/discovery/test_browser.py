@@ -8,7 +8,14 @@ import pytest
 from lxml import html
 from scrapy.utils.test import get_crawler
 
-from crawler.discovery.browser import browser_missing, chromium_path, script_redirects, script_shell
+from crawler.discovery.browser import (
+    browser_missing,
+    chromium_path,
+    clicked,
+    clicked_links,
+    script_redirects,
+    script_shell,
+)
 from crawler.runtime.browser import BrowserAddon
 
 
@@ -74,3 +81,19 @@ def test_a_body_onload_redirect_is_read():
 def test_a_script_file_is_not_read():
     root = html.fromstring("<html><head><script src='/app.js'></script></head><body></body></html>")
     assert script_redirects(root) == []
+
+
+@pytest.mark.parametrize("element,expected", [
+    ("<tr onclick=\"window.location.href='ChiTiet.aspx?id=5'\"><td>Tin</td></tr>", ["ChiTiet.aspx?id=5"]),
+    ("<button onclick=\"window.open('/vb/qd-12.pdf', '_blank')\">Xem</button>", ["/vb/qd-12.pdf"]),
+    ("<a href=\"javascript:window.open('/tin/1.html')\">Tin 1</a>", ["/tin/1.html"]),
+    ("<a href='javascript:void(0)' onclick=\"location.replace('/tin/2.html')\">Tin 2</a>", ["/tin/2.html"]),
+    ("<a href='javascript:OpenNews(12)'>Tin 3</a>", []),  # a function of the page's: not read
+    ("<div onclick=\"toggle('menu')\">Menu</div>", []),
+])
+def test_what_a_click_opens_by_script(element, expected):
+    page = f"<html><body><table>{element}</table></body></html>"
+    root = html.fromstring(page)
+    found = [href for _, href in clicked_links(root, page)]
+    found += [href for a in root.iter("a") if a.get("onclick") is None for href in clicked(a)]
+    assert found == expected
