@@ -115,9 +115,19 @@ def joined(base: str, href: str) -> str | None:
     """``href`` made absolute against ``base``; None for an href that is no address at all
     ("http://[::1/x": urljoin raises on it)."""
     try:
-        return urljoin(base, href)
+        return urljoin(base, slashed(href))
     except ValueError:
         return None
+
+
+def slashed(href: str) -> str:
+    """``href`` with the backslashes of its address part as slashes, as a browser reads a web
+    address (``..\\tin\\bai-1.htm``, written on Windows by older portals' editors); its query
+    and fragment keep theirs."""
+    if "\\" not in href:
+        return href
+    cut = min((i for i in (href.find("?"), href.find("#")) if i >= 0), default=len(href))
+    return href[:cut].replace("\\", "/") + href[cut:]
 
 
 def page_base(page_url: str, base_href: str | None) -> str:

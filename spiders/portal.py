@@ -39,6 +39,7 @@ from common.urls import (
     is_document,
     is_followable,
     joined,
+    slashed,
     url_key,
 )
 from crawler.discovery.browser import clicked, clicked_links
@@ -94,6 +95,8 @@ def link_facts(url: str) -> LinkFacts:
 def absolute(base: str, origin: str, href: str) -> str:
     """``urljoin(base, href)``, without urljoin for the two forms most links take (absolute,
     and root-relative ``/tin/bai-12.html``): urljoin was a third of the link handling."""
+    if "\\" in href:
+        href = slashed(href)
     if href.startswith(("http://", "https://")):
         return href
     if href.startswith("/") and not href.startswith("//") and "/." not in href:

@@ -1,6 +1,6 @@
 import pytest
 
-from common.urls import canonical_url, host_of, is_binary, is_followable, page_base, url_key
+from common.urls import canonical_url, host_of, is_binary, is_followable, joined, page_base, url_key
 
 CANONICAL = [
     ("http://www.songhau.gov.vn/Pages/a.aspx?ItemID=5&utm_source=fb&fbclid=x#top",
@@ -119,3 +119,14 @@ def test_an_embedded_document_is_its_source_or_what_a_viewer_is_given():
 ])
 def test_a_pages_base(href, expected):
     assert page_base("http://x.gov.vn/tin-tuc/bai-1.html", href) == expected
+
+
+@pytest.mark.parametrize("href,expected", [
+    ("..\\tin\\bai-1.htm", "http://x.gov.vn/tin/bai-1.htm"),  # as a browser reads it
+    ("\\tin\\bai-2.htm", "http://x.gov.vn/tin/bai-2.htm"),
+    ("tin\\bai-3.htm", "http://x.gov.vn/a/tin/bai-3.htm"),
+    ("http:\\\\x.gov.vn\\tin\\bai-4.htm", "http://x.gov.vn/tin/bai-4.htm"),
+    ("bai-5.htm?path=a\\b", "http://x.gov.vn/a/bai-5.htm?path=a\\b"),  # the query keeps its own
+])
+def test_backslashes_in_a_link_are_slashes(href, expected):
+    assert joined("http://x.gov.vn/a/b.htm", href) == expected

@@ -10,6 +10,8 @@ import pytest
 from conftest import FAST_SETTINGS, run_cli
 from routes import page, serve
 
+from spiders.portal import absolute
+
 TOPICS = ["hội nghị tổng kết công tác cải cách hành chính năm 2024",
           "ra quân chiến dịch thanh niên tình nguyện hè trên địa bàn",
           "tập huấn chuyển đổi số cho cán bộ, công chức cấp xã"]
@@ -46,3 +48,12 @@ def test_relative_links_resolve_against_the_pages_base(tmp_path):
     assert urls == {f"{server.url}vn/tin/{n}.html" for n in range(len(TOPICS))}
     assert files == {f"{server.url}vn/files/qd-{n}.pdf" for n in range(len(TOPICS))}
     assert not [p for p in server.log if p.startswith(("/vn/tin/tin/", "/tin/", "/vn/tin/files/"))]
+
+
+@pytest.mark.parametrize("href,expected", [
+    ("..\\tin\\bai-1.htm", "http://x.gov.vn/tin/bai-1.htm"),  # backslashes, as a browser reads them
+    ("\\tin\\bai-2.htm", "http://x.gov.vn/tin/bai-2.htm"),
+    ("/tin/bai-3.htm", "http://x.gov.vn/tin/bai-3.htm"),
+])
+def test_the_spider_reads_a_link_as_a_browser_does(href, expected):
+    assert absolute("http://x.gov.vn/a/b.htm", "http://x.gov.vn", href) == expected
