@@ -130,6 +130,26 @@ def _paging_text(anchor) -> bool:
     return len(text) <= 40 and bool(text.strip()) and bool(PAGINATION_TEXT.match(" ".join(text.split())))
 
 
+# OpenSSL's words for a handshake that cannot succeed, and what they mean for a portal
+TLS_REASONS = (
+    (("protocol version", "unsupported protocol", "no protocols available"),
+     "the portal offers only TLS 1.0 or 1.1, which this machine's OpenSSL no longer speaks "
+     "(browsers refuse it too)"),
+    (("wrong version number",), "the portal answers plain HTTP at its https:// address"),
+    (("dh key too small",), "the portal's TLS key exchange is too weak for this machine's OpenSSL"),
+    (("handshake failure", "no shared cipher", "no ciphers available"),
+     "the portal and this machine's OpenSSL share no TLS cipher"),
+)
+
+
+def tls_reason(message: str) -> str | None:
+    """What an OpenSSL handshake error means for a portal, or None for any other error."""
+    if "SSL" not in message:
+        return None
+    lowered = message.lower()
+    return next((reason for words, reason in TLS_REASONS if any(w in lowered for w in words)), None)
+
+
 def http_reason(status: int) -> str:
     return response_status_message(status).partition(" ")[2]
 
@@ -424,6 +444,9 @@ class PortalSpider(ListingDiscovery, scrapy.Spider):
             self.crawler.stats.inc_value("govarchive/skipped/robots")
             self.unfetched(request, "dead_end", "refused by robots.txt")
             return
+        elif tls := tls_reason(failure.getErrorMessage()):  # said plainly: OpenSSL's words tell no one
+            kind, name, reason = "failed", "TLS", f"TLS handshake failed: {tls}"
+            self.crawler.stats.set_value("govarchive/tls_failed", tls)
         else:  # timeouts, resets, DNS: the real reason, retried by later crawls
             kind, name = "failed", failure.type.__name__
             reason = f"{name}: {failure.getErrorMessage()}"[:300]

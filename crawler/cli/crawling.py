@@ -149,8 +149,9 @@ def _exit_for(summaries) -> None:
 
 def _fail_for(summary) -> None:
     if summary.status == "failed":
+        tls = summary.stats.get("govarchive/tls_failed")
         raise click.ClickException(f"crawl {summary.crawl_id} failed: no portal answered"
-                                   f"{_first_error(summary.stats)}")
+                                   f"{_first_error(summary.stats)}" + (f": {tls}" if tls else ""))
     if summary.status == "warc_write_failed":
         reason = summary.stats.get("govarchive/warc/failed", "unknown error")
         raise click.ClickException(f"crawl stopped: cannot write WARC files ({reason}); "

@@ -11,6 +11,7 @@ import time
 
 import pytest
 from conftest import BIN, FAST_SETTINGS, ROOT, run_cli, stored_articles
+from routes import page, serve
 
 from crawler.demo.content import ARTICLES
 
@@ -80,6 +81,19 @@ def test_unreachable_portal_fails_in_one_line_not_a_traceback(tmp_path):
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert "failed: no portal answered (DownloadConnectionRefusedError" in result.stderr.splitlines()[-1]
+
+
+def test_a_tls_failure_is_said_plainly(tmp_path):
+    server = serve({"/": page("<html><body>Trang chủ</body></html>")})  # plain HTTP
+    db = tmp_path / "a.db"
+    result = run_cli("crawl", "--url", server.url.replace("http://", "https://"), "--db", str(db),
+                     *FAST_SETTINGS, "-s", "RETRY_TIMES=0")
+    server.shutdown()
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[-1].endswith("the portal answers plain HTTP at its https:// address")
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT reason FROM pages").fetchall() == [
+            ("TLS handshake failed: the portal answers plain HTTP at its https:// address",)]
     row = crawls(db)[0]
     assert row["status"] == "failed" and row["errors"] >= 1 and row["articles_new"] == 0
 
