@@ -54,6 +54,7 @@ from crawler.runtime import signals as found
 from crawler.runtime.downloader import StoppedBeforeFetch
 from crawler.runtime.extensions import PAGE_LIMIT_STAT
 from crawler.runtime.items import DocumentItem, PageItem
+from crawler.runtime.legacy_tls import tls_reason
 from crawler.runtime.middlewares import TrapSkipped
 from spiders.listings import PAGING_PARAMS, ListingDiscovery, next_page_of
 
@@ -128,26 +129,6 @@ def _paging_text(anchor) -> bool:
     # an anchor without child elements holds its text in .text: no XPath string() for most links
     text = (anchor.text or "") if len(anchor) == 0 else anchor.text_content()
     return len(text) <= 40 and bool(text.strip()) and bool(PAGINATION_TEXT.match(" ".join(text.split())))
-
-
-# OpenSSL's words for a handshake that cannot succeed, and what they mean for a portal
-TLS_REASONS = (
-    (("protocol version", "unsupported protocol", "no protocols available"),
-     "the portal offers only TLS 1.0 or 1.1, which this machine's OpenSSL no longer speaks "
-     "(browsers refuse it too)"),
-    (("wrong version number",), "the portal answers plain HTTP at its https:// address"),
-    (("dh key too small",), "the portal's TLS key exchange is too weak for this machine's OpenSSL"),
-    (("handshake failure", "no shared cipher", "no ciphers available"),
-     "the portal and this machine's OpenSSL share no TLS cipher"),
-)
-
-
-def tls_reason(message: str) -> str | None:
-    """What an OpenSSL handshake error means for a portal, or None for any other error."""
-    if "SSL" not in message:
-        return None
-    lowered = message.lower()
-    return next((reason for words, reason in TLS_REASONS if any(w in lowered for w in words)), None)
 
 
 def http_reason(status: int) -> str:

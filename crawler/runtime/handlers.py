@@ -13,8 +13,19 @@ again (a single-portal crawl 5% slower, ``benchmarks/scale_bench.py``): all are 
 
 from __future__ import annotations
 
+import logging
+import time
+
 from scrapy.core.downloader.handlers.http11 import HTTP11DownloadHandler
+from scrapy.exceptions import DownloadFailedError
+from scrapy.http import Headers, Request, Response
+from scrapy.responsetypes import responsetypes
+from scrapy.utils.httpobj import urlparse_cached
 from scrapy_playwright.handler import ScrapyPlaywrightDownloadHandler
+
+from crawler.runtime.legacy_tls import LegacyTLSError, fetch_async, fixable
+
+logger = logging.getLogger(__name__)
 
 
 def kept_per_host(settings) -> int:
@@ -32,10 +43,61 @@ class _KeptPerHost:
         self._pool.maxPersistentPerHost = kept_per_host(crawler.settings)
 
 
-class HTTPHandler(_KeptPerHost, HTTP11DownloadHandler):
+class _LegacyTLS:
+    """A host whose TLS handshake cannot succeed through Scrapy (TLS 1.0 or 1.1 only, a weak key
+    exchange, old ciphers) is fetched with the system's OpenSSL, from then on
+    (``crawler/runtime/legacy_tls.py``)."""
+
+    def __init__(self, crawler) -> None:
+        super().__init__(crawler)
+        self._legacy_hosts: set[str] = set()
+        self._timeout = crawler.settings.getfloat("DOWNLOAD_TIMEOUT")
+        self._maxsize = crawler.settings.getint("DOWNLOAD_MAXSIZE")
+
+    async def download_request(self, request: Request) -> Response:
+        host = urlparse_cached(request).netloc
+        if request.meta.get("playwright") or not request.url.startswith("https://"):
+            return await super().download_request(request)
+        if host in self._legacy_hosts:
+            try:
+                return await self._legacy(request)
+            except LegacyTLSError as exc:
+                raise DownloadFailedError(f"over the system's OpenSSL: {exc}") from exc
+        try:
+            return await super().download_request(request)
+        except DownloadFailedError as exc:
+            if not fixable(str(exc)):
+                raise
+            try:
+                response = await self._legacy(request)
+            except LegacyTLSError as legacy:
+                logger.debug("the system's OpenSSL failed on %s too: %s", request.url, legacy)
+                raise exc from None  # the first failure says why
+            self._legacy_hosts.add(host)
+            logger.warning("%s offers only an old TLS: its pages are fetched with the system's OpenSSL",
+                           host)
+            return response
+
+    async def _legacy(self, request: Request) -> Response:
+        started = time.monotonic()
+        headers = {k.decode("latin-1"): b", ".join(v).decode("latin-1") for k, v in request.headers.items()}
+        fetched = await fetch_async(request.url, request.method, headers, request.body,
+                                    request.meta.get("download_timeout", self._timeout),
+                                    request.meta.get("download_maxsize", self._maxsize))
+        request.meta["download_latency"] = time.monotonic() - started  # AutoThrottle reads it
+        self._crawler.stats.inc_value("govarchive/legacy_tls/responses")
+        answer = Headers()
+        for name, value in fetched.headers:  # every Set-Cookie kept
+            answer.appendlist(name, value)
+        cls = responsetypes.from_args(headers=answer, url=request.url, body=fetched.body)
+        return cls(url=request.url, status=fetched.status, headers=answer, body=fetched.body,
+                   request=request, protocol=fetched.version)
+
+
+class HTTPHandler(_KeptPerHost, _LegacyTLS, HTTP11DownloadHandler):
     pass
 
 
-class BrowserHandler(_KeptPerHost, ScrapyPlaywrightDownloadHandler):
+class BrowserHandler(_KeptPerHost, _LegacyTLS, ScrapyPlaywrightDownloadHandler):
     """scrapy-playwright's handler (crawler/runtime/browser.py): pages without ``meta["playwright"]``
     go through Scrapy's HTTP handler it extends, with its pool."""
