@@ -153,6 +153,13 @@ def page_base(page_url: str, base_href: str | None) -> str:
     return urlunsplit((page.scheme, page.netloc, base.path or "/", base.query, ""))
 
 
+def declared_base(root, url: str) -> str:
+    """The address the page's relative links resolve against (:func:`page_base`): its first
+    ``<base href>``, or ``url``. ``root``: lxml's tree, of lxml.html or parsel."""
+    base = next((el for el in root.iter("base") if el.get("href")), None)
+    return url if base is None else page_base(url, base.get("href"))
+
+
 def _path(url: str) -> str:
     try:
         return urlsplit(url).path

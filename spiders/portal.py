@@ -33,6 +33,7 @@ from common.dates import contains_date, month_first_by
 from common.textnorm import clean_line
 from common.urls import (
     canonical_url,
+    declared_base,
     embedded_document,
     host_of,
     is_binary,
@@ -49,7 +50,6 @@ from crawler.discovery.traps import TrapGuard, shape
 from crawler.documents.detail import document_page, stated_cells
 from crawler.documents.detect import declared_document, is_html, sniff
 from crawler.documents.metadata import NUMBER
-from crawler.extraction.tree import declared_base
 from crawler.runtime import signals as found
 from crawler.runtime.downloader import StoppedBeforeFetch
 from crawler.runtime.extensions import PAGE_LIMIT_STAT

@@ -11,7 +11,7 @@ from __future__ import annotations
 from lxml import etree
 from lxml import html as lxml_html
 
-from common.urls import joined, page_base
+from common.urls import declared_base, joined
 
 _PARSER = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True)
 # lxml.html's own class lookup is a Python function called for every element a walk touches (it
@@ -28,13 +28,6 @@ def parse_page(html: str) -> lxml_html.HtmlElement:
     for br in root.iter("br"):
         br.tail = " " + br.tail if br.tail else " "
     return root
-
-
-def declared_base(root, url: str) -> str:
-    """The address the page's relative links resolve against (:func:`common.urls.page_base`):
-    its first ``<base href>``, or ``url``. ``root``: lxml's tree, of lxml.html or parsel."""
-    base = next((el for el in root.iter("base") if el.get("href")), None)
-    return url if base is None else page_base(url, base.get("href"))
 
 
 LINKING = {"a": "href", "area": "href", "link": "href", "iframe": "src", "embed": "src", "object": "data"}
