@@ -357,6 +357,43 @@ def shell(articles: int = 12) -> Handler:
     return handle
 
 
+# an old IIS-era portal: what a browser follows and plain links do not ---------------------------------
+def legacy(articles: int = 20) -> Handler:
+    """A root that redirects by script to a frameset; its main frame declares ``<base href>``
+    and lists half the articles as rows a click opens (``onclick``), with an image map to a
+    section page whose links are written with backslashes and "Xem" buttons (``window.open``)."""
+    half = articles // 2
+
+    def handle(method, path, query, form) -> Answer:
+        if path == "/":
+            return html("<script>window.location.href = '/portal/index.htm';</script>")
+        if path == "/portal/index.htm":
+            return 200, {"Content-Type": "text/html; charset=utf-8"}, (
+                "<html><head><title>UBND huyện</title></head><frameset rows='120,*'>"
+                "<frame src='top.htm'><frame src='noidung/main.htm' name='main'></frameset></html>").encode()
+        if path == "/portal/top.htm":
+            return html("<img src='banner.jpg' alt='UBND huyện'>")
+        if path == "/portal/noidung/main.htm":  # its base makes tin/1.htm /portal/tin/1.htm
+            rows = "".join(f"<tr onclick=\"window.location.href='tin/{n}.htm'\"><td>legacy bài {n}</td>"
+                           f"<td>{n:02d}/03/2024</td></tr>" for n in range(1, half + 1))
+            return 200, {"Content-Type": "text/html; charset=utf-8"}, (
+                "<html><head><base href='/portal/'><title>Tin tức</title></head><body>"
+                f"<table class='list'>{rows}</table><img src='menu.gif' usemap='#menu'><map name='menu'>"
+                "<area shape='rect' coords='0,0,90,20' href='chuyenmuc.htm' alt='Chuyên mục'></map>"
+                "</body></html>").encode()
+        if path == "/portal/chuyenmuc.htm":
+            items = "".join(f"<li><a href='tin\\{n}.htm'>legacy bài {n}</a></li>" if n % 2 else
+                            f"<li>legacy bài {n} <button onclick=\"window.open('tin/{n}.htm')\">Xem</button></li>"
+                            for n in range(half + 1, articles + 1))
+            return html(f"<ul>{items}</ul>")
+        if path.startswith("/portal/tin/") and path.endswith(".htm") and path[12:-4].isdigit():
+            n = int(path[12:-4])
+            return article("legacy", n) if 1 <= n <= articles else not_found()
+        return not_found()
+
+    return handle
+
+
 # a small plain portal, for many at once --------------------------------------------------------------
 def small(name: str, articles: int = 3) -> Handler:
     def handle(method, path, query, form) -> Answer:
@@ -431,6 +468,7 @@ def serve_portal(name: str, handle: Handler, robots: str = ROBOTS, host: str = "
 
 BUILDERS: dict[str, Callable[[], Handler]] = {
     "webforms": webforms, "loadmore": loadmore, "liferay": liferay, "traps": traps, "shell": shell,
+    "legacy": legacy,
 }
 EXPECTED = {"webforms": 60, "loadmore": 40, "liferay": 40, "traps": 23, "shell": 13, "wordpager": 42,
-            "dnnpager": 30}  # articles each holds
+            "dnnpager": 30, "legacy": 20}  # articles each holds

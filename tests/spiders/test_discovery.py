@@ -14,6 +14,7 @@ from pattern_portals import (
     EXPECTED,
     PortalServer,
     dnnpager,
+    legacy,
     liferay,
     loadmore,
     serve_portal,
@@ -189,6 +190,17 @@ def test_two_portals_in_one_run_both_complete_though_one_is_full_of_traps(tmp_pa
     crawl([trapped, plain], db)
     assert len(titles(db, "traps")) == EXPECTED["traps"]
     assert len(titles(db, "liferay")) == EXPECTED["liferay"]
+
+
+def test_an_old_portal_is_followed_as_a_browser_follows_it(tmp_path):
+    """A root redirecting by script to a frameset, a base, rows a click opens, an image map,
+    backslashed links and "Xem" buttons: every article, with no browser."""
+    portal = serve_portal("legacy", legacy())
+    db = tmp_path / "a.db"
+    crawl([portal], db, "-s", "GOVARCHIVE_BROWSER=off")
+    found = titles(db, "legacy")
+    assert len(found) == EXPECTED["legacy"] and set(found.values()) == {1}, found
+    assert not [p for p in portal.requests() if p.startswith("/portal/noidung/tin/")]  # the base held
 
 
 @NEEDS_CHROMIUM
