@@ -6,9 +6,10 @@
 Serves each pattern portal of ``tests/pattern_portals.py`` (WebForms postback pager, load-more
 and script-built JSON endpoints, Liferay asset publisher, a portal full of traps, a script
 shell, an old portal a browser follows through a script redirect, frames, a base, click
-handlers, an image map and backslashed links) and crawls it twice, one run: ``govarchive crawl --url`` (zero-config), and a plain
-Scrapy spider that follows every same-host ``<a href>`` (Scrapy's LinkExtractor, its own dedup),
-both with robots.txt obeyed, two requests at a time, no delay. The plain crawl is cut at
+handlers, an image map and backslashed links) and crawls it twice, one run: ``govarchive
+crawl --url`` (zero-config), and a plain Scrapy spider that follows every same-host
+``<a href>`` (Scrapy's LinkExtractor, its own dedup), both with robots.txt obeyed, two
+requests at a time, no delay. The plain crawl is cut at
 ``PLAIN_MAX_REQUESTS`` requests (it never ends in the traps). Prints per portal the articles
 found (distinct article titles fetched) of those it holds, the requests, the requests per
 article found, and the requests spent in traps (calendar, session ids, path loops, facet
