@@ -6,7 +6,8 @@
 - :mod:`~crawler.runtime.archive_access`: the archive writer a component gets (SQLite, or a worker's stream);
 - :mod:`~crawler.runtime.downloader`, :mod:`~crawler.runtime.middlewares`: per-host politeness, retries
   with backoff; :mod:`~crawler.runtime.transfers`: the requests on the wire at once in a process of
-  many portals; :mod:`~crawler.runtime.handlers`: Scrapy's HTTP handlers keeping one idle connection a host;
+  many portals; :mod:`~crawler.runtime.handlers`: Scrapy's HTTP handlers keeping one idle connection a host,
+  and :mod:`~crawler.runtime.legacy_tls`: a portal offering only TLS 1.0/1.1, over the system's OpenSSL;
 - :mod:`~crawler.runtime.capture`: every response written to WARC as served;
 - :mod:`~crawler.runtime.browser`: the Scrapy add-on that drives the system's Chromium (scrapy-playwright)
   for pages built by script;
