@@ -233,20 +233,26 @@ def _run_in_turn(process: StoppableProcess, loader, keys: list[str],
         from twisted.internet import reactor
 
         transfers.watch(reactor)
-    _tune_gc()
-    process.start()
+    thresholds = _tune_gc()
+    try:
+        process.start()
+    finally:  # a program that runs crawls in its own process gets its collector back
+        gc.unfreeze()
+        gc.set_threshold(*thresholds)
     return crawl_ids, pending
 
 
-def _tune_gc() -> None:
+def _tune_gc() -> tuple[int, ...]:
     """A crawl process allocates fast (requests, deferreds, responses) and keeps little: with
     Python's default thresholds the cyclic collector took a sixth of its CPU at hundreds of
     portals, most of it full passes over the modules, settings and crawlers made at start
     (``benchmarks/RESULTS.md``, stop 48). Those are frozen out of its passes, and the young
     generation is collected less often; its garbage is freed by reference counting all the
-    same, the collector only finds cycles."""
+    same, the collector only finds cycles. Returns the thresholds it replaced."""
+    before = gc.get_threshold()
     gc.freeze()
-    gc.set_threshold(GC_YOUNG, *gc.get_threshold()[1:])
+    gc.set_threshold(GC_YOUNG, *before[1:])
+    return before
 
 
 def _out_of_files(result) -> bool:
