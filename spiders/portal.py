@@ -43,7 +43,7 @@ from common.urls import (
     slashed,
     url_key,
 )
-from crawler.discovery.browser import clicked, clicked_links
+from crawler.discovery.browser import clicked, clicked_links, data_links, written_links
 from crawler.discovery.rowdates import row_date
 from crawler.discovery.soft404 import NotFoundPages
 from crawler.discovery.traps import TrapGuard, shape
@@ -334,7 +334,8 @@ class PortalSpider(ListingDiscovery, scrapy.Spider):
 
     def _gathered(self, response: TextResponse, root, base: str) -> list:
         """(element, href, address, facts) for every link the page has: its anchors and image
-        map areas, what a click opens by script, and the documents and pages its frames show."""
+        map areas, what a click opens by script, cards' ``data-href``, anchors its scripts write,
+        and the documents and pages its frames show."""
         origin = "{0.scheme}://{0.netloc}".format(urlsplit(response.url))
         links = []
 
@@ -352,8 +353,10 @@ class PortalSpider(ListingDiscovery, scrapy.Spider):
             elif anchor.get("onclick") is None and href.lower().startswith("javascript:"):
                 for target in clicked(anchor):  # "javascript:window.open('/tin/1.html')"
                     add(anchor, target)
-        for element, href in clicked_links(root, response.text):  # rows, buttons a script links
-            add(element, href)
+        for element, href in (*clicked_links(root, response.text), *data_links(root, response.text),
+                              *written_links(root)):  # rows, buttons, cards, menus scripts link
+            if is_followable(href):
+                add(element, href)
         for shown in root.iter("frame", "iframe", "embed", "object"):
             src = (shown.get("src") or shown.get("data") or "").strip()
             if url := embedded_document(src, base):  # a document shown in the page

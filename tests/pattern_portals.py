@@ -360,9 +360,11 @@ def shell(articles: int = 12) -> Handler:
 # an old IIS-era portal: what a browser follows and plain links do not ---------------------------------
 def legacy(articles: int = 20) -> Handler:
     """A root that redirects by script to a frameset; its main frame declares ``<base href>``
-    and lists half the articles as rows a click opens (``onclick``), with an image map to a
-    section page whose links are written with backslashes and "Xem" buttons (``window.open``)."""
-    half = articles // 2
+    and lists a third of the articles as rows a click opens (``onclick``), with an image map to
+    a section page whose links are written with backslashes and "Xem" buttons (``window.open``);
+    its top frame's menu, written by ``document.write``, leads to notices shown as cards a
+    script links (``data-href``)."""
+    clicked_to, listed_to = articles // 3, articles - articles // 3  # rows, section, cards
 
     def handle(method, path, query, form) -> Answer:
         if path == "/":
@@ -372,10 +374,15 @@ def legacy(articles: int = 20) -> Handler:
                 "<html><head><title>UBND huyện</title></head><frameset rows='120,*'>"
                 "<frame src='top.htm'><frame src='noidung/main.htm' name='main'></frameset></html>").encode()
         if path == "/portal/top.htm":
-            return html("<img src='banner.jpg' alt='UBND huyện'>")
+            return html("<img src='banner.jpg' alt='UBND huyện'><script>document.write("
+                        "'<a href=\"thongbao.htm\">Thông báo<\\/a>');</script>")
+        if path == "/portal/thongbao.htm":
+            items = "".join(f"<div class='card' data-href='tin/{n}.htm'><h4>legacy bài {n}</h4></div>"
+                            for n in range(listed_to + 1, articles + 1))
+            return html(items)
         if path == "/portal/noidung/main.htm":  # its base makes tin/1.htm /portal/tin/1.htm
             rows = "".join(f"<tr onclick=\"window.location.href='tin/{n}.htm'\"><td>legacy bài {n}</td>"
-                           f"<td>{n:02d}/03/2024</td></tr>" for n in range(1, half + 1))
+                           f"<td>{n:02d}/03/2024</td></tr>" for n in range(1, clicked_to + 1))
             return 200, {"Content-Type": "text/html; charset=utf-8"}, (
                 "<html><head><base href='/portal/'><title>Tin tức</title></head><body>"
                 f"<table class='list'>{rows}</table><img src='menu.gif' usemap='#menu'><map name='menu'>"
@@ -384,7 +391,7 @@ def legacy(articles: int = 20) -> Handler:
         if path == "/portal/chuyenmuc.htm":
             items = "".join(f"<li><a href='tin\\{n}.htm'>legacy bài {n}</a></li>" if n % 2 else
                             f"<li>legacy bài {n} <button onclick=\"window.open('tin/{n}.htm')\">Xem</button></li>"
-                            for n in range(half + 1, articles + 1))
+                            for n in range(clicked_to + 1, listed_to + 1))
             return html(f"<ul>{items}</ul>")
         if path.startswith("/portal/tin/") and path.endswith(".htm") and path[12:-4].isdigit():
             n = int(path[12:-4])

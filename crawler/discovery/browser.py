@@ -6,6 +6,10 @@ every page of a site whose registry entry says ``browser = true``) is rendered i
 Chromium; the system's own ``chromium`` is used, never a browser downloaded at run time. A
 shell whose scripts only send the browser elsewhere (``location.href = "/portal/"``) is
 followed there without one.
+
+What a browser would follow without being a page's ``<a href>`` is read here too, without a
+browser: what a click opens by script, cards and rows whose address is in ``data-href``, and
+links in the markup a page's inline scripts write (``document.write`` menus, ``innerHTML``).
 """
 
 from __future__ import annotations
@@ -95,3 +99,40 @@ def clicked_links(root, html: str) -> list[tuple[object, str]]:
     page's text, which spares the tree's walk where no handler is. lxml's tree, of lxml.html
     or parsel."""
     return [(el, href) for el in (ONCLICK(root) if "onclick" in html else []) for href in clicked(el)]
+
+
+DATA_LINK = etree.XPath("//*[@data-href or @data-link]")
+# an ``<a href>`` in the markup an inline script writes: ``document.write('<a href="/tin/">Tin
+# tức<\/a>')``, ``menu.innerHTML = "<a href=\\"/gt/\\">…</a>"``. Only a whole address: one
+# built by concatenation (``'<a href="' + url + '">'``) is the page's function to run, not read.
+WRITTEN_ANCHOR = re.compile(
+    r"""<a\b[^<>]*?\bhref\s*=\s*\\?(["'])(?P<href>[^"'\\\s<>+]+)\\?\1[^<>]*>(?P<text>.{0,300}?)<\\?/a\s*>""",
+    re.IGNORECASE | re.DOTALL)
+TAGS = re.compile(r"<[^<>]*>")
+MAX_WRITTEN = 500  # anchors read from one page's scripts: a script's data is not a menu
+
+
+def data_links(root, html: str) -> list[tuple[object, str]]:
+    """(element, address) for each card or row a script makes clickable by its ``data-href``
+    (or ``data-link``): the "clickable row" of Bootstrap-era listings."""
+    if "data-href" not in html and "data-link" not in html:
+        return []
+    return [(el, href) for el in DATA_LINK(root)
+            if (href := (el.get("data-href") or el.get("data-link") or "").strip())]
+
+
+def written_links(root) -> list[tuple[object, str]]:
+    """(anchor, address) for the links in the markup a page's inline scripts write, each a new
+    ``<a>`` element holding the link's text (a pager's "2" is read as a pager's)."""
+    found = []
+    for script in root.iter("script"):
+        code = script.text or ""
+        if script.get("src") or "href" not in code or "<a" not in code:
+            continue
+        for match in WRITTEN_ANCHOR.finditer(code):
+            anchor = etree.Element("a", href=match["href"])
+            anchor.text = " ".join(TAGS.sub(" ", match["text"]).replace("\\", "").split())
+            found.append((anchor, match["href"]))
+            if len(found) >= MAX_WRITTEN:
+                return found
+    return found

@@ -60,7 +60,7 @@ from crawler.extraction.titles import (
     title_parts,
     titled_headings,
 )
-from crawler.extraction.tree import parse_page, rebase_links
+from crawler.extraction.tree import link_cards, parse_page, rebase_links
 from crawler.extraction.verdict import judge, linked_from_menu, mark_headlines, unlink_own_title
 from crawler.profiles import Profile, SiteProfile, detect
 
@@ -108,6 +108,7 @@ def extract_html(html: str, url: str | None = None, site: SiteProfile | None = N
     except (etree.ParserError, ValueError) as exc:
         result.reason, result.rejection = f"unparseable HTML: {exc}", Rejection.MALFORMED
         return result
+    link_cards(root, html)  # a card a script makes a link is read as the link it is
     if url:
         rebase_links(root, url)
     meta = read_meta(root)

@@ -45,3 +45,30 @@ def rebase_links(root: lxml_html.HtmlElement, url: str) -> None:
         value = (el.get(LINKING[el.tag]) or "").strip()
         if value and not value.lower().startswith(UNRESOLVED) and (absolute := joined(base, value)):
             el.set(LINKING[el.tag], absolute)
+
+
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+CARDS = etree.XPath("//*[@data-href or @data-link]")
+
+
+def link_cards(root: lxml_html.HtmlElement, html: str) -> None:
+    """Give each card or row a script makes clickable by its ``data-href`` (or ``data-link``)
+    the link a reader clicks: its heading, or its longest line, becomes an ``<a>`` to the
+    address, so a listing of such cards reads as a listing of links. ``html``: the page's text,
+    which spares the walk where no card is."""
+    if "data-href" not in html and "data-link" not in html:
+        return
+    for card in CARDS(root):
+        href = (card.get("data-href") or card.get("data-link") or "").strip()
+        if not href or card.tag == "a" or next(card.iter("a"), None) is not None:
+            continue
+        named = next(card.iter(*HEADINGS), None)
+        if named is None:
+            texts = [el for el in card.iter() if isinstance(el.tag, str) and (el.text or "").strip()]
+            named = max(texts, key=lambda el: len(el.text.strip()), default=None)
+        if named is None or named.tag in ("script", "style"):
+            continue
+        link = etree.SubElement(named, "a", href=href)
+        link.text, named.text = named.text, None
+        for child in list(named)[:-1]:  # all but the link itself, each with its tail
+            link.append(child)

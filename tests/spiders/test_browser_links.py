@@ -125,3 +125,23 @@ def test_what_a_click_opens_is_followed(tmp_path):
                      **{f"/tin/{n}.html": page(_article(n)) for n in range(len(TOPICS))}}, tmp_path / "a.db")
     assert _stored(tmp_path / "a.db") == {f"{server.url}tin/{n}.html" for n in range(len(TOPICS))}
     assert _stored(tmp_path / "a.db", "documents") == {f"{server.url}files/qd-12.pdf"}
+
+
+# menus a script writes, cards a script links ----------------------------------------------------------
+WRITTEN_MENU = ("<html><head><title>UBND huyện</title></head><body><div id='menu'><script>"
+                "document.write('<ul><li><a href=\"/tin-tuc/\">Tin tức<\\/a></li></ul>');</script></div>"
+                "<p>Chào mừng đến với cổng thông tin điện tử huyện.</p></body></html>")
+CARDS = "".join(f"<div class='card' data-href='/tin/{n}.html'><h3>{TOPICS[n].capitalize()}</h3>"
+                f"<span>{n + 3:02d}/03/2024</span><p>Sáng nay, Ủy ban nhân dân huyện tổ chức {TOPICS[n]}.</p>"
+                "</div>"
+                for n in range(len(TOPICS)))
+
+
+@pytest.mark.crawl
+def test_a_menu_a_script_writes_and_cards_a_script_links_are_followed(tmp_path):
+    """A root whose menu is written by ``document.write``, a section of ``data-href`` cards."""
+    section = f"<html><head><title>Tin tức</title></head><body><h1>Tin tức</h1>{CARDS}</body></html>"
+    server = _crawl({"/": page(WRITTEN_MENU), "/tin-tuc/": page(section),
+                     **{f"/tin/{n}.html": page(_article(n)) for n in range(len(TOPICS))}},
+                    tmp_path / "a.db", "-s", "GOVARCHIVE_BROWSER=off")
+    assert _stored(tmp_path / "a.db") == {f"{server.url}tin/{n}.html" for n in range(len(TOPICS))}

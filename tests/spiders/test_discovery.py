@@ -194,7 +194,8 @@ def test_two_portals_in_one_run_both_complete_though_one_is_full_of_traps(tmp_pa
 
 def test_an_old_portal_is_followed_as_a_browser_follows_it(tmp_path):
     """A root redirecting by script to a frameset, a base, rows a click opens, an image map,
-    backslashed links and "Xem" buttons: every article, with no browser."""
+    backslashed links, "Xem" buttons, a menu a script writes and cards a script links: every
+    article, with no browser."""
     portal = serve_portal("legacy", legacy())
     db = tmp_path / "a.db"
     crawl([portal], db, "-s", "GOVARCHIVE_BROWSER=off")

@@ -13,8 +13,10 @@ from crawler.discovery.browser import (
     chromium_path,
     clicked,
     clicked_links,
+    data_links,
     script_redirects,
     script_shell,
+    written_links,
 )
 from crawler.runtime.browser import BrowserAddon
 
@@ -97,3 +99,28 @@ def test_what_a_click_opens_by_script(element, expected):
     found = [href for _, href in clicked_links(root, page)]
     found += [href for a in root.iter("a") if a.get("onclick") is None for href in clicked(a)]
     assert found == expected
+
+
+def test_a_cards_data_href_is_a_link():
+    page = ("<html><body><div class='card' data-href='/tin/1.html'><h3>Tin 1</h3></div>"
+            "<tr data-link='ChiTiet.aspx?id=2'><td>Tin 2</td></tr><div data-href=''>x</div></body></html>")
+    found = [href for _, href in data_links(html.fromstring(page), page)]
+    assert found == ["/tin/1.html", "ChiTiet.aspx?id=2"]
+
+
+@pytest.mark.parametrize("script,expected", [
+    ("document.write('<a href=\"/tin-tuc/\">Tin tức<\\/a>');", [("/tin-tuc/", "Tin tức")]),
+    ("menu.innerHTML = \"<li><a class='m' href=\\\"/gt/\\\"><b>Giới thiệu</b></a></li>\";",
+     [("/gt/", "Giới thiệu")]),
+    ("document.write('<a href=\"' + base + 'tin/\">Tin</a>');", []),  # built by the script: not read
+    ("if (location.href == '/a') { go('<a>'); }", []),
+])
+def test_the_anchors_a_pages_script_writes(script, expected):
+    root = html.fromstring(f"<html><head><script>{script}</script></head><body></body></html>")
+    assert [(a.get("href"), a.text) for a, _ in written_links(root)] == expected
+
+
+def test_a_script_file_is_not_read_for_anchors():
+    root = html.fromstring("<html><head><script src='/menu.js'>document.write('<a href=\"/x\">x</a>')"
+                           "</script></head></html>")
+    assert written_links(root) == []
