@@ -44,7 +44,7 @@ FILES_RESERVED = 128
 STARTS_A_TURN = 1
 QUIET_BELOW_LOG_LEVEL = ("scrapy", "scrapy_playwright", "trafilatura", "htmldate", "justext", "courlan")
 SITES_AT_ONCE = 200  # portals a crawl process crawls at once by default, if the limit allows (~0.6 MiB each)
-GC_YOUNG = 10_000  # net allocations between the collector's young passes (Python's default: 700)
+GC_YOUNG = 50_000  # net allocations between the collector's young passes (Python's default: 700)
 
 
 @dataclass(frozen=True)
