@@ -36,13 +36,16 @@ def extract(files, url, learn) -> None:
     Given four or more saved pages of one portal, the portal's template (where its title,
     date and text sit, the lines every page repeats) is learnt from them and used for each,
     as a crawl does; the learnt selectors go to standard error. Pages of several portals are
-    told apart by the address each gives of itself (a browser's "saved from url" note, its
-    canonical link or og:url): each portal learns from its own pages only.
+    told apart by the address each gives of itself (a browser's "saved from url" note, the
+    "Mirrored from" note HTTrack writes in a mirror's pages, its canonical link or og:url):
+    each portal learns from its own pages only. A mirrored page is read as of when HTTrack
+    fetched it.
 
     Example:
 
         govarchive extract saved-page.html --url https://vinhlong.gov.vn/Pages/x.aspx
         govarchive extract saved/tanhung/*.html
+        govarchive extract $(find mirror/sotttt.hanoi.gov.vn -name '*.html')
     """
     from crawler.extraction.saved import SavedPage, read_saved
 

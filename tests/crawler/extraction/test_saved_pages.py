@@ -54,3 +54,27 @@ def test_govarchive_extract_says_which_portal_each_template_is_of(tmp_path):
     assert "learnt from 4 pages of hungthanh.longan.gov.vn" in result.stderr
     rows = [json.loads(line) for line in result.stdout.splitlines()]
     assert [r["url"] for r in rows] == [p.url for p in family(1, 0)[:4] + family(1, 1)[:4]]
+
+
+def mirrored(address: str, html: str, when: str = "Sat, 27 Aug 2022 03:56:34 GMT") -> bytes:
+    """A page of an HTTrack mirror: its footer note, as HTTrack writes it, at the top."""
+    return (f"<!DOCTYPE html><html>\n<!-- Mirrored from {address} by HTTrack Website Copier/3.x "
+            f"[XR&CO'2014], {when} -->\n<!-- Added by HTTrack --><head></head>{html}</html>").encode()
+
+
+def test_a_mirrored_page_gives_its_address_by_httracks_note():
+    assert address_of(mirrored("sotttt.hanoi.gov.vn/chi-dao-dieu-hanh", "")) == \
+        "http://sotttt.hanoi.gov.vn/chi-dao-dieu-hanh"  # HTTrack leaves http's scheme out
+    assert address_of(mirrored("https://a.gov.vn/tin/1.html", "")) == "https://a.gov.vn/tin/1.html"
+
+
+def test_a_mirrored_page_is_read_as_of_when_it_was_mirrored():
+    """A page is never dated after its fetch: a mirror's page after the time HTTrack fetched it."""
+    body = ("<body><h1>Hội nghị tổng kết công tác cải cách hành chính năm 2022</h1><div class='date'>{day}"
+            "</div><div class='content'>" + "<p>Ủy ban nhân dân huyện tổ chức hội nghị tổng kết công tác "
+            "cải cách hành chính với sự tham dự của lãnh đạo các phòng, ban.</p>" * 4 + "</div></body>")
+    pages = [SavedPage(f"{day}.html", mirrored(f"a.gov.vn/tin/{n}.html", body.format(day=day)))
+             for n, day in enumerate(["20/08/2022", "05/09/2022"])]
+    reading = read_saved(pages, datetime(2026, 12, 7, tzinfo=UTC), learn_templates=False)
+    assert [r.published_at for _, r in reading.results] == ["2022-08-20", None]
+    assert "after the fetch time 2022-08-27" in " ".join(reading.results[1][1].date_notes)
