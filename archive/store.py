@@ -17,6 +17,7 @@ import numpy as np
 
 from archive import findings, neardup
 from archive.connect import ArchiveError, open_database
+from common.urls import canonical_url
 
 if TYPE_CHECKING:
     from archive.shared_files import SharedFiles
@@ -107,6 +108,7 @@ class Archive:
     def record_page(self, url: str, site: str, kind: str, reason: str, fetched_at: str,
                     crawl_id: str) -> None:
         """A fetched page that is not an article: ``listing`` or ``dead_end``."""
+        url = kept_address(url)
         with self.db.conn:
             self.db.execute(
                 "INSERT INTO pages (url, site, kind, reason, first_fetched, last_fetched, crawl_id) "
@@ -122,6 +124,7 @@ class Archive:
         The wait doubles with each crawl that fails on it (``RETRY_AFTER`` first, at
         most ``RETRY_AFTER_MAX``); a page that works again loses its failure record.
         """
+        url = kept_address(url)
         row = self.db.execute("SELECT kind, failures FROM pages WHERE url = ?", [url]).fetchone()
         if row and row[0] != "failed":
             return  # a listing or dead end that failed once this time: its kind stands
@@ -150,9 +153,11 @@ class Archive:
     def known(self, urls: list[str], before: str) -> dict[str, str]:
         """What the archive knew of each URL before ``before`` (UTC ISO): ``article``,
         ``document``, ``listing`` or ``dead_end``. What this crawl itself stored does not count."""
+        asked = {url: kept_address(url) for url in urls}  # a page fetched under a session: without it
         out: dict[str, str] = {}
-        for start in range(0, len(urls), 500):
-            chunk = urls[start : start + 500]
+        keys = list(dict.fromkeys(asked.values()))
+        for start in range(0, len(keys), 500):
+            chunk = keys[start : start + 500]
             marks = ",".join("?" * len(chunk))
             for url, kind in self.db.execute(
                     f"SELECT url, kind FROM pages WHERE url IN ({marks}) AND first_fetched < ? "
@@ -166,7 +171,7 @@ class Archive:
                     f"SELECT url FROM document_links WHERE url IN ({marks}) AND first_seen < ?",
                     [*chunk, before]):
                 out[url] = "document"
-        return out
+        return {url: out[key] for url, key in asked.items() if key in out}
 
     def classify_pages(self, links: dict[str, set[str]]) -> None:
         """Non-article pages linking to an archived article or document are listings; the rest dead ends.
@@ -182,7 +187,7 @@ class Archive:
             articles.update(u for (u,) in self.db.execute(
                 f"SELECT url FROM article_urls WHERE url IN ({marks}) "
                 f"UNION SELECT url FROM document_links WHERE url IN ({marks})", chunk + chunk))
-        updates = [("listing" if articles.intersection(urls) else "dead_end", page)
+        updates = [("listing" if articles.intersection(urls) else "dead_end", kept_address(page))
                    for page, urls in links.items()]
         with self.db.conn:
             self.db.conn.executemany("UPDATE pages SET kind = ? WHERE url = ?", updates)
@@ -290,6 +295,12 @@ class Archive:
         row = self.db.execute("SELECT coalesce(cluster_id, id) FROM articles WHERE id = ?", [near])
         cluster = row.fetchone()[0]
         self.db.execute("UPDATE articles SET cluster_id = ? WHERE id IN (?, ?)", [cluster, near, article_id])
+
+
+def kept_address(url: str) -> str:
+    """A page's address as the archive keeps it: an ASP.NET cookieless session in its path, which
+    the server gives each visit anew, left out (``common.urls.canonical_url``)."""
+    return canonical_url(url) if "/(" in url else url
 
 
 def mark_interrupted(path: str | Path, crawl_ids: list[str], finished_at: str,

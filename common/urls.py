@@ -32,6 +32,9 @@ _PRINT_PARAMS = re.compile(r"^(print|printer|printable|in|inbai|isprint|printmod
 _PRINT_VALUES = {"print", "printer", "in", "inbai", "component"}
 _VIEW_PARAMS = re.compile(r"^(view|layout|format|tmpl|mode|output|type)$", re.I)
 _JSESSION = re.compile(r";jsessionid=[^/?#]*", re.I)
+# ASP.NET's cookieless session (and forms ticket) in the path: ``/(S(lit3py55t21z5v55vlm25s55))/x.aspx``.
+# The server gives each visit its own, and the page is the same under any: it is not the address.
+_ASPNET_SESSION = re.compile(r"/\((?:[ASF]\([A-Za-z0-9_-]*\))+\)(?=/)")
 # the page path before Liferay's /-/ is where the article is shown, not which article it is
 _LIFERAY_CONTENT = re.compile(r"^.*?/-/(?:asset_publisher/[^/]+/)?((?:content|view_content|view)/[^/]+)$")
 _LIFERAY_STATE = re.compile(r"^(?:p_p_\w+|p_r_p_\w+|_\w+_(?:redirect|backURL)|redirect|inheritRedirect)$",
@@ -53,8 +56,22 @@ def canonical_url(url: str) -> str:
     'http://www.example.gov.vn/tin/a.html?id=3'
     >>> canonical_url("http://example.gov.vn/Pages/a.aspx?ItemID=5&print=true")
     'http://example.gov.vn/Pages/a.aspx?ItemID=5'
+    >>> canonical_url("http://x.gov.vn/(S(lit3py55t21z5v55vlm25s55))/TinTuc.aspx?id=7")
+    'http://x.gov.vn/TinTuc.aspx?id=7'
     """
     url = _JSESSION.sub("", url.strip())
+    if "/(" in url:
+        url = _ASPNET_SESSION.sub("", url)
+    return _canonical(url)
+
+
+def fetch_address(url: str) -> str:
+    """The canonical form of ``url`` to fetch: an ASP.NET cookieless session in its path kept.
+    Without it the server answers each request with a redirect to a session of its own."""
+    return _canonical(_JSESSION.sub("", url.strip()))
+
+
+def _canonical(url: str) -> str:
     parts = urlsplit(url)
     host = (parts.hostname or "").lower()
     netloc = host if parts.port in (None, 80, 443) else f"{host}:{parts.port}"

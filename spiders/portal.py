@@ -35,6 +35,7 @@ from common.urls import (
     canonical_url,
     declared_base,
     embedded_document,
+    fetch_address,
     host_of,
     is_binary,
     is_document,
@@ -491,8 +492,9 @@ class PortalSpider(ListingDiscovery, scrapy.Spider):
                 if reason:
                     self.refused(canonical, reason)
                     continue
+            fetched = fetch_address(url) if "/(" in url else canonical  # a cookieless session kept
             yield scrapy.Request(
-                canonical, callback, priority=priority, meta={"hops": hops},
+                fetched, callback, priority=priority, meta={"hops": hops},
                 errback=self.on_probe_error if callback == self.parse_sitemap else self.on_error,
             )
 

@@ -201,3 +201,12 @@ def test_a_file_sqlite_can_only_read_is_refused_before_a_crawl_writes(tmp_path):
         _writable(db)
     message = _explain(caught.value, path, 1000)
     assert message.startswith(f"archive {path} is read-only") and "\n" not in message
+
+
+def test_a_page_fetched_under_a_cookieless_session_is_kept_and_known_without_it(archive):
+    """ASP.NET gives each visit its own session in the path: a later crawl asks under another."""
+    archive.record_page("http://x.gov.vn/(S(lit3py55t21z5v55vlm25s55))/ChuyenMuc.aspx?id=2", "x", "dead_end",
+                        "no article", "2026-01-01T00:00:00+00:00", "c1")
+    asked = "http://x.gov.vn/(S(0z2abc45xyz3v55vlm25q11))/ChuyenMuc.aspx?id=2"
+    assert archive.known([asked], "2026-02-01T00:00:00+00:00") == {asked: "dead_end"}
+    assert [u for (u,) in archive.db.execute("SELECT url FROM pages")] == ["http://x.gov.vn/ChuyenMuc.aspx?id=2"]

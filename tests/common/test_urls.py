@@ -15,6 +15,11 @@ CANONICAL = [
     ("http://x.gov.vn/web/guest/-/view_content/737358-abc;jsessionid=ABC?_cur=2",
      "http://x.gov.vn/web/guest/-/view_content/737358-abc?_cur=2"),
     ("http://x.gov.vn/tin?id=3&sid=7", "http://x.gov.vn/tin?id=3&sid=7"),
+    # ASP.NET's cookieless session and forms ticket in the path
+    ("http://x.gov.vn/(S(lit3py55t21z5v55vlm25s55))/TinTuc/ChiTiet.aspx?id=7",
+     "http://x.gov.vn/TinTuc/ChiTiet.aspx?id=7"),
+    ("http://x.gov.vn/vn/(A(BCDe_f-9)S(lit3py55t21z5v55vlm25s55))/default.aspx", "http://x.gov.vn/vn/default.aspx"),
+    ("http://x.gov.vn/tin/(2024)/bai-1.html", "http://x.gov.vn/tin/(2024)/bai-1.html"),  # brackets alone stay
 ]
 
 

@@ -145,3 +145,30 @@ def test_a_menu_a_script_writes_and_cards_a_script_links_are_followed(tmp_path):
                      **{f"/tin/{n}.html": page(_article(n)) for n in range(len(TOPICS))}},
                     tmp_path / "a.db", "-s", "GOVARCHIVE_BROWSER=off")
     assert _stored(tmp_path / "a.db") == {f"{server.url}tin/{n}.html" for n in range(len(TOPICS))}
+
+
+# ASP.NET's cookieless session in the path ----------------------------------------------------------------
+SESSIONS = ["(S(lit3py55t21z5v55vlm25s55))", "(S(0z2abc45xyz3v55vlm25q11))"]
+
+
+def _cookieless() -> dict:
+    """Each visit to the root is sent to a session of its own, and the portal's links are relative."""
+    links = "".join(f"<a href='TinTuc.aspx?id={n}'>Tin {n}</a>" for n in range(len(TOPICS)))
+    routes = {"/": lambda n: (302, {"Location": f"/{SESSIONS[(n - 1) % 2]}/default.aspx"}, b"")}
+    for session in SESSIONS:
+        routes[f"/{session}/default.aspx"] = page(f"<html><body>{links}</body></html>")
+        routes.update({f"/{session}/TinTuc.aspx?id={n}": page(_article(n)) for n in range(len(TOPICS))})
+    return routes
+
+
+@pytest.mark.crawl
+def test_a_cookieless_session_is_not_part_of_an_articles_address(tmp_path):
+    """Two crawls, two sessions: the articles are stored once, at their address without one."""
+    db = tmp_path / "a.db"
+    server = serve({**ROBOTS, **_cookieless()})
+    for _ in SESSIONS:
+        result = run_cli("crawl", "--url", server.url, "--db", str(db), *FAST_SETTINGS)
+        assert result.returncode == 0, result.stderr
+    server.shutdown()
+    assert _stored(db) == {f"{server.url}TinTuc.aspx?id={n}" for n in range(len(TOPICS))}
+    assert sum(p.startswith(f"/{SESSIONS[1]}/TinTuc.aspx") for p in server.log) == 0  # known: not fetched
