@@ -44,7 +44,7 @@ from common.urls import (
     slashed,
     url_key,
 )
-from crawler.discovery.browser import clicked, clicked_links, data_links, written_links
+from crawler.discovery.browser import chosen_links, clicked, clicked_links, data_links, written_links
 from crawler.discovery.rowdates import row_date
 from crawler.discovery.soft404 import NotFoundPages
 from crawler.discovery.traps import TrapGuard, shape
@@ -336,7 +336,7 @@ class PortalSpider(ListingDiscovery, scrapy.Spider):
     def _gathered(self, response: TextResponse, root, base: str) -> list:
         """(element, href, address, facts) for every link the page has: its anchors and image
         map areas, what a click opens by script, cards' ``data-href``, anchors its scripts write,
-        and the documents and pages its frames show."""
+        jump menus' choices, and the documents and pages its frames show."""
         origin = "{0.scheme}://{0.netloc}".format(urlsplit(response.url))
         links = []
 
@@ -354,8 +354,9 @@ class PortalSpider(ListingDiscovery, scrapy.Spider):
             elif anchor.get("onclick") is None and href.lower().startswith("javascript:"):
                 for target in clicked(anchor):  # "javascript:window.open('/tin/1.html')"
                     add(anchor, target)
-        for element, href in (*clicked_links(root, response.text), *data_links(root, response.text),
-                              *written_links(root)):  # rows, buttons, cards, menus scripts link
+        text = response.text
+        for element, href in (*clicked_links(root, text), *data_links(root, text), *written_links(root),
+                              *chosen_links(root, text)):  # rows, buttons, cards, menus scripts link
             if is_followable(href):
                 add(element, href)
         for shown in root.iter("frame", "iframe", "embed", "object"):

@@ -8,8 +8,9 @@ shell whose scripts only send the browser elsewhere (``location.href = "/portal/
 followed there without one.
 
 What a browser would follow without being a page's ``<a href>`` is read here too, without a
-browser: what a click opens by script, cards and rows whose address is in ``data-href``, and
-links in the markup a page's inline scripts write (``document.write`` menus, ``innerHTML``).
+browser: what a click opens by script, cards and rows whose address is in ``data-href``, links
+in the markup a page's inline scripts write (``document.write`` menus, ``innerHTML``), and the
+choices of jump menus (a ``<select>`` that goes where its chosen option says).
 """
 
 from __future__ import annotations
@@ -136,3 +137,18 @@ def written_links(root) -> list[tuple[object, str]]:
             if len(found) >= MAX_WRITTEN:
                 return found
     return found
+
+
+JUMP_MENUS = etree.XPath("//select[@onchange]")
+PAGE_LIKE = re.compile(r"[/?]|\.(?:s?html?|aspx?|php|jsp|cfm)\b", re.I)
+
+
+def chosen_links(root, html: str) -> list[tuple[object, str]]:
+    """(option, address) for each choice of a jump menu: a ``<select>`` whose ``onchange`` goes
+    where the chosen option's value says (``location = this.value``, Dreamweaver's
+    ``MM_jumpMenu``): old portals' year and month archives, sections and pagers. Values that
+    are no address (``2``, ``vi``) are the page's script's to use, not read."""
+    if "onchange" not in html:
+        return []
+    return [(option, value) for menu in JUMP_MENUS(root) for option in menu.iter("option")
+            if (value := (option.get("value") or "").strip()) and PAGE_LIKE.search(value)]

@@ -172,3 +172,16 @@ def test_a_cookieless_session_is_not_part_of_an_articles_address(tmp_path):
     server.shutdown()
     assert _stored(db) == {f"{server.url}TinTuc.aspx?id={n}" for n in range(len(TOPICS))}
     assert sum(p.startswith(f"/{SESSIONS[1]}/TinTuc.aspx") for p in server.log) == 0  # known: not fetched
+
+
+# jump menus ------------------------------------------------------------------------------------------------
+@pytest.mark.crawl
+def test_a_jump_menus_choices_are_followed(tmp_path):
+    """An old portal's archive by year: a <select> whose onchange goes where the chosen option says."""
+    options = "".join(f"<option value='/luu-tru/{2022 + n}.html'>{2022 + n}</option>" for n in range(2))
+    menu = f"<select onchange=\"MM_jumpMenu('parent',this,0)\"><option value='#'>-</option>{options}</select>"
+    years = {f"/luu-tru/{2022 + n}.html": page(f"<html><body><a href='/tin/{n}.html'>Tin</a></body></html>")
+             for n in range(2)}
+    server = _crawl({"/": page(f"<html><body><form name='form1'>{menu}</form></body></html>"), **years,
+                     **{f"/tin/{n}.html": page(_article(n)) for n in range(2)}}, tmp_path / "a.db")
+    assert _stored(tmp_path / "a.db") == {f"{server.url}tin/{n}.html" for n in range(2)}

@@ -10,6 +10,7 @@ from scrapy.utils.test import get_crawler
 
 from crawler.discovery.browser import (
     browser_missing,
+    chosen_links,
     chromium_path,
     clicked,
     clicked_links,
@@ -124,3 +125,18 @@ def test_a_script_file_is_not_read_for_anchors():
     root = html.fromstring("<html><head><script src='/menu.js'>document.write('<a href=\"/x\">x</a>')"
                            "</script></head></html>")
     assert written_links(root) == []
+
+
+@pytest.mark.parametrize("menu,expected", [
+    ("<select onchange=\"window.location.href=this.value\"><option value=''>-- Năm --</option>"
+     "<option value='/tin-tuc/nam-2024.html'>2024</option><option value='?nam=2023'>2023</option></select>",
+     ["/tin-tuc/nam-2024.html", "?nam=2023"]),
+    ("<select name='menu1' onchange=\"MM_jumpMenu('parent',this,0)\"><option value='ChuyenMuc.aspx?id=3'>"
+     "Thông báo</option><option value='#'>...</option></select>", ["ChuyenMuc.aspx?id=3"]),
+    ("<select onchange='doiNgonNgu(this.value)'><option value='vi'>Tiếng Việt</option>"
+     "<option value='2'>2</option></select>", []),  # values that are no address: the page's script's
+    ("<select><option value='/tin/1.html'>Tin 1</option></select>", []),  # a form's field: no jump
+])
+def test_where_a_jump_menu_goes(menu, expected):
+    page = f"<html><body><form>{menu}</form></body></html>"
+    assert [href for _, href in chosen_links(html.fromstring(page), page)] == expected
