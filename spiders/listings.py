@@ -1,5 +1,6 @@
 """What the portal spider does beyond following ``<a href>``: the listings platforms page by
-other means (WebForms postbacks, load-more endpoints), soft-404s, and the traps it refuses.
+other means (WebForms postbacks, load-more endpoints), menus drawn by the portal's own script
+files, soft-404s, and the traps it refuses.
 
 A mixin of :class:`spiders.portal.PortalSpider`; the recognisers themselves are in
 :mod:`crawler.discovery` and know nothing of Scrapy.
@@ -19,6 +20,7 @@ from common.urls import host_of, joined
 from crawler.discovery.browser import script_redirects, script_shell
 from crawler.discovery.endpoints import Endpoint, answer_links, endpoints_in
 from crawler.discovery.postback import FORM_XPATH, Postback, page_state, pager_postbacks, webforms_page
+from crawler.discovery.scripts import MAX_SCRIPT_BYTES, menu_scripts, script_links
 from crawler.discovery.soft404 import probe_path
 from crawler.runtime import signals as found
 
@@ -26,6 +28,7 @@ logger = logging.getLogger(__name__)
 
 PROBE_STAT = "govarchive/not_found_probes"
 ENDPOINT_MAX_REQUESTS = 500  # answers of one endpoint at most, however many each brings
+MENU_SCRIPT_HOPS = 1  # a menu is on every page: its script is read from the pages near the start
 # the parameters that number a listing's pages (the pager's address in spiders.portal too)
 PAGING_PARAMS = r"page|trang|pg|paged|pageindex|pagenumber|pageno|cur|_\w+_cur|start|limitstart|offset"
 LISTING_PARAM = re.compile(rf"^(?:{PAGING_PARAMS})$", re.I)
@@ -202,3 +205,24 @@ class ListingDiscovery:
         endpoint, asked = response.meta["endpoint"], response.meta.get("asked", 1)
         if new and asked < ENDPOINT_MAX_REQUESTS:
             yield from self._endpoint_request(endpoint.following(len(hints)), hops, asked)
+
+    # menus drawn by the portal's own script files ---------------------------------------------------
+    def menu_script_requests(self, response: TextResponse, root, hops: int, base: str):
+        """Requests for the page's own script files that may draw its menu
+        (:mod:`crawler.discovery.scripts`): read once each, on pages near the start."""
+        if hops > MENU_SCRIPT_HOPS:
+            return
+        urls = [u for src in menu_scripts(root) if (u := joined(base, src))]
+        for request in self._follow(urls, self.parse_script, hops, 6):
+            request.meta.update(script_of=base, download_maxsize=MAX_SCRIPT_BYTES)
+            yield request
+
+    def parse_script(self, response: Response):
+        """A script file's page addresses, followed as the links of the page that included it
+        (relative ones resolve against it, as ``document.write`` output does)."""
+        code = (response.text if isinstance(response, TextResponse)
+                else response.body.decode("utf-8", "replace"))
+        page = response.meta.get("script_of") or response.url
+        urls = [u for href in script_links(code) if (u := joined(page, href))]
+        self.crawler.stats.inc_value("govarchive/discovery/script_links", len(urls))
+        yield from self._follow(urls, self.parse_page, response.meta.get("hops", 0) + 1, 0, True)

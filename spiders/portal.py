@@ -327,6 +327,7 @@ class PortalSpider(ListingDiscovery, scrapy.Spider):
                     new_elsewhere += 1
                 yield request
         yield from self.postbacks(response, root, page_links, hops, _paging_text)
+        yield from self.menu_script_requests(response, root, hops, base)
         endpoints = list(self.endpoint_requests(response, root, hops, base))
         yield from endpoints
         if not endpoints and not response.meta.get("has_paging"):

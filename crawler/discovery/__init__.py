@@ -6,6 +6,8 @@
   inline scripts, and the links their HTML or JSON answers hold;
 - :mod:`~crawler.discovery.browser`: pages only a browser can list (script shells), rendered in the
   system's Chromium through scrapy-playwright;
+- :mod:`~crawler.discovery.scripts`: menus drawn by a portal's own script files, read for the
+  page addresses they name;
 - :mod:`~crawler.discovery.traps`: calendars, path loops, facet combinations, session noise and
   patterns that run dry, recognised from what the crawl sees;
 - :mod:`~crawler.discovery.soft404`: "not found" pages served with 200;

@@ -185,3 +185,19 @@ def test_a_jump_menus_choices_are_followed(tmp_path):
     server = _crawl({"/": page(f"<html><body><form name='form1'>{menu}</form></body></html>"), **years,
                      **{f"/tin/{n}.html": page(_article(n)) for n in range(2)}}, tmp_path / "a.db")
     assert _stored(tmp_path / "a.db") == {f"{server.url}tin/{n}.html" for n in range(2)}
+
+
+# a menu drawn by the portal's own script file --------------------------------------------------------------
+@pytest.mark.crawl
+def test_a_menu_drawn_by_the_portals_script_file_is_followed(tmp_path):
+    """The root links nothing: its menu comes from /js/menu.js (a menu library's arrays)."""
+    root = ("<html><head><script src='/js/jquery.js'></script><script src='/js/menu.js'></script></head>"
+            "<body><p>Chào mừng đến với cổng thông tin điện tử huyện.</p></body></html>")
+    menu = 'Menu1 = new Array("Tin tức", "tin-tuc.htm", "", 0, 20, 100);'
+    section = "".join(f"<a href='/tin/{n}.html'>Tin {n}</a>" for n in range(len(TOPICS)))
+    server = _crawl({"/": page(root), "/js/menu.js": page(menu, "application/javascript"),
+                     "/tin-tuc.htm": page(f"<html><body>{section}</body></html>"),
+                     **{f"/tin/{n}.html": page(_article(n)) for n in range(len(TOPICS))}},
+                    tmp_path / "a.db", "-s", "GOVARCHIVE_BROWSER=off")
+    assert _stored(tmp_path / "a.db") == {f"{server.url}tin/{n}.html" for n in range(len(TOPICS))}
+    assert "/js/jquery.js" not in server.log
