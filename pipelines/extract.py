@@ -11,7 +11,7 @@ from scrapy.exceptions import DropItem
 
 from archive.warc import warc_folder
 from common.dates import MONTH_FIRST
-from crawler.extraction import Rejection, extract_bytes, resolve_date
+from crawler.extraction import Rejection, resolve_date
 from crawler.extraction.budget import MAX_BYTES, SECONDS
 from crawler.extraction.decode import charset_from_content_type, decode_html
 from crawler.extraction.pool import PoolUnavailable, default_workers, release_pool, shared_pool
@@ -119,6 +119,13 @@ class ExtractPipeline(ArchiveStage):
                                                 self.seconds))[0]
             except PoolUnavailable:
                 self.pool = None
+        return self._extract_here(body, url, content_type, state)
+
+    def _extract_here(self, body: bytes, url: str, content_type: str, state: SiteLearning):
+        """A page's extraction in this process, where no worker can take it (extraction's stages
+        are imported then: a crawl process that has workers never loads them)."""
+        from crawler.extraction import extract_bytes
+
         return extract_bytes(body, url, content_type, state.profile, max_bytes=self.max_bytes,
                              seconds=self.seconds)
 
@@ -154,8 +161,7 @@ class ExtractPipeline(ArchiveStage):
 
         result = await self._in_worker(adapter, selectors) if self.pool else None
         if result is None:
-            result = extract_bytes(adapter["body"], adapter["url"], adapter["content_type"],
-                                   state.profile, max_bytes=self.max_bytes, seconds=self.seconds)
+            result = self._extract_here(adapter["body"], adapter["url"], adapter["content_type"], state)
         if result.truncated:
             logger.warning("page over %d bytes: extracted from its start only: %s", self.max_bytes,
                            adapter["url"])

@@ -29,7 +29,18 @@ htmldate on foreign pages); ``common.dates`` parses them.
 Platform knowledge lives in ``crawler.profiles``; dates are parsed by ``common.dates``.
 """
 
-from crawler.extraction.page import extract_bytes, extract_html, extract_page, resolve_date
-from crawler.extraction.result import Extraction, Rejection
+from crawler.extraction.result import Extraction, Rejection, resolve_date
 
 __all__ = ["Extraction", "Rejection", "extract_bytes", "extract_html", "extract_page", "resolve_date"]
+_PAGE = ("extract_bytes", "extract_html", "extract_page")
+
+
+def __getattr__(name: str):
+    """``extract_*`` from ``page``, imported at first use: a crawl process extracts in its
+    workers, and importing the page's stages (trafilatura with them) was a fifth of a second
+    of each crawl process's start (benchmarks/RESULTS.md, stop 49)."""
+    if name in _PAGE:
+        from crawler.extraction import page
+
+        return getattr(page, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

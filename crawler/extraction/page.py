@@ -15,7 +15,7 @@ from datetime import datetime
 
 from lxml import etree
 
-from common.dates import MONTH_FIRST, DateError, month_first_by, parse_date
+from common.dates import MONTH_FIRST, month_first_by
 from common.legacy import has_signs
 from common.textnorm import clean_line, clean_text, fold, is_vietnamese
 from common.urls import canonical_url, host_of, joined
@@ -48,7 +48,7 @@ from crawler.extraction.locate import (
     post_block,
 )
 from crawler.extraction.metadata import PageMeta, read_meta
-from crawler.extraction.result import Extraction, Rejection
+from crawler.extraction.result import Extraction, Rejection, resolve_date
 from crawler.extraction.titles import (
     breadcrumb_item,
     find_title,
@@ -309,21 +309,6 @@ def _title_text(title_el, meta: PageMeta, crumb: str = "") -> str:
         if declared and 0 < prefix <= BADGE and fold(shown).endswith(fold(declared)):
             return declared
     return shown
-
-
-def resolve_date(result: Extraction, fetched_at: datetime | None = None) -> Extraction:
-    """Parse the date candidates in order; the first valid one wins."""
-    for kind, raw in result.date_candidates:
-        try:
-            parsed = parse_date(raw, now=fetched_at, month_first=kind.endswith(MONTH_FIRST))
-        except DateError as exc:
-            result.date_notes.append(f"{kind}: {exc}")
-            continue
-        result.published_at, result.published_raw, result.published_from = parsed.value, parsed.raw, kind
-        return result
-    if not result.date_candidates:
-        result.date_notes.append("no date line near the title and no date metadata")
-    return result
 
 
 def extract_page(

@@ -21,7 +21,6 @@ from archive.reader import open_reader
 from archive.store import open_database
 from archive.templates import all_templates
 from archive.warc import RecordRef, WarcError, read_response, warc_folder
-from crawler.extraction import extract_page
 from crawler.profiles import SiteProfile
 
 logger = logging.getLogger(__name__)
@@ -73,6 +72,8 @@ def rows_to_reread(db, site: str, urls: list[str]) -> list[dict]:
 
 def _reread(db, folder: Path, rows: list[dict], profiles: Mapping[str, SiteProfile], dry_run: bool,
             report: ReextractReport) -> None:
+    from crawler.extraction import extract_page  # its stages, for this command only
+
     for row in rows:
         report.checked += 1
         stored = record_of(folder, row, report)

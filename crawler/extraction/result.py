@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from datetime import datetime
 from enum import StrEnum
+
+from common.dates import MONTH_FIRST, DateError, parse_date
 
 
 class Rejection(StrEnum):
@@ -55,3 +58,16 @@ class Extraction:
                 "comments": self.comments or None}
 
 
+def resolve_date(result: Extraction, fetched_at: datetime | None = None) -> Extraction:
+    """Parse the date candidates in order; the first valid one wins."""
+    for kind, raw in result.date_candidates:
+        try:
+            parsed = parse_date(raw, now=fetched_at, month_first=kind.endswith(MONTH_FIRST))
+        except DateError as exc:
+            result.date_notes.append(f"{kind}: {exc}")
+            continue
+        result.published_at, result.published_raw, result.published_from = parsed.value, parsed.raw, kind
+        return result
+    if not result.date_candidates:
+        result.date_notes.append("no date line near the title and no date metadata")
+    return result

@@ -33,7 +33,6 @@ from lxml import html as lxml_html
 from common.dates import MONTH_FIRST, DateError, contains_date, numeric_order, parse_date
 from common.textnorm import clean_line, fold
 from common.urls import slug
-from crawler.extraction.bodyplace import body_place
 from crawler.extraction.budget import MAX_BYTES, ExtractionTimeout, time_budget
 from crawler.extraction.places import path_of, xpath_of
 from crawler.extraction.tree import parse_page
@@ -114,6 +113,8 @@ def _learn(pages: list[tuple[str, str]], seen: Mapping[str, tuple[str, str]] | N
     template = SiteTemplate(pages=len(read), title=title, date=date, drop_text=_repeated_lines(read),
                             examples=examples, date_order=order)
     if seen:
+        from crawler.extraction.bodyplace import body_place  # extraction's stages: learnt in a worker
+
         template.body = body_place(pages, seen, template.selectors())
     return template
 

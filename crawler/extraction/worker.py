@@ -17,12 +17,12 @@ from multiprocessing.connection import Connection
 from typing import Any
 
 from common.textnorm import content_hash
-from crawler.extraction import extract_bytes
 from crawler.extraction.result import Extraction
 
 WARM_PAGE = ("<html><body><article><h1>Chỉ thị</h1><p>" + "Chỉ thị về công tác dân vận. " * 40
              + "</p></article></body></html>").encode()
-PRELOAD = ["crawler.extraction", "crawler.extraction.worker", "archive.neardup", "trafilatura", "lxml.html"]
+PRELOAD = ["crawler.extraction.page", "crawler.extraction.bodyplace", "crawler.extraction.worker",
+           "archive.neardup", "trafilatura", "lxml.html"]
 
 
 @lru_cache(maxsize=64)
@@ -38,6 +38,7 @@ def extract_job(body: bytes, url: str, content_type: str, selectors: str, max_by
     hash (the dedup stage's, computed here off the reactor), and the CPU seconds it took (the
     crawl's stats add them up: the workers' share of the work)."""
     from archive import neardup
+    from crawler.extraction import extract_bytes  # preloaded by the workers (PRELOAD)
 
     started = time.process_time()
     result = extract_bytes(body, url, content_type, _profile(selectors), max_bytes=max_bytes, seconds=seconds)
