@@ -150,3 +150,20 @@ def test_importing_the_project_installs_no_reactor():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
                             timeout=300)
     assert result.stdout.strip() == "False", result.stderr[-2000:]
+
+
+def test_a_crawl_process_loads_no_extraction_stage():
+    """A crawl process extracts in its workers: its spider, stages and runner load none of the
+    page's stages (trafilatura among them), which cost each crawl process's start."""
+    import subprocess
+    import sys
+
+    code = ("import sys, crawler.runtime.runner, crawler.runtime.many, spiders.portal\n"
+            "import crawler.extraction.pool\n"
+            "from crawler.runtime.settings import ITEM_PIPELINES\n"
+            "from scrapy.utils.misc import load_object\n"
+            "for name in ITEM_PIPELINES: load_object(name)\n"
+            "print(sorted(m for m in ('crawler.extraction.page', 'trafilatura') if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
+                            timeout=300)
+    assert result.stdout.strip() == "[]", result.stderr[-2000:]
