@@ -7,6 +7,7 @@ Opening and writing:
 - ``schema``: the migrations, the only way the schema changes;
 - ``writer``: the :class:`~archive.writer.ArchiveWriter` protocol crawl components write through;
 - ``store``: :class:`~archive.store.Archive`, the SQLite writer: crawls, pages, articles, versions;
+  ``counts``: a crawl's counts, as recorded and shown;
 - ``shared_files``: what the crawls of one process share: a connection per archive, a WARC writer per folder;
 - ``document_store``: documents and the links to them; ``sites``: the registry's sites as rows;
 - ``findings``: redirects and document links kept as a crawl sees them, resolved when it can;

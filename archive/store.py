@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -17,6 +16,7 @@ import numpy as np
 
 from archive import findings, neardup
 from archive.connect import ArchiveError, open_database
+from archive.counts import CrawlCounts
 from common.urls import canonical_url
 
 if TYPE_CHECKING:
@@ -30,16 +30,6 @@ VERSION_COLUMNS = ("title", "published_at", "published_raw", "published_from", "
                    "attachments", "comments", "text", "content_hash",
                    "fetched_at", "crawl_id", "warc_file", "warc_offset", "warc_length", "captured_at",
                    "capture_archive")
-
-
-@dataclass(frozen=True)
-class CrawlCounts:
-    pages_fetched: int = 0
-    articles_new: int = 0
-    articles_updated: int = 0
-    duplicates: int = 0
-    errors: int = 0
-    skipped: int = 0
 
 
 class Archive:

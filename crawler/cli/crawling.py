@@ -8,9 +8,7 @@ from pathlib import Path
 
 import click
 
-from archive.reader import open_reader
-from archive.search import SearchError, search
-from archive.store import ArchiveError
+from archive.errors import ArchiveError
 from crawler.cli.common import (
     CONTEXT,
     check_output,
@@ -22,8 +20,6 @@ from crawler.cli.common import (
     vn_time,
 )
 from crawler.cli.progress import CrawlProgress
-from crawler.cli.research import print_rows
-from crawler.cli.watch import registry_health
 
 
 def _select_sites(sites, keys, all_sites, province, level) -> list[str]:
@@ -216,6 +212,7 @@ def run_due(registry, db_path, setting) -> None:
 
         */10 * * * * cd /srv/archive && govarchive run-due --db archive.db >> run-due.log 2>&1
     """
+    from crawler.cli.watch import registry_health
     from crawler.runtime.many import run_sites
 
     _, health = registry_health(registry, db_path)
@@ -302,6 +299,9 @@ def demo(db_path, query) -> None:
 
         govarchive demo
     """
+    from archive.reader import open_reader
+    from archive.search import SearchError, search
+    from crawler.cli.research import print_rows
     from crawler.demo.runner import run_demo
 
     try:

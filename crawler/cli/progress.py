@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.live import Live
 from rich.text import Text
 
-from archive.store import CrawlCounts
+from archive.counts import CrawlCounts
 
 LOG_EVERY = 30.0
 FIELDS = fields(CrawlCounts)

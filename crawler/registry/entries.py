@@ -38,6 +38,7 @@ import tomllib
 import zlib
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -249,7 +250,16 @@ def default_schedule(key: str) -> str:
 
 def cron_problem(schedule) -> str:
     """Why ``schedule`` is not a usable cron expression ('' when it is), by croniter, which runs it."""
-    if not isinstance(schedule, str) or not croniter.is_valid(schedule):
+    if not isinstance(schedule, str):
+        return f"{schedule!r} is not a cron expression (five fields: minute hour day month weekday)"
+    return _cron_problem(schedule)
+
+
+@lru_cache(maxsize=1024)
+def _cron_problem(schedule: str) -> str:
+    """Each expression checked once: a registry of hundreds of portals repeats a few (their
+    check was half of loading the registry, which a crawl of all of them waits for)."""
+    if not croniter.is_valid(schedule):
         return f"{schedule!r} is not a cron expression (five fields: minute hour day month weekday)"
     if not schedule.startswith("@") and len(schedule.split()) != 5:
         return f"{schedule!r}: five fields expected (minute hour day month weekday)"

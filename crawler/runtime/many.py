@@ -33,12 +33,11 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from archive.shared_files import SharedFiles
-from archive.store import ArchiveError, CrawlCounts, mark_interrupted
 from common.clock import new_crawl_id, utc_now
 from crawler.runtime import settings as defaults
 
 if TYPE_CHECKING:
+    from archive.counts import CrawlCounts
     from crawler.runtime.runner import CrawlSummary
 
 # crawler.runtime.runner (Scrapy, half a second of imports) is imported where it is used: a
@@ -116,12 +115,12 @@ def _jsonable(value: Any) -> bool:
 def _run_split(keys: list[str], db_path: str | Path, processes: int, settings: Mapping[str, Any],
                progress: Callable[..., None] | None) -> tuple[list[str], list[str]]:
     # started first: they import Scrapy (a second or two) while the archive is made ready here
+    # (and before this process imports the archive's and Scrapy's modules: they wait for it)
     children = [_spawn() for _ in range(processes)]
     try:
-        from crawler.runtime.runner import prepare_archive, project_settings
-        from crawler.runtime.spiderloader import RegistrySpiderLoader
+        from archive.shared_files import SharedFiles
+        from crawler.runtime.runner import prepare_archive
 
-        loader = RegistrySpiderLoader(project_settings(settings))
         with SharedFiles() as shared:  # the archive made and migrated before any crawl opens it
             prepare_archive(shared, db_path, settings)
     except BaseException:
@@ -144,6 +143,10 @@ def _run_split(keys: list[str], db_path: str | Path, processes: int, settings: M
             proc.stdin.flush()  # left open: its end tells the child this process is gone
         except BrokenPipeError:  # it died starting (its error is on stderr): reported as such below
             pass
+    from crawler.runtime.runner import project_settings
+    from crawler.runtime.spiderloader import RegistrySpiderLoader
+
+    loader = RegistrySpiderLoader(project_settings(settings))  # once they have their portals
     with _forwarding_signals(children):
         try:
             reports = _follow(children, progress)
@@ -154,6 +157,7 @@ def _run_split(keys: list[str], db_path: str | Path, processes: int, settings: M
 
 def _record_sites(db_path: str | Path, sites) -> None:
     """The registry's sites recorded in the archive when the crawl processes end."""
+    from archive.shared_files import SharedFiles
     from crawler.runtime.runner import record_sites
 
     with SharedFiles() as shared:
@@ -214,6 +218,8 @@ def _follow(children: list[subprocess.Popen], progress: Callable[..., None] | No
 def read_report(message: dict, report: dict, progress: Callable[..., None] | None, process: int) -> None:
     """One line of a crawl process's :class:`Reports`, into what is known of it (``report``) and
     the display (``progress``, its crawls told apart by ``process``)."""
+    from archive.counts import CrawlCounts
+
     for source, counts in message.get("progress", []) if progress is not None else []:
         progress(CrawlCounts(**counts), source=(process, source))
     if "started" in message:
@@ -238,6 +244,8 @@ def _outcome(reports: list[dict], groups: list[list[str]],
         never = [key for key in keys if key not in begun]
         logger.error("a crawl process ended without its report (exit code %d): %d crawls recorded as "
                      "killed, %d portals not crawled", report["exit"], len(started), len(never))
+        from archive.store import mark_interrupted
+
         mark_interrupted(db_path, started, utc_now(), status="killed")
         crawl_ids += started + [f"{new_crawl_id()}-{key}" for key in never]
     return crawl_ids, pending
@@ -245,6 +253,7 @@ def _outcome(reports: list[dict], groups: list[list[str]],
 
 def _child() -> None:
     """A crawl process: its portals from standard input, JSON reports on standard output."""
+    from archive.store import ArchiveError
     from crawler.runtime.runner import crawl_sites  # while the parent makes the archive ready
 
     line = sys.stdin.readline()
