@@ -17,7 +17,7 @@ import numpy as np
 from archive import findings, neardup
 from archive.connect import ArchiveError, open_database
 from archive.counts import CrawlCounts
-from common.urls import canonical_url
+from common.urls import kept_address
 
 if TYPE_CHECKING:
     from archive.shared_files import SharedFiles
@@ -285,12 +285,6 @@ class Archive:
         row = self.db.execute("SELECT coalesce(cluster_id, id) FROM articles WHERE id = ?", [near])
         cluster = row.fetchone()[0]
         self.db.execute("UPDATE articles SET cluster_id = ? WHERE id IN (?, ?)", [cluster, near, article_id])
-
-
-def kept_address(url: str) -> str:
-    """A page's address as the archive keeps it: an ASP.NET cookieless session in its path, which
-    the server gives each visit anew, left out (``common.urls.canonical_url``)."""
-    return canonical_url(url) if "/(" in url else url
 
 
 def mark_interrupted(path: str | Path, crawl_ids: list[str], finished_at: str,

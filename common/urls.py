@@ -65,6 +65,12 @@ def canonical_url(url: str) -> str:
     return _canonical(url)
 
 
+def kept_address(url: str) -> str:
+    """The address the archive keeps for a fetched ``url``: without an ASP.NET cookieless session
+    in its path, which the server gives each visit anew (``url`` itself otherwise)."""
+    return canonical_url(url) if "/(" in url else url
+
+
 def fetch_address(url: str) -> str:
     """The canonical form of ``url`` to fetch: an ASP.NET cookieless session in its path kept.
     Without it the server answers each request with a redirect to a session of its own."""

@@ -41,6 +41,7 @@ from common.urls import (
     is_document,
     is_followable,
     joined,
+    kept_address,
     slashed,
     url_key,
 )
@@ -386,7 +387,7 @@ class PortalSpider(ListingDiscovery, scrapy.Spider):
         linked_from = response.meta.get("linked_from", "")
         owner = response.url if host_of(response.url) in self.sites or not linked_from else linked_from
         return DocumentItem(  # a file on a file host belongs to the portal that linked it
-            url=response.url, site=self.site_of(owner), crawl_id=self.crawl_id,
+            url=kept_address(response.url), site=self.site_of(owner), crawl_id=self.crawl_id,
             fetched_at=utc_now(), status=response.status,
             content_type=response.headers.get("Content-Type", b"").decode("latin-1"),
             disposition=response.headers.get("Content-Disposition", b"").decode("latin-1"),

@@ -162,6 +162,16 @@ def _cookieless() -> dict:
 
 
 @pytest.mark.crawl
+def test_a_cookieless_session_is_not_part_of_a_documents_address(tmp_path):
+    session = SESSIONS[0]
+    server = _crawl({"/": lambda n: (302, {"Location": f"/{session}/default.aspx"}, b""),
+                     f"/{session}/default.aspx": page("<html><body><a href='files/qd-12.pdf'>Quyết định số 12"
+                                                      "</a></body></html>"),
+                     f"/{session}/files/qd-12.pdf": page(_pdf(12), "application/pdf")}, tmp_path / "a.db")
+    assert _stored(tmp_path / "a.db", "documents") == {f"{server.url}files/qd-12.pdf"}
+
+
+@pytest.mark.crawl
 def test_a_cookieless_session_is_not_part_of_an_articles_address(tmp_path):
     """Two crawls, two sessions: the articles are stored once, at their address without one."""
     db = tmp_path / "a.db"
