@@ -18,10 +18,10 @@ from crawler.discovery.browser import WRITTEN_ANCHOR
 MAX_SCRIPTS = 4  # own script files read from one page
 MAX_SCRIPT_BYTES = 512 * 1024  # a menu is a few kilobytes; a bundle is not a menu
 MAX_LINKS = 300  # addresses taken from one script
-LIBRARY = re.compile(
-    r"jquery|bootstrap|analytics|gtag|googletag|google|facebook|fbevents|swfobject|modernizr|html5shiv|"
-    r"respond|angular|react|vue|lodash|moment|popper|slick|owl|fancybox|lightbox|select2|datepicker|"
-    r"recaptcha|polyfill|\.min\.js|combo|minifier|barebone|\.jsp", re.I)
+LIBRARY = re.compile(  # short names whole: "responsive-menu.js" is a portal's own
+    r"jquery|bootstrap|analytics|gtag|google|facebook|fbevents|swfobject|modernizr|html5shiv|angular|"
+    r"lodash|popper|fancybox|lightbox|select2|datepicker|recaptcha|polyfill|"
+    r"\b(?:respond|react|vue|moment|slick|owl)\b|\.min\.js|combo|minifier|barebone|\.jsp", re.I)
 # a page's address in a script: quoted, or after ``url=`` / ``href=`` in a menu's item string
 PAGE_ADDRESS = re.compile(
     r"""(?:["']|\burl=|\bhref=)\s*(?P<address>(?:https?://[^"'\s;<>()]+?|[\w\-./%~]+?)"""

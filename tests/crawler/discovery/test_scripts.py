@@ -13,8 +13,9 @@ def test_a_pages_own_scripts_are_read_and_libraries_are_not():
         "<script src='/Scripts/bootstrap.min.js'></script><script src='/js/menu.js'></script>"
         "<script src='https://www.googletagmanager.com/gtag/js?id=G-1'></script>"
         "<script src='/html/js/barebone.jsp?minifierType=js'></script><script>var a;</script>"
-        "<script src='ChuyenMuc.js'></script></head><body></body></html>")
-    assert menu_scripts(root) == ["/js/menu.js", "ChuyenMuc.js"]
+        "<script src='ChuyenMuc.js'></script><script src='/js/respond.js'></script>"
+        "<script src='/js/responsive-menu.js'></script></head><body></body></html>")
+    assert menu_scripts(root) == ["/js/menu.js", "ChuyenMuc.js", "/js/responsive-menu.js"]
 
 
 def test_the_addresses_a_menu_script_names():
