@@ -33,11 +33,12 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
+from archive.counts import CrawlCounts
+from archive.errors import ArchiveError
 from common.clock import new_crawl_id, utc_now
 from crawler.runtime import settings as defaults
 
 if TYPE_CHECKING:
-    from archive.counts import CrawlCounts
     from crawler.runtime.runner import CrawlSummary
 
 # crawler.runtime.runner (Scrapy, half a second of imports) is imported where it is used: a
@@ -242,8 +243,6 @@ def _follow(children: list[subprocess.Popen], progress: Callable[..., None] | No
 def read_report(message: dict, report: dict, progress: Callable[..., None] | None, process: int) -> None:
     """One line of a crawl process's :class:`Reports`, into what is known of it (``report``) and
     the display (``progress``, its crawls told apart by ``process``)."""
-    from archive.counts import CrawlCounts
-
     for source, counts in message.get("progress", []) if progress is not None else []:
         progress(CrawlCounts(**counts), source=(process, source))
     if "started" in message:
@@ -277,7 +276,6 @@ def _outcome(reports: list[dict], groups: list[list[str]],
 
 def _child() -> None:
     """A crawl process: its portals from standard input, JSON reports on standard output."""
-    from archive.store import ArchiveError
     from crawler.runtime.runner import crawl_sites  # while the parent makes the archive ready
 
     line = sys.stdin.readline()
