@@ -32,9 +32,10 @@ _PRINT_PARAMS = re.compile(r"^(print|printer|printable|in|inbai|isprint|printmod
 _PRINT_VALUES = {"print", "printer", "in", "inbai", "component"}
 _VIEW_PARAMS = re.compile(r"^(view|layout|format|tmpl|mode|output|type)$", re.I)
 _JSESSION = re.compile(r";jsessionid=[^/?#]*", re.I)
-# ASP.NET's cookieless session (and forms ticket) in the path: ``/(S(lit3py55t21z5v55vlm25s55))/x.aspx``.
-# The server gives each visit its own, and the page is the same under any: it is not the address.
-_ASPNET_SESSION = re.compile(r"/\((?:[ASF]\([A-Za-z0-9_-]*\))+\)(?=/)")
+# ASP.NET's cookieless session (and forms ticket, anonymous id, AutoDetect's X(1)) in the path:
+# ``/(S(lit3py55t21z5v55vlm25s55))/x.aspx``. The server gives each visit its own, and the page is
+# the same under any: it is not the address.
+_ASPNET_SESSION = re.compile(r"/\((?:[ASFX]\([A-Za-z0-9_-]*\))+\)(?=/)")
 # the page path before Liferay's /-/ is where the article is shown, not which article it is
 _LIFERAY_CONTENT = re.compile(r"^.*?/-/(?:asset_publisher/[^/]+/)?((?:content|view_content|view)/[^/]+)$")
 _LIFERAY_STATE = re.compile(r"^(?:p_p_\w+|p_r_p_\w+|_\w+_(?:redirect|backURL)|redirect|inheritRedirect)$",

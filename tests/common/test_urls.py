@@ -19,6 +19,7 @@ CANONICAL = [
     ("http://x.gov.vn/(S(lit3py55t21z5v55vlm25s55))/TinTuc/ChiTiet.aspx?id=7",
      "http://x.gov.vn/TinTuc/ChiTiet.aspx?id=7"),
     ("http://x.gov.vn/vn/(A(BCDe_f-9)S(lit3py55t21z5v55vlm25s55))/default.aspx", "http://x.gov.vn/vn/default.aspx"),
+    ("http://x.gov.vn/(X(1)S(lit3py55t21z5v55vlm25s55))/default.aspx", "http://x.gov.vn/default.aspx"),
     ("http://x.gov.vn/tin/(2024)/bai-1.html", "http://x.gov.vn/tin/(2024)/bai-1.html"),  # brackets alone stay
 ]
 
