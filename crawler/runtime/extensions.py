@@ -132,7 +132,13 @@ class Progress:
 
 
 class _NoTraceback(logging.Filter):
+    """The traceback goes; the exception's one line stays with the message (an item's error was
+    logged as the item alone, with nothing of why)."""
+
     def filter(self, record: logging.LogRecord) -> bool:
+        error = record.exc_info[1] if record.exc_info else None
+        if error is not None:
+            record.msg, record.args = f"{record.getMessage()} ({type(error).__name__}: {error})", None
         record.exc_info, record.exc_text = None, None
         return True
 
