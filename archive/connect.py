@@ -24,6 +24,7 @@ import os
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -73,8 +74,27 @@ def open_database(path: str | Path, *, create: bool = True, write: bool = False,
     return db
 
 
+class _WriteFirstConnection(sqlite3.Connection):
+    """A connection whose transactions take the write lock when they begin.
+
+    Several processes write one archive (a run's crawl processes, a crawl cron starts, ``serve``
+    recording the sites). SQLite lets a writer wait the busy timeout for the lock only if it
+    holds no read transaction yet; one that has read (the full-text index reloads its
+    configuration inside the transaction after another connection changed the schema) and then
+    finds the lock taken fails at once with "database is locked". A transaction that takes the
+    lock first (``BEGIN IMMEDIATE``) waits for it: Python begins that way with
+    ``isolation_level``, and sqlite-utils' own ``BEGIN`` is made the same here.
+    """
+
+    def execute(self, sql: str, *args: Any) -> sqlite3.Cursor:
+        if sql == "BEGIN":  # sqlite-utils' atomic() and the writes that use it
+            sql = "BEGIN IMMEDIATE"
+        return super().execute(sql, *args)
+
+
 def _connect(path: Path, busy_ms: int, uri: str = "") -> Database:
-    conn = sqlite3.connect(uri or str(path), timeout=busy_ms / 1000, uri=bool(uri))
+    conn = sqlite3.connect(uri or str(path), timeout=busy_ms / 1000, uri=bool(uri),
+                           factory=_WriteFirstConnection, isolation_level="IMMEDIATE")
     db = Database(conn)
     db.execute(f"PRAGMA busy_timeout = {busy_ms}")
     return db

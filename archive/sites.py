@@ -30,8 +30,16 @@ def sync_sites(db: Database, sites: Iterable) -> int:
              **{c: units.get(c) or None for c in UNIT_COLUMNS
                 for units in [site.unit_columns() if hasattr(site, "unit_columns") else {}]},
              "home": " ".join(site.home), "updated_at": now} for site in sites]
+    if not rows:
+        return 0
+    columns = list(rows[0])
+    # plain SQL: sqlite-utils' upsert first probes SQLite by creating and dropping a table in
+    # the archive, a schema change that makes every other writer's statements re-read it
+    sql = (f"INSERT INTO sites ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))}) "
+           "ON CONFLICT (key) DO UPDATE SET "
+           + ", ".join(f"{c} = excluded.{c}" for c in columns if c != "key"))
     with db.conn:
-        db["sites"].upsert_all(rows, pk="key")
+        db.conn.executemany(sql, [[row[c] for c in columns] for row in rows])
     return len(rows)
 
 
