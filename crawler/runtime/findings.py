@@ -1,16 +1,23 @@
-"""Writes what the spider learns as it learns it: redirects, document links, pages not fetched.
+"""Writes what the spider learns as it learns it: redirects, document links, pages not fetched,
+and pages whose item could not be stored.
 
 An extension with its own archive writer, open for the crawl: each finding the spider signals
 (:mod:`crawler.runtime.signals`) is one write, committed at once (in a worker, one stream
 operation). Redirects and document links wait in the archive's ``findings`` table until what
 they point to is archived (``Archive.resolve_findings``, run as each crawl finishes and again by
 the next one after a kill).
+
+A page whose item failed in a pipeline (an unexpected error, a lock held past the busy timeout)
+is recorded ``failed`` with the error as its reason: the resume frontier counts it done, and the
+next crawls fetch it again after the failed pages' backoff, as a page whose download failed.
 """
 
 from __future__ import annotations
 
 import logging
+from datetime import UTC, datetime
 
+from itemadapter import ItemAdapter
 from scrapy import signals
 
 from archive.writer import ArchiveWriter
@@ -35,6 +42,7 @@ class FindingsRecorder:
         crawler.signals.connect(recorder.redirect_found, signal=found.redirect_found)
         crawler.signals.connect(recorder.document_linked, signal=found.document_linked)
         crawler.signals.connect(recorder.page_unfetched, signal=found.page_unfetched)
+        crawler.signals.connect(recorder.item_unstored, signal=signals.item_error)
         return recorder
 
     def spider_opened(self, spider) -> None:
@@ -68,3 +76,21 @@ class FindingsRecorder:
             self.archive.record_failure(url, site, reason, seen_at, spider.crawl_id)
         else:
             self.archive.record_page(url, site, kind, reason, seen_at, spider.crawl_id)
+
+    def item_unstored(self, item, response, spider, failure) -> None:
+        if self.archive is None:
+            return
+        adapter = ItemAdapter(item)
+        url = adapter.get("url")  # the address storing it clears a failure record of
+        if not url:
+            return
+        error = failure.value
+        reason = f"not stored: {type(error).__name__}: {error}"[:300]
+        when = adapter.get("fetched_at") or datetime.now(UTC).isoformat(timespec="seconds")
+        try:
+            self.archive.record_failure(url, adapter.get("site") or self._site_of(spider, url), reason,
+                                        when, spider.crawl_id)
+        except Exception as exc:  # the archive itself failing: said once here, the crawl goes on
+            logger.warning("could not record %s as not stored: %s", url, exc)
+            return
+        self.stats.inc_value("govarchive/unstored_recorded")

@@ -92,3 +92,32 @@ def test_a_redirect_becomes_a_sighting_once_its_article_is_archived(tmp_path):
     assert sightings == [("http://p/new",), ("http://p/old",)]
     assert archive.resolve_findings() == 0  # resolved once
     archive.close()
+
+
+def test_a_page_whose_item_failed_is_recorded_failed_for_the_next_crawl(tmp_path):
+    """An item that failed in a pipeline: the page is kept as ``failed`` with the error, so the
+    next crawl fetches it again, instead of being counted done and forgotten."""
+    from scrapy import signals
+    from twisted.python.failure import Failure
+
+    from crawler.runtime.items import PageItem
+
+    crawler = get_crawler(settings_dict={"GOVARCHIVE_DB": str(tmp_path / "a.db")})
+
+    class Spider:
+        crawl_id = "c1"
+
+    recorder = FindingsRecorder.from_crawler(crawler)
+    recorder.spider_opened(Spider)
+    item = PageItem(url="http://p/tin/3.html", site="portal", crawl_id="c1",
+                    fetched_at="2026-12-07T00:00:00+00:00")
+    try:
+        raise sqlite3.OperationalError("database is locked")
+    except sqlite3.OperationalError:
+        failure = Failure()
+    crawler.signals.send_catch_log(signals.item_error, item=item, response=None, spider=Spider,
+                                   failure=failure)
+    recorder.spider_closed(Spider)
+    assert _rows(tmp_path / "a.db", "SELECT url, site, kind, reason, next_try FROM pages") == [
+        ("http://p/tin/3.html", "portal", "failed", "not stored: OperationalError: database is locked",
+         "2026-12-07T06:00:00+00:00")]
