@@ -82,6 +82,12 @@ def attachment_anchors(body: lxml_html.HtmlElement, base_url: str | None) -> set
             if is_document(joined(base_url or "", (a.get("href") or "").strip()) or "")}
 
 
+def links_document(el: lxml_html.HtmlElement, base_url: str | None) -> bool:
+    """Whether ``el`` holds an anchor that links a document (the first one found answers)."""
+    return any(is_document(joined(base_url or "", (a.get("href") or "").strip()) or "")
+               for a in el.iter("a"))
+
+
 def with_attachments(text: str, attachments: list[dict[str, str]]) -> str:
     """``text`` with each attachment's line carrying its URL; labels not in the text are appended."""
     if not attachments:

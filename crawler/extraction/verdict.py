@@ -26,7 +26,7 @@ from common.dates import contains_date, without_dates
 from common.textnorm import clean_line, fold
 from common.urls import canonical_url, is_binary, is_document, joined, url_key
 from crawler.documents.detail import document_page
-from crawler.extraction.attachments import attachment_anchors
+from crawler.extraction.attachments import attachment_anchors, links_document
 from crawler.extraction.boilerplate import MEDIA, TOOL_STRINGS
 from crawler.extraction.locate import is_sentence
 from crawler.extraction.result import Extraction, Rejection
@@ -185,8 +185,10 @@ def _documents_table(body, title_el, url: str | None) -> bool:
         first = next(table.iter("tr"), None)
         header = " ".join(cell.text_content() for cell in first) if first is not None else ""
         needed = 1 if len(DOCUMENT_FIELDS.findall(fold(header))) >= 2 else DOCUMENT_ROWS
+        # the link first: a layout table's row holds the whole page, and a date search over it
+        # was a tenth of an unknown layout's extraction
         rows = (r for r in islice(table.iter("tr"), ROWS_READ)
-                if contains_date(r.text_content()) and attachment_anchors(r, url))
+                if links_document(r, url) and contains_date(r.text_content()))
         if next(islice(rows, needed - 1, None), None) is not None:
             return True
     return False
