@@ -48,6 +48,7 @@ logger = logging.getLogger(__name__)
 
 REPORT_EVERY = 0.5  # seconds: a crawl process's progress line to the parent, at most this often
 SITES_PER_PROCESS = 16  # fewer portals than this a process: one reactor keeps up (portals_bench)
+RECORD_SITES_AFTER = 5.0  # seconds into a split run: its crawl processes have started their crawls
 
 
 def crawl_processes(settings: Mapping[str, Any] | None, portals: int) -> int:
@@ -144,25 +145,48 @@ def _run_split(keys: list[str], db_path: str | Path, processes: int, settings: M
             proc.stdin.flush()  # left open: its end tells the child this process is gone
         except BrokenPipeError:  # it died starting (its error is on stderr): reported as such below
             pass
-    from crawler.runtime.runner import project_settings
-    from crawler.runtime.spiderloader import RegistrySpiderLoader
-
-    loader = RegistrySpiderLoader(project_settings(settings))  # once they have their portals
+    recorder = _SitesRecorder(db_path, settings)
     with _forwarding_signals(children):
         try:
             reports = _follow(children, progress)
-        finally:  # at the end: the units' import took CPU the starting crawl processes wanted
-            _record_sites(db_path, loader.sites.values())
+        finally:
+            recorder.finish()
     return _outcome(reports, [keys[n::processes] for n in range(processes)], db_path)
 
 
-def _record_sites(db_path: str | Path, sites) -> None:
-    """The registry's sites recorded in the archive when the crawl processes end."""
-    from archive.shared_files import SharedFiles
-    from crawler.runtime.runner import record_sites
+class _SitesRecorder:
+    """The registry's sites recorded in the archive on a thread of this process, once the crawl
+    processes are under way: the registry's loader (Scrapy's imports) and the administrative
+    units' import take CPU the starting crawl processes want, and done when they end, they kept
+    the run going a third of a second after its last page. A run shorter than the wait records
+    them at its end."""
 
-    with SharedFiles() as shared:
-        record_sites(shared.database(db_path), sites)
+    def __init__(self, db_path: str | Path, settings: Mapping[str, Any]) -> None:
+        self.db_path, self.settings = db_path, settings
+        self.done = threading.Event()
+        self.timer = threading.Timer(RECORD_SITES_AFTER, self.record)
+        self.timer.daemon = True
+        self.timer.start()
+
+    def record(self) -> None:
+        from archive.shared_files import SharedFiles
+        from crawler.runtime.runner import project_settings, record_sites
+        from crawler.runtime.spiderloader import RegistrySpiderLoader
+
+        try:
+            sites = RegistrySpiderLoader(project_settings(self.settings)).sites.values()
+            with SharedFiles() as shared:
+                record_sites(shared.database(self.db_path), sites)
+        except Exception as exc:  # not fatal: no crawl reads them (record_sites says the same)
+            logger.warning("the registry's sites were not recorded in the archive: %s", exc)
+        finally:
+            self.done.set()
+
+    def finish(self) -> None:
+        self.timer.cancel()
+        self.timer.join()  # at once if it was still waiting; else when the recording ends
+        if not self.done.is_set():
+            self.record()
 
 
 def _spawn() -> subprocess.Popen:
