@@ -9,7 +9,8 @@
 - ``boilerplate``: blocks removed by what they hold;
 - ``locate``: body and date line in the cleaned tree; ``titles``: the title among its candidates;
   ``lead``: the lead a portal prints between the title and the body, in an element of its own;
-- ``bodytext``: the body as text, signature and source split off;
+- ``bodytext``: the body as text, signature and source split off (``stoplist``: trafilatura's
+  jusText fallback without its per-call cost);
 - ``generic``: on layouts no trusted profile knows, candidates and the rule that picks one;
 - ``attachments``: the documents a post links, with their labels;
 - ``author``: bylines, closing lines and metadata authors;

@@ -27,8 +27,10 @@ from common.textnorm import clean_line, clean_text, fold, is_vietnamese
 from crawler.extraction.author import LABEL as BYLINE_LABEL
 from crawler.extraction.author import clean_name, is_account, without_label
 from crawler.extraction.boilerplate import BADGES, is_noise_line
+from crawler.extraction.stoplist import install as install_hashed_stoplist
 
 logger = logging.getLogger(__name__)
+install_hashed_stoplist()  # trafilatura's jusText fallback: see crawler.extraction.stoplist
 
 BLOCK_TAGS = frozenset(
     "p div br li tr table h1 h2 h3 h4 h5 h6 blockquote dd dt figcaption pre section ul ol".split()
