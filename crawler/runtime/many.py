@@ -156,8 +156,8 @@ def _run_split(keys: list[str], db_path: str | Path, processes: int, settings: M
 
 class _SitesRecorder:
     """The registry's sites recorded in the archive on a thread of this process, once the crawl
-    processes are under way: the registry's loader (Scrapy's imports) and the administrative
-    units' import take CPU the starting crawl processes want, and done when they end, they kept
+    processes are under way: reading the registry and the administrative units' import take
+    CPU the starting crawl processes want, and done when they end, they kept
     the run going a third of a second after its last page. A run shorter than the wait records
     them at its end."""
 
@@ -169,14 +169,20 @@ class _SitesRecorder:
         self.timer.start()
 
     def record(self) -> None:
-        from archive.shared_files import SharedFiles
-        from crawler.runtime.runner import project_settings, record_sites
-        from crawler.runtime.spiderloader import RegistrySpiderLoader
+        # the registry read as data, not through Scrapy's spider loader: Scrapy's imports were
+        # half of what recording added to this process's memory while the crawls run
+        from archive.connect import open_database
+        from archive.sites import sync_sites
+        from crawler import registry
 
+        folder = self.settings.get("GOVARCHIVE_REGISTRY") or os.environ.get("GOVARCHIVE_REGISTRY") or None
         try:
-            sites = RegistrySpiderLoader(project_settings(self.settings)).sites.values()
-            with SharedFiles() as shared:
-                record_sites(shared.database(self.db_path), sites)
+            sites = registry.load(folder, problems=[]).values()  # the run said its problems already
+            db = open_database(self.db_path, write=True)
+            try:
+                sync_sites(db, sites)
+            finally:
+                db.conn.close()
         except Exception as exc:  # not fatal: no crawl reads them (record_sites says the same)
             logger.warning("the registry's sites were not recorded in the archive: %s", exc)
         finally:
