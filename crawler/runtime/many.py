@@ -156,10 +156,9 @@ def _run_split(keys: list[str], db_path: str | Path, processes: int, settings: M
 
 class _SitesRecorder:
     """The registry's sites recorded in the archive on a thread of this process, once the crawl
-    processes are under way: reading the registry and the administrative units' import take
-    CPU the starting crawl processes want, and done when they end, they kept
-    the run going a third of a second after its last page. A run shorter than the wait records
-    them at its end."""
+    processes are under way: reading the registry and importing the administrative units take
+    CPU the starting crawl processes want, and done when they end they kept the run going a
+    third of a second after its last page. A run shorter than the wait records them at its end."""
 
     def __init__(self, db_path: str | Path, settings: Mapping[str, Any]) -> None:
         self.db_path, self.settings = db_path, settings
@@ -169,8 +168,8 @@ class _SitesRecorder:
         self.timer.start()
 
     def record(self) -> None:
-        # the registry read as data, not through Scrapy's spider loader: Scrapy's imports were
-        # half of what recording added to this process's memory while the crawls run
+        # the registry's entries are all it needs: Scrapy's spider loader over them walked the
+        # spider modules and said the registry's problems a second time
         from archive.connect import open_database
         from archive.sites import sync_sites
         from crawler import registry
