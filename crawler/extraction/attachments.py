@@ -78,14 +78,16 @@ def expose_embedded(root: lxml_html.HtmlElement, base_url: str | None) -> None:
 
 def attachment_anchors(body: lxml_html.HtmlElement, base_url: str | None) -> set:
     """The anchors of ``body`` that link documents (left out of link-density counts)."""
-    return {a for a in body.iter("a")
-            if is_document(joined(base_url or "", (a.get("href") or "").strip()) or "")}
+    return {a for a in body.iter("a") if _links_file(a, base_url)}
 
 
 def links_document(el: lxml_html.HtmlElement, base_url: str | None) -> bool:
     """Whether ``el`` holds an anchor that links a document (the first one found answers)."""
-    return any(is_document(joined(base_url or "", (a.get("href") or "").strip()) or "")
-               for a in el.iter("a"))
+    return any(_links_file(a, base_url) for a in el.iter("a"))
+
+
+def _links_file(anchor: lxml_html.HtmlElement, base_url: str | None) -> bool:
+    return is_document(joined(base_url or "", (anchor.get("href") or "").strip()) or "")
 
 
 def with_attachments(text: str, attachments: list[dict[str, str]]) -> str:
