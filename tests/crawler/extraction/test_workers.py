@@ -90,7 +90,19 @@ def test_the_workers_of_a_crawl_killed_with_sigkill_do_not_outlive_it(tmp_path):
     deadline = time.monotonic() + 60  # the workers look every 2 s; generous for a loaded machine
     while time.monotonic() < deadline and any(alive(pid) for pid in workers):
         time.sleep(0.2)
-    assert not any(alive(pid) for pid in workers)
+    left = {pid: _described(pid) for pid in workers if alive(pid)}
+    assert not left, f"still running 60 s after their crawl was killed: {left}"
+
+
+def _described(pid: int) -> str:
+    """What a process is (its command line and state), for a failure's message: it failed once
+    on a busy machine, and its message did not say whether the process was still ours."""
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as cmdline, open(f"/proc/{pid}/stat") as stat:
+            command = cmdline.read().replace(bytes(1), b" ").decode(errors="replace")[:200]
+            return f"{command} ({stat.read()[:120]})"
+    except OSError as exc:
+        return f"gone while described ({exc})"
 
 
 PAGE = ("<html><head><title>Tin</title></head><body><article><h1>Hội nghị triển khai nhiệm vụ năm 2024</h1>"
