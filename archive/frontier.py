@@ -9,6 +9,10 @@ links, :meth:`Frontier.atomic`), or for :data:`DONE_BATCH` of them, or :meth:`Fr
 Each article page's mark was a commit of its own, a third of a page's commits. A kill loses
 the marks not yet written: those pages are fetched again on resume, and the articles among
 them are recognised by their address.
+
+:meth:`Frontier.atomic` begins its transaction at the block's first write: most article pages
+link nothing new, and a transaction each for nothing (or for the last item's done mark) made
+every page wait for the write lock the other crawl processes hold.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ class Frontier:
     def __init__(self, db: Database, job: str) -> None:
         self.db, self.job = db, job
         self._done: list[str] = []  # done marks not written yet
+        self._block = False  # in an atomic() block whose transaction begins at its first write
 
     def clear(self) -> None:
         with self.db.conn:
@@ -45,12 +50,38 @@ class Frontier:
 
     @contextmanager
     def atomic(self) -> Iterator[None]:
-        """One transaction for several writes (a page's new links and its done mark)."""
-        with self.db.atomic():
+        """One transaction for several writes (a page's new links and its done mark), begun at
+        the first of them, with the done marks kept so far; a block that writes nothing takes no
+        lock. Inside a caller's transaction, the writes are part of it."""
+        if self.db.conn.in_transaction:
             self._write_done()
             yield
+            return
+        self._block = True
+        try:
+            yield
+        except BaseException:
+            if self.db.conn.in_transaction:
+                self.db.conn.rollback()
+            raise
+        else:
+            if self.db.conn.in_transaction:
+                try:
+                    self.db.conn.commit()
+                except BaseException:
+                    self.db.conn.rollback()
+                    raise
+        finally:
+            self._block = False
+
+    def _begin(self) -> None:
+        """In an atomic() block, its transaction at its first write."""
+        if self._block and not self.db.conn.in_transaction:
+            self.db.conn.execute("BEGIN IMMEDIATE")
+            self._write_done()
 
     def add(self, fp: str, url: str, request: bytes, crawl_id: str | None) -> None:
+        self._begin()
         self.db.execute(
             "INSERT OR IGNORE INTO frontier (job, fp, url, request, crawl_id, added_at) "
             "VALUES (?, ?, ?, ?, ?, ?)",
@@ -59,6 +90,7 @@ class Frontier:
     def mark_done(self, fp: str) -> None:
         """Mark a request done: at once inside a transaction, else with the next one (see above)."""
         self._done.append(fp)
+        self._begin()
         if self.db.conn.in_transaction:
             self._write_done()
         elif len(self._done) >= DONE_BATCH:

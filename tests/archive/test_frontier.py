@@ -53,3 +53,23 @@ def test_flush_writes_the_marks_kept_and_the_rows_say_so(frontier):
     frontier.flush()
     assert done_elsewhere(frontier) == {"fp3"}
     assert [fp for fp, done, *_ in frontier.rows() if done] == ["fp3"]
+
+
+def test_a_block_that_writes_nothing_takes_no_write_lock(frontier):
+    """Most article pages link nothing new: their block must not wait for the lock another crawl
+    process holds (here held throughout, with no waiting allowed)."""
+    frontier.mark_done("fp4")  # an item's mark, kept for the next write
+    path = frontier.db.execute("PRAGMA database_list").fetchone()[2]
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    frontier.db.execute("PRAGMA busy_timeout = 0")
+    try:
+        with frontier.atomic():
+            pass
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert done_elsewhere(frontier) == set()
+    with frontier.atomic():
+        frontier.add("fp-new", "http://h/new", b"", None)  # the first write: the kept mark with it
+    assert done_elsewhere(frontier) == {"fp4"}
