@@ -20,8 +20,12 @@ one made for that purpose.
 from __future__ import annotations
 
 import errno
+import fcntl
 import os
 import sqlite3
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -47,26 +51,25 @@ def open_database(path: str | Path, *, create: bool = True, write: bool = False,
     if path.is_dir():
         raise ArchiveError(f"{path} is a folder, not an archive file")
     try:
+        new = not path.exists() or path.stat().st_size == 0
         db = _connect(path, busy_ms)
         try:
-            check_identity(db, path)
+            pending = None if new else _pending(db, path)
         except sqlite3.OperationalError as exc:
             if write or "readonly" not in str(exc):
                 raise
             db.conn.close()  # a WAL archive in a folder we cannot write: read it as it stands
             return _read_only(path, busy_ms)
-        pending = migrations.pending(db)
-        if pending or write:
-            _writable(db)
-        if db.journal_mode != "wal":
-            db.enable_wal()
-        # In WAL mode NORMAL never corrupts the archive; a power cut may lose the last commits,
-        # which the frontier has not marked done either, so the next crawl fetches them again.
-        # FULL syncs every commit, and a crawl commits several times a page.
-        db.execute("PRAGMA synchronous = NORMAL")
-        if pending:
-            migrations.apply(db)
-            _record_creation(db)
+        except ArchiveError:
+            if "_sqlite_migrations" not in db.table_names():
+                raise
+            pending = None  # another process is making it: its migrations are not recorded yet
+        if pending is None or pending:
+            with _one_maker(path, busy_ms):  # made or upgraded by one process at a time
+                pending = _pending(db, path)  # the one before may have done it all
+                _prepare(db, pending, write)
+        else:
+            _prepare(db, pending, write)
     except sqlite3.OperationalError as exc:
         raise ArchiveError(_explain(exc, path, busy_ms)) from exc
     except sqlite3.DatabaseError as exc:
@@ -90,6 +93,55 @@ class _WriteFirstConnection(sqlite3.Connection):
         if sql == "BEGIN":  # sqlite-utils' atomic() and the writes that use it
             sql = "BEGIN IMMEDIATE"
         return super().execute(sql, *args)
+
+
+def _pending(db: Database, path: Path) -> list:
+    check_identity(db, path)
+    return migrations.pending(db)
+
+
+def _prepare(db: Database, pending: list, write: bool) -> None:
+    if pending or write:
+        _writable(db)
+    if db.journal_mode != "wal":
+        db.enable_wal()
+    # In WAL mode NORMAL never corrupts the archive; a power cut may lose the last commits,
+    # which the frontier has not marked done either, so the next crawl fetches them again.
+    # FULL syncs every commit, and a crawl commits several times a page.
+    db.execute("PRAGMA synchronous = NORMAL")
+    if pending:
+        migrations.apply(db)
+        _record_creation(db)
+
+
+@contextmanager
+def _one_maker(path: Path, busy_ms: int) -> Iterator[None]:
+    """The archive created or upgraded by one process at a time: two runs started at once on a
+    new archive both applied its migrations ("table ... already exists"), and one seeing the
+    other's half-made file took it for a foreign one. A lock file in ``locks/`` beside the
+    archive (where the sites' locks are), waited for up to the busy timeout. Without a folder
+    to put it in, the archive cannot be made or upgraded there either: SQLite says so."""
+    try:
+        folder = path.parent / "locks"
+        folder.mkdir(exist_ok=True)
+        handle = open(folder / f"{path.name}.making.lock", "a+b")  # noqa: SIM115 - held across the yield
+    except OSError:
+        yield
+        return
+    try:
+        deadline = time.monotonic() + busy_ms / 1000
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise ArchiveError(f"archive {path} is being created or upgraded by another "
+                                       "process; try again when it is done") from None
+                time.sleep(0.05)
+        yield
+    finally:
+        handle.close()  # the lock goes with it
 
 
 def _connect(path: Path, busy_ms: int, uri: str = "") -> Database:

@@ -74,3 +74,31 @@ def test_recording_the_sites_does_not_change_the_archive_schema(tmp_path):
     sync_sites(db, [site])  # an update of the same row
     assert db.execute("PRAGMA schema_version").fetchone()[0] == before
     assert db.execute("SELECT key, name FROM sites").fetchall() == [("xa", "Xã A")]
+
+
+OPEN_AT_ONCE = """
+import sys, time
+from archive.connect import open_database
+start = float(sys.argv[2])
+while time.time() < start:
+    time.sleep(0.001)
+open_database(sys.argv[1], write=True).conn.close()
+"""
+
+
+def test_processes_opening_a_new_archive_at_once_all_get_it(tmp_path):
+    """Two runs cron starts at the same minute on a new archive: one creates it, the others wait
+    for it and find it made (they applied its migrations again: "table ... already exists")."""
+    import subprocess
+    import sys
+    import time
+
+    from conftest import ROOT
+
+    script = tmp_path / "open.py"
+    script.write_text(OPEN_AT_ONCE, encoding="utf-8")
+    start = str(time.time() + 2)  # every process imported and waiting when the moment comes
+    runs = [subprocess.Popen([sys.executable, str(script), str(tmp_path / "a.db"), start], cwd=ROOT,
+                             stderr=subprocess.PIPE, text=True) for _ in range(4)]
+    errors = [run.communicate(timeout=120)[1] for run in runs]
+    assert [run.returncode for run in runs] == [0] * 4, [e[-500:] for e in errors if e]
