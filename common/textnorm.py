@@ -168,3 +168,22 @@ def is_syllable(token: str) -> bool:
                                        and _VI_MARKS.issuperset(parts[1:])):
             return False
     return True
+
+
+# two searches, not one pattern of both: one pattern of both is the slower on a page that has
+# neither, the usual page
+NOT_XML_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+NOT_XML_REFERENCE = re.compile(r"&#[xX]0*(?:[0-8bBcCeEfF]|1[0-9a-fA-F]|[fF]{3}[eEfF])(?![0-9a-fA-F]);?"
+                               r"|&#0*(?:[0-8]|1[1-24-9]|2\d|3[01]|6553[45])(?!\d);?")  # &#x0B; &#11;
+
+
+def xml_compatible(html: str) -> str:
+    """``html`` with the characters XML does not allow (C0 controls but tab and line ends, U+FFFE,
+    U+FFFF), and character references to them (``&#11;``), read as spaces: lxml keeps them in a
+    parsed tree, and then refuses any text or attribute set from them ("All strings must be XML
+    compatible"). Pages pasted from Word carry vertical tabs, its manual line break."""
+    if NOT_XML_CHARACTER.search(html):
+        html = NOT_XML_CHARACTER.sub(" ", html)
+    if NOT_XML_REFERENCE.search(html):
+        html = NOT_XML_REFERENCE.sub(" ", html)
+    return html

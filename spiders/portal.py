@@ -23,14 +23,14 @@ from urllib.parse import urljoin, urlsplit
 import scrapy
 from scrapy import signals
 from scrapy.exceptions import IgnoreRequest
-from scrapy.http import Response, TextResponse
+from scrapy.http import HtmlResponse, Response, TextResponse, XmlResponse
 from scrapy.spidermiddlewares.httperror import HttpError
-from scrapy.utils.response import response_status_message
+from scrapy.utils.response import get_base_url, response_status_message
 from scrapy.utils.sitemap import Sitemap
 
 from common.clock import new_crawl_id, utc_now
 from common.dates import contains_date, month_first_by
-from common.textnorm import clean_line
+from common.textnorm import clean_line, xml_compatible
 from common.urls import (
     canonical_url,
     declared_base,
@@ -521,9 +521,16 @@ def parsed(response: TextResponse) -> scrapy.Selector:
     ``response.selector`` caches a Selector that refers back to the response: a
     reference cycle, so each parsed page (and its lxml tree) lived on after the crawl
     was done with it, until the cyclic garbage collector's rare full pass
-    (``benchmarks/RESULTS.md``: a large crawl's peak memory).
+    (``benchmarks/RESULTS.md``: a large crawl's peak memory). Characters XML does not allow
+    are read as spaces (``common.textnorm.xml_compatible``): an element made from the page's
+    text (a link a script writes) is refused with them.
     """
-    return scrapy.Selector(response)
+    text = xml_compatible(response.text)
+    if text is response.text:  # the usual page
+        return scrapy.Selector(response)
+    kind = "xml" if isinstance(response, XmlResponse) else ("html" if isinstance(response, HtmlResponse)
+                                                            else None)  # as Scrapy's Selector chooses
+    return scrapy.Selector(text=text, type=kind, base_url=get_base_url(response))
 
 
 def _stated(response: Response, anchor) -> list[str]:

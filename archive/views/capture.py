@@ -23,6 +23,7 @@ from archive.errors import ArchiveError
 from archive.queries import article_record
 from archive.views.base import archive_database, not_found
 from archive.warc import RecordRef, WarcError, read_response, resolve_in, warc_folder
+from common.textnorm import xml_compatible
 
 CAPTURE_POLICY = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'; "
                   "sandbox allow-top-navigation-by-user-activation")
@@ -49,7 +50,7 @@ async def article_capture(datasette, request):
         return stored
     db = archive_database(datasette)
     _, text = html_to_unicode(stored.content_type, stored.body)
-    root = lxml_html.document_fromstring(text or "<html></html>")
+    root = lxml_html.document_fromstring(xml_compatible(text) or "<html></html>")  # its links rewritten
     hrefs = {urljoin(stored.url, a.get("href", "")) for a in root.iter("a") if a.get("href")}
     archived = await db.execute_fn(lambda conn: _archived(conn, hrefs))
     html = _safe(root, stored.url, archived)

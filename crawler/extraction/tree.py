@@ -4,6 +4,10 @@ lxml's ``text_content()`` joins the texts around a ``<br/>`` with nothing betwee
 line "12/03/2024<br/>08:30" read "12/03/202408:30", which holds no date, and a heading broken
 over two lines lost the space between its words. Each ``<br/>`` is given a space after it, as
 a browser shows a break; the block serializer breaks the line there all the same.
+
+Characters XML does not allow are read as spaces (``common.textnorm.xml_compatible``): lxml's
+HTML parser keeps them in the tree, and every later change to the text around them (boilerplate
+removal, a link made absolute) then fails.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from __future__ import annotations
 from lxml import etree
 from lxml import html as lxml_html
 
+from common.textnorm import xml_compatible
 from common.urls import declared_base, joined
 
 _PARSER = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True)
@@ -24,7 +29,7 @@ _PARSER.set_element_class_lookup(etree.ElementDefaultClassLookup(
 
 def parse_page(html: str) -> lxml_html.HtmlElement:
     """The document's root; raises lxml's ``ParserError`` or ``ValueError`` as lxml does."""
-    root = lxml_html.document_fromstring(html, parser=_PARSER)
+    root = lxml_html.document_fromstring(xml_compatible(html), parser=_PARSER)
     for br in root.iter("br"):
         br.tail = " " + br.tail if br.tail else " "
     return root

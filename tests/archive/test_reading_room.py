@@ -41,7 +41,9 @@ def archive_path(tmp_path_factory) -> Path:
                        "('dongthap', 'Cổng thông tin điện tử Đồng Tháp', 'Đồng Tháp', 'province')")
     for n, (path_part, title, text, published) in enumerate(ARTICLES, 1):
         url = f"http://dongthap.gov.vn/{path_part}"
-        body = PAGE if n == 1 else f"<html><body><h1>{title}</h1><p>{text}</p></body></html>"
+        # the second as pasted from Word: a vertical tab, a control character's reference in a link
+        body = PAGE if n == 1 else (f"<html><body><h1>{title}</h1><p>{text}\x0b<a href='/3&#1;' title='a\x01'>"
+                                    "Tin khác</a></p></body></html>")
         ref = writer.write(Capture(url=url, method="GET", request_headers=[], status=200, reason="OK",
                                    response_headers=[("Content-Type", "text/html; charset=utf-8")],
                                    body=body.encode()))
@@ -139,6 +141,11 @@ def test_links_the_archive_holds_lead_to_their_reader_page_and_others_say_not_ca
     text = get(archive_path, "/article/1/capture").text
     assert 'href="/article/2"' in text
     assert "not captured: https://facebook.com/share" in text
+
+
+def test_a_capture_with_characters_xml_does_not_allow_is_shown(archive_path):
+    page = get(archive_path, "/article/2/capture")
+    assert page.status_code == 200 and "Người dân đăng ký trực tuyến" in page.text
 
 
 def test_the_raw_record_is_the_warc_record_as_written(archive_path):

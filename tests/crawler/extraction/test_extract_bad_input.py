@@ -57,3 +57,30 @@ def test_a_link_that_is_no_address_is_passed_over():
             f"<p><a href='{bad}.pdf'>Tệp đính kèm</a></p></body></html>")
     r = extract_page(html.encode(), "https://x.gov.vn/a.html")
     assert r.is_article or r.reason
+
+
+# Characters XML does not allow: lxml's HTML parser keeps them, and changing the text around them
+# failed ("All strings must be XML compatible"); pages pasted from Word carry vertical tabs.
+NOT_XML = ["\x0b", "\x0c", "\x01", "\x1f", "\x00", "\ufffe", "&#11;", "&#x0B;", "&#x1f", "&#65535;", "&#xFFFE;"]
+
+
+@pytest.mark.parametrize("odd", NOT_XML, ids=[f"{ord(c):02x}" if len(c) == 1 else c for c in NOT_XML])
+def test_characters_xml_does_not_allow_are_read_as_spaces(odd):
+    body = "".join(f"<p>Đoạn {i}: Ủy ban nhân dân xã tổ chức hội nghị{odd}tổng kết năm.</p>" for i in range(6))
+    html = (f"<html><head><base href='/tin/'><title>Hội nghị{odd}tổng kết</title></head><body>"
+            f"<ul class='menu'><li><a href='gioi{odd}thieu.html'>Giới thiệu</a></li></ul>"
+            f"<h1>Hội nghị{odd}tổng kết năm 2024</h1><p class='date'>12/03/2024</p>{body}"
+            f"<p><a href='tep{odd}1.pdf' title='Tệp{odd}1'>Tệp đính kèm</a></p></body></html>")
+    r = extract_page(html.encode(), "https://x.gov.vn/tin/a.html")
+    assert r.is_article, r.reason
+    assert r.title == "Hội nghị tổng kết năm 2024"
+    assert "Đoạn 5: Ủy ban nhân dân xã tổ chức hội nghị tổng kết năm." in r.text
+    assert r.published_at == "2024-03-12"
+
+
+def test_references_to_characters_xml_allows_are_kept():
+    from crawler.extraction.tree import xml_compatible
+
+    kept = "&#9;&#10;&#13;&#32;&#7841;&#x1EA1;&#x0D;&#127;&#110;&#x10FFFF;&#1114111;&#112;"
+    assert xml_compatible(kept) == kept
+    assert xml_compatible("a&#11b&#x0b;c&#0011;d&#x00000B;e&#x0bc") == "a b c d e&#x0bc"  # ¼ last
