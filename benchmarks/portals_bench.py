@@ -8,6 +8,7 @@
     STOP_AFTER=15 .venv/bin/python benchmarks/portals_bench.py 300            # Ctrl-C: how long it takes
     SETTINGS="GOVARCHIVE_CRAWL_PROCESSES=1" .venv/bin/python benchmarks/portals_bench.py 150  # -s settings
     KEEP=/tmp/pb .venv/bin/python benchmarks/portals_bench.py 50   # keep the archive and the crawl's log
+    PHASES=5 .venv/bin/python benchmarks/portals_bench.py 300   # CPU and requests/s every 5 s of the run
 
 Serves N small portals (``tests/pattern_portals.small``: a home page linking ARTICLES articles,
 robots.txt) on N loopback addresses (127.0.x.y: each its own host), and crawls them all in one
@@ -46,6 +47,7 @@ ARTICLES = int(os.environ.get("ARTICLES", "40"))  # issue 26 states its goals fo
 DELAY = 0.5  # the project's DOWNLOAD_DELAY: the politeness bound's unit
 STOP_AFTER = float(os.environ.get("STOP_AFTER", "0"))  # Ctrl-C to govarchive this many seconds in, if set
 FILES_LIMIT = int(os.environ.get("FILES_LIMIT", "0"))  # the crawls' open-files limit (ulimit -n), if set
+PHASES = float(os.environ.get("PHASES", "0"))  # seconds a line of the run's timeline covers, if set
 
 
 def limit_files() -> None:
@@ -136,9 +138,39 @@ def watch(proc: subprocess.Popen, peak: dict) -> None:
         for pid in tree(proc.pid):
             every[pid] = max(every.get(pid, 0.0), cpu_seconds(pid))
         peak["tree_cpu"] = sum(every.values())
+        peak.setdefault("series", []).append((time.monotonic(), peak["main_cpu"], peak["tree_cpu"],
+                                              idle_seconds()))
         peak["rss"] = max(peak.get("rss", 0.0), sum(rss_mib(pid) for pid in crawlers))
         peak["tree_rss"] = max(peak.get("tree_rss", 0.0), sum(rss_mib(p) for p in tree(proc.pid)))
         time.sleep(0.2)
+
+
+def idle_seconds() -> float:
+    """The machine's idle CPU seconds since boot, all cores (``/proc/stat``: idle and iowait)."""
+    with open("/proc/stat") as stat:
+        fields = stat.readline().split()[1:]
+    return (int(fields[3]) + int(fields[4])) / os.sysconf("SC_CLK_TCK")
+
+
+def timeline(run: dict, began: float, ours: list[list[float]], plain: list[list[float]], step: float
+             ) -> list[str]:
+    """govarchive's run (started at ``began``, monotonic) in steps of ``step`` seconds: the CPU its
+    crawl processes and its workers used, the machine's idle cores, and the requests a second of
+    both crawlers (plain's at the same seconds of its own run): where a run is CPU-bound, and in
+    which phase."""
+    lines, last = [], None
+    for sample in ((t - began, *rest) for t, *rest in run["series"]):
+        if last is not None and sample[0] - last[0] < step:
+            continue
+        if last is not None:
+            (t0, main0, tree0, idle0), (t1, main1, tree1, idle1) = last, sample
+            span = t1 - t0
+            asked = [sum(t0 <= t < t1 for log in logs for t in log) / span for logs in (ours, plain)]
+            lines.append(f"{t0:5.0f}-{t1:3.0f} s  crawl {(main1 - main0) / span:4.2f}  workers "
+                         f"{(tree1 - tree0 - main1 + main0) / span:4.2f}  idle {(idle1 - idle0) / span:4.2f}"
+                         f"  requests/s {asked[0]:4.0f} (plain {asked[1]:4.0f})")
+        last = sample
+    return lines
 
 
 def interrupt(proc: subprocess.Popen, after: float, out: dict) -> None:
@@ -172,7 +204,7 @@ def run(command: list[str], env: dict, stop_after: float = 0.0) -> dict:
             "main_cpu": peak.get("main_cpu", 0.0), "rss_mib": peak.get("rss", 0.0),
             "tree_mib": peak.get("tree_rss", 0.0), "servers_cpu": servers,
             "files": peak.get("files", 0), "kinds": dict(peak.get("kinds", {})),
-            "files_at": peak.get("files_at", 0.0),
+            "files_at": peak.get("files_at", 0.0), "series": peak.get("series", []),
             "error": err[-500:] if proc.returncode not in (0, 3, 130) else "", "stderr": err}
 
 
@@ -236,6 +268,7 @@ def measure(count: int) -> dict:
         ours["pages"] = sum(len([p for _, _, p in portal.log if p != "/robots.txt"]) for portal in portals)
         ours["bound"] = bound(portals)
         ours["pace"] = pace(portals, began)
+        ours_began, ours_log = began, [[t - began for t, *_ in portal.log] for portal in portals]
         for portal in portals:
             portal.log.clear()
         began = time.monotonic()
@@ -244,6 +277,9 @@ def measure(count: int) -> dict:
         plain["pages"] = sum(len([p for _, _, p in portal.log if p != "/robots.txt"]) for portal in portals)
         plain["bound"] = bound(portals)
         plain["pace"] = pace(portals, began)
+        if PHASES:
+            plain_log = [[t - began for t, *_ in portal.log] for portal in portals]
+            out["timeline"] = timeline(ours, ours_began, ours_log, plain_log, PHASES)
     stoppers = [threading.Thread(target=portal.server.shutdown) for portal in portals]
     for stopper in stoppers:  # each waits out its server's poll (0.5 s): at once, not in turn
         stopper.start()
@@ -284,6 +320,10 @@ def main() -> None:
         print(f"{'':>7} ratio pages/s govarchive/plain: {ours / plain:.2f}; wall/bound: plain "
               f"{r['plain']['wall'] / r['plain']['bound']:.2f}, govarchive "
               f"{r['govarchive']['wall'] / r['govarchive']['bound']:.2f}")
+        if r.get("timeline"):
+            print(f"{'':>7} govarchive's run (CPU in cores; the run's command starts at 0 s):")
+            for line in r["timeline"]:
+                print(f"{'':>9}{line}")
     print(json.dumps({"note": "RSS: the crawl process's peak; tree: with its workers; sampled every 0.2 s"}))
 
 
