@@ -22,7 +22,7 @@ BYLINE_CLASS = re.compile(r"(?:^|[\s_-])(?:author|tacgia|tac-gia|tac_gia|byline|
 COMMENTS = re.compile(r"comment|binh-?luan|y-?kien|reply|respond", re.I)
 # a byline's label: "Tác giả:", "Tác giả bài viết:" (NukeViet), "Tin, ảnh:", "Bài và ảnh:",
 # "Người đăng:", "Phóng viên:", and WordPress's "bởi" / "Đăng bởi" (by), with or without a colon
-LABEL = re.compile(r"^(?:(?:by|von|par|(?:đăng\s+)?bởi)\s*[:：]?\s+"
+LABEL = re.compile(r"^(?:(?:by|von|par|(?:(?:đăng|viết)\s+)?bởi)\s*[:：]?\s+"
                    r"|(?:tác giả(?: bài viết)?|người viết|người đăng|phóng viên|thực hiện"
                    r"|(?:tin|bài|ảnh)(?:\s*(?:,|và|/|&|-)\s*(?:tin|bài|ảnh))*)\s*[:：]\s*)", re.I)
 PORTAL = re.compile(r"cong thong tin|cong ttdt|trang thong tin|gov\.vn|\.vn$|\.com$|website|portal")

@@ -80,7 +80,7 @@ MARKER_SPAN = 12  # a footer marker may follow a symbol such as "©" or "®"
 TOOL_STRINGS = frozenset(fold(t) for t in (
     "In bài viết", "In trang", "Bản in", "Gửi cho bạn bè", "Gửi email", "Phản hồi", "Chia sẻ",
     "Về đầu trang", "Đầu trang", "Quay lại", "Lưu bài viết", "Lưu tin", "Gửi bình chọn",
-    "Xem kết quả", "Thông tin người gửi phản hồi", "Trở về", "Bình luận",
+    "Xem kết quả", "Thông tin người gửi phản hồi", "Trở về", "Bình luận", "In bài", "In tin", "In",
 ))
 BADGES = frozenset({"moi", "new", "hot"})  # what portals print after a recent post's headline
 # Whole lines that are never article text, for the final text filter.

@@ -26,7 +26,8 @@ from crawler.extraction.boilerplate import NOISE_LINE, is_noise_line
 HEADING_TAGS = frozenset({"h1", "h2", "h3"})
 PARAGRAPH_TAGS = ("p", "pre", "blockquote", "li", "dd", "h4", "h5", "h6")
 CONTAINER_TAGS = ("div", "td", "section", "article", "main", "font", "span", "center", "form")
-DATE_LABEL = re.compile(r"^(ngay dang|dang ngay|ngay cap nhat|cap nhat|ngay xuat ban|thoi gian|ngay)\b")
+DATE_LABEL = re.compile(r"^(ngay dang|dang ngay|dang luc|dang tai|tin dang|ngay cap nhat|cap nhat"
+                        r"|ngay xuat ban|xuat ban|thoi gian|ngay|posted|published|updated)\b")
 MAX_LINE = 150
 PROSE_TAGS = frozenset({"p", "div", "td", "blockquote", "li"})
 MAX_SCAN = 5000  # elements scanned for a date line; bounds pathological pages
@@ -338,8 +339,11 @@ def is_sentence(text: str) -> bool:
 
 
 # a line that says when the post was published, whatever stands around it
-POSTED_LABEL = re.compile(r"^\W*(ngay dang|dang ngay|ngay dang tin|ngay xuat ban|xuat ban ngay"
-                          r"|thoi gian dang)\b")
+POSTED_LABEL = re.compile(r"^\W*(?:(?:ngay dang|dang ngay|ngay dang tin|ngay xuat ban|xuat ban ngay"
+                          r"|thoi gian dang|dang luc|dang tai|ngay dua tin|ngay cap nhat|cap nhat luc"
+                          r"|posted|published)\b"
+                          # words that may open a sentence too: a label only with its colon
+                          r"|(?:xuat ban|tin dang|cap nhat)\s*:)")
 
 
 def _posted_in_body(body: lxml_html.HtmlElement | None) -> list[str]:
@@ -421,11 +425,14 @@ def _closing_date(body: lxml_html.HtmlElement | None) -> list[str]:
         if last.tag == "a" or any(a.tag == "a" for a in last.iterancestors()):
             return []  # a link's text: a related headline, a pager
         line = clean_line(last.text_content())
-        if is_noise_line(line) or _links_only(last) or not any(c.isalnum() for c in line):
-            continue  # a widget, the tools, or an ornament (a rating's stars "★★★★☆")
+        if not any(c.isalnum() for c in line):
+            continue  # an ornament (a rating's stars "★★★★☆")
         line = _line_around(last, body, line)
-        lone = len(line) <= MAX_LINE and contains_date(line) and _lone_date(last, line)
-        return [line] if lone else []
+        if len(line) <= MAX_LINE and contains_date(line) and _lone_date(last, line):
+            return [line]  # the tools' line may hold it ("Lượt xem: 125 | 07/08/2019")
+        if is_noise_line(line) or _links_only(last):
+            continue  # a widget, the tools
+        return []
     return []
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from crawler.extraction import extract_bytes, resolve_date
 
 PARA = ("Tại hội nghị, đồng chí Chủ tịch UBND huyện đã quán triệt các chỉ tiêu chủ yếu của năm 2024, "
@@ -43,3 +45,21 @@ def test_a_day_in_a_time_element_closing_the_body_keeps_the_credits_beside_it():
     r = read(f"<p>{PARA}</p><p>{PARA}</p><div class='date'><time datetime='2024-11-08T08:30:00+07:00'>"
              "08/11/2024</time> | Tác giả: Minh Tâm</div>")
     assert (r.published_at[:10], r.author, r.text.endswith("nâng cao.")) == ("2024-11-08", "Minh Tâm", True)
+
+
+@pytest.mark.parametrize("label", ["Đăng lúc", "Đăng tải:", "Tin đăng:", "Xuất bản:", "Ngày đưa tin:",
+                                   "Cập nhật:", "Posted:"])
+def test_a_publication_label_and_a_day_closing_the_body_is_the_date_and_leaves_the_text(label):
+    r = read(f"<p>{PARA}</p><p>{PARA}</p><p>{label} 08/11/2024</p>")
+    assert (r.published_at, r.text.endswith("nâng cao.")) == ("2024-11-08", True)
+
+
+@pytest.mark.parametrize("tools", ["Lượt xem: 125 |", "In bài | Gửi email |", "Viết bởi Admin |"])
+def test_a_day_on_the_tools_line_closing_the_body_is_the_date(tools):
+    r = read(f"<p>{PARA}</p><p>{PARA}</p><div class='tools'>{tools} 08/11/2024</div>")
+    assert (r.published_at, r.text.endswith("nâng cao.")) == ("2024-11-08", True)
+
+
+def test_a_short_line_opening_with_a_label_word_but_no_colon_gives_no_date():
+    r = read(f"<p>{PARA}</p><p>Xuất bản sách ảnh ngày 08/11/2024</p><p>{PARA}</p>")
+    assert r.published_at is None
