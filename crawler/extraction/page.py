@@ -54,6 +54,7 @@ from crawler.extraction.titles import (
     find_title,
     heading_dates,
     heading_text,
+    is_label_text,
     names_a_site,
     og_title_without_portal,
     page_title_without_portal,
@@ -294,6 +295,9 @@ def _title_text(title_el, meta: PageMeta, crumb: str = "") -> str:
         return crumb if crumb and (not declared or names_a_site(declared)) else declared
     shown = heading_text(title_el)
     declared = [d for d in (og_title, page_title_without_portal(page_title, site_names)) if d]
+    if is_label_text(shown):  # the portal's or the section's name: the post's own title, where declared
+        if posts := [d for d in declared if not is_label_text(d)]:
+            return posts[0]
     for whole in declared:
         if shown.isupper() and whole.lower() == shown.lower():
             return whole  # the heading set in capitals: the title as its writer typed it

@@ -17,7 +17,7 @@ from itertools import islice
 
 from lxml import html as lxml_html
 
-from common.dates import contains_date
+from common.dates import contains_date, without_dates
 from common.textnorm import clean_line, fold
 from common.urls import slug
 from crawler.extraction.boilerplate import BADGES
@@ -41,6 +41,8 @@ SECTION_HINT = re.compile(r"folder|categor|cat-?title|chuyen-?muc|danh-?muc|port
 AUTHORITY = re.compile(r"(ubnd|uy ban nhan dan|hdnd|hoi dong nhan dan|dang uy)\s+"
                        r"(tinh|huyen|xa|thanh pho|thi xa|quan|phuong|thi tran)\b")
 SITE_NAME_WORDS = 8
+# the headings a title may stand in: older templates set the article's in an h4 under the section's
+TITLE_HEADINGS = HEADING_TAGS | {"h4"}
 PORTAL_NAME = re.compile(r"cong thong tin|cong ttdt|trang thong tin|trang chu|portal|gov\.vn|website")
 # a longer portal name is the portal's words, then its unit's: "Cổng thông tin điện tử huyện An Phú
 # tỉnh An Giang"
@@ -309,7 +311,7 @@ def find_title(
             kind = "match"
         elif LEAD_NAME.search(hints := el.get("class", "") + el.get("id", "")) or _in_lead(el):
             continue  # a deck or lead in a heading of its own (<h2 class="sapo">), under the headline
-        elif el.tag in HEADING_TAGS or (TITLE_HINT.search(hints) and not SECTION_HINT.search(hints)):
+        elif el.tag in TITLE_HEADINGS or (TITLE_HINT.search(hints) and not SECTION_HINT.search(hints)):
             if contains_date(own) and words_besides_dates(own) < TITLE_WORDS:
                 continue  # a date line classed "title-date", not a title that names a day
             kind = "heading"
@@ -336,9 +338,10 @@ def find_title(
 
 def _outranks(heading: lxml_html.HtmlElement, first: lxml_html.HtmlElement) -> bool:
     """Of the headings that open the body before its prose, the one with the day beside it
-    wins over the first: a section's name printed above the article's heading gives way to it,
+    wins over the first, and a headline over a section's name: a section's name printed above
+    the article's heading gives way to it (whatever holds that heading: a titled table cell),
     while a numbered part's heading after the title and its day does not."""
-    return _dated(heading, 1) and not _dated(first, 1)
+    return (_dated(heading, 1) and not _dated(first, 1)) or (is_label(first) and not is_label(heading))
 
 
 TITLE_ORDER = ("match before", "match inside", "heading before", "heading inside", "bold inside",
@@ -349,7 +352,11 @@ LABEL_WORDS = 5  # a heading of fewer words names a section or a site, not an ar
 def is_label(el: lxml_html.HtmlElement) -> bool:
     """A section's or site's name: a heading of few words, or one that names a portal or its
     authority ("Cổng thông tin điện tử huyện X" in the logo's h1)."""
-    text = heading_text(el)
+    return is_label_text(heading_text(el))
+
+
+def is_label_text(text: str) -> bool:
+    """:func:`is_label` for a line of text (a ``<title>`` less the portal's name)."""
     return len(_bare(fold(text)).split()) < LABEL_WORDS or names_a_site(text)
 
 
@@ -381,7 +388,13 @@ def _opens(el: lxml_html.HtmlElement, body: lxml_html.HtmlElement, text: str) ->
             break
         before.append(node.text or "")
     rest = clean_line(" ".join(before))
-    return not rest or is_date_line(rest)  # the post's date line may stand above its title
+    # the post's date line may stand above its title, and the section's name ("Tin hoạt động")
+    return not rest or is_date_line(rest) or _names_a_section(rest)
+
+
+def _names_a_section(text: str) -> bool:
+    """A line of few words besides its days, or a portal's name: a section's or a site's name."""
+    return len(_bare(fold(without_dates(text))).split()) < LABEL_WORDS or names_a_site(text)
 
 
 def _near_body(body: lxml_html.HtmlElement | None, levels: int = 3) -> set:

@@ -1,0 +1,43 @@
+"""The article's title where a page's <title> names only the portal or the section, and its
+address says nothing (``?ItemID=1234``): a headline in an h4 under the portal's h1, a titled
+table cell or a bold first line under the section's name."""
+
+from __future__ import annotations
+
+import pytest
+
+from crawler.extraction import extract_bytes
+
+TITLE = "Huyện Tân Phú sơ kết công tác 6 tháng đầu năm 2019"
+SITE = "Cổng thông tin điện tử huyện Tân Phú"
+TEXT = "".join(f"<p>Đoạn {i}: Sáng nay, Ủy ban nhân dân huyện tổ chức hội nghị sơ kết công tác 6 tháng đầu năm, "
+               "triển khai nhiệm vụ trọng tâm 6 tháng cuối năm với sự tham dự của lãnh đạo các phòng, ban.</p>"
+               for i in range(4))
+SIDE = "<div class='side'><h3>Tin mới</h3><ul><li><a href='/t/2'>Tin khác về hội nghị</a></li></ul></div>"
+HEADLINES = {
+    "an h4": f"<h4>{TITLE}</h4>",
+    "a titled cell": f"<table><tr><td class='title'><b>{TITLE}</b></td></tr></table>",
+    "a bold first line": f"<p><strong>{TITLE}</strong></p>",
+    "a centred bold font": f"<p align='center'><font size='4'><b>{TITLE}</b></font></p>",
+}
+SECTIONS = {"no section's name": "", "the section's h1": "<h1>Tin hoạt động</h1>",
+            "the section's h2": "<h2 class='title'>Tin hoạt động</h2>",
+            "the section's div": "<div class='cate-title'>Tin hoạt động</div>"}
+
+
+def read(headline: str, section: str, page_title: str = SITE):
+    html = (f"<html><head><title>{page_title}</title></head><body><div class='header'><h1>{SITE}</h1></div>"
+            f"{SIDE}<div class='main'>{section}{headline}<div class='date'>07/08/2019</div>{TEXT}</div></body></html>")
+    return extract_bytes(html.encode(), "https://tanphu.gov.vn/Default.aspx?tabid=75&ItemID=1234")
+
+
+@pytest.mark.parametrize("section", sorted(SECTIONS))
+@pytest.mark.parametrize("headline", sorted(HEADLINES))
+def test_the_headline_is_the_title_not_the_portals_or_the_sections_name(headline, section):
+    result = read(HEADLINES[headline], SECTIONS[section])
+    assert (result.is_article, result.title) == (True, TITLE)
+
+
+def test_a_section_heading_alone_above_the_text_is_not_the_title_when_the_page_title_names_the_post():
+    result = read("", "<h2 class='title'>Tin hoạt động</h2>", f"{TITLE} - {SITE}")
+    assert result.title == TITLE
