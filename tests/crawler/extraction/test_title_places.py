@@ -1,6 +1,7 @@
 """The article's title where a page's <title> names only the portal or the section, and its
 address says nothing (``?ItemID=1234``): a headline in an h4 under the portal's h1, a titled
 table cell or a bold first line under the section's name."""
+# ruff: noqa: E501 - pages written as portals write them
 
 from __future__ import annotations
 
