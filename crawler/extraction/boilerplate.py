@@ -51,7 +51,14 @@ WIDGET_HEADINGS = frozenset(fold(h) for h in (
     "Thư viện video", "Thư viện ảnh", "Tin liên quan", "Các tin khác", "Tin khác", "Tin cùng chuyên mục",
     "Bài viết liên quan", "Các bài viết khác", "Văn bản mới", "Hỗ trợ trực tuyến", "Quảng cáo",
     "Hình ảnh hoạt động", "Tiện ích", "Dịch vụ công trực tuyến", "Tin tiêu điểm", "Tin nổi bật",
+    # the section's earlier and later posts under the text, as older templates title them
+    "Các tin đã đưa", "Tin đã đưa", "Các tin đã đăng", "Tin đã đăng", "Các tin mới hơn", "Các tin cũ hơn",
+    "Tin mới hơn", "Tin cũ hơn", "Các bài mới hơn", "Các bài cũ hơn", "Các tin khác cùng chuyên mục",
+    "Tin khác cùng chuyên mục", "Các tin cùng chuyên mục", "Các tin bài khác", "Tin bài khác",
+    "Tin tức khác", "Các tin tức khác", "Bài viết khác",
 ))
+# a link to the post before or after this one ("« Bài trước: …", "Tin tiếp theo: …"): navigation
+NEIGHBOUR_LINK = re.compile(r"^\W*(?:bai|tin)\s+(?:truoc|sau|tiep theo|ke tiep)\b")
 # reader comments: a thread under the article, never its text
 THREAD_HEADINGS = frozenset(fold(h) for h in (
     "Ý kiến bạn đọc", "Ý kiến của bạn", "Ý kiến của bạn đọc", "Gửi ý kiến", "Gửi ý kiến của bạn",
@@ -65,6 +72,7 @@ RELATED_LABELS = frozenset(fold(h) for h in (
     "Các tin liên quan", "Bài viết liên quan", "Tin cùng chủ đề", "Xem thêm các tin khác",
 ))
 THREAD_HEADING_CHARS = 40
+TOOL_LINE = 80  # characters: a counter's or the tools' line is short
 THREAD_HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6", "b", "strong", "p"})
 HEADING_CLASS = re.compile(r"title|heading|header|tieu-?de", re.I)
 FOOTER_MARKERS = tuple(fold(m) for m in (
@@ -290,6 +298,9 @@ def _related_run(el, stats: dict) -> list:
     end, run = len(children), []
     while end and (s := stats.get(children[end - 1])) is not None:
         if s.text and not (s.links and s.text - s.link_text <= 3 and s.link_text >= HEADLINE * s.links):
+            if s.text <= TOOL_LINE and is_noise_line(children[end - 1].text_content()):
+                end -= 1  # a counter or the tools under the links ("Số lượt xem: 1.245"): passed over
+                continue
             break
         if s.text:
             run.append(children[end - 1])

@@ -1,4 +1,5 @@
 """Lines inside the article's own block that are never its text (crawler.extraction.boilerplate)."""
+# ruff: noqa: E501 - pages written as portals write them
 
 from __future__ import annotations
 
@@ -124,3 +125,41 @@ def test_a_paragraph_that_opens_as_a_counter_or_a_breadcrumb_stays_text(line):
 @pytest.mark.parametrize("widget", ["<p>Hôm nay: 1.234</p>", "<p>Trang chủ » Tin tức</p>"])
 def test_a_counter_and_a_breadcrumb_closing_the_block_are_no_text(widget):
     assert read(widget).text.endswith("cho năm tiếp theo.")
+
+
+# The section's other posts under the text, as older templates print them ------------------------
+NEIGHBOURS = {
+    "earlier posts": "<div class='older'><b>Các tin đã đưa:</b><ul><li><a href='/t/5'>Lễ phát động phong trào "
+                     "thi đua yêu nước năm 2019</a></li><li><a href='/t/6'>Ra mắt mô hình dân vận khéo tại xã Phú "
+                     "Bình</a></li></ul></div>",
+    "previous and next": "<div class='nav'><a href='/t/7'>« Bài trước: Hội nghị tổng kết công tác dân vận</a> "
+                         "<a href='/t/8'>Bài sau: Phát động Tết trồng cây đời đời nhớ ơn Bác Hồ »</a></div>",
+    "a counter under typed links": "<p><b>Bài viết liên quan:</b></p><p><a href='/t/1'>Xã Phú Lợi ra quân làm "
+                                   "đường giao thông nông thôn</a></p><p><a href='/t/2'>Hội nghị triển khai nhiệm "
+                                   "vụ phát triển kinh tế năm 2024</a></p><p class='view'>Số lượt xem: 1.245</p>",
+}
+
+
+def _post_with(after_text: str):
+    from crawler.extraction import extract_bytes
+
+    text = "".join(f"<p>Đoạn {i}: Sáng nay, Ủy ban nhân dân huyện tổ chức hội nghị sơ kết công tác 6 tháng đầu "
+                   "năm, triển khai nhiệm vụ trọng tâm 6 tháng cuối năm với sự tham dự của lãnh đạo.</p>"
+                   for i in range(4))
+    html = ("<html><head><title>Huyện sơ kết công tác 6 tháng đầu năm</title></head><body><div class='main'>"
+            "<h1>Huyện sơ kết công tác 6 tháng đầu năm</h1><div class='date'>07/08/2019</div>"
+            f"<div class='content'>{text}{after_text}</div></div></body></html>")
+    return extract_bytes(html.encode(), "https://x.gov.vn/tin/so-ket.html")
+
+
+def test_a_post_with_its_sections_earlier_posts_and_its_neighbours_links_inside_its_block_is_an_article():
+    result = _post_with(NEIGHBOURS["earlier posts"] + NEIGHBOURS["previous and next"])
+    assert result.is_article, result.reason
+    assert "Các tin đã đưa" not in result.text and "Bài trước" not in result.text
+
+
+@pytest.mark.parametrize("name", sorted(NEIGHBOURS))
+def test_the_sections_other_posts_under_the_text_stay_out_of_it(name):
+    result = _post_with(NEIGHBOURS[name] + "<div class='vote'>Đánh giá bài viết: ★★★★☆</div>")
+    assert result.is_article, result.reason
+    assert result.text.endswith("với sự tham dự của lãnh đạo."), result.text[-200:]
