@@ -202,6 +202,18 @@ def is_document(url: str) -> bool:
     return ext in DOCUMENT_EXTENSIONS or bool(_DOWNLOAD.search(url.split("#", 1)[0]))
 
 
+# a file kept on a hosting service and shown by its viewer (commune sites link their notices'
+# files there): a post's attachment, though a crawl cannot fetch the file behind the viewer
+_HOSTED_FILE = re.compile(r"^https?://(?:(?:drive|docs)\.google\.com/(?:file|document|spreadsheets|presentation)/d/"
+                          r"|drive\.google\.com/(?:open|uc)\?(?:[^#]*&)?id="
+                          r"|onedrive\.live\.com/|1drv\.ms/|(?:www\.)?dropbox\.com/s(?:cl/fi)?/)", re.I)
+
+
+def is_hosted_file(url: str) -> bool:
+    """True for a link to a file on Google Drive or Docs, OneDrive or Dropbox (its viewer)."""
+    return bool(_HOSTED_FILE.match(url))
+
+
 # a viewer page shows a document given in its query ("viewer.html?file=/Uploads/a.pdf",
 # Google's "gview?url=", Office's "embed.aspx?src=")
 _VIEWER_PARAMS = ("file", "url", "src", "doc", "document", "path", "filepath", "pdf")

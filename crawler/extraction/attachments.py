@@ -18,7 +18,7 @@ from urllib.parse import unquote, urlsplit
 from lxml import html as lxml_html
 
 from common.textnorm import clean_line, fold
-from common.urls import embedded_document, is_document, is_followable, joined
+from common.urls import embedded_document, is_document, is_followable, is_hosted_file, joined
 
 MAX_ATTACHMENTS = 200
 
@@ -31,7 +31,7 @@ def find_attachments(body: lxml_html.HtmlElement, base_url: str | None) -> list[
         if not href or not is_followable(href):
             continue
         url = joined(base_url or "", href)
-        if not url or not url.startswith(("http://", "https://")) or not is_document(url) or url in found:
+        if not url or not url.startswith(("http://", "https://")) or not _attached(url) or url in found:
             continue
         label = clean_line(anchor.text_content()) or clean_line(anchor.get("title") or "")
         if not label or fold(label).lower().strip(" .:»") in GENERIC:
@@ -87,7 +87,13 @@ def links_document(el: lxml_html.HtmlElement, base_url: str | None) -> bool:
 
 
 def _links_file(anchor: lxml_html.HtmlElement, base_url: str | None) -> bool:
-    return is_document(joined(base_url or "", (anchor.get("href") or "").strip()) or "")
+    return _attached(joined(base_url or "", (anchor.get("href") or "").strip()) or "")
+
+
+def _attached(url: str) -> bool:
+    """A document's link, or a hosted file's (the crawl follows only the first: the spider asks
+    ``is_document``)."""
+    return is_document(url) or is_hosted_file(url)
 
 
 def with_attachments(text: str, attachments: list[dict[str, str]]) -> str:

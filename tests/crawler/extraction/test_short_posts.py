@@ -11,7 +11,7 @@ import json
 
 import pytest
 
-from common.urls import is_document
+from common.urls import is_document, is_hosted_file
 from crawler.extraction import extract_page, resolve_date
 
 BREADCRUMB = '<ul class="breadcrumb"><li><a href="/">Trang chủ</a></li><li><a href="/tb">Thông báo</a></li></ul>'
@@ -98,6 +98,31 @@ def test_document_links(url):
 @pytest.mark.parametrize("url", ["https://x.gov.vn/tin/a.html", "https://x.gov.vn/Pages/x.aspx"])
 def test_pages_are_not_documents(url):
     assert not is_document(url)
+
+
+HOSTED = ["https://drive.google.com/file/d/1AbC-xyz/view?usp=sharing", "https://drive.google.com/open?id=1AbC",
+          "https://docs.google.com/document/d/1AbC/edit", "https://docs.google.com/spreadsheets/d/1AbC/edit",
+          "https://www.dropbox.com/s/abc/thong-bao?dl=0", "https://1drv.ms/b/s!AbC"]
+
+
+@pytest.mark.parametrize("url", HOSTED)
+def test_files_on_hosting_services_are_hosted_files_not_documents_to_fetch(url):
+    assert is_hosted_file(url) and not is_document(url)
+
+
+@pytest.mark.parametrize("url", ["https://drive.google.com/drive/folders/1AbC", "https://docs.google.com/forms/d/e/1/viewform",
+                                 "https://www.google.com/maps/d/viewer?mid=1"])
+def test_a_hosting_services_folders_forms_and_maps_are_no_files(url):
+    assert not is_hosted_file(url)
+
+
+@pytest.mark.parametrize("layout", sorted(LAYOUTS))
+def test_a_notice_that_is_only_a_link_to_its_file_on_google_drive_is_an_article_with_it(layout):
+    title = "Thông báo về việc tuyển dụng viên chức năm 2024"
+    link = f'<p><a href="{HOSTED[0]}">Xem văn bản</a></p>'
+    r = extract_page(LAYOUTS[layout](title, link), URLS[layout].format("4-tb"))
+    assert r.is_article, r.reason
+    assert [a["url"] for a in r.attachments] == [HOSTED[0]]
 
 
 def test_a_notice_in_a_layout_table_is_its_lines_not_a_table_row():
