@@ -188,6 +188,9 @@ def extract_html(html: str, url: str | None = None, site: SiteProfile | None = N
         result.text = with_attachments(_drop_lines(finish_text(kept_only(chosen.text, root), result.title,
                                                                date_lines + shown).text, site),
                                        result.attachments)
+        if not result.text.strip():  # all it read was what they removed: a section's teasers
+            result.is_article, result.rejection = False, Rejection.LISTING
+            result.reason = "no text of its own: trafilatura read only other pages' headlines and leads"
     return result
 
 

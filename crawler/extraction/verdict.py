@@ -41,6 +41,7 @@ MAX_LINK_DENSITY = 0.4
 HEADLINE_CHARS = 30  # a link this long in the body is a headline of another page
 HEADLINED_SHARE = 0.6  # of a short text's words (besides days) in headlines: a list read as text
 ENTRIES = 3  # other posts' headlines around a page's own that make it a section page
+LINKED_ENTRIES = 2  # ... when its own headline links to another post (a "Xem tiếp" may lead to a source)
 HEADLINE_LEVELS = 6  # blocks above a headline link that count it
 HEADLINES_ATTR = "data-govarchive-headlines"
 # a link's words that say the text goes on elsewhere, folded ("Chi tiết" is left out: a notice
@@ -107,8 +108,9 @@ def judge(result: Extraction, body, located_text: str, dated: bool, url: str | N
         # rows that each link a document with its day (number, date, subject, file): a page
         # listing documents, whose "title" is its section's name or one row's subject
         return Rejection.LISTING, "a table of documents"
-    if body is not None and _headlines_around(body, title_el) >= ENTRIES \
-            and (_links_away(title_el, url) or _leads_away(body, title_el, url)):
+    if body is not None and (around := _headlines_around(body, title_el)) >= LINKED_ENTRIES \
+            and ((_links_away(title_el, url) or _leads_away(body, title_el, url)) if around >= ENTRIES
+                 else _links_away(title_el, url)):
         # the post over the text is another page's, among others' headlines: a section page that
         # shows its newest post in full above the list
         return Rejection.LISTING, "a section page: its post is another page's, among other headlines"
@@ -155,6 +157,8 @@ def judge(result: Extraction, body, located_text: str, dated: bool, url: str | N
     headlines = [n for n in link_texts if n >= HEADLINE_CHARS]
     if len(headlines) >= 3 and sum(headlines) > 0.15 * body_chars:
         return Rejection.LISTING, f"listing of {len(headlines)} headlines"
+    if len(headlines) >= LINKED_ENTRIES and _links_away(title_el, url):
+        return Rejection.LISTING, "a section page: its post is another page's, above other headlines"
     return _static(result, in_menu)
 
 

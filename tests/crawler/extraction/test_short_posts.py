@@ -438,3 +438,38 @@ def test_a_sharepoint_notice_of_a_file_alone_is_stored_with_it():
                                        "https://tanphu.gov.vn/Lists/ThongBao/View_Detail.aspx?ItemID=12"))
     assert (result.is_article, result.title, result.published_at[:10]) == (True, NOTICE_TITLE, "2024-03-05")
     assert [a["url"] for a in result.attachments] == ["https://tanphu.gov.vn/upload/tb-12.pdf"]
+
+
+LEAD = ("Sáng nay, Ủy ban nhân dân huyện tổ chức hội nghị sơ kết công tác 6 tháng đầu năm, triển khai nhiệm "
+        "vụ trọng tâm 6 tháng cuối năm với sự tham dự của lãnh đạo các phòng, ban, ngành.")
+
+
+def _section(items: str, featured: str = "") -> bytes:
+    return ("<html><head><title>Tin hoạt động - Cổng TTĐT huyện Tân Phú</title></head><body><div class='header'>"
+            f"Cổng thông tin điện tử huyện Tân Phú</div><div class='main'><h1>Tin hoạt động</h1>{featured}{items}"
+            "</div></body></html>").encode()
+
+
+def _headline(n: int) -> str:
+    return f"Huyện Tân Phú tổ chức hoạt động số {n} về phát triển kinh tế xã hội"
+
+
+@pytest.mark.parametrize("form", ["rows", "items"])
+def test_a_section_page_of_headlines_and_leads_is_a_listing_not_an_empty_article(form):
+    if form == "rows":
+        items = "<table>" + "".join(f"<tr><td><img src='/i{n}.jpg'></td><td><a href='/tin/{n}.html'><b>{_headline(n)}"
+                                    f"</b></a><br>{LEAD}</td></tr>" for n in range(3)) + "</table>"
+    else:
+        items = "<ul>" + "".join(f"<li><a href='/tin/{n}.html'>{_headline(n)}</a> ({n + 1}/08/2019)<div>{LEAD}</div>"
+                                 "</li>" for n in range(3)) + "</ul>"
+    r = extract_page(_section(items), "https://tanphu.gov.vn/tin-hoat-dong")
+    assert (r.is_article, r.rejection) == (False, "listing"), (r.title, r.text)
+
+
+def test_a_post_whose_headline_links_to_it_above_two_others_is_a_section_page():
+    featured = (f"<div class='featured'><h2><a href='/tin/99.html'>Huyện Tân Phú sơ kết công tác 6 tháng đầu năm "
+                f"2019</a></h2><p>{LEAD} {LEAD}</p></div>")
+    items = "<ul>" + "".join(f"<li><a href='/tin/{n}.html'>{_headline(n)}</a> ({n + 1}/08/2019)<div>{LEAD}</div>"
+                             "</li>" for n in range(2)) + "</ul>"
+    r = extract_page(_section(items, featured), "https://tanphu.gov.vn/tin-hoat-dong")
+    assert (r.is_article, r.rejection) == (False, "listing"), r.reason
