@@ -53,6 +53,16 @@ def test_a_right_aligned_bold_closing_line():
     assert r.author == "Phòng Văn hóa - Thông tin"
 
 
+@pytest.mark.parametrize("closing", [
+    '<p style="text-align: right;"><b>Minh Tâm</b><br>(Trung tâm VH-TT-TT huyện)</p>',
+    '<p style="text-align: right;"><b>Minh Tâm</b></p><p style="text-align: right;">(Trung tâm VH-TT-TT huyện)</p>',
+])
+def test_a_signatures_body_in_brackets_on_its_own_line_goes_with_it(closing):
+    r = extract_page(page(inside=closing), "https://x.gov.vn/tin/4b.html")
+    assert r.author == "Minh Tâm (Trung tâm VH-TT-TT huyện)"
+    assert r.text.endswith("cho năm tiếp theo."), r.text[-120:]
+
+
 def test_a_commenter_is_not_the_author():
     assert extract_page(page(), "https://x.gov.vn/tin/5.html").author is None
 
