@@ -105,7 +105,9 @@ NOISE_LINE = re.compile(
     # a text-to-speech player's label and voices ("Nghe đọc bài viết", "Giọng nữ miền Bắc"), a
     # rating's stars or votes, the code to read the page on a phone
     r"|nghe (?:doc )?(?:bai viet|audio|noi dung)\b|giong (?:doc|nam|nu)\b"
-    r"|danh gia\s*:?\s*(?:[★☆✩✭]|\d(?:[.,]\d)?\s*/\s*5\b|\(\d+ luot)|quet ma qr\b)",
+    r"|danh gia\s*:?\s*(?:[★☆✩✭]|\d(?:[.,]\d)?\s*/\s*5\b|\(\d+ luot)|quet ma qr\b"
+    # the links to the previous and the next post ("« Bài trước: …", "Tin tiếp theo: …")
+    r"|«?\s*(?:bai|tin) (?:truoc|sau|tiep theo|ke tiep)\s*(?::|»?$))",
 )
 
 

@@ -143,7 +143,8 @@ def find_date_lines(
         if el in holds or not isinstance(el.tag, str) or el.tag == "a":
             continue
         text = clean_line(el.text_content())
-        if next_to_body and text and _furniture(el, text):  # between the text and its date
+        if next_to_body and text and _furniture(el, text) and not _counted_date(el, text):
+            # between the text and its date; a counter's line that holds the day is the date line
             skipped.update(el.iter())
             continue
         first_after, next_to_body = next_to_body and bool(text), next_to_body and not text
@@ -302,6 +303,11 @@ def _in_list(el: lxml_html.HtmlElement) -> bool:
     return any(a.tag == "li" for a in el.iterancestors()) or _dated_rows(el) is not None
 
 
+def _counted_date(el: lxml_html.HtmlElement, text: str) -> bool:
+    """A day beside the counters or the tools ("Lượt xem: 1.245 | 28/06/2024"): a date line."""
+    return len(text) <= MAX_LINE and contains_date(text) and _lone_date(el, text)
+
+
 def _lone_date(el: lxml_html.HtmlElement, text: str) -> bool:
     """The line right after the body that is a day and nothing else ("07/08/2019 15:43", "Thứ
     Tư, 7/8/2019"), in no list: the post's date printed below its text. A related headline's day
@@ -387,8 +393,8 @@ def _opening_date(body: lxml_html.HtmlElement | None, title: lxml_html.HtmlEleme
             return []
         line = badge_read(first, clean_line(first.text_content()))  # a line broken by <br/>s is one
         line = line if is_date_line(line) else _line_around(first, body, first_line(first))
-        if is_noise_line(line) or _links_only(first):
-            continue
+        if not is_date_line(line) and (is_noise_line(line) or _links_only(first)):
+            continue  # the tools above the text (their line may hold the day: "Lượt xem: 12 | 05/08/2019")
         return [line] if is_date_line(line) and not _in_list(first) else []
     return []
 

@@ -22,7 +22,10 @@ it; a sidebar of dated headlines; a div or a table layout. Each page is extracte
 text opening with the lead, every paragraph and caption kept, the signature as author, and no
 boilerplate in the text. ``tests/crawler/extraction/test_layout_combinations.py`` pins floors.
 The parts are what the probes of stop 34 and later found portals print; the combinations are
-the point: a rule that holds for one layout and breaks another shows here.
+the point: a rule that holds for one layout and breaks another shows here. Stop 51's probes
+added the publication labels "Đăng lúc" and "Tin đăng:", a day on the counters' line, a title in
+an h4, and the section's earlier posts ("Các tin đã đưa:") and the links to the previous and
+next posts among the widgets.
 
 A second set puts a section's pages together from the same parts: listings in six styles (a
 list, rows of a table, blocks, teasers with their leads, links a paragraph each, excerpts cut
@@ -66,7 +69,7 @@ HEADLINES = "".join(f"<li><a href='/tin-tuc/tin-{i}.html'>Tin tức số {i} v�
 COMMENT = ("Tôi rất đồng tình với chủ trương này của huyện, mong rằng các cấp chính quyền sẽ sớm triển khai "
            "thực hiện để người dân được hưởng lợi, nhất là bà con vùng sâu vùng xa.")
 LEAKS = ("Tin tức số", "In bài", "Đánh giá", "Tin khác", "Cơ quan chủ quản", "TIN TỨC", "Trang chủ", "đồng tình",
-         "Nghe audio", "Giọng nữ", "Quét mã")
+         "Nghe audio", "Giọng nữ", "Quét mã", "Các tin đã đưa", "Bài trước", "Bài sau")
 FIELDS = ("article", "title", "day", "lead", "paragraphs", "caption", "author", "clean")
 
 
@@ -91,6 +94,8 @@ def case(rnd: random.Random, n: int) -> Case:
                         f"Thứ Tư - {d:02d}/{m:02d}/2024 15:{d:02d}", f"{d:02d}.{m:02d}.2024",
                         f"thứ tư, {d:02d} {m:02d} 2024 15:43", f"Ngày {d} tháng {m} năm 2024",
                         f"Ngày xuất bản: {d:02d}/{m:02d}/2024", f"{d:02d}/{m:02d}/2024 | Lượt xem: 1.245",
+                        f"Đăng lúc {d:02d}/{m:02d}/2024 08:{d:02d}", f"Tin đăng: {d:02d}/{m:02d}/2024",
+                        f"Lượt xem: 1.245 | {d:02d}/{m:02d}/2024",
                         f"<time datetime='2024-{m:02d}-{d:02d}T08:30:00+07:00'>{d:02d}/{m:02d}/2024</time>",
                         f"{d:02d}/{m:02d}/2024<br/>08:{d:02d}",  # the time on a line of its own
                         f"{m}/{d}/2024 8:{d:02d}:00 AM",  # ASP.NET's en-US stamp, month first
@@ -158,7 +163,7 @@ def case(rnd: random.Random, n: int) -> Case:
 
 
 def _title_el(rnd: random.Random, title: str) -> str:
-    return rnd.choice([f"<h1>{title}</h1>", f"<h2>{title}</h2>", f"<h3>{title}</h3>",
+    return rnd.choice([f"<h1>{title}</h1>", f"<h2>{title}</h2>", f"<h3>{title}</h3>", f"<h4>{title}</h4>",
                        f"<div class='title'>{title}</div>", f"<span class='tieude'>{title}</span>",
                        f"<p class='title'><b>{title}</b></p>",
                        f"<table><tr><td class='title'>{title}</td></tr></table>",
@@ -184,6 +189,11 @@ def _main(rnd: random.Random, title_el: str, date_el: str, lead_el: str, body: s
         heading = rnd.choice([f"<div class='t'>{heading}</div>", f"<h3>{heading}</h3>", f"<h2>{heading}</h2>"])
         more = rnd.choice(["", "<a class='more' href='/tin'>Xem thêm »</a>", "<a href='/tin'>[Xem thêm]</a>"])
         extras.append(f"<div class='other'>{heading}<ul>{HEADLINES}</ul>{more}</div>")  # "Xem thêm": the section
+    if rnd.random() < 0.3:  # the section's earlier posts, and the previous and next ones, as older templates
+        extras.append(rnd.choice([f"<div class='older'><b>Các tin đã đưa:</b><ul>{HEADLINES}</ul></div>",
+                                  "<div class='nav'><a href='/tin/7'>« Bài trước: Tin tức số 7 về hoạt động của "
+                                  "huyện trong tuần</a> <a href='/tin/8'>Bài sau: Tin tức số 8 về hoạt động của "
+                                  "huyện trong tuần »</a></div>"]))
     if rnd.random() < 0.3:
         extras.append(rnd.choice(["<div class='rate'>Đánh giá bài viết: <input type='radio'/>1 <input type='radio'/>2"
                                   "</div>", "<div class='rate'>Đánh giá: <span>★★★★☆</span> (12 lượt)</div>"]))

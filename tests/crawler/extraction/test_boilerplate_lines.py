@@ -163,3 +163,21 @@ def test_the_sections_other_posts_under_the_text_stay_out_of_it(name):
     result = _post_with(NEIGHBOURS[name] + "<div class='vote'>Đánh giá bài viết: ★★★★☆</div>")
     assert result.is_article, result.reason
     assert result.text.endswith("với sự tham dự của lãnh đạo."), result.text[-200:]
+
+
+def test_the_links_to_the_previous_and_next_posts_above_the_comments_stay_out_of_the_text():
+    from crawler.extraction import extract_bytes
+
+    thread = "".join(f"<div class='item'><b>Nguyễn Văn {c}</b> <i>(1{n}/03/2024)</i><p>Tôi rất đồng tình với chủ "
+                     "trương này của huyện, mong rằng các cấp chính quyền sẽ sớm triển khai thực hiện.</p></div>"
+                     for n, c in enumerate("ABC"))
+    html = ("<html><head><title>Chi tiết tin</title></head><body><div class='main'><div class='detail'>"
+            "<h2>Huyện sơ kết công tác 6 tháng đầu năm</h2><div class='date'>07/08/2019</div><div class='nd'>"
+            "<div>Tại hội nghị, đồng chí Chủ tịch UBND huyện đã quán triệt các chỉ tiêu chủ yếu của năm 2024, trong "
+            "đó tập trung vào tăng trưởng kinh tế và xây dựng nông thôn mới nâng cao.</div><div class='nav'><a "
+            "href='/tin/7'>« Bài trước: Tin tức số 7 về hoạt động của huyện</a> <a href='/tin/8'>Bài sau: Tin tức "
+            f"số 8 về hoạt động của huyện »</a></div><div class='box2'><h3>Bình luận</h3>{thread}</div></div></div>"
+            "</div></body></html>")
+    result = extract_bytes(html.encode(), "https://x.gov.vn/tin/1")
+    assert result.is_article, result.reason
+    assert "Bài trước" not in result.text and "Bài sau" not in result.text, result.text

@@ -63,3 +63,13 @@ def test_a_day_on_the_tools_line_closing_the_body_is_the_date(tools):
 def test_a_short_line_opening_with_a_label_word_but_no_colon_gives_no_date():
     r = read(f"<p>{PARA}</p><p>Xuất bản sách ảnh ngày 08/11/2024</p><p>{PARA}</p>")
     assert r.published_at is None
+
+
+def test_a_day_on_the_counters_line_after_the_body_is_the_date():
+    r = read(f"<p>{PARA}</p>", "<span class='time'>Lượt xem: 1.245 | 08/11/2024</span>")
+    assert (r.published_at, r.text.endswith("nâng cao.")) == ("2024-11-08", True)
+
+
+def test_a_day_on_the_counters_line_opening_the_body_is_the_date():
+    r = read(f"<div class='date'>Lượt xem: 1.245 | 08/11/2024</div><div>{PARA}</div>")
+    assert (r.published_at, r.text.startswith("Tại hội nghị")) == ("2024-11-08", True)
