@@ -25,7 +25,8 @@ The parts are what the probes of stop 34 and later found portals print; the comb
 the point: a rule that holds for one layout and breaks another shows here. Stop 51's probes
 added the publication labels "Đăng lúc" and "Tin đăng:", a day on the counters' line, a title in
 an h4, and the section's earlier posts ("Các tin đã đưa:") and the links to the previous and
-next posts among the widgets.
+next posts among the widgets; a post shown above only two others, its headline a link; and a
+notice's file on Google Drive.
 
 A second set puts a section's pages together from the same parts: listings in six styles (a
 list, rows of a table, blocks, teasers with their leads, links a paragraph each, excerpts cut
@@ -260,7 +261,8 @@ def other_case(rnd: random.Random, n: int) -> Other:
                         + f"<p>{PARAGRAPHS[0]}</p>" * rnd.randint(1, 3) + f"{more}</div>")
         pager = ("<div class='pager'><a href='?page=1'>1</a> <a href='?page=2'>2</a> <a href='?page=3'>Trang sau</a>"
                  "</div>") if rnd.random() < 0.7 else ""
-        main = f"<h1>{section}</h1>{featured}{_items(rnd, rnd.randint(5, 12))}{pager}"
+        few = featured.startswith("<div class='featured'><h2><a") and rnd.random() < 0.3  # two below it
+        main = f"<h1>{section}</h1>{featured}{_items(rnd, 2 if few else rnd.randint(5, 12))}{pager}"
         url = rnd.choice([f"https://tanphu.gov.vn/tin-tuc?page={rnd.randint(2, 9)}", "https://tanphu.gov.vn/thong-bao",
                           f"https://tanphu.gov.vn/Pages/danh-sach.aspx?CatID=3&Page={rnd.randint(1, 5)}"])
         return Other(_framed(rnd, section, main), url)
@@ -270,7 +272,8 @@ def other_case(rnd: random.Random, n: int) -> Other:
     # or a week's timetable (a day a row, linking nowhere), or a video's player alone
     shown = rnd.choice([f"<p>{line}</p>"] * 4 + [TIMETABLE, "<p><iframe src='https://www.youtube.com/embed/a1B2'></iframe></p>",
                                                  "<video controls src='/upload/phong-su.mp4'></video>"])
-    attached = (f"<p><a href='/upload/tb-{n}.pdf'>tb-{n}.pdf</a></p>"
+    attached = (rnd.choice([f"<p><a href='/upload/tb-{n}.pdf'>tb-{n}.pdf</a></p>"] * 4  # or its file on Drive
+                           + [f"<p><a href='https://drive.google.com/file/d/1Ab{n}/view'>Xem văn bản</a></p>"])
                 if rnd.random() < 0.8 or shown == "<p></p>" else "")
     heading = rnd.choice([f"<h1>{title}</h1>", f"<h2>{title}</h2>", f"<div class='title'>{title}</div>"])
     day = "<div class='d'>{}</div>".format(rnd.choice(["Ngày đăng: 05/03/2024", "05/03/2024", "(05.03.2024 16:32)",
