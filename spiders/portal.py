@@ -55,6 +55,7 @@ from crawler.documents.metadata import NUMBER
 from crawler.runtime import signals as found
 from crawler.runtime.downloader import StoppedBeforeFetch
 from crawler.runtime.extensions import PAGE_LIMIT_STAT
+from crawler.runtime.failures import plain_reason
 from crawler.runtime.items import DocumentItem, PageItem
 from crawler.runtime.legacy_tls import tls_reason
 from crawler.runtime.middlewares import TrapSkipped
@@ -435,9 +436,8 @@ class PortalSpider(ListingDiscovery, scrapy.Spider):
         elif tls := tls_reason(failure.getErrorMessage()):  # said plainly: OpenSSL's words tell no one
             kind, name, reason = "failed", "TLS", f"TLS handshake failed: {tls}"
             self.crawler.stats.set_value("govarchive/tls_failed", tls)
-        else:  # timeouts, resets, DNS: the real reason, retried by later crawls
-            kind, name = "failed", failure.type.__name__
-            reason = f"{name}: {failure.getErrorMessage()}"[:300]
+        else:  # timeouts, resets, DNS: the real reason, said plainly, retried by later crawls
+            kind, (name, reason) = "failed", plain_reason(failure)
         logger.warning("failed %s: %s", request.url, reason)
         self.unfetched(request, kind, reason)
         self.crawler.stats.inc_value("govarchive/errors/download")

@@ -14,6 +14,7 @@
 - :mod:`~crawler.runtime.resume`: the resume frontier (what a killed crawl had left to fetch);
 - :mod:`~crawler.runtime.incremental`: a re-crawl fetches only what is new;
 - :mod:`~crawler.runtime.extensions`: the ``crawls`` record, progress, one-line errors;
+  :mod:`~crawler.runtime.failures`: a failed download said plainly;
   :mod:`~crawler.runtime.stats`: a crawl's stats, without Scrapy's per-access deprecation shim;
 - :mod:`~crawler.runtime.signals`, :mod:`~crawler.runtime.findings`: what a spider learns besides items
   (redirects, document links, pages not fetched), written to the archive as it learns it;
