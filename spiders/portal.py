@@ -263,9 +263,10 @@ class PortalSpider(ListingDiscovery, scrapy.Spider):
     def parse_page(self, response: Response):
         content_type = response.headers.get("Content-Type", b"").decode("latin-1")
         disposition = response.headers.get("Content-Disposition", b"").decode("latin-1")
-        if "html" not in content_type and not is_html(response.body) and (
-                declared_document(content_type, disposition) or sniff(response.body, content_type)):
-            yield self._document_item(response)  # a download handler without a file extension
+        if not is_html(response.body) and (sniff(response.body, content_type) or (
+                "html" not in content_type and declared_document(content_type, disposition))):
+            # a download handler without a file extension, or a file a server calls a page: its bytes tell
+            yield self._document_item(response)
             return
         html_page = isinstance(response, TextResponse) and "html" in (content_type or "text/html")
         root = parsed(response).root if html_page else None

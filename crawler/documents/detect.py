@@ -74,6 +74,18 @@ def sniff(body: bytes, content_type: str = "", name: str = "") -> str | None:
     return _MIME_KINDS.get(mime)  # bytes we cannot place: trust a document type the server names
 
 
+IMAGES = ((b"\x89PNG", "png"), (b"\xff\xd8\xff", "jpeg"), (b"GIF8", "gif"), (b"RIFF", "riff"))
+
+
+def not_a_page(body: bytes) -> str | None:
+    """What a body is by its bytes when no page: a document's kind ("pdf") or an image's ("png"), else
+    None. A server may serve either as ``text/html``; read as a page, a PDF held extraction for
+    its whole time budget."""
+    if is_html(body):
+        return None
+    return sniff(body) or next((what for magic, what in IMAGES if body.startswith(magic)), None)
+
+
 def _zip_kind(body: bytes) -> str:
     """A zip's kind from its members; a damaged zip is a zip (its reader says what is wrong)."""
     try:

@@ -19,6 +19,7 @@ from common.dates import MONTH_FIRST, month_first_by
 from common.legacy import has_signs
 from common.textnorm import clean_line, clean_text, fold, is_vietnamese
 from common.urls import canonical_url, host_of, joined
+from crawler.documents.detect import not_a_page
 from crawler.extraction.attachments import expose_embedded, find_attachments, with_attachments
 from crawler.extraction.author import author_in_lines, find_author, without_label
 from crawler.extraction.bodytext import (
@@ -81,6 +82,9 @@ def extract_bytes(body: bytes, url: str | None = None, content_type: str | None 
     being extracted after ``seconds`` is given up with that reason.
     """
     body, truncated = bounded(body, max_bytes)
+    if kind := not_a_page(body):  # a file served as a page, kept in the WARC as served
+        return Extraction(url=canonical_url(url) if url else None, reason=f"not HTML: a {kind.upper()} file",
+                          truncated=truncated, rejection=Rejection.NOT_ARTICLE)
     try:
         with time_budget(seconds):
             text, encoding = decode_html(body, charset_from_content_type(content_type))

@@ -151,6 +151,18 @@ def test_hostile_files_are_stored_as_what_they_are_or_skipped_with_a_reason(tmp_
     assert stats["govarchive/documents/skipped/too_large"] == 1
 
 
+def test_a_file_a_server_calls_a_page_is_stored_as_the_document_it_is(tmp_path):
+    """A handler linked as a page answers with a PDF and ``text/html``: its bytes decide."""
+    home = "<html><body><p><a href='/xem.aspx?id=7'>Quyết định số 12 về đăng ký hộ tịch</a></p></body></html>"
+    server = serve({"/": page(home),
+                    "/xem.aspx": page(text_pdf(DECISION), "text/html; charset=utf-8")})
+    db = tmp_path / "a.db"
+    result = run_cli("crawl", "--url", server.url, "--db", str(db), *FAST_SETTINGS)
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    assert [(url.rsplit("/", 1)[1], kind) for url, kind in rows(db, "SELECT url, kind FROM documents")] == [
+        ("xem.aspx?id=7", "pdf")]
+
+
 @needs_ocr
 def test_scans_stored_without_ocr_are_read_later_by_govarchive_ocr(tmp_path):
     scan = scanned_pdf(["THÔNG BÁO", "Về lịch tiếp công dân tháng 5 năm 2024"])

@@ -84,3 +84,13 @@ def test_references_to_characters_xml_allows_are_kept():
     kept = "&#9;&#10;&#13;&#32;&#7841;&#x1EA1;&#x0D;&#127;&#110;&#x10FFFF;&#1114111;&#112;"
     assert xml_compatible(kept) == kept
     assert xml_compatible("a&#11b&#x0b;c&#0011;d&#x00000B;e&#x0bc") == "a b c d e&#x0bc"  # ¼ last
+
+
+@pytest.mark.parametrize("body, kind", [(b"%PDF-1.7\n" + bytes(range(256)) * 400, "PDF"),
+                                        (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 400, "PNG"),
+                                        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(range(256)) * 400, "DOC")])
+def test_a_file_served_as_a_page_is_said_to_be_one_at_once(body, kind):
+    from crawler.extraction import extract_bytes
+
+    result = extract_bytes(body, "https://x.gov.vn/xem.aspx?id=7", "text/html; charset=utf-8")
+    assert (result.is_article, result.reason) == (False, f"not HTML: a {kind} file")
