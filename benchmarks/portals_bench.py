@@ -159,9 +159,10 @@ def timeline(run: dict, began: float, ours: list[list[float]], plain: list[list[
     both crawlers (plain's at the same seconds of its own run): where a run is CPU-bound, and in
     which phase."""
     lines, last = [], None
-    for sample in ((t - began, *rest) for t, *rest in run["series"]):
-        if last is not None and sample[0] - last[0] < step:
-            continue
+    samples = [(t - began, *rest) for t, *rest in run["series"]]
+    for n, sample in enumerate(samples):
+        if last is not None and sample[0] - last[0] < step and n < len(samples) - 1:
+            continue  # the run's last sample closes a shorter step
         if last is not None:
             (t0, main0, tree0, idle0), (t1, main1, tree1, idle1) = last, sample
             span = t1 - t0
