@@ -50,7 +50,8 @@ async def article_capture(datasette, request):
         return stored
     db = archive_database(datasette)
     _, text = html_to_unicode(stored.content_type, stored.body)
-    root = lxml_html.document_fromstring(xml_compatible(text) or "<html></html>")  # its links rewritten
+    # _safe rewrites the tree's links, which lxml refuses beside characters XML does not allow
+    root = lxml_html.document_fromstring(xml_compatible(text) or "<html></html>")
     hrefs = {urljoin(stored.url, a.get("href", "")) for a in root.iter("a") if a.get("href")}
     archived = await db.execute_fn(lambda conn: _archived(conn, hrefs))
     html = _safe(root, stored.url, archived)

@@ -57,8 +57,6 @@ WIDGET_HEADINGS = frozenset(fold(h) for h in (
     "Tin khác cùng chuyên mục", "Các tin cùng chuyên mục", "Các tin bài khác", "Tin bài khác",
     "Tin tức khác", "Các tin tức khác", "Bài viết khác",
 ))
-# a link to the post before or after this one ("« Bài trước: …", "Tin tiếp theo: …"): navigation
-NEIGHBOUR_LINK = re.compile(r"^\W*(?:bai|tin)\s+(?:truoc|sau|tiep theo|ke tiep)\b")
 # reader comments: a thread under the article, never its text
 THREAD_HEADINGS = frozenset(fold(h) for h in (
     "Ý kiến bạn đọc", "Ý kiến của bạn", "Ý kiến của bạn đọc", "Gửi ý kiến", "Gửi ý kiến của bạn",

@@ -27,7 +27,7 @@ from common.textnorm import clean_line, fold
 from common.urls import canonical_url, is_binary, is_document, joined, url_key
 from crawler.documents.detail import document_page
 from crawler.extraction.attachments import attachment_anchors, links_document
-from crawler.extraction.boilerplate import MEDIA, NEIGHBOUR_LINK, TOOL_STRINGS
+from crawler.extraction.boilerplate import MEDIA, TOOL_STRINGS, is_noise_line
 from crawler.extraction.locate import is_sentence
 from crawler.extraction.result import Extraction, Rejection
 from crawler.extraction.titles import is_label
@@ -149,8 +149,9 @@ def judge(result: Extraction, body, located_text: str, dated: bool, url: str | N
             return Rejection.LISTING, f"other posts' excerpts ({teased} cut short)"
         return _static(result, in_menu)
     files = attachment_anchors(body, url)  # documents are the post's content, not navigation
+    # a link to the previous or the next post ("« Bài trước: …") is navigation, no headline
     link_texts = [len(text) for a in body.iter("a") if a not in files
-                  and not NEIGHBOUR_LINK.match(fold(text := clean_line(a.text_content())))]
+                  and not is_noise_line(text := clean_line(a.text_content()))]
     body_chars = max(1, len(clean_line(body.text_content())))
     if sum(link_texts) > MAX_LINK_DENSITY * body_chars:
         return Rejection.LISTING, "mostly links"
