@@ -58,7 +58,8 @@ def without_label(name: str | None) -> str | None:
     return None if is_account(name) else name
 
 
-_FIELDS = re.compile(r"\s+[|•·]\s+|\s+[-–]\s+(?=\w[^|]*[:：])")  # "12/03/2024 | Tác giả: … | Lượt xem: 12"
+# "12/03/2024 | Tác giả: … | Lượt xem: 12", "Tác giả: Minh Tâm - 12/03/2024"
+_FIELDS = re.compile(r"\s+[|•·]\s+|\s+[-–]\s+(?=\w[^|]*[:：]|\d)")
 
 
 # a counter's span run into the name before it ("Tác giả: Minh Tâm<span>1.245</span>"): no name

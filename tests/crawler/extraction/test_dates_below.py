@@ -73,3 +73,15 @@ def test_a_day_on_the_counters_line_after_the_body_is_the_date():
 def test_a_day_on_the_counters_line_opening_the_body_is_the_date():
     r = read(f"<div class='date'>Lượt xem: 1.245 | 08/11/2024</div><div>{PARA}</div>")
     assert (r.published_at, r.text.startswith("Tại hội nghị")) == ("2024-11-08", True)
+
+
+@pytest.mark.parametrize("credit, author", [("Tác giả: Minh Tâm", "Minh Tâm"),
+                                            ("Đăng bởi: Quản trị viên", None), ("(Cổng TTĐT)", None)])
+def test_a_day_after_a_credit_and_a_dash_below_the_text_is_the_date(credit, author):
+    r = read(f"<p>{PARA}</p><p>{PARA}</p><div class='info'>{credit} - 08/11/2024</div>")
+    assert (r.published_at, r.author, r.text.endswith("nâng cao.")) == ("2024-11-08", author, True)
+
+
+def test_a_dash_between_a_day_and_its_time_below_the_text_keeps_the_time():
+    r = read(f"<p>{PARA}</p><p>{PARA}</p><div class='info'>08/11/2024 - 09:30</div>")
+    assert r.published_at == "2024-11-08T09:30:00+07:00"
