@@ -41,7 +41,8 @@ TABLE_PARTS = frozenset({"td", "th", "tr", "tbody", "thead", "table"})
 BLOCK_PARENTS = ("div", "td", "section", "article", "form", "li")
 LINE_INLINE = frozenset({"span", "font", "b", "strong", "em", "i", "small", "label"})
 SIGNATURE_MAX = 70
-UNIT_LINE = re.compile(r"^\([^()]{2,60}\)$")  # "(Trung tâm VH-TT-TT huyện)" under a signature's name
+# a short line in brackets: a signature's body under its name ("(Trung tâm VH-TT-TT huyện)"), a source
+BRACKETED_LINE = re.compile(r"^\([^()]{2,60}\)$")
 TITLE_WINDOW = 6
 TERMINAL = (".", "!", "?", ":", ";", "…", ",")
 
@@ -253,7 +254,7 @@ def finish_text(raw: str, title: str, date_lines: list[str], signature: bool = T
         elif signature and result.author is None and _is_signature(BYLINE_LABEL.sub("", last).strip()):
             # "Tác giả: Nguyễn Văn Bình", "Tin, ảnh: Thu Hà": the label goes with the author's cleaning
             result.author = last
-        elif signature and result.author is None and len(lines) > 1 and UNIT_LINE.match(last) \
+        elif signature and result.author is None and len(lines) > 1 and BRACKETED_LINE.match(last) \
                 and _is_signature(f"{lines[-2]} {last}"):
             # the name, then its body in brackets on a line of its own: "Minh Tâm", "(Trung tâm VH-TT)"
             result.author = f"{lines[-2]} {last}"

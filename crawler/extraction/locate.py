@@ -20,7 +20,7 @@ from lxml import html as lxml_html
 from common.dates import contains_date, without_dates
 from common.textnorm import clean_line, fold
 from common.urls import is_document
-from crawler.extraction.bodytext import is_credit
+from crawler.extraction.bodytext import BRACKETED_LINE, is_credit
 from crawler.extraction.boilerplate import NOISE_LINE, is_noise_line
 
 HEADING_TAGS = frozenset({"h1", "h2", "h3"})
@@ -320,14 +320,13 @@ def without_counters(line: str) -> str:
     "16/09/2024 | Tác giả: Minh Tâm"), and without a credit or a source before a dash ("Đăng bởi:
     Quản trị viên - 07/08/2019", "(Cổng TTĐT) - 07/08/2019"; a dash between a day and its time
     stays)."""
-    line = _CREDIT_DASH.sub(lambda m: "" if is_credit(m[1]) or BRACKETED.fullmatch(m[1]) else m[0], line)
+    line = _CREDIT_DASH.sub(lambda m: "" if is_credit(m[1]) or BRACKETED_LINE.match(m[1]) else m[0], line)
     parts = re.split(r"\s[|•·]\s", line)
     return " ".join(part for part in parts if not is_noise_line(part) and not is_credit(part)
                     ) if len(parts) > 1 else line
 
 
 _CREDIT_DASH = re.compile(r"^(\D{3,80}?)\s[-–]\s")  # what stands before the first dash, with no digit
-BRACKETED = re.compile(r"\([^()]{2,60}\)")  # "(Cổng TTĐT)": the post's source
 
 
 SENTENCE_WORDS = 6  # words besides the dates: a line that ends as a sentence is prose, no date line
