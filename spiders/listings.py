@@ -23,6 +23,7 @@ from crawler.discovery.postback import FORM_XPATH, Postback, page_state, pager_p
 from crawler.discovery.scripts import MAX_SCRIPT_BYTES, menu_scripts, script_links
 from crawler.discovery.soft404 import probe_path
 from crawler.runtime import signals as found
+from crawler.runtime.failures import plain_reason
 
 logger = logging.getLogger(__name__)
 
@@ -169,8 +170,8 @@ class ListingDiscovery:
                              errback=self.on_render_error, meta=meta)
 
     def on_render_error(self, failure) -> None:
-        logger.warning("could not render %s in the browser: %s", failure.request.url,
-                       failure.getErrorMessage()[:300])
+        reason = plain_reason(failure)[1]  # one line: the browser's errors carry its call log
+        logger.warning("could not render %s in the browser: %s", failure.request.url, reason)
         self.crawler.stats.inc_value("govarchive/browser/failed")
 
     # load-more and listing endpoints -----------------------------------------------------------------

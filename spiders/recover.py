@@ -29,6 +29,7 @@ from archive.store import Archive
 from common.clock import utc_now
 from common.urls import host_of
 from crawler.documents.detect import is_html, sniff
+from crawler.runtime.failures import plain_reason
 from crawler.runtime.items import PageItem
 from spiders.portal import PortalSpider
 
@@ -135,7 +136,7 @@ class RecoverSpider(PortalSpider):
             super().unfetched(request.replace(url=capture.url), "failed", f"archive: {reason}")
 
     def on_listing_error(self, failure) -> None:
-        self._stop(f"cannot list captures at {self.cdx}: {failure.getErrorMessage()[:200]}")
+        self._stop(f"cannot list captures at {self.cdx}: {plain_reason(failure)[1]}")
 
     def _stop(self, message: str) -> None:
         logger.error("%s", message)
