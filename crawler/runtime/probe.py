@@ -2,7 +2,9 @@
 
 A short, polite crawl into a scratch archive (its WARC files included), then
 what it found: the platform (from the home page's markup), sitemaps and feeds,
-listings with pagination, one sample article, and a TOML draft to review.
+listings with pagination, one sample article, and a TOML draft to review. The scratch
+archive is removed once read: a probe is not a capture, and each one left a directory
+of WARC files in the system's temporary folder.
 """
 
 from __future__ import annotations
@@ -44,9 +46,13 @@ def detect_platform(html: str) -> str:
 
 
 def probe(url: str, max_pages: int = 60, settings: dict | None = None) -> Probe:
+    with tempfile.TemporaryDirectory(prefix="govarchive-probe-", ignore_cleanup_errors=True) as work:
+        return _probe_into(Path(work), url, max_pages, settings)
+
+
+def _probe_into(work: Path, url: str, max_pages: int, settings: dict | None) -> Probe:
     from crawler.runtime.runner import run_crawl
 
-    work = Path(tempfile.mkdtemp(prefix="govarchive-probe-"))
     db = work / "probe.db"
     summary = run_crawl([url], db, max_pages=max_pages, settings=settings)
     result = Probe(url, pages_fetched=summary.counts.pages_fetched)

@@ -167,9 +167,13 @@ def test_generic_spider_alone_finds_nothing_at_depth_zero(demo_portal, tmp_path)
 def test_new_site_probes_and_drafts_a_valid_entry(demo_portal, tmp_path):
     draft = tmp_path / "reg" / "my-thanh.toml"
     draft.parent.mkdir()
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
     result = run_cli("new-site", demo_portal.district, "--key", "mythanh", "--province", "Sông Hậu",
-                     "--level", "district", "--out", str(draft), *FAST_SETTINGS)
+                     "--level", "district", "--out", str(draft), *FAST_SETTINGS,
+                     env={"TMPDIR": str(scratch)})
     assert result.returncode == 0, result.stderr
+    assert not any(scratch.iterdir())  # the probe's scratch archive is gone once read
     assert "platform: vnpt" in result.stderr
     assert "feeds: " + demo_portal.district + "rss/tin-moi.rss" in result.stderr
     assert "sample article: " + demo_portal.district + "vi/news/" in result.stderr
