@@ -71,6 +71,7 @@ def element_text(body: lxml_html.HtmlElement, known: bool = False) -> str:
     for table in [t for t in clone.iter("table") if t is not clone and _one_cell(t)]:
         _unwrap_layout(table)  # a table of one cell lays out a title or a caption: no data row
     _inline_lines(clone)
+    _text_divs_as_paragraphs(clone)
     captions = list(clone.iter("figcaption"))
     for figure in clone.iter("figure", "figcaption"):  # trafilatura drops figures, captions and all
         figure.tag = "div" if figure.tag == "figure" else "p"
@@ -189,6 +190,31 @@ def _inline_lines(tree: lxml_html.HtmlElement) -> None:
         for child in children:
             if child.tag in LINE_INLINE:
                 child.tag = "div"
+
+
+# what a block of text cannot hold: with one of these inside, a <div> is a block of blocks
+HOLDS_BLOCKS = (BLOCK_TAGS - {"br"}) | {"article", "aside", "figure", "footer", "form", "header", "nav",
+                                       "iframe", "main", "dl", "tbody", "td", "th"}
+
+
+LINKED_RUN = 0.5  # a run of text more linked than this is navigation
+
+
+def _text_divs_as_paragraphs(tree: lxml_html.HtmlElement) -> None:
+    """A ``<div>`` holding a run of text and no block is a paragraph: trafilatura reads a
+    ``<div>``'s text only when the ``<p>``s hold too little, so a lead (``<div class="sapo">``)
+    or a paragraph an editor wrote as a ``<div>`` among ``<p>``s was lost from a long article.
+    Its class and id stay, so trafilatura's own rules on them still apply. A run of links (the
+    previous and next posts, a tools bar) is navigation, left a ``<div>``."""
+    for div in list(tree.iter("div")):
+        text = clean_line(div.text_content())
+        if div is tree or not text:
+            continue
+        if any(isinstance(el.tag, str) and el.tag in HOLDS_BLOCKS for el in div.iterdescendants()):
+            continue
+        linked = sum(len(clean_line(a.text_content())) for a in div.iter("a"))
+        if linked <= LINKED_RUN * len(text):
+            div.tag = "p"
 
 
 def _in_no_inner_table(el, part) -> bool:

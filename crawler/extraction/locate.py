@@ -58,9 +58,7 @@ def find_body(root: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
             own = len((unit.text or "").strip()) + sum(len((c.tail or "").strip()) for c in unit)
             if own < 40:
                 continue
-            length, container = own, unit
-            if unit.tag == "div" and not any(child.tag in _BLOCKS for child in unit):
-                container = unit.getparent()  # a paragraph written as a <div>: its block holds the text
+            length, container = own, _text_block(unit)
         else:
             length, container = plain_len(unit), unit.getparent()
         if length < 25 or container is None:
@@ -73,6 +71,23 @@ def find_body(root: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
     if not scores:
         return None
     return max(scores, key=scores.get)
+
+
+def _text_block(unit: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
+    """The block whose text a run of words is: a paragraph written as a ``<div>``, or as a
+    ``<span>`` or ``<font>`` (in a ``<div>`` of its own, as editors paste them), is one line of
+    its block, which holds the article's other lines, its lead and its captions."""
+    node = unit
+    while node is not None and node.tag in INLINE_RUNS and _holds_no_block(node):
+        node = node.getparent()
+    return node
+
+
+INLINE_RUNS = frozenset({"div", "span", "font"})
+
+
+def _holds_no_block(el: lxml_html.HtmlElement) -> bool:
+    return not any(child.tag in _BLOCKS for child in el)
 
 
 _BLOCKS = frozenset({"div", "p", "table", "ul", "ol", "section", "article", "blockquote", "h1", "h2", "h3",

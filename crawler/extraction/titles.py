@@ -20,6 +20,7 @@ from lxml import html as lxml_html
 from common.dates import contains_date, without_dates
 from common.textnorm import clean_line, fold
 from common.urls import slug
+from crawler.extraction.bodytext import is_credit
 from crawler.extraction.boilerplate import BADGES
 from crawler.extraction.lead import LEAD_NAME
 from crawler.extraction.locate import (
@@ -311,6 +312,8 @@ def find_title(
             kind = "match"
         elif LEAD_NAME.search(hints := el.get("class", "") + el.get("id", "")) or _in_lead(el):
             continue  # a deck or lead in a heading of its own (<h2 class="sapo">), under the headline
+        elif _credits(own):
+            continue  # the date line's fields: "(09/01/2024 10:00) | Tác giả: Nguyễn Văn Hùng"
         elif el.tag in TITLE_HEADINGS or (TITLE_HINT.search(hints) and not SECTION_HINT.search(hints)):
             if contains_date(own) and words_besides_dates(own) < TITLE_WORDS:
                 continue  # a date line classed "title-date", not a title that names a day
@@ -334,6 +337,11 @@ def find_title(
         # line: older portals' titles)
         ranked.sort(key=is_label)
     return ranked[0] if ranked else None
+
+
+def _credits(text: str) -> bool:
+    """A line of the post's fields with a credit among them (the author's, the source's)."""
+    return any(is_credit(piece.strip()) for piece in TITLE_SPLIT.split(text) if piece.strip())
 
 
 def _outranks(heading: lxml_html.HtmlElement, first: lxml_html.HtmlElement) -> bool:

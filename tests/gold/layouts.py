@@ -59,6 +59,13 @@ PARAGRAPHS = [
     "giải ngân vốn đầu tư công và cải cách thủ tục hành chính trên địa bàn huyện.",
     "Kết luận hội nghị, đồng chí Bí thư Huyện ủy yêu cầu các cơ quan, đơn vị khẩn trương xây dựng kế hoạch cụ "
     "thể, phân công rõ người, rõ việc, rõ thời gian hoàn thành."]
+LONGER = [  # a long article's further paragraphs: enough <p> text that trafilatura reads no <div>'s
+    "Theo báo cáo, 6 tháng đầu năm tổng giá trị sản xuất các ngành kinh tế trên địa bàn huyện ước đạt trên "
+    "52% kế hoạch năm, thu ngân sách nhà nước đạt 61% dự toán tỉnh giao, tăng 12% so với cùng kỳ.",
+    "Công tác an sinh xã hội được quan tâm thực hiện đầy đủ, kịp thời; các chính sách đối với người có công, "
+    "hộ nghèo, hộ cận nghèo và đối tượng bảo trợ xã hội được triển khai đúng quy định.",
+    "Bên cạnh đó, hội nghị cũng chỉ ra một số hạn chế như tiến độ thực hiện một số công trình trọng điểm còn "
+    "chậm, công tác quản lý đất đai, trật tự xây dựng ở một số xã chưa chặt chẽ."]
 CAPTION = "Quang cảnh buổi làm việc của đoàn công tác"
 AUTHORS = ["Minh Tâm", "Nguyễn Văn Hùng - Phòng VH-TT"]
 MENU = ("<ul class='menu'><li><a href='/'>Trang chủ</a></li><li><a href='/gioi-thieu'>Giới thiệu</a></li>"
@@ -112,7 +119,7 @@ def case(rnd: random.Random, n: int) -> Case:
             "xã, thị trấn trên địa bàn.") if rnd.random() < 0.5 else ""
     lead_el = rnd.choice([f"<div class='sapo'><b>{lead}</b></div>", f"<p class='lead'><strong>{lead}</strong></p>",
                           f"<h4 class='summary'>{lead}</h4>", f"<h2 class='sapo'>{lead}</h2>"]) if lead else ""
-    paragraphs = PARAGRAPHS[:rnd.randint(1, 3)]
+    paragraphs = PARAGRAPHS[:rnd.randint(1, 3)] + (LONGER if rnd.random() < 0.3 else [])
     caption = CAPTION if rnd.random() < 0.3 else ""
     caption_el = rnd.choice([
         f"<figure><img src='/x.jpg'/><figcaption>{caption}</figcaption></figure>",
@@ -127,13 +134,18 @@ def case(rnd: random.Random, n: int) -> Case:
     # one block between <br/>s (older portals' editors)
     form = rnd.choice(["<p>{}</p>", "<p style='text-align:justify'><span style='font-size:14px'>{}</span></p>",
                        "<div>{}</div>", "{}<br/><br/>"])
-    first = (caption_el + form.format(paragraphs[0]) if rnd.random() < 0.3
-             else form.format(paragraphs[0]) + caption_el)
-    body = (first + "".join(form.format(p) for p in paragraphs[1:])
+    forms = [form] * len(paragraphs)
+    if form.startswith("<p") and rnd.random() < 0.3:  # one of them as a <div>, as editors mix them
+        forms[rnd.randrange(len(forms))] = "<div><span>{}</span></div>"
+    first = (caption_el + forms[0].format(paragraphs[0]) if rnd.random() < 0.3
+             else forms[0].format(paragraphs[0]) + caption_el)
+    body = (first + "".join(f.format(p) for f, p in zip(forms[1:], paragraphs[1:], strict=True))
             + (f"<p style='text-align:right'><strong>{author}</strong></p>" if author and not (labelled or in_line)
                else ""))
     if form.endswith("<br/>"):
         body = f"<div class='content-text'>{body}</div>"
+    if lead_el and rnd.random() < 0.3:  # the lead inside the text's block, above its paragraphs
+        body, lead_el = lead_el + body, ""
     after = (f"<div class='mb'><p class='h5 text-right'><strong>Tác giả bài viết: </strong>{author}</p>"
              "<p class='h5 text-right'><strong>Nguồn tin: </strong>Văn phòng Huyện ủy</p></div>") if labelled else ""
     # some portals print the date below the text, alone on its line (not NukeViet's with its counters)

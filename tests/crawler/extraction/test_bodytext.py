@@ -1,4 +1,5 @@
 """The body element as text (crawler.extraction.bodytext.element_text)."""
+# ruff: noqa: E501 - pages written as portals write them
 
 from __future__ import annotations
 
@@ -82,3 +83,53 @@ def test_the_titles_line_with_its_new_badge_is_not_the_texts_first_line():
 
     text = finish_text(f"TIN TỨC\n{TITLE} Mới\n{NOTICE}", TITLE, []).text
     assert text == NOTICE
+
+
+LONG = [f"Đoạn {i}: báo cáo cho thấy tổng giá trị sản xuất các ngành kinh tế ước đạt kết quả khá, thu ngân "
+        f"sách trên địa bàn đạt {40 + i}% dự toán, công tác an sinh xã hội được quan tâm thực hiện." for i in range(6)]
+SAPO = "Sáng ngày 5/8, UBND huyện Tân Phú tổ chức hội nghị sơ kết công tác 6 tháng đầu năm 2019."
+
+
+def test_a_lead_in_a_div_above_long_paragraphs_stays_in_the_text():
+    """trafilatura reads a <div>'s text only when the <p>s hold too little."""
+    body = lxml_html.fragment_fromstring(
+        f"<div class='content'><div class='sapo'>{SAPO}</div>{''.join(f'<p>{p}</p>' for p in LONG)}</div>")
+    assert element_text(body).splitlines()[0] == SAPO
+
+
+def test_paragraphs_written_as_divs_among_paragraphs_stay_in_the_text():
+    short = ("Hội nghị đã thống nhất các giải pháp trọng tâm cho 6 tháng cuối năm. " * 2)[:100].strip()
+    for at in range(len(LONG)):  # trafilatura kept or lost such a line by its length and its place
+        lines = [short if i == at else p for i, p in enumerate(LONG)]
+        paragraphs = "".join(f"<div><span>{p}</span></div>" if i == at else f"<p>{p}</p>" for i, p in enumerate(lines))
+        assert element_text(lxml_html.fragment_fromstring(f"<div>{paragraphs}</div>")).splitlines() == lines
+
+
+def test_a_div_of_links_after_a_caption_stays_out_and_the_caption_in():
+    body = lxml_html.fragment_fromstring(
+        f"<div class='nd'><div>{LONG[0]}</div><table class='image'><tr><td><img src='/x.jpg'/></td></tr>"
+        "<tr><td class='image_desc'>Quang cảnh buổi làm việc</td></tr></table><div class='nav'>"
+        "<a href='/tin/7'>« Bài trước: Tin số 7</a> <a href='/tin/8'>Bài sau: Tin số 8 »</a></div></div>")
+    text = element_text(body)
+    assert "Quang cảnh buổi làm việc" in text and "Bài trước" not in text
+
+
+def test_a_one_paragraph_post_in_a_span_keeps_its_lead_and_caption():
+    """The body's block is the one holding the paragraph's <div><span>, not the span itself,
+    which won over its block beside the readers' comments."""
+    from crawler.extraction import extract_bytes
+
+    lead = ("(Cổng TTĐT) - Sáng ngày 3/2, đoàn công tác của huyện đã tổ chức kiểm tra tình hình thực hiện nhiệm "
+            "vụ tại các xã, thị trấn trên địa bàn.")
+    paragraph = ("Tại hội nghị, đồng chí Chủ tịch UBND huyện đã quán triệt các chỉ tiêu chủ yếu của năm 2024, trong "
+                 "đó tập trung vào tăng trưởng kinh tế, thu ngân sách và xây dựng nông thôn mới nâng cao.")
+    caption = "Quang cảnh buổi làm việc của đoàn công tác"
+    comment = ("Tôi rất đồng tình với chủ trương này của huyện, mong rằng các cấp chính quyền sẽ sớm triển khai "
+               "thực hiện để người dân được hưởng lợi, nhất là bà con vùng sâu vùng xa.")
+    comments = "".join(f"<div class='item'><p>{comment}</p></div>" for _ in range(5))
+    html = (f"<html><body><div class='wrap'><div class='main'><div class='detail'><div class='title'>Thông báo "
+            f"về việc tuyển dụng viên chức năm 2024 (đợt 70)</div><div class='nd'><h2 class='sapo'>{lead}</h2>"
+            f"<div><span>{paragraph}</span></div><p style='text-align:center'><em>{caption}</em></p></div></div>"
+            f"<div class='box2'><h3>Ý kiến bạn đọc</h3>{comments}</div></div></div></body></html>")
+    text = extract_bytes(html.encode(), "https://tanphu.gov.vn/tin/70").text
+    assert text.split("\n\n") == [lead, paragraph, caption]

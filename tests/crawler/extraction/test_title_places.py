@@ -42,3 +42,12 @@ def test_the_headline_is_the_title_not_the_portals_or_the_sections_name(headline
 def test_a_section_heading_alone_above_the_text_is_not_the_title_when_the_page_title_names_the_post():
     result = read("", "<h2 class='title'>Tin hoạt động</h2>", f"{TITLE} - {SITE}")
     assert result.title == TITLE
+
+
+def test_the_date_lines_fields_with_a_credit_are_no_title_below_a_centred_headline():
+    meta = ("<div class='meta'><span class='h5'>(09/01/2024 10:00) | Tác giả: Nguyễn Văn Hùng - Phòng VH-TT</span>"
+            "<span class='h5'>1.245</span></div>")
+    html = (f"<html><head><title>Chi tiết tin</title></head><body><div class='main'><div class='detail'>"
+            f"<p align='center'><strong><font size='4'>{TITLE}</font></strong></p>{meta}<div class='nd'>{TEXT}</div>"
+            f"</div></div>{SIDE}</body></html>")
+    assert extract_bytes(html.encode(), "https://tanphu.gov.vn/Default.aspx?ItemID=1234").title == TITLE
