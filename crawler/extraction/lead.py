@@ -69,15 +69,17 @@ def lead_before(title: lxml_html.HtmlElement | None, body: lxml_html.HtmlElement
 def with_lead_inside(title: lxml_html.HtmlElement | None, body: lxml_html.HtmlElement | None,
                      text: str) -> str:
     """``text``, the body's reading, with the lead it lost put back before the block where it goes
-    on, when the title stands inside the body: trafilatura drops a lead set in a heading
-    (``<h2 class="sapo">``). Blocks between the title and the first block the reading kept
-    (one of ``FIRST_LINE`` characters or more) are looked at."""
-    if title is None or body is None or not any(a is body for a in title.iterancestors()):
+    on: trafilatura drops a lead set in a heading (``<h2 class="sapo">``), or one above a
+    picture in the lines of an older editor. Blocks between the title (or the body's start, when
+    the title stands above the body) and the first block the reading kept (one of
+    ``FIRST_LINE`` characters or more) are looked at."""
+    if body is None:
         return text
+    inside = title is not None and any(a is body for a in title.iterancestors())
     found: list[str] = []
     passed: list[str] = []  # shorter blocks after the lead (a picture's caption): the lead goes before them
-    skip = set(title.iter())
-    started, looked = False, 0
+    skip = set(title.iter()) if inside else set()
+    started, looked = not inside, 0  # a title above the body: the body's head is its first blocks
     for el in body.iter():
         started = started or el is title
         if not started or el in skip or not isinstance(el.tag, str) or el.tag not in READ_TAGS:

@@ -1,4 +1,5 @@
 """The lead (sapo) that portals print between the title and the content, in an element of its own."""
+# ruff: noqa: E501 - pages written as portals write them
 
 from __future__ import annotations
 
@@ -127,3 +128,17 @@ def test_the_lead_goes_before_an_editors_lines_that_open_a_block_of_blocks():
         f"<tr><td>{caption}</td></tr></table></div></div>")
     reading = f"{first}\n{caption}"
     assert with_lead_inside(block.find("p"), block, reading) == f"{LEAD}\n\n{first}\n{caption}"
+
+
+def test_a_lead_heading_at_the_start_of_a_table_cells_lines_around_a_picture_opens_the_text():
+    """The title stands above the body; the reading dropped the lead set in a heading at the start
+    of the body's cell, above an older editor's lines and a picture."""
+    lines = ("Tại hội nghị, đồng chí Chủ tịch UBND huyện đã quán triệt các chỉ tiêu chủ yếu của năm 2024, trong đó "
+             "tập trung vào tăng trưởng kinh tế, thu ngân sách và xây dựng nông thôn mới nâng cao.<br/><br/>"
+             "<figure><img src='/x.jpg'/><figcaption>Quang cảnh buổi làm việc của đoàn công tác</figcaption>"
+             "</figure>Các đại biểu đã thảo luận, đóng góp nhiều ý kiến về giải pháp tháo gỡ khó khăn trong giải "
+             "phóng mặt bằng, giải ngân vốn đầu tư công và cải cách thủ tục hành chính.<br/><br/>")
+    content = (f"<div class='nd'><table width='100%'><tr><td><h4 class='summary'>{LEAD}</h4>"
+               f"<div class='content-text'>{lines}</div></td></tr></table></div>")
+    result = extract_html(page("", content), URL)
+    assert result.text.startswith(LEAD + "\n\nTại hội nghị") and result.text.count(LEAD) == 1
