@@ -302,9 +302,9 @@ def find_title(
         if not isinstance(el.tag, str) or el.tag in ("title", "head", "meta", "html", "body"):
             continue
         text = clean_line(el.text_content())
-        if in_body and el is not body and el.tag in PROSE_TAGS and len(text) > MAX_LINE:
+        if in_body and el is not body and el.tag in PROSE_TAGS and _prose(el, text):
             break  # the prose has started
-        if not 8 <= len(text) <= 300:
+        if not 8 <= len(text) <= MAX_TITLE:
             continue
         where = "inside" if in_body else "before"
         own = heading_text(el) if contains_date(text) else text
@@ -337,6 +337,25 @@ def find_title(
         # line: older portals' titles)
         ranked.sort(key=is_label)
     return ranked[0] if ranked else None
+
+
+def _prose(el: lxml_html.HtmlElement, text: str) -> bool:
+    """A block of the text, which ends the search for a title inside the body: a line longer
+    than a date line, unless it reads as a headline (classed a title, or bold throughout, with
+    no full stop): official titles run past 150 characters ("…, triển khai nhiệm vụ … giai đoạn
+    2021 - 2025")."""
+    if len(text) <= MAX_LINE:
+        return False
+    if len(text) > MAX_TITLE or text.endswith((".", "!", "?", ":")):
+        return True
+    hints = el.get("class", "") + el.get("id", "")
+    titled = bool(TITLE_HINT.search(hints)) and not SECTION_HINT.search(hints)
+    bold = clean_line(" ".join(b.text_content() for b in el.iter(*BOLD_TAGS) if b.getparent() is not None
+                               and b.getparent().tag not in BOLD_TAGS))
+    return not (titled or bold == text)
+
+
+MAX_TITLE = 300  # characters: no title is longer
 
 
 def _credits(text: str) -> bool:

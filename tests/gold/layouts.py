@@ -51,7 +51,10 @@ PORTAL = "Cổng thông tin điện tử huyện Tân Phú"
 TITLES = ["Huyện Tân Phú tổ chức Hội nghị triển khai nhiệm vụ phát triển kinh tế - xã hội năm 2024",
           "Xã Phú Lợi ra quân làm đường giao thông nông thôn", "Thông báo về việc tuyển dụng viên chức năm 2024",
           "Kế hoạch tổ chức các hoạt động kỷ niệm 50 năm Ngày Giải phóng miền Nam, thống nhất đất nước",
-          "UBND tỉnh: Đẩy mạnh chuyển đổi số trong cải cách hành chính"]
+          "UBND tỉnh: Đẩy mạnh chuyển đổi số trong cải cách hành chính",
+          # an official title past a line's length (150 characters)
+          "Hội nghị sơ kết công tác 6 tháng đầu năm, triển khai nhiệm vụ trọng tâm 6 tháng cuối năm 2024 và kế hoạch "
+          "phát triển kinh tế - xã hội giai đoạn 2021 - 2025 trên địa bàn huyện"]
 PARAGRAPHS = [
     "Tại hội nghị, đồng chí Chủ tịch UBND huyện đã quán triệt các chỉ tiêu chủ yếu của năm 2024, trong đó tập "
     "trung vào tăng trưởng kinh tế, thu ngân sách và xây dựng nông thôn mới nâng cao.",

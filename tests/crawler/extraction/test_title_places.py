@@ -51,3 +51,16 @@ def test_the_date_lines_fields_with_a_credit_are_no_title_below_a_centred_headli
             f"<p align='center'><strong><font size='4'>{TITLE}</font></strong></p>{meta}<div class='nd'>{TEXT}</div>"
             f"</div></div>{SIDE}</body></html>")
     assert extract_bytes(html.encode(), "https://tanphu.gov.vn/Default.aspx?ItemID=1234").title == TITLE
+
+
+LONG_TITLE = (f"{TITLE}, triển khai nhiệm vụ trọng tâm 6 tháng cuối năm 2019 và kế hoạch phát triển kinh tế - xã "
+              "hội giai đoạn 2021 - 2025")
+
+
+@pytest.mark.parametrize("headline", ["<div class='tieude'>{}</div>", "<p><b>{}</b></p>",
+                                      "<table><tr><td class='title'>{}</td></tr></table>"])
+def test_a_title_longer_than_a_line_is_still_the_title_not_prose(headline):
+    """Official titles run past 150 characters; one classed a title or bold throughout is no prose."""
+    assert len(LONG_TITLE) > 150
+    result = read(headline.format(LONG_TITLE), "")
+    assert result.title == LONG_TITLE and not result.text.startswith(LONG_TITLE)
