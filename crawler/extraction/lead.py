@@ -58,12 +58,36 @@ def lead_before(title: lxml_html.HtmlElement | None, body: lxml_html.HtmlElement
             break
         for sibling in node.itersiblings(preceding=True):
             looked += 1
+            if sibling in holding_title and sibling is not title:  # the head: a title, its day, a lead
+                found.extend(reversed(_after_title(sibling, title)))
             if sibling in holding_title or looked > MAX_SIBLINGS:
                 return found[::-1]
             text = _unlinked_text(sibling) if isinstance(sibling.tag, str) else ""
             if text and _is_lead(sibling, text):
                 found.append(text)
     return []  # the title was not reached: what was seen is no part of the article's head
+
+
+def _after_title(head: lxml_html.HtmlElement, title: lxml_html.HtmlElement) -> list[str]:
+    """Leads in the block that holds the title, after it (``<div class="head"><h1/><div>date</div>
+    <p class="sapo"/></div>`` above the content's block), innermost blocks only: one that holds
+    the date and the lead together is not read whole."""
+    out: list[str] = []
+    skip, started = set(title.iter()), False
+    for el in head.iter():
+        started = started or el is title
+        if not started or el in skip or not isinstance(el.tag, str) or el.tag not in LEAD_TAGS:
+            continue
+        if any(isinstance(d.tag, str) and d.tag in HOLDS_LINES for d in el.iterdescendants()):
+            continue
+        text = _unlinked_text(el)
+        if text and _is_lead(el, text):
+            out.append(text)
+            skip.update(el.iter())
+    return out
+
+
+HOLDS_LINES = frozenset({"p", "div", "h2", "h3", "h4", "h5", "h6", "td", "blockquote", "section", "li"})
 
 
 def with_lead_inside(title: lxml_html.HtmlElement | None, body: lxml_html.HtmlElement | None,

@@ -12,10 +12,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from itertools import islice
 
 from lxml import etree
 from lxml import html as lxml_html
+from lxml.html import HtmlElement
 
 from common.dates import contains_date, without_dates
 from common.textnorm import clean_line, fold
@@ -51,7 +53,11 @@ def plain_len(el: lxml_html.HtmlElement) -> int:
     return total
 
 
-def find_body(root: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
+def find_body(root: lxml_html.HtmlElement,
+              is_title: Callable[[lxml_html.HtmlElement], bool] | None = None) -> HtmlElement | None:
+    """The block holding the most paragraph text (and half of it for the block above). The page's
+    title (``is_title``) and its date line, in the block above the text with the lead, are none
+    of its text: they made that head block outweigh a one-paragraph post's own."""
     scores: dict = {}
     for unit in root.iter(*PARAGRAPH_TAGS, *CONTAINER_TAGS):
         if unit.tag in CONTAINER_TAGS:
@@ -61,9 +67,12 @@ def find_body(root: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
             length, container = own, _text_block(unit)
         else:
             length, container = plain_len(unit), unit.getparent()
-        if length < 25 or container is None:
+        if length < 25 or container is None or (is_title is not None and is_title(unit)):
             continue
-        score = 1 + min(length, 1000) / 100 + unit.text_content().count(",")
+        text = unit.text_content()
+        if length <= MAX_LINE and is_date_line(clean_line(text)):
+            continue  # the post's date line (with its author) is no text: it stands in the head
+        score = 1 + min(length, 1000) / 100 + text.count(",")
         scores[container] = scores.get(container, 0.0) + score
         grand = container.getparent()
         if grand is not None:

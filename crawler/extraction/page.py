@@ -57,6 +57,7 @@ from crawler.extraction.titles import (
     heading_text,
     is_label_text,
     names_a_site,
+    names_the_page,
     og_title_without_portal,
     page_title_without_portal,
     title_parts,
@@ -136,13 +137,14 @@ def extract_html(html: str, url: str | None = None, site: SiteProfile | None = N
     clean_tree(root, keep=titled_headings(root, parts))
     body, named_by = _first_with(profiles, "body", root)
     known_body = body is not None
-    body = body if known_body else find_body(root)
+    body = body if known_body else find_body(root, lambda el: names_the_page(el, parts))
     title_el = _first(profiles, "title", root)
     if title_el is None:
         title_el = find_title(root, body, parts)
     if not known_body and title_el is not None and (body is None or plain_len(body) < SHORT_POST):
         block = post_block(title_el)  # a short notice: its title tells where it stands
-        body = block if block is not None else body
+        if block is not None and (body is None or body.getparent() is not block.getparent()):
+            body = block  # (a short post's text right beside its head block is its own)
     result.title = _title_text(title_el, meta, crumb)
     shown = [d for p in profiles for d in p.date_lines(root)]
     date_lines = heading_dates(title_el) + find_date_lines(title_el, body)

@@ -187,6 +187,11 @@ def _joined(title: str, pieces: list[str], start: int, end: int) -> str:
     return clean_line(kept)
 
 
+def names_the_page(el: lxml_html.HtmlElement, parts: list[str]) -> bool:
+    """``el`` reads as the page's own title (``title_parts``: its ``<title>``, og:title, address)."""
+    return _matches(_bare(fold(heading_text(el))), parts)
+
+
 def _matches(text: str, parts: list[str]) -> bool:
     for part in parts:
         if text == part:
@@ -302,8 +307,8 @@ def find_title(
         if not isinstance(el.tag, str) or el.tag in ("title", "head", "meta", "html", "body"):
             continue
         text = clean_line(el.text_content())
-        if in_body and el is not body and el.tag in PROSE_TAGS and _prose(el, text):
-            break  # the prose has started
+        if in_body and el is not body and el.tag in PROSE_TAGS and _prose(el, text) and not _holds_lines(el):
+            break  # the prose has started (a block of blocks, a head holding the title, is looked into)
         if not 8 <= len(text) <= MAX_TITLE:
             continue
         where = "inside" if in_body else "before"
@@ -314,7 +319,8 @@ def find_title(
             continue  # a deck or lead in a heading of its own (<h2 class="sapo">), under the headline
         elif _credits(own):
             continue  # the date line's fields: "(09/01/2024 10:00) | Tác giả: Nguyễn Văn Hùng"
-        elif el.tag in TITLE_HEADINGS or (TITLE_HINT.search(hints) and not SECTION_HINT.search(hints)):
+        elif el.tag in TITLE_HEADINGS or (TITLE_HINT.search(hints) and not SECTION_HINT.search(hints)
+                                          and not _holds_lines(el)):  # a head block: its lines are looked at
             if contains_date(own) and words_besides_dates(own) < TITLE_WORDS:
                 continue  # a date line classed "title-date", not a title that names a day
             kind = "heading"
@@ -356,6 +362,12 @@ def _prose(el: lxml_html.HtmlElement, text: str) -> bool:
 
 
 MAX_TITLE = 300  # characters: no title is longer
+LINE_BLOCKS = PROSE_TAGS | HEADING_TAGS | {"h4", "h5", "h6", "table", "ul", "ol", "section", "article"}
+
+
+def _holds_lines(el: lxml_html.HtmlElement) -> bool:
+    """A block of blocks (a head holding the title, its day and the lead)."""
+    return any(isinstance(c.tag, str) and c.tag in LINE_BLOCKS for c in el)
 
 
 def _credits(text: str) -> bool:

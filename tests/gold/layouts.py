@@ -238,7 +238,10 @@ def _main(rnd: random.Random, title_el: str, date_el: str, lead_el: str, body: s
     if rnd.random() < 0.15:  # the text in a one-cell table inside the content block (older editors)
         content = f"<table width='100%'><tr><td>{content}</td></tr></table>"
     content = f"<div class='nd'>{content}</div>{after}"
-    return f"{crumb}{section}<div class='detail'>{''.join(head)}{lead_el}{content}</div>" + (
+    top = f"{''.join(head)}{lead_el}"
+    if lead_el and rnd.random() < 0.3:  # the title, its day and the lead in a head block of their own
+        top = f"<div class='head'>{top}</div>"
+    return f"{crumb}{section}<div class='detail'>{top}{content}</div>" + (
         "" if inside else "".join(extras))
 
 

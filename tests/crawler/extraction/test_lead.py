@@ -142,3 +142,15 @@ def test_a_lead_heading_at_the_start_of_a_table_cells_lines_around_a_picture_ope
                f"<div class='content-text'>{lines}</div></td></tr></table></div>")
     result = extract_html(page("", content), URL)
     assert result.text.startswith(LEAD + "\n\nTại hội nghị") and result.text.count(LEAD) == 1
+
+
+def test_a_lead_in_the_block_that_holds_the_title_opens_the_text():
+    """<div class="head"><h1/><div>date</div><p class="sapo"/></div> above the content's block."""
+    paragraphs = "".join(f"<p>Đoạn số {i}: báo cáo cho thấy tổng giá trị sản xuất các ngành kinh tế ước đạt kết quả "
+                         f"khá, thu ngân sách trên địa bàn đạt {40 + i}% dự toán, công tác an sinh xã hội được quan "
+                         "tâm.</p>" for i in range(4))
+    html = (f"<html><head><title>{TITLE}</title></head><body><div class='detail'><div class='head'><h1>{TITLE}</h1>"
+            f"<div class='date'>07/08/2019</div><p class='sapo'>{LEAD}</p></div><div class='content'>{paragraphs}"
+            f"<h3>Nhiệm vụ 6 tháng cuối năm</h3>{paragraphs}</div></div></body></html>")
+    result = extract_html(html, "https://tanphu.gov.vn/tin/1.html")
+    assert result.text.startswith(LEAD + "\n\nĐoạn số 0") and result.text.count(LEAD) == 1
