@@ -39,6 +39,7 @@ UNHEADED_PROSE = 150  # characters: an item without a headline link holding this
 NOISE_TAGS = (
     "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas",
     "select", "option", "input", "button", "textarea", "nav", "aside", "footer", "video", "audio",
+    "marquee",  # a ticker: the week's notices or the latest headlines, scrolling across every page
 )
 MEDIA = "data-govarchive-media"  # set on the element a video or a player was dropped from
 # a player's address: an embedded video site's, or a media file's (an old Flash player's flashvars)

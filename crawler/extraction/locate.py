@@ -55,9 +55,16 @@ def plain_len(el: lxml_html.HtmlElement) -> int:
 
 def find_body(root: lxml_html.HtmlElement,
               is_title: Callable[[lxml_html.HtmlElement], bool] | None = None) -> HtmlElement | None:
-    """The block holding the most paragraph text (and half of it for the block above). The page's
-    title (``is_title``) and its date line, in the block above the text with the lead, are none
-    of its text: they made that head block outweigh a one-paragraph post's own."""
+    """The block holding the most paragraph text (:func:`body_candidates`' first)."""
+    ranked = body_candidates(root, is_title)
+    return ranked[0] if ranked else None
+
+
+def body_candidates(root: lxml_html.HtmlElement,
+                    is_title: Callable[[lxml_html.HtmlElement], bool] | None = None) -> list[HtmlElement]:
+    """Blocks by the paragraph text they hold (and half of it for the block above), most first.
+    The page's title (``is_title``) and its date line, in the block above the text with the
+    lead, are none of its text: they made that head block outweigh a one-paragraph post's own."""
     scores: dict = {}
     for unit in root.iter(*PARAGRAPH_TAGS, *CONTAINER_TAGS):
         if unit.tag in CONTAINER_TAGS:
@@ -77,9 +84,7 @@ def find_body(root: lxml_html.HtmlElement,
         grand = container.getparent()
         if grand is not None:
             scores[grand] = scores.get(grand, 0.0) + score / 2
-    if not scores:
-        return None
-    return max(scores, key=scores.get)
+    return sorted(scores, key=scores.get, reverse=True)
 
 
 def _text_block(unit: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:

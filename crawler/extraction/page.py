@@ -41,8 +41,9 @@ from crawler.extraction.decode import (
 from crawler.extraction.generic import Candidate, choose, kept_only, trafilatura_candidate
 from crawler.extraction.lead import from_title, lead_before, with_lead_inside
 from crawler.extraction.locate import (
+    HEADING_TAGS,
     SHORT_POST,
-    find_body,
+    body_candidates,
     find_date_lines,
     find_times,
     plain_len,
@@ -50,6 +51,7 @@ from crawler.extraction.locate import (
 )
 from crawler.extraction.metadata import PageMeta, read_meta
 from crawler.extraction.result import Extraction, Rejection, resolve_date
+from crawler.extraction.sideprose import post_text
 from crawler.extraction.titles import (
     breadcrumb_item,
     find_title,
@@ -137,10 +139,17 @@ def extract_html(html: str, url: str | None = None, site: SiteProfile | None = N
     clean_tree(root, keep=titled_headings(root, parts))
     body, named_by = _first_with(profiles, "body", root)
     known_body = body is not None
-    body = body if known_body else find_body(root, lambda el: names_the_page(el, parts))
+    ranked = [] if known_body else body_candidates(root, lambda el: names_the_page(el, parts))
+    body = body if known_body else (ranked[0] if ranked else None)
     title_el = _first(profiles, "title", root)
     if title_el is None:
         title_el = find_title(root, body, parts)
+    if ranked and title_el is not None and title_el.tag not in HEADING_TAGS \
+            and any(a is ranked[0] for a in title_el.iterancestors()):
+        # the title is no text: a long one in a block (its commas) outweighed a short post's text
+        ranked = body_candidates(root, lambda el: el is title_el or names_the_page(el, parts))
+    if ranked:  # not a sidebar's prose beside a short post
+        body, title_el = post_text(root, ranked, title_el, parts)
     if not known_body and title_el is not None and (body is None or plain_len(body) < SHORT_POST):
         block = post_block(title_el)  # a short notice: its title tells where it stands
         if block is not None and (body is None or body.getparent() is not block.getparent()):

@@ -82,7 +82,9 @@ def title_parts(page_title: str, og_title: str, url: str | None = None, crumb: s
     ("Cổng thông tin điện tử") names no article: matched, it made the site's logo the title of
     every page built by script. Portals derive slugs from titles ("hoi-nghi-tong-ket-nam-2024"):
     a heading that reads as the slug is the title, where ``<title>`` is only the site's name."""
-    parts = [p for p in TITLE_SPLIT.split(page_title) if len(p.strip()) >= 8]
+    # each split at its separators: an og:title carries the portal's name as <title> does
+    parts = [p for whole in (og_title, page_title) for p in TITLE_SPLIT.split(whole or "")
+             if len(p.strip()) >= 8]
     if og_title:
         parts.insert(0, og_title)
     if page_title:
@@ -299,7 +301,7 @@ def find_title(
     prose; the one with the day beside it, if another), a plain
     block just above the body, the first bold line that opens the body."""
     found: dict[str, lxml_html.HtmlElement] = {}
-    in_body = False
+    in_body = prose = False
     near = _near_body(body)
     for el in root.iter():
         if el is body:
@@ -308,13 +310,15 @@ def find_title(
             continue
         text = clean_line(el.text_content())
         if in_body and el is not body and el.tag in PROSE_TAGS and _prose(el, text) and not _holds_lines(el):
-            break  # the prose has started (a block of blocks, a head holding the title, is looked into)
-        if not 8 <= len(text) <= MAX_TITLE:
-            continue
+            prose = True  # the prose started (a block of blocks, a head holding the title, is looked into)
+        if not 8 <= len(text) <= MAX_TITLE or (prose and not is_headline(el)):
+            continue  # after the prose, only the page's headline (the body found was a sidebar's prose)
         where = "inside" if in_body else "before"
         own = heading_text(el) if contains_date(text) else text
         if _matches(_bare(fold(own)), parts):
             kind = "match"
+        elif prose:
+            continue
         elif LEAD_NAME.search(hints := el.get("class", "") + el.get("id", "")) or _in_lead(el):
             continue  # a deck or lead in a heading of its own (<h2 class="sapo">), under the headline
         elif _credits(own):
@@ -363,6 +367,17 @@ def _prose(el: lxml_html.HtmlElement, text: str) -> bool:
 
 MAX_TITLE = 300  # characters: no title is longer
 LINE_BLOCKS = PROSE_TAGS | HEADING_TAGS | {"h4", "h5", "h6", "table", "ul", "ol", "section", "article"}
+
+
+def is_titled(el: lxml_html.HtmlElement) -> bool:
+    """A heading of its own, or an element classed a title (not a section's)."""
+    hints = el.get("class", "") + el.get("id", "")
+    return is_headline(el) or (bool(TITLE_HINT.search(hints)) and not SECTION_HINT.search(hints))
+
+
+def is_headline(el: lxml_html.HtmlElement) -> bool:
+    """A heading of its own (h1-h4), not an item of a list (the sidebar's latest posts list this one)."""
+    return el.tag in TITLE_HEADINGS and not any(a.tag in ("li", "a") for a in el.iterancestors())
 
 
 def _holds_lines(el: lxml_html.HtmlElement) -> bool:

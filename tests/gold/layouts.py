@@ -70,6 +70,20 @@ LONGER = [  # a long article's further paragraphs: enough <p> text that trafilat
     "Bên cạnh đó, hội nghị cũng chỉ ra một số hạn chế như tiến độ thực hiện một số công trình trọng điểm còn "
     "chậm, công tác quản lý đất đai, trật tự xây dựng ở một số xã chưa chặt chẽ."]
 CAPTION = "Quang cảnh buổi làm việc của đoàn công tác"
+# prose a sidebar prints on every page, longer than a short post's text: the district's
+# introduction, a quotation of Hồ Chí Minh, the week's notice in a ticker
+PROSE_WIDGETS = [
+    "<div class='box'><h3>Giới thiệu chung</h3><p>Huyện Tân Phú nằm ở phía Bắc tỉnh Đồng Nai, có diện tích tự nhiên "
+    "77.400 ha, dân số khoảng 160.000 người, gồm 17 xã, thị trấn. Huyện có vị trí chiến lược quan trọng về quốc "
+    "phòng, an ninh, là cửa ngõ của tỉnh nối với Tây Nguyên; có Vườn quốc gia Cát Tiên là khu dự trữ sinh quyển thế "
+    "giới, với nhiều tiềm năng phát triển du lịch sinh thái.</p><a href='/gioi-thieu'>Xem thêm</a></div>",
+    "<div class='box'><div class='box-title'>Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh</div>"
+    "<p><em>“Dễ trăm lần không dân cũng chịu, khó vạn lần dân liệu cũng xong”. Cán bộ, công chức phải gần dân, hiểu "
+    "dân, học dân và có trách nhiệm với dân; việc gì có lợi cho dân thì hết sức làm, việc gì có hại cho dân thì hết "
+    "sức tránh, phải đặt lợi ích của nhân dân lên trên hết, trước hết.</em></p></div>",
+    "<div class='thongbao'><marquee>THÔNG BÁO: Ủy ban nhân dân huyện Tân Phú thông báo lịch tiếp công dân định kỳ "
+    "của Chủ tịch UBND huyện vào ngày 15 hằng tháng tại Trụ sở Tiếp công dân huyện, số 1 đường 30/4, thị trấn Tân "
+    "Phú; công dân có nhu cầu vui lòng liên hệ trước qua số điện thoại 0251.3856 123.</marquee></div>"]
 AUTHORS = ["Minh Tâm", "Nguyễn Văn Hùng - Phòng VH-TT"]
 MENU = ("<ul class='menu'><li><a href='/'>Trang chủ</a></li><li><a href='/gioi-thieu'>Giới thiệu</a></li>"
         "<li><a href='/tin-tuc'>Tin tức - Sự kiện</a></li><li><a href='/van-ban'>Văn bản</a></li></ul>")
@@ -80,7 +94,8 @@ HEADLINES = "".join(f"<li><a href='/tin-tuc/tin-{i}.html'>Tin tức số {i} v�
 COMMENT = ("Tôi rất đồng tình với chủ trương này của huyện, mong rằng các cấp chính quyền sẽ sớm triển khai "
            "thực hiện để người dân được hưởng lợi, nhất là bà con vùng sâu vùng xa.")
 LEAKS = ("Tin tức số", "In bài", "Đánh giá", "Tin khác", "Cơ quan chủ quản", "TIN TỨC", "Trang chủ", "đồng tình",
-         "Nghe audio", "Giọng nữ", "Quét mã", "Các tin đã đưa", "Bài trước", "Bài sau")
+         "Nghe audio", "Giọng nữ", "Quét mã", "Các tin đã đưa", "Bài trước", "Bài sau", "Vườn quốc gia",
+         "Dễ trăm lần", "tiếp công dân định kỳ")
 FIELDS = ("article", "title", "day", "lead", "paragraphs", "caption", "author", "clean")
 
 
@@ -164,7 +179,7 @@ def case(rnd: random.Random, n: int) -> Case:
     main = _main(rnd, title_el, "" if below or top or inside else date_el, lead_el, body,
                  after + (date_el if below else ""))
     side_heading = rnd.choice(["<div class='h'>Tin mới</div>", "<h2>Tin mới nhất</h2>", "<h3>TIN XEM NHIỀU</h3>"])
-    side = f"<div class='side'>{side_heading}<ul>{HEADLINES}</ul></div>"
+    side = f"<div class='side'>{side_heading}<ul>{HEADLINES}</ul>{rnd.choice(['', '', *PROSE_WIDGETS])}</div>"
     head = rnd.choice([PORTAL, f"{title} - {PORTAL}", f"{PORTAL} | {title}", "Chi tiết tin"])
     if rnd.random() < 0.5:
         page = (f"<div class='wrap'>{side if rnd.random() < 0.5 else ''}<div class='main'>{main}</div></div>")

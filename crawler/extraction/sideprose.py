@@ -1,0 +1,149 @@
+"""The post's text, not a sidebar's prose beside it.
+
+``locate.body_candidates`` ranks blocks by the paragraph text they hold. Beside a short post (a
+line or two), a sidebar's prose outweighs it: the district's introduction, a quotation of Hồ Chí
+Minh, the week's notice. Such a block is recognised by where it stands and what it speaks of:
+
+- a post's text never precedes its title: a block standing before the page's headline is a
+  sidebar printed first (and its own heading, "Giới thiệu chung", is no title of the page);
+- a post's text speaks of its title: a block after the post that shares none of the title's
+  words, while a block between them does, is a sidebar printed after it. A block of prose
+  beside the title (its parent holds the title) is the post's own, whatever its words.
+
+The prose found is left out of the page, so that no reading (trafilatura's among them) takes it
+for the post's text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml.html import HtmlElement
+
+from common.textnorm import fold, is_vietnamese
+from crawler.extraction.locate import plain_len
+from crawler.extraction.titles import find_title, heading_text, is_label, is_titled, names_the_page
+
+CANDIDATES = 6  # ranked blocks looked at: the sidebar's prose, its column, the post's blocks
+TITLE_WORDS_TOLD = 5  # pairs of syllables a title needs for its words to tell its text
+OFF_TITLE = 0.35  # a block holding fewer of the title's pairs speaks of something else
+ON_TITLE = 0.6  # a block holding this many of them speaks of the title
+OWN_TEXT = 60  # characters: a line of a post, more than a date line
+
+
+def post_text(root: HtmlElement, ranked: list[HtmlElement], title: HtmlElement | None,
+              parts: list[str]) -> tuple[HtmlElement | None, HtmlElement | None]:
+    """The post's body and title, from the ranked blocks and the title found for the first;
+    the sidebar's prose found on the way is dropped from ``root``."""
+    body = ranked[0] if ranked else None
+    if len(ranked) < 2 or not is_vietnamese(ranked[0].text_content()):
+        return body, title  # the portals' sidebars: elsewhere layouts differ (trafilatura's test pages)
+    if title is None or is_label(title):  # the first block's own heading, or nothing
+        headline = _headline_after(root, ranked, parts)
+        title = headline if headline is not None else title
+    if title is None:
+        return body, title
+    after = _leave_out(after_title(ranked, title))
+    if after is None and names_the_page(title, parts):
+        after = _leave_out(about_the_title(ranked, title, heading_text(title)))
+    body = after if after is not None else body
+    _leave_out((body, _before(ranked, title, body)))  # the post's own text beside prose before it
+    return body, title
+
+
+def _before(ranked: list[HtmlElement], title: HtmlElement, body: HtmlElement) -> list[HtmlElement]:
+    """The ranked blocks standing before the title, when the body holds or follows it: prose a
+    reading of the whole page (trafilatura's) would take with the post's text."""
+    order = _order(title.getroottree().getroot())
+    kept = {*title.iterancestors(), *body.iterancestors(), body}
+    holds = any(a is body for a in title.iterancestors())
+    if body not in order or (order[body] < order[title] and not holds):
+        return []
+    return [b for b in ranked[:CANDIDATES] if b in order and b not in kept and order[b] < order[title]
+            and not _nested(b, body)]  # (one left out already is out of the page)
+
+
+def _leave_out(found: tuple[HtmlElement | None, list[HtmlElement]]) -> HtmlElement | None:
+    block, prose = found
+    if block is not None:
+        for gone in prose:
+            gone.drop_tree()
+    return block
+
+
+def _headline_after(root: HtmlElement, ranked: list[HtmlElement], parts: list[str]) -> HtmlElement | None:
+    """The title found for the next blocks (a few, not those holding the first or inside it),
+    when it is a headline standing after the first block: a heading or an element classed a
+    title, or a block that is none of the ranked text (a timetable's cell is a block of them)."""
+    top, order = ranked[0], _order(root)
+    for block in ranked[1:CANDIDATES]:
+        if _nested(block, top):
+            continue
+        title = find_title(root, block, parts)
+        if title is None or is_label(title) or order[top] > order[title] or top in set(title.iterancestors()):
+            continue
+        if is_titled(title) or (title not in ranked and title.tag not in ("td", "li")):
+            return title
+    return None
+
+
+def after_title(ranked: list[HtmlElement],
+                title: HtmlElement) -> tuple[HtmlElement | None, list[HtmlElement]]:
+    """The first ranked block that holds or follows the title, when the first stands before it,
+    and the blocks before the title to leave out. (None, []) when the first holds or follows it."""
+    top, order = ranked[0], _order(title.getroottree().getroot())
+    holding = set(title.iterancestors())
+    if top in holding or order[top] > order[title]:
+        return None, []
+    for i, block in enumerate(ranked[1:CANDIDATES], start=1):
+        if block in holding or any(a is top for a in block.iterancestors()):
+            continue  # it holds the prose as well, or stands inside it
+        if order[block] > order[title] or any(a is block for a in title.iterancestors()):
+            kept = holding | set(block.iterancestors())
+            return block, [b for b in ranked[:i] if order[b] < order[title] and b not in kept]
+    return None, []
+
+
+def about_the_title(ranked: list[HtmlElement], title: HtmlElement,
+                    title_text: str) -> tuple[HtmlElement | None, list[HtmlElement]]:
+    """The block between the title and the first block that speaks of the title, when the first
+    does not, and the blocks that do not to leave out. (None, []) when nothing is to change, the
+    first stands beside the title, or the title is too short to tell."""
+    words = set(_pairs(title_text))
+    if len(words) < TITLE_WORDS_TOLD or _share(ranked[0], words) >= OFF_TITLE:
+        return None, []
+    top, parent = ranked[0], ranked[0].getparent()
+    if parent is None or any(a is parent for a in title.iterancestors()):
+        return None, []
+    order = _order(title.getroottree().getroot())
+    start, end = order[title], order[top] if order[top] > order[title] else len(order)
+    off = [top]
+    for block in ranked[1:CANDIDATES]:
+        if any(a is block for a in top.iterancestors()):
+            continue  # it holds the prose as well
+        if _share(block, words) < OFF_TITLE:
+            off.append(block)
+        elif start < order[block] < end and not any(a is o for o in off for a in block.iterancestors()) \
+                and _share(block, words) >= ON_TITLE and plain_len(block) >= OWN_TEXT:
+            holding = {*block.iterancestors(), *title.iterancestors()}  # never left out with the prose
+            return block, [o for o in off if o not in holding]
+    return None, []
+
+
+def _order(root: HtmlElement) -> dict[HtmlElement, int]:
+    return {el: i for i, el in enumerate(root.iter())}
+
+
+def _nested(a: HtmlElement, b: HtmlElement) -> bool:
+    return any(x is b for x in a.iterancestors()) or any(x is a for x in b.iterancestors())
+
+
+def _pairs(text: str) -> list[str]:
+    """Pairs of syllables: a Vietnamese word is one or two syllables, and single ones ("huyện",
+    "năm", "công") are in every text of a portal."""
+    syllables = re.findall(r"\w+", fold(text))
+    return [f"{a} {b}" for a, b in zip(syllables, syllables[1:], strict=False)]
+
+
+def _share(block: HtmlElement, words: set[str]) -> float:
+    return len(words.intersection(_pairs(block.text_content()))) / len(words)

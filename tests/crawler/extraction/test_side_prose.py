@@ -1,0 +1,80 @@
+"""A short post beside a sidebar's prose (crawler.extraction.sideprose): the district's
+introduction or a quotation of Hồ Chí Minh holds more text than a post of a line or two, and
+was read as the post's text, with its heading as the title."""
+# ruff: noqa: E501 - pages written as portals write them
+
+from __future__ import annotations
+
+import pytest
+
+from crawler.extraction import extract_bytes
+
+TITLE = "Huyện Tân Phú sơ kết công tác 6 tháng đầu năm 2019"
+PARAGRAPHS = [
+    "Sáng ngày 5/8, UBND huyện Tân Phú tổ chức hội nghị sơ kết công tác 6 tháng đầu năm, triển khai nhiệm vụ 6 tháng cuối năm 2019.",
+    "Theo báo cáo, tổng giá trị sản xuất các ngành kinh tế ước đạt 52% kế hoạch năm, thu ngân sách đạt 61% dự toán, tăng 12% so với cùng kỳ.",
+]
+WIDGETS = {
+    "the district's introduction": (
+        "<div class='box'><h3>Giới thiệu chung</h3><p>Huyện Tân Phú nằm ở phía Bắc tỉnh Đồng Nai, có diện tích tự nhiên 77.400 ha, "
+        "dân số khoảng 160.000 người, gồm 17 xã, thị trấn. Huyện có vị trí chiến lược quan trọng về quốc phòng, an ninh, là cửa ngõ "
+        "của tỉnh nối với Tây Nguyên; có Vườn quốc gia Cát Tiên là khu dự trữ sinh quyển thế giới.</p><a href='/gioi-thieu'>Xem thêm</a></div>",
+        "Vườn quốc gia"),
+    "a quotation": (
+        "<div class='box'><div class='box-title'>Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh</div><p><em>“Dễ "
+        "trăm lần không dân cũng chịu, khó vạn lần dân liệu cũng xong”. Cán bộ, công chức phải gần dân, hiểu dân, học dân và có "
+        "trách nhiệm với dân; việc gì có lợi cho dân thì hết sức làm, việc gì có hại cho dân thì hết sức tránh.</em></p></div>",
+        "Dễ trăm lần"),
+}
+PAGE_TITLES = {"the post's": f"{TITLE} - Cổng TTĐT huyện Tân Phú", "the portal's only": "Cổng thông tin điện tử huyện Tân Phú"}
+
+
+def page(widget: str, place: str, paragraphs: int, page_title: str) -> bytes:
+    text = "".join(f"<p>{p}</p>" for p in PARAGRAPHS[:paragraphs])
+    main = f"<div class='main'><h1>{TITLE}</h1><div class='date'>07/08/2019</div><div class='content'>{text}</div></div>"
+    side = f"<div class='side'><h3>Tin mới</h3><ul><li><a href='/tin/1.html'>Khai mạc hội thao</a></li></ul>{widget}</div>"
+    layout = {"a column before": f"<table><tr><td class='left'>{side}</td><td class='center'>{main}</td></tr></table>",
+              "a column after": f"<div class='wrap'>{main}{side}</div>",
+              "a row above": f"{side}{main}"}[place]
+    return f"<html><head><title>{page_title}</title></head><body>{layout}</body></html>".encode()
+
+
+@pytest.mark.parametrize("paragraphs", [1, 2])
+@pytest.mark.parametrize("place", ["a column before", "a column after", "a row above"])
+@pytest.mark.parametrize("widget", sorted(WIDGETS))
+def test_a_short_post_is_read_not_the_prose_beside_it(widget, place, paragraphs):
+    html, words = WIDGETS[widget]
+    result = extract_bytes(page(html, place, paragraphs, PAGE_TITLES["the post's"]), "https://tanphu.gov.vn/tin/so-ket.html")
+    assert (result.is_article, result.title) == (True, TITLE)
+    assert result.text.split("\n\n") == PARAGRAPHS[:paragraphs]
+    assert words not in result.text
+
+
+@pytest.mark.parametrize("widget", sorted(WIDGETS))
+def test_the_prose_before_the_post_is_no_text_whatever_the_page_title_says(widget):
+    """A post's text never precedes its title; the widget's own heading is no title."""
+    html, words = WIDGETS[widget]
+    result = extract_bytes(page(html, "a column before", 1, PAGE_TITLES["the portal's only"]),
+                           "https://tanphu.gov.vn/Default.aspx?ItemID=12")
+    assert result.title == TITLE and result.text == PARAGRAPHS[0] and words not in result.text
+
+
+def test_a_long_text_that_does_not_repeat_its_title_stays_the_text():
+    """Text beside the title's block is the post's own, whatever its words (a lead that does
+    repeat them does not take its place)."""
+    lead = "Sáng ngày 5/8, UBND huyện Tân Phú tổ chức hội nghị sơ kết công tác 6 tháng đầu năm với sự tham dự của các đại biểu."
+    text = "".join(f"<p>Đoạn số {i}: báo cáo cho thấy giá trị sản xuất các ngành kinh tế ước đạt kết quả khá, thu ngân sách đạt {40 + i}% dự toán.</p>"
+                   for i in range(4))
+    for content in (f"<div class='content'>{text}</div>", f"<div class='body'><div class='content'>{text}</div></div>"):
+        html = (f"<html><head><title>{TITLE}</title></head><body><div class='detail'><div class='head'><h1>{TITLE}</h1>"
+                f"<div class='date'>07/08/2019</div><p class='sapo'>{lead}</p></div>{content}</div></body></html>")
+        result = extract_bytes(html.encode(), "https://tanphu.gov.vn/tin/1.html")
+        assert result.text.startswith(lead) and result.text.count("Đoạn số") == 4
+
+
+def test_a_ticker_is_no_text():
+    notice = "THÔNG BÁO: Ủy ban nhân dân huyện Tân Phú thông báo lịch tiếp công dân định kỳ của Chủ tịch UBND huyện vào ngày 15 hằng tháng tại Trụ sở Tiếp công dân huyện."
+    html = (f"<html><head><title>{TITLE}</title></head><body><div class='thongbao'><marquee>{notice}</marquee></div>"
+            f"<div class='main'><h1>{TITLE}</h1><div class='date'>07/08/2019</div><p>{PARAGRAPHS[0]}</p></div></body></html>")
+    result = extract_bytes(html.encode(), "https://tanphu.gov.vn/tin/1.html")
+    assert result.text == PARAGRAPHS[0]
