@@ -22,7 +22,14 @@ from lxml.html import HtmlElement
 
 from common.textnorm import fold, is_vietnamese
 from crawler.extraction.locate import plain_len
-from crawler.extraction.titles import find_title, heading_text, is_label, is_titled, names_the_page
+from crawler.extraction.titles import (
+    find_title,
+    heading_text,
+    is_headline,
+    is_label,
+    is_titled,
+    names_the_page,
+)
 
 CANDIDATES = 6  # ranked blocks looked at: the sidebar's prose, its column, the post's blocks
 TITLE_WORDS_TOLD = 5  # pairs of syllables a title needs for its words to tell its text
@@ -41,6 +48,11 @@ def post_text(root: HtmlElement, ranked: list[HtmlElement], title: HtmlElement |
     if title is None or is_label(title):  # the first block's own heading, or nothing
         headline = _headline_after(root, ranked, parts)
         title = headline if headline is not None else title
+    if title is None or is_label(title):
+        heading = _heading_after(root, ranked[0])  # a section page's: the prose before it is a sidebar's
+        if heading is not None and after_title(ranked, heading)[0] is None:
+            _leave_out((heading, _before(ranked, heading, heading)))
+            return None, heading
     if title is None:
         return body, title
     after = _leave_out(after_title(ranked, title))
@@ -85,6 +97,13 @@ def _headline_after(root: HtmlElement, ranked: list[HtmlElement], parts: list[st
         if is_titled(title) or (title not in ranked and title.tag not in ("td", "li")):
             return title
     return None
+
+
+def _heading_after(root: HtmlElement, top: HtmlElement) -> HtmlElement | None:
+    """The page's first heading (h1-h4, not in a list) after ``top`` and outside it."""
+    order = _order(root)
+    return next((el for el in root.iter("h1", "h2", "h3", "h4") if order[el] > order[top] and is_headline(el)
+                 and not any(a is top for a in el.iterancestors())), None)
 
 
 def after_title(ranked: list[HtmlElement],
