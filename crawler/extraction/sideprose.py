@@ -66,13 +66,12 @@ def post_text(root: HtmlElement, ranked: list[HtmlElement], title: HtmlElement |
 def _before(ranked: list[HtmlElement], title: HtmlElement, body: HtmlElement) -> list[HtmlElement]:
     """The ranked blocks standing before the title, when the body holds or follows it: prose a
     reading of the whole page (trafilatura's) would take with the post's text."""
-    order = _order(title.getroottree().getroot())
     kept = {*title.iterancestors(), *body.iterancestors(), body}
     holds = any(a is body for a in title.iterancestors())
-    if body not in order or (order[body] < order[title] and not holds):
+    if body.getparent() is None or (_starts_before(body, title) and not holds):
         return []
-    return [b for b in ranked[:CANDIDATES] if b in order and b not in kept and order[b] < order[title]
-            and not _nested(b, body)]  # (one left out already is out of the page)
+    return [b for b in ranked[:CANDIDATES] if b.getparent() is not None and b not in kept
+            and _starts_before(b, title) and not _nested(b, body)]  # (one left out is out of the page)
 
 
 def _leave_out(found: tuple[HtmlElement | None, list[HtmlElement]]) -> HtmlElement | None:
@@ -87,12 +86,13 @@ def _headline_after(root: HtmlElement, ranked: list[HtmlElement], parts: list[st
     """The title found for the next blocks (a few, not those holding the first or inside it),
     when it is a headline standing after the first block: a heading or an element classed a
     title, or a block that is none of the ranked text (a timetable's cell is a block of them)."""
-    top, order = ranked[0], _order(root)
+    top = ranked[0]
     for block in ranked[1:CANDIDATES]:
         if _nested(block, top):
             continue
         title = find_title(root, block, parts)
-        if title is None or is_label(title) or order[top] > order[title] or top in set(title.iterancestors()):
+        if title is None or is_label(title) or top in set(title.iterancestors()) \
+                or not _starts_before(top, title):
             continue
         if is_titled(title) or (title not in ranked and title.tag not in ("td", "li")):
             return title
@@ -101,8 +101,7 @@ def _headline_after(root: HtmlElement, ranked: list[HtmlElement], parts: list[st
 
 def _heading_after(root: HtmlElement, top: HtmlElement) -> HtmlElement | None:
     """The page's first heading (h1-h4, not in a list) after ``top`` and outside it."""
-    order = _order(root)
-    return next((el for el in root.iter("h1", "h2", "h3", "h4") if order[el] > order[top] and is_headline(el)
+    return next((el for el in root.iter("h1", "h2", "h3", "h4") if _starts_before(top, el) and is_headline(el)
                  and not any(a is top for a in el.iterancestors())), None)
 
 
@@ -110,16 +109,16 @@ def after_title(ranked: list[HtmlElement],
                 title: HtmlElement) -> tuple[HtmlElement | None, list[HtmlElement]]:
     """The first ranked block that holds or follows the title, when the first stands before it,
     and the blocks before the title to leave out. (None, []) when the first holds or follows it."""
-    top, order = ranked[0], _order(title.getroottree().getroot())
+    top = ranked[0]
     holding = set(title.iterancestors())
-    if top in holding or order[top] > order[title]:
+    if top in holding or not _starts_before(top, title):
         return None, []
     for i, block in enumerate(ranked[1:CANDIDATES], start=1):
         if block in holding or any(a is top for a in block.iterancestors()):
             continue  # it holds the prose as well, or stands inside it
-        if order[block] > order[title] or any(a is block for a in title.iterancestors()):
+        if _starts_before(title, block):
             kept = holding | set(block.iterancestors())
-            return block, [b for b in ranked[:i] if order[b] < order[title] and b not in kept]
+            return block, [b for b in ranked[:i] if b not in kept and _starts_before(b, title)]
     return None, []
 
 
@@ -134,23 +133,32 @@ def about_the_title(ranked: list[HtmlElement], title: HtmlElement,
     top, parent = ranked[0], ranked[0].getparent()
     if parent is None or any(a is parent for a in title.iterancestors()):
         return None, []
-    order = _order(title.getroottree().getroot())
-    start, end = order[title], order[top] if order[top] > order[title] else len(order)
+    after = _starts_before(title, top)  # the prose after the post: the post's block stands between
     off = [top]
     for block in ranked[1:CANDIDATES]:
         if any(a is block for a in top.iterancestors()):
             continue  # it holds the prose as well
         if _share(block, words) < OFF_TITLE:
             off.append(block)
-        elif start < order[block] < end and not any(a is o for o in off for a in block.iterancestors()) \
+        elif _starts_before(title, block) and (not after or _starts_before(block, top)) \
+                and not any(a is o for o in off for a in block.iterancestors()) \
                 and _share(block, words) >= ON_TITLE and plain_len(block) >= OWN_TEXT:
             holding = {*block.iterancestors(), *title.iterancestors()}  # never left out with the prose
             return block, [o for o in off if o not in holding]
     return None, []
 
 
-def _order(root: HtmlElement) -> dict[HtmlElement, int]:
-    return {el: i for i, el in enumerate(root.iter())}
+def _starts_before(a: HtmlElement, b: HtmlElement) -> bool:
+    """``a`` starts before ``b`` in the page (one holding the other starts before it). Found from
+    their ancestors where they part: a map of the whole page's order cost more on every page."""
+    path_a, path_b = [a, *a.iterancestors()][::-1], [b, *b.iterancestors()][::-1]
+    depth = 0
+    while depth < min(len(path_a), len(path_b)) and path_a[depth] is path_b[depth]:
+        depth += 1
+    if depth == len(path_a) or depth == len(path_b):
+        return depth == len(path_a) and depth < len(path_b)  # a holds b
+    parent = path_a[depth - 1]
+    return parent.index(path_a[depth]) < parent.index(path_b[depth])
 
 
 def _nested(a: HtmlElement, b: HtmlElement) -> bool:
