@@ -114,9 +114,9 @@ def after_title(ranked: list[HtmlElement],
     if top in holding or not _starts_before(top, title):
         return None, []
     for i, block in enumerate(ranked[1:CANDIDATES], start=1):
-        if block in holding or any(a is top for a in block.iterancestors()):
+        if _nested(block, top):
             continue  # it holds the prose as well, or stands inside it
-        if _starts_before(title, block):
+        if block in holding or _starts_before(title, block):
             kept = holding | set(block.iterancestors())
             return block, [b for b in ranked[:i] if b not in kept and _starts_before(b, title)]
     return None, []

@@ -78,3 +78,18 @@ def test_a_ticker_is_no_text():
             f"<div class='main'><h1>{TITLE}</h1><div class='date'>07/08/2019</div><p>{PARAGRAPHS[0]}</p></div></body></html>")
     result = extract_bytes(html.encode(), "https://tanphu.gov.vn/tin/1.html")
     assert result.text == PARAGRAPHS[0]
+
+
+def test_a_notice_after_a_sidebars_prose_is_read_from_the_block_holding_its_title():
+    """A notice (a title, a day, a file) has no text of its own to outweigh the prose: the block
+    that holds its title is the post, and the prose before it no part of it."""
+    html_widget, words = WIDGETS["a quotation"]
+    notice = "Thông báo số 15/TB-UBND về việc lịch tiếp công dân tháng 3"
+    html = (f"<html><head><title>Cổng thông tin điện tử huyện Tân Phú</title></head><body><table><tr><td>"
+            f"<div class='side'>{html_widget}</div></td><td><div class='cat'>Tin tức - Sự kiện</div>"
+            f"<div class='detail'><div class='title'>{notice}</div><div class='d'>Ngày đăng: 05/03/2024</div>"
+            "<div class='nd'><p><a href='/upload/tb-15.pdf'>tb-15.pdf</a></p></div></div></td></tr></table></body></html>")
+    result = extract_bytes(html.encode(), "https://tanphu.gov.vn/Default.aspx?ItemID=15")
+    assert (result.is_article, result.title) == (True, notice)
+    assert [a["url"] for a in result.attachments] == ["https://tanphu.gov.vn/upload/tb-15.pdf"]
+    assert words not in result.text
