@@ -8,6 +8,7 @@
 - ``metadata``: ``<head>``, JSON-LD and microdata;
 - ``boilerplate``: blocks removed by what they hold;
 - ``locate``: body and date line in the cleaned tree; ``titles``: the title among its candidates;
+  ``sideprose``: the post's block, not a sidebar's prose that outweighs a short post;
   ``lead``: the lead a portal prints between the title and the body, in an element of its own;
 - ``bodytext``: the body as text, signature and source split off (``stoplist``: trafilatura's
   jusText fallback without its per-call cost);
