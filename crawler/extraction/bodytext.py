@@ -207,10 +207,11 @@ def _text_divs_as_paragraphs(tree: lxml_html.HtmlElement) -> None:
     Its class and id stay, so trafilatura's own rules on them still apply. A run of links (the
     previous and next posts, a tools bar) is navigation, left a ``<div>``."""
     for div in list(tree.iter("div")):
+        if div is tree or any(isinstance(el.tag, str) and el.tag in HOLDS_BLOCKS for el in div.iter()
+                              if el is not div):
+            continue  # (asked first: it stops at a block of blocks' first block, its text would not)
         text = clean_line(div.text_content())
-        if div is tree or not text:
-            continue
-        if any(isinstance(el.tag, str) and el.tag in HOLDS_BLOCKS for el in div.iterdescendants()):
+        if not text:
             continue
         linked = sum(len(clean_line(a.text_content())) for a in div.iter("a"))
         if linked <= LINKED_RUN * len(text):

@@ -22,7 +22,7 @@ from lxml import html as lxml_html
 from common.textnorm import clean_line
 from common.urls import is_document
 from crawler.extraction.boilerplate import is_noise_line
-from crawler.extraction.locate import badge_read, first_line, is_date_line, words_besides_dates
+from crawler.extraction.locate import LINE_BLOCKS, badge_read, first_line, is_date_line, words_besides_dates
 
 LEAD_CHARS = 60  # a lead is a sentence or two: shorter blocks are labels, captions, bylines
 LEAD_WORDS = 10  # words besides its days: a date line with a label and a time has fewer
@@ -78,16 +78,13 @@ def _after_title(head: lxml_html.HtmlElement, title: lxml_html.HtmlElement) -> l
         started = started or el is title
         if not started or el in skip or not isinstance(el.tag, str) or el.tag not in LEAD_TAGS:
             continue
-        if any(isinstance(d.tag, str) and d.tag in HOLDS_LINES for d in el.iterdescendants()):
+        if any(isinstance(d.tag, str) and d.tag in LINE_BLOCKS for d in el.iterdescendants()):
             continue
         text = _unlinked_text(el)
         if text and _is_lead(el, text):
             out.append(text)
             skip.update(el.iter())
     return out
-
-
-HOLDS_LINES = frozenset({"p", "div", "h2", "h3", "h4", "h5", "h6", "td", "blockquote", "section", "li"})
 
 
 def with_lead_inside(title: lxml_html.HtmlElement | None, body: lxml_html.HtmlElement | None,

@@ -106,6 +106,8 @@ def _holds_no_block(el: lxml_html.HtmlElement) -> bool:
 
 _BLOCKS = frozenset({"div", "p", "table", "ul", "ol", "section", "article", "blockquote", "h1", "h2", "h3",
                      "h4", "h5", "h6"})
+# a block of lines: an element holding one of these holds blocks (a head of a title, its day, a lead)
+LINE_BLOCKS = _BLOCKS | {"li", "td"}
 SHORT_POST = 200  # plain characters: a located body shorter than this may be a notice's footer
 HEADLINE_LINK = 30  # characters: a link this long names another post
 

@@ -25,6 +25,7 @@ from crawler.extraction.boilerplate import BADGES
 from crawler.extraction.lead import LEAD_NAME
 from crawler.extraction.locate import (
     HEADING_TAGS,
+    LINE_BLOCKS,
     MAX_LINE,
     PROSE_TAGS,
     dated_piece,
@@ -366,7 +367,6 @@ def _prose(el: lxml_html.HtmlElement, text: str) -> bool:
 
 
 MAX_TITLE = 300  # characters: no title is longer
-LINE_BLOCKS = PROSE_TAGS | HEADING_TAGS | {"h4", "h5", "h6", "table", "ul", "ol", "section", "article"}
 
 
 def is_titled(el: lxml_html.HtmlElement) -> bool:
