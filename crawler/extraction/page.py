@@ -173,6 +173,10 @@ def extract_html(html: str, url: str | None = None, site: SiteProfile | None = N
         choice = choose(located, other, root, body, lambda el: element_text(el, False), result.title,
                         date_lines + shown)
         chosen = choice.chosen if choice else None
+        if body is None and chosen is not None and ranked and ranked[0].getparent() is None:
+            # the only text was a sidebar's prose, left out (sideprose): so it is of trafilatura's
+            # reading, which read the page as served
+            chosen = Candidate(chosen.name, kept_only(chosen.text, root), chosen.comments)
         result.body_from = chosen.name if chosen else ""
         result.comments = clean_text(other.comments) if other and other.comments else ""
     if chosen is not None:

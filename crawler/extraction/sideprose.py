@@ -20,9 +20,11 @@ import re
 
 from lxml.html import HtmlElement
 
+from common.dates import contains_date
 from common.textnorm import fold, is_vietnamese
 from crawler.extraction.locate import plain_len
 from crawler.extraction.titles import (
+    SECTION_HINT,
     find_title,
     heading_text,
     is_headline,
@@ -53,6 +55,9 @@ def post_text(root: HtmlElement, ranked: list[HtmlElement], title: HtmlElement |
         if heading is not None and after_title(ranked, heading)[0] is None:
             _leave_out((heading, _before(ranked, heading, heading)))
             return None, heading
+    if (title is None or is_label(title)) and _widget(ranked, title):
+        ranked[0].drop_tree()  # the page's own content (a section's list) went with the boilerplate
+        return None, None
     if title is None:
         return body, title
     after = _leave_out(after_title(ranked, title))
@@ -61,6 +66,21 @@ def post_text(root: HtmlElement, ranked: list[HtmlElement], title: HtmlElement |
     body = after if after is not None else body
     _leave_out((body, _before(ranked, title, body)))  # the post's own text beside prose before it
     return body, title
+
+
+def _widget(ranked: list[HtmlElement], title: HtmlElement | None) -> bool:
+    """The page's only text is a box of prose under a heading of its own, with no day and not
+    the page's title: a sidebar's widget ("Giới thiệu chung", a quotation under its box's title)
+    on a page whose own content the cleaning took (a section page's list of headlines)."""
+    top = ranked[0]
+    if top.tag in ("body", "html") or (title is not None and any(a is top for a in title.iterancestors())):
+        return False
+    if any(not _nested(block, top) for block in ranked[1:CANDIDATES]) or contains_date(top.text_content()):
+        return False
+    head = next((child for child in top if isinstance(child.tag, str)), None)
+    if head is None or head.tag in ("p", "ul", "ol", "table") or (head.text or "").strip() == "":
+        return False
+    return is_label(head) or bool(SECTION_HINT.search(head.get("class", "")))
 
 
 def _before(ranked: list[HtmlElement], title: HtmlElement, body: HtmlElement) -> list[HtmlElement]:

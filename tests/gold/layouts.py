@@ -338,7 +338,7 @@ def _items(rnd: random.Random, count: int) -> str:
 
 def _framed(rnd: random.Random, section: str, main: str) -> str:
     side_heading = rnd.choice(["<div class='h'>Tin mới</div>", "<h2>Tin mới nhất</h2>", "<h3>TIN XEM NHIỀU</h3>"])
-    side = f"<div class='side'>{side_heading}<ul>{HEADLINES}</ul></div>"
+    side = f"<div class='side'>{side_heading}<ul>{HEADLINES}</ul>{rnd.choice(['', '', *PROSE_WIDGETS])}</div>"
     page = (f"<div class='wrap'>{side}<div class='main'>{main}</div></div>" if rnd.random() < 0.5
             else f"<table><tr><td>{side}</td><td>{main}</td></tr></table>")
     return f"<html><head><title>{section} - {PORTAL}</title></head><body>{MENU}{page}{FOOTER}</body></html>"

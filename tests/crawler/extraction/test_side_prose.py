@@ -93,3 +93,17 @@ def test_a_notice_after_a_sidebars_prose_is_read_from_the_block_holding_its_titl
     assert (result.is_article, result.title) == (True, notice)
     assert [a["url"] for a in result.attachments] == ["https://tanphu.gov.vn/upload/tb-15.pdf"]
     assert words not in result.text
+
+
+def test_a_section_page_beside_a_sidebars_prose_is_a_listing():
+    """The section's list of headlines is boilerplate to the cleaning: the widget's prose, all
+    that was left, under a heading of its own and with no day, is no post. (Where the title
+    found is the widget's own heading, the box stays read: a post under a label with no day
+    would look the same, and losing it is worse.)"""
+    html_widget, _ = WIDGETS["a quotation"]
+    rows = "".join(f"<div class='row'><a href='/tin-tuc/bai-{i}.html'>Xã Phú Lợi ra quân làm đường giao thông nông thôn "
+                   f"đợt {i}</a><div class='d'>2{i}/04/2024</div></div>" for i in range(8))
+    html = (f"<html><head><title>Tin tức - Sự kiện</title></head><body><div class='wrap'><div class='side'>{html_widget}"
+            f"</div><div class='main'><h1>Tin tức - Sự kiện</h1>{rows}</div></div></body></html>")
+    result = extract_bytes(html.encode(), "https://tanphu.gov.vn/tin-tuc")
+    assert (result.is_article, result.rejection) == (False, "listing")
