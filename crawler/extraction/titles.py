@@ -307,25 +307,26 @@ def find_title(
     for el in root.iter():
         if el is body:
             in_body = True
-        if not isinstance(el.tag, str) or el.tag in ("title", "head", "meta", "html", "body"):
-            continue
+        if not isinstance(el.tag, str) or el.tag in ("title", "head", "meta", "html", "body") \
+                or (prose and not is_headline(el)):
+            continue  # after the prose, only the page's headline (the body found was a sidebar's prose)
         text = clean_line(el.text_content())
         if in_body and el is not body and el.tag in PROSE_TAGS and _prose(el, text) and not _holds_lines(el):
             prose = True  # the prose started (a block of blocks, a head holding the title, is looked into)
-        if not 8 <= len(text) <= MAX_TITLE or (prose and not is_headline(el)):
-            continue  # after the prose, only the page's headline (the body found was a sidebar's prose)
+            continue
+        if not 8 <= len(text) <= MAX_TITLE:
+            continue
         where = "inside" if in_body else "before"
         own = heading_text(el) if contains_date(text) else text
         if _matches(_bare(fold(own)), parts):
             kind = "match"
         elif prose:
             continue
-        elif LEAD_NAME.search(hints := el.get("class", "") + el.get("id", "")) or _in_lead(el):
+        elif LEAD_NAME.search(el.get("class", "") + el.get("id", "")) or _in_lead(el):
             continue  # a deck or lead in a heading of its own (<h2 class="sapo">), under the headline
         elif _credits(own):
             continue  # the date line's fields: "(09/01/2024 10:00) | Tác giả: Nguyễn Văn Hùng"
-        elif el.tag in TITLE_HEADINGS or (TITLE_HINT.search(hints) and not SECTION_HINT.search(hints)
-                                          and not _holds_lines(el)):  # a head block: its lines are looked at
+        elif el.tag in TITLE_HEADINGS or (_title_classed(el) and not _holds_lines(el)):  # a head: its lines
             if contains_date(own) and words_besides_dates(own) < TITLE_WORDS:
                 continue  # a date line classed "title-date", not a title that names a day
             kind = "heading"
@@ -359,11 +360,9 @@ def _prose(el: lxml_html.HtmlElement, text: str) -> bool:
         return False
     if len(text) > MAX_TITLE or text.endswith((".", "!", "?", ":")):
         return True
-    hints = el.get("class", "") + el.get("id", "")
-    titled = bool(TITLE_HINT.search(hints)) and not SECTION_HINT.search(hints)
     bold = clean_line(" ".join(b.text_content() for b in el.iter(*BOLD_TAGS) if b.getparent() is not None
                                and b.getparent().tag not in BOLD_TAGS))
-    return not (titled or bold == text)
+    return not (_title_classed(el) or bold == text)
 
 
 MAX_TITLE = 300  # characters: no title is longer
@@ -371,8 +370,12 @@ MAX_TITLE = 300  # characters: no title is longer
 
 def is_titled(el: lxml_html.HtmlElement) -> bool:
     """A heading of its own, or an element classed a title (not a section's)."""
+    return is_headline(el) or _title_classed(el)
+
+
+def _title_classed(el: lxml_html.HtmlElement) -> bool:
     hints = el.get("class", "") + el.get("id", "")
-    return is_headline(el) or (bool(TITLE_HINT.search(hints)) and not SECTION_HINT.search(hints))
+    return bool(TITLE_HINT.search(hints)) and not SECTION_HINT.search(hints)
 
 
 def is_headline(el: lxml_html.HtmlElement) -> bool:
