@@ -92,9 +92,16 @@ def _text_block(unit: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
     ``<span>`` or ``<font>`` (in a ``<div>`` of its own, as editors paste them), is one line of
     its block, which holds the article's other lines, its lead and its captions."""
     node = unit
-    while node is not None and node.tag in INLINE_RUNS and _holds_no_block(node):
+    while node is not None and node.tag in INLINE_RUNS and _holds_no_block(node) \
+            and not (node.tag == "div" and _breaks_lines(node)):
         node = node.getparent()
     return node
+
+
+def _breaks_lines(el: lxml_html.HtmlElement) -> bool:
+    """Lines between ``<br/>``s: a block of lines (an ASP.NET page's title, day and text in
+    labels, one after the other in its content ``<div>``), no paragraph of the block above."""
+    return any((br.tail or "").strip() or br.getnext() is not None for br in el.iter("br"))
 
 
 INLINE_RUNS = frozenset({"div", "span", "font"})

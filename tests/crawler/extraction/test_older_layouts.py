@@ -125,3 +125,17 @@ def test_a_short_line_over_many_elements_is_no_badge_and_is_read_once():
     pieces = "<span></span>" * BADGE_PIECES + "<span>12</span><span>Tháng 8</span><span>2024</span>"
     el = lxml_html.fragment_fromstring(f"<div>{pieces}</div>")
     assert badge_read(el, "12Tháng 82024") == "12Tháng 82024"  # deep trees are not read piece by piece
+
+
+def test_aspnet_labels_one_after_another_are_the_posts_lines_not_a_paragraph_of_the_page():
+    # title, day and text in labels between <br/>s in the content <div>, the sidebar beside it:
+    # the <div> is a block of lines, not one paragraph of the layout around it
+    side = ("<div class='side'><div class='h'>Tin mới</div><ul>" + "".join(
+        f"<li><a href='/tin/{i}'>Tin tức số {i} về hoạt động của huyện trong tuần</a> ({10 + i}/02/2024)</li>"
+        for i in range(6)) + "</ul></div>")
+    text = "<br/><br/>".join(PARAGRAPHS[:2])
+    result = read(f"<div class='wrap'>{side}<div class='content'><span id='ctl00_lblTitle' class='title'>{TITLE}"
+                  "</span><br/><span id='ctl00_lblDate'>05/08/2024 15:43</span><br/>"
+                  f"<span id='ctl00_lblNoiDung'>{text}</span></div></div>")
+    assert (result.title, result.published_at[:10]) == (TITLE, "2024-08-05")
+    assert result.text.startswith(PARAGRAPHS[0]) and "Tin tức số" not in result.text
