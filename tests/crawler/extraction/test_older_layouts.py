@@ -134,8 +134,8 @@ def test_aspnet_labels_one_after_another_are_the_posts_lines_not_a_paragraph_of_
         f"<li><a href='/tin/{i}'>Tin tức số {i} về hoạt động của huyện trong tuần</a> ({10 + i}/02/2024)</li>"
         for i in range(6)) + "</ul></div>")
     text = "<br/><br/>".join(PARAGRAPHS[:2])
-    result = read(f"<div class='wrap'>{side}<div class='content'><span id='ctl00_lblTitle' class='title'>{TITLE}"
-                  "</span><br/><span id='ctl00_lblDate'>05/08/2024 15:43</span><br/>"
+    result = read(f"<div class='wrap'>{side}<div class='content'><span id='ctl00_lblTitle' class='title'>"
+                  f"{TITLE}</span><br/><span id='ctl00_lblDate'>05/08/2024 15:43</span><br/>"
                   f"<span id='ctl00_lblNoiDung'>{text}</span></div></div>")
     assert (result.title, result.published_at[:10]) == (TITLE, "2024-08-05")
     assert result.text.startswith(PARAGRAPHS[0]) and "Tin tức số" not in result.text
