@@ -193,7 +193,12 @@ def _path(url: str) -> str:
 
 DOCUMENT_EXTENSIONS = frozenset("pdf doc docx xls xlsx ppt pptx odt ods odp rtf zip rar 7z".split())
 # Download handlers of Vietnamese portals: DownloadFile.aspx?id=, /documents/…/download, ?download
-_DOWNLOAD = re.compile(r"download|/documents/|get_?file|attachment|tai-?ve|dinh-?kem", re.I)
+# DotNetNuke's file links (LinkClick.aspx?fileticket=; its ?link= goes to a page), and handlers
+# named for a file or given its id (ViewFile.aspx?id=, FileHandler.ashx?fileid=); not every .ashx:
+# a listing's "load more" answers from one (LoadMore.ashx)
+_DOWNLOAD = re.compile(r"download|/documents/|get_?file|attachment|tai-?ve|dinh-?kem"
+                       r"|linkclick\.aspx\?(?:[^#]*&)?fileticket=|(?:view|show|open)_?file|file_?handler"
+                       r"|[?&](?:file_?id|id_?file)=", re.I)
 
 
 def is_document(url: str) -> bool:

@@ -90,14 +90,31 @@ def test_a_list_of_dated_links_is_still_a_listing():
 
 
 @pytest.mark.parametrize("url", ["https://x.gov.vn/a.pdf", "https://x.gov.vn/DownloadFile.aspx?id=1",
-                                 "https://x.gov.vn/documents/1/2/file", "https://x.gov.vn/tai-ve/3"])
+                                 "https://x.gov.vn/documents/1/2/file", "https://x.gov.vn/tai-ve/3",
+                                 "https://x.gov.vn/LinkClick.aspx?fileticket=Ab3Xy%3d&tabid=55&mid=420",  # DNN
+                                 "https://x.gov.vn/Handler/FileHandler.ashx?fileid=12",
+                                 "https://x.gov.vn/ViewFile.aspx?id=12", "https://x.gov.vn/Portal/ShowFile.aspx?id=4",
+                                 "https://x.gov.vn/vanban/chitiet?FileID=12"])
 def test_document_links(url):
     assert is_document(url)
 
 
-@pytest.mark.parametrize("url", ["https://x.gov.vn/tin/a.html", "https://x.gov.vn/Pages/x.aspx"])
+@pytest.mark.parametrize("url", ["https://x.gov.vn/tin/a.html", "https://x.gov.vn/Pages/x.aspx",
+                                 "https://x.gov.vn/LinkClick.aspx?link=123&tabid=55",  # DNN's link to a page
+                                 "https://x.gov.vn/Ajax/LoadMore.ashx?cat=3&skip=10"])  # a listing's "load more"
 def test_pages_are_not_documents(url):
     assert not is_document(url)
+
+
+@pytest.mark.parametrize("files", [3, 1])
+def test_a_dotnetnuke_notice_of_its_files_alone_is_an_article_with_them(files):
+    links = "".join(f'<p><a href="/LinkClick.aspx?fileticket=Ab{i}Xy%3d&amp;tabid=55&amp;mid=420">Quyết định số '
+                    f'{100 + i}/QĐ-UBND về việc công nhận kết quả xét tuyển đợt {i}</a></p>' for i in range(files))
+    r = extract_page(unknown("Thông báo kết quả xét tuyển viên chức năm 2024", links),
+                     "https://huyen.gov.vn/tin/4-tb.html")
+    assert r.is_article, r.reason
+    assert [a["url"] for a in r.attachments] == [
+        f"https://huyen.gov.vn/LinkClick.aspx?fileticket=Ab{i}Xy%3d&tabid=55&mid=420" for i in range(files)]
 
 
 HOSTED = ["https://drive.google.com/file/d/1AbC-xyz/view?usp=sharing", "https://drive.google.com/open?id=1AbC",
