@@ -192,14 +192,20 @@ def _joined(title: str, pieces: list[str], start: int, end: int) -> str:
 
 def names_the_page(el: lxml_html.HtmlElement, parts: list[str]) -> bool:
     """``el`` reads as the page's own title (``title_parts``: its ``<title>``, og:title, address)."""
-    return _matches(_bare(fold(heading_text(el))), parts)
+    return _names(heading_text(el), parts)
 
 
-def _matches(text: str, parts: list[str]) -> bool:
+def _names(text: str, parts: list[str]) -> bool:
+    """A line is the title, or holds it or is held by it (a day, a section's name besides), unless
+    it is a sentence that restates it: "UBND huyện thông báo kết quả xét tuyển ... như sau:"
+    opens a notice titled "Thông báo kết quả xét tuyển ..."."""
+    bare = _bare(fold(text))
+    if text.rstrip().endswith((".", ":")):
+        return bare in parts
     for part in parts:
-        if text == part:
+        if bare == part:
             return True
-        shorter, longer = sorted((text, part), key=len)
+        shorter, longer = sorted((bare, part), key=len)
         if len(shorter) >= 0.6 * len(longer) and shorter in longer:
             return True
     return False
@@ -318,7 +324,7 @@ def find_title(
             continue
         where = "inside" if in_body else "before"
         own = heading_text(el) if contains_date(text) else text
-        if _matches(_bare(fold(own)), parts):
+        if _names(own, parts):
             kind = "match"
         elif prose:
             continue

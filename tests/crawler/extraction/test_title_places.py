@@ -64,3 +64,14 @@ def test_a_title_longer_than_a_line_is_still_the_title_not_prose(headline):
     assert len(LONG_TITLE) > 150
     result = read(headline.format(LONG_TITLE), "")
     assert result.title == LONG_TITLE and not result.text.startswith(LONG_TITLE)
+
+
+def test_a_sentence_restating_the_title_opens_the_text_and_is_no_title():
+    # a notice's first line is often its title in a sentence: "UBND huyện thông báo ... như sau:"
+    opening = "Ủy ban nhân dân huyện thông báo kết quả xét tuyển viên chức năm 2024 như sau:"
+    title = "Thông báo kết quả xét tuyển viên chức năm 2024"
+    html = (f"<html><head><title>{title} - {SITE}</title></head><body>{SIDE}<div class='main'><h2>{title}</h2>"
+            f"<div class='date'>07/08/2024</div><div class='nd'><p>{opening}</p><p><a href='/files/kq.pdf'>Kết quả"
+            "</a></p></div></div></body></html>")
+    result = extract_bytes(html.encode(), "https://tanphu.gov.vn/tin/5.html")
+    assert (result.title, result.text.split("\n")[0]) == (title, opening)
