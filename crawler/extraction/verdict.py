@@ -153,7 +153,8 @@ def judge(result: Extraction, body, located_text: str, dated: bool, url: str | N
     link_texts = [len(text) for a in body.iter("a") if a not in files
                   and not is_noise_line(text := clean_line(a.text_content()))]
     body_chars = max(1, len(clean_line(body.text_content())))
-    if sum(link_texts) > MAX_LINK_DENSITY * body_chars:
+    if len(link_texts) > 1 and sum(link_texts) > MAX_LINK_DENSITY * body_chars:
+        # (one link is no list: a notice's line and the page of the decree it announces)
         return Rejection.LISTING, "mostly links"
     headlines = [n for n in link_texts if n >= HEADLINE_CHARS]
     if len(headlines) >= 3 and sum(headlines) > 0.15 * body_chars:

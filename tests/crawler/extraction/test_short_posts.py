@@ -490,3 +490,11 @@ def test_a_post_whose_headline_links_to_it_above_two_others_is_a_section_page():
                              "</li>" for n in range(2)) + "</ul>"
     r = extract_page(_section(items, featured), "https://tanphu.gov.vn/tin-hoat-dong")
     assert (r.is_article, r.rejection) == (False, "listing"), r.reason
+
+
+def test_a_notice_of_a_line_and_one_link_to_its_decrees_page_is_an_article():
+    # one link is no list, however long its text beside the notice's line
+    body = ("<p>Ủy ban nhân dân huyện thông báo kết quả xét tuyển viên chức năm 2024 như sau:</p><p><a href="
+            "'/van-ban/chi-tiet?id=7'>Quyết định số 107/QĐ-UBND về việc công nhận kết quả xét tuyển viên chức</a></p>")
+    r = extract_page(unknown("Thông báo kết quả xét tuyển viên chức năm 2024", body), "https://huyen.gov.vn/tin/5.html")
+    assert r.is_article, r.reason
