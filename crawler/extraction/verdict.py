@@ -306,13 +306,19 @@ def _short_post(result: Extraction, body, dated: bool, url: str | None, title_el
             and not _among_dated_entries(body, title_el, url))
 
 
-PICTURES = 2  # pictures in a body without text that make it a photo story
-_SHOWN = etree.XPath("count(.//img[not(ancestor::a)])")
+# pictures in a dated body without text that make it a post: a photo story, or a notice whose
+# text is its scan ("Thông báo lịch tiếp công dân" as one picture of the signed page)
+PICTURES = 1
+_SHOWN = etree.XPath(".//img[@src]")
 
 
 def _pictures(body) -> int:
-    """The pictures a body shows itself (a linked thumbnail is another page's)."""
-    return int(_SHOWN(body)) if body is not None else 0
+    """The pictures a body shows itself: a linked thumbnail is another page's, a picture linking
+    to its own file (to open it larger) is the body's."""
+    if body is None:
+        return 0
+    return sum(1 for img in _SHOWN(body)
+               if (link := next(img.iterancestors("a"), None)) is None or is_binary(link.get("href") or ""))
 
 
 _MEDIA = etree.XPath(f"boolean(descendant-or-self::*[@{MEDIA}])")

@@ -349,6 +349,15 @@ def test_a_dated_photo_story_without_text_is_a_post(layout):
     assert result.is_article and result.published_at[:10] == "2024-04-03"
 
 
+@pytest.mark.parametrize("picture", ["<img src='/Uploads/tb-tiep-dan.jpg'/>",
+                                     "<a href='/Uploads/tb-tiep-dan.jpg'><img src='/Uploads/tb-tiep-dan.jpg'/></a>"])
+def test_a_dated_notice_that_is_one_picture_of_its_page_is_a_post(picture):
+    # a commune's notice is often its signed page scanned, the picture alone (opening larger)
+    result = extract_page(unknown("Thông báo lịch tiếp công dân tháng 8 năm 2024", f"<p>{picture}</p>"),
+                          "http://x.gov.vn/tb/8")
+    assert result.is_article and result.published_at[:10] == "2024-04-03"
+
+
 def test_linked_thumbnails_without_text_are_no_photo_story():
     thumbs = "".join(f"<p><a href='/tin/{i}'><img src='/anh/{i}.jpg'/></a></p>" for i in range(4))
     assert not extract_page(unknown("Thư viện ảnh", thumbs), "http://x.gov.vn/thu-vien-anh").is_article
