@@ -36,3 +36,16 @@ def test_the_portals_own_not_found_answer_is_recognised():
 
 def test_each_probe_asks_for_another_address():
     assert probe_path() != probe_path()
+
+
+def test_the_share_of_lines_in_common_decides_whatever_order_they_come_in():
+    # 100 lines of the portal's answer: 8 lines of its own still share 100/108 (0.926), 9 do not
+    # (0.917); reading stops once the lines beside them rule the answer out, at the same verdict
+    pages = NotFoundPages()
+    answer = "".join(f"<p>Dòng {n} của trang</p>" for n in range(100))
+    pages.learn("x.gov.vn", f"<html><body>{answer}</body></html>")
+    for extra, verdict in ((8, True), (9, False)):
+        own = "".join(f"<p>Dòng riêng {n}</p>" for n in range(extra))
+        for page in (own + answer, answer + own):
+            root = html.fromstring(f"<html><body>{page}</body></html>")
+            assert bool(pages.reason("x.gov.vn", root)) is verdict
