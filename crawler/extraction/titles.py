@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Iterator
 from itertools import islice
 
 from lxml import html as lxml_html
@@ -306,8 +307,23 @@ def find_title(
     """Best title element: a match before the body, a match inside it (before the
     prose starts), the last heading before the body, the first heading inside it (before the
     prose; the one with the day beside it, if another), a plain
-    block just above the body, the first bold line that opens the body."""
-    found: dict[str, lxml_html.HtmlElement] = {}
+    block just above the body, the first bold line that opens the body. One with no day beside
+    it gives way to a later one that has it: it is the section's name above the post ("Tin hoạt
+    động của các xã, thị trấn"), which the ``<title>`` may repeat, too long to read as a label."""
+    seen = list(_candidates(root, body, parts))
+    ranked = _ranked(seen)
+    if ranked and not _dated(_line_of(ranked[0]), 1):
+        line = set(_line_of(ranked[0]).iter())  # (not the same line's inner elements)
+        later = [c for c in seen[next(i for i, (*_, el) in enumerate(seen) if el is ranked[0]) + 1:]
+                 if c[2] not in line]
+        if any(not is_label(el) and _dated(_line_of(el), 1) for *_, el in later):
+            ranked = _ranked(later)
+    return ranked[0] if ranked else None
+
+
+def _candidates(root: lxml_html.HtmlElement, body: lxml_html.HtmlElement | None,
+                parts: list[str]) -> Iterator[tuple[str, str, lxml_html.HtmlElement]]:
+    """The title's candidates in the page's order: (kind, where, element)."""
     in_body = prose = False
     near = _near_body(body)
     for el in root.iter():
@@ -343,6 +359,14 @@ def find_title(
             kind = "bold"  # an older portal's title: the bold first line of the content cell
         else:
             continue
+        yield kind, where, el
+
+
+def _ranked(candidates: list[tuple[str, str, lxml_html.HtmlElement]]) -> list[lxml_html.HtmlElement]:
+    """The best candidate of each kind and place (before the body: the last; inside: the first,
+    or one that outranks it), in ``TITLE_ORDER``."""
+    found: dict[str, lxml_html.HtmlElement] = {}
+    for kind, where, el in candidates:
         if where == "before" or f"{kind} inside" not in found or _outranks(el, found[f"{kind} inside"]):
             found[f"{kind} {where}"] = el
     ranked = [found[key] for key in TITLE_ORDER if key in found]
@@ -354,7 +378,15 @@ def find_title(
         # to a bold line opening the text or a plain block just above it (a bold cell, a centred
         # line: older portals' titles)
         ranked.sort(key=is_label)
-    return ranked[0] if ranked else None
+    return ranked
+
+
+def _line_of(el: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
+    """The block that is ``el``'s line: ``el`` itself, or the block it fills (``<p><b>…</b></p>``)."""
+    while (parent := el.getparent()) is not None and parent.tag not in ("body", "html") \
+            and len(parent) == 1 and not (parent.text or "").strip() and not (el.tail or "").strip():
+        el = parent
+    return el
 
 
 def _prose(el: lxml_html.HtmlElement, text: str) -> bool:
@@ -449,10 +481,20 @@ def _opens(el: lxml_html.HtmlElement, body: lxml_html.HtmlElement, text: str) ->
     for node in body.iter():
         if node is el or node is block:
             break
-        before.append(node.text or "")
+        if not _in_heading(node, body):  # a section's heading above the post, however long its name
+            before.append(node.text or "")
     rest = clean_line(" ".join(before))
     # the post's date line may stand above its title, and the section's name ("Tin hoạt động")
     return not rest or is_date_line(rest) or _names_a_section(rest)
+
+
+def _in_heading(node: lxml_html.HtmlElement, body: lxml_html.HtmlElement) -> bool:
+    for el in (node, *node.iterancestors()):
+        if el is body:
+            return False
+        if el.tag in TITLE_HEADINGS or SECTION_HINT.search(el.get("class", "") + el.get("id", "")):
+            return True
+    return False
 
 
 def _names_a_section(text: str) -> bool:

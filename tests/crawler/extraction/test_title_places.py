@@ -75,3 +75,19 @@ def test_a_sentence_restating_the_title_opens_the_text_and_is_no_title():
             "</a></p></div></div></body></html>")
     result = extract_bytes(html.encode(), "https://tanphu.gov.vn/tin/5.html")
     assert (result.title, result.text.split("\n")[0]) == (title, opening)
+
+
+LONG_SECTIONS = ["Tin hoạt động của các xã, thị trấn", "Chương trình mục tiêu quốc gia xây dựng nông thôn mới"]
+
+
+@pytest.mark.parametrize("page_title", ["section", "site"])
+@pytest.mark.parametrize("section", ["<h1>{}</h1>", "<h2><a href='/chuyen-muc/3'>{}</a></h2>",
+                                     "<div class='cat-title'>{}</div>"])
+@pytest.mark.parametrize("headline", sorted(HEADLINES))
+def test_a_long_section_name_above_the_headline_gives_way_to_the_headline_with_its_day(headline, section,
+                                                                                       page_title):
+    # five words and more read as no label; the <title> may repeat the section's name: the
+    # headline is the line with the day beside it
+    name = LONG_SECTIONS[len(headline) % 2]
+    result = read(HEADLINES[headline], section.format(name), f"{name} - {SITE}" if page_title == "section" else SITE)
+    assert (result.is_article, result.title) == (True, TITLE)
