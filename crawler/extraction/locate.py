@@ -141,6 +141,13 @@ def post_block(title: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
     return block
 
 
+def right_after(el: lxml_html.HtmlElement, block: lxml_html.HtmlElement) -> bool:
+    """``el`` is, or stands inside, the element right after ``block``: a one-paragraph post's
+    text in the content block after its head block (title, day, lead)."""
+    after = next((sib for sib in block.itersiblings() if isinstance(sib.tag, str)), None)
+    return after is not None and (el is after or any(a is after for a in el.iterancestors()))
+
+
 def _common_ancestor(a, b):
     ancestors = {a, *a.iterancestors()}  # elements, not id()s: proxies must stay alive
     for node in [b, *b.iterancestors()]:

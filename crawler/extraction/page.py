@@ -48,6 +48,7 @@ from crawler.extraction.locate import (
     find_times,
     plain_len,
     post_block,
+    right_after,
 )
 from crawler.extraction.metadata import PageMeta, read_meta
 from crawler.extraction.result import Extraction, Rejection, resolve_date
@@ -152,8 +153,9 @@ def extract_html(html: str, url: str | None = None, site: SiteProfile | None = N
         body, title_el = post_text(root, ranked, title_el, parts)
     if not known_body and title_el is not None and (body is None or plain_len(body) < SHORT_POST):
         block = post_block(title_el)  # a short notice: its title tells where it stands
-        if block is not None and (body is None or body.getparent() is not block.getparent()):
-            body = block  # (a short post's text right beside its head block is its own)
+        if block is not None and (body is None or not (body.getparent() is block.getparent()
+                                                       or right_after(body, block))):
+            body = block  # (a short post's text beside its head block, or in the block after it, is its own)
     result.title = _title_text(title_el, meta, crumb)
     shown = [d for p in profiles for d in p.date_lines(root)]
     date_lines = heading_dates(title_el) + find_date_lines(title_el, body)

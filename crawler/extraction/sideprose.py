@@ -175,6 +175,8 @@ def _starts_before(a: HtmlElement, b: HtmlElement) -> bool:
     depth = 0
     while depth < min(len(path_a), len(path_b)) and path_a[depth] is path_b[depth]:
         depth += 1
+    if depth == 0:
+        return False  # one of them was left out of the page with the prose around it
     if depth == len(path_a) or depth == len(path_b):
         return depth == len(path_a) and depth < len(path_b)  # a holds b
     parent = path_a[depth - 1]

@@ -62,3 +62,16 @@ def test_a_head_classed_head_is_no_title_of_its_own():
             f"{TITLE}</strong></p><p class='lead'><strong>{LEAD}</strong></p></div><div class='nd'><p>{TEXT}</p>"
             f"</div></div></body></html>")
     assert extract_bytes(html.encode(), "https://tanphu.gov.vn/Default.aspx?ItemID=272").title == TITLE
+
+
+def test_a_one_paragraph_post_in_the_block_after_its_head_is_the_posts_text():
+    # the text's block holds the links to the previous and next posts after the paragraph: the
+    # post's block is the head's, and its text the paragraph in the block after it
+    html = (f"<html><head><title>Cổng thông tin điện tử huyện Tân Phú | {TITLE}</title></head><body><table><tr><td>"
+            f"<div class='detail'><div class='head'><p class='title'><b>{TITLE}</b></p><span class='time'>Thứ Tư - "
+            f"19/10/2024 15:19</span><h4 class='summary'>{LEAD}</h4></div><div class='nd'><div class='content-text'>"
+            f"{TEXT}<br/><br/></div><div class='nav'><a href='/tin/7'>« Bài trước: Tin tức số 7 về hoạt động của "
+            "huyện trong tuần</a> <a href='/tin/8'>Bài sau: Tin tức số 8 về hoạt động của huyện trong tuần »</a></div>"
+            "</div></div></td></tr></table></body></html>")
+    result = extract_bytes(html.encode(), "https://tanphu.gov.vn/Default.aspx?ItemID=203")
+    assert (result.title, result.text.split("\n\n")) == (TITLE, [LEAD, TEXT])

@@ -6,8 +6,10 @@ was read as the post's text, with its heading as the title."""
 from __future__ import annotations
 
 import pytest
+from lxml import html as lxml_html
 
 from crawler.extraction import extract_bytes
+from crawler.extraction.sideprose import _starts_before
 
 TITLE = "Huyện Tân Phú sơ kết công tác 6 tháng đầu năm 2019"
 PARAGRAPHS = [
@@ -107,3 +109,12 @@ def test_a_section_page_beside_a_sidebars_prose_is_a_listing():
             f"</div><div class='main'><h1>Tin tức - Sự kiện</h1>{rows}</div></div></body></html>")
     result = extract_bytes(html.encode(), "https://tanphu.gov.vn/tin-tuc")
     assert (result.is_article, result.rejection) == (False, "listing")
+
+
+def test_a_block_left_out_with_the_prose_around_it_stands_before_nothing():
+    # blocks compared after some were dropped from the page: one in a dropped subtree is in no
+    # order with the page's (it raised "Element is not a child of this node")
+    root = lxml_html.fromstring("<div><div id='a'><p id='p'>x</p></div><div id='b'>y</div></div>")
+    p, b = root.get_element_by_id("p"), root.get_element_by_id("b")
+    root.get_element_by_id("a").drop_tree()
+    assert not _starts_before(p, b) and not _starts_before(b, p)
