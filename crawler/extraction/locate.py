@@ -261,6 +261,13 @@ def dated_piece(el: lxml_html.HtmlElement) -> bool:
     return False
 
 
+def spaced_line(el: lxml_html.HtmlElement) -> str:
+    """A short element's text read with a space where its pieces meet (:func:`_spaced`): a
+    badge's day ("12", "Tháng 7", "2024") and a counter beside a day ("15/12/2024", "1.245");
+    the element's plain text when it has too many pieces to be a line."""
+    return _spaced(el) if _few_pieces(el) else clean_line(el.text_content())
+
+
 def _spaced(el: lxml_html.HtmlElement) -> str:
     """The element's text with a space where two pieces of it meet letter to letter: a date
     printed as a badge (``<span>07</span><span>Tháng 8</span><span>2019</span>``) reads

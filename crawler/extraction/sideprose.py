@@ -25,6 +25,7 @@ from common.textnorm import fold, is_vietnamese
 from crawler.extraction.locate import plain_len
 from crawler.extraction.titles import (
     SECTION_HINT,
+    dated_line,
     find_title,
     heading_text,
     is_headline,
@@ -47,7 +48,10 @@ def post_text(root: HtmlElement, ranked: list[HtmlElement], title: HtmlElement |
     body = ranked[0] if ranked else None
     if len(ranked) < 2 or not is_vietnamese(ranked[0].text_content()):
         return body, title  # the portals' sidebars: elsewhere layouts differ (trafilatura's test pages)
-    if title is None or is_label(title):  # the first block's own heading, or nothing
+    if title is None or is_label(title) or (not dated_line(title) and _starts_before(ranked[0], title)
+                                            and not _nested(ranked[0], title)):
+        # the first block's own heading, nothing, or past that block (a sidebar's prose) a
+        # section's name the <title> repeats, with no day beside it
         headline = _headline_after(root, ranked, parts)
         title = headline if headline is not None else title
     if title is None or is_label(title):

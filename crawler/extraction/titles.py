@@ -19,7 +19,7 @@ from itertools import islice
 from lxml import html as lxml_html
 
 from common.dates import contains_date, without_dates
-from common.textnorm import clean_line, fold
+from common.textnorm import clean_line, fold, is_vietnamese
 from common.urls import slug
 from crawler.extraction.bodytext import is_credit
 from crawler.extraction.boilerplate import BADGES
@@ -31,6 +31,7 @@ from crawler.extraction.locate import (
     PROSE_TAGS,
     dated_piece,
     is_date_line,
+    spaced_line,
     without_counters,
     words_besides_dates,
 )
@@ -39,7 +40,8 @@ from crawler.extraction.locate import (
 TITLE_HINT = re.compile(r"title|tieude|tieu-de|heading|headline|(?:^|\s)head(?:\s|$)", re.I)
 TITLE_SPLIT = re.compile(r"\s+[-|–—:»>›]\s+|\s*\|\s*")  # "Tin tức > Chi tiết": DNN's, SharePoint's
 # a class that names the section's heading ("FolderTitle", "portlet-title", "cat-title"), not the article's
-SECTION_HINT = re.compile(r"folder|categor|cat-?title|chuyen-?muc|danh-?muc|portlet|module|box-?title", re.I)
+SECTION_HINT = re.compile(r"folder|categor|cat-?title|chuyen-?muc|danh-?muc|portlet|module|box-?title"
+                          r"|(?:^|[\s_-])cat(?:[\s_-]|$)", re.I)  # "cat", "title-cat", "cat-name"
 # a <title> that is only the body the portal speaks for ("UBND huyện An Phú") is the site's name
 AUTHORITY = re.compile(r"(ubnd|uy ban nhan dan|hdnd|hoi dong nhan dan|dang uy)\s+"
                        r"(tinh|huyen|xa|thanh pho|thi xa|quan|phuong|thi tran)\b")
@@ -117,8 +119,8 @@ def _dated(heading, reach: int = 2) -> bool:
     after = heading.getnext()
     near = [heading.getprevious(), after, after.getnext() if after is not None and reach > 1 else None]
     return any(el is not None and isinstance(el.tag, str) and el.find(".//a") is None
-               and len(line := clean_line(el.text_content())) <= MAX_LINE and contains_date(line)
-               for el in near)
+               and len(line := clean_line(el.text_content())) <= MAX_LINE
+               and (contains_date(line) or contains_date(spaced_line(el))) for el in near)
 
 
 def names_a_site(text: str) -> bool:
@@ -312,13 +314,25 @@ def find_title(
     động của các xã, thị trấn"), which the ``<title>`` may repeat, too long to read as a label."""
     seen = list(_candidates(root, body, parts))
     ranked = _ranked(seen)
-    if ranked and not _dated(_line_of(ranked[0]), 1):
-        line = set(_line_of(ranked[0]).iter())  # (not the same line's inner elements)
-        later = [c for c in seen[next(i for i, (*_, el) in enumerate(seen) if el is ranked[0]) + 1:]
+    if ranked and not dated_line(ranked[0]):
+        first = ranked[0]
+        line = set(_line_of(first).iter())  # (not the same line's inner elements)
+        later = [c for c in seen[next(i for i, (*_, el) in enumerate(seen) if el is first) + 1:]
                  if c[2] not in line]
-        if any(not is_label(el) and _dated(_line_of(el), 1) for *_, el in later):
+        sectional = is_vietnamese(heading_text(first)) and _sectional(first)  # (portals' layouts)
+        if any(not is_label(el) and (dated_line(el) or (sectional and not _sectional(el)))
+               for *_, el in later):
             ranked = _ranked(later)
     return ranked[0] if ranked else None
+
+
+def _sectional(el: lxml_html.HtmlElement) -> bool:
+    """Classed a section's heading (``cat``, ``title-cat``, ``portlet-title``: the line or what
+    wraps it alone), or a link away (a page's links to itself are unlinked before): a section's
+    name, or another post's."""
+    link = el.find(".//a[@href]") if el.tag != "a" else el
+    return any(SECTION_HINT.search(e.get("class", "") + e.get("id", "")) for e in _line(el)) \
+        or (link is not None and clean_line(link.text_content()) == clean_line(el.text_content()))
 
 
 def _candidates(root: lxml_html.HtmlElement, body: lxml_html.HtmlElement | None,
@@ -381,12 +395,24 @@ def _ranked(candidates: list[tuple[str, str, lxml_html.HtmlElement]]) -> list[lx
     return ranked
 
 
+def dated_line(el: lxml_html.HtmlElement) -> bool:
+    """A day stands right before or after the line ``el`` is, or on a line of its own inside it."""
+    return _dated(line := _line_of(el), 1) or bool(heading_dates(line))
+
+
 def _line_of(el: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
-    """The block that is ``el``'s line: ``el`` itself, or the block it fills (``<p><b>…</b></p>``)."""
-    while (parent := el.getparent()) is not None and parent.tag not in ("body", "html") \
-            and len(parent) == 1 and not (parent.text or "").strip() and not (el.tail or "").strip():
-        el = parent
-    return el
+    """The block that is ``el``'s line: ``el`` itself, or the block it fills with its words
+    (``<p><b>…</b></p>``; Joomla's title row, the print and e-mail buttons beside it)."""
+    return _line(el)[-1]
+
+
+def _line(el: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
+    """``el`` and the elements around it that hold its words and nothing else, inmost first."""
+    text, line = clean_line(el.text_content()), [el]
+    while (parent := line[-1].getparent()) is not None and parent.tag not in ("body", "html") \
+            and clean_line(parent.text_content()) == text:
+        line.append(parent)
+    return line
 
 
 def _prose(el: lxml_html.HtmlElement, text: str) -> bool:
@@ -481,11 +507,15 @@ def _opens(el: lxml_html.HtmlElement, body: lxml_html.HtmlElement, text: str) ->
     for node in body.iter():
         if node is el or node is block:
             break
-        if not _in_heading(node, body):  # a section's heading above the post, however long its name
-            before.append(node.text or "")
+        if not _in_heading(node, body) and not _COUNT.match(node.text or ""):
+            before.append(node.text or "")  # (a section's heading above the post, however long its
+            # name, and a counter beside the day, "1.245", are no text)
     rest = clean_line(" ".join(before))
     # the post's date line may stand above its title, and the section's name ("Tin hoạt động")
     return not rest or is_date_line(rest) or _names_a_section(rest)
+
+
+_COUNT = re.compile(r"^\s*\d[\d.,]*\s*$")
 
 
 def _in_heading(node: lxml_html.HtmlElement, body: lxml_html.HtmlElement) -> bool:

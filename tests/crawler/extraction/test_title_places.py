@@ -5,9 +5,11 @@ table cell or a bold first line under the section's name."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 
-from crawler.extraction import extract_bytes
+from crawler.extraction import extract_bytes, resolve_date
 
 TITLE = "Huyện Tân Phú sơ kết công tác 6 tháng đầu năm 2019"
 SITE = "Cổng thông tin điện tử huyện Tân Phú"
@@ -91,3 +93,56 @@ def test_a_long_section_name_above_the_headline_gives_way_to_the_headline_with_i
     name = LONG_SECTIONS[len(headline) % 2]
     result = read(HEADLINES[headline], section.format(name), f"{name} - {SITE}" if page_title == "section" else SITE)
     assert (result.is_article, result.title) == (True, TITLE)
+
+
+def page(main: str, page_title: str, side: str = SIDE, og: str = "") -> str:
+    return (f"<html><head><title>{page_title}</title>{og}</head><body><div class='header'><h1>{SITE}</h1></div>"
+            f"{side}<div class='main'>{main}</div></body></html>")
+
+
+DAYS_BESIDE = {  # the post's day where layouts put it, beside or inside the headline's line
+    "a badge above, with the counter": "<div class='meta'><span><span class='d'>07</span><span class='m'>Tháng 8</span>"
+                                       "<span class='y'>2019</span></span><span>1.245</span></div>{h}",
+    "a line above, the counter run on": "<div class='meta'><span>Cập nhật lúc: 09:15 07/08/2019</span><span>1.245</span>"
+                                        "</div>{h}",
+    "on a line of its own in the headline": "{h}",
+}
+
+
+@pytest.mark.parametrize("where", sorted(DAYS_BESIDE))
+def test_the_headline_with_its_day_beside_it_wins_over_the_sections_name_the_title_repeats(where):
+    name = LONG_SECTIONS[0]
+    headline = (f"<p align='center'><strong>{TITLE}<br/>07/08/2019</strong></p>" if "own" in where
+                else f"<p align='center'><strong>{TITLE}</strong></p>")
+    main = f"<h1 class='cat'>{name}</h1><div class='detail'>{DAYS_BESIDE[where].format(h=headline)}{TEXT}</div>"
+    result = resolve_date(extract_bytes(page(main, f"{name} - {SITE}").encode(),
+                                        "https://tanphu.gov.vn/Default.aspx?ItemID=1"), datetime(2024, 12, 31))
+    assert (result.title, (result.published_at or "")[:10]) == (TITLE, "2019-08-07")
+
+
+@pytest.mark.parametrize("section", ["<div class='cat'>{}</div>", "<h2 class='title-cat'><a href='/tin'>{}</a></h2>"])
+def test_a_section_heading_classed_so_or_linking_its_section_gives_way_to_the_headline(section):
+    # no day beside either (the post's day is below its text): the section's heading says what it is
+    name = LONG_SECTIONS[1]
+    main = (f"{section.format(name)}<div class='detail'><h4>{TITLE}</h4>{TEXT}<p><i>Cập nhật lúc: 07/08/2019</i></p>"
+            "</div>")
+    result = extract_bytes(page(main, f"{name} - {SITE}").encode(), "https://tanphu.gov.vn/Default.aspx?ItemID=1")
+    assert result.title == TITLE
+
+
+def test_past_a_sidebars_prose_the_headline_wins_over_the_sections_name_the_title_repeats():
+    # the sidebar's introduction holds more prose than a one-paragraph post; the <title> names the
+    # section, og:title the post
+    name = LONG_SECTIONS[1]
+    prose = ("<div class='box'><h3>Giới thiệu chung</h3><p>Huyện Tân Phú nằm ở phía Bắc tỉnh Đồng Nai, có diện tích "
+             "tự nhiên 77.400 ha, dân số khoảng 160.000 người, gồm 17 xã, thị trấn. Huyện có vị trí chiến lược quan "
+             "trọng về quốc phòng, an ninh, là cửa ngõ của tỉnh nối với Tây Nguyên; có Vườn quốc gia Cát Tiên là khu dự "
+             "trữ sinh quyển thế giới, với nhiều tiềm năng phát triển du lịch sinh thái.</p></div>")
+    one = ("<p>Sáng nay, Ủy ban nhân dân huyện tổ chức hội nghị sơ kết công tác 6 tháng đầu năm, triển khai nhiệm vụ "
+           "trọng tâm 6 tháng cuối năm với sự tham dự của lãnh đạo các phòng, ban.</p>")
+    main = (f"<h1 class='cat'>{name}</h1><div class='detail'><p align='center'><strong><font size='4'>{TITLE}</font>"
+            f"</strong></p><div class='date'>07/08/2019 | Tác giả: Minh Tâm</div><div class='nd'>{one}</div></div>")
+    og = f"<meta property='og:title' content='{TITLE} - {SITE}'/>"
+    result = extract_bytes(page(main, f"{name} - {SITE}", SIDE + prose, og).encode(),
+                           "https://tanphu.gov.vn/Default.aspx?ItemID=1")
+    assert (result.title, result.text) == (TITLE, one[3:-4])
