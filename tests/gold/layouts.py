@@ -26,7 +26,9 @@ the point: a rule that holds for one layout and breaks another shows here. Stop 
 added the publication labels "Đăng lúc" and "Tin đăng:", a day on the counters' line, a title in
 an h4, and the section's earlier posts ("Các tin đã đưa:") and the links to the previous and
 next posts among the widgets; a post shown above only two others, its headline a link; and a
-notice's file on Google Drive.
+notice's file on Google Drive. Stop 53's: a section's name of five words and more ("Chương
+trình mục tiêu quốc gia xây dựng nông thôn mới"), which reads as no label, and a ``<title>``
+that repeats the section's name.
 
 A second set puts a section's pages together from the same parts: listings in six styles (a
 list, rows of a table, blocks, teasers with their leads, links a paragraph each, excerpts cut
@@ -96,6 +98,9 @@ COMMENT = ("Tôi rất đồng tình với chủ trương này của huyện, mo
 LEAKS = ("Tin tức số", "In bài", "Đánh giá", "Tin khác", "Cơ quan chủ quản", "TIN TỨC", "Trang chủ", "đồng tình",
          "Nghe audio", "Giọng nữ", "Quét mã", "Các tin đã đưa", "Bài trước", "Bài sau", "Vườn quốc gia",
          "Dễ trăm lần", "tiếp công dân định kỳ")
+# a section's name above the post: a label, or five words and more (which read as no label)
+SECTION_NAMES = ["TIN TỨC - SỰ KIỆN", "Tin hoạt động", "THÔNG BÁO", "Tin trong tỉnh", "Tin chuyên ngành",
+                 "Tin hoạt động của các xã, thị trấn", "Chương trình mục tiêu quốc gia xây dựng nông thôn mới"]
 FIELDS = ("article", "title", "day", "lead", "paragraphs", "caption", "author", "clean")
 
 
@@ -176,11 +181,12 @@ def case(rnd: random.Random, n: int) -> Case:
     inside = (not below and not top and "<" not in shown and "Tác giả" not in date_el
               and "contentheading" not in title_el and rnd.random() < 0.1)
     title_el = title_el.replace(title, f"{title}<br/>{shown}", 1) if inside else title_el
+    name = rnd.choice(SECTION_NAMES)
     main = _main(rnd, title_el, "" if below or top or inside else date_el, lead_el, body,
-                 after + (date_el if below else ""))
+                 after + (date_el if below else ""), name)
     side_heading = rnd.choice(["<div class='h'>Tin mới</div>", "<h2>Tin mới nhất</h2>", "<h3>TIN XEM NHIỀU</h3>"])
     side = f"<div class='side'>{side_heading}<ul>{HEADLINES}</ul>{rnd.choice(['', '', *PROSE_WIDGETS])}</div>"
-    head = rnd.choice([PORTAL, f"{title} - {PORTAL}", f"{PORTAL} | {title}", "Chi tiết tin"])
+    head = rnd.choice([PORTAL, f"{title} - {PORTAL}", f"{PORTAL} | {title}", "Chi tiết tin", f"{name} - {PORTAL}"])
     if rnd.random() < 0.5:
         page = (f"<div class='wrap'>{side if rnd.random() < 0.5 else ''}<div class='main'>{main}</div></div>")
     else:
@@ -210,7 +216,8 @@ def _title_el(rnd: random.Random, title: str) -> str:
                        "<img src='/images/emailButton.png' alt='E-mail'/></a></td></tr></table>"])
 
 
-def _main(rnd: random.Random, title_el: str, date_el: str, lead_el: str, body: str, after: str = "") -> str:
+def _main(rnd: random.Random, title_el: str, date_el: str, lead_el: str, body: str, after: str = "",
+          name: str = "Tin hoạt động") -> str:
     extras = []
     if rnd.random() < 0.5:
         extras.append("<div class='tools'><a href='#'>In bài</a> | <a href='#'>Gửi email</a> | "
@@ -240,7 +247,6 @@ def _main(rnd: random.Random, title_el: str, date_el: str, lead_el: str, body: s
     inside = rnd.random() < 0.4
     crumb = ("<div class='bc'><a href='/'>Trang chủ</a> » <a href='/tin'>Tin tức</a></div>"
              if rnd.random() < 0.5 else "")
-    name = rnd.choice(['TIN TỨC - SỰ KIỆN', 'Tin hoạt động', 'THÔNG BÁO', 'Tin trong tỉnh', 'Tin chuyên ngành'])
     section = rnd.choice([f"<div class='cat'>{name}</div>", f"<h1 class='cat'>{name}</h1>",
                           f"<h2 class='title-cat'><a href='/tin'>{name}</a></h2>", "", ""])
     head = [title_el, date_el] if rnd.random() < 0.7 else [date_el, title_el]
