@@ -7,7 +7,9 @@
   way for extraction and for learning (a ``<br/>`` parts the words around it);
 - ``metadata``: ``<head>``, JSON-LD and microdata;
 - ``boilerplate``: blocks removed by what they hold;
-- ``locate``: body and date line in the cleaned tree; ``titles``: the title among its candidates;
+- ``locate``: body and date line in the cleaned tree; ``pagetitle``: what the ``<title>``,
+  ``og:title``, slug and breadcrumb say, less the portal's name; ``titles``: the title element
+  among its candidates;
   ``sideprose``: the post's block, not a sidebar's prose that outweighs a short post;
   ``lead``: the lead a portal prints between the title and the body, in an element of its own;
 - ``bodytext``: the body as text, signature and source split off (``stoplist``: trafilatura's

@@ -51,19 +51,21 @@ from crawler.extraction.locate import (
     right_after,
 )
 from crawler.extraction.metadata import PageMeta, read_meta
+from crawler.extraction.pagetitle import (
+    breadcrumb_item,
+    names_a_site,
+    og_title_without_portal,
+    page_title_without_portal,
+    title_parts,
+)
 from crawler.extraction.result import Extraction, Rejection, resolve_date
 from crawler.extraction.sideprose import post_text
 from crawler.extraction.titles import (
-    breadcrumb_item,
     find_title,
     heading_dates,
     heading_text,
     is_label_text,
-    names_a_site,
     names_the_page,
-    og_title_without_portal,
-    page_title_without_portal,
-    title_parts,
     titled_headings,
 )
 from crawler.extraction.tree import link_cards, parse_page, rebase_links

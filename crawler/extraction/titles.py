@@ -20,7 +20,6 @@ from lxml import html as lxml_html
 
 from common.dates import contains_date, without_dates
 from common.textnorm import clean_line, fold, is_vietnamese
-from common.urls import slug
 from crawler.extraction.bodytext import is_credit
 from crawler.extraction.boilerplate import BADGES
 from crawler.extraction.lead import LEAD_NAME
@@ -35,71 +34,15 @@ from crawler.extraction.locate import (
     without_counters,
     words_besides_dates,
 )
+from crawler.extraction.pagetitle import LABEL_WORDS, TITLE_SPLIT, bare, names_a_site
 
 # "Head": DotNetNuke's module title class, a word of its own (not "header", "thead")
 TITLE_HINT = re.compile(r"title|tieude|tieu-de|heading|headline|(?:^|\s)head(?:\s|$)", re.I)
-TITLE_SPLIT = re.compile(r"\s+[-|–—:»>›]\s+|\s*\|\s*")  # "Tin tức > Chi tiết": DNN's, SharePoint's
 # a class that names the section's heading ("FolderTitle", "portlet-title", "cat-title"), not the article's
 SECTION_HINT = re.compile(r"folder|categor|cat-?title|chuyen-?muc|danh-?muc|portlet|module|box-?title"
                           r"|(?:^|[\s_-])cat(?:[\s_-]|$)", re.I)  # "cat", "title-cat", "cat-name"
-# a <title> that is only the body the portal speaks for ("UBND huyện An Phú") is the site's name
-AUTHORITY = re.compile(r"(ubnd|uy ban nhan dan|hdnd|hoi dong nhan dan|dang uy)\s+"
-                       r"(tinh|huyen|xa|thanh pho|thi xa|quan|phuong|thi tran)\b")
-SITE_NAME_WORDS = 8
 # the headings a title may stand in: older templates set the article's in an h4 under the section's
 TITLE_HEADINGS = HEADING_TAGS | {"h4"}
-PORTAL_NAME = re.compile(r"cong thong tin|cong ttdt|trang thong tin|trang chu|portal|gov\.vn|website")
-# a longer portal name is the portal's words, then its unit's: "Cổng thông tin điện tử huyện An Phú
-# tỉnh An Giang"
-PORTAL_OF_UNIT = re.compile(r"(cong thong tin|cong ttdt|trang thong tin)( dien tu)? (tinh|huyen|xa|thanh pho"
-                            r"|thi xa|quan|phuong|thi tran|so|ubnd|uy ban nhan dan)\b(\s\S+){1,8}$")
-
-
-CRUMB = re.compile(r"crumb|duong-?dan|site-?path|nav(?:igation)?-?path|vi-?tri|(?:^|\s)path(?:\s|$)", re.I)
-CRUMB_SEPARATORS = " »›>/|\\-–—:…."
-
-
-def breadcrumb_item(root) -> str:
-    """The breadcrumb's last item where it is no link (the page itself) and no heading says the
-    same: on many portals the article's title, often cut short ("Hội nghị tổng kết công tác...")."""
-    for el in root.iter():
-        if not isinstance(el.tag, str) or not CRUMB.search(f"{el.get('class', '')} {el.get('id', '')}"):
-            continue
-        last = next((t for t in reversed(el.xpath(".//text()")) if t.strip(CRUMB_SEPARATORS)), None)
-        # a tail ("<a>Tin tức</a> » Hội nghị ...") belongs to the element around the link, not to it
-        holder = None if last is None else last.getparent().getparent() if last.is_tail else last.getparent()
-        if holder is None or any(a.tag == "a" for a in [holder, *holder.iterancestors()]):
-            continue
-        item = clean_line(str(last)).strip(CRUMB_SEPARATORS)
-        if len(item.split()) < LABEL_WORDS:
-            return ""
-        # a heading of the same words: the crumb names the section printed above the article
-        # (a title in a heading is found without it)
-        headings = {fold(clean_line(h.text_content())) for h in root.iter(*HEADING_TAGS)}
-        return "" if fold(item) in headings else item
-    return ""
-
-
-def title_parts(page_title: str, og_title: str, url: str | None = None, crumb: str = "") -> list[str]:
-    """What the page's ``<title>``, ``og:title`` and address slug say, for matching the title
-    element, folded and without punctuation. A ``<title>`` that is only the portal's name
-    ("Cổng thông tin điện tử") names no article: matched, it made the site's logo the title of
-    every page built by script. Portals derive slugs from titles ("hoi-nghi-tong-ket-nam-2024"):
-    a heading that reads as the slug is the title, where ``<title>`` is only the site's name."""
-    # each split at its separators: an og:title carries the portal's name as <title> does
-    parts = [p for whole in (og_title, page_title) for p in TITLE_SPLIT.split(whole or "")
-             if len(p.strip()) >= 8]
-    if og_title:
-        parts.insert(0, og_title)
-    if page_title:
-        parts.append(page_title)
-    if crumb:  # the breadcrumb's last item, where the page names itself there
-        parts.append(crumb)
-    folded = [_bare(fold(clean_line(p))) for p in parts if p.strip()]
-    words = _bare(fold(slug(url or "")))
-    if len(re.findall(r"[a-z]{2,}", words)) >= SLUG_WORDS:
-        folded.append(words)
-    return [p for p in folded if not _site_name(p)]
 
 
 def titled_headings(root, parts: list[str]) -> list:
@@ -108,7 +51,7 @@ def titled_headings(root, parts: list[str]) -> list:
     around it (a listing's heading reads as its title too, but no day stands by it)."""
     out = []
     for heading in root.iter("h1", "h2", "h3"):
-        text = _bare(fold(clean_line(heading.text_content())))
+        text = bare(fold(clean_line(heading.text_content())))
         if len(text) >= 15 and any(text == p or text in p for p in parts) and _dated(heading):
             out.append(heading)
     return out
@@ -123,76 +66,6 @@ def _dated(heading, reach: int = 2) -> bool:
                and (contains_date(line) or contains_date(spaced_line(el))) for el in near)
 
 
-def names_a_site(text: str) -> bool:
-    """``text`` is a portal's or its body's name ("Cổng thông tin điện tử huyện X", "UBND huyện X"),
-    which a page's ``<title>`` or ``og:title`` may hold instead of the article's title."""
-    return _site_name(_bare(fold(clean_line(text))))
-
-
-def _site_name(folded: str) -> bool:
-    return bool((PORTAL_NAME.match(folded) and (len(folded) <= 40 or PORTAL_OF_UNIT.match(folded)))
-                or (AUTHORITY.match(folded) and len(folded.split()) <= SITE_NAME_WORDS))
-
-
-SLUG_WORDS = 4  # "view detail" or "tin tuc" is a path, "hoi nghi tong ket" a title
-_PUNCT = re.compile(r"[\W_]+")
-
-
-def _bare(text: str) -> str:
-    """Folded text without punctuation: slugs drop it, and so do some <title>s."""
-    return _PUNCT.sub(" ", text).strip()
-
-
-def page_title_without_portal(page_title: str, site_names: list[str] = ()) -> str:
-    """``<title>`` without the portal's name, which stands before or after the title: parts
-    at either end that name a portal (or are the page's ``og:site_name``) are cut, and what
-    is left is kept whole, its own dashes with it ("Hội nghị A - giai đoạn 2021-2025").
-    When no end names the portal, the longest part."""
-    pieces = TITLE_SPLIT.split(page_title)
-    start, end = _portal_ends(pieces, site_names)
-    if start == end:
-        return clean_line(page_title)
-    if (start, end) != (0, len(pieces)):
-        return _joined(page_title, pieces, start, end)
-    parts = [clean_line(p) for p in pieces if p.strip()]
-    return max(parts, key=len) if parts else clean_line(page_title)
-
-
-def og_title_without_portal(og_title: str, site_names: list[str] = ()) -> str:
-    """``og:title`` without the portal's name at either end ("Hội nghị A - Cổng TTĐT huyện B"),
-    whole when no end names it: unlike ``<title>``, it is the article's own title."""
-    pieces = TITLE_SPLIT.split(og_title)
-    start, end = _portal_ends(pieces, site_names)
-    return clean_line(og_title) if start == end or (start, end) == (0, len(pieces)) \
-        else _joined(og_title, pieces, start, end)
-
-
-def _portal_ends(pieces: list[str], site_names: list[str]) -> tuple[int, int]:
-    """The first and past-the-last of the pieces between those at the ends that name a portal."""
-    names = {fold(clean_line(n)) for n in site_names if n.strip()}
-
-    def portal(part: str) -> bool:
-        folded = fold(clean_line(part))
-        return not folded or bool(PORTAL_NAME.search(folded)) or folded in names
-
-    start, end = 0, len(pieces)
-    while start < end and portal(pieces[start]):
-        start += 1
-    while end > start and portal(pieces[end - 1]):
-        end -= 1
-    return start, end
-
-
-def _joined(title: str, pieces: list[str], start: int, end: int) -> str:
-    """The pieces ``start:end`` of ``title`` (split at ``TITLE_SPLIT``) with the separators that
-    stood between them."""
-    separators = [m.group() for m in TITLE_SPLIT.finditer(title)]
-    kept = pieces[start]
-    for separator, piece in zip(separators[start:end - 1], pieces[start + 1:end], strict=True):
-        kept += separator + piece
-    return clean_line(kept)
-
-
 def names_the_page(el: lxml_html.HtmlElement, parts: list[str]) -> bool:
     """``el`` reads as the page's own title (``title_parts``: its ``<title>``, og:title, address)."""
     return _names(heading_text(el), parts)
@@ -202,13 +75,13 @@ def _names(text: str, parts: list[str]) -> bool:
     """A line is the title, or holds it or is held by it (a day, a section's name besides), unless
     it is a sentence that restates it: "UBND huyện thông báo kết quả xét tuyển ... như sau:"
     opens a notice titled "Thông báo kết quả xét tuyển ..."."""
-    bare = _bare(fold(text))
+    folded = bare(fold(text))
     if text.rstrip().endswith((".", ":")):
-        return bare in parts
+        return folded in parts
     for part in parts:
-        if bare == part:
+        if folded == part:
             return True
-        shorter, longer = sorted((bare, part), key=len)
+        shorter, longer = sorted((folded, part), key=len)
         if len(shorter) >= 0.6 * len(longer) and shorter in longer:
             return True
     return False
@@ -467,9 +340,6 @@ def _outranks(heading: lxml_html.HtmlElement, first: lxml_html.HtmlElement) -> b
 
 TITLE_ORDER = ("match before", "match inside", "heading before", "heading inside", "bold inside",
                "block before")
-LABEL_WORDS = 5  # a heading of fewer words names a section or a site, not an article
-
-
 def is_label(el: lxml_html.HtmlElement) -> bool:
     """A section's or site's name: a heading of few words, or one that names a portal or its
     authority ("Cổng thông tin điện tử huyện X" in the logo's h1)."""
@@ -478,7 +348,7 @@ def is_label(el: lxml_html.HtmlElement) -> bool:
 
 def is_label_text(text: str) -> bool:
     """:func:`is_label` for a line of text (a ``<title>`` less the portal's name)."""
-    return len(_bare(fold(text)).split()) < LABEL_WORDS or names_a_site(text)
+    return len(bare(fold(text)).split()) < LABEL_WORDS or names_a_site(text)
 
 
 BOLD_TAGS = frozenset({"b", "strong"})
@@ -529,7 +399,7 @@ def _in_heading(node: lxml_html.HtmlElement, body: lxml_html.HtmlElement) -> boo
 
 def _names_a_section(text: str) -> bool:
     """A line of few words besides its days, or a portal's name: a section's or a site's name."""
-    return len(_bare(fold(without_dates(text))).split()) < LABEL_WORDS or names_a_site(text)
+    return len(bare(fold(without_dates(text))).split()) < LABEL_WORDS or names_a_site(text)
 
 
 def _near_body(body: lxml_html.HtmlElement | None, levels: int = 3) -> set:
