@@ -453,8 +453,13 @@ def _opening_date(body: lxml_html.HtmlElement | None, title: lxml_html.HtmlEleme
         line = line if is_date_line(line) else _line_around(first, body, first_line(first))
         if not is_date_line(line) and (is_noise_line(line) or _links_only(first)):
             continue  # the tools above the text (their line may hold the day: "Lượt xem: 12 | 05/08/2019")
-        return [line] if is_date_line(line) and not _in_list(first) else []
+        posted = is_date_line(line) and not _in_list(first) and not _EVENT_TIME.match(fold(line))
+        return [line] if posted else []
     return []
+
+
+# "Thời gian: 08h00 ngày 15/12/2024" atop an invitation's text is the event's time, not the post's
+_EVENT_TIME = re.compile(r"^\W*thoi gian\s*:")
 
 
 def first_line(el: lxml_html.HtmlElement) -> str:
