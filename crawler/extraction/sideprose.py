@@ -48,18 +48,20 @@ def post_text(root: HtmlElement, ranked: list[HtmlElement], title: HtmlElement |
     body = ranked[0] if ranked else None
     if len(ranked) < 2 or not is_vietnamese(ranked[0].text_content()):
         return body, title  # the portals' sidebars: elsewhere layouts differ (trafilatura's test pages)
-    if title is None or is_label(title) or (not dated_line(title) and _starts_before(ranked[0], title)
-                                            and not _nested(ranked[0], title)):
-        # the first block's own heading, nothing, or past that block (a sidebar's prose) a
-        # section's name the <title> repeats, with no day beside it
+    # the first block's own heading, nothing, or past that block (a sidebar's prose) a heading
+    # with no day beside it: a section's name (one the <title> repeats, too long for a label)
+    named = title is None or is_label(title) or (not dated_line(title) and _starts_before(ranked[0], title)
+                                                 and not _nested(ranked[0], title))
+    if named:
         headline = _headline_after(root, ranked, parts)
         title = headline if headline is not None else title
-    if title is None or is_label(title):
+        named = title is None or is_label(title) or not dated_line(title)
+    if named:
         heading = _heading_after(root, ranked[0])  # a section page's: the prose before it is a sidebar's
         if heading is not None and after_title(ranked, heading)[0] is None:
             _leave_out((heading, _before(ranked, heading, heading)))
             return None, heading
-    if (title is None or is_label(title)) and _widget(ranked, title):
+    if (title is None or is_label(title) or not dated_line(title)) and _widget(ranked, title):
         ranked[0].drop_tree()  # the page's own content (a section's list) went with the boilerplate
         return None, None
     if title is None:

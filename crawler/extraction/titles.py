@@ -58,12 +58,14 @@ def titled_headings(root, parts: list[str]) -> list:
 
 
 def _dated(heading, reach: int = 2) -> bool:
-    """A short line with a day, no link, right before or within ``reach`` blocks after ``heading``."""
+    """A date line (a day, its time, label, counters and credits), no link, right before or within
+    ``reach`` blocks after ``heading``: not a short block that names a day among other words (a
+    notice's whole block, its title and day)."""
     after = heading.getnext()
     near = [heading.getprevious(), after, after.getnext() if after is not None and reach > 1 else None]
     return any(el is not None and isinstance(el.tag, str) and el.find(".//a") is None
                and len(line := clean_line(el.text_content())) <= MAX_LINE
-               and (contains_date(line) or contains_date(spaced_line(el))) for el in near)
+               and (is_date_line(line) or is_date_line(spaced_line(el))) for el in near)
 
 
 def names_the_page(el: lxml_html.HtmlElement, parts: list[str]) -> bool:

@@ -222,7 +222,11 @@ def _mostly_headlines(text: str, anchor_texts: frozenset[str]) -> bool:
     as one row: "| Tin mới nhất | Tin tức <headline> 17/06/2024 <headline> 24/02/2024 |")."""
     found = [a for a in anchor_texts if len(a) >= HEADLINE_CHARS and a in text]
     words = len(without_dates(text).replace("|", " ").split())
-    return len(found) >= 2 and sum(len(a.split()) for a in found) >= HEADLINED_SHARE * words
+    headlined = sum(len(a.split()) for a in found)
+    # ... or one headline and its day, all that is left: a section page whose other rows the
+    # cleaning took with the list
+    return (len(found) >= 2 and headlined >= HEADLINED_SHARE * words) \
+        or (len(found) == 1 and headlined >= words)
 
 
 def _static(result: Extraction, in_menu: bool) -> tuple[Rejection | None, str]:

@@ -287,7 +287,7 @@ def other_case(rnd: random.Random, n: int) -> Other:
     """A section's page in one of six list styles (a list, a table of rows, blocks, teasers with
     their leads, links a paragraph each, excerpts cut short), its newest post shown in full above the list or not, paged or not; or a
     notice: its title, its day, one line or none, a file, in the section's frame."""
-    section = rnd.choice(["Tin tức - Sự kiện", "Thông báo", "Tin hoạt động", "TIN TỨC"])
+    section = rnd.choice(["Tin tức - Sự kiện", "Thông báo", "Tin hoạt động", "TIN TỨC", *SECTION_NAMES[-2:]])
     if rnd.random() < 0.65:
         featured = ""
         if rnd.random() < 0.4:  # its headline a link, or a picture or "Xem tiếp" linking the post

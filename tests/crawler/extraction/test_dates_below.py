@@ -87,7 +87,8 @@ def test_a_dash_between_a_day_and_its_time_below_the_text_keeps_the_time():
     assert r.published_at == "2024-11-08T09:30:00+07:00"
 
 
-@pytest.mark.parametrize("line", ["Thời gian: 08h00 ngày 15/12/2024", "Thời gian: 08 giờ 00, ngày 15/12/2024"])
+@pytest.mark.parametrize("line", ["Thời gian: 08h00 ngày 15/12/2024",
+                                  "Thời gian: 08 giờ 00, ngày 15/12/2024"])
 def test_an_invitations_time_atop_its_text_gives_no_date(line):
     # the event's time, where the post prints no day of its own: no date rather than a wrong one
     assert read(f"<p>{line}</p><p>{PARA}</p>").published_at is None

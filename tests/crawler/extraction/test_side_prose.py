@@ -82,31 +82,42 @@ def test_a_ticker_is_no_text():
     assert result.text == PARAGRAPHS[0]
 
 
-def test_a_notice_after_a_sidebars_prose_is_read_from_the_block_holding_its_title():
+# a section's name of five words and more reads as no label, and the <title> may repeat it
+SECTIONS = ["Tin tức - Sự kiện", "Chương trình mục tiêu quốc gia xây dựng nông thôn mới"]
+
+
+@pytest.mark.parametrize("section", SECTIONS)
+@pytest.mark.parametrize("shown", ["<p><a href='/upload/tb-15.pdf'>tb-15.pdf</a></p>",
+                                   "<p><a href='/upload/tb-15.pdf'>tb-15.pdf</a></p><video src='/upload/a.mp4'></video>"])
+def test_a_notice_after_a_sidebars_prose_is_read_from_the_block_holding_its_title(section, shown):
     """A notice (a title, a day, a file) has no text of its own to outweigh the prose: the block
-    that holds its title is the post, and the prose before it no part of it."""
+    that holds its title is the post, and the prose before it no part of it. The notice's whole
+    block, short and holding its day, is no date line beside the section's name above it."""
     html_widget, words = WIDGETS["a quotation"]
     notice = "Thông báo số 15/TB-UBND về việc lịch tiếp công dân tháng 3"
-    html = (f"<html><head><title>Cổng thông tin điện tử huyện Tân Phú</title></head><body><table><tr><td>"
-            f"<div class='side'>{html_widget}</div></td><td><div class='cat'>Tin tức - Sự kiện</div>"
-            f"<div class='detail'><div class='title'>{notice}</div><div class='d'>Ngày đăng: 05/03/2024</div>"
-            "<div class='nd'><p><a href='/upload/tb-15.pdf'>tb-15.pdf</a></p></div></div></td></tr></table></body></html>")
+    html = (f"<html><head><title>{section} - Cổng thông tin điện tử huyện Tân Phú</title></head><body><table><tr><td>"
+            f"<div class='side'>{html_widget}</div></td><td><div class='cat'>{section}</div>"
+            f"<div class='detail'><div class='title'>{notice}</div><div class='nd'>{shown}</div><div class='d'>Ngày "
+            "đăng: 05/03/2024</div></div></td></tr></table></body></html>")
     result = extract_bytes(html.encode(), "https://tanphu.gov.vn/Default.aspx?ItemID=15")
     assert (result.is_article, result.title) == (True, notice)
     assert [a["url"] for a in result.attachments] == ["https://tanphu.gov.vn/upload/tb-15.pdf"]
     assert words not in result.text
 
 
-def test_a_section_page_beside_a_sidebars_prose_is_a_listing():
+@pytest.mark.parametrize("section", SECTIONS)
+@pytest.mark.parametrize("rows", [8, 12])
+def test_a_section_page_beside_a_sidebars_prose_is_a_listing(section, rows):
     """The section's list of headlines is boilerplate to the cleaning: the widget's prose, all
-    that was left, under a heading of its own and with no day, is no post. (Where the title
-    found is the widget's own heading, the box stays read: a post under a label with no day
-    would look the same, and losing it is worse.)"""
+    that was left, under a heading of its own and with no day, is no post; nor is one row left
+    of the list. (Where the title found is the widget's own heading, the box stays read: a post
+    under a label with no day would look the same, and losing it is worse.)"""
     html_widget, _ = WIDGETS["a quotation"]
     rows = "".join(f"<div class='row'><a href='/tin-tuc/bai-{i}.html'>Xã Phú Lợi ra quân làm đường giao thông nông thôn "
-                   f"đợt {i}</a><div class='d'>2{i}/04/2024</div></div>" for i in range(8))
-    html = (f"<html><head><title>Tin tức - Sự kiện</title></head><body><div class='wrap'><div class='side'>{html_widget}"
-            f"</div><div class='main'><h1>Tin tức - Sự kiện</h1>{rows}</div></div></body></html>")
+                   f"đợt {i}</a><div class='d'>{i % 28 + 1:02d}/04/2024</div></div>" for i in range(rows))
+    html = (f"<html><head><title>{section} - Cổng TTĐT huyện Tân Phú</title></head><body><div class='wrap'><div "
+            f"class='side'>{html_widget}</div><div class='main'><h1>{section}</h1>{rows}<div class='pager'><a href="
+            "'?page=2'>2</a> <a href='?page=3'>Trang sau</a></div></div></div></body></html>")
     result = extract_bytes(html.encode(), "https://tanphu.gov.vn/tin-tuc")
     assert (result.is_article, result.rejection) == (False, "listing")
 
@@ -118,3 +129,57 @@ def test_a_block_left_out_with_the_prose_around_it_stands_before_nothing():
     p, b = root.get_element_by_id("p"), root.get_element_by_id("b")
     root.get_element_by_id("a").drop_tree()
     assert not _starts_before(p, b) and not _starts_before(b, p)
+
+
+LONG_SECTION = SECTIONS[1]
+BOX = ("<div class='box'><div class='box-title'>Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh</div><p><em>"
+       "“Dễ trăm lần không dân cũng chịu, khó vạn lần dân liệu cũng xong”. Cán bộ, công chức phải gần dân, hiểu dân, học "
+       "dân và có trách nhiệm với dân; việc gì có lợi cho dân thì hết sức làm, việc gì có hại cho dân thì hết sức tránh, "
+       "phải đặt lợi ích của nhân dân lên trên hết, trước hết.</em></p></div>")
+
+
+@pytest.mark.parametrize("rows", [0, 7, 12])
+def test_a_section_page_under_a_long_name_the_title_repeats_is_no_post_of_the_sidebars_prose(rows):
+    # its heading has no day beside it: the section's name, however long, not a post's headline
+    items = "".join(f"<div class='row'><a href='/tin-tuc/bai-{i}.html'>Xã Phú Lợi ra quân làm đường giao thông nông "
+                    f"thôn (tin {i})</a><div class='d'>{i + 1:02d}/08/2024</div></div>" for i in range(rows))
+    html = (f"<html><head><title>{LONG_SECTION} - Cổng thông tin điện tử huyện Tân Phú</title></head><body><div "
+            f"class='wrap'><div class='side'>{BOX}</div><div class='main'><h1>{LONG_SECTION}</h1>{items}</div></div>"
+            "</body></html>")
+    result = extract_bytes(html.encode(), "https://tanphu.gov.vn/thong-bao")
+    assert not result.is_article and "Dễ trăm lần" not in result.text
+
+
+def test_a_notice_of_a_video_under_a_long_section_name_is_titled_by_its_heading():
+    # the notice's block (its heading, a player, its day below) is short and names a day: no
+    # date line beside the section's name above it, which the <title> repeats
+    notice = "Thông báo số 23/TB-UBND về việc lịch tiếp công dân tháng 3"
+    html = (f"<html><head><title>{LONG_SECTION} - Cổng thông tin điện tử huyện Tân Phú</title></head><body><table><tr>"
+            "<td><div class='side'><ul>" + "".join(
+                f"<li><a href='/tin-tuc/tin-{i}.html'>Tin tức số {i} về hoạt động của huyện trong tuần</a> <span "
+                f"class='date'>(1{i}/02/2024)</span></li>" for i in range(3)) + "</ul></div></td><td><div class='cat'>"
+            f"{LONG_SECTION}</div><div class='detail'><h1>{notice}</h1><div class='nd'><video controls src='/upload/a.mp4'>"
+            "</video></div><div class='d'>Ngày đăng: 05/03/2024</div></div></td></tr></table></body></html>")
+    result = extract_bytes(html.encode(), "https://tanphu.gov.vn/thong-bao/tb-23.html")
+    assert (result.is_article, result.title) == (True, notice)
+
+
+def test_a_section_page_of_which_trafilatura_reads_one_row_is_a_listing():
+    # the cleaning takes the section's list; trafilatura's reading of the page keeps one row, a
+    # headline and its day: other pages' headline, all that is left
+    headlines = ["Hội nghị sơ kết công tác 6 tháng đầu năm, triển khai nhiệm vụ trọng tâm 6 tháng cuối năm 2024 và kế "
+                 "hoạch phát triển kinh tế - xã hội giai đoạn 2021 - 2025 trên địa bàn huyện (tin 0)",
+                 "UBND tỉnh: Đẩy mạnh chuyển đổi số trong cải cách hành chính (tin 1)",
+                 "Huyện Tân Phú tổ chức Hội nghị triển khai nhiệm vụ phát triển kinh tế - xã hội năm 2024 (tin 2)",
+                 "Huyện Tân Phú tổ chức Hội nghị triển khai nhiệm vụ phát triển kinh tế - xã hội năm 2024 (tin 3)",
+                 "Hội nghị sơ kết công tác 6 tháng đầu năm, triển khai nhiệm vụ trọng tâm 6 tháng cuối năm 2024 và kế "
+                 "hoạch phát triển kinh tế - xã hội giai đoạn 2021 - 2025 trên địa bàn huyện (tin 4)"]
+    days = ["05/10/2024", "16/09/2024", "28/03/2024", "10/09/2024", "27/12/2024"]
+    items = "".join(f"<div class='row'><a href='/tin-tuc/bai-{i}.html'>{h}</a><div class='d'>{d}</div></div>"
+                    for i, (h, d) in enumerate(zip(headlines, days, strict=True)))
+    html = (f"<html><head><title>{LONG_SECTION} - Cổng thông tin điện tử huyện Tân Phú</title></head><body><div "
+            f"class='wrap'><div class='side'>{BOX}</div><div class='main'><h1>{LONG_SECTION}</h1>{items}<div "
+            "class='pager'><a href='?page=1'>1</a> <a href='?page=2'>2</a> <a href='?page=3'>Trang sau</a></div></div>"
+            "</div></body></html>")
+    result = extract_bytes(html.encode(), "https://tanphu.gov.vn/thong-bao")
+    assert (result.is_article, result.rejection) == (False, "listing")
