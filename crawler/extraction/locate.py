@@ -66,12 +66,13 @@ def body_candidates(root: lxml_html.HtmlElement,
     The page's title (``is_title``) and its date line, in the block above the text with the
     lead, are none of its text: they made that head block outweigh a one-paragraph post's own."""
     scores: dict = {}
+    blocks: dict = {}  # each run's block, found once: the runs of one block climb the same way
     for unit in root.iter(*PARAGRAPH_TAGS, *CONTAINER_TAGS):
         if unit.tag in CONTAINER_TAGS:
             own = len((unit.text or "").strip()) + sum(len((c.tail or "").strip()) for c in unit)
             if own < 40:
                 continue
-            length, container = own, _text_block(unit)
+            length, container = own, _text_block(unit, blocks)
         else:
             length, container = plain_len(unit), unit.getparent()
         if length < 25 or container is None or (is_title is not None and is_title(unit)):
@@ -87,14 +88,22 @@ def body_candidates(root: lxml_html.HtmlElement,
     return sorted(scores, key=scores.get, reverse=True)
 
 
-def _text_block(unit: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
+def _text_block(unit: lxml_html.HtmlElement, known: dict) -> lxml_html.HtmlElement | None:
     """The block whose text a run of words is: a paragraph written as a ``<div>``, or as a
     ``<span>`` or ``<font>`` (in a ``<div>`` of its own, as editors paste them), is one line of
-    its block, which holds the article's other lines, its lead and its captions."""
-    node = unit
-    while node is not None and node.tag in INLINE_RUNS and _holds_no_block(node) \
-            and not (node.tag == "div" and _breaks_lines(node)):
+    its block, which holds the article's other lines, its lead and its captions. ``known``: the
+    blocks found so far (a block of thousands of runs had its children read for each of them)."""
+    node, passed = unit, []
+    while node is not None and node.tag in INLINE_RUNS:
+        if node in known:
+            node = known[node]
+            break
+        if not _holds_no_block(node) or (node.tag == "div" and _breaks_lines(node)):
+            break
+        passed.append(node)
         node = node.getparent()
+    for run in passed:
+        known[run] = node
     return node
 
 

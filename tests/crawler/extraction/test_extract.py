@@ -106,6 +106,20 @@ def test_deeply_nested_markup_does_not_crash():
     assert r.reason or r.text
 
 
+def test_the_runs_of_one_block_are_climbed_once(monkeypatch):
+    # 5,000 lines in <span>s of one <div>: each run's block was found by reading the <div>'s
+    # children again (6 s of CPU for the page); now each element is read once
+    from crawler.extraction import locate
+    reads = []
+    holds = locate._holds_no_block
+    monkeypatch.setattr(locate, "_holds_no_block", lambda el: reads.append(el) or holds(el))
+    runs = "".join(f"<span>Dòng thứ {i} của một trang rất dài, đủ bốn mươi ký tự trở lên.</span>"
+                   for i in range(5000))
+    extract_html(f"<html><body><div class='main'><h1>Tiêu đề bài viết</h1><div>{runs}</div></div>"
+                 "</body></html>")
+    assert len(reads) <= 2 * 5000
+
+
 def test_a_20_mb_page_gives_a_result():
     article = GOLD_PAGE.read_bytes()
     padding = b"<div class='x'>" + "Lượt truy cập 12345 ".encode() * 50 + b"</div>"

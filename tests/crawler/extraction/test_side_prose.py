@@ -112,14 +112,18 @@ def test_a_section_page_beside_a_sidebars_prose_is_a_listing(section, rows):
     that was left, under a heading of its own and with no day, is no post; nor is one row left
     of the list. (Where the title found is the widget's own heading, the box stays read: a post
     under a label with no day would look the same, and losing it is worse.)"""
-    html_widget, _ = WIDGETS["a quotation"]
-    rows = "".join(f"<div class='row'><a href='/tin-tuc/bai-{i}.html'>Xã Phú Lợi ra quân làm đường giao thông nông thôn "
-                   f"đợt {i}</a><div class='d'>{i % 28 + 1:02d}/04/2024</div></div>" for i in range(rows))
-    html = (f"<html><head><title>{section} - Cổng TTĐT huyện Tân Phú</title></head><body><div class='wrap'><div "
-            f"class='side'>{html_widget}</div><div class='main'><h1>{section}</h1>{rows}<div class='pager'><a href="
-            "'?page=2'>2</a> <a href='?page=3'>Trang sau</a></div></div></div></body></html>")
-    result = extract_bytes(html.encode(), "https://tanphu.gov.vn/tin-tuc")
+    result = extract_bytes(section_page(section, WIDGETS["a quotation"][0], rows), "https://tanphu.gov.vn/tin-tuc")
     assert (result.is_article, result.rejection) == (False, "listing")
+
+
+def section_page(section: str, widget: str, rows: int, pager: bool = True) -> bytes:
+    """A section's page: its name, rows of headlines with their days, a pager; a widget beside."""
+    items = "".join(f"<div class='row'><a href='/tin-tuc/bai-{i}.html'>Xã Phú Lợi ra quân làm đường giao thông nông "
+                    f"thôn (tin {i})</a><div class='d'>{i % 28 + 1:02d}/08/2024</div></div>" for i in range(rows))
+    more = "<div class='pager'><a href='?page=2'>2</a> <a href='?page=3'>Trang sau</a></div>" if pager else ""
+    return (f"<html><head><title>{section} - Cổng thông tin điện tử huyện Tân Phú</title></head><body><div class='wrap'>"
+            f"<div class='side'>{widget}</div><div class='main'><h1>{section}</h1>{items}{more}</div></div>"
+            "</body></html>").encode()
 
 
 def test_a_block_left_out_with_the_prose_around_it_stands_before_nothing():
@@ -141,12 +145,7 @@ BOX = ("<div class='box'><div class='box-title'>Học tập và làm theo tư t�
 @pytest.mark.parametrize("rows", [0, 7, 12])
 def test_a_section_page_under_a_long_name_the_title_repeats_is_no_post_of_the_sidebars_prose(rows):
     # its heading has no day beside it: the section's name, however long, not a post's headline
-    items = "".join(f"<div class='row'><a href='/tin-tuc/bai-{i}.html'>Xã Phú Lợi ra quân làm đường giao thông nông "
-                    f"thôn (tin {i})</a><div class='d'>{i + 1:02d}/08/2024</div></div>" for i in range(rows))
-    html = (f"<html><head><title>{LONG_SECTION} - Cổng thông tin điện tử huyện Tân Phú</title></head><body><div "
-            f"class='wrap'><div class='side'>{BOX}</div><div class='main'><h1>{LONG_SECTION}</h1>{items}</div></div>"
-            "</body></html>")
-    result = extract_bytes(html.encode(), "https://tanphu.gov.vn/thong-bao")
+    result = extract_bytes(section_page(LONG_SECTION, BOX, rows, pager=False), "https://tanphu.gov.vn/thong-bao")
     assert not result.is_article and "Dễ trăm lần" not in result.text
 
 
