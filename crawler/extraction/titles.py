@@ -57,15 +57,15 @@ def titled_headings(root, parts: list[str]) -> list:
     return out
 
 
-def _dated(heading, reach: int = 2) -> bool:
-    """A date line (a day, its time, label, counters and credits), no link, right before or within
-    ``reach`` blocks after ``heading``: not a short block that names a day among other words (a
-    notice's whole block, its title and day)."""
+def _dated(heading, reach: int = 2, dated=contains_date) -> bool:
+    """A short line with a day (``dated``: one that names it, or ``is_date_line``: a day with its
+    time, label, counters and credits, and no other words), no link, right before or within
+    ``reach`` blocks after ``heading``."""
     after = heading.getnext()
     near = [heading.getprevious(), after, after.getnext() if after is not None and reach > 1 else None]
     return any(el is not None and isinstance(el.tag, str) and el.find(".//a") is None
                and len(line := clean_line(el.text_content())) <= MAX_LINE
-               and (is_date_line(line) or is_date_line(spaced_line(el))) for el in near)
+               and (dated(line) or dated(spaced_line(el))) for el in near)
 
 
 def names_the_page(el: lxml_html.HtmlElement, parts: list[str]) -> bool:
@@ -272,7 +272,8 @@ def _ranked(candidates: list[tuple[str, str, lxml_html.HtmlElement]]) -> list[lx
 
 def dated_line(el: lxml_html.HtmlElement) -> bool:
     """A day stands right before or after the line ``el`` is, or on a line of its own inside it."""
-    return _dated(line := _line_of(el), 1) or bool(heading_dates(line))
+    # (a date line: a notice's whole block, its title and day, is short and names a day too)
+    return _dated(line := _line_of(el), 1, is_date_line) or bool(heading_dates(line))
 
 
 def _line_of(el: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
