@@ -22,7 +22,7 @@ from lxml.html import HtmlElement
 
 from common.dates import contains_date
 from common.textnorm import fold, is_vietnamese
-from crawler.extraction.locate import plain_len
+from crawler.extraction.locate import MAX_LINE, plain_len
 from crawler.extraction.titles import (
     SECTION_HINT,
     dated_line,
@@ -97,7 +97,8 @@ def _before(ranked: list[HtmlElement], title: HtmlElement, body: HtmlElement) ->
     if body.getparent() is None or (_starts_before(body, title) and not holds):
         return []
     return [b for b in ranked[:CANDIDATES] if b.getparent() is not None and b not in kept
-            and _starts_before(b, title) and not _nested(b, body)]  # (one left out is out of the page)
+            and _starts_before(b, title) and not _nested(b, body)  # (one left out is out of the page)
+            and plain_len(b) > MAX_LINE]  # prose, not a line: a section's name beside the post's day
 
 
 def _leave_out(found: tuple[HtmlElement | None, list[HtmlElement]]) -> HtmlElement | None:

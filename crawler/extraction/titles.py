@@ -186,19 +186,25 @@ def find_title(
     prose; the one with the day beside it, if another), a plain
     block just above the body, the first bold line that opens the body. One with no day beside
     it gives way to a later one that has it: it is the section's name above the post ("Tin hoạt
-    động của các xã, thị trấn"), which the ``<title>`` may repeat, too long to read as a label."""
+    động của các xã, thị trấn"), which the ``<title>`` may repeat, too long to read as a label;
+    on Vietnamese pages so does a section's heading (classed so, or linking away) to a later
+    headline, whatever day stands beside it (SharePoint's header row: the section, the day)."""
     seen = list(_candidates(root, body, parts))
     ranked = _ranked(seen)
-    if ranked and not dated_line(ranked[0]):
-        first = ranked[0]
+    if not ranked:
+        return None
+    first = ranked[0]
+    undated = not dated_line(first)
+    # (a section's heading, on portals' layouts: SharePoint's prints the day beside it)
+    sectional = is_vietnamese(heading_text(first)) and _sectional(first)
+    if undated or sectional:
         line = set(_line_of(first).iter())  # (not the same line's inner elements)
         later = [c for c in seen[next(i for i, (*_, el) in enumerate(seen) if el is first) + 1:]
                  if c[2] not in line]
-        sectional = is_vietnamese(heading_text(first)) and _sectional(first)  # (portals' layouts)
-        if any(not is_label(el) and (dated_line(el) or (sectional and not _sectional(el)))
+        if any(not is_label(el) and ((undated and dated_line(el)) or (sectional and not _sectional(el)))
                for *_, el in later):
-            ranked = _ranked(later)
-    return ranked[0] if ranked else None
+            return _ranked(later)[0]
+    return first
 
 
 def _sectional(el: lxml_html.HtmlElement) -> bool:

@@ -146,3 +146,17 @@ def test_past_a_sidebars_prose_the_headline_wins_over_the_sections_name_the_titl
     result = extract_bytes(page(main, f"{name} - {SITE}", SIDE + prose, og).encode(),
                            "https://tanphu.gov.vn/Default.aspx?ItemID=1")
     assert (result.title, result.text) == (TITLE, one[3:-4])
+
+
+@pytest.mark.parametrize("page_title", ["section", "site"])
+def test_sharepoints_header_row_of_a_long_section_name_and_the_day_gives_the_day_not_the_title(page_title):
+    # the issue's layout: "<tr class='ms-news-header'><td class='FolderTitle'>section</td><td
+    # class='Time'>day</td></tr>" above the title; a section's name of 40 characters and more is
+    # a line beside the day, not prose before the post to leave out with the day
+    name = LONG_SECTIONS[1]
+    main = (f"<table class='ms-news'><tr class='ms-news-header'><td class='FolderTitle'>{name}</td><td class='Time'>"
+            f"30/07/2019</td></tr><tr><td colspan='2'><b>{TITLE}</b></td></tr><tr><td colspan='2'>{TEXT}</td></tr>"
+            "</table>")
+    result = resolve_date(extract_bytes(page(main, name if page_title == "section" else SITE).encode(),
+                                        "https://tanphu.gov.vn/Pages/ChiTiet.aspx?ItemID=7"), datetime(2024, 12, 31))
+    assert (result.title, (result.published_at or "")[:10]) == (TITLE, "2019-07-30")
