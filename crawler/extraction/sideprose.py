@@ -50,18 +50,18 @@ def post_text(root: HtmlElement, ranked: list[HtmlElement], title: HtmlElement |
         return body, title  # the portals' sidebars: elsewhere layouts differ (trafilatura's test pages)
     # the first block's own heading, nothing, or past that block (a sidebar's prose) a heading
     # with no day beside it: a section's name (one the <title> repeats, too long for a label)
-    named = title is None or is_label(title) or (not dated_line(title) and _starts_before(ranked[0], title)
-                                                 and not _nested(ranked[0], title))
-    if named:
+    nameless = _names_no_post(title)
+    if nameless and (title is None or is_label(title)
+                     or (_starts_before(ranked[0], title) and not _nested(ranked[0], title))):
         headline = _headline_after(root, ranked, parts)
         title = headline if headline is not None else title
-        named = title is None or is_label(title) or not dated_line(title)
-    if named:
-        heading = _heading_after(root, ranked[0])  # a section page's: the prose before it is a sidebar's
-        if heading is not None and after_title(ranked, heading)[0] is None:
-            _leave_out((heading, _before(ranked, heading, heading)))
-            return None, heading
-    if (title is None or is_label(title) or not dated_line(title)) and _widget(ranked, title):
+        nameless = _names_no_post(title)
+        if nameless:
+            heading = _heading_after(root, ranked[0])  # a section page's: the prose before it is a sidebar's
+            if heading is not None and after_title(ranked, heading)[0] is None:
+                _leave_out((heading, _before(ranked, heading, heading)))
+                return None, heading
+    if nameless and _widget(ranked, title):
         ranked[0].drop_tree()  # the page's own content (a section's list) went with the boilerplate
         return None, None
     if title is None:
@@ -72,6 +72,11 @@ def post_text(root: HtmlElement, ranked: list[HtmlElement], title: HtmlElement |
     body = after if after is not None else body
     _leave_out((body, _before(ranked, title, body)))  # the post's own text beside prose before it
     return body, title
+
+
+def _names_no_post(title: HtmlElement | None) -> bool:
+    """No title, a label, or a heading with no day beside it: no post's headline for certain."""
+    return title is None or is_label(title) or not dated_line(title)
 
 
 def _widget(ranked: list[HtmlElement], title: HtmlElement | None) -> bool:
