@@ -188,23 +188,41 @@ def find_title(
     it gives way to a later one that has it: it is the section's name above the post ("Tin hoạt
     động của các xã, thị trấn"), which the ``<title>`` may repeat, too long to read as a label;
     on Vietnamese pages so does a section's heading (classed so, or linking away) to a later
-    headline, whatever day stands beside it (SharePoint's header row: the section, the day)."""
+    headline, whatever day stands beside it (SharePoint's header row: the section, the day),
+    and an undated heading outside the ``<article>`` that holds the text to a headline inside it."""
     seen = list(_candidates(root, body, parts))
     ranked = _ranked(seen)
     if not ranked:
         return None
     first = ranked[0]
     undated = not dated_line(first)
-    # (a section's heading, on portals' layouts: SharePoint's prints the day beside it)
-    sectional = is_vietnamese(heading_text(first)) and _sectional(first)
+    # (a section's heading, on portals' layouts: SharePoint's prints the day beside it; and one
+    # outside the <article> that holds the text, above a headline inside it)
+    portal = is_vietnamese(heading_text(first))
+    sectional = portal and _sectional(first)
+    post = _article_of(body) if portal and undated else None
+    if post is not None and any(a is post for a in first.iterancestors()):
+        post = None
     if undated or sectional:
         line = set(_line_of(first).iter())  # (not the same line's inner elements)
         later = [c for c in seen[next(i for i, (*_, el) in enumerate(seen) if el is first) + 1:]
                  if c[2] not in line]
-        if any(not is_label(el) and ((undated and dated_line(el)) or (sectional and not _sectional(el)))
+        if any(not is_label(el) and ((undated and dated_line(el)) or (sectional and not _sectional(el))
+                                     or (post is not None and is_titled(el) and _within(el, post)))
                for *_, el in later):
             return _ranked(later)[0]
     return first
+
+
+def _article_of(body: lxml_html.HtmlElement | None) -> lxml_html.HtmlElement | None:
+    """The ``<article>`` that holds the text, if the page marks its post so."""
+    if body is None:
+        return None
+    return next((el for el in (body, *body.iterancestors()) if el.tag == "article"), None)
+
+
+def _within(el: lxml_html.HtmlElement, block: lxml_html.HtmlElement) -> bool:
+    return any(a is block for a in el.iterancestors())
 
 
 def _sectional(el: lxml_html.HtmlElement) -> bool:

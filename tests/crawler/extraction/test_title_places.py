@@ -160,3 +160,14 @@ def test_sharepoints_header_row_of_a_long_section_name_and_the_day_gives_the_day
     result = resolve_date(extract_bytes(page(main, name if page_title == "section" else SITE).encode(),
                                         "https://tanphu.gov.vn/Pages/ChiTiet.aspx?ItemID=7"), datetime(2024, 12, 31))
     assert (result.title, (result.published_at or "")[:10]) == (TITLE, "2019-07-30")
+
+
+@pytest.mark.parametrize("heading", ["<h1 class='entry-title'>{}</h1>", "<h2 class='post-title'>{}</h2>"])
+def test_the_headline_inside_the_article_wins_over_the_sections_heading_above_it(heading):
+    # an HTML5 theme: the section's page header above the <article>, the post's day only in its
+    # meta tags, and a <title> naming the section
+    name = LONG_SECTIONS[0]
+    main = (f"<header class='page-header'><h1 class='page-title'>{name}</h1></header><article><header>"
+            f"{heading.format(TITLE)}</header><div class='entry-content'>{TEXT}</div></article>")
+    html = page(main, f"{name} – {SITE}", og="<meta property='article:published_time' content='2019-08-07T08:30:00+07:00'/>")
+    assert extract_bytes(html.encode(), "https://tanphu.gov.vn/2019/08/hoi-nghi/").title == TITLE
