@@ -100,6 +100,11 @@ def page(main: str, page_title: str, side: str = SIDE, og: str = "") -> str:
             f"{side}<div class='main'>{main}</div></body></html>")
 
 
+def title_and_day(html: str, url: str = "https://tanphu.gov.vn/Default.aspx?ItemID=1") -> tuple[str, str]:
+    result = resolve_date(extract_bytes(html.encode(), url), datetime(2024, 12, 31))
+    return result.title, (result.published_at or "")[:10]
+
+
 DAYS_BESIDE = {  # the post's day where layouts put it, beside or inside the headline's line
     "a badge above, with the counter": "<div class='meta'><span><span class='d'>07</span><span class='m'>Tháng 8</span>"
                                        "<span class='y'>2019</span></span><span>1.245</span></div>{h}",
@@ -115,9 +120,7 @@ def test_the_headline_with_its_day_beside_it_wins_over_the_sections_name_the_tit
     headline = (f"<p align='center'><strong>{TITLE}<br/>07/08/2019</strong></p>" if "own" in where
                 else f"<p align='center'><strong>{TITLE}</strong></p>")
     main = f"<h1 class='cat'>{name}</h1><div class='detail'>{DAYS_BESIDE[where].format(h=headline)}{TEXT}</div>"
-    result = resolve_date(extract_bytes(page(main, f"{name} - {SITE}").encode(),
-                                        "https://tanphu.gov.vn/Default.aspx?ItemID=1"), datetime(2024, 12, 31))
-    assert (result.title, (result.published_at or "")[:10]) == (TITLE, "2019-08-07")
+    assert title_and_day(page(main, f"{name} - {SITE}")) == (TITLE, "2019-08-07")
 
 
 @pytest.mark.parametrize("section", ["<div class='cat'>{}</div>", "<h2 class='title-cat'><a href='/tin'>{}</a></h2>"])
@@ -157,9 +160,8 @@ def test_sharepoints_header_row_of_a_long_section_name_and_the_day_gives_the_day
     main = (f"<table class='ms-news'><tr class='ms-news-header'><td class='FolderTitle'>{name}</td><td class='Time'>"
             f"30/07/2019</td></tr><tr><td colspan='2'><b>{TITLE}</b></td></tr><tr><td colspan='2'>{TEXT}</td></tr>"
             "</table>")
-    result = resolve_date(extract_bytes(page(main, name if page_title == "section" else SITE).encode(),
-                                        "https://tanphu.gov.vn/Pages/ChiTiet.aspx?ItemID=7"), datetime(2024, 12, 31))
-    assert (result.title, (result.published_at or "")[:10]) == (TITLE, "2019-07-30")
+    assert title_and_day(page(main, name if page_title == "section" else SITE),
+                         "https://tanphu.gov.vn/Pages/ChiTiet.aspx?ItemID=7") == (TITLE, "2019-07-30")
 
 
 @pytest.mark.parametrize("heading", ["<h1 class='entry-title'>{}</h1>", "<h2 class='post-title'>{}</h2>"])
