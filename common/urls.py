@@ -201,10 +201,18 @@ _DOWNLOAD = re.compile(r"download|/documents/|get_?file|attachment|tai-?ve|dinh-
                        r"|[?&](?:file_?id|id_?file)=", re.I)
 
 
+# a file kept under the site's uploads folder by its id, with no extension (``/uploads/files/12``):
+# what the editor uploaded, served by the id; a page's address never lies under that folder
+_UPLOADED = re.compile(r"/(?:uploads?|userfiles)/(?:[^/?#]+/)*[^/.?#]+$", re.I)
+
+
 def is_document(url: str) -> bool:
-    """True for a link to a document a notice attaches (by extension or download handler)."""
-    ext = posixpath.splitext(_path(url))[1].lower().lstrip(".")
-    return ext in DOCUMENT_EXTENSIONS or bool(_DOWNLOAD.search(url.split("#", 1)[0]))
+    """True for a link to a document a notice attaches (by extension, download handler, or an
+    extensionless file under the uploads folder)."""
+    path = _path(url)
+    ext = posixpath.splitext(path)[1].lower().lstrip(".")
+    return ext in DOCUMENT_EXTENSIONS or bool(_DOWNLOAD.search(url.split("#", 1)[0])) \
+        or (not ext and bool(_UPLOADED.search(path)))
 
 
 # a file kept on a hosting service and shown by its viewer (commune sites link their notices'

@@ -94,14 +94,17 @@ def test_a_list_of_dated_links_is_still_a_listing():
                                  "https://x.gov.vn/LinkClick.aspx?fileticket=Ab3Xy%3d&tabid=55&mid=420",  # DNN
                                  "https://x.gov.vn/Handler/FileHandler.ashx?fileid=12",
                                  "https://x.gov.vn/ViewFile.aspx?id=12", "https://x.gov.vn/Portal/ShowFile.aspx?id=4",
-                                 "https://x.gov.vn/vanban/chitiet?FileID=12"])
+                                 "https://x.gov.vn/vanban/chitiet?FileID=12",
+                                 "https://x.gov.vn/uploads/files/12", "https://x.gov.vn/Upload/TaiLieu/2024/a8f3c"])
 def test_document_links(url):
     assert is_document(url)
 
 
 @pytest.mark.parametrize("url", ["https://x.gov.vn/tin/a.html", "https://x.gov.vn/Pages/x.aspx",
                                  "https://x.gov.vn/LinkClick.aspx?link=123&tabid=55",  # DNN's link to a page
-                                 "https://x.gov.vn/Ajax/LoadMore.ashx?cat=3&skip=10"])  # a listing's "load more"
+                                 "https://x.gov.vn/Ajax/LoadMore.ashx?cat=3&skip=10",  # a listing's "load more"
+                                 "https://x.gov.vn/uploads/2024/",  # a folder
+                                 "https://x.gov.vn/uploads/images/anh-1.jpg"])  # a picture
 def test_pages_are_not_documents(url):
     assert not is_document(url)
 
