@@ -7,7 +7,9 @@
   way for extraction and for learning (a ``<br/>`` parts the words around it);
 - ``metadata``: ``<head>``, JSON-LD and microdata;
 - ``boilerplate``: blocks removed by what they hold;
-- ``locate``: body and date line in the cleaned tree; ``pagetitle``: what the ``<title>``,
+- ``locate``: the body in the cleaned tree; ``datelines``: the date lines around the title and
+  the body; ``dateread``: whether one line reads as a date line (not a sentence naming a day);
+  ``pagetitle``: what the ``<title>``,
   ``og:title``, slug and breadcrumb say, less the portal's name; ``titles``: the title element
   among its candidates;
   ``sideprose``: the post's block, not a sidebar's prose that outweighs a short post;

@@ -364,7 +364,7 @@ def _label_only(line: str) -> bool:
 
 
 def found_date_line(folded: str, date_lines: set[str]) -> bool:
-    """One of the date lines found (not ``locate.is_date_line``, which asks whether a line is one
+    """One of the date lines found (not ``dateread.is_date_line``, which asks whether a line is one
     at all), or one run together with its counters ("Cập nhật: 09:15 20/03/20241.245": the
     date and the views in two inline spans); not one that goes on into the text."""
     if folded in date_lines:

@@ -22,7 +22,8 @@ from lxml import html as lxml_html
 from common.textnorm import clean_line
 from common.urls import is_document
 from crawler.extraction.boilerplate import is_noise_line
-from crawler.extraction.locate import LINE_BLOCKS, badge_read, first_line, is_date_line, words_besides_dates
+from crawler.extraction.dateread import badge_read, first_line, is_date_line, words_besides_dates
+from crawler.extraction.locate import LINE_BLOCKS
 
 LEAD_CHARS = 60  # a lead is a sentence or two: shorter blocks are labels, captions, bylines
 LEAD_WORDS = 10  # words besides its days: a date line with a label and a time has fewer

@@ -32,6 +32,7 @@ from crawler.extraction.bodytext import (
 )
 from crawler.extraction.boilerplate import clean_tree
 from crawler.extraction.budget import MAX_BYTES, SECONDS, ExtractionTimeout, bounded, time_budget
+from crawler.extraction.datelines import find_date_lines, find_times
 from crawler.extraction.decode import (
     XML_DECLARATION,
     charset_from_content_type,
@@ -44,8 +45,6 @@ from crawler.extraction.locate import (
     HEADING_TAGS,
     SHORT_POST,
     body_candidates,
-    find_date_lines,
-    find_times,
     plain_len,
     post_block,
     right_after,

@@ -22,7 +22,8 @@ from lxml.html import HtmlElement
 
 from common.dates import contains_date
 from common.textnorm import fold, is_vietnamese
-from crawler.extraction.locate import MAX_LINE, plain_len
+from crawler.extraction.dateread import MAX_LINE
+from crawler.extraction.locate import plain_len
 from crawler.extraction.titles import (
     SECTION_HINT,
     dated_line,

@@ -22,18 +22,16 @@ from common.dates import contains_date, without_dates
 from common.textnorm import clean_line, fold, is_vietnamese
 from crawler.extraction.bodytext import is_credit
 from crawler.extraction.boilerplate import BADGES
-from crawler.extraction.lead import LEAD_NAME
-from crawler.extraction.locate import (
-    HEADING_TAGS,
-    LINE_BLOCKS,
+from crawler.extraction.dateread import (
     MAX_LINE,
-    PROSE_TAGS,
     dated_piece,
     is_date_line,
     spaced_line,
     without_counters,
     words_besides_dates,
 )
+from crawler.extraction.lead import LEAD_NAME
+from crawler.extraction.locate import HEADING_TAGS, LINE_BLOCKS, PROSE_TAGS
 from crawler.extraction.pagetitle import LABEL_WORDS, TITLE_SPLIT, bare, names_a_site
 
 # "Head": DotNetNuke's module title class, a word of its own (not "header", "thead")

@@ -28,7 +28,7 @@ from common.urls import canonical_url, is_binary, is_document, joined, url_key
 from crawler.documents.detail import document_page
 from crawler.extraction.attachments import attachment_anchors, links_document
 from crawler.extraction.boilerplate import MEDIA, TOOL_STRINGS, is_noise_line
-from crawler.extraction.locate import is_sentence
+from crawler.extraction.dateread import is_sentence
 from crawler.extraction.result import Extraction, Rejection
 from crawler.extraction.titles import is_label
 

@@ -120,7 +120,7 @@ def test_a_badge_run_into_the_title_in_trafilaturas_reading_adds_no_substance():
 def test_a_short_line_over_many_elements_is_no_badge_and_is_read_once():
     from lxml import html as lxml_html
 
-    from crawler.extraction.locate import BADGE_PIECES, badge_read
+    from crawler.extraction.dateread import BADGE_PIECES, badge_read
 
     pieces = "<span></span>" * BADGE_PIECES + "<span>12</span><span>Tháng 8</span><span>2024</span>"
     el = lxml_html.fragment_fromstring(f"<div>{pieces}</div>")
