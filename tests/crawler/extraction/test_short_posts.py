@@ -120,6 +120,14 @@ def test_a_dotnetnuke_notice_of_its_files_alone_is_an_article_with_them(files):
         f"https://huyen.gov.vn/LinkClick.aspx?fileticket=Ab{i}Xy%3d&tabid=55&mid=420" for i in range(files)]
 
 
+
+def test_a_notice_of_one_extensionless_upload_alone_is_an_article_with_it():
+    links = '<p><a href="/uploads/files/12">Quyết định số 100/QĐ-UBND về việc công nhận kết quả xét tuyển</a></p>'
+    r = extract_page(unknown("Thông báo kết quả xét tuyển viên chức năm 2024", links),
+                     "https://huyen.gov.vn/tin/4-tb.html")
+    assert r.is_article, r.reason
+    assert [a["url"] for a in r.attachments] == ["https://huyen.gov.vn/uploads/files/12"]
+
 HOSTED = ["https://drive.google.com/file/d/1AbC-xyz/view?usp=sharing", "https://drive.google.com/open?id=1AbC",
           "https://docs.google.com/document/d/1AbC/edit", "https://docs.google.com/spreadsheets/d/1AbC/edit",
           "https://www.dropbox.com/s/abc/thong-bao?dl=0", "https://1drv.ms/b/s!AbC"]
