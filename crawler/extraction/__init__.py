@@ -20,7 +20,9 @@
 - ``attachments``: the documents a post links, with their labels;
 - ``author``: bylines, closing lines and metadata authors;
 - ``verdict``: is it an article (a title, enough text, not a listing; short posts kept), as a
-  ``result.Rejection`` for code and a reason for people; ``result`` holds what a page gave.
+  ``result.Rejection`` for code and a reason for people, asking ``headlines`` (other posts'
+  headlines and links leading on around the page) and ``selflinks`` (the page's links to
+  itself: in the menu, its title's); ``result`` holds what a page gave.
 
 ``pool`` runs extraction in worker processes, one per core; ``reextract`` extracts archived
 articles again from their WARC records; ``template`` learns a portal's template (where its

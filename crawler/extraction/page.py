@@ -40,6 +40,7 @@ from crawler.extraction.decode import (
     from_legacy_font,
 )
 from crawler.extraction.generic import Candidate, choose, kept_only, trafilatura_candidate
+from crawler.extraction.headlines import mark_headlines
 from crawler.extraction.lead import from_title, lead_before, with_lead_inside
 from crawler.extraction.locate import (
     HEADING_TAGS,
@@ -58,6 +59,7 @@ from crawler.extraction.pagetitle import (
     title_parts,
 )
 from crawler.extraction.result import Extraction, Rejection, resolve_date
+from crawler.extraction.selflinks import linked_from_menu, unlink_own_title
 from crawler.extraction.sideprose import post_text
 from crawler.extraction.titles import (
     find_title,
@@ -68,7 +70,7 @@ from crawler.extraction.titles import (
     titled_headings,
 )
 from crawler.extraction.tree import link_cards, parse_page, rebase_links
-from crawler.extraction.verdict import judge, linked_from_menu, mark_headlines, unlink_own_title
+from crawler.extraction.verdict import judge
 from crawler.profiles import Profile, SiteProfile, detect
 
 logger = logging.getLogger(__name__)

@@ -14,59 +14,47 @@ hệ, Cơ cấu tổ chức), is a static page, not an article (it stays in the 
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Callable
 from itertools import islice
-from typing import Any
-from urllib.parse import unquote, urlsplit
 
 from lxml import etree
 
 from common.dates import contains_date, without_dates
 from common.textnorm import clean_line, fold
-from common.urls import canonical_url, is_binary, is_document, joined, url_key
+from common.urls import is_binary
 from crawler.documents.detail import document_page
 from crawler.extraction.attachments import attachment_anchors, links_document
-from crawler.extraction.boilerplate import MEDIA, TOOL_STRINGS, is_noise_line
+from crawler.extraction.boilerplate import MEDIA, is_noise_line
 from crawler.extraction.dateread import is_sentence
+from crawler.extraction.headlines import (
+    ENTRIES,
+    HEADLINE_CHARS,
+    READ_MORE,
+    READ_MORE_MARKS,
+    among_dated_entries,
+    headline_link_before,
+    headlines_around,
+    leads_away,
+    links_away,
+)
 from crawler.extraction.result import Extraction, Rejection
+from crawler.extraction.selflinks import STATIC_WORDS
 from crawler.extraction.titles import is_label
 
 MIN_BODY_CHARS = 300
 DOCUMENT_PAGE_CHARS = 1200  # a document's page is its fields; more text is an article about it
 MIN_POST_CHARS = 12  # a dated post's body: a few words ("Xem chi tiết tại đây.")
-MAX_ENTRIES_SCAN = 3000  # elements looked at around a short body for sibling entries
-ENTRY_LEVELS = 4  # ancestors of a short body searched for sibling entries
 MAX_LINK_DENSITY = 0.4
-HEADLINE_CHARS = 30  # a link this long in the body is a headline of another page
 HEADLINED_SHARE = 0.6  # of a short text's words (besides days) in headlines: a list read as text
-ENTRIES = 3  # other posts' headlines around a page's own that make it a section page
-LINKED_ENTRIES = 2  # ... when its own headline links to another post (a "Xem tiếp" may lead to a source)
-HEADLINE_LEVELS = 6  # blocks above a headline link that count it
-HEADLINES_ATTR = "data-govarchive-headlines"
-# a link's words that say the text goes on elsewhere, folded ("Chi tiết" is left out: a notice
-# links its document's page so; "Xem thêm" too: an article links its section so)
-READ_MORE = frozenset({"xem tiep", "doc tiep", "doc them", "chi tiet", "xem chi tiet", "read more",
-                       "continue reading"})
-READ_MORE_CHARS = 24
-INDEX_PAGES = frozenset({"default", "index", "home", "trang-chu", "trangchu"})  # a folder's own page
-READ_MORE_MARKS = " []()»>›→.…:"
+# other posts' headlines that make a section page when the page's own headline links to another post
+# (fewer than ENTRIES: a "Xem tiếp" may lead to a source)
+LINKED_ENTRIES = 2
 TEASER_TAIL = 25  # an excerpt cut short ("…", "[...]") ends its line, or a link's words follow
 TEASER_WORDS = READ_MORE | {"xem them"}  # closing an excerpt; elsewhere it links a section's page
 # an excerpt cut short and its link on, inside a line: a layout table's row read as one line
 TEASER_INSIDE = re.compile(r"(?:…|\.\.\.)\]?\s*[\[(]?(?:"
                            + "|".join(sorted(TEASER_WORDS, key=len, reverse=True)) + r")\b")
-# a picture that is a page tool's button (Joomla's print and e-mail icons by the title), not a post's
-TOOL_PICTURE = re.compile(r"(?<![a-z])(?:print|e?mail|pdf|share|icons?|button|facebook|zalo|twitter|rss)",
-                          re.I)
-TOOL_WORDS = TOOL_STRINGS | {"in", "print", "email", "e-mail", "gui email", "pdf"}
-ICON_PIXELS = 32
-LINKED_HEADINGS = ("boolean((//h1|//h2|//h3|//h4|//*[contains(@class,'title') or contains(@class,'tieu')])"
-                   f"//a[string-length(normalize-space()) >= {HEADLINE_CHARS}])")
 LINKED_SHARE = 0.5  # of a text read where no block held it: other pages' headlines make it a listing
 TEASED = 5  # ... or this many of them (each with its lead)
-SLUG_CHARS = 8  # a last segment this long inside another's ("slug" in "123-slug") names one post
-POST_ID = re.compile(r"\d{3,}")  # an id in a post's address ("view_content/4418033-...", "ItemID=123")
 # What a portal's pages about itself are called: an undated page so titled is no article.
 # The whole title, a body's name at most after it: "Giới thiệu sách mới" is a post.
 STATIC_TITLES = re.compile(r"^(gioi thieu( chung)?|lien he|thong tin lien he"
@@ -80,10 +68,6 @@ STATIC_TITLES = re.compile(r"^(gioi thieu( chung)?|lien he|thong tin lien he"
                            r"|quy che hoat dong)"
                            r"( (ve |cua )?(huyen|xa|tinh|thanh pho|thi xa|thi tran|phuong|quan|so|ban"
                            r"|uy ban|ubnd|co quan|don vi|trung tam|cong thong tin)\b.*)?$")
-STATIC_WORDS = 8  # "Giới thiệu chung về huyện Mỹ Thành": a page name, not a sentence
-MENU = re.compile(r"\b(nav|menu)", re.I)
-NOT_MENU = re.compile(r"crumb|path|lang", re.I)  # a breadcrumb or a language switch links the page itself
-MENU_LEVELS = 8
 
 
 def judge(result: Extraction, body, located_text: str, dated: bool, url: str | None,
@@ -108,21 +92,21 @@ def judge(result: Extraction, body, located_text: str, dated: bool, url: str | N
         # rows that each link a document with its day (number, date, subject, file): a page
         # listing documents, whose "title" is its section's name or one row's subject
         return Rejection.LISTING, "a table of documents"
-    if body is not None and (around := _headlines_around(body, title_el)) >= LINKED_ENTRIES \
-            and ((_links_away(title_el, url) or _leads_away(body, title_el, url)) if around >= ENTRIES
-                 else _links_away(title_el, url)):
+    if body is not None and (around := headlines_around(body, title_el)) >= LINKED_ENTRIES \
+            and ((links_away(title_el, url) or leads_away(body, title_el, url)) if around >= ENTRIES
+                 else links_away(title_el, url)):
         # the post over the text is another page's, among others' headlines: a section page that
         # shows its newest post in full above the list
         return Rejection.LISTING, "a section page: its post is another page's, among other headlines"
     if len(result.text) < MIN_BODY_CHARS and not _short_post(result, body, dated, url, title_el):
-        if dated and _among_dated_entries(body, title_el, url):
+        if dated and among_dated_entries(body, title_el, url):
             return Rejection.LISTING, "a teaser among dated entries"  # fetched again by later crawls
         if _headlines_only(result.text, anchor_texts) or (body is None and _mostly_headlines(
                 result.text, anchor_texts)):  # a short section page: headlines and a pager
             return Rejection.LISTING, "other pages' headlines only"
         return Rejection.NOT_ARTICLE, f"too little text ({len(result.text)} chars)"
     if title_el is not None and body is not None and is_label(title_el) \
-            and _headline_link_before(body, title_el, url):
+            and headline_link_before(body, title_el, url):
         # a section's name over another page's headline and its lead: the section page shows
         # its newest item in full above the list
         return Rejection.LISTING, "a section page: its text is another page's teaser"
@@ -159,7 +143,7 @@ def judge(result: Extraction, body, located_text: str, dated: bool, url: str | N
     headlines = [n for n in link_texts if n >= HEADLINE_CHARS]
     if len(headlines) >= 3 and sum(headlines) > 0.15 * body_chars:
         return Rejection.LISTING, f"listing of {len(headlines)} headlines"
-    if len(headlines) >= LINKED_ENTRIES and _links_away(title_el, url):
+    if len(headlines) >= LINKED_ENTRIES and links_away(title_el, url):
         return Rejection.LISTING, "a section page: its post is another page's, above other headlines"
     return _static(result, in_menu)
 
@@ -241,73 +225,12 @@ def _static(result: Extraction, in_menu: bool) -> tuple[Rejection | None, str]:
     return None, ""
 
 
-def linked_from_menu(root, url: str | None) -> bool:
-    """Whether the page's own menu links the page (asked before the menus are cleaned away): its
-    name in a menu, not a headline in a list of news that says "menu"."""
-    named = _links_to_itself(root, url, lambda link: _in_menu(link)
-                             and len(link.text_content().split()) <= STATIC_WORDS)
-    return next(named, None) is not None  # an element's truth is its children: no any()
-
-
-OWN_HEADING = frozenset({"h1", "h2", "h3", "h4"})
-TITLE_CLASS = re.compile(r"title|heading|tieu-?de", re.I)
-
-
-def unlink_own_title(root, url: str | None) -> None:
-    """A heading that links the page itself (Joomla's ``contentheading``, WordPress's
-    ``entry-title``) is the page's title, not another post's headline: its link goes, its text
-    stays, so the block around it reads as the article it is. Asked after the menus were read."""
-    for link in list(_links_to_itself(root, url, _in_title)):
-        link.drop_tag()
-
-
-def _in_title(link) -> bool:
-    parent = link.getparent()
-    return parent is not None and (parent.tag in OWN_HEADING
-                                   or bool(TITLE_CLASS.search(parent.get("class", ""))))
-
-
-def _links_to_itself(root, url: str | None, where: Callable[[Any], bool]):
-    """The page's links to itself that stand ``where`` says (never on the home page, whose links
-    to itself are a listing's). The page's last path segment in the link first (cheap), then
-    ``where``, then the same address: canonical_url is the costly part, and most pages link
-    themselves (breadcrumb, print, share) where no caller looks."""
-    tail = urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1] if url else ""
-    if not tail:
-        return
-    path, here = _path(url), None
-    for link in root.iter("a"):
-        href = (link.get("href") or "").strip()
-        if tail not in href or href.startswith(("#", "javascript:")) or not where(link):
-            continue
-        target = joined(url, href)  # None: "http://[::1/x", no address
-        if target is not None and _path(target) == path \
-                and canonical_url(target) == (here := here or canonical_url(url)):
-            yield link
-
-
-def _path(url: str) -> str:
-    return unquote(urlsplit(url).path).rstrip("/").lower()
-
-
-def _in_menu(link) -> bool:
-    for level, el in enumerate(link.iterancestors()):
-        if level >= MENU_LEVELS:
-            break
-        marks = f"{el.get('class', '')} {el.get('id', '')}"
-        if NOT_MENU.search(marks):
-            return False
-        if el.tag == "nav" or MENU.search(marks):
-            return True
-    return False
-
-
 def _short_post(result: Extraction, body, dated: bool, url: str | None, title_el) -> bool:
     """A dated post with one sentence, attachments or pictures (a "Tin ảnh" story of photos
     alone) that is no teaser (asked of short texts only: the teaser checks walk the page)."""
     return (dated and (len(result.text) >= MIN_POST_CHARS or bool(result.attachments)
                        or _pictures(body) >= PICTURES or _shows_media(body))
-            and not _among_dated_entries(body, title_el, url))
+            and not among_dated_entries(body, title_el, url))
 
 
 # pictures in a dated body without text that make it a post: a photo story, or a notice whose
@@ -331,173 +254,6 @@ _MEDIA = etree.XPath(f"boolean(descendant-or-self::*[@{MEDIA}])")
 def _shows_media(body) -> bool:
     """Whether a video or a sound was shown in the body (a "Video" story: its player alone)."""
     return body is not None and bool(_MEDIA(body))
-
-
-def _among_dated_entries(body, title_el, url: str | None) -> bool:
-    """Whether ``body`` is one teaser among dated entries (a listing), not a post standing alone:
-    a headline linking to another page stands over it, or the blocks around it hold several
-    dated lines."""
-    if body is None:
-        return False
-    if _headline_link_before(body, title_el, url):
-        return True
-    region = body
-    for _ in range(ENTRY_LEVELS):
-        if region.getparent() is None or region.getparent().tag in ("body", "html"):
-            break
-        region = region.getparent()
-        if _dated_lines(region) >= 3:
-            return True
-    return False
-
-
-def _headline_link_before(body, title_el, url: str | None) -> bool:
-    """A link of headline length to another page after the title (or the page's start) and
-    before the body's first sentence of its own: the body is that other page's teaser."""
-    here = canonical_url(url) if url else None
-
-    def headline(el) -> bool:
-        href = (el.get("href") or "").strip()
-        target = joined(url or "", href) if el.tag == "a" and href and not href.startswith("#") else None
-        return (target is not None and len(clean_line(el.text_content())) >= HEADLINE_CHARS
-                and canonical_url(target) != here)
-
-    started = title_el is None
-    for n, el in enumerate(body.getroottree().getroot().iter()):
-        if el is body or n > MAX_ENTRIES_SCAN * 10:
-            break
-        started = started or el is title_el
-        if started and headline(el):
-            return True
-    for el in body.iter():  # inside the body, up to its first sentence of its own
-        if headline(el):
-            return True
-        if el.tag != "a" and len(clean_line(el.text or "")) >= HEADLINE_CHARS:
-            return False
-    return False
-
-
-def _links_away(title_el, url: str | None):
-    """Whether the title is a link to another post (not to the page itself in another form)."""
-    if title_el is None or not url:
-        return False
-    text = clean_line(title_el.text_content())
-    anchors = [a for a in (*title_el.iterancestors("a"), *title_el.iter("a"))
-               if len(clean_line(a.text_content())) >= 0.8 * len(text)]
-    target = joined(url, (anchors[0].get("href") or "").strip()) if anchors else None
-    return target is not None and not is_document(target) and not _same_post(target, url)
-
-
-def _same_post(a: str, b: str) -> bool:
-    """Two addresses of one post: the same key, the same last segment, or the same id in them."""
-    if url_key(a) == url_key(b):
-        return True
-    stems = [urlsplit(u).path.rstrip("/").rsplit("/", 1)[-1].rsplit(".", 1)[0].lower() for u in (a, b)]
-    ids = [set(POST_ID.findall(urlsplit(u).path + "?" + urlsplit(u).query)) for u in (a, b)]
-    shorter, longer = sorted(stems, key=len)
-    return (len(shorter) >= SLUG_CHARS and shorter in longer) or shorter == longer or bool(ids[0] & ids[1])
-
-
-def _same_host(target: str, url: str) -> bool:
-    return urlsplit(target).netloc.lower() == urlsplit(url).netloc.lower()
-
-
-def _up_from(target: str, url: str) -> bool:
-    """Whether ``target``, on the page's site, is its root or a section above the page: its path
-    the same as, or a folder of, the page's, or a folder's index page (a query, a listing's page,
-    taken as the section's)."""
-    there, here = urlsplit(target), urlsplit(url)
-    up = there.path.rstrip("/").rsplit(".", 1)[0]
-    folder, _, name = up.rpartition("/")
-    if name.lower() in INDEX_PAGES:
-        up = folder
-    path = here.path.rstrip("/")
-    return not up or path == up or path.startswith(up + "/") or path.rsplit(".", 1)[0] == up
-
-
-def mark_headlines(root) -> None:
-    """Count, on each block, the headline links it holds as the page was served: boilerplate
-    removal takes a section page's list away, and the verdict asks how many stood there."""
-    # only where a heading holds a headline's link, or a "Xem tiếp" or a picture links a post:
-    # elsewhere no page can lead to another post (most articles)
-    if not (root.xpath(LINKED_HEADINGS) or any(_leading(a, a.text or "") for a in root.iter("a"))):
-        return
-    counts: Counter = Counter()
-    for anchor in root.iter("a"):
-        raw = anchor.text or "" if len(anchor) == 0 else anchor.text_content()  # most links: one text
-        if len(raw) < HEADLINE_CHARS or len(" ".join(raw.split())) < HEADLINE_CHARS:
-            continue  # (a document's link counts too: the title's own link is asked for that)
-        counts.update(islice(anchor.iterancestors(), HEADLINE_LEVELS))
-    for element, count in counts.items():
-        if count >= ENTRIES:  # fewer say nothing (the verdict asks for ENTRIES beside the title's own)
-            element.set(HEADLINES_ATTR, str(count))
-
-
-def _leading(anchor, text: str, url: str | None = None) -> bool:
-    """A link that leads on to a post: "Xem tiếp", "Đọc tiếp", or a picture alone; "Xem thêm"
-    when it leads to another page of the site that is not above the page's own address (an
-    article links its section so), where the page's address is known."""
-    if len(text) > READ_MORE_CHARS:
-        return False
-    words = fold(" ".join(text.split())).strip(READ_MORE_MARKS)
-    if words in READ_MORE:
-        return True
-    if words == "xem them":  # on to a post of this site: a source's "Xem thêm" links its original
-        target = joined(url, (anchor.get("href") or "").strip()) if url else None
-        return url is None or (target is not None and _same_host(target, url) and not _up_from(target, url))
-    picture = anchor.find("img")
-    return not words and picture is not None and not _tool_picture(picture) \
-        and not is_binary(anchor.get("href") or "")
-
-
-def _tool_picture(img) -> bool:
-    """A page tool's button: its picture's file or words name a tool, or it is icon-sized."""
-    words = {fold(" ".join((img.get(name) or "").split())) for name in ("alt", "title")}
-    sizes = [img.get(name) or "" for name in ("width", "height")]
-    return bool(TOOL_PICTURE.search(img.get("src") or "")) or bool(words & TOOL_WORDS) \
-        or any(size.isdigit() and int(size) <= ICON_PIXELS for size in sizes)
-
-
-def _leads_away(body, title_el, url: str | None) -> bool:
-    """The post's block (title and body) holds a link leading on to another post."""
-    holder = _holding_both(body, title_el)
-    if holder is None or holder.tag in ("body", "html") or not url:
-        return False
-    for anchor in holder.iter("a"):
-        target = joined(url, (anchor.get("href") or "").strip())
-        if target and _leading(anchor, anchor.text_content(), url) and not is_document(target) \
-                and not _same_post(target, url):
-            return True
-    return False
-
-
-def _holding_both(body, title_el):
-    """The smallest element holding the title and the body (None without a title)."""
-    if title_el is None:
-        return None
-    around_body = {body, *body.iterancestors()}
-    return next((node for node in (title_el, *title_el.iterancestors()) if node in around_body), None)
-
-
-def _headlines_around(body, title_el) -> int:
-    """Other pages' headline links the column that holds the title and the body held as served
-    (:func:`mark_headlines`)."""
-    region = _holding_both(body, title_el)
-    region = region.getparent() if region is not None and region.getparent() is not None else region
-    if region is None or region.tag in ("body", "html"):
-        return 0
-    own = len([a for a in (*title_el.iter("a"), *title_el.iterancestors("a"))])
-    return int(region.get(HEADLINES_ATTR, "0")) - own
-
-
-def _dated_lines(region) -> int:
-    dated = 0
-    for n, el in enumerate(region.iter()):
-        if n > MAX_ENTRIES_SCAN:
-            break
-        own = " ".join(t.strip() for t in [el.text, *(c.tail for c in el)] if t and t.strip())
-        dated += bool(own and len(own) < 120 and contains_date(own))
-    return dated
 
 
 ROWS_READ = 100  # lines read for links: a listing's rows link from its first
