@@ -14,8 +14,9 @@
   among its candidates;
   ``sideprose``: the post's block, not a sidebar's prose that outweighs a short post;
   ``lead``: the lead a portal prints between the title and the body, in an element of its own;
-- ``bodytext``: the body as text, signature and source split off (``stoplist``: trafilatura's
-  jusText fallback without its per-call cost);
+- ``bodytext``: the body as text (``stoplist``: trafilatura's jusText fallback without its
+  per-call cost); ``textlines``: its lines finished (title and date lines, tools dropped);
+  ``credits``: the signature and source lines split off as author and source;
 - ``generic``: on layouts no trusted profile knows, candidates and the rule that picks one;
 - ``attachments``: the documents a post links, with their labels;
 - ``author``: bylines, closing lines and metadata authors;

@@ -1,11 +1,9 @@
-"""The article body as plain text, and the signature and source lines at its end.
+"""The article body element as plain text.
 
 trafilatura turns the body element into text (paragraphs, tables as rows,
 captions kept); a plain block serializer is the fallback when trafilatura
-returns nothing or drops most of the element. Lines that repeat the title or
-the date line, and counter or tool lines, are removed; the trailing
-signature ("N.H", "Ban Dân vận Huyện ủy") becomes the author and a trailing
-"(baobackan.org.vn)" the source.
+returns nothing or drops most of the element. The lines are finished by
+``textlines``; the signature and source lines are ``credits``'.
 """
 
 from __future__ import annotations
@@ -13,7 +11,6 @@ from __future__ import annotations
 import copy
 import logging
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
 
@@ -22,11 +19,9 @@ from lxml import etree
 from lxml import html as lxml_html
 from trafilatura.settings import Extractor
 
-from common.dates import contains_date
-from common.textnorm import clean_line, clean_text, fold, is_vietnamese
-from crawler.extraction.author import LABEL as BYLINE_LABEL
-from crawler.extraction.author import clean_name, is_account, without_label
-from crawler.extraction.boilerplate import BADGES, is_noise_line
+from common.textnorm import clean_line, is_vietnamese
+from crawler.extraction.boilerplate import is_noise_line
+from crawler.extraction.credits import is_signature
 from crawler.extraction.stoplist import install as install_hashed_stoplist
 
 logger = logging.getLogger(__name__)
@@ -35,23 +30,9 @@ install_hashed_stoplist()  # trafilatura's jusText fallback: see crawler.extract
 BLOCK_TAGS = frozenset(
     "p div br li tr table h1 h2 h3 h4 h5 h6 blockquote dd dt figcaption pre section ul ol".split()
 )
-SOURCE_LINE = re.compile(r"^\(?\s*(?:theo|nguồn)?\s*:?\s*([\w.-]+\.(?:vn|com|net|org)(?:\.vn)?)\s*\)?$", re.I)
-SOURCE_LABEL = re.compile(r"^\(?\s*(?:theo|nguồn(?:\s+tin)?)\s*:?\s*(.{3,80}?)\s*\)?$", re.I)
 TABLE_PARTS = frozenset({"td", "th", "tr", "tbody", "thead", "table"})
 BLOCK_PARENTS = ("div", "td", "section", "article", "form", "li")
 LINE_INLINE = frozenset({"span", "font", "b", "strong", "em", "i", "small", "label"})
-SIGNATURE_MAX = 70
-# a short line in brackets: a signature's body under its name ("(Trung tâm VH-TT-TT huyện)"), a source
-BRACKETED_LINE = re.compile(r"^\([^()]{2,60}\)$")
-TITLE_WINDOW = 6
-TERMINAL = (".", "!", "?", ":", ";", "…", ",")
-
-
-@dataclass
-class BodyText:
-    text: str
-    author: str | None = None
-    source: str | None = None
 
 
 def element_text(body: lxml_html.HtmlElement, known: bool = False) -> str:
@@ -131,7 +112,7 @@ def _with_closing(text: str, plain: str, clone: lxml_html.HtmlElement, figcaptio
         if captions is None:
             captions = {clean_line(el.text_content()) for el in [*figcaptions, *_captions(clone)]}
         heading = len(following.split()) > 1 and following.isupper()  # "TIN LIÊN QUAN", a newsletter's
-        signs = _is_signature(following) and not heading and not is_noise_line(following)
+        signs = is_signature(following) and not heading and not is_noise_line(following)
         if not (following in captions or (signs and is_vietnamese(text))):
             return text
         text = f"{text.rstrip()}\n{following}"
@@ -248,274 +229,3 @@ def serialize_blocks(body: lxml_html.HtmlElement) -> str:
     return "\n".join(line.strip(" |") for line in "".join(out).split("\n"))
 
 
-ONE_CELL = re.compile(r"^\|\s*([^|]*?)\s*\|$")  # a row of one cell: a picture's caption in a layout table
-
-
-def finish_text(raw: str, title: str, date_lines: list[str], signature: bool = True) -> BodyText:
-    """Filter lines, split off the signature and source, return NFC paragraphs.
-
-    ``signature``: split off a closing signature line ("N.H", "Ban Dân vận Huyện ủy"), the
-    Vietnamese press convention; elsewhere a short closing line is the text's own.
-    """
-    drop = {fold(d) for d in date_lines}
-    lines = [clean_line(line) for line in raw.splitlines()]
-    # a line without a letter or a digit is a table's empty row ("| |", a picture's cell) or an ornament
-    lines = [ONE_CELL.sub(r"\1", ln) for ln in lines if any(c.isalnum() for c in ln)]
-    lines = [ln for ln in _broken_dates_dropped(lines, drop) if not found_date_line(fold(ln), drop)
-             and not is_noise_line(ln)]
-    lines = _labels_joined(_split_widgets_dropped(lines))
-    folded_title = fold(title)
-    for i, line in enumerate(lines[:TITLE_WINDOW]):
-        if _title_line(fold(line), folded_title):  # text starts after the title when the body holds it
-            lines = lines[i + 1 :]
-            break
-    result = BodyText("")
-    for _ in range(3):  # a source line, a signature and the posting account, in any order
-        if not lines:
-            break
-        last = lines[-1]
-        if is_account(last):  # "admin admin": who published it on the portal, no line of the text
-            pass
-        elif result.source is None and (source := _source(last)):
-            result.source = source
-        elif signature and result.author is None and _is_signature(BYLINE_LABEL.sub("", last).strip()):
-            # "Tác giả: Nguyễn Văn Bình", "Tin, ảnh: Thu Hà": the label goes with the author's cleaning
-            result.author = last
-        elif signature and result.author is None and len(lines) > 1 and BRACKETED_LINE.match(last) \
-                and _is_signature(f"{lines[-2]} {last}"):
-            # the name, then its body in brackets on a line of its own: "Minh Tâm", "(Trung tâm VH-TT)"
-            result.author = f"{lines[-2]} {last}"
-            lines.pop()
-        else:
-            break
-        lines.pop()
-    result.text = clean_text("\n".join(lines))
-    return result
-
-
-def _title_line(folded: str, folded_title: str) -> bool:
-    """The title's line, or the title and the badge printed after it ("... năm 2024 Mới")."""
-    return folded == folded_title or (folded.startswith(folded_title)
-                                      and folded[len(folded_title):].strip(" !()[]") in BADGES)
-
-
-def _broken_dates_dropped(lines: list[str], date_lines: set[str]) -> list[str]:
-    """Without a date line broken over two or three lines by ``<br/>``s ("05/08/2019", then
-    "08:30") or by inline elements read as lines ("05/08/2019 | Tác giả: Minh Tâm", then the
-    view count "1.245", run together in the date line), nor a piece of one without a word that
-    stands alone (trafilatura keeps the time and drops the day)."""
-    if not date_lines:
-        return lines
-    # compared without spaces: the pieces stood apart by a break or by nothing at all
-    keys = {d.replace(" ", "") for d in date_lines}
-    # pieces longer together than any date line are not one: most lines are prose, folding
-    # each with the one or two before it was 1% of a many-portal crawl's CPU
-    longest = 2 * max(map(len, date_lines))
-    kept: list[str] = []
-    for line in lines:
-        pieces = next((k for k in (1, 2) if len(kept) >= k and len(line) + sum(map(len, kept[-k:])) <= longest
-                       and fold("".join([*kept[-k:], line])).replace(" ", "") in keys), 0)
-        if pieces:
-            del kept[-pieces:]
-        else:
-            kept.append(line)
-    return [line for line in kept if not _piece_of(line, date_lines)]
-
-
-def _piece_of(line: str, date_lines: set[str]) -> bool:
-    """A piece of a date line that stands on its own: without a word ("08:30"), or its fields
-    from a separator on ("| Tác giả: Minh Tâm", where the day was a ``<time>`` of its own)."""
-    if any(c.isalpha() for c in line) and not line.startswith(("|", "•", "·")):
-        return False
-    return any(f" {fold(line)} " in f" {d} " for d in date_lines)
-
-
-WIDGET_LABEL_CHARS = 24  # "Đánh giá:", "Lượt xem:": a widget's label read as a line of its own
-
-
-def _split_widgets_dropped(lines: list[str]) -> list[str]:
-    """Without a widget whose label and value were read as two lines (a rating's "Đánh giá:",
-    its stars a picture, then "(12 lượt)"), which together are a noise line."""
-    kept: list[str] = []
-    for line in lines:
-        label = kept[-1] if kept else ""
-        if label.endswith(":") and len(label) <= WIDGET_LABEL_CHARS and is_noise_line(f"{label} {line}"):
-            kept.pop()
-        else:
-            kept.append(line)
-    return kept
-
-
-def _labels_joined(lines: list[str]) -> list[str]:
-    """A credit's label read as a line of its own ("Tác giả bài viết:" in ``<strong>``, the name
-    after it) joined to the name on the next line."""
-    joined: list[str] = []
-    for line in lines:
-        if joined and _label_only(joined[-1]):
-            joined[-1] = f"{joined[-1]} {line}"
-        else:
-            joined.append(line)
-    return joined
-
-
-def _label_only(line: str) -> bool:
-    found = BYLINE_LABEL.match(line) or SOURCE_CREDIT.match(line)
-    return bool(found) and found.end() >= len(line.rstrip())
-
-
-def found_date_line(folded: str, date_lines: set[str]) -> bool:
-    """One of the date lines found (not ``dateread.is_date_line``, which asks whether a line is one
-    at all), or one run together with its counters ("Cập nhật: 09:15 20/03/20241.245": the
-    date and the views in two inline spans); not one that goes on into the text."""
-    if folded in date_lines:
-        return True
-    for date_line in date_lines:
-        if date_line and folded.startswith(date_line):
-            rest = folded[len(date_line):].strip(" |-–:·,")
-            return not any(c.isalpha() for c in rest) or is_noise_line(rest)
-    # a badge's pieces the text runs together ("19Tháng 72024", "21Tháng 12/2024" for a calendar's
-    # leaf) and the date line reads spaced ("19 Tháng 7 2024", "21/12/2024"); a count may follow
-    if len(folded) > SQUEEZED_LINE:
-        return False
-    squeezed = _LEAF_RUN.sub(r"\1/", folded.replace(" ", ""), count=1)
-    for date_line in date_lines:
-        bare = date_line.replace(" ", "")
-        if bare and squeezed.startswith(bare) and not any(c.isalpha() for c in squeezed[len(bare):]):
-            return True
-    return False
-
-
-SQUEEZED_LINE = 150  # characters: a date line, with its credits
-_LEAF_RUN = re.compile(r"^(\d{1,2})thang(?=\d{1,2}[/.\-]\d{4})")
-
-
-def trailing_signature(body: lxml_html.HtmlElement) -> str | None:
-    """A signature line standing just after the body element, outside it."""
-    sibling = body.getnext()
-    while sibling is not None and not clean_line(sibling.text_content()):
-        sibling = sibling.getnext()
-    if sibling is None:
-        return None
-    if sibling.tag == "a" or sibling.find(".//a") is not None:
-        return None  # a pager ("Trước", "Tiếp theo") or a link list, not a signature
-    line = clean_line(sibling.text_content())
-    return line if _is_signature(line) and not is_noise_line(line) else None
-
-
-FOLLOWING_BLOCKS = 3  # blocks after the body looked at for its author's and source's lines
-CREDIT_MAX = 80  # characters: a credit line is a label and a name
-SOURCE_CREDIT = re.compile(r"^(?:nguồn(?:\s+tin)?|theo)\s*[:：]", re.I)
-
-
-def is_credit(line: str) -> bool:
-    """A labelled credit line ("Tác giả bài viết: …", "Nguồn tin: …"): the author's or the
-    source's field, no substance of the text."""
-    return len(line) <= CREDIT_MAX and bool(BYLINE_LABEL.match(line) or SOURCE_CREDIT.match(line))
-
-
-def labelled_after(body: lxml_html.HtmlElement) -> BodyText:
-    """The author and the source a platform prints as labelled lines just after the body
-    element, outside it (NukeViet: "Tác giả bài viết: …", "Nguồn tin: …" in right-aligned
-    paragraphs below the text, after its attached files). Only labelled lines count: what
-    follows a body is often a related-links list or the next article's teaser."""
-    found, seen = BodyText(""), 0
-    for block in _following(body):
-        if seen >= FOLLOWING_BLOCKS or (found.author and found.source):
-            break
-        line = clean_line(block.text_content()) if isinstance(block.tag, str) else ""
-        if line and not is_noise_line(line[:CREDIT_MAX]):  # the tools and widgets are passed over
-            seen += 1
-            _read_credits(block.iter("p", "div", "span"), found)
-    return found
-
-
-def _following(body: lxml_html.HtmlElement, levels: int = 3):
-    """The blocks after the body: its next siblings, then its parent's, up to ``levels`` up (the
-    text in its own block, the tools and the readers' comments after it, the credits after that).
-    A wrapper that holds the body alone is no level (the text in a one-cell table in its block)."""
-    node = body
-    while levels > 0:
-        alone = True
-        for sibling in node.itersiblings():
-            alone = False
-            yield sibling
-        levels -= not (alone and node.getprevious() is None)
-        node = node.getparent()
-        if node is None or node.tag in ("body", "html"):
-            return
-
-
-def labelled_in(body: lxml_html.HtmlElement) -> BodyText:
-    """The same labelled lines inside the body: a located block that holds the title, the text
-    and the credit lines below it. The text leaves them out (they are fields)."""
-    return _read_credits(islice(body.iter("p", "div", "span"), CREDIT_BLOCKS), BodyText(""))
-
-
-CREDIT_BLOCKS = 2000  # blocks of a body read for its credit lines: a bound on any body's size
-
-
-def _read_credits(blocks, found: BodyText) -> BodyText:
-    for block in blocks:
-        if found.author and found.source:
-            break
-        head = _head(block)  # the label opens the line: no block's whole text is read for the others
-        if not (BYLINE_LABEL.match(head) or SOURCE_CREDIT.match(head)):
-            continue
-        if block.find(".//p") is not None or block.find(".//div") is not None:
-            continue  # a wrapper: its lines are read one by one
-        line = clean_line(block.text_content())
-        if len(line) > CREDIT_MAX:
-            continue
-        if not found.author and BYLINE_LABEL.match(line):
-            found.author = without_label(clean_name(line))
-        elif not found.source and SOURCE_CREDIT.match(line):
-            found.source = _source(line)
-    return found
-
-
-def _head(block: lxml_html.HtmlElement, depth: int = 3) -> str:
-    """The text a block opens with: its own, or its first child's (``<p><strong>Tác giả: </strong>…``)."""
-    while depth and not (block.text or "").strip() and len(block) and isinstance(block[0].tag, str):
-        block, depth = block[0], depth - 1
-    return " ".join((block.text or "").split())
-
-
-def _source(line: str) -> str | None:
-    match = SOURCE_LINE.match(line) or (SOURCE_LABEL.match(line) if line.startswith("(") or
-                                        fold(line).startswith(("theo", "nguon")) else None)
-    return match.group(1) if match else None
-
-
-# a closing line that names a file or offers it ("Tải về: TB-123.pdf") is an attachment's label
-FILE_LINE = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|odt|ods|rtf|zip|rar|7z)\b|^(?:tai ve|tai xuong|download"
-                       r"|file dinh kem|tep dinh kem|van ban dinh kem|dinh kem)\b", re.I)
-
-
-# a body that signs: "Phòng Văn hóa và Thông tin", "Ban Biên tập", "Trung tâm Y tế huyện"
-ORGANISATION = re.compile(r"^(phong|ban|so|trung tam|ubnd|uy ban|van phong|hoi|doan|huyen uy|tinh uy"
-                          r"|thanh uy|dang uy|cong an|bao|dai|cong|chi cuc|cuc|bo|vien|truong|benh vien"
-                          r"|mat tran|lien doan|kho bac|ban chi huy|bo chi huy|nhom|to|hat|tram|chi nhanh"
-                          r"|cau lac bo)\s")
-
-
-def _is_signature(line: str) -> bool:
-    """A closing line that signs the post: initials (N.H), an abbreviation (BBT, PV), a name of
-    capitalised words ("Nguyễn Thị Hồng Nhung", "Thanh Hà - Minh Tuấn"), or a body's name
-    ("Phòng Văn hóa và Thông tin huyện"); not a closing sentence without its full stop
-    ("Hội nghị kết thúc cùng ngày", "Trân trọng thông báo"), which stays in the text."""
-    if len(line) > SIGNATURE_MAX or len(line.split()) > 10 or contains_date(line):
-        return False
-    if FILE_LINE.search(fold(line)) or line.endswith(TERMINAL) or not line[:1].isupper():
-        return False
-    if re.fullmatch(r"(?:[A-ZĐ]\.){1,3}[A-ZĐ]\.?|[A-ZĐ]{2,6}", line.replace(" ", "")):
-        return True  # initials (N.H, T.L) or an abbreviation (BBT, PV, CTV)
-    named = re.split(r"\s*[(\[]", line, maxsplit=1)[0]  # "Minh Tuấn (Trung tâm VH-TT)": the name
-    parts = re.split(r"\s+[-–]\s+", named, maxsplit=1)
-    if len(parts) == 2 and ORGANISATION.match(fold(parts[1]) + " "):
-        named = parts[0]  # "Ngọc Lan - Phòng Văn hóa và Thông tin huyện": a name, then its body
-    words = [w for w in re.split(r"[\s\-–,&/]+", named) if w]
-    if words and all(w[:1].isupper() for w in words):
-        return True
-    body = ORGANISATION.match(fold(named))  # its kind, then its own name, capitalised
-    after = len(body.group(1).split()) if body else len(words)
-    return after < len(words) and words[after][:1].isupper()

@@ -18,8 +18,8 @@ from lxml import html as lxml_html
 
 from common.dates import contains_date
 from common.textnorm import clean_line, fold
-from crawler.extraction.bodytext import is_credit
 from crawler.extraction.boilerplate import NOISE_LINE, is_noise_line
+from crawler.extraction.credits import is_credit
 from crawler.extraction.dateread import (
     DATE_LABEL,
     MAX_LINE,

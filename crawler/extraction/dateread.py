@@ -12,8 +12,8 @@ from lxml import html as lxml_html
 
 from common.dates import contains_date, without_dates
 from common.textnorm import clean_line, fold
-from crawler.extraction.bodytext import BRACKETED_LINE, is_credit
 from crawler.extraction.boilerplate import is_noise_line
+from crawler.extraction.credits import BRACKETED_LINE, is_credit
 
 MAX_LINE = 150  # characters: a longer block is prose, no line
 DATE_LABEL = re.compile(r"^(ngay dang|dang ngay|dang luc|dang tai|tin dang|ngay cap nhat|cap nhat"

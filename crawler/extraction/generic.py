@@ -50,8 +50,9 @@ from trafilatura.settings import Extractor
 
 from common.dates import contains_date
 from common.textnorm import clean_line, fold, is_vietnamese
-from crawler.extraction.bodytext import found_date_line, is_credit
 from crawler.extraction.boilerplate import is_noise_line
+from crawler.extraction.credits import is_credit
+from crawler.extraction.textlines import found_date_line
 
 logger = logging.getLogger(__name__)
 

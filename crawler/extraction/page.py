@@ -2,8 +2,9 @@
 
 Stages, each in its own module: decode bytes to NFC text (``decode``), read
 head metadata (``metadata``), remove boilerplate blocks (``boilerplate``),
-locate body, title and date line (``locate``), turn the body into text and
-split off the signature (``bodytext``). Date *candidates* are collected here,
+locate the body (``locate``), its title (``titles``) and date lines (``datelines``),
+turn the body into text (``bodytext``), finish its lines (``textlines``) and split off
+the signature and source (``credits``). Date *candidates* are collected here,
 best first (metadata, visible date line, URL); ``resolve_date`` parses them.
 """
 
@@ -22,16 +23,10 @@ from common.urls import canonical_url, host_of, joined
 from crawler.documents.detect import not_a_page
 from crawler.extraction.attachments import expose_embedded, find_attachments, with_attachments
 from crawler.extraction.author import author_in_lines, find_author, without_label
-from crawler.extraction.bodytext import (
-    BodyText,
-    element_text,
-    finish_text,
-    labelled_after,
-    labelled_in,
-    trailing_signature,
-)
+from crawler.extraction.bodytext import element_text
 from crawler.extraction.boilerplate import clean_tree
 from crawler.extraction.budget import MAX_BYTES, SECONDS, ExtractionTimeout, bounded, time_budget
+from crawler.extraction.credits import BodyText, labelled_after, labelled_in, trailing_signature
 from crawler.extraction.datelines import find_date_lines, find_times
 from crawler.extraction.decode import (
     XML_DECLARATION,
@@ -61,6 +56,7 @@ from crawler.extraction.pagetitle import (
 from crawler.extraction.result import Extraction, Rejection, resolve_date
 from crawler.extraction.selflinks import linked_from_menu, unlink_own_title
 from crawler.extraction.sideprose import post_text
+from crawler.extraction.textlines import finish_text
 from crawler.extraction.titles import (
     find_title,
     heading_dates,

@@ -20,8 +20,8 @@ from lxml import html as lxml_html
 
 from common.dates import contains_date, without_dates
 from common.textnorm import clean_line, fold, is_vietnamese
-from crawler.extraction.bodytext import is_credit
 from crawler.extraction.boilerplate import BADGES
+from crawler.extraction.credits import is_credit
 from crawler.extraction.dateread import (
     MAX_LINE,
     dated_piece,

@@ -83,7 +83,7 @@ def test_a_wordpress_byline_naming_the_portals_account_gives_no_author():
 
 
 def test_a_closing_sentence_without_its_full_stop_is_no_signature_and_stays_in_the_text():
-    from crawler.extraction.bodytext import finish_text
+    from crawler.extraction.textlines import finish_text
 
     for closing in ("Hội nghị kết thúc cùng ngày", "Trân trọng thông báo", "Một số hình ảnh tại hội nghị"):
         finished = finish_text(f"Dòng đầu của bài viết dài đủ.\n{closing}", "Tiêu đề", [])
@@ -91,7 +91,7 @@ def test_a_closing_sentence_without_its_full_stop_is_no_signature_and_stays_in_t
 
 
 def test_names_initials_abbreviations_and_bodies_sign():
-    from crawler.extraction.bodytext import finish_text
+    from crawler.extraction.textlines import finish_text
 
     for signature in ("Nguyễn Thị Hồng Nhung", "N.H", "BBT", "Thanh Hà - Minh Tuấn", "Minh Tuấn (Trung tâm VH-TT)",
                       "Phòng Văn hóa và Thông tin huyện", "Văn phòng HĐND và UBND huyện",
@@ -109,7 +109,7 @@ def test_the_portals_account_closing_the_body_is_neither_author_nor_text(closing
 
 @pytest.mark.parametrize("closing", ["Hội nghị kết thúc - Ban tổ chức cảm ơn", "Lê Văn Minh - Chủ tịch UBND huyện"])
 def test_a_closing_line_with_a_dash_that_is_no_name_and_body_stays_in_the_text(closing):
-    from crawler.extraction.bodytext import finish_text
+    from crawler.extraction.textlines import finish_text
 
     assert finish_text(f"Dòng đầu của bài viết dài đủ.\n{closing}", "Tiêu đề", []).author is None
 

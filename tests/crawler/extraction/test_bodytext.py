@@ -79,7 +79,7 @@ def test_a_centred_caption_in_italics_then_the_signature_close_the_text():
 
 
 def test_the_titles_line_with_its_new_badge_is_not_the_texts_first_line():
-    from crawler.extraction.bodytext import finish_text
+    from crawler.extraction.textlines import finish_text
 
     text = finish_text(f"TIN TỨC\n{TITLE} Mới\n{NOTICE}", TITLE, []).text
     assert text == NOTICE

@@ -1,0 +1,156 @@
+"""The body's text finished line by line: the lines that repeat the title or a date line (whole,
+or broken over lines), counter and tool lines, widgets' split labels dropped; a label alone
+joined to its value; the closing signature and source split off (``credits``)."""
+
+from __future__ import annotations
+
+import re
+
+from common.textnorm import clean_line, clean_text, fold
+from crawler.extraction.author import LABEL as BYLINE_LABEL
+from crawler.extraction.author import is_account
+from crawler.extraction.boilerplate import BADGES, is_noise_line
+from crawler.extraction.credits import BRACKETED_LINE, SOURCE_CREDIT, BodyText, is_signature, source_line
+
+TITLE_WINDOW = 6  # lines read for the title's: text starts after it when the body holds it
+ONE_CELL = re.compile(r"^\|\s*([^|]*?)\s*\|$")  # a row of one cell: a picture's caption in a layout table
+
+
+def finish_text(raw: str, title: str, date_lines: list[str], signature: bool = True) -> BodyText:
+    """Filter lines, split off the signature and source, return NFC paragraphs.
+
+    ``signature``: split off a closing signature line ("N.H", "Ban Dân vận Huyện ủy"), the
+    Vietnamese press convention; elsewhere a short closing line is the text's own.
+    """
+    drop = {fold(d) for d in date_lines}
+    lines = [clean_line(line) for line in raw.splitlines()]
+    # a line without a letter or a digit is a table's empty row ("| |", a picture's cell) or an ornament
+    lines = [ONE_CELL.sub(r"\1", ln) for ln in lines if any(c.isalnum() for c in ln)]
+    lines = [ln for ln in _broken_dates_dropped(lines, drop) if not found_date_line(fold(ln), drop)
+             and not is_noise_line(ln)]
+    lines = _labels_joined(_split_widgets_dropped(lines))
+    folded_title = fold(title)
+    for i, line in enumerate(lines[:TITLE_WINDOW]):
+        if _title_line(fold(line), folded_title):  # text starts after the title when the body holds it
+            lines = lines[i + 1 :]
+            break
+    result = BodyText("")
+    for _ in range(3):  # a source line, a signature and the posting account, in any order
+        if not lines:
+            break
+        last = lines[-1]
+        if is_account(last):  # "admin admin": who published it on the portal, no line of the text
+            pass
+        elif result.source is None and (source := source_line(last)):
+            result.source = source
+        elif signature and result.author is None and is_signature(BYLINE_LABEL.sub("", last).strip()):
+            # "Tác giả: Nguyễn Văn Bình", "Tin, ảnh: Thu Hà": the label goes with the author's cleaning
+            result.author = last
+        elif signature and result.author is None and len(lines) > 1 and BRACKETED_LINE.match(last) \
+                and is_signature(f"{lines[-2]} {last}"):
+            # the name, then its body in brackets on a line of its own: "Minh Tâm", "(Trung tâm VH-TT)"
+            result.author = f"{lines[-2]} {last}"
+            lines.pop()
+        else:
+            break
+        lines.pop()
+    result.text = clean_text("\n".join(lines))
+    return result
+
+
+def _title_line(folded: str, folded_title: str) -> bool:
+    """The title's line, or the title and the badge printed after it ("... năm 2024 Mới")."""
+    return folded == folded_title or (folded.startswith(folded_title)
+                                      and folded[len(folded_title):].strip(" !()[]") in BADGES)
+
+
+def _broken_dates_dropped(lines: list[str], date_lines: set[str]) -> list[str]:
+    """Without a date line broken over two or three lines by ``<br/>``s ("05/08/2019", then
+    "08:30") or by inline elements read as lines ("05/08/2019 | Tác giả: Minh Tâm", then the
+    view count "1.245", run together in the date line), nor a piece of one without a word that
+    stands alone (trafilatura keeps the time and drops the day)."""
+    if not date_lines:
+        return lines
+    # compared without spaces: the pieces stood apart by a break or by nothing at all
+    keys = {d.replace(" ", "") for d in date_lines}
+    # pieces longer together than any date line are not one: most lines are prose, folding
+    # each with the one or two before it was 1% of a many-portal crawl's CPU
+    longest = 2 * max(map(len, date_lines))
+    kept: list[str] = []
+    for line in lines:
+        pieces = next((k for k in (1, 2) if len(kept) >= k and len(line) + sum(map(len, kept[-k:])) <= longest
+                       and fold("".join([*kept[-k:], line])).replace(" ", "") in keys), 0)
+        if pieces:
+            del kept[-pieces:]
+        else:
+            kept.append(line)
+    return [line for line in kept if not _piece_of(line, date_lines)]
+
+
+def _piece_of(line: str, date_lines: set[str]) -> bool:
+    """A piece of a date line that stands on its own: without a word ("08:30"), or its fields
+    from a separator on ("| Tác giả: Minh Tâm", where the day was a ``<time>`` of its own)."""
+    if any(c.isalpha() for c in line) and not line.startswith(("|", "•", "·")):
+        return False
+    return any(f" {fold(line)} " in f" {d} " for d in date_lines)
+
+
+WIDGET_LABEL_CHARS = 24  # "Đánh giá:", "Lượt xem:": a widget's label read as a line of its own
+
+
+def _split_widgets_dropped(lines: list[str]) -> list[str]:
+    """Without a widget whose label and value were read as two lines (a rating's "Đánh giá:",
+    its stars a picture, then "(12 lượt)"), which together are a noise line."""
+    kept: list[str] = []
+    for line in lines:
+        label = kept[-1] if kept else ""
+        if label.endswith(":") and len(label) <= WIDGET_LABEL_CHARS and is_noise_line(f"{label} {line}"):
+            kept.pop()
+        else:
+            kept.append(line)
+    return kept
+
+
+def _labels_joined(lines: list[str]) -> list[str]:
+    """A credit's label read as a line of its own ("Tác giả bài viết:" in ``<strong>``, the name
+    after it) joined to the name on the next line."""
+    joined: list[str] = []
+    for line in lines:
+        if joined and _label_only(joined[-1]):
+            joined[-1] = f"{joined[-1]} {line}"
+        else:
+            joined.append(line)
+    return joined
+
+
+def _label_only(line: str) -> bool:
+    found = BYLINE_LABEL.match(line) or SOURCE_CREDIT.match(line)
+    return bool(found) and found.end() >= len(line.rstrip())
+
+
+def found_date_line(folded: str, date_lines: set[str]) -> bool:
+    """One of the date lines found (not ``dateread.is_date_line``, which asks whether a line is one
+    at all), or one run together with its counters ("Cập nhật: 09:15 20/03/20241.245": the
+    date and the views in two inline spans); not one that goes on into the text."""
+    if folded in date_lines:
+        return True
+    for date_line in date_lines:
+        if date_line and folded.startswith(date_line):
+            rest = folded[len(date_line):].strip(" |-–:·,")
+            return not any(c.isalpha() for c in rest) or is_noise_line(rest)
+    # a badge's pieces the text runs together ("19Tháng 72024", "21Tháng 12/2024" for a calendar's
+    # leaf) and the date line reads spaced ("19 Tháng 7 2024", "21/12/2024"); a count may follow
+    if len(folded) > SQUEEZED_LINE:
+        return False
+    squeezed = _LEAF_RUN.sub(r"\1/", folded.replace(" ", ""), count=1)
+    for date_line in date_lines:
+        bare = date_line.replace(" ", "")
+        if bare and squeezed.startswith(bare) and not any(c.isalpha() for c in squeezed[len(bare):]):
+            return True
+    return False
+
+
+SQUEEZED_LINE = 150  # characters: a date line, with its credits
+
+
+_LEAF_RUN = re.compile(r"^(\d{1,2})thang(?=\d{1,2}[/.\-]\d{4})")
