@@ -13,133 +13,44 @@ before a Request is made: each page links the same menu dozens of times.
 from __future__ import annotations
 
 import logging
-import re
-import zlib
 from collections.abc import AsyncIterator, Iterable
-from functools import lru_cache
-from typing import NamedTuple
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 import scrapy
 from scrapy import signals
-from scrapy.exceptions import IgnoreRequest
-from scrapy.http import HtmlResponse, Response, TextResponse, XmlResponse
-from scrapy.spidermiddlewares.httperror import HttpError
-from scrapy.utils.response import get_base_url, response_status_message
-from scrapy.utils.sitemap import Sitemap
+from scrapy.http import Response, TextResponse
 
 from common.clock import new_crawl_id, utc_now
-from common.dates import contains_date, month_first_by
-from common.textnorm import clean_line, xml_compatible
+from common.dates import month_first_by
 from common.urls import (
     canonical_url,
     declared_base,
     embedded_document,
     fetch_address,
     host_of,
-    is_binary,
-    is_document,
     is_followable,
     joined,
-    kept_address,
-    slashed,
-    url_key,
 )
 from crawler.discovery.browser import chosen_links, clicked, clicked_links, data_links, written_links
 from crawler.discovery.rowdates import row_date
 from crawler.discovery.soft404 import NotFoundPages
 from crawler.discovery.traps import TrapGuard, shape
-from crawler.documents.detail import document_page, stated_cells
 from crawler.documents.detect import declared_document, is_html, sniff
-from crawler.documents.metadata import NUMBER
 from crawler.runtime import signals as found
-from crawler.runtime.downloader import StoppedBeforeFetch
 from crawler.runtime.extensions import PAGE_LIMIT_STAT
-from crawler.runtime.failures import plain_reason
-from crawler.runtime.items import DocumentItem, PageItem
-from crawler.runtime.legacy_tls import tls_reason
-from crawler.runtime.middlewares import TrapSkipped
-from spiders.listings import PAGING_PARAMS, ListingDiscovery, next_page_of
+from crawler.runtime.items import PageItem
+from spiders.documents import DOCUMENT_MAX_BYTES, DocumentLinks
+from spiders.failures import Failures
+from spiders.feeds import FEED_TYPES, SitemapsAndFeeds
+from spiders.links import absolute, link_facts
+from spiders.listings import ListingDiscovery, next_page_of
+from spiders.pager import PAGINATION_URL, pages_itself, paging_text
+from spiders.reading import parsed
 
 logger = logging.getLogger(__name__)
 
-# a pager's link text: a number, the words of a pager ("Trang sau", "Tiếp theo", "Cuối"), an arrow,
-# or the words with their arrows ("Trang sau »", "« Trước", "[3]"); "Tin tiếp theo" or "Bài sau"
-# (the next article) are no pager's, nor a year ("2024": an archive's link, in sidebars of articles)
-PAGINATION_TEXT = re.compile(
-    r"^[«‹<\[(]*\s*(?:\d{1,3}|(?!19|20)\d{4}|(?:trang\s+)?(?:sau|trước|tiếp(?:\s+theo)?|kế(?:\s+tiếp)?|cuối|đầu)|trang\s+\d+"
-    r"|next|prev(?:ious)?|last|first)?\s*[»›>\])]*$", re.I)
-# a pager's address: a paging parameter the listings know (not WordPress's ?p=, which names a
-# post) or a page in the path (/trang-2, /page/2, NukeViet's /page-2, DotNetNuke's /PageID/2)
-PAGINATION_URL = re.compile(rf"[?&](?:{PAGING_PARAMS})=\d+|/(?:trang|page)[-/]\d+(?=[/.?#]|$)"
-                            r"|/(?:pageid|currentpage)/\d+(?=/default\.aspx|/?$|[?#])", re.I)
-FEED_TYPES = ("rss", "atom")
-MAX_SITEMAP_BYTES = 50 * 1024 * 1024
-GONE = (404, 410)  # the server says the page is not there: a dead end, not a failure
-DOCUMENT_MAX_BYTES = 50 * 1024 * 1024
 
-
-class LinkFacts(NamedTuple):
-    canonical: str
-    key: str  # the dedup key
-    host: str
-    binary: bool  # a document, image, media or archive by its extension: never a page
-    document: bool  # a document a notice attaches (by extension or download handler)
-
-
-@lru_cache(maxsize=1 << 16)
-def link_facts(url: str) -> LinkFacts:
-    """What the spider needs to know of an absolute URL, worked out once. Cached: a portal's
-    menus and sidebars put the same hundred links on every page, and canonicalising them was a
-    quarter of the spider's time (benchmarks/links_bench.py); the extension and download
-    checks another tenth (the scale benchmark's profile)."""
-    return LinkFacts(canonical_url(url), url_key(url), host_of(url), is_binary(url), is_document(url))
-
-
-def absolute(base: str, origin: str, href: str) -> str:
-    """``urljoin(base, href)``, without urljoin for the two forms most links take (absolute,
-    and root-relative ``/tin/bai-12.html``): urljoin was a third of the link handling."""
-    if "\\" in href:
-        href = slashed(href)
-    if href.startswith(("http://", "https://")):
-        return href
-    if href.startswith("/") and not href.startswith("//") and "/." not in href:
-        return origin + href
-    return urljoin(base, href)
-
-
-def _pages_itself(url: str, root, base: str) -> bool:
-    """Whether the page's pager links its own next page: the first page of a listing, whatever
-    item a section page shows in full above its list. Only pager-looking links are weighed;
-    ``base``: what its relative links resolve against."""
-    for anchor in root.iter("a"):
-        href = (anchor.get("href") or "").strip()
-        if not href or href.startswith(("#", "javascript:", "mailto:")):
-            continue
-        text = _paging_text(anchor)
-        if not (text or PAGINATION_URL.search(href)):
-            continue
-        try:
-            if next_page_of(url, urljoin(base, href), text):
-                return True
-        except ValueError:  # "http://[::1/x": no address, no page of this listing
-            continue
-    return False
-
-
-def _paging_text(anchor) -> bool:
-    """Whether the anchor's text is a pager's ("2", "Trang sau", "»"): read only for short anchors."""
-    # an anchor without child elements holds its text in .text: no XPath string() for most links
-    text = (anchor.text or "") if len(anchor) == 0 else anchor.text_content()
-    return len(text) <= 40 and bool(text.strip()) and bool(PAGINATION_TEXT.match(" ".join(text.split())))
-
-
-def http_reason(status: int) -> str:
-    return response_status_message(status).partition(" ")[2]
-
-
-
-class PortalSpider(ListingDiscovery, scrapy.Spider):
+class PortalSpider(SitemapsAndFeeds, DocumentLinks, Failures, ListingDiscovery, scrapy.Spider):
     name = "portal"
     site = None  # a registry Site, for the per-site subclasses (crawler.runtime.spiderloader)
 
@@ -220,46 +131,6 @@ class PortalSpider(ListingDiscovery, scrapy.Spider):
             logger.warning("%s redirects to another domain: %s", old, target)
             self.crawler.stats.set_value("govarchive/redirected_to", host_of(target))
 
-    def robots_parsed(self, robotparser, request) -> None:
-        """Schedule the sitemaps that robots.txt names (one robots.txt fetch per host)."""
-        protego = getattr(robotparser, "rp", None)
-        sitemaps = list(getattr(protego, "sitemaps", []) or [])
-        urls = [u for s in sitemaps if (u := joined(request.url, s))]
-        for req in self._follow(urls, self.parse_sitemap, 0, 20):
-            self.crawler.engine.crawl(req)
-
-    def parse_sitemap(self, response: Response):
-        body = self._sitemap_body(response)
-        if body is None:
-            return
-        try:
-            sitemap = Sitemap(body)
-        except Exception:  # lxml raises several kinds on garbage
-            logger.info("not a sitemap: %s", response.url)
-            self.crawler.stats.inc_value("govarchive/skipped/bad_sitemap")
-            return
-        locs = [entry["loc"] for entry in sitemap if entry.get("loc")]
-        if sitemap.type == "sitemapindex":
-            yield from self._follow(locs, self.parse_sitemap, 0, 20)
-        else:
-            yield from self._follow(locs, self.parse_page, 1, 5)
-
-    def parse_feed(self, response: Response):
-        if not isinstance(response, TextResponse):
-            return
-        links = parsed(response).xpath(
-            "//item/link/text() | //*[local-name()='entry']/*[local-name()='link']/@href"
-        ).getall()
-        yield from self._follow([u for link in links if (u := joined(response.url, link.strip()))],
-                                self.parse_page, 1, 5)
-
-    def parse_document(self, response: Response):
-        """A file linked as a document: an HTML answer (an error page, a viewer) is a page."""
-        if is_html(response.body):
-            yield from self.parse_page(response)
-        else:
-            yield self._document_item(response)
-
     def parse_page(self, response: Response):
         content_type = response.headers.get("Content-Type", b"").decode("latin-1")
         disposition = response.headers.get("Content-Disposition", b"").decode("latin-1")
@@ -277,7 +148,7 @@ class PortalSpider(ListingDiscovery, scrapy.Spider):
                 return
         base = declared_base(root, response.url) if root is not None else response.url
         if not response.meta.get("postback"):  # a form post's answer has no address of its own
-            paged = root is not None and _pages_itself(response.url, root, base)
+            paged = root is not None and pages_itself(response.url, root, base)
             yield self._page_item(response, content_type, paged)
         if root is None or response.meta.get("hops", 0) >= self.max_depth:
             return
@@ -312,7 +183,7 @@ class PortalSpider(ListingDiscovery, scrapy.Spider):
             if facts.document:
                 yield from self._follow_document(url, anchor, response, hops)
                 continue
-            pager_text = _paging_text(anchor)
+            pager_text = paging_text(anchor)
             paging = pager_text or bool(PAGINATION_URL.search(href))
             if paging:
                 response.meta["has_paging"] = True  # a paginated page is a listing
@@ -329,7 +200,7 @@ class PortalSpider(ListingDiscovery, scrapy.Spider):
                 if shape(request.url) != own_shape:
                     new_elsewhere += 1
                 yield request
-        yield from self.postbacks(response, root, page_links, hops, _paging_text)
+        yield from self.postbacks(response, root, page_links, hops, paging_text)
         yield from self.menu_script_requests(response, root, hops, base)
         endpoints = list(self.endpoint_requests(response, root, hops, base))
         yield from endpoints
@@ -371,84 +242,11 @@ class PortalSpider(ListingDiscovery, scrapy.Spider):
                 add(shown, src)  # an old portal's frameset, a listing in an iframe
         return links
 
-    def _follow_document(self, url: str, anchor, response: Response, hops: int):
-        canonical, _, host, _, _ = link_facts(url)
-        if not self.documents or (host not in self.sites and host not in self.file_hosts):
-            return
-        response.meta["page_links"].append(canonical)  # a page linking files is a listing to revisit
-        text = clean_line(anchor.text_content())[:300]
-        self.crawler.signals.send_catch_log(found.document_linked, spider=self, url=canonical,
-                                            page_url=response.url, text=text, seen_at=utc_now())
-        for request in self._follow([url], self.parse_document, hops + 1, 2):
-            request.meta.update(download_maxsize=self.document_max_bytes, linked_from=response.url,
-                                link_text=text, context=_stated(response, anchor) or _row_cells(anchor))
-            yield request
-
-    def _document_item(self, response: Response) -> DocumentItem:
-        ref = response.meta.get("warc_record")
-        linked_from = response.meta.get("linked_from", "")
-        owner = response.url if host_of(response.url) in self.sites or not linked_from else linked_from
-        return DocumentItem(  # a file on a file host belongs to the portal that linked it
-            url=kept_address(response.url), site=self.site_of(owner), crawl_id=self.crawl_id,
-            fetched_at=utc_now(), status=response.status,
-            content_type=response.headers.get("Content-Type", b"").decode("latin-1"),
-            disposition=response.headers.get("Content-Disposition", b"").decode("latin-1"),
-            body=response.body, linked_from=linked_from,
-            link_text=response.meta.get("link_text", ""), context=response.meta.get("context", []),
-            warc_file=ref.file if ref else None, warc_offset=ref.offset if ref else None,
-            warc_length=ref.length if ref else None,
-        )
-
     @property
     def site_key(self) -> str | None:
         """The site this crawl is for, when it is one site."""
         keys = set(self.sites.values())
         return keys.pop() if len(keys) == 1 else None
-
-    def on_probe_error(self, failure) -> None:
-        logger.debug("probe failed: %s", failure.request.url)
-
-    def on_error(self, failure) -> None:
-        request = failure.request
-        if failure.check(StoppedBeforeFetch):  # Ctrl-C: pending in the frontier, not a failure
-            return
-        if failure.check(TrapSkipped):
-            self.refused(request.url, str(failure.value))
-            return
-        if request.meta.get("download_maxsize") and "max size" in failure.getErrorMessage():
-            reason = f"document over the size limit ({request.meta['download_maxsize'] >> 20} MB)"
-            logger.warning("not fetched %s: %s", request.url, reason)
-            self.crawler.stats.inc_value("govarchive/documents/skipped/too_large")
-            self.unfetched(request, "dead_end", reason)
-            return
-        if failure.check(HttpError):  # an error status after the retries (HttpError is an IgnoreRequest)
-            status = failure.value.response.status
-            reason = f"HTTP {status} {http_reason(status)}".strip()
-            kind = "dead_end" if status in GONE else "failed"
-            name = f"HTTP{status}"
-        elif failure.check(IgnoreRequest):  # robots.txt forbids it: polite, not an error
-            logger.debug("not fetched %s: %s", request.url, failure.getErrorMessage())
-            if str(failure.value).startswith("never crawled"):  # a link-local or metadata address
-                self.unfetched(request, "dead_end", str(failure.value))
-                return
-            self.crawler.stats.inc_value("govarchive/skipped/robots")
-            self.unfetched(request, "dead_end", "refused by robots.txt")
-            return
-        elif tls := tls_reason(failure.getErrorMessage()):  # said plainly: OpenSSL's words tell no one
-            kind, name, reason = "failed", "TLS", f"TLS handshake failed: {tls}"
-            self.crawler.stats.set_value("govarchive/tls_failed", tls)
-        else:  # timeouts, resets, DNS: the real reason, said plainly, retried by later crawls
-            kind, (name, reason) = "failed", plain_reason(failure)
-        logger.warning("failed %s: %s", request.url, reason)
-        self.unfetched(request, kind, reason)
-        self.crawler.stats.inc_value("govarchive/errors/download")
-        self.crawler.stats.inc_value(f"govarchive/errors/{name}")
-
-    def unfetched(self, request, kind: str, reason: str) -> None:
-        """A page not fetched: ``dead_end`` (robots.txt, 404/410) or ``failed`` (5xx after the
-        retries, timeouts, resets: later crawls retry it), written to the archive now."""
-        self.crawler.signals.send_catch_log(found.page_unfetched, spider=self, url=request.url, kind=kind,
-                                            reason=reason, seen_at=utc_now())
 
     def key_of(self, url: str) -> str:
         """The dedup key of a page address, less the portal's session parameters."""
@@ -502,86 +300,4 @@ class PortalSpider(ListingDiscovery, scrapy.Spider):
                 errback=self.on_probe_error if callback == self.parse_sitemap else self.on_error,
             )
 
-    def _sitemap_body(self, response: Response) -> bytes | None:
-        if response.status != 200:
-            return None
-        body = response.body
-        if body[:2] == b"\x1f\x8b":
-            body = gunzip_bounded(body, MAX_SITEMAP_BYTES)
-            if body is None:
-                logger.warning("sitemap skipped: damaged gzip, or over %d MB unpacked: %s",
-                               MAX_SITEMAP_BYTES >> 20, response.url)
-                self.crawler.stats.inc_value("govarchive/skipped/bad_sitemap")
-                return None
-        return body if b"<urlset" in body[:2000] or b"<sitemapindex" in body[:2000] else None
 
-
-def parsed(response: TextResponse) -> scrapy.Selector:
-    """The response's parsed tree, not cached on it.
-
-    ``response.selector`` caches a Selector that refers back to the response: a
-    reference cycle, so each parsed page (and its lxml tree) lived on after the crawl
-    was done with it, until the cyclic garbage collector's rare full pass
-    (``benchmarks/RESULTS.md``: a large crawl's peak memory). Characters XML does not allow
-    are read as spaces (``common.textnorm.xml_compatible``): an element made from the page's
-    text (a link a script writes) is refused with them.
-    """
-    text = xml_compatible(response.text)
-    if text is response.text:  # the usual page
-        return scrapy.Selector(response)
-    kind = "xml" if isinstance(response, XmlResponse) else ("html" if isinstance(response, HtmlResponse)
-                                                            else None)  # as Scrapy's Selector chooses
-    return scrapy.Selector(text=text, type=kind, base_url=get_base_url(response))
-
-
-def _stated(response: Response, anchor) -> list[str]:
-    """On a document's own page, the fields it states (``Số ký hiệu``, ``Ngày ban hành``,
-    ``Trích yếu``) as a listing row's cells, for each file it links; read once a page."""
-    if "document_page" not in response.meta:
-        response.meta["document_page"] = stated_cells(document_page(anchor.getroottree().getroot()))
-    return response.meta["document_page"]
-
-
-def _row_cells(anchor) -> list[str]:
-    """The cells of the listing row (or the list item) a document link stands in: its number,
-    date and subject, for the document's metadata."""
-    for ancestor in anchor.iterancestors("tr", "li"):
-        if ancestor.tag == "tr":
-            return [clean_line(cell.text_content())[:500] for cell in ancestor.iter("td", "th")][:12]
-        return [clean_line(ancestor.text_content())[:500]]
-    return _block_row(anchor)
-
-
-ROW_CHARS = 600  # a listing row's text at most: more is a section of the page, not a row
-
-
-def _block_row(anchor) -> list[str]:
-    """A row of a listing drawn with blocks (``<div class="item"><div>01/CT-UBND</div><div>04/01/2021
-    </div><div><a>…</a></div></div>``): the smallest block above the link with a few blocks side by
-    side, its only file link, and a row's length of text; its blocks are the cells."""
-    node = anchor
-    for _ in range(3):
-        node = node.getparent()
-        if node is None or node.tag in ("body", "html"):
-            return []
-        cells = [child for child in node if isinstance(child.tag, str)]
-        files = sum(1 for a in node.iter("a") if is_document(a.get("href") or ""))
-        text = clean_line(node.text_content())
-        if files > 1 or len(text) > ROW_CHARS:
-            return []
-        if 2 <= len(cells) <= 8:
-            texts = [clean_line(cell.text_content())[:500] for cell in cells]
-            # a listing row states the number or the day; a page's own blocks beside a file do not
-            return texts if any(NUMBER.fullmatch(t) or contains_date(t) for t in texts) else []
-    return []
-
-
-def gunzip_bounded(data: bytes, limit: int) -> bytes | None:
-    """Unpack gzip ``data`` without ever holding more than ``limit`` bytes (a gzip bomb
-    unpacks to gigabytes); None when it is damaged or larger than ``limit``."""
-    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
-    try:
-        out = inflater.decompress(data, limit + 1)
-    except zlib.error:
-        return None
-    return None if len(out) > limit else out

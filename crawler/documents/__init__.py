@@ -9,6 +9,7 @@ body of the header's left column), ``signature`` the signer,
 day an electronic signature stamps into a typed header's blanks (and the day it was signed),
 ``handwriting`` the day (and month) written by hand into a scan's date line, by a second OCR,
 ``detail`` reads a document's own page on a portal (the table of its fields above its file),
+``rows`` the cells of the listing row a document's link stands in,
 ``sources`` says where each field was read and how far to trust it, ``ocrfix`` mends OCR's
 slips of diacritics in the subject by the body's spelling, ``process`` puts them
 together for one file; ``reprocess`` reads archived files again from their WARC

@@ -10,7 +10,7 @@ import pytest
 from conftest import FAST_SETTINGS, run_cli
 from routes import RouteServer, page, serve
 
-from spiders.portal import absolute
+from spiders.links import absolute
 
 TOPICS = ["hội nghị tổng kết công tác cải cách hành chính năm 2024",
           "ra quân chiến dịch thanh niên tình nguyện hè trên địa bàn",

@@ -52,9 +52,9 @@ def test_an_article_or_another_site_is_no_listing_page(source, target):
 def test_a_pagers_link_text(text, pager):
     from lxml import html
 
-    from spiders.portal import _paging_text
+    from spiders.pager import paging_text
 
-    assert _paging_text(html.fragment_fromstring(f"<a href='#'>{text}</a>")) is pager
+    assert paging_text(html.fragment_fromstring(f"<a href='#'>{text}</a>")) is pager
 
 
 @pytest.mark.parametrize("href, pager", [
@@ -65,6 +65,6 @@ def test_a_pagers_link_text(text, pager):
     ("/?p=123", False), ("/tin-tuc/trang-2-nam-2024.html", False), ("/tin/page-2-hoi-nghi.html", False),
 ])
 def test_a_pagers_address(href, pager):
-    from spiders.portal import PAGINATION_URL
+    from spiders.pager import PAGINATION_URL
 
     assert bool(PAGINATION_URL.search(href)) is pager

@@ -10,7 +10,7 @@ from conftest import FAST_SETTINGS, run_cli
 from lxml import html as lxml_html
 from routes import page, serve
 
-from spiders.portal import _pages_itself
+from spiders.pager import pages_itself
 
 TOPICS = ["hội nghị tổng kết công tác cải cách hành chính", "ra quân chiến dịch thanh niên tình nguyện",
           "tập huấn chuyển đổi số cho cán bộ cấp xã", "kiểm tra tiến độ xây dựng nông thôn mới",
@@ -45,7 +45,7 @@ PAGER = "<a href='/tin-tuc'>1</a> <a href='/tin-tuc/trang-2'>2</a> <a href='/tin
 def test_a_page_whose_pager_links_its_own_next_page_is_a_listing(url, expected):
     article = f"<html><body>{_item(3)}<a href='/tin-tuc'>Tin tức</a></body></html>"
     page_html = _section(0, 3, PAGER) if expected else article
-    assert _pages_itself(url, lxml_html.fromstring(page_html), url) is expected
+    assert pages_itself(url, lxml_html.fromstring(page_html), url) is expected
 
 
 def _crawl(tmp_path, home: str, routes: dict, articles: int):
@@ -73,7 +73,7 @@ def test_a_section_page_showing_its_newest_item_is_not_stored_as_an_article(tmp_
 
 def test_a_pager_link_that_is_no_address_is_passed_over():
     root = lxml_html.fromstring("<html><body><a href='http://[::1/tin-tuc?page=2'>2</a></body></html>")
-    assert _pages_itself("http://x.gov.vn/tin-tuc", root, "http://x.gov.vn/tin-tuc") is False
+    assert pages_itself("http://x.gov.vn/tin-tuc", root, "http://x.gov.vn/tin-tuc") is False
 
 
 @pytest.mark.crawl

@@ -70,21 +70,21 @@ def test_fields_printed_as_lines_or_label_and_value_blocks_are_read():
 
 
 def test_a_listing_drawn_with_blocks_gives_each_file_its_rows_cells():
-    from spiders.portal import _row_cells
+    from crawler.documents.rows import row_cells
 
     rows = "".join(f"<div class='item'><div>0{n}/CT-UBND</div><div>0{n}/01/2021</div>"
                    f"<div><a href='/f/{n}.pdf'>Về việc số {n} của tỉnh</a></div></div>" for n in (1, 2))
     anchors = list(html.fromstring(f"<div class='list'>{rows}</div>").iter("a"))
-    assert [_row_cells(a) for a in anchors] == [["01/CT-UBND", "01/01/2021", "Về việc số 1 của tỉnh"],
+    assert [row_cells(a) for a in anchors] == [["01/CT-UBND", "01/01/2021", "Về việc số 1 của tỉnh"],
                                                 ["02/CT-UBND", "02/01/2021", "Về việc số 2 của tỉnh"]]
 
 
 def test_a_pages_own_blocks_beside_an_attached_file_are_no_listing_row():
-    from spiders.portal import _row_cells
+    from crawler.documents.rows import row_cells
 
     block = ("<div><p>File đính kèm: Kế hoạch tổ chức hội nghị tổng kết năm</p>"
              "<a href='/f/x.pdf'>Tải về</a></div>")
-    assert _row_cells(html.fromstring(block).find(".//a")) == []
+    assert row_cells(html.fromstring(block).find(".//a")) == []
 
 
 def test_an_article_that_states_a_documents_fields_above_its_own_prose_stays_an_article():
