@@ -39,6 +39,7 @@ from time import monotonic
 
 from scrapy import signals
 from scrapy.core.downloader import Downloader, Slot
+from scrapy.exceptions import IgnoreRequest
 from scrapy.utils.asyncio import call_later
 from scrapy.utils.defer import _schedule_coro
 from twisted.python.failure import Failure
@@ -65,9 +66,11 @@ def retry_after(response) -> float:
     return max(0.0, (when - datetime.now(UTC)).total_seconds())
 
 
-class StoppedBeforeFetch(Exception):
+class StoppedBeforeFetch(IgnoreRequest):
     """A request dropped from a host's queue when the crawl was told to stop: never fetched,
-    left pending in the resume frontier for the next crawl."""
+    left pending in the resume frontier for the next crawl. An ``IgnoreRequest``: Scrapy's
+    robots.txt middleware logged a dropped robots.txt (a dead portal's, waiting its retry) as
+    an error, with its traceback, for each such portal a Ctrl-C met."""
 
 
 class PoliteDownloader(Downloader):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -207,6 +208,34 @@ def test_ctrl_c_says_so_and_fetches_nothing_queued(tmp_path):
         "SELECT count(*) FROM frontier WHERE done = 0").fetchone()[0]
     assert pending >= 35
 
+
+
+def test_ctrl_c_while_a_dead_portals_robots_txt_waits_its_retry_says_no_error(tmp_path):
+    """The robots.txt of a portal that refuses connections waits in its host's queue for its
+    retry; dropped there by Ctrl-C, it is no download error (Scrapy's robots.txt middleware
+    logged one, with a traceback, for each such portal)."""
+    with socket.socket() as sock:  # a port nothing listens on: connections refused
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    proc = subprocess.Popen([str(BIN / "govarchive"), "crawl", "--url", f"http://127.0.0.1:{port}/",
+                             "--db", str(tmp_path / "a.db"), "-s", "AUTOTHROTTLE_ENABLED=False",
+                             "-s", "DOWNLOAD_DELAY=30"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and not _recorded_crawl(tmp_path / "a.db"):
+        time.sleep(0.2)
+    time.sleep(1.0)  # the first robots.txt refused, its retry waiting the host's delay
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130, err
+    assert "ERROR" not in err and "Traceback" not in err, err
+
+
+def _recorded_crawl(db) -> bool:
+    try:
+        return db.exists() and bool(crawls(db))
+    except sqlite3.Error:  # the archive being made
+        return False
 
 def test_a_second_ctrl_c_stops_at_once_and_records_the_crawl_interrupted(tmp_path):
     server = _slow_portal(20.0)  # the page on the wire would hold the first Ctrl-C for 20 s
