@@ -54,8 +54,10 @@ class ExtractPipeline(ArchiveStage):
     def open_spider(self, spider=None) -> None:
         super().open_spider(spider)
         if self.workers > 0:
+            # its workers start at the first page to extract, not here: their start (a forkserver
+            # importing the extraction modules) took the cores the crawl processes were starting
+            # their portals on, and the first request went out later (benchmarks/RESULTS.md, stop 54)
             self.held = self.pool = shared_pool(self.workers)
-            self.pool.warm()
         site = getattr(spider or self.crawler.spider, "site", None)  # registry spiders carry their Site
         if site is not None:
             self.registry = (site.key, dict(site.selectors or {}))

@@ -150,7 +150,7 @@ class ExtractionPool:
         self._closed = False
 
     def warm(self) -> None:
-        """Start the workers now, on another thread, while the crawl fetches its first pages."""
+        """Start the workers now, on another thread (the first page to extract asks for them)."""
         if not self._warmed and not self._closed:
             self._warmed = True
             self._starting = self._start(self.workers)
