@@ -98,6 +98,7 @@ SENTENCE_WORDS = 6  # words besides the dates: a line that ends as a sentence is
 _DATE_TOKENS = re.compile(r"\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}|\d{1,2}\s+\d{1,2}\s+\d{4}\b"
                           r"|\b(?:ng[aà]y\s+\d{1,2}\s+)?th[aá]ng\s+\d{1,2}\s+n[aă]m\s+\d{4}"
                           r"|\d{1,2}[:h]\d{2}(?::\d{2})?(?:\s*(?:am|pm|sa|ch)\b)?"
+                          r"|\b(?:gmt|utc)\s*(?:[+-]\s*\d{1,2}(?::?\d{2})?)?"  # the time's zone: "(GMT+7)"
                           r"|\bng[aà]y\b|\bth[uứ]\s*(?:hai|ba|t[uư]|n[aă]m|s[aá]u|b[aả]y|\d)\b"
                           r"|\bch[uủ] nh[aậ]t\b|\W+", re.I)
 
