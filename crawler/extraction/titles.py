@@ -263,9 +263,11 @@ def _candidates(root: lxml_html.HtmlElement, body: lxml_html.HtmlElement | None,
             if contains_date(own) and words_besides_dates(own) < TITLE_WORDS:
                 continue  # a date line classed "title-date", not a title that names a day
             kind = "heading"
-        elif where == "before" and el in near and _plain_block(el, own) \
+        elif where == "before" and el in near and _plain_block(el, own) and not own.endswith((".", ":")) \
                 and words_besides_dates(without_counters(own)) >= TITLE_WORDS:  # no time and byline
-            kind = "block"  # a title in a plain span or cell, just above the body (table layouts)
+            # a title in a plain span or cell, just above the body (table layouts); one that ends
+            # as a sentence ends is the lead printed between the day and the text
+            kind = "block"
         elif where == "inside" and el.tag in BOLD_TAGS and _opens(el, body, own):
             kind = "bold"  # an older portal's title: the bold first line of the content cell
         else:
