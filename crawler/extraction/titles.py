@@ -407,9 +407,11 @@ def _opens(el: lxml_html.HtmlElement, body: lxml_html.HtmlElement, text: str) ->
         if not _in_heading(node, body) and not _COUNT.match(node.text or ""):
             before.append(node.text or "")  # (a section's heading above the post, however long its
             # name, and a counter beside the day, "1.245", are no text)
-    rest = clean_line(" ".join(before))
-    # the post's date line may stand above its title, and the section's name ("Tin hoạt động")
-    return not rest or is_date_line(rest) or _names_a_section(rest)
+    # the post's date line may stand above its title, and the section's name ("Tin hoạt động"),
+    # or both: the section's name, then the day ("Thời sự", "Thứ bảy, 1/5/2021, 07:56")
+    pieces = [line for text in before if (line := clean_line(text))]
+    return any((not k or _names_a_section(" ".join(pieces[:k])))
+               and (k == len(pieces) or is_date_line(" ".join(pieces[k:]))) for k in range(len(pieces) + 1))
 
 
 _COUNT = re.compile(r"^\s*\d[\d.,]*\s*$")

@@ -173,3 +173,28 @@ def test_the_headline_inside_the_article_wins_over_the_sections_heading_above_it
             f"{heading.format(TITLE)}</header><div class='entry-content'>{TEXT}</div></article>")
     html = page(main, f"{name} – {SITE}", og="<meta property='article:published_time' content='2019-08-07T08:30:00+07:00'/>")
     assert extract_bytes(html.encode(), "https://tanphu.gov.vn/2019/08/hoi-nghi/").title == TITLE
+
+
+LEAD = ("Sáng nay, Ủy ban nhân dân huyện tổ chức hội nghị sơ kết công tác 6 tháng đầu năm với sự tham dự "
+        "của lãnh đạo các phòng, ban chuyên môn.")
+
+
+def test_a_bold_lead_between_the_day_and_the_text_is_no_title_above_the_text():
+    """Nothing but bold blocks (no heading, no class, a <title> naming the portal): the headline
+    is the block before the day; the block after it that ends as a sentence ends is the lead."""
+    html = (f"<html><head><title>{SITE}</title></head><body>{SIDE}<div><div>Tin hoạt động</div>"
+            f"<div><b>{TITLE}</b></div><span>Đăng ngày: 15/3/2019</span><div><b>{LEAD}</b></div>"
+            f"<div>{TEXT}</div></div></body></html>")
+    result = extract_bytes(html.encode(), "https://tanphu.gov.vn/Default.aspx?tabid=75&ItemID=1234")
+    assert (result.is_article, result.title) == (True, TITLE)
+    assert LEAD in result.text
+
+
+def test_a_bold_headline_after_the_sections_breadcrumb_and_the_day_is_the_title():
+    """The text's block opens with the section's name (a link) and the day, "(GMT+7)" and all,
+    then the headline in bold."""
+    html = (f"<html><head><title>{SITE}</title></head><body>{SIDE}<div><div><ul><li><a href='/thoi-su'>Thời sự"
+            f"</a></li></ul><span>Thứ bảy, 1/5/2021, 07:56 (GMT+7)</span></div><div><b>{TITLE}</b></div>"
+            f"{TEXT}</div></body></html>")
+    result = resolve_date(extract_bytes(html.encode(), "https://tanphu.gov.vn/Default.aspx?tabid=75&ItemID=1234"))
+    assert (result.title, result.published_at[:10]) == (TITLE, "2021-05-01")
