@@ -198,3 +198,16 @@ def test_a_bold_headline_after_the_sections_breadcrumb_and_the_day_is_the_title(
             f"{TEXT}</div></body></html>")
     result = resolve_date(extract_bytes(html.encode(), "https://tanphu.gov.vn/Default.aspx?tabid=75&ItemID=1234"))
     assert (result.title, result.published_at[:10]) == (TITLE, "2021-05-01")
+
+
+def test_a_bold_signature_closing_a_text_of_lines_between_brs_is_no_title():
+    """A title in a plain cell above a text written as lines between <br/>s, closed by its
+    signature in bold: the lines before the signature are the text's own, so it opens nothing."""
+    lines = "<br/><br/>".join(f"Đoạn {i}: Chủ tịch UBND huyện đã chủ trì buổi tiếp công dân định kỳ tháng 8 tại "
+                              "Trụ sở tiếp công dân huyện, tiếp 12 lượt công dân đến phản ánh, kiến nghị."
+                              for i in range(4))
+    html = (f"<html><head><title>{SITE}</title></head><body>{SIDE}<table><tr><td><span>{TITLE}</span></td></tr>"
+            f"<tr><td><i>Ngày xuất bản: 08/02/2024</i></td></tr><tr><td><div>{lines}<br/><br/>"
+            f"<b>Văn phòng HĐND và UBND huyện</b></div></td></tr></table></body></html>")
+    result = extract_bytes(html.encode(), "https://tanphu.gov.vn/Default.aspx?tabid=75&ItemID=1234")
+    assert (result.is_article, result.title) == (True, TITLE)
