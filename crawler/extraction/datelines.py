@@ -19,7 +19,7 @@ from lxml import html as lxml_html
 from common.dates import contains_date
 from common.textnorm import clean_line, fold
 from crawler.extraction.boilerplate import NOISE_LINE, is_noise_line
-from crawler.extraction.credits import is_credit
+from crawler.extraction.credits import is_credit, is_signature, source_line
 from crawler.extraction.dateread import (
     DATE_LABEL,
     MAX_LINE,
@@ -263,6 +263,7 @@ def _closing_date(body: lxml_html.HtmlElement | None) -> list[str]:
     The tools and widgets a portal puts below the text are passed over ("In bài | Gửi email",
     "Đánh giá bài viết")."""
     found = _LAST_WITH_TEXT(body) if body is not None else []  # libxml2 finds them, on any body's size
+    signed = False
     for last in reversed(found):
         if last.tag == "a" or any(a.tag == "a" for a in last.iterancestors()):
             return []  # a link's text: a related headline, a pager
@@ -274,6 +275,9 @@ def _closing_date(body: lxml_html.HtmlElement | None) -> list[str]:
             return [line]  # the tools' line may hold it ("Lượt xem: 125 | 07/08/2019")
         if is_noise_line(line) or _links_only(last):
             continue  # a widget, the tools
+        if not signed and (is_signature(line) or is_credit(line) or source_line(line)):
+            signed = True  # the text's signature or source under its day ("05/08/2024", then "N.H")
+            continue
         return []
     return []
 

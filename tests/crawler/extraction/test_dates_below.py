@@ -96,3 +96,14 @@ def test_an_invitations_time_atop_its_text_gives_no_date(line):
 
 def test_a_day_alone_atop_the_text_is_still_the_date():
     assert read(f"<p>Ngày đăng: 05/12/2024</p><p>{PARA}</p>").published_at[:10] == "2024-12-05"
+
+
+@pytest.mark.parametrize("closing", ["<p>N.H</p>", "<p>(baosonghau.vn)</p>", "<p><b>Minh Tâm</b></p>"])
+def test_a_day_alone_closing_the_body_above_its_signature_or_source_is_the_date(closing):
+    r = read(f"<p>{PARA}</p><p>{PARA}</p><span>Thứ Năm, 8/6/2017</span>{closing}")
+    assert (r.published_at, r.text.endswith("nâng cao.")) == ("2017-06-08", True)
+
+
+def test_a_day_in_the_last_paragraph_above_a_signature_is_no_date():
+    r = read(f"<p>{PARA}</p><p>Hội nghị sẽ tổng kết vào ngày 15/12/2024 tại hội trường huyện.</p><p>N.H</p>")
+    assert r.published_at is None
