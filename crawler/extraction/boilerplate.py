@@ -64,6 +64,12 @@ THREAD_HEADINGS = frozenset(fold(h) for h in (
     "Viết bình luận", "Bình luận của bạn", "Các bình luận", "Bình luận", "Ý kiến phản hồi",
     "Các ý kiến phản hồi", "Phản hồi của bạn đọc",
 ))
+# ... of which these name the readers' thread and no tool (a "Bình luận" button opens a row of tools
+# at the top of the article's own block): a plain element so worded heads the thread all the same
+THREAD_TITLES = frozenset(fold(h) for h in (
+    "Ý kiến bạn đọc", "Ý kiến của bạn đọc", "Các bình luận", "Ý kiến phản hồi", "Các ý kiến phản hồi",
+    "Phản hồi của bạn đọc",
+))
 WIDGET_HEADINGS = WIDGET_HEADINGS | THREAD_HEADINGS
 # the label over links to other posts an editor types under the text
 RELATED_LABELS = frozenset(fold(h) for h in (
@@ -230,10 +236,11 @@ def _led_by_thread_heading(el, stats: dict) -> bool:
     first = next((child for child in el if isinstance(child.tag, str)), None)
     if first is None or not 0 < stats[first].text <= THREAD_HEADING_CHARS or (el.text or "").strip():
         return False
-    if first.tag not in THREAD_HEADING_TAGS and not HEADING_CLASS.search(first.get("class", "")):
+    text = _short_line(" ".join(first.text_content().split()))
+    if first.tag not in THREAD_HEADING_TAGS and not HEADING_CLASS.search(first.get("class", "")) \
+            and text not in THREAD_TITLES:
         return False  # a tools row ("<div class=tools>Bình luận</div>") opens the article's own block
-    text = " ".join(first.text_content().split())
-    return _short_line(text) in THREAD_HEADINGS
+    return text in THREAD_HEADINGS
 
 
 def _teasers(el, stats: dict) -> bool:

@@ -87,8 +87,8 @@ COMMENT = ("Tôi rất đồng tình với chủ trương này của huyện, mo
            "thực hiện để người dân được hưởng lợi, nhất là bà con vùng sâu vùng xa.")
 
 
-def thread(heading: str) -> str:
-    return f"<h3>{heading}</h3>" + "".join(
+def thread(heading: str, tag: str = "h3") -> str:
+    return f"<{tag}>{heading}</{tag}>" + "".join(
         f"<div class='item'><b>Nguyễn Văn {chr(65 + i)}</b> <i>(1{i}/03/2024)</i><p>{COMMENT}</p></div>"
         for i in range(8))
 
@@ -97,6 +97,11 @@ def thread(heading: str) -> str:
 def test_a_long_thread_of_comments_under_its_heading_in_a_block_of_its_own_is_no_text(heading):
     assert "đồng tình" not in read("", after=f"<div class='box2'>{thread(heading)}</div>").text
 
+
+@pytest.mark.parametrize("heading", ["Ý kiến bạn đọc", "Các ý kiến phản hồi"])
+def test_a_thread_under_its_heading_in_a_plain_div_in_a_block_of_its_own_is_no_text(heading):
+    # no heading's tag or class: the words alone name the readers' thread
+    assert "đồng tình" not in read("", after=f"<div>{thread(heading, 'div')}</div>").text
 
 @pytest.mark.parametrize("heading", ["Ý kiến bạn đọc", "Bình luận"])
 def test_a_thread_under_its_heading_inside_the_articles_own_block_is_no_text(heading):
