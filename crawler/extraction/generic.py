@@ -16,7 +16,9 @@ substance:
   survive, the paragraphs and sub-headings the located body missed do; the
   page's title, which trafilatura's reading opens with, a section's or the
   portal's name above the text, a date line, a related list's dated headlines
-  and a signature the located element holds are no substance;
+  and a signature the located element holds are no substance; on a Vietnamese
+  page, nor is what it reads after the text both read outside the block that holds
+  the located body (another column's: a sidebar's box of prose, a poll);
 - the located body's extra lines count when they are prose, not a link's text
   (related lists), not a dated list item, and not what trafilatura read as
   reader comments (pingbacks, replies).
@@ -135,9 +137,14 @@ def choose(located: Candidate | None, other: Candidate | None, cleaned: lxml_htm
     # the located reading dropped it: a signature line (the author is read from the element)
     held = " ".join(body.text_content().split()) if body is not None else ""
     vietnamese = is_vietnamese(f"{title} {located.text}")  # a notice's text may be a file's name alone
+    # on a portal, what trafilatura reads after the text both read and outside the block that holds
+    # the located body is another column's: a sidebar's box of prose ("Giới thiệu chung"), a poll
+    beside = _block_text(body) if vietnamese else None
+    elsewhere = {i for i, line in enumerate(theirs) if beside is not None and i > shared_to
+                 and line not in mine_all and _bare(line) not in beside}
     extra_other = [_beyond(line, mine, title) for i, line in enumerate(theirs)
                    if line not in mine_all and not (i < shared_from and _section_label(line, vietnamese))
-                   and not (i > shared_to and line in held)]
+                   and not (i > shared_to and line in held) and i not in elsewhere]
     found = {fold(d) for d in dates}
     extra_other = [line for line in extra_other if line and not found_date_line(fold(line), found)]
     gain_other = sum(len(line) for line in extra_other
@@ -154,7 +161,8 @@ def choose(located: Candidate | None, other: Candidate | None, cleaned: lxml_htm
                 return Choice(Candidate("container", "\n".join(lines)), gain)
     if gain_other > gain_located:
         if vietnamese:  # where our rules were built: what they removed stays out
-            lines = [line for line in theirs if line in mine_all or _kept(_bare(line), kept)]
+            lines = [line for i, line in enumerate(theirs)
+                     if line in mine_all or (_kept(_bare(line), kept) and i not in elsewhere)]
             if sum(map(len, lines)) >= KEPT_SHARE * len(located.text):
                 return Choice(Candidate(other.name, "\n".join(lines), other.comments), gain)
             # what is left of trafilatura's reading lost what both read (its lines run a cell's
@@ -195,6 +203,15 @@ def container(body: lxml_html.HtmlElement, lines: list[str], cleaned: lxml_html.
         if node in common.iterancestors():
             common = node
     return None if common.tag in ("body", "html") else common
+
+
+def _block_text(body: lxml_html.HtmlElement | None) -> str | None:
+    """The text of the block that holds the located body (its parent), spaces folded; None where
+    that is the whole page."""
+    parent = body.getparent() if body is not None else None
+    if parent is None or parent.tag in ("body", "html", "form"):
+        return None
+    return " ".join(parent.text_content().split())
 
 
 def _covers(text: str, lines: list[str]) -> bool:

@@ -182,3 +182,21 @@ def test_a_section_page_of_which_trafilatura_reads_one_row_is_a_listing():
             "</div></body></html>")
     result = extract_bytes(html.encode(), "https://tanphu.gov.vn/thong-bao")
     assert (result.is_article, result.rejection) == (False, "listing")
+
+
+LONGER = [f"Đoạn {i}: Hội nghị đã đánh giá kết quả thực hiện các chỉ tiêu kinh tế - xã hội, quốc phòng - an ninh, "
+          "chỉ ra những tồn tại, hạn chế và đề ra các giải pháp trọng tâm cho những tháng cuối năm." for i in range(5)]
+
+
+@pytest.mark.parametrize("widget", sorted(WIDGETS))
+def test_a_longer_post_leaves_the_prose_of_the_column_after_it_out(widget):
+    """A post of several paragraphs outweighs the sidebar's prose, but a reading of the whole
+    page (trafilatura's) takes that prose too, after the text: it stood outside the post's block."""
+    html, words = WIDGETS[widget]
+    text = "".join(f"<p>{p}</p>" for p in LONGER)
+    main = f"<div><h1>{TITLE}</h1><div>07/08/2019</div><div>{text}</div></div>"
+    side = f"<div><h3>Tin mới</h3><ul><li><a href='/tin/1.html'>Khai mạc hội thao</a></li></ul>{html}</div>"
+    page_title = PAGE_TITLES["the post's"]
+    body = f"<html><head><title>{page_title}</title></head><body><div>{main}{side}</div></body></html>"
+    result = extract_bytes(body.encode(), "https://tanphu.gov.vn/tin/so-ket.html")
+    assert result.text.count("Đoạn") == 5 and words not in result.text, result.text
