@@ -7,7 +7,8 @@ from crawler.profiles.base import Profile, has_class, xpath
 class News(Profile):
     name = "news"
     MARKERS = xpath(f"boolean(//article[{has_class('fck_detail')}] | //*[{has_class('detail__content')}])")
-    BODY = xpath(f"//p[{has_class('description')}][not(ancestor::article)] | "
+    # the lead: VnExpress's <p class="description">; other news portals print it in a div
+    BODY = xpath(f"//*[self::p or self::div][{has_class('description')}][not(ancestor::article)] | "
                  f"//article[{has_class('fck_detail')}] | "
                  f"//*[{has_class('detail__summary')} or {has_class('detail__content')}]")
     TITLE = xpath(f"//h1[{has_class('title-detail')} or {has_class('detail__title')}]")
