@@ -49,6 +49,8 @@ eval: $(STAMP)
 	@echo
 	$(BIN)/python -m tests.gold.layouts
 	@echo
+	$(BIN)/python -m tests.gold.mutations
+	@echo
 	$(BIN)/python -m tests.gold.documents
 
 lint: $(STAMP)
