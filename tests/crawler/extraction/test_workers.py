@@ -84,7 +84,7 @@ def test_the_workers_of_a_crawl_killed_with_sigkill_do_not_outlive_it(tmp_path):
         try:
             with open(f"/proc/{pid}/stat") as stat:
                 return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
-        except FileNotFoundError:
+        except (FileNotFoundError, ProcessLookupError):  # gone before the open, or between it and the read
             return False
 
     deadline = time.monotonic() + 60  # the workers look every 2 s; generous for a loaded machine
