@@ -400,16 +400,21 @@ def _opens(el: lxml_html.HtmlElement, body: lxml_html.HtmlElement, text: str) ->
     if block is not None and block is not body and clean_line(block.text_content()) != text \
             and heading_text(block) != text:  # its date on a line of its own is no more words
         return False  # bold words inside a sentence
-    before = []
-    around = set(el.iterancestors())
+    before: list[str] = []
+    told, around = 0, set(el.iterancestors())
     for node in body.iter():
         if node is el or (node is block and block is not body):
             break
+        texts = []
         if isinstance(node.tag, str) and not _in_heading(node, body) and not _COUNT.match(node.text or ""):
-            before.append(node.text or "")  # (a section's heading above the post, however long its
+            texts.append(node.text or "")  # (a section's heading above the post, however long its
             # name, and a counter beside the day, "1.245", are no text)
         if node is not body and node not in around and not _COUNT.match(node.tail or ""):
-            before.append(node.tail or "")  # the lines between <br/>s before it: the text's own
+            texts.append(node.tail or "")  # the lines between <br/>s before it: the text's own
+        before += texts
+        told += sum(map(len, texts))
+        if told > 2 * MAX_LINE:
+            return False  # prose before it, not a section's name and a day: read no further
     # the post's date line may stand above its title, and the section's name ("Tin hoạt động"),
     # or both: the section's name, then the day ("Thời sự", "Thứ bảy, 1/5/2021, 07:56")
     pieces = [line for text in before if (line := clean_line(text))]

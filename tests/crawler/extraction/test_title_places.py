@@ -211,3 +211,18 @@ def test_a_bold_signature_closing_a_text_of_lines_between_brs_is_no_title():
             f"<b>Văn phòng HĐND và UBND huyện</b></div></td></tr></table></body></html>")
     result = extract_bytes(html.encode(), "https://tanphu.gov.vn/Default.aspx?tabid=75&ItemID=1234")
     assert (result.is_article, result.title) == (True, TITLE)
+
+
+def test_bold_lines_in_a_long_text_of_lines_between_brs_are_each_looked_back_from_a_little(monkeypatch):
+    """Each bold line asks whether only a section's name and a day stand before it: the look
+    back stops once more than those could stand there. It read every line before each bold
+    one (a text of 3,000 such lines took 15 s, its extraction's whole budget)."""
+    from crawler.extraction import titles
+
+    reads = []
+    monkeypatch.setattr(titles, "_in_heading", lambda node, body: reads.append(node) or False)
+    lines = "".join(f"Đoạn {i}: nội dung của bài viết về hội nghị tổng kết công tác năm.<br/>"
+                    f"<b>Dòng đậm số {i} của bài viết dài</b><br/>" for i in range(600))
+    html = f"<html><head><title>{SITE}</title></head><body><div><div>{lines}</div></div></body></html>"
+    extract_bytes(html.encode(), "https://tanphu.gov.vn/Default.aspx?tabid=75&ItemID=1234")
+    assert len(reads) < 20 * 600
