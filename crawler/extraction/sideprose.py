@@ -87,7 +87,9 @@ def _widget(ranked: list[HtmlElement], title: HtmlElement | None) -> bool:
     top = ranked[0]
     if top.tag in ("body", "html") or (title is not None and any(a is top for a in title.iterancestors())):
         return False
-    if any(not _nested(block, top) for block in ranked[1:CANDIDATES]) or contains_date(top.text_content()):
+    if any(not _nested(block, top) for block in ranked[1:CANDIDATES]):
+        return False
+    if contains_date(" ".join(top.itertext())):  # its pieces apart: "năm 2019" "07/08/2019" run together
         return False
     head = next((child for child in top if isinstance(child.tag, str)), None)
     if head is None or head.tag in ("p", "ul", "ol", "table") or (head.text or "").strip() == "":

@@ -200,3 +200,12 @@ def test_a_longer_post_leaves_the_prose_of_the_column_after_it_out(widget):
     body = f"<html><head><title>{page_title}</title></head><body><div>{main}{side}</div></body></html>"
     result = extract_bytes(body.encode(), "https://tanphu.gov.vn/tin/so-ket.html")
     assert result.text.count("Đoạn") == 5 and words not in result.text, result.text
+
+
+def test_a_block_with_a_day_is_no_sidebars_widget_though_its_pieces_run_together():
+    """Its text read whole runs "năm 2019" into "07/08/2019": read apart, the day is there."""
+    from crawler.extraction.sideprose import _widget
+
+    top = lxml_html.fromstring(f"<div><div>Tin hoạt động</div><div>Kế hoạch công tác năm 2019</div>"
+                               f"<div>07/08/2019</div><p>{LONGER[0]}</p></div>")
+    assert not _widget([top], None)
