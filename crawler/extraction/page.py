@@ -63,6 +63,7 @@ from crawler.extraction.titles import (
     heading_text,
     is_label_text,
     names_the_page,
+    opening_block,
     titled_headings,
 )
 from crawler.extraction.tree import link_cards, parse_page, rebase_links
@@ -144,6 +145,8 @@ def extract_html(html: str, url: str | None = None, site: SiteProfile | None = N
     title_el = _first(profiles, "title", root)
     if title_el is None:
         title_el = find_title(root, body, parts)
+    if title_el is None and not crumb and not _declared_title(meta):
+        title_el = opening_block(root, body)
     if ranked and title_el is not None and title_el.tag not in HEADING_TAGS \
             and any(a is ranked[0] for a in title_el.iterancestors()):
         # the title is no text: a long one in a block (its commas) outweighed a short post's text
@@ -307,6 +310,15 @@ BADGE = 25  # characters a heading may hold before the title itself (a date badg
 
 
 ELLIPSIS = re.compile(r"\s*(?:\.{3}|…)$")
+
+
+def _declared_title(meta: PageMeta) -> str:
+    """The title the page declares (og:title, else <title>), less the portal's name; "" where
+    it names only the portal."""
+    og_title, site_names = meta.og_title, meta.site_names
+    declared = (og_title_without_portal(og_title, site_names) if og_title and not names_a_site(og_title)
+                else "") or page_title_without_portal(meta.title, site_names)
+    return "" if names_a_site(declared) else declared
 
 
 def _title_text(title_el, meta: PageMeta, crumb: str = "") -> str:

@@ -188,7 +188,7 @@ def find_title(
     on Vietnamese pages so does a section's heading (classed so, or linking away) to a later
     headline, whatever day stands beside it (SharePoint's header row: the section, the day),
     and an undated heading outside the ``<article>`` that holds the text to a headline inside it."""
-    seen = list(_candidates(root, body, parts))
+    seen = [c for c in _candidates(root, body, parts) if c[0] != "plain"]
     ranked = _ranked(seen)
     if not ranked:
         return None
@@ -210,6 +210,15 @@ def find_title(
                for *_, el in later):
             return _ranked(later)[0]
     return first
+
+
+def opening_block(root: lxml_html.HtmlElement,
+                  body: lxml_html.HtmlElement | None) -> lxml_html.HtmlElement | None:
+    """An unclassed template's headline: a plain block (a ``<div>``, no heading, no class) that
+    opens the text with the day beside it. Asked where :func:`find_title` found none and the page
+    declares no title of its own (its ``<title>`` names the portal): a first line is a guess the
+    ``<title>`` outranks."""
+    return next((el for kind, _, el in _candidates(root, body, []) if kind == "plain"), None)
 
 
 def _article_of(body: lxml_html.HtmlElement | None) -> lxml_html.HtmlElement | None:
@@ -270,6 +279,9 @@ def _candidates(root: lxml_html.HtmlElement, body: lxml_html.HtmlElement | None,
             kind = "block"
         elif where == "inside" and el.tag in BOLD_TAGS and _opens(el, body, own):
             kind = "bold"  # an older portal's title: the bold first line of the content cell
+        elif where == "inside" and el is not body and _plain_block(el, own) and _opens(el, body, own) \
+                and words_besides_dates(own) >= TITLE_WORDS and dated_line(el):
+            kind = "plain"  # a plain block atop the text with the day beside it: taken where nothing else is
         else:
             continue
         yield kind, where, el

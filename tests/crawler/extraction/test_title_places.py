@@ -225,4 +225,13 @@ def test_bold_lines_in_a_long_text_of_lines_between_brs_are_each_looked_back_fro
                     f"<b>Dòng đậm số {i} của bài viết dài</b><br/>" for i in range(600))
     html = f"<html><head><title>{SITE}</title></head><body><div><div>{lines}</div></div></body></html>"
     extract_bytes(html.encode(), "https://tanphu.gov.vn/Default.aspx?tabid=75&ItemID=1234")
-    assert len(reads) < 20 * 600
+    assert len(reads) < 50 * 600  # a few a bold line (a quadratic look back: 180,000)
+
+
+def test_a_headline_in_a_plain_block_atop_the_text_with_its_day_is_the_title():
+    """No heading, no class, nothing before the text's block: the block that opens it, the day
+    beside it, under a <title> naming only the portal (the page was "no text block" before)."""
+    html = (f"<html><head><title>{SITE}</title></head><body>{SIDE}<div><div>Tin hoạt động</div>"
+            f"<div>{TITLE}</div><div>07/08/2019</div>{TEXT}</div></body></html>")
+    result = extract_bytes(html.encode(), "https://tanphu.gov.vn/Default.aspx?tabid=75&ItemID=1234")
+    assert (result.is_article, result.title) == (True, TITLE)
