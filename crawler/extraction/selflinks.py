@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from itertools import islice
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
@@ -41,8 +42,26 @@ def unlink_own_title(root, url: str | None) -> None:
 
 def _in_title(link) -> bool:
     parent = link.getparent()
-    return parent is not None and (parent.tag in OWN_HEADING
-                                   or bool(TITLE_CLASS.search(parent.get("class", ""))))
+    if parent is None:
+        return False
+    titled = bool(TITLE_CLASS.search(parent.get("class", "")))
+    return parent.tag in OWN_HEADING or titled or _headline_alone(link)
+
+
+PLAIN_BLOCKS = frozenset({"div", "p", "td", "span", "b", "strong", "font", "center"})
+HEADLINE_WORDS = 4  # "Trang chủ", "In bài", a language's name: fewer words than a headline has
+LIST_LEVELS = 3  # ancestors looked at for the list item a sidebar's headline stands in
+
+
+def _headline_alone(link) -> bool:
+    """A headline's words alone in a plain block (no heading, no class to tell it), not an item
+    of a list: the page's title as an unclassed template prints it, linking the page itself. A
+    sidebar's list of the newest posts links the page as one of its items."""
+    parent = link.getparent()
+    text = " ".join(link.text_content().split())
+    return parent.tag in PLAIN_BLOCKS and len(text.split()) >= HEADLINE_WORDS \
+        and " ".join(parent.text_content().split()) == text and not _in_menu(link) \
+        and not any(a.tag in ("li", "ul", "ol") for a in islice(link.iterancestors(), LIST_LEVELS))
 
 
 def _links_to_itself(root, url: str | None, where: Callable[[Any], bool]):

@@ -185,6 +185,16 @@ def _breadcrumb(page: Page) -> None:
                                                "kiện</a> » <a href='/tin-tuc/hoat-dong'>Tin hoạt động</a></div>"))
 
 
+def _title_links_itself(page: Page) -> None:
+    title = page.title_element(smallest=True)
+    if title is not None and title.tag != "a" and title.find(".//a") is None:
+        link = lxml_html.Element("a", href=page.url)
+        link.text, title.text = title.text, None
+        for child in list(title):
+            link.append(child)
+        title.append(link)
+
+
 def _counters(page: Page) -> None:
     title = page.title_element()
     if title is not None:
@@ -207,12 +217,13 @@ CHANGES: dict[str, Callable[[Page], None]] = {
     "empty paragraphs": _empty_paragraphs, "today": _today,
     "comments": _after_text(f"<div><div>Ý kiến bạn đọc</div>{COMMENTS}</div>"),
     "teasers": _after_text(f"<div><div>Tin khác</div>{TEASERS}</div>"), "breadcrumb": _breadcrumb,
-    "counters": _counters, "side prose": _side_prose,
+    "counters": _counters, "side prose": _side_prose, "title links itself": _title_links_itself,
 }
 BARE = ("no class", "no meta")
 KINDS = [(name,) for name in CHANGES if name not in BARE] + [
     (*BARE, name) for name in CHANGES if name not in BARE] + [
     (*BARE, "site title", "opaque address", "bold title", "br lines"),
+    (*BARE, "site title", "bold title", "title links itself"),
     (*BARE, "site title", "bold title", "day below", "comments", "teasers", "counters", "side prose"),
 ]
 

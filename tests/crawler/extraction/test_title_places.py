@@ -235,3 +235,24 @@ def test_a_headline_in_a_plain_block_atop_the_text_with_its_day_is_the_title():
             f"<div>{TITLE}</div><div>07/08/2019</div>{TEXT}</div></body></html>")
     result = extract_bytes(html.encode(), "https://tanphu.gov.vn/Default.aspx?tabid=75&ItemID=1234")
     assert (result.is_article, result.title) == (True, TITLE)
+
+
+def test_a_headline_linking_its_own_page_from_a_plain_block_is_the_title():
+    """No heading, no class: the headline's words alone in a div, linking the page itself (an
+    unclassed template's title), under a <title> naming only the portal."""
+    url = "https://tanphu.gov.vn/Default.aspx?tabid=75&ItemID=1234"
+    html = (f"<html><head><title>{SITE}</title></head><body>{SIDE}<div><div>Tin hoạt động</div>"
+            f"<div><a href='{url}'>{TITLE}</a></div><div>07/08/2019</div>{TEXT}</div></body></html>")
+    result = extract_bytes(html.encode(), url)
+    assert (result.is_article, result.title) == (True, TITLE)
+
+
+def test_the_page_linked_from_a_sidebars_list_of_the_newest_posts_is_no_title_there():
+    url = "https://tanphu.gov.vn/Default.aspx?tabid=75&ItemID=1234"
+    side = (f"<div><h3>Tin mới</h3><ul><li><a href='{url}'>{TITLE}</a></li>"
+            "<li><a href='/t/2'>Khai mạc hội thao truyền thống huyện Tân Phú</a></li></ul></div>")
+    html = (f"<html><head><title>{SITE}</title></head><body>{side}<div><h1>Tin hoạt động</h1>"
+            f"<h2>Huyện Tân Phú triển khai nhiệm vụ 6 tháng cuối năm 2019</h2><div>07/08/2019</div>{TEXT}"
+            "</div></body></html>")
+    result = extract_bytes(html.encode(), url)
+    assert result.title == "Huyện Tân Phú triển khai nhiệm vụ 6 tháng cuối năm 2019"
