@@ -145,8 +145,8 @@ def extract_html(html: str, url: str | None = None, site: SiteProfile | None = N
     title_el = _first(profiles, "title", root)
     if title_el is None:
         title_el = find_title(root, body, parts)
-    if title_el is None and not crumb and not _declared_title(meta):
-        title_el = opening_block(root, body)
+    if title_el is None and not crumb and (not (declared := _declared(meta)) or names_a_site(declared)):
+        title_el = opening_block(root, body)  # where the page declares no title of its own
     if ranked and title_el is not None and title_el.tag not in HEADING_TAGS \
             and any(a is ranked[0] for a in title_el.iterancestors()):
         # the title is no text: a long one in a block (its commas) outweighed a short post's text
@@ -312,20 +312,18 @@ BADGE = 25  # characters a heading may hold before the title itself (a date badg
 ELLIPSIS = re.compile(r"\s*(?:\.{3}|…)$")
 
 
-def _declared_title(meta: PageMeta) -> str:
-    """The title the page declares (og:title, else <title>), less the portal's name; "" where
-    it names only the portal."""
+def _declared(meta: PageMeta) -> str:
+    """The title the page declares, less the portal's name: its og:title (one that names the site
+    on every page is no title either), else its <title>."""
     og_title, site_names = meta.og_title, meta.site_names
-    declared = (og_title_without_portal(og_title, site_names) if og_title and not names_a_site(og_title)
-                else "") or page_title_without_portal(meta.title, site_names)
-    return "" if names_a_site(declared) else declared
+    return (og_title_without_portal(og_title, site_names) if og_title and not names_a_site(og_title)
+            else "") or page_title_without_portal(meta.title, site_names)
 
 
 def _title_text(title_el, meta: PageMeta, crumb: str = "") -> str:
     og_title, page_title, site_names = meta.og_title, meta.title, meta.site_names
-    if title_el is None:  # an og:title that names the site on every page is no title either
-        declared = (og_title_without_portal(og_title, site_names) if og_title and not names_a_site(og_title)
-                    else "") or page_title_without_portal(page_title, site_names)
+    if title_el is None:
+        declared = _declared(meta)
         # nor a <title> that only names the site, where the breadcrumb names the page itself
         return crumb if crumb and (not declared or names_a_site(declared)) else declared
     shown = heading_text(title_el)

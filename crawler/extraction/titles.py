@@ -188,7 +188,7 @@ def find_title(
     on Vietnamese pages so does a section's heading (classed so, or linking away) to a later
     headline, whatever day stands beside it (SharePoint's header row: the section, the day),
     and an undated heading outside the ``<article>`` that holds the text to a headline inside it."""
-    seen = [c for c in _candidates(root, body, parts) if c[0] != "plain"]
+    seen = list(_candidates(root, body, parts))
     ranked = _ranked(seen)
     if not ranked:
         return None
@@ -218,7 +218,7 @@ def opening_block(root: lxml_html.HtmlElement,
     opens the text with the day beside it. Asked where :func:`find_title` found none and the page
     declares no title of its own (its ``<title>`` names the portal): a first line is a guess the
     ``<title>`` outranks."""
-    return next((el for kind, _, el in _candidates(root, body, []) if kind == "plain"), None)
+    return next((el for kind, _, el in _candidates(root, body, [], plain=True) if kind == "plain"), None)
 
 
 def _article_of(body: lxml_html.HtmlElement | None) -> lxml_html.HtmlElement | None:
@@ -241,9 +241,10 @@ def _sectional(el: lxml_html.HtmlElement) -> bool:
         or (link is not None and clean_line(link.text_content()) == clean_line(el.text_content()))
 
 
-def _candidates(root: lxml_html.HtmlElement, body: lxml_html.HtmlElement | None,
-                parts: list[str]) -> Iterator[tuple[str, str, lxml_html.HtmlElement]]:
-    """The title's candidates in the page's order: (kind, where, element)."""
+def _candidates(root: lxml_html.HtmlElement, body: lxml_html.HtmlElement | None, parts: list[str],
+                plain: bool = False) -> Iterator[tuple[str, str, lxml_html.HtmlElement]]:
+    """The title's candidates in the page's order: (kind, where, element); ``plain``: the plain
+    blocks opening the text with the day beside them too (:func:`opening_block`)."""
     in_body = prose = False
     near = _near_body(body)
     for el in root.iter():
@@ -279,8 +280,8 @@ def _candidates(root: lxml_html.HtmlElement, body: lxml_html.HtmlElement | None,
             kind = "block"
         elif where == "inside" and el.tag in BOLD_TAGS and _opens(el, body, own):
             kind = "bold"  # an older portal's title: the bold first line of the content cell
-        elif where == "inside" and el is not body and _plain_block(el, own) and _opens(el, body, own) \
-                and words_besides_dates(own) >= TITLE_WORDS and dated_line(el):
+        elif plain and where == "inside" and el is not body and _plain_block(el, own) \
+                and _opens(el, body, own) and words_besides_dates(own) >= TITLE_WORDS and dated_line(el):
             kind = "plain"  # a plain block atop the text with the day beside it: taken where nothing else is
         else:
             continue
