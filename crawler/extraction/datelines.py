@@ -119,10 +119,22 @@ UPDATED_WORDS = re.compile(r"^\W*(cập\s+nhật|sửa\s+đổi|chỉnh\s+sửa|
 
 
 def _from_posted(line: str) -> str:
-    """"Cập nhật: 15/03/2024 - Ngày đăng: 12/03/2024": the line from its posted label on."""
+    """"Cập nhật: 15/03/2024 - Ngày đăng: 12/03/2024": the line from its posted label on; and a
+    line of a day and its last change's ("07/08/2019 | Cập nhật: 30/12/2020", either first),
+    without the change's."""
     found = POSTED_WORDS.search(line)
     rest = line[found.start():] if found and found.start() > 0 else ""
-    return rest if contains_date(rest) else line
+    if contains_date(rest):
+        return rest
+    parts = _FIELDS.split(line)
+    if len(parts) > 1 and any(UPDATED_WORDS.match(part) for part in parts):
+        kept = " | ".join(part for part in parts if not UPDATED_WORDS.match(part))
+        if contains_date(kept):
+            return kept
+    return line
+
+
+_FIELDS = re.compile(r"\s+[|•·–-]\s+")  # the fields of a date line ("07/08/2019 | Cập nhật: ...")
 
 
 def _label_rank(line: str) -> int:

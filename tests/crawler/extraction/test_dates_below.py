@@ -107,3 +107,13 @@ def test_a_day_alone_closing_the_body_above_its_signature_or_source_is_the_date(
 def test_a_day_in_the_last_paragraph_above_a_signature_is_no_date():
     r = read(f"<p>{PARA}</p><p>Hội nghị sẽ tổng kết vào ngày 15/12/2024 tại hội trường huyện.</p><p>N.H</p>")
     assert r.published_at is None
+
+
+@pytest.mark.parametrize("line", ["ngày 7 tháng 8 năm 2024 | Cập nhật: 30/12/2024 10:00",
+                                  "Cập nhật: 30/12/2024 10:00 | 07/08/2024"])
+def test_a_date_line_of_the_day_and_its_last_change_gives_the_day_whichever_comes_first(line):
+    html = (f"<html><head><title>Cổng TTĐT</title></head><body><div class='main'><h1>Hội nghị triển khai "
+            f"nhiệm vụ năm 2024</h1><div>{line}</div><div class='nd'><p>{PARA}</p><p>{PARA}</p></div></div>"
+            "</body></html>")
+    r = resolve_date(extract_bytes(html.encode(), "http://x.gov.vn/tin/1.html", "text/html"))
+    assert r.published_at[:10] == "2024-08-07"
