@@ -48,6 +48,10 @@ TEASERS = "".join(f"<div><a href='/tin/{i}.html'>Huyện Mỹ Thành triển kha
 SIDE_PROSE = ("<div><div>Giới thiệu chung</div><p>Huyện Mỹ Thành nằm ở phía tây nam của tỉnh Sông Hậu, có diện "
               "tích tự nhiên hơn 35.000 ha, dân số trên 150.000 người, gồm 15 xã và 1 thị trấn; là vùng đất giàu "
               "truyền thống cách mạng, có tiềm năng lớn về nông nghiệp và du lịch sinh thái.</p></div>")
+BREADCRUMB = ("<div><a href='/'>Trang chủ</a> » <a href='/tin-tuc'>Tin tức - Sự kiện</a> » "
+              "<a href='/tin-tuc/hoat-dong'>Tin hoạt động</a></div>")
+COUNTERS = ("<div>Lượt xem: 1.245 | <a href='#'>Bản in</a> | <a href='#'>Gửi email</a> | "
+            "<a href='#'>Chia sẻ</a></div>")
 WIDGET_NAMES = ("Liên kết web", "Thăm dò ý kiến", "Tin mới", "Xem nhiều nhất")
 
 
@@ -108,14 +112,18 @@ def _opaque(page: Page) -> None:
     page.url = OPAQUE_URL
 
 
+def _wrap_inside(el: lxml_html.HtmlElement, wrapper: lxml_html.HtmlElement) -> None:
+    """``el``'s text and children moved into ``wrapper``, which becomes its only child."""
+    wrapper.text, el.text = el.text, None
+    for child in list(el):
+        wrapper.append(child)
+    el.insert(0, wrapper)
+
+
 def _bold_title(page: Page) -> None:
     for heading in list(page.root.iter("h1", "h2", "h3")):
         heading.tag = "div"
-        bold = lxml_html.Element("b")
-        bold.text, heading.text = heading.text, None
-        for child in list(heading):
-            bold.append(child)
-        heading.insert(0, bold)
+        _wrap_inside(heading, lxml_html.Element("b"))
 
 
 def _date_form(form: str) -> Callable[[Page], None]:
@@ -178,28 +186,18 @@ def _after_text(html: str) -> Callable[[Page], None]:
     return change
 
 
-def _breadcrumb(page: Page) -> None:
-    title = page.title_element()
-    if title is not None:
-        title.addprevious(lxml_html.fromstring("<div><a href='/'>Trang chủ</a> » <a href='/tin-tuc'>Tin tức - Sự "
-                                               "kiện</a> » <a href='/tin-tuc/hoat-dong'>Tin hoạt động</a></div>"))
+def _beside_title(html: str, before: bool) -> Callable[[Page], None]:
+    def change(page: Page) -> None:
+        title = page.title_element()
+        if title is not None:
+            (title.addprevious if before else title.addnext)(lxml_html.fromstring(html))
+    return change
 
 
 def _title_links_itself(page: Page) -> None:
     title = page.title_element(smallest=True)
     if title is not None and title.tag != "a" and title.find(".//a") is None:
-        link = lxml_html.Element("a", href=page.url)
-        link.text, title.text = title.text, None
-        for child in list(title):
-            link.append(child)
-        title.append(link)
-
-
-def _counters(page: Page) -> None:
-    title = page.title_element()
-    if title is not None:
-        title.addnext(lxml_html.fromstring("<div>Lượt xem: 1.245 | <a href='#'>Bản in</a> | <a href='#'>Gửi email"
-                                           "</a> | <a href='#'>Chia sẻ</a></div>"))
+        _wrap_inside(title, lxml_html.Element("a", href=page.url))
 
 
 def _side_prose(page: Page) -> None:
@@ -216,8 +214,8 @@ CHANGES: dict[str, Callable[[Page], None]] = {
     "day below": _date_below, "div paragraphs": _div_paragraphs, "br lines": _br_lines,
     "empty paragraphs": _empty_paragraphs, "today": _today,
     "comments": _after_text(f"<div><div>Ý kiến bạn đọc</div>{COMMENTS}</div>"),
-    "teasers": _after_text(f"<div><div>Tin khác</div>{TEASERS}</div>"), "breadcrumb": _breadcrumb,
-    "counters": _counters, "side prose": _side_prose, "title links itself": _title_links_itself,
+    "teasers": _after_text(f"<div><div>Tin khác</div>{TEASERS}</div>"), "breadcrumb": _beside_title(BREADCRUMB, before=True),
+    "counters": _beside_title(COUNTERS, before=False), "side prose": _side_prose, "title links itself": _title_links_itself,
 }
 BARE = ("no class", "no meta")
 KINDS = [(name,) for name in CHANGES if name not in BARE] + [
