@@ -65,6 +65,7 @@ BOTH_FOUND = 300  # characters of substance each candidate must hold alone for t
 SMALL_LEAD = 200  # on a foreign page, a located lead this small does not outweigh trafilatura
 COVER = 0.9  # the container must hold this share of each candidate's text
 MAX_PROBES = 30  # trafilatura's lines looked for in the tree
+HEADLINE_CHARS = 20  # a title this long found in the body's text is its headline, not a word
 LIST_MARK = re.compile(r"^\s*[-*•]\s+")
 RUN_TOGETHER = 20  # characters of a known line that, found inside a longer line, are taken out of it
 LABEL_WORDS = 4  # a section's name above the text is this many words at most ("Tin hoạt động")
@@ -139,7 +140,7 @@ def choose(located: Candidate | None, other: Candidate | None, cleaned: lxml_htm
     vietnamese = is_vietnamese(f"{title} {located.text}")  # a notice's text may be a file's name alone
     # on a portal, what trafilatura reads after the text both read and outside the block that holds
     # the located body is another column's: a sidebar's box of prose ("Giới thiệu chung"), a poll
-    beside = _block_text(body) if vietnamese else None
+    beside = _block_text(body, title) if vietnamese else None
     elsewhere = {i for i, line in enumerate(theirs) if beside is not None and i > shared_to
                  and line not in mine_all and _bare(line) not in beside}
     extra_other = [_beyond(line, mine, title) for i, line in enumerate(theirs)
@@ -205,12 +206,17 @@ def container(body: lxml_html.HtmlElement, lines: list[str], cleaned: lxml_html.
     return None if common.tag in ("body", "html") else common
 
 
-def _block_text(body: lxml_html.HtmlElement | None) -> str | None:
+def _block_text(body: lxml_html.HtmlElement | None, title: str = "") -> str | None:
     """The text of the block that holds the located body (its parent), spaces folded; None where
-    that is the whole page."""
+    that is the whole page. A body holding the headline is the post's whole block: its parent
+    is the page's row, whose other column (a sidebar) is no part of the post."""
     parent = body.getparent() if body is not None else None
     if parent is None or parent.tag in ("body", "html", "form"):
         return None
+    own = " ".join(body.text_content().split())
+    headline = clean_line(title)
+    if len(headline) >= HEADLINE_CHARS and headline in own:
+        return own
     return " ".join(parent.text_content().split())
 
 

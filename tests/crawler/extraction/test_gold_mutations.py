@@ -10,15 +10,11 @@ from crawler.extraction import extract_page
 from tests.gold.evaluate import FETCHED_AT, gold, token_f1
 from tests.gold.mutations import KINDS, changed, score
 
-# misses left, each way its own: the post's block is the page's row, and trafilatura's reading
-# takes the sidebar's prose after it (benchmarks/RESULTS.md, stop 54)
-KNOWN_MISSES = {("no class", "no meta", "side prose"): 1}
-
 
 @pytest.mark.parametrize("kind", KINDS, ids=" + ".join)
 def test_each_way_of_printing_the_gold_pages_reads_them_right(kind):
     result = score([kind])
-    assert result.right >= result.pages - KNOWN_MISSES.get(kind, 0), result.misses
+    assert result.right == result.pages, result.misses
 
 
 def test_a_news_portals_lead_in_a_div_is_read_with_the_text():

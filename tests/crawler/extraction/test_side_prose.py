@@ -209,3 +209,17 @@ def test_a_block_with_a_day_is_no_sidebars_widget_though_its_pieces_run_together
     top = lxml_html.fromstring(f"<div><div>Tin hoạt động</div><div>Kế hoạch công tác năm 2019</div>"
                                f"<div>07/08/2019</div><p>{LONGER[0]}</p></div>")
     assert not _widget([top], None)
+
+
+@pytest.mark.parametrize("widget", sorted(WIDGETS))
+def test_the_prose_of_the_column_after_a_post_whose_block_is_the_pages_row_stays_out(widget):
+    """The text's first paragraphs in the post's column and the rest in an ``<article>``: the body
+    located is the whole column, headline and all, and its parent the page's row, which holds the
+    sidebar too; what a reading of the whole page takes from the sidebar is still no text."""
+    html, words = WIDGETS[widget]
+    first, rest = ("".join(f"<p>{p}</p>" for p in part) for part in (LONGER[:2], LONGER[2:]))
+    main = f"<div><div>07/08/2019</div><h1>{TITLE}</h1>{first}<article>{rest}</article></div>"
+    side = f"<div>{html}<h3>Tin mới</h3><ul><li><a href='/tin/1.html'>Khai mạc hội thao</a></li></ul></div>"
+    body = f"<html><head><title>Cổng TTĐT huyện Tân Phú</title></head><body><section>{main}{side}</section></body></html>"
+    result = extract_bytes(body.encode(), "https://tanphu.gov.vn/tin/so-ket.html")
+    assert result.text.count("Đoạn") == 5 and words not in result.text, result.text
