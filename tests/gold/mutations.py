@@ -11,12 +11,14 @@ headline in a bold block instead of a heading, the day printed in another form o
 text (above the signature and source), paragraphs as divs or as lines between ``<br/>``s,
 empty paragraphs between them, the portal's header printing today's day, readers' comments
 under a plain heading, the section's other posts with their leads, a breadcrumb, the counters
-and tools under the headline, and a box of prose in the sidebar. A page is right when it is
+and tools under the headline, a box of prose in the sidebar, a comment form, tags, share links,
+the footer's day of the portal's last change, the post's own headline in the sidebar's list,
+and the headline repeated in bold as the text's first line. A page is right when it is
 stored as an article with its title, its day, a text of token F1 at least ``TEXT_F1`` against
 the gold text, and nothing of the page around it. ``tests/crawler/extraction/
-test_gold_mutations.py`` pins each way's floor. Stop 54's probe found its first misses: a bold lead
-under the day taken for the title, the day above a signature lost, a sidebar's prose and a
-thread under a plain heading read as text.
+test_gold_mutations.py`` asks each way for every page right. Stop 54's probe found its first
+misses: a bold lead under the day taken for the title, the day above a signature lost, a
+sidebar's prose and a thread under a plain heading read as text.
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ SITE = "Cổng thông tin điện tử tỉnh Sông Hậu"
 OPAQUE_URL = "https://songhau.gov.vn/default.aspx?id=77123"
 # what the added parts print: none of it may reach the text
 ADDED = ["Tôi rất đồng tình", "Hôm nay:", "kế hoạch phát triển kinh tế số", "Huyện Mỹ Thành nằm ở phía",
-         "Lượt xem", "Trang chủ"]
+         "Lượt xem", "Trang chủ", "Họ và tên", "Mã xác nhận", "Từ khóa", "Bản quyền", "Facebook", "In trang"]
 COMMENTS = "".join(f"<div><b>Nguyễn Văn {i}</b> <span>(0{i}/12/2024)</span><p>Tôi rất đồng tình với chủ trương "
                    f"này, mong chính quyền địa phương quan tâm hơn nữa đến đời sống bà con vùng xa số {i}.</p></div>"
                    for i in range(1, 4))
@@ -53,6 +55,14 @@ BREADCRUMB = ("<div><a href='/'>Trang chủ</a> » <a href='/tin-tuc'>Tin tức 
 COUNTERS = ("<div>Lượt xem: 1.245 | <a href='#'>Bản in</a> | <a href='#'>Gửi email</a> | "
             "<a href='#'>Chia sẻ</a></div>")
 WIDGET_NAMES = ("Liên kết web", "Thăm dò ý kiến", "Tin mới", "Xem nhiều nhất")
+COMMENT_FORM = ("<div><div>Gửi ý kiến của bạn</div><form action='/binh-luan' method='post'>Họ và tên (*) <input name='n'/>"
+                " Email (*) <input name='e'/> Nội dung (*) <textarea></textarea> Mã xác nhận <input name='c'/>"
+                " <button>Gửi ý kiến</button></form></div>")
+TAGS = ("<div>Từ khóa: <a href='/tag/kinh-te'>kinh tế</a>, <a href='/tag/xa-hoi'>xã hội</a>, "
+        "<a href='/tag/dau-tu'>đầu tư công</a></div>")
+FOOTER_DAY = "<div>Cập nhật lần cuối: 03/12/2026 08:00. Bản quyền © 2026 Cổng thông tin điện tử tỉnh Sông Hậu</div>"
+SHARE = ("<div><a href='https://www.facebook.com/sharer/sharer.php?u=x'>Facebook</a> <a href='https://zalo.me/share'>"
+         "Zalo</a> <a href='javascript:window.print()'>In trang</a></div>")
 
 
 @dataclass
@@ -207,6 +217,29 @@ def _side_prose(page: Page) -> None:
         widget.addprevious(lxml_html.fromstring(SIDE_PROSE))
 
 
+def _footer_day(page: Page) -> None:
+    page.root.find(".//body").append(lxml_html.fromstring(FOOTER_DAY))
+
+
+def _own_headline_aside(page: Page) -> None:
+    """The sidebar's newest posts, this one's headline among them."""
+    widget = next((el for el in page.root.iter() if isinstance(el.tag, str)
+                   and (el.text or "").strip() in WIDGET_NAMES), None)
+    if widget is not None:
+        widget.addnext(lxml_html.fromstring(
+            f"<ul><li><a href='/tin/9001.html'>{page.case['title']}</a></li><li><a href='/tin/9002.html'>Huyện Mỹ "
+            "Thành tổ chức hội nghị tổng kết công tác năm 2024</a></li></ul>"))
+
+
+def _headline_repeated(page: Page) -> None:
+    """The editor's copy of the headline, in bold, as the text's first line."""
+    opening = [line for line in page.case["text"].split("\n") if len(line) > 60][:1]
+    found = [el for el in page.root.iter("p", "div", "td") if opening and opening[0][:40] in el.text_content()]
+    if found:
+        first = min(found, key=lambda el: len(el.text_content()))
+        first.addprevious(lxml_html.fromstring(f"<p><strong>{page.case['title']}</strong></p>"))
+
+
 CHANGES: dict[str, Callable[[Page], None]] = {
     "no class": _no_class, "no meta": _no_meta, "site title": _site_title, "opaque address": _opaque,
     "bold title": _bold_title, "day dashed": _date_form("Thứ hai - %d/%m/%Y %H:%M"),
@@ -216,6 +249,9 @@ CHANGES: dict[str, Callable[[Page], None]] = {
     "comments": _after_text(f"<div><div>Ý kiến bạn đọc</div>{COMMENTS}</div>"),
     "teasers": _after_text(f"<div><div>Tin khác</div>{TEASERS}</div>"), "breadcrumb": _beside_title(BREADCRUMB, before=True),
     "counters": _beside_title(COUNTERS, before=False), "side prose": _side_prose, "title links itself": _title_links_itself,
+    "comment form": _after_text(COMMENT_FORM), "tags": _after_text(TAGS), "footer day": _footer_day,
+    "share": _beside_title(SHARE, before=False), "own headline aside": _own_headline_aside,
+    "headline repeated": _headline_repeated,
 }
 BARE = ("no class", "no meta")
 KINDS = [(name,) for name in CHANGES if name not in BARE] + [
@@ -223,6 +259,7 @@ KINDS = [(name,) for name in CHANGES if name not in BARE] + [
     (*BARE, "site title", "opaque address", "bold title", "br lines"),
     (*BARE, "site title", "bold title", "title links itself"),
     (*BARE, "site title", "bold title", "day below", "comments", "teasers", "counters", "side prose"),
+    (*BARE, "site title", "bold title", "own headline aside", "comment form", "tags", "share", "footer day"),
 ]
 
 
