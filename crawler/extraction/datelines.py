@@ -25,6 +25,7 @@ from crawler.extraction.dateread import (
     MAX_LINE,
     badge_read,
     first_line,
+    is_clock,
     is_date_line,
     is_sentence,
     without_counters,
@@ -86,7 +87,7 @@ def find_date_lines(
                 after_body = 1
             continue
         text = badge_read(el, text)
-        if not contains_date(text) or el.find(".//a") is not None:
+        if not contains_date(text) or el.find(".//a") is not None or is_clock(text):
             continue
         skipped.update(el.iter())
         if (rows := _dated_rows(el)) is not None:

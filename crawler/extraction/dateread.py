@@ -21,6 +21,9 @@ DATE_LABEL = re.compile(r"^(ngay dang|dang ngay|dang luc|dang tai|tin dang|ngay 
 
 
 LABEL_WORDS = 4  # words of a date's label ("Ngày cập nhật lúc"): more are a sentence that names a day
+# the portal's clock ("Hôm nay: Thứ Hai, 05/08/2024", "Today is ..."): the day the page was served,
+# never the post's; a sentence opening on the same words goes on with a comma or a clause
+CLOCK = re.compile(r"^\W*(?:hom nay(?: la)?\s*(?::|-|,?\s*(?:thu|chu nhat|ngay|\d))|today\s*(?::|is\b))")
 
 
 BADGE_CHARS = 80  # a date printed in pieces is short, with its credits beside it or not
@@ -126,11 +129,16 @@ def first_line(el: lxml_html.HtmlElement) -> str:
     return clean_line("".join(parts))
 
 
+def is_clock(line: str) -> bool:
+    """The portal's clock: today's day, as the page was served."""
+    return bool(CLOCK.match(fold(line[:40])))
+
+
 def is_date_line(line: str) -> bool:
     """A day and nothing else ("Thứ Hai, 05/08/2019 08:30", "05/08/2019 | Lượt xem: 12", "16/09/2024
     | Tác giả: Minh Tâm"), or a day after its label ("Cập nhật lúc: 09:15 04/03/2024"): a date
     line, not a sentence that names a day."""
-    if len(line) > MAX_LINE or not contains_date(line):
+    if len(line) > MAX_LINE or not contains_date(line) or is_clock(line):
         return False
     bare = without_counters(line)
     words = words_besides_dates(bare)

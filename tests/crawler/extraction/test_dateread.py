@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from crawler.extraction.dateread import is_date_line
+from crawler.extraction.dateread import is_clock, is_date_line
 
 
 @pytest.mark.parametrize("line", ["05/08/2024", "Thứ Hai, 05/08/2024 08:30", "05/08/2024 | Lượt xem: 12",
@@ -20,3 +20,17 @@ def test_a_day_with_its_label_time_and_zone_is_a_date_line(line):
                                   "Cập nhật lúc 15:43 UTC"])  # no day at all
 def test_a_sentence_or_a_headline_that_names_a_day_is_no_date_line(line):
     assert not is_date_line(line)
+
+
+@pytest.mark.parametrize("line", ["Hôm nay: Thứ Hai, 05/08/2024", "Hôm nay, thứ hai 05/08/2024",
+                                  "Hôm nay là ngày 05/08/2024", "Hôm nay 05/08/2024",
+                                  "Today is Monday, August 5, 2024"])
+def test_the_portals_clock_is_no_date_line(line):
+    """The day the page was served, never the post's."""
+    assert is_clock(line) and not is_date_line(line)
+
+
+@pytest.mark.parametrize("line", ["Hôm nay (12/8), UBND huyện tổ chức hội nghị", "Ngày 05/08/2024",
+                                  "Hôm nay, UBND huyện đã tổ chức hội nghị ngày 05/08/2024"])
+def test_a_sentence_opening_on_today_is_no_clock(line):
+    assert not is_clock(line)
