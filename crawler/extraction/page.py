@@ -199,11 +199,12 @@ def extract_html(html: str, url: str | None = None, site: SiteProfile | None = N
     found = _date_candidates(meta, shown, date_lines, find_times(title_el, body), url,
                              html, is_vietnamese(f"{result.title} {result.text}"))
     result.date_candidates = _in_order(found, html, site.date_order if site is not None else None)
-    result.rejection, result.reason = judge(result, body, located.text if located else "",
-                                            bool(shown or date_lines), url, title_el,
-                                            anchors if body is None else frozenset(), in_menu)
+    dated, anchor_texts = bool(shown or date_lines), anchors if body is None else frozenset()
+    located_text = located.text if located and located.text.strip() else ""  # (lines of spaces: none)
+    result.rejection, result.reason = judge(result, body, located_text, dated, url, title_el, anchor_texts,
+                                            in_menu)
     result.is_article = result.rejection is None
-    if result.is_article and not (located and located.text.strip()) and result.body_from == "trafilatura" \
+    if result.is_article and not located_text and result.body_from == "trafilatura" \
             and is_vietnamese(f"{result.title} {result.text}"):
         # a post no block held (a notice that is a file or a video alone), read by trafilatura
         # alone: on the portals our rules were built for, what they removed stays out (the
@@ -214,6 +215,10 @@ def extract_html(html: str, url: str | None = None, site: SiteProfile | None = N
         if not result.text.strip():  # all it read was what they removed: a section's teasers
             result.is_article, result.rejection = False, Rejection.LISTING
             result.reason = "no text of its own: trafilatura read only other pages' headlines and leads"
+        else:  # judged again on what is left (a pager's "2 3" under a list the rules removed)
+            result.rejection, result.reason = judge(result, body, "", dated, url, title_el, anchor_texts,
+                                                    in_menu)
+            result.is_article = result.rejection is None
     return result
 
 

@@ -228,6 +228,25 @@ def test_a_short_section_page_of_a_few_headlines_is_a_listing_not_too_little_tex
     assert result.rejection == "listing", result.reason
 
 
+@pytest.mark.parametrize("rows", [
+    "".join(f"<li><a href='/van-ban/chi-tiet?id={n}'>Quyết định số {100 + n}/QĐ-UBND ngày 0{n + 1}/03/2024 "
+            "về việc phê duyệt kế hoạch</a></li>" for n in range(6)),
+    "".join(f"<li><a href='/muc-{n}'>Chuyên mục {n}</a><ul><li><a href='/muc-{n}/a'>Tin hoạt động</a></li>"
+            f"<li><a href='/muc-{n}/b'>Thông báo</a></li></ul></li>" for n in range(6))])
+def test_a_section_page_under_the_portals_clock_is_no_post_of_its_pager(rows):
+    """The rules took the list away; what trafilatura read besides it was the pager ("2 3"), and
+    the portal's clock above the heading ("Hôm nay: ...") was taken for the post's day."""
+    side = "".join(f"<li><a href='/tin/{n}.html'>Tin tức số {n} về hoạt động của huyện trong tuần</a> "
+                   f"<span>({10 + n}/02/2024)</span></li>" for n in range(6))
+    page = (f"<html><head><title>Văn bản chỉ đạo điều hành - Cổng TTĐT huyện</title></head><body>"
+            f"<div class='wrap'><div class='side'><div class='h'>Tin mới</div><ul>{side}</ul></div>"
+            "<div class='main'><div class='today'>Hôm nay: Thứ Hai, 05/08/2024</div>"
+            f"<h1>Văn bản chỉ đạo điều hành</h1><ul>{rows}</ul><div class='pager'><a href='?p=2'>2</a> "
+            "<a href='?p=3'>3</a> <a href='?p=2'>Trang sau</a></div></div></div></body></html>")
+    result = resolve_date(extract_html(page, "http://xa10.gov.vn/van-ban?p=1"))
+    assert not result.is_article and result.published_at is None, (result.reason, result.text)
+
+
 SHAREPOINT_ERA = """<html><head><title>Trang thông tin điện tử Huyện Tân Hưng</title></head><body>
 <div class="banner"><h1>Trang thông tin điện tử Huyện Tân Hưng</h1></div>
 <table class="main"><tr><td class="left"><table class="ms-news">{header}
