@@ -191,6 +191,21 @@ def _path(url: str) -> str:
         return ""
 
 
+# a folder's own page: the site's home ("/", "/trang-chu", Liferay's "/web/guest/home") or a
+# section's index ("/tin-tuc/index.html"); with a query it may name one item ("default.aspx?id=")
+_INDEX_PAGE = re.compile(r"^(?:default|index|home|trang-?chu)(?:\.[a-z]{2,5})?$", re.I)
+
+
+def is_index_page(url: str) -> bool:
+    """Whether the address is a folder's own page (the site's home, a section's index), no item's."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    name = parts.path.rstrip("/").rpartition("/")[2]
+    return not parts.query and (not name or bool(_INDEX_PAGE.match(name)))
+
+
 DOCUMENT_EXTENSIONS = frozenset("pdf doc docx xls xlsx ppt pptx odt ods odp rtf zip rar 7z".split())
 # Download handlers of Vietnamese portals: DownloadFile.aspx?id=, /documents/…/download, ?download
 # DotNetNuke's file links (LinkClick.aspx?fileticket=; its ?link= goes to a page), and handlers

@@ -19,8 +19,8 @@ from itertools import islice
 from lxml import etree
 
 from common.dates import contains_date, without_dates
-from common.textnorm import clean_line, fold
-from common.urls import is_binary
+from common.textnorm import clean_line, fold, is_vietnamese
+from common.urls import is_binary, is_index_page
 from crawler.documents.detail import document_page
 from crawler.extraction.attachments import attachment_anchors, links_document
 from crawler.extraction.boilerplate import MEDIA, is_noise_line
@@ -82,6 +82,10 @@ def judge(result: Extraction, body, located_text: str, dated: bool, url: str | N
     """
     if body is None and not result.text:
         return Rejection.LISTING, "no text block"  # cautious: such a page may list others
+    if url and is_index_page(url) and is_vietnamese(f"{result.title} {result.text}"):
+        # a portal's front page, whose welcome box ("Giới thiệu chung") read as a post, or a
+        # section's own page: no post has such an address (elsewhere a site's index may be its page)
+        return Rejection.LISTING, "the site's home page or a section's index page"
     if not result.title:
         return Rejection.NOT_ARTICLE, "no title"
     if len(located_text or result.text) <= DOCUMENT_PAGE_CHARS and body is not None \

@@ -1,6 +1,15 @@
 import pytest
 
-from common.urls import canonical_url, host_of, is_binary, is_followable, joined, page_base, url_key
+from common.urls import (
+    canonical_url,
+    host_of,
+    is_binary,
+    is_followable,
+    is_index_page,
+    joined,
+    page_base,
+    url_key,
+)
 
 CANONICAL = [
     ("http://www.songhau.gov.vn/Pages/a.aspx?ItemID=5&utm_source=fb&fbclid=x#top",
@@ -136,3 +145,17 @@ def test_a_pages_base(href, expected):
 ])
 def test_backslashes_in_a_link_are_slashes(href, expected):
     assert joined("http://x.gov.vn/a/b.htm", href) == expected
+
+
+@pytest.mark.parametrize("url", ["https://xa.gov.vn", "https://xa.gov.vn/", "https://xa.gov.vn/trang-chu",
+                                 "https://xa.gov.vn/web/guest/home", "https://xa.gov.vn/portal/Home/default.aspx",
+                                 "https://xa.gov.vn/tin-tuc/index.html"])
+def test_a_folders_own_page_is_an_index_page(url):
+    assert is_index_page(url)
+
+
+@pytest.mark.parametrize("url", ["https://xa.gov.vn/Default.aspx?tabid=120&ItemID=3000", "https://xa.gov.vn/?p=12",
+                                 "https://xa.gov.vn/2024/08/05/hoi-nghi/", "https://xa.gov.vn/tin/home-visit",
+                                 "https://xa.gov.vn/index.php/tin/12-hoi-nghi"])
+def test_an_items_address_is_no_index_page(url):
+    assert not is_index_page(url)

@@ -208,12 +208,39 @@ def test_body_dates_are_never_the_publication_date():
 
 def test_a_home_page_of_bare_headline_links_is_a_listing_not_an_article():
     """No block held the text, so trafilatura's reading was taken, and it keeps a bare list of links:
-    a portal's home page was stored as an article titled with the portal's name."""
+    a portal's home page was stored as an article titled with the portal's name. (Served at an
+    address that says nothing of it: at the site's root the address alone tells.)"""
     links = "".join(f"<li><a href='/tin/{n}.html'>Tin xã Mỹ Thành bài số {n}</a></li>" for n in range(1, 21))
     page = (f"<html><head><title>Cổng thông tin</title></head><body><nav><a href='/'>Trang chủ</a></nav>"
             f"<main><h2>Tin tức</h2><ul>{links}</ul></main></body></html>")
-    result = extract_html(page, "http://xa10.gov.vn/")
+    result = extract_html(page, "http://xa10.gov.vn/portal/p/12")
     assert not result.is_article and result.reason.startswith("mostly links")
+
+
+@pytest.mark.parametrize("url", ["http://xa10.gov.vn/", "http://xa10.gov.vn/trang-chu",
+                                 "http://xa10.gov.vn/Default.aspx", "http://xa10.gov.vn/web/guest/home"])
+def test_a_home_page_whose_welcome_box_reads_as_a_post_is_a_listing(url):
+    """The portal's introduction beside its sections' headlines was the only prose: stored as an
+    article titled with the portal's name."""
+    blocks = "".join(f"<div><h2><a href='/muc-{m}'>Chuyên mục {m}</a></h2><ul>" + "".join(
+        f"<li><a href='/muc-{m}/bai-{n}.html'>Xã Mỹ Thành triển khai nhiệm vụ trọng tâm số {n}</a></li>"
+        for n in range(4)) + "</ul></div>" for m in range(3))
+    welcome = ("<div><h2>Giới thiệu chung</h2><p>Xã Mỹ Thành nằm ở phía tây nam của huyện, có diện "
+               "tích tự nhiên hơn 3.500 ha, dân số trên 15.000 người, gồm 9 ấp; là vùng đất giàu truyền "
+               "thống cách mạng, có tiềm năng lớn về nông nghiệp và du lịch sinh thái, với nhiều di tích "
+               "lịch sử được xếp hạng.</p></div>")
+    page = (f"<html><head><title>Cổng thông tin điện tử xã Mỹ Thành</title></head><body><div>{welcome}"
+            f"{blocks}</div></body></html>")
+    result = extract_html(page, url)
+    assert not result.is_article and result.rejection == "listing", (result.title, result.text)
+
+
+def test_a_post_at_a_query_of_the_sites_index_page_is_a_post():
+    body = "".join(f"<p>Đoạn {i}: Ủy ban nhân dân xã tổ chức hội nghị tổng kết công tác năm.</p>"
+                   for i in range(6))
+    page = (f"<html><head><title>Hội nghị tổng kết</title></head><body><h1>Hội nghị tổng kết</h1>"
+            f"<div>05/08/2024</div><div>{body}</div></body></html>")
+    assert extract_html(page, "http://xa10.gov.vn/Default.aspx?tabid=120&ItemID=3000").is_article
 
 
 def test_a_short_section_page_of_a_few_headlines_is_a_listing_not_too_little_text():
