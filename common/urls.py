@@ -192,7 +192,8 @@ def _path(url: str) -> str:
 
 
 # a folder's own page: the site's home ("/", "/trang-chu", Liferay's "/web/guest/home") or a
-# section's index ("/tin-tuc/index.html"); with a query it may name one item ("default.aspx?id=")
+# section's index ("/tin-tuc/index.html"); not where the query or the path names an item
+# (DotNetNuke's "/tabid/71/ArticleID/1234/Default.aspx", "default.aspx?id=")
 _INDEX_PAGE = re.compile(r"^(?:default|index|home|trang-?chu)(?:\.[a-z]{2,5})?$", re.I)
 
 
@@ -202,8 +203,9 @@ def is_index_page(url: str) -> bool:
         parts = urlsplit(url)
     except ValueError:
         return False
-    name = parts.path.rstrip("/").rpartition("/")[2]
-    return not parts.query and (not name or bool(_INDEX_PAGE.match(name)))
+    folder, _, name = parts.path.rstrip("/").rpartition("/")
+    return not parts.query and not any(c.isdigit() for c in folder) \
+        and (not name or bool(_INDEX_PAGE.match(name)))
 
 
 DOCUMENT_EXTENSIONS = frozenset("pdf doc docx xls xlsx ppt pptx odt ods odp rtf zip rar 7z".split())

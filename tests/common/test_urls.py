@@ -156,6 +156,7 @@ def test_a_folders_own_page_is_an_index_page(url):
 
 @pytest.mark.parametrize("url", ["https://xa.gov.vn/Default.aspx?tabid=120&ItemID=3000", "https://xa.gov.vn/?p=12",
                                  "https://xa.gov.vn/2024/08/05/hoi-nghi/", "https://xa.gov.vn/tin/home-visit",
-                                 "https://xa.gov.vn/index.php/tin/12-hoi-nghi"])
+                                 "https://xa.gov.vn/index.php/tin/12-hoi-nghi",
+                                 "https://xa.gov.vn/Tin-tuc/tabid/71/ArticleID/1234/language/vi-VN/Default.aspx"])
 def test_an_items_address_is_no_index_page(url):
     assert not is_index_page(url)
