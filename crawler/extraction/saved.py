@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from email.utils import parsedate_to_datetime
 
-from common.urls import host_of
+from common.urls import host_of, is_index_page
 from crawler.extraction.decode import decode_html
 from crawler.extraction.page import extract_bytes, extract_page
 from crawler.extraction.result import Extraction
@@ -60,8 +60,9 @@ def address_of(body: bytes) -> str | None:
         address = found.group(1).decode("ascii", "replace")
         return address if address.lower().startswith(("http://", "https://")) else f"http://{address}"
     for pattern in _DECLARED:
-        if found := pattern.search(head):
-            return found.group(1).decode("ascii", "replace")
+        address = found.group(1).decode("ascii", "replace") if (found := pattern.search(head)) else None
+        if address and not is_index_page(address):  # (many portals declare their home on every page)
+            return address
     return None
 
 

@@ -62,6 +62,14 @@ def mirrored(address: str, html: str, when: str = "Sat, 27 Aug 2022 03:56:34 GMT
             f"[XR&CO'2014], {when} -->\n<!-- Added by HTTrack --><head></head>{html}</html>").encode()
 
 
+def test_a_canonical_link_to_the_sites_home_names_no_page():
+    """Many portals declare their home on every page: a saved post would be judged as the home."""
+    both = (b'<html><head><link rel="canonical" href="https://a.gov.vn/">'
+            b'<meta property="og:url" content="https://a.gov.vn/tin/1.html"></head></html>')
+    assert address_of(both) == "https://a.gov.vn/tin/1.html"
+    assert address_of(b'<html><head><link rel="canonical" href="https://a.gov.vn/"></head></html>') is None
+
+
 def test_a_mirrored_page_gives_its_address_by_httracks_note():
     assert address_of(mirrored("sotttt.hanoi.gov.vn/chi-dao-dieu-hanh", "")) == \
         "http://sotttt.hanoi.gov.vn/chi-dao-dieu-hanh"  # HTTrack leaves http's scheme out
