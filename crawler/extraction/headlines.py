@@ -37,6 +37,11 @@ LINKED_HEADINGS = ("boolean((//h1|//h2|//h3|//h4|//*[contains(@class,'title') or
                    f"//a[string-length(normalize-space()) >= {HEADLINE_CHARS}])")
 SLUG_CHARS = 8  # a last segment this long inside another's ("slug" in "123-slug") names one post
 POST_ID = re.compile(r"\d{3,}")  # an id in a post's address ("view_content/4418033-...", "ItemID=123")
+FULL_POST = 300  # characters of a block's own prose (not its links') besides its headline: no teaser
+POSTS_IN_FULL = 2  # blocks of one kind each holding a post in full: a section's page (a blog's archive)
+_HEADINGS = ("h1", "h2", "h3", "h4")
+POST_LINKS = 0.25  # of a post's text, at most, in links (its headline's, "Đọc tiếp")
+LAYOUT_CELLS = frozenset({"td", "th", "tr"})  # a table layout's columns: never one post each
 
 
 def among_dated_entries(body, title_el, url: str | None) -> bool:
@@ -204,3 +209,42 @@ def _dated_lines(region) -> int:
         own = " ".join(t.strip() for t in [el.text, *(c.tail for c in el)] if t and t.strip())
         dated += bool(own and len(own) < 120 and contains_date(own))
     return dated
+
+
+def shows_posts_in_full(body) -> bool:
+    """Whether posts stand in full where the body stands, as a blog's archive shows a section's
+    newest: blocks of one kind (tag and class), ``POSTS_IN_FULL`` at least, among the body's
+    children or the siblings of the body or of its ancestors, each with a headline, a dated line
+    and a post's prose of its own."""
+    if _alike_posts(body):
+        return True
+    node = body
+    for _ in range(ENTRY_LEVELS):
+        parent = node.getparent()
+        if parent is None or parent.tag in ("body", "html"):
+            return False
+        if _alike_posts(parent, (node.tag, node.get("class"))):
+            return True
+        node = parent
+    return False
+
+
+def _alike_posts(parent, kind: tuple | None = None) -> bool:
+    children = [c for c in parent if isinstance(c.tag, str) and c.tag not in LAYOUT_CELLS]
+    kinds = Counter((c.tag, c.get("class")) for c in children)
+    kind = kind or (max(kinds, key=kinds.get) if kinds else None)
+    alike = [c for c in children if (c.tag, c.get("class")) == kind]
+    # the first blocks that hold posts, as many as it takes (each asked reads its whole subtree)
+    return len(alike) >= POSTS_IN_FULL and next(
+        islice((b for b in alike if _post_in_full(b)), POSTS_IN_FULL - 1, None), None) is not None
+
+
+def _post_in_full(block) -> bool:
+    heading = next((h for h in block.iter(*_HEADINGS) if len(clean_line(h.text_content())) >= HEADLINE_CHARS
+                    and not contains_date(h.text_content())), None)
+    if heading is None or not _dated_lines(block):
+        return False
+    text = len(clean_line(block.text_content()))
+    linked = sum(len(clean_line(a.text_content())) for a in block.iter("a"))
+    # (a column of a layout holds a list of headlines: its links are much of its text)
+    return text - linked - len(clean_line(heading.text_content())) >= FULL_POST and linked < POST_LINKS * text

@@ -35,6 +35,7 @@ from crawler.extraction.headlines import (
     headlines_around,
     leads_away,
     links_away,
+    shows_posts_in_full,
 )
 from crawler.extraction.result import Extraction, Rejection
 from crawler.extraction.selflinks import STATIC_WORDS
@@ -86,6 +87,8 @@ def judge(result: Extraction, body, located_text: str, dated: bool, url: str | N
         # a portal's front page, whose welcome box ("Giới thiệu chung") read as a post, or a
         # section's own page: no post has such an address (elsewhere a site's index may be its page)
         return Rejection.LISTING, "the site's home page or a section's index page"
+    if body is not None and is_vietnamese(f"{result.title} {result.text}") and shows_posts_in_full(body):
+        return Rejection.LISTING, "a section's page of posts shown in full"
     if not result.title:
         return Rejection.NOT_ARTICLE, "no title"
     if len(located_text or result.text) <= DOCUMENT_PAGE_CHARS and body is not None \

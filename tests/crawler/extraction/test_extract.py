@@ -235,6 +235,38 @@ def test_a_home_page_whose_welcome_box_reads_as_a_post_is_a_listing(url):
     assert not result.is_article and result.rejection == "listing", (result.title, result.text)
 
 
+POST_PARAGRAPHS = "".join(f"<p>Đoạn {i}: Hội nghị đã đánh giá kết quả thực hiện các chỉ tiêu kinh tế - "
+                          "xã hội, chỉ ra những hạn chế và đề ra các giải pháp trọng tâm cho những tháng "
+                          "cuối năm.</p>" for i in range(4))
+
+
+@pytest.mark.parametrize("posts", [2, 5])
+@pytest.mark.parametrize("linked", [True, False])
+def test_a_section_page_showing_its_posts_in_full_is_a_listing(posts, linked):
+    """A blog's archive (WordPress's default themes) shows each post whole under its headline:
+    the page was stored as an article of the first post's title, all the posts as its text."""
+    def headline(n: int) -> str:
+        words = f"Xã Mỹ Thành tổ chức hội nghị tổng kết công tác năm (bài {n})"
+        return f"<a href='/2024/08/0{n + 1}/bai-{n}/'>{words}</a>" if linked else words
+    shown = "".join(f"<article><h2>{headline(n)}</h2><div>0{n + 1}/08/2024</div><div>{POST_PARAGRAPHS}</div>"
+                    "</article>" for n in range(posts))
+    page = (f"<html><head><title>Tin tức - Cổng TTĐT xã Mỹ Thành</title></head><body><main>"
+            f"<h1>Chuyên mục: Tin tức</h1>{shown}</main></body></html>")
+    result = extract_html(page, "http://xa10.gov.vn/category/tin-tuc/page/2/")
+    assert result.rejection == "listing", (result.title, result.reason)
+
+
+def test_a_post_over_its_sections_teasers_stays_a_post():
+    teasers = "".join(f"<article><h3><a href='/tin/{n}.html'>Xã Mỹ Thành ra quân làm đường giao thông "
+                      f"(tin {n})</a></h3><div>0{n + 1}/07/2024</div><p>Sáng ngày {n + 1}/7, xã Mỹ Thành ra "
+                      "quân làm đường giao thông nông thôn với sự tham gia của đông đảo bà con.</p></article>"
+                      for n in range(4))
+    page = ("<html><head><title>Hội nghị tổng kết</title></head><body><main><article><h1>Hội nghị tổng "
+            f"kết công tác năm của xã</h1><div>05/08/2024</div><div>{POST_PARAGRAPHS}</div></article>"
+            f"{teasers}</main></body></html>")
+    assert extract_html(page, "http://xa10.gov.vn/tin/hoi-nghi.html").is_article
+
+
 def test_a_post_at_a_query_of_the_sites_index_page_is_a_post():
     body = "".join(f"<p>Đoạn {i}: Ủy ban nhân dân xã tổ chức hội nghị tổng kết công tác năm.</p>"
                    for i in range(6))
