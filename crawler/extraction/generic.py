@@ -213,9 +213,8 @@ def _block_text(body: lxml_html.HtmlElement | None, title: str = "") -> str | No
     parent = body.getparent() if body is not None else None
     if parent is None or parent.tag in ("body", "html", "form"):
         return None
-    own = " ".join(body.text_content().split())
     headline = clean_line(title)
-    if len(headline) >= HEADLINE_CHARS and headline in own:
+    if len(headline) >= HEADLINE_CHARS and headline in (own := " ".join(body.text_content().split())):
         return own
     return " ".join(parent.text_content().split())
 

@@ -231,8 +231,9 @@ def shows_posts_in_full(body) -> bool:
 
 def _alike_posts(parent, kind: tuple | None = None) -> bool:
     children = [c for c in parent if isinstance(c.tag, str) and c.tag not in LAYOUT_CELLS]
-    kinds = Counter((c.tag, c.get("class")) for c in children)
-    kind = kind or (max(kinds, key=kinds.get) if kinds else None)
+    if kind is None and children:  # the body's own children: their most common kind
+        kinds = Counter((c.tag, c.get("class")) for c in children)
+        kind = max(kinds, key=kinds.get)
     alike = [c for c in children if (c.tag, c.get("class")) == kind]
     # the first blocks that hold posts, as many as it takes (each asked reads its whole subtree)
     return len(alike) >= POSTS_IN_FULL and next(

@@ -83,11 +83,12 @@ def judge(result: Extraction, body, located_text: str, dated: bool, url: str | N
     """
     if body is None and not result.text:
         return Rejection.LISTING, "no text block"  # cautious: such a page may list others
-    if url and is_index_page(url) and is_vietnamese(f"{result.title} {result.text}"):
+    vietnamese = is_vietnamese(f"{result.title} {result.text}")  # where the next two rules hold
+    if url and vietnamese and is_index_page(url):
         # a portal's front page, whose welcome box ("Giới thiệu chung") read as a post, or a
         # section's own page: no post has such an address (elsewhere a site's index may be its page)
         return Rejection.LISTING, "the site's home page or a section's index page"
-    if body is not None and is_vietnamese(f"{result.title} {result.text}") and shows_posts_in_full(body):
+    if body is not None and vietnamese and shows_posts_in_full(body):
         return Rejection.LISTING, "a section's page of posts shown in full"
     if not result.title:
         return Rejection.NOT_ARTICLE, "no title"
