@@ -211,33 +211,36 @@ def _dated_lines(region) -> int:
     return dated
 
 
-def shows_posts_in_full(body) -> bool:
+def shows_posts_in_full(body, title_el) -> bool:
     """Whether posts stand in full where the body stands, as a blog's archive shows a section's
     newest: blocks of one kind (tag and class), ``POSTS_IN_FULL`` at least, among the body's
     children or the siblings of the body or of its ancestors, each with a headline, a dated line
-    and a post's prose of its own."""
-    if _alike_posts(body):
+    and a post's prose of its own, the page's title in one of them (a post's own headline above
+    such blocks makes them its parts: a digest of questions and answers)."""
+    holding = set(title_el.iterancestors()) | {title_el} if title_el is not None else set()
+    if _alike_posts(body, holding):
         return True
     node = body
     for _ in range(ENTRY_LEVELS):
         parent = node.getparent()
         if parent is None or parent.tag in ("body", "html"):
             return False
-        if _alike_posts(parent, (node.tag, node.get("class"))):
+        if _alike_posts(parent, holding, (node.tag, node.get("class"))):
             return True
         node = parent
     return False
 
 
-def _alike_posts(parent, kind: tuple | None = None) -> bool:
+def _alike_posts(parent, holding: set, kind: tuple | None = None) -> bool:
     children = [c for c in parent if isinstance(c.tag, str) and c.tag not in LAYOUT_CELLS]
     if kind is None and children:  # the body's own children: their most common kind
         kinds = Counter((c.tag, c.get("class")) for c in children)
         kind = max(kinds, key=kinds.get)
     alike = [c for c in children if (c.tag, c.get("class")) == kind]
+    if len(alike) < POSTS_IN_FULL or (holding and not any(b in holding for b in alike)):
+        return False
     # the first blocks that hold posts, as many as it takes (each asked reads its whole subtree)
-    return len(alike) >= POSTS_IN_FULL and next(
-        islice((b for b in alike if _post_in_full(b)), POSTS_IN_FULL - 1, None), None) is not None
+    return next(islice((b for b in alike if _post_in_full(b)), POSTS_IN_FULL - 1, None), None) is not None
 
 
 def _post_in_full(block) -> bool:

@@ -88,7 +88,7 @@ def judge(result: Extraction, body, located_text: str, dated: bool, url: str | N
         # a portal's front page, whose welcome box ("Giới thiệu chung") read as a post, or a
         # section's own page: no post has such an address (elsewhere a site's index may be its page)
         return Rejection.LISTING, "the site's home page or a section's index page"
-    if body is not None and vietnamese and shows_posts_in_full(body):
+    if body is not None and vietnamese and shows_posts_in_full(body, title_el):
         return Rejection.LISTING, "a section's page of posts shown in full"
     if not result.title:
         return Rejection.NOT_ARTICLE, "no title"

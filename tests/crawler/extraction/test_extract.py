@@ -267,6 +267,17 @@ def test_a_post_over_its_sections_teasers_stays_a_post():
     assert extract_html(page, "http://xa10.gov.vn/tin/hoi-nghi.html").is_article
 
 
+def test_a_digest_of_questions_under_its_own_headline_stays_a_post():
+    """Blocks of one kind, each a question with its asker's day and its answer, under the post's
+    own dated headline: the post's parts, not posts shown in full."""
+    answers = "".join(f"<div class='hd'><h3>Câu hỏi {n}: Thủ tục cấp giấy phép xây dựng nhà ở?</h3>"
+                      f"<p>Người hỏi: Nguyễn Văn A - 0{n + 1}/08/2024</p>{POST_PARAGRAPHS}</div>"
+                      for n in range(3))
+    page = ("<html><head><title>Giải đáp pháp luật</title></head><body><main><h1>Giải đáp pháp luật về "
+            f"đất đai và xây dựng số 5</h1><div>10/08/2024</div><div>{answers}</div></main></body></html>")
+    assert extract_html(page, "http://xa10.gov.vn/tin/giai-dap-5.html").is_article
+
+
 def test_a_post_at_a_query_of_the_sites_index_page_is_a_post():
     body = "".join(f"<p>Đoạn {i}: Ủy ban nhân dân xã tổ chức hội nghị tổng kết công tác năm.</p>"
                    for i in range(6))
