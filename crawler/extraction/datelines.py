@@ -214,6 +214,8 @@ def _lone_date(el: lxml_html.HtmlElement, text: str) -> bool:
 # a line that says when the post was published, whatever stands around it
 POSTED_LABEL = re.compile(r"^\W*(?:(?:ngay dang|dang ngay|ngay dang tin|ngay xuat ban|xuat ban ngay"
                           r"|thoi gian dang|dang luc|dang tai|ngay dua tin|ngay cap nhat|cap nhat luc"
+                          # the day a post was made, as NukeViet's and Joomla's pages name it
+                          r"|ngay tao|tao (?:ngay|luc)|duoc (?:dang|them vao)"
                           r"|posted|published)\b"
                           # words that may open a sentence too: a label only with its colon
                           r"|(?:xuat ban|tin dang|cap nhat)\s*:)")

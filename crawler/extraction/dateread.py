@@ -87,13 +87,20 @@ def without_counters(line: str) -> str:
     "16/09/2024 | Tác giả: Minh Tâm"), and without a credit or a source before a dash ("Đăng bởi:
     Quản trị viên - 07/08/2019", "(Cổng TTĐT) - 07/08/2019"; a dash between a day and its time
     stays)."""
-    line = _CREDIT_DASH.sub(lambda m: "" if is_credit(m[1]) or BRACKETED_LINE.match(m[1]) else m[0], line)
+    line = _COUNTER.sub(" ", _CREDIT_DASH.sub(lambda m: "" if is_credit(m[1]) or BRACKETED_LINE.match(m[1])
+                                              else m[0], line)).strip()
     parts = re.split(r"\s[|•·]\s", line)
     return " ".join(part for part in parts if not is_noise_line(part) and not is_credit(part)
                     ) if len(parts) > 1 else line
 
 
 _CREDIT_DASH = re.compile(r"^(\D{3,80}?)\s[-–]\s")  # what stands before the first dash, with no digit
+# a counter beside the day, its label before or after its number, whatever separates them ("[07/08/2019]
+# Lượt xem: 55", "07/08/2019 - 123 lượt xem", "(55 lượt xem)", "Đã xem: 55", "Bình luận: 0")
+_COUNTS = (r"(?:số\s+)?(?:lượt|lần)\s+(?:xem|đọc|truy\s+cập|thích|chia\s+sẻ)|đã\s+xem|số\s+lần\s+xem"
+           r"|bình\s+luận|phản\s+hồi|views?|hits?|comments?")
+_COUNTER = re.compile(rf"[\s,;|•·\-–]*[(\[]?(?:(?:{_COUNTS})\s*:?\s*\d[\d.,]*"
+                      rf"|(?<![\d:/.])\d[\d.,]*\s*(?:{_COUNTS}))[)\]]?", re.I)  # not a time's minutes
 
 
 SENTENCE_WORDS = 6  # words besides the dates: a line that ends as a sentence is prose, no date line

@@ -15,7 +15,14 @@ def test_a_day_with_its_label_time_and_zone_is_a_date_line(line):
     assert is_date_line(line)
 
 
+@pytest.mark.parametrize("line", ["05/08/2024 08:30 Lượt xem: 55", "[05/08/2024 08:30] Lượt xem: 55",
+                                  "05/08/2024 - 123 lượt xem", "Đã xem: 55 - 05/08/2024", "05/08/2024 (55 lượt xem)"])
+def test_a_day_with_a_counter_beside_it_however_separated_is_a_date_line(line):
+    assert is_date_line(line)
+
+
 @pytest.mark.parametrize("line", ["Chủ tịch UBND huyện tiếp công dân vào ngày 15/8/2019 tại trụ sở.",
+                                  "Hội nghị nhận được 55 lượt ý kiến đóng góp của nhân dân ngày 05/08/2024",
                                   "Hội nghị sơ kết 6 tháng đầu năm 2019 ngày 05/08/2019 của huyện Tân Phú",
                                   "Cập nhật lúc 15:43 UTC"])  # no day at all
 def test_a_sentence_or_a_headline_that_names_a_day_is_no_date_line(line):

@@ -60,6 +60,20 @@ def test_a_day_on_the_tools_line_closing_the_body_is_the_date(tools):
     assert (r.published_at, r.text.endswith("nâng cao.")) == ("2024-11-08", True)
 
 
+@pytest.mark.parametrize("line", ["[08/11/2024 09:30] Lượt xem: 55", "08/11/2024 09:30 - 123 lượt xem",
+                                  "(08/11/2024 09:30) Đã xem: 55", "08/11/2024 09:30, Bình luận: 0",
+                                  "08/11/2024 09:30 (1.245 lượt xem)", "Số lần xem: 55 - 08/11/2024 09:30"])
+def test_a_day_with_a_counter_beside_it_however_separated_closing_the_body_is_the_date(line):
+    r = read(f"<p>{PARA}</p><p>{PARA}</p><div class='info'>{line}</div>")
+    assert (r.published_at, r.text.endswith("nâng cao.")) == ("2024-11-08T09:30:00+07:00", True)
+
+
+@pytest.mark.parametrize("label", ["Tạo ngày", "Ngày tạo:", "Được đăng ngày", "Được thêm vào"])
+def test_the_day_a_post_was_made_closing_the_body_is_the_date(label):
+    r = read(f"<p>{PARA}</p><p>{PARA}</p><p>{label} 08/11/2024 | Sửa đổi lần cuối 30/12/2024</p>")
+    assert (r.published_at, r.text.endswith("nâng cao.")) == ("2024-11-08", True)
+
+
 def test_a_short_line_opening_with_a_label_word_but_no_colon_gives_no_date():
     r = read(f"<p>{PARA}</p><p>Xuất bản sách ảnh ngày 08/11/2024</p><p>{PARA}</p>")
     assert r.published_at is None
