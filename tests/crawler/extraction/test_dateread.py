@@ -16,7 +16,8 @@ def test_a_day_with_its_label_time_and_zone_is_a_date_line(line):
 
 
 @pytest.mark.parametrize("line", ["05/08/2024 08:30 Lượt xem: 55", "[05/08/2024 08:30] Lượt xem: 55",
-                                  "05/08/2024 - 123 lượt xem", "Đã xem: 55 - 05/08/2024", "05/08/2024 (55 lượt xem)"])
+                                  "05/08/2024 - 123 lượt xem", "Đã xem: 55 - 05/08/2024",
+                                  "05/08/2024 (55 lượt xem)"])
 def test_a_day_with_a_counter_beside_it_however_separated_is_a_date_line(line):
     assert is_date_line(line)
 
