@@ -12,7 +12,10 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+# invisible characters editors leave inside words: soft hyphens, zero-width spaces and joiners, a
+# byte-order mark; a space there split "Tân" into "T ân"
+_INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
 _BLANK_LINES = re.compile(r"\n{3,}")
 _FOLD_D = str.maketrans({"đ": "d", "Đ": "D"})
 
@@ -62,14 +65,15 @@ def nfc(text: str) -> str:
 
 
 def clean_line(text: str) -> str:
-    """NFC, with runs of spaces (``&nbsp;`` included) collapsed and ends stripped."""
+    """NFC, with runs of spaces (``&nbsp;`` included) collapsed, invisible characters (soft hyphens,
+    zero-width spaces) dropped and ends stripped."""
     text = nfc(text)
     # every character _SPACES collapses but the plain space is unprintable: a printable line
     # without two spaces in a row has nothing to collapse, and one C scan says so (the regex
     # visits each character: the most of a page's text normalisation)
     if "  " not in text and text.isprintable():
         return text.strip()
-    return _SPACES.sub(" ", text).strip()
+    return _SPACES.sub(" ", _INVISIBLE.sub("", text)).strip()
 
 
 def clean_text(text: str) -> str:

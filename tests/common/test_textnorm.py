@@ -4,6 +4,7 @@ import pytest
 
 from common.textnorm import (
     _FOLD,
+    _INVISIBLE,
     _SPACES,
     clean_line,
     clean_text,
@@ -37,7 +38,13 @@ def test_fold_maps_every_character_as_its_table_says():
 @pytest.mark.parametrize("line", ["  a\u00a0 b ", "a\tb", "a\u200bb", "x\ufeff y", "a \u3000 b", "a  b",
                                   "một hai", " một hai ", "a\nb  c", "a\u2003\u2003b", ""])
 def test_clean_line_collapses_as_the_space_pattern_does(line):
-    assert clean_line(line) == _SPACES.sub(" ", nfc(line)).strip()
+    assert clean_line(line) == _SPACES.sub(" ", _INVISIBLE.sub("", nfc(line))).strip()
+
+
+@pytest.mark.parametrize("line", ["T\u200bân Phú", "T\u00adân Phú", "\ufeffTân\u200d Phú", "Tân\u2060 Phú"])
+def test_clean_line_drops_invisible_characters_inside_words(line):
+    # a soft hyphen or a zero-width space an editor left inside "Tân" split it into "T ân"
+    assert clean_line(line) == "Tân Phú"
 
 
 @pytest.mark.parametrize("text, expected", [
