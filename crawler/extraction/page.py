@@ -145,8 +145,11 @@ def extract_html(html: str, url: str | None = None, site: SiteProfile | None = N
     title_el = _first(profiles, "title", root)
     if title_el is None:
         title_el = find_title(root, body, parts)
-    if title_el is None and not crumb and (not (declared := _declared(meta)) or names_a_site(declared)):
-        title_el = opening_block(root, body)  # where the page declares no title of its own
+    if (title_el is None or names_a_site(heading_text(title_el))) and not crumb \
+            and (not (declared := _declared(meta)) or names_a_site(declared)):
+        # where the page declares no title of its own, nor heads its post (the logo's name is none)
+        opening = opening_block(root, body)
+        title_el = opening if opening is not None else title_el
     if ranked and title_el is not None and title_el.tag not in HEADING_TAGS \
             and any(a is ranked[0] for a in title_el.iterancestors()):
         # the title is no text: a long one in a block (its commas) outweighed a short post's text

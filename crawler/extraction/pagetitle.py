@@ -14,7 +14,9 @@ from common.textnorm import clean_line, fold
 from common.urls import slug
 from crawler.extraction.locate import HEADING_TAGS
 
-TITLE_SPLIT = re.compile(r"\s+[-|–—:»>›]\s+|\s*\|\s*")  # "Tin tức > Chi tiết": DNN's, SharePoint's
+# "Tin tức > Chi tiết": DNN's, SharePoint's; "Trang chủ >> Tin tức >> ...", "Cổng TTĐT :: ..."
+TITLE_SPLIT = re.compile(r"\s+(?:[-|–—:»>›~]|>>|»»|::)\s+|\s*\|\s*")
+PATH_SEPARATOR = re.compile(r"\s+(?:[»>›]|>>|»»)\s+")  # a <title> printed as a path: portal, section, post
 # a <title> that is only the body the portal speaks for ("UBND huyện An Phú") is the site's name
 AUTHORITY = re.compile(r"(ubnd|uy ban nhan dan|hdnd|hoi dong nhan dan|dang uy)\s+"
                        r"(tinh|huyen|xa|thanh pho|thi xa|quan|phuong|thi tran)\b")
@@ -104,7 +106,9 @@ def page_title_without_portal(page_title: str, site_names: list[str] = ()) -> st
     if start == end:
         return clean_line(page_title)
     if (start, end) != (0, len(pieces)):
-        return _joined(page_title, pieces, start, end)
+        kept = _joined(page_title, pieces, start, end)
+        # a path's pieces left between the portal and the post are its sections: the post is the longest
+        return max(PATH_SEPARATOR.split(kept), key=len).strip() if PATH_SEPARATOR.search(kept) else kept
     parts = [clean_line(p) for p in pieces if p.strip()]
     return max(parts, key=len) if parts else clean_line(page_title)
 

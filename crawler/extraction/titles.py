@@ -205,11 +205,19 @@ def find_title(
         line = set(_line_of(first).iter())  # (not the same line's inner elements)
         later = [c for c in seen[next(i for i, (*_, el) in enumerate(seen) if el is first) + 1:]
                  if c[2] not in line]
+        later = [c for c in later if not _subtitle(c[2], first)]
         if any(not is_label(el) and ((undated and dated_line(el)) or (sectional and not _sectional(el))
                                      or (post is not None and is_titled(el) and _within(el, post)))
                for *_, el in later):
             return _ranked(later)[0]
     return first
+
+
+def _subtitle(el: lxml_html.HtmlElement, head: lxml_html.HtmlElement) -> bool:
+    """A smaller heading of fewer words right below the headline: its subtitle, not a later title."""
+    return (el.tag in TITLE_HEADINGS and head.tag in TITLE_HEADINGS and el.tag > head.tag
+            and el.getprevious() is head
+            and len(heading_text(el).split()) < len(heading_text(head).split()))
 
 
 def opening_block(root: lxml_html.HtmlElement,
@@ -293,6 +301,8 @@ def _ranked(candidates: list[tuple[str, str, lxml_html.HtmlElement]]) -> list[lx
     or one that outranks it), in ``TITLE_ORDER``."""
     found: dict[str, lxml_html.HtmlElement] = {}
     for kind, where, el in candidates:
+        if where == "before" and (last := found.get(f"{kind} before")) is not None and _subtitle(el, last):
+            continue  # the last heading before the body, but its headline's subtitle
         if where == "before" or f"{kind} inside" not in found or _outranks(el, found[f"{kind} inside"]):
             found[f"{kind} {where}"] = el
     ranked = [found[key] for key in TITLE_ORDER if key in found]
@@ -374,8 +384,9 @@ def _outranks(heading: lxml_html.HtmlElement, first: lxml_html.HtmlElement) -> b
     """Of the headings that open the body before its prose, the one with the day beside it
     wins over the first, and a headline over a section's name: a section's name printed above
     the article's heading gives way to it (whatever holds that heading: a titled table cell),
-    while a numbered part's heading after the title and its day does not."""
-    return (_dated(heading, 1) and not _dated(first, 1)) or (is_label(first) and not is_label(heading))
+    while a numbered part's heading after the title and its day does not, nor the title's subtitle."""
+    return ((_dated(heading, 1) and not _dated(first, 1) and not _subtitle(heading, first))
+            or (is_label(first) and not is_label(heading)))
 
 
 TITLE_ORDER = ("match before", "match inside", "heading before", "heading inside", "bold inside",

@@ -256,3 +256,29 @@ def test_the_page_linked_from_a_sidebars_list_of_the_newest_posts_is_no_title_th
             "</div></body></html>")
     result = extract_bytes(html.encode(), url)
     assert result.title == "Huyện Tân Phú triển khai nhiệm vụ 6 tháng cuối năm 2019"
+
+
+@pytest.mark.parametrize("page_title", ["post", "site"])
+@pytest.mark.parametrize("subtitle", ["<h4>Tan Phu district reviews the first half of 2019</h4>", "<h3>(Tin ảnh)</h3>"])
+def test_a_smaller_heading_right_below_the_headline_is_its_subtitle_not_the_title(subtitle, page_title):
+    # the subtitle stands between the headline and the day: the day beside it does not make it the title
+    main = f"<h2>{TITLE}</h2>{subtitle}<div class='date'>07/08/2019</div>{TEXT}"
+    assert title_and_day(page(main, f"{TITLE} - {SITE}" if page_title == "post" else SITE)) == (TITLE, "2019-08-07")
+
+
+@pytest.mark.parametrize("separator", [" &gt;&gt; ", " » ", " &gt; "])
+def test_a_page_title_printed_as_a_path_gives_its_last_piece_not_the_sections(separator):
+    main = f"<div class='date'>07/08/2019</div>{TEXT}"
+    html = page(main, separator.join([SITE, "Tin tức", TITLE]))
+    assert title_and_day(html) == (TITLE, "2019-08-07")
+
+
+def test_the_logos_name_gives_way_to_a_styled_line_opening_the_text_with_its_day():
+    # no heading, no class, a <title> naming the portal: the portal's name in the logo's <h1> is no title
+    main = f"<span style='font-size:18px;font-weight:bold'>{TITLE}</span><div>07/08/2019</div>{TEXT}"
+    assert title_and_day(page(main, SITE)) == (TITLE, "2019-08-07")
+
+
+def test_a_soft_hyphen_or_a_zero_width_space_inside_the_title_is_dropped():
+    shown = TITLE.replace("Tân", "T&#8203;ân").replace("công", "c&shy;ông")
+    assert title_and_day(page(f"<h2>{shown}</h2><div class='date'>07/08/2019</div>{TEXT}", SITE))[0] == TITLE
