@@ -22,6 +22,8 @@ import shutil
 
 from lxml import etree
 
+from common.scripted import SCRIPT_REDIRECT, clicked  # (the spider reads clicked here)
+
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome-stable", "google-chrome")
 SHELL_MAX_LINKS = 8  # same-site links a page may have and still be a shell (menus are often static)
 SHELL_MAX_TEXT = 800  # characters of visible text, scripts and styles left out
@@ -64,13 +66,6 @@ def script_shell(root, own_links: int) -> bool:
     return True
 
 
-# ``location.href = "/portal/"``, ``window.location='…'``, ``location.replace("…")``: the whole
-# of many portals' root page. An assignment, not a comparison (``location.href == "…"``).
-SCRIPT_REDIRECT = re.compile(
-    r"""\blocation(?:\.href)?\s*=\s*(["'])(?P<assigned>[^"'\s<>]+)\1"""
-    r"""|\blocation\.(?:replace|assign)\(\s*(["'])(?P<called>[^"'\s<>]+)\3\s*\)""")
-# what a click opens: the above, or ``window.open('/Uploads/vb/qd-12.pdf')`` (a row, a button)
-SCRIPT_OPEN = re.compile(SCRIPT_REDIRECT.pattern + r"""|\bwindow\.open\(\s*(["'])(?P<opened>[^"'\s<>]+)\5""")
 ONCLICK = etree.XPath("//*[@onclick]")
 MAX_REDIRECTS = 3  # targets taken from one page (a mobile site's, the desktop one's)
 
@@ -83,15 +78,6 @@ def script_redirects(root) -> list[str]:
     sources += [body.get("onload") or ""] if body is not None else []
     found = [m["assigned"] or m["called"] for text in sources for m in SCRIPT_REDIRECT.finditer(text)]
     return list(dict.fromkeys(found))[:MAX_REDIRECTS]
-
-
-def clicked(el) -> list[str]:
-    """What a click on ``el`` opens by script (its ``onclick``, a ``javascript:`` link), as
-    written: a listing's rows and a document's "Xem" button on some portals link nowhere else."""
-    href = el.get("href") or ""
-    code = f"{el.get('onclick') or ''} {href if href.lstrip().lower().startswith('javascript:') else ''}"
-    found = (m["assigned"] or m["called"] or m["opened"] for m in SCRIPT_OPEN.finditer(code))
-    return list(dict.fromkeys(found))
 
 
 def clicked_links(root, html: str) -> list[tuple[object, str]]:
