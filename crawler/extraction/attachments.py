@@ -6,7 +6,8 @@ only a list of files. Those links are the record: each becomes an attachment
 text carries the URL, so the text says what was attached and where it was.
 Links to documents do not count as navigation when a page is judged a listing. A document
 shown in the page (an ``<iframe>``, ``<embed>`` or ``<object>`` of the PDF, or of a viewer
-given it) is made a link in its place before the boilerplate goes: it is attached as well.
+given it) is made a link in its place before the boilerplate goes: it is attached as well, and
+so is a document a link or a button opens by script.
 """
 
 from __future__ import annotations
@@ -15,8 +16,10 @@ import posixpath
 import re
 from urllib.parse import unquote, urlsplit
 
+from lxml import etree
 from lxml import html as lxml_html
 
+from common.scripted import scripted_targets
 from common.textnorm import clean_line, fold
 from common.urls import embedded_document, is_document, is_followable, is_hosted_file, joined
 
@@ -74,6 +77,30 @@ def expose_embedded(root: lxml_html.HtmlElement, base_url: str | None) -> None:
         link.text = clean_line(el.get("title") or "") or name or url
         link.tail = el.tail
         el.getparent().replace(el, link)
+
+
+_SCRIPTED = etree.XPath("//*[@onclick or @data-href or @data-link"
+                        " or starts-with(normalize-space(@href), 'javascript:')]")
+
+
+def expose_scripted(root: lxml_html.HtmlElement, base_url: str | None) -> None:
+    """Each link or button that opens a document by script ("Xem văn bản" running
+    ``window.open('/files/tb.pdf')``, a row's ``data-href``) links it plainly: the crawl fetches
+    the file, and the notice it is the whole of must carry it."""
+    for el in _SCRIPTED(root):
+        if el.tag == "a" and is_followable(href := (el.get("href") or "").strip()) and href != "#":
+            continue  # a link of its own: what it says is what it links
+        url = next((u for target in scripted_targets(el) if (u := joined(base_url or "", target))
+                    and u.startswith(("http://", "https://")) and _attached(u)), None)
+        if url is None:
+            continue
+        if el.tag != "a":
+            el.tag = "a"  # a button, a cell: the link its click is
+            for name in [n for n in el.attrib if n not in ("title", "class")]:
+                del el.attrib[name]
+        el.set("href", url)
+        if not clean_line(el.text_content()):
+            el.text = unquote(posixpath.basename(urlsplit(url).path)) or url
 
 
 def attachment_anchors(body: lxml_html.HtmlElement, base_url: str | None) -> set:

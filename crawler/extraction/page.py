@@ -21,7 +21,12 @@ from common.legacy import has_signs
 from common.textnorm import clean_line, clean_text, fold, is_vietnamese
 from common.urls import canonical_url, host_of, joined
 from crawler.documents.detect import not_a_page
-from crawler.extraction.attachments import expose_embedded, find_attachments, with_attachments
+from crawler.extraction.attachments import (
+    expose_embedded,
+    expose_scripted,
+    find_attachments,
+    with_attachments,
+)
 from crawler.extraction.author import author_in_lines, find_author, without_label
 from crawler.extraction.bodytext import element_text
 from crawler.extraction.boilerplate import clean_tree
@@ -128,6 +133,7 @@ def extract_html(html: str, url: str | None = None, site: SiteProfile | None = N
     for profile in profiles:
         profile.drop(root)
     expose_embedded(root, url)  # a PDF shown in the page is an attachment, as a link to it is
+    expose_scripted(root, url)  # and one a button opens by script
     # the links' texts before boilerplate goes (menus and link lists go with it): a page whose
     # text is mostly these is a listing
     anchors = frozenset(clean_line((a.text or "") if len(a) == 0 else a.text_content())
