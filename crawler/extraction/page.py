@@ -143,7 +143,7 @@ def extract_html(html: str, url: str | None = None, site: SiteProfile | None = N
     mark_headlines(root)  # a section page's list, before boilerplate removal takes it
     crumb = breadcrumb_item(root)
     parts = title_parts(meta.title, meta.og_title, url, crumb)
-    clean_tree(root, keep=titled_headings(root, parts))
+    clean_tree(root, keep=[*titled_headings(root, parts), *(el for p in profiles for el in p.kept(root))])
     body, named_by = _first_with(profiles, "body", root)
     known_body = body is not None
     ranked = [] if known_body else body_candidates(root, lambda el: names_the_page(el, parts))

@@ -43,7 +43,7 @@ from crawler.extraction.titles import is_label
 
 MIN_BODY_CHARS = 300
 DOCUMENT_PAGE_CHARS = 1200  # a document's page is its fields; more text is an article about it
-MIN_POST_CHARS = 12  # a dated post's body: a few words ("Xem chi tiết tại đây.")
+MIN_POST_CHARS = 1  # a dated post's body, however short: "Xem văn bản" over a file the crawl could not link
 MAX_LINK_DENSITY = 0.4
 HEADLINED_SHARE = 0.6  # of a short text's words (besides days) in headlines: a list read as text
 # other posts' headlines that make a section page when the page's own headline links to another post

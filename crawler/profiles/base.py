@@ -61,6 +61,14 @@ class Profile:
         wrapper.extend(copy.deepcopy(el) for el in found)
         return wrapper
 
+    def kept(self, root: Element) -> list[Element]:
+        """The elements this profile names the post's title and body, when it is trusted to:
+        no boilerplate rule removes them (a one-line notice in the menu's portlet read as links)."""
+        if not self.TRUSTED_BODY:
+            return []
+        return [el for selector in (self.TITLE, self.BODY) for el in self._all(selector, root)
+                if isinstance(el.tag, str)]
+
     def title(self, root: Element) -> Element | None:
         return next((el for el in self._all(self.TITLE, root) if clean_line(el.text_content())), None)
 

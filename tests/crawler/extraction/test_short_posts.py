@@ -518,3 +518,30 @@ def test_a_notice_of_a_line_and_one_link_to_its_decrees_page_is_an_article():
             "'/van-ban/chi-tiet?id=7'>Quyết định số 107/QĐ-UBND về việc công nhận kết quả xét tuyển viên chức</a></p>")
     r = extract_page(unknown("Thông báo kết quả xét tuyển viên chức năm 2024", body), "https://huyen.gov.vn/tin/5.html")
     assert r.is_article, r.reason
+
+
+@pytest.mark.parametrize("layout", sorted(LAYOUTS))
+@pytest.mark.parametrize("line", ["<p>Xem văn bản</p>", "<p><a href='/van-ban/123.html'>Xem văn bản</a></p>"])
+def test_a_dated_notice_of_one_short_line_is_an_article(layout, line):
+    # its title and day make it a post, however few words stand under them
+    r = extract_page(LAYOUTS[layout]("Thông báo tuyển dụng viên chức năm 2024", line), URLS[layout].format("4-tb"))
+    assert (r.is_article, r.text) == (True, "Xem văn bản")
+
+
+@pytest.mark.parametrize("opener", [
+    "<a href='javascript:void(0)' onclick=\"window.open('/files/tb-45.pdf')\">Xem văn bản</a>",
+    "<a href='#' onclick=\"window.open('/files/tb-45.pdf', '_blank')\">Xem văn bản</a>",
+    "<a href=\"javascript:window.open('/files/tb-45.pdf')\">Xem văn bản</a>",
+    "<button onclick=\"location.href='/files/tb-45.pdf'\">Xem văn bản</button>",
+    "<span class='file' data-href='/files/tb-45.pdf'>Xem văn bản</span>"])
+def test_a_file_a_link_or_a_button_opens_by_script_is_the_notices_attachment(opener):
+    r = extract_page(unknown("Thông báo tuyển dụng viên chức năm 2024", opener), URLS["unknown"].format("5-tb"))
+    assert (r.is_article, r.attachments) == (True, [{"label": "Xem văn bản",
+                                                     "url": "https://huyen.gov.vn/files/tb-45.pdf"}])
+
+
+def test_a_link_of_its_own_keeps_its_address_whatever_its_click_opens():
+    opener = "<a href='/tin/7.html' onclick=\"window.open('/files/tb-45.pdf')\">Tin liên quan đến thông báo</a>"
+    r = extract_page(unknown("Thông báo tuyển dụng viên chức năm 2024", TWO_SENTENCES + opener),
+                     URLS["unknown"].format("6-tb"))
+    assert r.attachments == []
