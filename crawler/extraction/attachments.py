@@ -79,14 +79,17 @@ def expose_embedded(root: lxml_html.HtmlElement, base_url: str | None) -> None:
         el.getparent().replace(el, link)
 
 
-_SCRIPTED = etree.XPath("//*[@onclick or @data-href or @data-link"
-                        " or starts-with(normalize-space(@href), 'javascript:')]")
+_SCRIPTED = etree.XPath("//*[@onclick or @data-href or @data-link] | //a[starts-with(@href, 'javascript:')]")
+_SCRIPTED_MARKS = ("onclick", "data-href", "data-link", "javascript:")
 
 
-def expose_scripted(root: lxml_html.HtmlElement, base_url: str | None) -> None:
+def expose_scripted(root: lxml_html.HtmlElement, base_url: str | None, html: str) -> None:
     """Each link or button that opens a document by script ("Xem văn bản" running
     ``window.open('/files/tb.pdf')``, a row's ``data-href``) links it plainly: the crawl fetches
-    the file, and the notice it is the whole of must carry it."""
+    the file, and the notice it is the whole of must carry it. ``html``: the page's text, which
+    spares the tree's walk where no such element is."""
+    if not any(mark in html for mark in _SCRIPTED_MARKS):
+        return
     for el in _SCRIPTED(root):
         if el.tag == "a" and is_followable(href := (el.get("href") or "").strip()) and href != "#":
             continue  # a link of its own: what it says is what it links

@@ -133,7 +133,7 @@ def extract_html(html: str, url: str | None = None, site: SiteProfile | None = N
     for profile in profiles:
         profile.drop(root)
     expose_embedded(root, url)  # a PDF shown in the page is an attachment, as a link to it is
-    expose_scripted(root, url)  # and one a button opens by script
+    expose_scripted(root, url, html)  # and one a button opens by script
     # the links' texts before boilerplate goes (menus and link lists go with it): a page whose
     # text is mostly these is a listing
     anchors = frozenset(clean_line((a.text or "") if len(a) == 0 else a.text_content())
