@@ -57,6 +57,16 @@ TEASER_INSIDE = re.compile(r"(?:…|\.\.\.)\]?\s*[\[(]?(?:"
 LINKED_SHARE = 0.5  # of a text read where no block held it: other pages' headlines make it a listing
 TEASED = 5  # ... or this many of them (each with its lead)
 # What a portal's pages about itself are called: an undated page so titled is no article.
+# A search's or a tag's results page, titled so whole ("Kết quả tìm kiếm", "Tìm kiếm: nông thôn mới",
+# "Từ khóa: chuyển đổi số"): its rows are other pages' ("Tìm kiếm tài năng trẻ", "Tìm kiếm - cứu nạn"
+# are posts)
+SEARCH_TITLES = re.compile(r"^(?:(?:ket qua )?tim kiem|search(?: results?)?|ket qua tra cuu)"
+                           r"(?:\s*:|\s+(?:cho|voi|theo)\b|\s*$)|^(?:tags?|tu khoa|the)\s*:"
+                           # its count of results, where the count is taken for the title
+                           r"|^(?:tim thay|co) [\d.,]+ ket qua\b"
+                           r"|^[\d.,]+ ket qua (?:tim kiem|phu hop|duoc tim thay)")
+
+
 # The whole title, a body's name at most after it: "Giới thiệu sách mới" is a post.
 STATIC_TITLES = re.compile(r"^(gioi thieu( chung)?|lien he|thong tin lien he"
                            r"|so do (to chuc|trang|website|cong)|co cau to chuc"
@@ -88,6 +98,8 @@ def judge(result: Extraction, body, located_text: str, dated: bool, url: str | N
         # a portal's front page, whose welcome box ("Giới thiệu chung") read as a post, or a
         # section's own page: no post has such an address (elsewhere a site's index may be its page)
         return Rejection.LISTING, "the site's home page or a section's index page"
+    if SEARCH_TITLES.match(fold(result.title.strip())):
+        return Rejection.LISTING, "a search's or a tag's results"
     if body is not None and vietnamese and shows_posts_in_full(body, title_el):
         return Rejection.LISTING, "a section's page of posts shown in full"
     if not result.title:

@@ -545,3 +545,28 @@ def test_a_link_of_its_own_keeps_its_address_whatever_its_click_opens():
     r = extract_page(unknown("Thông báo tuyển dụng viên chức năm 2024", TWO_SENTENCES + opener),
                      URLS["unknown"].format("6-tb"))
     assert r.attachments == []
+
+
+SEARCH_ROWS = "".join(
+    f'<div class="r"><a href="/tin-tuc/bai-{i}-123.html">{title}</a><p>... Tại hội nghị, đồng chí Chủ tịch UBND '
+    "huyện đã quán triệt các chỉ tiêu chủ yếu của năm 2024, trong đó tập trung vào tăng trưởng ...</p>"
+    f"<span>{day}</span></div>"
+    for i, (title, day) in enumerate([("Thông báo về việc tuyển dụng viên chức năm 2024", "23/06/2024"),
+                                      ("Hội nghị sơ kết công tác 6 tháng đầu năm của huyện", "20/06/2024")]))
+
+
+@pytest.mark.parametrize("head", ["<h1>Kết quả tìm kiếm</h1><p>Tìm thấy 125 kết quả cho từ khóa “nông thôn mới”</p>",
+                                  "<h1>Tìm kiếm: nông thôn mới</h1>", "<h1>Từ khóa: chuyển đổi số</h1>"])
+def test_a_searchs_or_a_tags_results_of_two_dated_rows_is_a_listing(head):
+    # a row's lead reads as the page's text and its day as the page's date line
+    side = "".join(f"<li><a href='/tin/{i}.html'>Tin tức số {i} về hoạt động của huyện</a></li>" for i in range(6))
+    html = (f"<html><head><title>Kết quả tìm kiếm - Cổng TTĐT huyện Tân Phú</title></head><body><ul>{MENU}</ul>"
+            f"<div><div class='side'><ul>{side}</ul></div><div class='main'>{head}{SEARCH_ROWS}</div></div>"
+            "<div class='footer'>Cơ quan chủ quản: UBND huyện Tân Phú</div></body></html>")
+    r = extract_page(html.encode(), "https://huyen.gov.vn/tim-kiem?q=nong+thon+moi")
+    assert (r.is_article, r.rejection) == (False, "listing")
+
+
+@pytest.mark.parametrize("title", ["Tìm kiếm tài năng trẻ năm 2024", "Tìm kiếm - cứu nạn trên biển"])
+def test_a_post_whose_title_opens_on_search_is_a_post(title):
+    assert extract_page(unknown(title, TWO_SENTENCES), URLS["unknown"].format("7-tk")).is_article
