@@ -90,13 +90,27 @@ def headline_link_before(body, title_el, url: str | None) -> bool:
 
 def links_away(title_el, url: str | None):
     """Whether the title is a link to another post (not to the page itself in another form)."""
+    target = _title_target(title_el, url)
+    return target is not None and not is_document(target) and not _same_post(target, url)
+
+
+def _title_target(title_el, url: str | None) -> str | None:
+    """Where the title links, if it is a link (or holds one that is most of it)."""
     if title_el is None or not url:
-        return False
+        return None
     text = clean_line(title_el.text_content())
     anchors = [a for a in (*title_el.iterancestors("a"), *title_el.iter("a"))
                if len(clean_line(a.text_content())) >= 0.8 * len(text)]
-    target = joined(url, (anchors[0].get("href") or "").strip()) if anchors else None
-    return target is not None and not is_document(target) and not _same_post(target, url)
+    return joined(url, (anchors[0].get("href") or "").strip()) if anchors else None
+
+
+def shows_another_post(title_el, url: str | None) -> bool:
+    """Whether the title links another page of the site, not above the page (its section) and
+    not the page itself in another form: a section's page showing one post whole, its headline
+    linking to the post's own page (a blog's archive of one post, a category's newest)."""
+    target = _title_target(title_el, url)
+    return target is not None and not is_document(target) and not _same_post(target, url) \
+        and _same_host(target, url) and not _up_from(target, url)
 
 
 def _same_post(a: str, b: str) -> bool:

@@ -35,6 +35,7 @@ from crawler.extraction.headlines import (
     headlines_around,
     leads_away,
     links_away,
+    shows_another_post,
     shows_posts_in_full,
 )
 from crawler.extraction.result import Extraction, Rejection
@@ -102,6 +103,8 @@ def judge(result: Extraction, body, located_text: str, dated: bool, url: str | N
         return Rejection.LISTING, "a search's or a tag's results"
     if body is not None and vietnamese and shows_posts_in_full(body, title_el):
         return Rejection.LISTING, "a section's page of posts shown in full"
+    if vietnamese and shows_another_post(title_el, url):
+        return Rejection.LISTING, "a section's page showing a post whole: its headline links the post's page"
     if not result.title:
         return Rejection.NOT_ARTICLE, "no title"
     if len(located_text or result.text) <= DOCUMENT_PAGE_CHARS and body is not None \

@@ -570,3 +570,25 @@ def test_a_searchs_or_a_tags_results_of_two_dated_rows_is_a_listing(head):
 @pytest.mark.parametrize("title", ["Tìm kiếm tài năng trẻ năm 2024", "Tìm kiếm - cứu nạn trên biển"])
 def test_a_post_whose_title_opens_on_search_is_a_post(title):
     assert extract_page(unknown(title, TWO_SENTENCES), URLS["unknown"].format("7-tk")).is_article
+
+
+LONG_TEXT = TWO_SENTENCES * 4  # past a short post's length: no teaser rule is asked
+
+
+@pytest.mark.parametrize("heading", ["<h2 class='entry-title'><a href='/tin-tuc/hoi-nghi-so-ket-123.html'>{}</a></h2>",
+                                     "<h1><a href='/tin-tuc/hoi-nghi-so-ket-123.html'>{}</a></h1>"])
+@pytest.mark.parametrize("address", ["https://huyen.gov.vn/category/tin-tuc/page/2/", "https://huyen.gov.vn/?cat=3"])
+def test_a_sections_page_showing_one_post_whole_its_headline_linking_the_posts_page_is_a_listing(heading, address):
+    # a blog's archive of one post: the post is stored from its own page, which the headline links
+    title = "Hội nghị sơ kết công tác 6 tháng đầu năm 2024"
+    html = unknown(title, LONG_TEXT).decode().replace(f"<h2>{title}</h2>", heading.format(title))
+    r = extract_page(html.encode(), address)
+    assert (r.is_article, r.rejection) == (False, "listing")
+
+
+@pytest.mark.parametrize("link", ["/tin-tuc/hoi-nghi-so-ket-123.html?print=1", "/tin-tuc/123", "/tin-tuc/", "/",
+                                  "https://baochinhphu.vn/hoi-nghi-so-ket-456.htm"])
+def test_a_posts_headline_linking_its_own_page_in_another_form_its_section_or_a_source_keeps_it_a_post(link):
+    title = "Hội nghị sơ kết công tác 6 tháng đầu năm 2024"
+    html = unknown(title, LONG_TEXT).decode().replace(f"<h2>{title}</h2>", f"<h2><a href='{link}'>{title}</a></h2>")
+    assert extract_page(html.encode(), "https://huyen.gov.vn/tin-tuc/hoi-nghi-so-ket-123.html").is_article
