@@ -81,6 +81,7 @@ def expose_embedded(root: lxml_html.HtmlElement, base_url: str | None) -> None:
 
 _SCRIPTED = etree.XPath("//*[@onclick or @data-href or @data-link] | //a[starts-with(@href, 'javascript:')]")
 _SCRIPTED_MARKS = ("onclick", "data-href", "data-link", "javascript:")
+_INLINE_OPENERS = frozenset({"button", "span", "img", "input", "i", "b", "strong", "font", "em"})
 
 
 def expose_scripted(root: lxml_html.HtmlElement, base_url: str | None, html: str) -> None:
@@ -97,8 +98,10 @@ def expose_scripted(root: lxml_html.HtmlElement, base_url: str | None, html: str
                     and u.startswith(("http://", "https://")) and _attached(u)), None)
         if url is None:
             continue
+        if el.tag != "a" and el.tag not in _INLINE_OPENERS:
+            continue  # a row or a cell of a table of files: its structure is what tells a list
         if el.tag != "a":
-            el.tag = "a"  # a button, a cell: the link its click is
+            el.tag = "a"  # a button, a span: the link its click is
             for name in [n for n in el.attrib if n not in ("title", "class")]:
                 del el.attrib[name]
         el.set("href", url)

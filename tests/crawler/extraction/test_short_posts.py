@@ -592,3 +592,10 @@ def test_a_posts_headline_linking_its_own_page_in_another_form_its_section_or_a_
     title = "Hội nghị sơ kết công tác 6 tháng đầu năm 2024"
     html = unknown(title, LONG_TEXT).decode().replace(f"<h2>{title}</h2>", f"<h2><a href='{link}'>{title}</a></h2>")
     assert extract_page(html.encode(), "https://huyen.gov.vn/tin-tuc/hoi-nghi-so-ket-123.html").is_article
+
+
+def test_a_table_of_files_whose_rows_open_them_by_script_stays_a_table():
+    rows = "".join(f"<tr onclick=\"window.open('/files/qd-{i}.pdf')\"><td>{i}</td><td>Quyết định số {i}/QĐ-UBND "
+                   f"về việc phê duyệt kế hoạch năm 2024</td><td>0{i}/04/2024</td></tr>" for i in range(1, 8))
+    r = extract_page(unknown("Văn bản chỉ đạo điều hành", f"<table>{rows}</table>"), "https://huyen.gov.vn/van-ban")
+    assert r.attachments == []
