@@ -172,10 +172,13 @@ def _short_text(el: lxml_html.HtmlElement) -> str:
     return fold(" ".join(el.text_content().split())).strip(" :»›-–|")
 
 
-def _climb(el, stats: dict, limit: int, strong: bool = False, opening: bool = False):
+def _climb(el, stats: dict, limit: int, strong: bool = False, opening: bool = False,
+           after_prose: bool = False):
     """Largest ancestor of ``el`` that is still small and holds no prose; ``opening``: that ``el``
     opens, nothing with text before it (a widget's heading opens its box: a block that holds
-    something before it holds more than the widget, a short notice above "Các tin khác")."""
+    something before it holds more than the widget, a short notice above "Các tin khác");
+    ``after_prose``: no article's prose before it (a copyright line under a short post's text
+    took the post with it)."""
     parent = el.getparent()
     while parent is not None and parent.tag not in ("body", "html"):
         ps = stats.get(parent)
@@ -185,6 +188,8 @@ def _climb(el, stats: dict, limit: int, strong: bool = False, opening: bool = Fa
             break
         if opening and _text_before(el, parent, stats):
             break
+        if after_prose and _prose_before(el, stats):
+            break
         el, parent = parent, parent.getparent()
     return el
 
@@ -193,6 +198,12 @@ def _text_before(el, parent, stats: dict) -> bool:
     return bool((parent.text or "").strip()) or any(
         (stats[sib].text if sib in stats else 0) or (sib.tail or "").strip()
         for sib in el.itersiblings(preceding=True))
+
+
+def _prose_before(el, stats: dict) -> bool:
+    """Paragraphs of prose stand before ``el`` among its siblings (a post's, not a footer's lines)."""
+    before = [stats[sib] for sib in el.itersiblings(preceding=True) if sib in stats]
+    return sum(s.prose for s in before) >= PROTECT_PARAGRAPHS or any(s.run >= PROTECT_RUN for s in before)
 
 
 def _own_texts(el) -> list[str]:
@@ -213,7 +224,7 @@ def _verdict(el, s: _Stats, stats: dict):
         if NOISE_CLASS.search(f"{el.get('class', '')} {el.get('id', '')}"):
             return el
         if s.text <= 1500 and _has_footer_line(el):
-            return _climb(el, stats, 1500, strong=True)
+            return _climb(el, stats, 1500, strong=True, after_prose=True)
     if s.text > PROTECT_RUN and _led_by_thread_heading(el, stats):
         return el  # readers' comments under their heading: prose, and never the article's
     if s.links >= TEASERS and _teasers(el, stats):

@@ -186,3 +186,16 @@ def test_the_links_to_the_previous_and_next_posts_above_the_comments_stay_out_of
     result = extract_bytes(html.encode(), "https://x.gov.vn/tin/1")
     assert result.is_article, result.reason
     assert "Bài trước" not in result.text and "Bài sau" not in result.text, result.text
+
+
+@pytest.mark.parametrize("line", ["© Bản quyền thuộc về UBND huyện Tân Phú. Ghi rõ nguồn khi phát hành lại thông tin.",
+                                  "Ghi rõ nguồn “Cổng TTĐT huyện Tân Phú” khi phát hành lại thông tin từ website này."])
+def test_a_copyright_line_under_a_short_posts_text_goes_alone(line):
+    # the footer's rule climbs to the largest small block with no prose: not past the post's paragraphs
+    paras = "".join(f"<p>Đoạn {i}: Ủy ban nhân dân huyện đã tổ chức hội nghị tổng kết công tác dân vận "
+                    "chính quyền năm 2024, đánh giá kết quả và đề ra nhiệm vụ trọng tâm.</p>" for i in range(3))
+    page = (f"<html><head><title>Cổng thông tin điện tử huyện</title></head><body><div class='box'>"
+            f"<h1>Hội nghị tổng kết công tác dân vận</h1><div class='ngay'>Ngày 12/03/2024</div>"
+            f"<div class='nd'>{paras}<p>{line}</p></div></div></body></html>")
+    r = extract_page(page.encode(), "http://huyen.gov.vn/tin/hoi-nghi.html")
+    assert (r.is_article, r.text.count("Đoạn"), "nguồn" in r.text) == (True, 3, False)
