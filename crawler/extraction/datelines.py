@@ -215,7 +215,7 @@ def _lone_date(el: lxml_html.HtmlElement, text: str) -> bool:
 POSTED_LABEL = re.compile(r"^\W*(?:(?:ngay dang|dang ngay|ngay dang tin|ngay xuat ban|xuat ban ngay"
                           r"|thoi gian dang|dang luc|dang tai|ngay dua tin|ngay cap nhat|cap nhat luc"
                           # the day a post was made, as NukeViet's and Joomla's pages name it
-                          r"|ngay tao|tao (?:ngay|luc)|duoc (?:dang|them vao)"
+                          r"|ngay tao|tao (?:ngay|luc)|duoc (?:dang|them vao)|cap nhat ngay"
                           r"|posted|published)\b"
                           # words that may open a sentence too: a label only with its colon
                           r"|(?:xuat ban|tin dang|cap nhat)\s*:)")

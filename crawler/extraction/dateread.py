@@ -13,7 +13,7 @@ from lxml import html as lxml_html
 from common.dates import contains_date, without_dates
 from common.textnorm import clean_line, fold
 from crawler.extraction.boilerplate import is_noise_line
-from crawler.extraction.credits import BRACKETED_LINE, is_credit
+from crawler.extraction.credits import BRACKETED_LINE, is_credit, is_signature
 
 MAX_LINE = 150  # characters: a longer block is prose, no line
 DATE_LABEL = re.compile(r"^(ngay dang|dang ngay|dang luc|dang tai|tin dang|ngay cap nhat|cap nhat"
@@ -84,11 +84,11 @@ def _spaced(el: lxml_html.HtmlElement) -> str:
 
 def without_counters(line: str) -> str:
     """The line without the counters and credits beside its date ("26/08/2024 | Lượt xem: 1.245",
-    "16/09/2024 | Tác giả: Minh Tâm"), and without a credit or a source before a dash ("Đăng bởi:
-    Quản trị viên - 07/08/2019", "(Cổng TTĐT) - 07/08/2019"; a dash between a day and its time
-    stays)."""
+    "16/09/2024 | Tác giả: Minh Tâm"), and without a credit, a source or a signature before a dash
+    ("Đăng bởi: Quản trị viên - 07/08/2019", "(Cổng TTĐT) - 07/08/2019", "Minh Tâm - 07/08/2019"; a
+    dash between a day and its time stays)."""
     line = _COUNTER.sub(" ", _CREDIT_DASH.sub(lambda m: "" if is_credit(m[1]) or BRACKETED_LINE.match(m[1])
-                                              else m[0], line)).strip()
+                                              or is_signature(m[1]) else m[0], line)).strip()
     parts = re.split(r"\s[|•·]\s", line)
     return " ".join(part for part in parts if not is_noise_line(part) and not is_credit(part)
                     ) if len(parts) > 1 else line

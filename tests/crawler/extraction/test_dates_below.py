@@ -131,3 +131,11 @@ def test_a_date_line_of_the_day_and_its_last_change_gives_the_day_whichever_come
             "</body></html>")
     r = resolve_date(extract_bytes(html.encode(), "http://x.gov.vn/tin/1.html", "text/html"))
     assert r.published_at[:10] == "2024-08-07"
+
+
+@pytest.mark.parametrize("line", ["<p align='right'><i>(Cập nhật ngày 08/11/2024)</i></p>",
+                                  "<p align='right'><b>Minh Tâm</b> - 08/11/2024</p>",
+                                  "<p align='right'>Nguyễn Văn Hùng - 08/11/2024</p>"])
+def test_a_day_after_its_label_or_a_signature_closing_the_body_is_the_date_and_leaves_the_text(line):
+    r = read(f"<p>{PARA}</p><p>{PARA}</p>{line}")
+    assert (r.published_at, r.text.endswith("nâng cao.")) == ("2024-11-08", True)
