@@ -94,12 +94,12 @@ def expose_scripted(root: lxml_html.HtmlElement, base_url: str | None, html: str
     for el in _SCRIPTED(root):
         if el.tag == "a" and is_followable(href := (el.get("href") or "").strip()) and href != "#":
             continue  # a link of its own: what it says is what it links
+        if el.tag != "a" and el.tag not in _INLINE_OPENERS:
+            continue  # a row or a cell of a table of files: its structure is what tells a list
         url = next((u for target in scripted_targets(el) if (u := joined(base_url or "", target))
                     and u.startswith(("http://", "https://")) and _attached(u)), None)
         if url is None:
             continue
-        if el.tag != "a" and el.tag not in _INLINE_OPENERS:
-            continue  # a row or a cell of a table of files: its structure is what tells a list
         if el.tag != "a":
             el.tag = "a"  # a button, a span: the link its click is
             for name in [n for n in el.attrib if n not in ("title", "class")]:

@@ -91,7 +91,11 @@ def headline_link_before(body, title_el, url: str | None) -> bool:
 def links_away(title_el, url: str | None):
     """Whether the title is a link to another post (not to the page itself in another form)."""
     target = _title_target(title_el, url)
-    return target is not None and not is_document(target) and not _same_post(target, url)
+    return target is not None and _another_post(target, url)
+
+
+def _another_post(target: str, url: str) -> bool:
+    return not is_document(target) and not _same_post(target, url)
 
 
 def _title_target(title_el, url: str | None) -> str | None:
@@ -109,8 +113,8 @@ def shows_another_post(title_el, url: str | None) -> bool:
     not the page itself in another form: a section's page showing one post whole, its headline
     linking to the post's own page (a blog's archive of one post, a category's newest)."""
     target = _title_target(title_el, url)
-    return target is not None and not is_document(target) and not _same_post(target, url) \
-        and _same_host(target, url) and not _up_from(target, url)
+    return target is not None and _another_post(target, url) and _same_host(target, url) \
+        and not _up_from(target, url)
 
 
 def _same_post(a: str, b: str) -> bool:
