@@ -19,6 +19,8 @@ import codecs
 import html
 import re
 
+import ftfy
+
 from common.legacy import TCVN3, VNI, from_tcvn3, from_vni, legacy_encoding
 from common.textnorm import nfc
 
@@ -77,6 +79,23 @@ def decode_html(body: bytes, header_charset: str | None = None) -> tuple[str, st
                 continue
     text, encoding = _detect(body)
     return nfc(text), encoding
+
+
+# Vietnamese letters' UTF-8 read as Windows-1252 or Latin-1 ("Huyá»‡n", "TÃ¢n", "Ä‘Æ°á»ng")
+MOJIBAKE = re.compile("á[»º]|Ã[\u00a0-\u00bf]|Æ[°¯]|Ä[\u0080-\u00bf\u2018]")
+# only the encoding's repair: the page's quotes, entities and line breaks stay as they are
+_ENCODING_ONLY = ftfy.TextFixerConfig(
+    unescape_html=False, remove_terminal_escapes=False, fix_latin_ligatures=False, fix_character_width=False,
+    uncurl_quotes=False, fix_line_breaks=False, remove_control_chars=False, normalization=None, explain=False)
+
+
+def from_mojibake(text: str, encoding: str) -> tuple[str, str] | None:
+    """A page whose text was UTF-8 read as Windows-1252 before it was stored or served (an old
+    CMS's database, a copy through the wrong charset), repaired line by line by ftfy, and its
+    encoding ending ``+mojibake``; None where nothing was to repair. Asked only where the
+    extracted text shows the signs (:data:`MOJIBAKE`): ftfy reads a whole page in tens of ms."""
+    fixed = ftfy.fix_text(text, _ENCODING_ONLY)
+    return (nfc(fixed), f"{encoding}+mojibake") if fixed != text else None
 
 
 def from_legacy_font(text: str, encoding: str) -> tuple[str, str] | None:

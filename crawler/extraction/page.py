@@ -34,10 +34,12 @@ from crawler.extraction.budget import MAX_BYTES, SECONDS, ExtractionTimeout, bou
 from crawler.extraction.credits import BodyText, labelled_after, labelled_in, trailing_signature
 from crawler.extraction.datelines import find_date_lines, find_times
 from crawler.extraction.decode import (
+    MOJIBAKE,
     XML_DECLARATION,
     charset_from_content_type,
     decode_html,
     from_legacy_font,
+    from_mojibake,
 )
 from crawler.extraction.generic import Candidate, choose, kept_only, trafilatura_candidate
 from crawler.extraction.headlines import mark_headlines
@@ -100,6 +102,10 @@ def extract_bytes(body: bytes, url: str | None = None, content_type: str | None 
             result = extract_html(text, url, site)
             if has_signs(f"{result.title}\n{result.text}") and (legacy := from_legacy_font(text, encoding)):
                 text, encoding = legacy  # a page typed in TCVN3 or VNI, read again in Unicode
+                result = extract_html(text, url, site)
+            elif MOJIBAKE.search(f"{result.title}\n{result.text}") \
+                    and (fixed := from_mojibake(text, encoding)):
+                text, encoding = fixed  # UTF-8 read as Windows-1252 before it was served
                 result = extract_html(text, url, site)
     except ExtractionTimeout as exc:
         return Extraction(url=canonical_url(url) if url else None, reason=str(exc), truncated=truncated,

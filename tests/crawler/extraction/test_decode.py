@@ -42,3 +42,26 @@ def test_charset_from_content_type():
     assert charset_from_content_type('text/html; charset="UTF-8"') == "UTF-8"
     assert charset_from_content_type("text/html") is None
     assert charset_from_content_type(None) is None
+
+
+HEADLINE = "Huyện Tân Phú ra quân làm đường giao thông nông thôn"
+PROSE = ("Sáng nay, Ủy ban nhân dân huyện tổ chức lễ ra quân làm đường giao thông nông thôn tại các xã, với "
+         "sự tham gia của đông đảo người dân. ")
+POST = (f"<html><head><meta charset='utf-8'><title>{HEADLINE}</title></head><body><ul><li><a href='/'>Trang "
+        f"chủ</a></li></ul><h1>{HEADLINE}</h1><div>Ngày 05/08/2024</div><p>{PROSE * 3}</p></body></html>")
+
+
+def test_a_page_whose_utf8_was_read_as_latin1_before_it_was_served_is_repaired():
+    from crawler.extraction import extract_bytes
+
+    served = POST.encode("utf-8").decode("latin-1").encode("utf-8")  # "Huyá»\x87n TÃ¢n PhÃº"
+    r = extract_bytes(served, "https://tanphu.gov.vn/tin/1.html")
+    assert (r.title, r.encoding, "Ủy ban nhân dân" in r.text) == (HEADLINE, "utf-8+mojibake", True)
+
+
+def test_a_page_in_good_utf8_is_read_as_it_is():
+    from crawler.extraction import extract_bytes
+
+    r = extract_bytes(POST.replace("Sáng nay", "Giá vé 5.000đ – “Ngày hội” São Paulo. Sáng nay").encode(),
+                      "https://tanphu.gov.vn/tin/1.html")
+    assert r.encoding == "utf-8" and "“Ngày hội” São Paulo" in r.text
