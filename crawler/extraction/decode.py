@@ -81,8 +81,9 @@ def decode_html(body: bytes, header_charset: str | None = None) -> tuple[str, st
     return nfc(text), encoding
 
 
-# Vietnamese letters' UTF-8 read as Windows-1252 or Latin-1 ("Huyá»‡n", "TÃ¢n", "Ä‘Æ°á»ng")
-MOJIBAKE = re.compile("á[»º]|Ã[\u00a0-\u00bf]|Æ[°¯]|Ä[\u0080-\u00bf\u2018]")
+# Vietnamese letters' UTF-8 read as Windows-1252 or Latin-1: the lead bytes of ạ-ỹ ("Huyá»‡n", "Ä‘Æ°á»ng");
+# not "Ã" and a byte, which a heading in capitals writes itself ("XÃ&nbsp;PHÚ LỢI" is "XÃ PHÚ LỢI")
+MOJIBAKE = re.compile("á[»º]|Æ[°¯]|Ä‘")
 # only the encoding's repair: the page's quotes, entities and line breaks stay as they are
 _ENCODING_ONLY = ftfy.TextFixerConfig(
     unescape_html=False, remove_terminal_escapes=False, fix_latin_ligatures=False, fix_character_width=False,

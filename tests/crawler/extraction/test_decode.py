@@ -65,3 +65,12 @@ def test_a_page_in_good_utf8_is_read_as_it_is():
     r = extract_bytes(POST.replace("Sáng nay", "Giá vé 5.000đ – “Ngày hội” São Paulo. Sáng nay").encode(),
                       "https://tanphu.gov.vn/tin/1.html")
     assert r.encoding == "utf-8" and "“Ngày hội” São Paulo" in r.text
+
+
+def test_a_heading_in_capitals_with_a_non_breaking_space_is_no_mojibake():
+    # "XÃ" then &nbsp; is also how "à" reads when its UTF-8 is read as Latin-1: never asked here
+    from crawler.extraction import extract_bytes
+
+    r = extract_bytes(POST.replace("<p>", "<p>UBND XÃ\u00a0PHÚ LỢI THÔNG BÁO: ").encode(),
+                      "https://tanphu.gov.vn/tin/1.html")
+    assert (r.encoding, r.text.startswith("UBND XÃ PHÚ LỢI")) == ("utf-8", True)
