@@ -10,7 +10,8 @@ Pages typed in a pre-Unicode Vietnamese font name it (TCVN3's ``.VnTime``, VNI's
 ``VNI-Times``) and their text decodes to Latin-1 symbols ("B¶o Th¾ng"): such a page is
 converted (``common.legacy``) when it names the font and its text reads as that encoding.
 Both are needed: the same symbols are French and German text's (« · ¬) on pages that name
-no such font.
+no such font. A page whose UTF-8 was read as Windows-1252 before it was served ("Huyá»‡n") is
+repaired by ftfy (:func:`from_mojibake`) where its extracted text shows those signs.
 """
 
 from __future__ import annotations
