@@ -8,9 +8,26 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from archive.counts import CrawlCounts
 from archive.reader import dict_rows, open_reader
+
+
+@dataclass(frozen=True)
+class CrawlSummary:
+    """What a crawl did, as its ``crawls`` row says once it ended."""
+
+    crawl_id: str
+    site: str | None
+    status: str
+    started_at: str
+    finished_at: str
+    counts: CrawlCounts
+    articles_in_archive: int
+    stats: dict[str, Any]
 
 
 def last_crawls(db_path: str | Path) -> dict[str, dict]:
@@ -67,3 +84,17 @@ def probe_findings(db_path: str | Path, listings: int = 10) -> tuple[list[str], 
         conn.close()
     sample = dict(zip(("url", "title", "published_at", "author", "text"), row, strict=True)) if row else None
     return found, sample
+
+
+def crawl_summary(db_path: str | Path, crawl_id: str) -> CrawlSummary:
+    row, total = crawl_row(db_path, crawl_id)
+    if row is None:  # it failed before its row was written (its error was logged then)
+        return CrawlSummary(crawl_id=crawl_id, site=None, status="not started", started_at="", finished_at="",
+                            counts=CrawlCounts(), articles_in_archive=total, stats={})
+    fields = CrawlCounts.__dataclass_fields__
+    counts = CrawlCounts(**{name: row[name] or 0 for name in fields})
+    return CrawlSummary(
+        crawl_id=crawl_id, site=row.get("site"), status=row["status"], started_at=row["started_at"],
+        finished_at=row["finished_at"] or "", counts=counts, articles_in_archive=total,
+        stats=json.loads(row["stats"] or "{}"),
+    )

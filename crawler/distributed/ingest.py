@@ -230,7 +230,8 @@ def run_ingest(redis_url: str, db_path: str, *, until_done: bool = False, settin
     from scrapy.crawler import CrawlerProcess
 
     from archive.shared_files import SharedFiles
-    from crawler.runtime.runner import prepare_archive, project_settings, record_sites
+    from crawler.runtime.preparation import prepare_archive
+    from crawler.runtime.runner import project_settings, record_sites
 
     connect(redis_url).ping()  # redis.ConnectionError before anything starts
     with SharedFiles() as shared:

@@ -39,7 +39,7 @@ from common.clock import new_crawl_id, utc_now
 from crawler.runtime import settings as defaults
 
 if TYPE_CHECKING:
-    from crawler.runtime.runner import CrawlSummary
+    from archive.crawl_history import CrawlSummary
 
 # crawler.runtime.runner (Scrapy, half a second of imports) is imported where it is used: a
 # split run starts its crawl processes first, and they import it side by side
@@ -77,7 +77,7 @@ def run_sites(
         from crawler.runtime.runner import crawl_sites
 
         crawl_ids, pending = crawl_sites(keys, db_path, settings=settings, progress=progress)
-    from crawler.runtime.runner import crawl_summary
+    from archive.crawl_history import crawl_summary  # not the runner's Scrapy: the crawls are over
 
     if pending:
         logger.warning("%d portals not started (stopped): %s", len(pending), " ".join(pending[:20]))
@@ -86,12 +86,12 @@ def run_sites(
 
 def at_once_each(settings: Mapping[str, Any], processes: int) -> tuple[int, int]:
     """Portals each crawl process crawls at once, and the open-files limit: what the limit allows
-    a process (:func:`~crawler.runtime.runner.sites_at_once`), or ``GOVARCHIVE_SITES_AT_ONCE``
+    a process (:func:`~crawler.runtime.preparation.portals_at_once`), or ``GOVARCHIVE_SITES_AT_ONCE``
     shared out (it counts for the whole run)."""
-    from crawler.runtime.runner import project_settings, sites_at_once
+    from crawler.runtime.preparation import portals_at_once
 
-    configured = project_settings(settings).getint("GOVARCHIVE_SITES_AT_ONCE", 0)
-    each, limit = sites_at_once(project_settings({**settings, "GOVARCHIVE_SITES_AT_ONCE": 0}))
+    configured = int(settings.get("GOVARCHIVE_SITES_AT_ONCE") or defaults.GOVARCHIVE_SITES_AT_ONCE or 0)
+    each, limit = portals_at_once()
     return (min(each, max(1, configured // processes)) if configured > 0 else each), limit
 
 
@@ -121,7 +121,7 @@ def _run_split(keys: list[str], db_path: str | Path, processes: int, settings: M
     children = [_spawn() for _ in range(processes)]
     try:
         from archive.shared_files import SharedFiles
-        from crawler.runtime.runner import prepare_archive
+        from crawler.runtime.preparation import prepare_archive
 
         with SharedFiles() as shared:  # the archive made and migrated before any crawl opens it
             prepare_archive(shared, db_path, settings)

@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import errno
 import gc
-import json
 import logging
-import resource
 import sqlite3
 import sys
 from collections.abc import Callable, Mapping
@@ -23,40 +21,22 @@ from typing import Any
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
-from archive.crawl_history import crawl_row
+from archive.crawl_history import CrawlSummary, crawl_summary
 from archive.shared_files import SharedFiles
 from archive.store import ArchiveError, CrawlCounts, mark_interrupted
-from archive.warc import prepare_warc_folder, warc_folder
 from common.clock import new_crawl_id, utc_now
 from crawler.runtime import signals
+from crawler.runtime.preparation import portals_at_once, prepare_archive
 from crawler.runtime.shared_settings import SharedSettings
 from crawler.runtime.transfers import Transfers, places_for
 
 logger = logging.getLogger(__name__)
 
-# A portal's crawl holds its sockets only (at most CONCURRENT_REQUESTS_PER_DOMAIN in flight, and one
-# closing): the crawls of a process share its archive connection and WARC file (archive.shared_files).
-# The rest is the process's own: the archive with its -wal, WARC, pipes to the extraction workers.
-FILES_PER_SITE = 3
-FILES_RESERVED = 128
 # one crawl set up a reactor turn when many start at once: the first crawls' requests go out
 # between the set-ups of the others instead of after all of them
 STARTS_A_TURN = 1
 QUIET_BELOW_LOG_LEVEL = ("scrapy", "scrapy_playwright", "trafilatura", "htmldate", "justext", "courlan")
-SITES_AT_ONCE = 200  # portals a crawl process crawls at once by default, if the limit allows (~0.6 MiB each)
 GC_YOUNG = 50_000  # net allocations between the collector's young passes (Python's default: 700)
-
-
-@dataclass(frozen=True)
-class CrawlSummary:
-    crawl_id: str
-    site: str | None
-    status: str
-    started_at: str
-    finished_at: str
-    counts: CrawlCounts
-    articles_in_archive: int
-    stats: dict[str, Any]
 
 
 class StoppableProcess(CrawlerProcess):
@@ -122,20 +102,6 @@ def project_settings(overrides: Mapping[str, Any] | None = None) -> Settings:
     for key, value in (overrides or {}).items():
         settings.set(key, value, priority="cmdline")
     return settings
-
-
-def prepare_archive(shared: SharedFiles, db_path: str | Path, settings: Mapping[str, Any] | None) -> None:
-    """Create and migrate the archive now (errors before the crawl)."""
-    import multiprocessing
-
-    if getattr(multiprocessing.current_process(), "_inheriting", False):
-        # an extraction worker starting imports the main module: a script that crawls at import
-        raise RuntimeError("a crawl was started while a worker process imported the main script: "
-                           "start crawls under `if __name__ == \"__main__\":`")
-
-    shared.database(db_path)
-    if (settings or {}).get("GOVARCHIVE_WARC_ENABLED", True) not in (False, "False", "0"):
-        prepare_warc_folder(Path((settings or {}).get("GOVARCHIVE_WARC_DIR") or warc_folder(db_path)))
 
 
 def record_sites(db, sites) -> None:
@@ -263,11 +229,7 @@ def _out_of_files(result) -> bool:
 
 def sites_at_once(settings) -> tuple[int, int]:
     """How many portals one process crawls at once, and the open-files limit that bounds it."""
-    soft, _ = resource.getrlimit(resource.RLIMIT_NOFILE)
-    unlimited = soft == resource.RLIM_INFINITY
-    by_files = 10**6 if unlimited else max(1, (soft - FILES_RESERVED) // FILES_PER_SITE)
-    configured = settings.getint("GOVARCHIVE_SITES_AT_ONCE", 0)
-    return (min(configured, by_files) if configured > 0 else min(SITES_AT_ONCE, by_files)), soft
+    return portals_at_once(settings.getint("GOVARCHIVE_SITES_AT_ONCE", 0))
 
 
 def run_crawl(
@@ -330,15 +292,3 @@ def run_recover(
     return [crawl_summary(db_path, crawl_id) for crawl_id in crawl_ids]
 
 
-def crawl_summary(db_path: str | Path, crawl_id: str) -> CrawlSummary:
-    row, total = crawl_row(db_path, crawl_id)
-    if row is None:  # it failed before its row was written (its error was logged then)
-        return CrawlSummary(crawl_id=crawl_id, site=None, status="not started", started_at="", finished_at="",
-                            counts=CrawlCounts(), articles_in_archive=total, stats={})
-    fields = CrawlCounts.__dataclass_fields__
-    counts = CrawlCounts(**{name: row[name] or 0 for name in fields})
-    return CrawlSummary(
-        crawl_id=crawl_id, site=row.get("site"), status=row["status"], started_at=row["started_at"],
-        finished_at=row["finished_at"] or "", counts=counts, articles_in_archive=total,
-        stats=json.loads(row["stats"] or "{}"),
-    )

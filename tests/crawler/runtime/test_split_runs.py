@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 
 from crawler.runtime.many import SITES_PER_PROCESS, _child_settings, at_once_each, crawl_processes
-from crawler.runtime.runner import FILES_PER_SITE, FILES_RESERVED, SITES_AT_ONCE
+from crawler.runtime.preparation import FILES_PER_SITE, FILES_RESERVED, SITES_AT_ONCE
 
 
 def test_a_few_portals_stay_in_one_process():
