@@ -22,7 +22,8 @@ import shutil
 
 from lxml import etree
 
-from common.scripted import SCRIPT_REDIRECT, clicked  # (the spider reads clicked here)
+# the spider reads clicked here
+from common.scripted import FILE_ATTRIBUTES, SCRIPT_REDIRECT, clicked, file_targets
 
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome-stable", "google-chrome")
 SHELL_MAX_LINKS = 8  # same-site links a page may have and still be a shell (menus are often static)
@@ -89,6 +90,7 @@ def clicked_links(root, html: str) -> list[tuple[object, str]]:
 
 
 DATA_LINK = etree.XPath("//*[@data-href or @data-link]")
+FILE_LINK = etree.XPath("//*[@data-url or @data-file or @data-src or @data-path or @data-download]")
 # an ``<a href>`` in the markup an inline script writes: ``document.write('<a href="/tin/">Tin
 # tức<\/a>')``, ``menu.innerHTML = "<a href=\\"/gt/\\">…</a>"``. Only a whole address: one
 # built by concatenation (``'<a href="' + url + '">'``) is the page's function to run, not read.
@@ -101,11 +103,15 @@ MAX_WRITTEN = 500  # anchors read from one page's scripts: a script's data is no
 
 def data_links(root, html: str) -> list[tuple[object, str]]:
     """(element, address) for each card or row a script makes clickable by its ``data-href``
-    (or ``data-link``): the "clickable row" of Bootstrap-era listings."""
-    if "data-href" not in html and "data-link" not in html:
-        return []
-    return [(el, href) for el in DATA_LINK(root)
-            if (href := (el.get("data-href") or el.get("data-link") or "").strip())]
+    (or ``data-link``): the "clickable row" of Bootstrap-era listings; and each document a
+    button's or a viewer's file attribute names (``data-url``, ``data-file``...)."""
+    found = []
+    if "data-href" in html or "data-link" in html:
+        found = [(el, href) for el in DATA_LINK(root)
+                 if (href := (el.get("data-href") or el.get("data-link") or "").strip())]
+    if any(name in html for name in FILE_ATTRIBUTES):
+        found += [(el, target) for el in FILE_LINK(root) for target in file_targets(el)]
+    return found
 
 
 def written_links(root) -> list[tuple[object, str]]:

@@ -19,7 +19,7 @@ from urllib.parse import unquote, urlsplit
 from lxml import etree
 from lxml import html as lxml_html
 
-from common.scripted import scripted_targets
+from common.scripted import DATA_ATTRIBUTES, FILE_ATTRIBUTES, scripted_targets
 from common.textnorm import clean_line, fold
 from common.urls import embedded_document, is_document, is_followable, is_hosted_file, joined
 
@@ -79,8 +79,9 @@ def expose_embedded(root: lxml_html.HtmlElement, base_url: str | None) -> None:
         el.getparent().replace(el, link)
 
 
-_SCRIPTED = etree.XPath("//*[@onclick or @data-href or @data-link] | //a[starts-with(@href, 'javascript:')]")
-_SCRIPTED_MARKS = ("onclick", "data-href", "data-link", "javascript:")
+_SCRIPTED = etree.XPath("//*[@onclick or @data-href or @data-link or @data-url or @data-file or @data-src"
+                        " or @data-path or @data-download] | //a[starts-with(@href, 'javascript:')]")
+_SCRIPTED_MARKS = ("onclick", "javascript:", *DATA_ATTRIBUTES, *FILE_ATTRIBUTES)
 _INLINE_OPENERS = frozenset({"button", "span", "img", "input", "i", "b", "strong", "font", "em"})
 
 

@@ -93,6 +93,7 @@ def test_a_script_file_is_not_read():
     ("<a href='javascript:void(0)' onclick=\"location.replace('/tin/2.html')\">Tin 2</a>", ["/tin/2.html"]),
     ("<a href='javascript:OpenNews(12)'>Tin 3</a>", []),  # a function of the page's: not read
     ("<div onclick=\"toggle('menu')\">Menu</div>", []),
+    ("<a href='#' onclick=\"openFile('/Uploads/vb/qd-12.pdf')\">Xem</a>", ["/Uploads/vb/qd-12.pdf"]),  # a document
 ])
 def test_what_a_click_opens_by_script(element, expected):
     page = f"<html><body><table>{element}</table></body></html>"
@@ -107,6 +108,13 @@ def test_a_cards_data_href_is_a_link():
             "<tr data-link='ChiTiet.aspx?id=2'><td>Tin 2</td></tr><div data-href=''>x</div></body></html>")
     found = [href for _, href in data_links(html.fromstring(page), page)]
     assert found == ["/tin/1.html", "ChiTiet.aspx?id=2"]
+
+
+def test_a_download_buttons_file_attribute_is_a_link_to_its_document_only():
+    page = ("<html><body><a class='btn' data-url='/files/qd-1.pdf'>Tải về</a>"
+            "<div class='share' data-url='/tin/1.html'>Chia sẻ</div><img data-src='/img/a.jpg'></body></html>")
+    found = [href for _, href in data_links(html.fromstring(page), page)]
+    assert found == ["/files/qd-1.pdf"]
 
 
 @pytest.mark.parametrize("script,expected", [

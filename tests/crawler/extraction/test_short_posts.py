@@ -533,7 +533,10 @@ def test_a_dated_notice_of_one_short_line_is_an_article(layout, line):
     "<a href='#' onclick=\"window.open('/files/tb-45.pdf', '_blank')\">Xem văn bản</a>",
     "<a href=\"javascript:window.open('/files/tb-45.pdf')\">Xem văn bản</a>",
     "<button onclick=\"location.href='/files/tb-45.pdf'\">Xem văn bản</button>",
-    "<span class='file' data-href='/files/tb-45.pdf'>Xem văn bản</span>"])
+    "<span class='file' data-href='/files/tb-45.pdf'>Xem văn bản</span>",
+    "<a href='#' onclick=\"openFile('/files/tb-45.pdf')\">Xem văn bản</a>",  # the portal's own function
+    "<a class='btn' data-url='/files/tb-45.pdf'>Xem văn bản</a>",
+    "<button data-file='/files/tb-45.pdf'>Xem văn bản</button>"])
 def test_a_file_a_link_or_a_button_opens_by_script_is_the_notices_attachment(opener):
     r = extract_page(unknown("Thông báo tuyển dụng viên chức năm 2024", opener), URLS["unknown"].format("5-tb"))
     assert (r.is_article, r.attachments) == (True, [{"label": "Xem văn bản",
