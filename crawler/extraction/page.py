@@ -55,6 +55,7 @@ from crawler.extraction.locate import (
 from crawler.extraction.metadata import PageMeta, read_meta
 from crawler.extraction.pagetitle import (
     breadcrumb_item,
+    link_labels,
     names_a_site,
     og_title_without_portal,
     page_title_without_portal,
@@ -144,6 +145,7 @@ def extract_html(html: str, url: str | None = None, site: SiteProfile | None = N
     # text is mostly these is a listing
     anchors = frozenset(clean_line((a.text or "") if len(a) == 0 else a.text_content())
                         for a in root.iter("a"))
+    labels = link_labels(anchors)  # the menu's sections, which a <title> may name beside the post
     in_menu = linked_from_menu(root, url)  # a static page is one the site's menu links
     unlink_own_title(root, url)
     mark_headlines(root)  # a section page's list, before boilerplate removal takes it
@@ -158,7 +160,7 @@ def extract_html(html: str, url: str | None = None, site: SiteProfile | None = N
     if title_el is None:
         title_el = find_title(root, body, parts)
     if (title_el is None or names_a_site(heading_text(title_el))) and not crumb \
-            and (not (declared := _declared(meta)) or names_a_site(declared)):
+            and (not (declared := _declared(meta, labels)) or names_a_site(declared)):
         # where the page declares no title of its own, nor heads its post (the logo's name is none)
         opening = opening_block(root, body)
         title_el = opening if opening is not None else title_el
@@ -173,7 +175,7 @@ def extract_html(html: str, url: str | None = None, site: SiteProfile | None = N
         if block is not None and (body is None or not (body.getparent() is block.getparent()
                                                        or right_after(body, block))):
             body = block  # (a short post's text beside its head block, or in the block after it, is its own)
-    result.title = _title_text(title_el, meta, crumb)
+    result.title = _title_text(title_el, meta, crumb, labels)
     shown = [d for p in profiles for d in p.date_lines(root)]
     date_lines = heading_dates(title_el) + find_date_lines(title_el, body)
     # a platform's profile knows where its lead is; a body the site's selectors or its learnt
@@ -332,22 +334,23 @@ BADGE = 25  # characters a heading may hold before the title itself (a date badg
 ELLIPSIS = re.compile(r"\s*(?:\.{3}|…)$")
 
 
-def _declared(meta: PageMeta) -> str:
-    """The title the page declares, less the portal's name: its og:title (one that names the site
-    on every page is no title either), else its <title>."""
+def _declared(meta: PageMeta, labels: frozenset[str] = frozenset()) -> str:
+    """The title the page declares, less the portal's name (and the section a link of the page
+    names, ``labels``): its og:title (one that names the site on every page is no title either),
+    else its <title>."""
     og_title, site_names = meta.og_title, meta.site_names
     return (og_title_without_portal(og_title, site_names) if og_title and not names_a_site(og_title)
-            else "") or page_title_without_portal(meta.title, site_names)
+            else "") or page_title_without_portal(meta.title, site_names, labels)
 
 
-def _title_text(title_el, meta: PageMeta, crumb: str = "") -> str:
+def _title_text(title_el, meta: PageMeta, crumb: str = "", labels: frozenset[str] = frozenset()) -> str:
     og_title, page_title, site_names = meta.og_title, meta.title, meta.site_names
     if title_el is None:
-        declared = _declared(meta)
+        declared = _declared(meta, labels)
         # nor a <title> that only names the site, where the breadcrumb names the page itself
         return crumb if crumb and (not declared or names_a_site(declared)) else declared
     shown = heading_text(title_el)
-    declared = [d for d in (og_title, page_title_without_portal(page_title, site_names)) if d]
+    declared = [d for d in (og_title, page_title_without_portal(page_title, site_names, labels)) if d]
     if is_label_text(shown):  # the portal's or the section's name: the post's own title, where declared
         if posts := [d for d in declared if not is_label_text(d)]:
             return posts[0]
@@ -359,7 +362,7 @@ def _title_text(title_el, meta: PageMeta, crumb: str = "") -> str:
             return whole  # the heading cut short ("... nhiệm vụ..."): the whole title declared
     if any(fold(shown) in fold(clean_line(d)) for d in (og_title, page_title) if d):
         return shown  # "Sở TT&TT - Tổng kết năm 2021" whole in <title>: no badge, a title with a dash
-    for declared in (og_title, page_title_without_portal(page_title, site_names)):
+    for declared in (og_title, page_title_without_portal(page_title, site_names, labels)):
         # "Jun 17 Das schönste Ende der Welt" for "Das schönste Ende der Welt": the badge goes
         # (a prefix only: a declared title that is cut short loses its end, not its start)
         prefix = len(shown) - len(declared)

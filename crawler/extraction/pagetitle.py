@@ -96,15 +96,26 @@ def bare(text: str) -> str:
     return _PUNCT.sub(" ", text).strip()
 
 
-def page_title_without_portal(page_title: str, site_names: list[str] = ()) -> str:
+def link_labels(anchors) -> frozenset[str]:
+    """The short texts of a page's links (its menu's sections: "Tin tức - Sự kiện"), case
+    folded, for :func:`page_title_without_portal` (Unicode's folding only: a page's hundreds of
+    links are read for the two or three pieces of its title)."""
+    return frozenset(text.casefold() for text in anchors if text and len(text.split()) <= LABEL_WORDS)
+
+
+def page_title_without_portal(page_title: str, site_names: list[str] = (),
+                              labels: frozenset[str] = frozenset()) -> str:
     """``<title>`` without the portal's name, which stands before or after the title: parts
     at either end that name a portal (or are the page's ``og:site_name``) are cut, and what
     is left is kept whole, its own dashes with it ("Hội nghị A - giai đoạn 2021-2025").
-    When no end names the portal, the longest part."""
+    Parts at either end that a link of the page names (``labels``, :func:`link_labels`) are its
+    section ("Cổng TTĐT - Hội nghị A - Tin tức - Sự kiện"): cut too, the title never with them.
+    When no end names the portal or a section, the longest part."""
     pieces = TITLE_SPLIT.split(page_title)
     start, end = _portal_ends(pieces, site_names)
     if start == end:
         return clean_line(page_title)
+    start, end = _section_ends(page_title, pieces, start, end, labels)
     if (start, end) != (0, len(pieces)):
         kept = _joined(page_title, pieces, start, end)
         # a path's pieces left between the portal and the post are its sections: the post is the longest
@@ -135,6 +146,18 @@ def _portal_ends(pieces: list[str], site_names: list[str]) -> tuple[int, int]:
         start += 1
     while end > start and portal(pieces[end - 1]):
         end -= 1
+    return start, end
+
+
+def _section_ends(title: str, pieces: list[str], start: int, end: int,
+                  labels: frozenset[str]) -> tuple[int, int]:
+    """``start``, ``end`` moved past the longest run of pieces at each end that a link of the
+    page names, one piece left at least (the section's own " - " kept: "Tin tức - Sự kiện")."""
+    if not labels:
+        return start, end
+    end = next((j for j in range(start + 1, end) if _joined(title, pieces, j, end).casefold() in labels), end)
+    start = next((j for j in range(end - 1, start, -1)
+                  if _joined(title, pieces, start, j).casefold() in labels), start)
     return start, end
 
 

@@ -282,3 +282,24 @@ def test_the_logos_name_gives_way_to_a_styled_line_opening_the_text_with_its_day
 def test_a_soft_hyphen_or_a_zero_width_space_inside_the_title_is_dropped():
     shown = TITLE.replace("Tân", "T&#8203;ân").replace("công", "c&shy;ông")
     assert title_and_day(page(f"<h2>{shown}</h2><div class='date'>07/08/2019</div>{TEXT}", SITE))[0] == TITLE
+
+
+MENU = ("<div class='menu'><a href='/'>Trang chủ</a><a href='/tin-tuc-su-kien'>Tin tức - Sự kiện</a>"
+        "<a href='/thong-bao'>Thông báo</a></div>")
+TITLE_WITH_DASH = "Huyện Tân Phú sơ kết kinh tế - xã hội 6 tháng đầu năm 2019"
+
+
+@pytest.mark.parametrize("page_title", [f"{SITE} - {TITLE_WITH_DASH} - Tin tức - Sự kiện",
+                                        f"Tin tức - Sự kiện - {TITLE_WITH_DASH} - {SITE}",
+                                        f"{TITLE_WITH_DASH} - Tin tức - Sự kiện"])
+def test_the_section_a_menu_links_is_cut_from_a_page_title_not_the_titles_own_dash(page_title):
+    # no heading: the <title> gives the title, less the portal's name and the section the menu names
+    main = f"<div class='date'>07/08/2019</div>{TEXT}"
+    assert title_and_day(page(main, page_title, side=MENU + SIDE)) == (TITLE_WITH_DASH, "2019-08-07")
+
+
+def test_a_title_linked_on_its_own_page_is_not_cut_as_a_section():
+    linked = f"<a href='/tin/1'>{TITLE_WITH_DASH}</a>"
+    main = f"<div class='date'>07/08/2019</div>{TEXT}"
+    html = page(main, f"{SITE} - {TITLE_WITH_DASH} - Tin tức - Sự kiện", side=MENU + SIDE + linked)
+    assert title_and_day(html) == (TITLE_WITH_DASH, "2019-08-07")
