@@ -8,9 +8,10 @@ A mixin of :class:`spiders.portal.PortalSpider`; the recognisers themselves are 
 
 from __future__ import annotations
 
+import json
 import logging
 import re
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import scrapy
 from scrapy.http import FormRequest, Response, TextResponse
@@ -184,10 +185,29 @@ class ListingDiscovery:
             yield from self._endpoint_request(endpoint, hops)
 
     def _endpoint_request(self, endpoint: Endpoint, hops: int, asked: int = 0):
-        for request in self._follow([endpoint.url], self.parse_endpoint, hops, 8):
+        requests = self._posted(endpoint, hops) if endpoint.method == "POST" else \
+            self._follow([endpoint.url], self.parse_endpoint, hops, 8)
+        for request in requests:
             request.meta.update(endpoint=endpoint, asked=asked + 1, paging=True)
             self.crawler.stats.inc_value("govarchive/discovery/endpoint_requests")
             yield request
+
+    def _posted(self, endpoint: Endpoint, hops: int):
+        """A POST endpoint's request, each page once: its fields page it, its address alone is
+        every page's (a form post, or an ASP.NET web method's JSON)."""
+        key = f"{endpoint.url}#{urlencode(endpoint.form)}"
+        if host_of(endpoint.url) not in self.sites or key in self.seen or self.page_limit_reached():
+            return
+        self.seen.add(key)
+        meta = {"hops": hops}
+        if endpoint.as_json:  # numbers as numbers: a web method's int parameter reads them so
+            body = json.dumps({k: int(v) if v.isdigit() else v for k, v in endpoint.form})
+            yield scrapy.Request(endpoint.url, self.parse_endpoint, method="POST", body=body, priority=8,
+                                 headers={"Content-Type": "application/json; charset=utf-8"}, meta=meta,
+                                 errback=self.on_error)
+        else:
+            yield FormRequest(endpoint.url, self.parse_endpoint, formdata=dict(endpoint.form), priority=8,
+                              meta=meta, errback=self.on_error)
 
     def parse_endpoint(self, response: Response):
         """An endpoint's answer: follow its links; while they bring new ones, ask for the next."""
@@ -204,7 +224,9 @@ class ListingDiscovery:
                 new += 1
                 yield request
         endpoint, asked = response.meta["endpoint"], response.meta.get("asked", 1)
-        if new and asked < ENDPOINT_MAX_REQUESTS:
+        # the first answer may be the page the listing shows already (a script's page variable
+        # before its click adds one): nothing new, and the next is asked all the same
+        if (new or asked == 1) and asked < ENDPOINT_MAX_REQUESTS:
             yield from self._endpoint_request(endpoint.following(len(hints)), hops, asked)
 
     # menus drawn by the portal's own script files ---------------------------------------------------

@@ -173,6 +173,62 @@ def loadmore(fragment_articles: int = 20, json_articles: int = 20) -> Handler:
     return handle
 
 
+
+# jQuery calls that give the paging parameter in their data -------------------------------------------
+def ajaxdata(per_section: int = 15, per_page: int = 6) -> Handler:
+    """Three sections listed by "Xem thêm" through jQuery, the page number in the call's data: an
+    ASP.NET web method posted JSON (its answer ``{"d": "<html>"}``), a form post answered with a
+    fragment, and a GET whose data object becomes the query (answered with JSON)."""
+    sections = {"tin-tuc": 0, "thong-bao": per_section, "su-kien": 2 * per_section}
+    asked = {"json": [], "form": [], "get": []}
+
+    def items(section: str, page: int) -> list[int]:
+        first = sections[section] + (page - 1) * per_page
+        return list(range(first + 1, min(first + per_page, sections[section] + per_section) + 1))
+
+    def fragment(section: str, page: int) -> str:
+        return "".join(f"<div class='item'><a href='/{section}/bai-{n}.html'>ajaxdata bài {n}</a></div>"
+                       for n in items(section, page))
+
+    scripts = {
+        "tin-tuc": "var catId = 3; var pageIndex = 1;\nfunction more(){ $.ajax({ url: '/Services/Tin.asmx/DanhSach', "
+                   "type: 'POST', contentType: 'application/json; charset=utf-8', dataType: 'json', "
+                   "data: JSON.stringify({ catId: catId, pageIndex: pageIndex + 1 }), "
+                   "success: function (r) { $('#list').append(r.d); pageIndex++; } }); }",
+        "thong-bao": "var page = 1; $('#more').click(function(){ page++; "
+                     "$.post('/Ajax/ThongBao.ashx', {cat: 7, page: page}, function(h){ $('#list').append(h); }); });",
+        "su-kien": "var p = 1; function load(){ p++; $.get(\"/api/sukien\", { \"loai\": \"moi\", \"trang\": p }, "
+                   "function(r){ r.forEach(function(x){ $('#list').append(x.title); }); }); }",
+    }
+
+    def handle(method, path, query, form) -> Answer:
+        if path == "/":
+            return html(listing([(f"/{s}", s) for s in sections], heading="Chuyên mục"))
+        if path.strip("/") in sections:
+            section = path.strip("/")
+            return html(f"<main><h2>{section}</h2><div id='list'>{fragment(section, 1)}</div>"
+                        f"<button id='more'>Xem thêm</button><script>{scripts[section]}</script></main>")
+        if path == "/Services/Tin.asmx/DanhSach" and method == "POST" and form.get("catId") == 3:
+            asked["json"].append(form.get("pageIndex"))
+            return 200, {"Content-Type": "application/json"}, json.dumps({"d": fragment("tin-tuc", form["pageIndex"])}).encode()
+        if path == "/Ajax/ThongBao.ashx" and method == "POST" and form.get("cat") == "7":
+            asked["form"].append(form.get("page"))
+            return 200, {"Content-Type": "text/html; charset=utf-8"}, fragment("thong-bao", int(form["page"])).encode()
+        if path == "/api/sukien" and query.get("loai") == "moi":
+            asked["get"].append(query.get("trang"))
+            data = [{"title": f"ajaxdata bài {n}", "url": f"/su-kien/bai-{n}.html"}
+                    for n in items("su-kien", int(query.get("trang") or 1))]
+            return 200, {"Content-Type": "application/json"}, json.dumps(data).encode()
+        section, _, name = path.strip("/").partition("/bai-")
+        if section in sections and name.endswith(".html") and name[:-5].isdigit():
+            n = int(name[:-5])
+            inside = sections[section] < n <= sections[section] + per_section
+            return article("ajaxdata", n) if inside else not_found()
+        return not_found()
+
+    handle.asked = asked  # type: ignore[attr-defined]
+    return handle
+
 # Liferay 6.2 asset publisher ---------------------------------------------------------------------------
 def liferay(articles: int = 40, delta: int = 10) -> Handler:
     categories = ["tin-tuc", "su-kien", "thong-bao"]
@@ -440,7 +496,11 @@ def _handler_class(portal: PortalServer) -> type:
             form: dict[str, str] = {}
             if method == "POST":
                 length = int(self.headers.get("Content-Length") or 0)
-                form = {k: v[0] for k, v in parse_qs(self.rfile.read(length).decode(), True).items()}
+                body = self.rfile.read(length).decode()
+                if "json" in (self.headers.get("Content-Type") or ""):  # a web method's: its own types
+                    form = json.loads(body or "{}")
+                else:
+                    form = {k: v[0] for k, v in parse_qs(body, True).items()}
             query = {k: v[0] for k, v in parse_qs(parts.query, True).items()}
             if parts.path == "/robots.txt":
                 status, headers, body = 200, {"Content-Type": "text/plain"}, portal.robots.encode()
@@ -477,5 +537,5 @@ BUILDERS: dict[str, Callable[[], Handler]] = {
     "webforms": webforms, "loadmore": loadmore, "liferay": liferay, "traps": traps, "shell": shell,
     "legacy": legacy,
 }
-EXPECTED = {"webforms": 60, "loadmore": 40, "liferay": 40, "traps": 23, "shell": 13, "wordpager": 42,
+EXPECTED = {"webforms": 60, "loadmore": 40, "ajaxdata": 45, "liferay": 40, "traps": 23, "shell": 13, "wordpager": 42,
             "dnnpager": 30, "legacy": 20}  # articles each holds

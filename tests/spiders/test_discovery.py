@@ -13,6 +13,7 @@ from conftest import FAST_SETTINGS, run_cli
 from pattern_portals import (
     EXPECTED,
     PortalServer,
+    ajaxdata,
     dnnpager,
     legacy,
     liferay,
@@ -91,6 +92,19 @@ def test_load_more_fragments_and_script_built_json_endpoints_are_followed(tmp_pa
     assert len(found) == EXPECTED["loadmore"] and set(found.values()) == {1}, sorted(found)
     assert len(portal.requests("/Ajax/LoadMore.ashx")) <= 3  # skip=10, then one empty answer
     assert len(portal.requests("/api/news")) <= 4  # three pages of eight, then an empty one
+
+
+def test_listings_paged_by_jquery_calls_whose_data_holds_the_page_are_followed(tmp_path):
+    # a web method posted JSON, a form post, a GET whose data object is its query: pages 2, 3, 4 each
+    handle = ajaxdata()
+    portal = serve_portal("ajaxdata", handle)
+    crawl([portal], tmp_path / "a.db")
+    found = titles(tmp_path / "a.db", "ajaxdata")
+    assert len(found) == EXPECTED["ajaxdata"] and set(found.values()) == {1}, sorted(found)
+    # each page once (the first, which the section page shows, at most once), none past the empty one
+    assert sorted(handle.asked["json"]) == [2, 3, 4]  # "pageIndex + 1": the script's next page first
+    assert sorted(handle.asked["form"]) in (["2", "3", "4"], ["1", "2", "3", "4"])
+    assert sorted(handle.asked["get"]) in (["2", "3", "4"], ["1", "2", "3", "4"])
 
 
 def test_a_pager_of_words_alone_is_followed_past_the_link_depth(tmp_path):

@@ -1,4 +1,5 @@
 """Script shells, and the browser add-on built alone (Scrapy's get_crawler)."""
+# ruff: noqa: E501 - pages written as portals write them
 
 from __future__ import annotations
 

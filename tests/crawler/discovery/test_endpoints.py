@@ -1,4 +1,5 @@
 """Load-more endpoints in attributes and scripts, and the links their answers hold."""
+# ruff: noqa: E501 - scripts written as portals write them
 
 from __future__ import annotations
 
@@ -32,6 +33,39 @@ def test_a_script_variable_nobody_assigns_leaves_the_url_alone():
 
 def test_urls_without_a_paging_parameter_are_not_endpoints():
     assert found("<div><img data-src='/img/a.jpg'><a data-url='/tin/a.html'>a</a></div>") == []
+
+
+def posts(markup: str) -> list[tuple[str, str, int, tuple, bool]]:
+    return [(e.url, e.method, e.value, e.form, e.as_json) for e in endpoints_in(html.fromstring(markup), BASE)]
+
+
+def test_a_web_method_posted_json_with_the_page_in_its_data_is_an_endpoint():
+    script = ("var catId = 3; var pageIndex = 1; function more(){ $.ajax({ url: '/Services/Tin.asmx/DanhSach', "
+              "type: 'POST', contentType: 'application/json; charset=utf-8', "
+              "data: JSON.stringify({ catId: catId, pageIndex: pageIndex + 1 }), success: function (r) { } }); }")
+    assert posts(f"<div><script>{script}</script></div>") == [
+        ("http://x.gov.vn/Services/Tin.asmx/DanhSach", "POST", 2, (("catId", "3"), ("pageIndex", "2")), True)]
+
+
+def test_a_form_post_with_the_page_in_its_data_is_an_endpoint():
+    script = "var page = 1; $('#more').click(function(){ page++; $.post('/Ajax/TB.ashx', {cat: 7, page: page}, f); });"
+    assert posts(f"<div><script>{script}</script></div>") == [
+        ("http://x.gov.vn/Ajax/TB.ashx", "POST", 1, (("cat", "7"), ("page", "1")), False)]
+
+
+def test_a_gets_data_object_becomes_its_query():
+    script = 'var p = 2; $.get("/api/sk", { "loai": "moi", "trang": p }, f);'
+    assert found(f"<div><script>{script}</script></div>") == [("http://x.gov.vn/api/sk?loai=moi&trang=2", "trang", 2, 1)]
+
+
+def test_a_jquery_call_whose_data_holds_no_page_is_no_endpoint():
+    script = "$.ajax({url: '/api/vote', type: 'POST', data: {id: 5}}); $.get('/api/search', {q: $('#q').val()});"
+    assert found(f"<div><script>{script}</script></div>") == []
+
+
+def test_a_posts_next_request_changes_its_field():
+    endpoint = Endpoint("http://x.gov.vn/api", "page", 1, 1, "POST", (("cat", "7"), ("page", "1")))
+    assert endpoint.following(6).form == (("cat", "7"), ("page", "2"))
 
 
 def test_the_next_request_adds_the_step_or_the_items_the_answer_held():
