@@ -32,6 +32,7 @@ from common.urls import (
     joined,
 )
 from crawler.discovery.browser import chosen_links, clicked, clicked_links, data_links, written_links
+from crawler.discovery.navigators import called_links
 from crawler.discovery.rowdates import row_date
 from crawler.discovery.soft404 import NotFoundPages
 from crawler.discovery.traps import TrapGuard, shape
@@ -231,7 +232,8 @@ class PortalSpider(SitemapsAndFeeds, DocumentLinks, Failures, ListingDiscovery, 
                     add(anchor, target)
         text = response.text
         for element, href in (*clicked_links(root, text), *data_links(root, text), *written_links(root),
-                              *chosen_links(root, text)):  # rows, buttons, cards, menus scripts link
+                              *chosen_links(root, text), *called_links(root, text)):
+            # rows, buttons, cards, menus scripts link; pagers calling the page's own function
             if is_followable(href):
                 add(element, href)
         for shown in root.iter("frame", "iframe", "embed", "object"):

@@ -229,6 +229,28 @@ def ajaxdata(per_section: int = 15, per_page: int = 6) -> Handler:
     handle.asked = asked  # type: ignore[attr-defined]
     return handle
 
+
+# a pager calling the page's own function -------------------------------------------------------------
+def jspager(articles: int = 17, per_page: int = 5) -> Handler:
+    """A section paged by ``javascript:goPage(n)`` links, the function building the address."""
+    pages = -(-articles // per_page)
+
+    def handle(method, path, query, form) -> Answer:
+        if path == "/":
+            return html(listing([("/TinTuc.aspx?cat=3", "Tin tức")], heading="Chuyên mục"))
+        if path == "/TinTuc.aspx" and query.get("cat") == "3":
+            page = int(query.get("page", "1") or 1)
+            first = (page - 1) * per_page
+            links = [(f"/ChiTiet.aspx?id={n}", f"jspager bài {n}") for n in range(first + 1, min(first + per_page, articles) + 1)]
+            pager = "".join(f"<a href='javascript:goPage({n})'>{n}</a> " for n in range(1, pages + 1) if n != page)
+            script = "<script>function goPage(p) { window.location = 'TinTuc.aspx?cat=3&page=' + p; }</script>"
+            return html(listing(links, f"{script}<div class='pager'>{pager}</div>"))
+        if path == "/ChiTiet.aspx" and query.get("id", "").isdigit() and 1 <= int(query["id"]) <= articles:
+            return article("jspager", int(query["id"]))
+        return not_found()
+
+    return handle
+
 # Liferay 6.2 asset publisher ---------------------------------------------------------------------------
 def liferay(articles: int = 40, delta: int = 10) -> Handler:
     categories = ["tin-tuc", "su-kien", "thong-bao"]
@@ -537,5 +559,5 @@ BUILDERS: dict[str, Callable[[], Handler]] = {
     "webforms": webforms, "loadmore": loadmore, "liferay": liferay, "traps": traps, "shell": shell,
     "legacy": legacy,
 }
-EXPECTED = {"webforms": 60, "loadmore": 40, "ajaxdata": 45, "liferay": 40, "traps": 23, "shell": 13, "wordpager": 42,
+EXPECTED = {"webforms": 60, "loadmore": 40, "ajaxdata": 45, "jspager": 17, "liferay": 40, "traps": 23, "shell": 13, "wordpager": 42,
             "dnnpager": 30, "legacy": 20}  # articles each holds

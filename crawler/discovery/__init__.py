@@ -3,7 +3,10 @@
 - :mod:`~crawler.discovery.postback`: ASP.NET WebForms pagers (``__doPostBack``), posted back as a
   browser would;
 - :mod:`~crawler.discovery.endpoints`: load-more and listing endpoints in ``data-*`` attributes and
-  inline scripts, and the links their HTML or JSON answers hold;
+  inline scripts (jQuery's calls with the page in their data too), and the links their HTML or
+  JSON answers hold;
+- :mod:`~crawler.discovery.navigators`: pagers calling a function of the page that builds the
+  address from its argument (``javascript:goPage(3)``);
 - :mod:`~crawler.discovery.browser`: pages only a browser can list (script shells), rendered in the
   system's Chromium through scrapy-playwright;
 - :mod:`~crawler.discovery.scripts`: menus drawn by a portal's own script files, read for the

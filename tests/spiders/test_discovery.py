@@ -15,6 +15,7 @@ from pattern_portals import (
     PortalServer,
     ajaxdata,
     dnnpager,
+    jspager,
     legacy,
     liferay,
     loadmore,
@@ -335,3 +336,10 @@ def test_an_article_built_by_script_is_stored_from_the_dom_and_read_again_from_i
     assert raw.returncode == 0 and "shell bài 900" in raw.stdout, raw.stderr
     again = run_cli("reextract", "--db", str(db))
     assert again.returncode == 0, again.stderr
+
+
+def test_a_pager_calling_the_pages_own_function_is_followed(tmp_path):
+    portal = serve_portal("jspager", jspager())
+    crawl([portal], tmp_path / "a.db")
+    found = titles(tmp_path / "a.db", "jspager")
+    assert len(found) == EXPECTED["jspager"] and set(found.values()) == {1}, sorted(found)
