@@ -20,6 +20,7 @@ from common.clock import utc_now
 from common.urls import host_of, joined
 from crawler.discovery.browser import script_redirects, script_shell
 from crawler.discovery.endpoints import Endpoint, answer_links, endpoints_in
+from crawler.discovery.navigators import form_pagers
 from crawler.discovery.postback import FORM_XPATH, Postback, page_state, pager_postbacks, webforms_page
 from crawler.discovery.scripts import MAX_SCRIPT_BYTES, menu_scripts, script_links
 from crawler.discovery.soft404 import probe_path
@@ -127,6 +128,29 @@ class ListingDiscovery:
                 logger.debug("no postback form on %s: %s", response.url, exc)
                 continue
             self.crawler.stats.inc_value("govarchive/discovery/postbacks")
+            yield request
+
+    def form_pages(self, response: TextResponse, root, hops: int):
+        """The pages a pager asks by setting the page's form field and submitting the form
+        (:func:`~crawler.discovery.navigators.form_pagers`), each once; the page shown is not asked."""
+        page_key = self.key_of(response.url)
+        for page in form_pagers(root, response.text):
+            if not response.meta.get("postback"):
+                self.seen.add(f"{page_key}#{page.field}={page.current}")
+            key = f"{page_key}#{page.field}={page.value}"
+            if key in self.seen or self.page_limit_reached():
+                continue
+            self.seen.add(key)
+            try:
+                request = FormRequest.from_response(
+                    response, formxpath=page.form, formdata={page.field: page.value}, dont_click=True,
+                    callback=self.parse_page, errback=self.on_error, priority=8,
+                    meta={"hops": hops, "paging": True, "source": response.url})
+            except ValueError as exc:  # no such form after all
+                logger.debug("no pager form on %s: %s", response.url, exc)
+                continue
+            request.meta["postback"] = request.method == "POST"  # a GET form's answer has an address
+            self.crawler.stats.inc_value("govarchive/discovery/form_pages")
             yield request
 
     # pages only a browser can list ------------------------------------------------------------------

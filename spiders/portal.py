@@ -202,6 +202,7 @@ class PortalSpider(SitemapsAndFeeds, DocumentLinks, Failures, ListingDiscovery, 
                     new_elsewhere += 1
                 yield request
         yield from self.postbacks(response, root, page_links, hops, paging_text)
+        yield from self.form_pages(response, root, hops)
         yield from self.menu_script_requests(response, root, hops, base)
         endpoints = list(self.endpoint_requests(response, root, hops, base))
         yield from endpoints

@@ -251,6 +251,45 @@ def jspager(articles: int = 17, per_page: int = 5) -> Handler:
 
     return handle
 
+
+def formpager(per_section: int = 12, per_page: int = 5) -> Handler:
+    """Two sections paged by a function that sets the form's page field and submits the form: one
+    posts (the field found by its name), one GETs (found by its id). A tag's search link calls a
+    function of the same kind with a word: never submitted."""
+    pages = -(-per_section // per_page)
+    sections = {"tin-tuc.asp": 0, "thong-bao.asp": per_section}
+    searches = []
+
+    def handle(method, path, query, form) -> Answer:
+        section = path.strip("/")
+        if path == "/":
+            return html(listing([(f"/{s}", s) for s in sections], heading="Chuyên mục"))
+        if section in sections:
+            fields = form if method == "POST" else query
+            if fields.get("tukhoa"):
+                searches.append(fields["tukhoa"])
+            page = int(fields.get("page") or fields.get("trang") or 1)
+            first = sections[section] + (page - 1) * per_page
+            last = min(first + per_page, sections[section] + per_section)
+            links = [(f"/chi-tiet.asp?id={n}", f"formpager bài {n}") for n in range(first + 1, last + 1)]
+            pager = "".join(f"<a href='javascript:goPage({n})'>{n}</a> " for n in range(1, pages + 1) if n != page)
+            if section == "tin-tuc.asp":
+                form_html = (f"<form name='frmList' method='post' action='tin-tuc.asp'><input type='hidden' name='page' "
+                             f"value='{page}'><input type='hidden' name='tukhoa' value=''></form>")
+                script = ("function goPage(p){ document.frmList.page.value = p; document.frmList.submit(); }\n"
+                          "function timTag(t){ document.frmList.tukhoa.value = t; document.frmList.submit(); }")
+            else:
+                form_html = f"<form id='f1' method='get' action='thong-bao.asp'><input id='hdTrang' name='trang' value='{page}'></form>"
+                script = "function goPage(n) { document.getElementById('hdTrang').value = n; document.getElementById('f1').submit(); }"
+            tags = "<div class='tags'><a href=\"javascript:timTag('giao duc')\">giáo dục</a></div>"
+            return html(listing(links, f"{form_html}<script>{script}</script><div class='pager'>{pager}</div>{tags}"))
+        if path == "/chi-tiet.asp" and query.get("id", "").isdigit() and 1 <= int(query["id"]) <= 2 * per_section:
+            return article("formpager", int(query["id"]))
+        return not_found()
+
+    handle.searches = searches  # type: ignore[attr-defined]
+    return handle
+
 # Liferay 6.2 asset publisher ---------------------------------------------------------------------------
 def liferay(articles: int = 40, delta: int = 10) -> Handler:
     categories = ["tin-tuc", "su-kien", "thong-bao"]
@@ -559,5 +598,5 @@ BUILDERS: dict[str, Callable[[], Handler]] = {
     "webforms": webforms, "loadmore": loadmore, "liferay": liferay, "traps": traps, "shell": shell,
     "legacy": legacy,
 }
-EXPECTED = {"webforms": 60, "loadmore": 40, "ajaxdata": 45, "jspager": 17, "liferay": 40, "traps": 23, "shell": 13, "wordpager": 42,
+EXPECTED = {"webforms": 60, "loadmore": 40, "ajaxdata": 45, "jspager": 17, "formpager": 24, "liferay": 40, "traps": 23, "shell": 13, "wordpager": 42,
             "dnnpager": 30, "legacy": 20}  # articles each holds

@@ -6,7 +6,8 @@
   inline scripts (jQuery's calls with the page in their data too), and the links their HTML or
   JSON answers hold;
 - :mod:`~crawler.discovery.navigators`: pagers calling a function of the page that builds the
-  address from its argument (``javascript:goPage(3)``);
+  address from its argument (``javascript:goPage(3)``), or sets the form's page field and
+  submits the form;
 - :mod:`~crawler.discovery.browser`: pages only a browser can list (script shells), rendered in the
   system's Chromium through scrapy-playwright;
 - :mod:`~crawler.discovery.scripts`: menus drawn by a portal's own script files, read for the

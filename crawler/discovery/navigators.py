@@ -7,12 +7,14 @@ browser would go to the one the function builds. :func:`called_links` reads the 
 short functions that assign ``location`` (or call ``location.replace``/``assign``), and gives
 each link calling one the address it builds with the call's arguments. A function whose address
 takes anything else (a field's value, another function's answer) is not read: its address is
-not in the page.
+not in the page. :func:`form_pagers` reads the functions that page by the page's form instead:
+they set a field to their argument and submit the form.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from lxml import etree
 
@@ -78,3 +80,71 @@ def _built(params: list[str], expression: str, args: str) -> str:
         else:
             return ""
     return address
+
+
+# a function that pages by the page's form: sets a field to its argument, then submits the form
+# (``document.frmList.page.value = p; document.frmList.submit();``, by the field's id, or jQuery's)
+FIELD_SET = re.compile(
+    r"document\.(?:forms\[\s*(?:\d+|['\"]\w+['\"])\s*\]|\w+)\.(?:elements\[\s*['\"](?P<element>[\w$]+)['\"]\s*\]"
+    r"|(?P<field>[\w$]+))\.value\s*=\s*(?P<value>[\w$]+)"
+    r"|document\.getElementById\(\s*['\"](?P<id>[\w$-]+)['\"]\s*\)\.value\s*=\s*(?P<by_id>[\w$]+)"
+    r"|\$\(\s*['\"]#(?P<jquery>[\w$-]+)['\"]\s*\)\.val\(\s*(?P<by_jquery>[\w$]+)\s*\)")
+SUBMIT = re.compile(r"\.submit\(\s*\)")
+
+
+@dataclass(frozen=True)
+class FormPage:
+    field: str  # the form field the page number goes in
+    value: str  # this link's page
+    current: str  # the field's value as served: the page shown
+    form: str  # an XPath to the form that holds the field
+
+
+def form_pagers(root, html: str) -> list[FormPage]:
+    """Each page a pager's links ask by calling a function of the page that sets a form's field to
+    its argument, a number, and submits the form (a tag's link searching its word is no page)."""
+    if "submit" not in html or "function" not in html:
+        return []
+    functions = _submitters(root)
+    found: dict[tuple[str, str], FormPage] = {}
+    for el in CALLERS(root) if functions else []:
+        code = f"{el.get('onclick') or ''} {el.get('href') or ''}"
+        for call in CALL.finditer(code):
+            if call["name"] not in functions:
+                continue
+            params, reference, param = functions[call["name"]]
+            args = dict(zip(params, (a.strip() for a in call["args"].split(",")), strict=False))
+            value = (literal[2] if (literal := STRING.match(args.get(param, ""))) else args.get(param, ""))
+            if value.isdigit() and (field := _field(root, *reference)) is not None:  # a page, not a search
+                name = field.get("name")
+                found.setdefault((name, value), FormPage(name, value, field.get("value") or "",
+                                                         f"//form[.//*[@name='{name}']]"))
+    return list(found.values())[:MAX_LINKS]
+
+
+def _submitters(root) -> dict[str, tuple[list[str], tuple[str, str], str]]:
+    """name -> (parameters, (how the field is named: "name" or "id", its name), the parameter set)."""
+    found = {}
+    for script in root.iter("script"):
+        code = script.text or ""
+        if script.get("src") or "submit" not in code:
+            continue
+        for function in FUNCTION.finditer(code):
+            body, params = function["body"], [p.strip() for p in function["params"].split(",") if p.strip()]
+            if not SUBMIT.search(body) or not (setter := FIELD_SET.search(body)):
+                continue
+            param = setter["value"] or setter["by_id"] or setter["by_jquery"]
+            named = setter["element"] or setter["field"]
+            if param in params:
+                reference = ("name", named) if named else ("id", setter["id"] or setter["jquery"])
+                found[function["name"] or function["var"]] = (params, reference, param)
+    return found
+
+
+def _field(root, kind: str, name: str):
+    """The form field named ``name`` (or with that id), inside a form; None when there is none."""
+    for field in root.iter("input", "select"):
+        if field.get(kind) == name and field.get("name") and re.fullmatch(r"[\w$.-]+", field.get("name")) \
+                and any(a.tag == "form" for a in field.iterancestors()):
+            return field
+    return None

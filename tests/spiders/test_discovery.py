@@ -15,6 +15,7 @@ from pattern_portals import (
     PortalServer,
     ajaxdata,
     dnnpager,
+    formpager,
     jspager,
     legacy,
     liferay,
@@ -343,3 +344,14 @@ def test_a_pager_calling_the_pages_own_function_is_followed(tmp_path):
     crawl([portal], tmp_path / "a.db")
     found = titles(tmp_path / "a.db", "jspager")
     assert len(found) == EXPECTED["jspager"] and set(found.values()) == {1}, sorted(found)
+
+
+def test_a_pager_setting_the_forms_page_field_and_submitting_it_is_followed(tmp_path):
+    handle = formpager()
+    portal = serve_portal("formpager", handle)
+    crawl([portal], tmp_path / "a.db")
+    found = titles(tmp_path / "a.db", "formpager")
+    assert len(found) == EXPECTED["formpager"] and set(found.values()) == {1}, sorted(found)
+    posts = portal.requests("/tin-tuc.asp", "POST")
+    assert 2 <= len(posts) <= 3, posts  # pages 2 and 3, each once (1 is the page as served)
+    assert handle.searches == []  # a tag's word is no page: its search is never submitted
