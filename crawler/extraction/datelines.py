@@ -109,6 +109,10 @@ def find_date_lines(
     found = sorted((_from_posted(text) for _, text in before + after), key=_label_rank)
     if not found and body is not None and (title is None or body in (title, *title.iterancestors())):
         found = _header_row_dates(body)
+    if found and all(_label_rank(line) == 2 for line in found):
+        # only a last change's day ("Cập nhật lúc 10:15 02/12/2024") near the title: the day the
+        # editor typed below the text is the post's, and gives way to nothing but a posted day
+        return _closing_date(body) + found
     return found or _posted_in_body(body) or _opening_date(body, title) or _closing_date(body)
 
 

@@ -24,6 +24,8 @@ LABEL_WORDS = 4  # words of a date's label ("Ngày cập nhật lúc"): more are
 # the portal's clock ("Hôm nay: Thứ Hai, 05/08/2024", "Today is ..."): the day the page was served,
 # never the post's; a sentence opening on the same words goes on with a comma or a clause
 CLOCK = re.compile(r"^\W*(?:hom nay(?: la)?\s*(?::|-|,?\s*(?:thu|chu nhat|ngay|\d))|today\s*(?::|is\b))")
+# a weather box prints the day it shows the weather of, the day the page was served
+WEATHER = re.compile(r"\d\s*°\s*[cf]?\b|\d\s*do c\b|\b(?:thoi tiet|nhiet do|do am|weather)\b")
 
 
 BADGE_CHARS = 80  # a date printed in pieces is short, with its credits beside it or not
@@ -137,8 +139,9 @@ def first_line(el: lxml_html.HtmlElement) -> str:
 
 
 def is_clock(line: str) -> bool:
-    """The portal's clock: today's day, as the page was served."""
-    return bool(CLOCK.match(fold(line[:40])))
+    """The portal's clock, or its weather box: today's day, as the page was served."""
+    folded = fold(line)
+    return bool(CLOCK.match(folded[:40]) or WEATHER.search(folded))
 
 
 def is_date_line(line: str) -> bool:

@@ -32,7 +32,10 @@ def test_a_sentence_or_a_headline_that_names_a_day_is_no_date_line(line):
 
 @pytest.mark.parametrize("line", ["Hôm nay: Thứ Hai, 05/08/2024", "Hôm nay, thứ hai 05/08/2024",
                                   "Hôm nay là ngày 05/08/2024", "Hôm nay 05/08/2024",
-                                  "Today is Monday, August 5, 2024"])
+                                  "Today is Monday, August 5, 2024",
+                                  # a weather box: the day it shows the weather of
+                                  "Tân Phú, 32°C - Thứ Tư 07/12/2024", "Thời tiết Đồng Nai - 05/08/2024",
+                                  "Nhiệt độ: 25 - 32 độ C, 05/08/2024"])
 def test_the_portals_clock_is_no_date_line(line):
     """The day the page was served, never the post's."""
     assert is_clock(line) and not is_date_line(line)

@@ -139,3 +139,11 @@ def test_a_date_line_of_the_day_and_its_last_change_gives_the_day_whichever_come
 def test_a_day_after_its_label_or_a_signature_closing_the_body_is_the_date_and_leaves_the_text(line):
     r = read(f"<p>{PARA}</p><p>{PARA}</p>{line}")
     assert (r.published_at, r.text.endswith("nâng cao.")) == ("2024-11-08", True)
+
+
+def test_a_day_closing_the_text_is_the_date_where_the_title_has_only_a_last_changes_day():
+    html = ("<html><head><title>Cổng TTĐT</title></head><body><div class='main'><div>Cập nhật lúc 10:15 ngày "
+            f"02/12/2024</div><h1>Hội nghị triển khai nhiệm vụ năm 2024</h1><p>{PARA}</p><p>{PARA}</p>"
+            "<p align='right'><i>08/11/2024</i></p></div></body></html>")
+    r = resolve_date(extract_bytes(html.encode(), "http://x.gov.vn/tin/1.html", "text/html"))
+    assert r.published_at == "2024-11-08"

@@ -303,3 +303,9 @@ def test_a_title_linked_on_its_own_page_is_not_cut_as_a_section():
     main = f"<div class='date'>07/08/2019</div>{TEXT}"
     html = page(main, f"{SITE} - {TITLE_WITH_DASH} - Tin tức - Sự kiện", side=MENU + SIDE + linked)
     assert title_and_day(html) == (TITLE_WITH_DASH, "2019-08-07")
+
+
+@pytest.mark.parametrize("weather", ["Tân Phú, 32°C - Thứ Tư 07/12/2024", "Thời tiết: Nhiệt độ 25 - 32 độ C | 07/12/2024"])
+def test_a_weather_boxs_day_above_the_headline_is_not_the_posts(weather):
+    main = f"<div class='weather'>{weather}</div><h2>{TITLE}</h2><div class='date'>07/08/2019</div>{TEXT}"
+    assert title_and_day(page(main, SITE)) == (TITLE, "2019-08-07")
