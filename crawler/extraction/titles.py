@@ -92,8 +92,8 @@ def heading_text(el: lxml_html.HtmlElement) -> str:
     (``<h1>Tổng kết năm 2019 <span>(05/08/2019)</span></h1>``) or on a line of its own
     (``<h1>Tổng kết năm 2019<br/>05/08/2019</h1>``): the day is the page's, not the title's. A
     date written into the title's own words stays ("Lịch tiếp dân ngày 05/8"). A closing badge
-    ("<span class='new'>Mới</span>") goes first."""
-    el = _without_badge(el)
+    ("<span class='new'>Mới</span>") goes first, and a section's name opening it."""
+    el = _without_badge(_without_kicker(el))
     if el.find(".//br") is not None and (lines := _heading_lines(el)) and len(lines) > 1:
         kept = [line for line in lines if not is_date_line(line)]
         if kept and len(kept) < len(lines):
@@ -121,6 +121,30 @@ def _without_badge(el: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
         return el
     clone = copy.deepcopy(el)
     clone.remove(clone[-1])
+    return clone
+
+
+KICKER_CLASS = re.compile(r"(?:^|[\s_-])(?:cat(?:e|egory)?|chuyen-?muc|danh-?muc|kicker|label|tag)"
+                          r"(?:[\s_-]|$)", re.I)
+KICKER_SEPARATORS = " |:»›>/-–—"
+
+
+def _without_kicker(el: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
+    """The heading without the section's name that opens it in an element of its own, a link
+    to the section or a span classed so (``<h1><a href="/tin-tuc">Tin tức</a> | Hội nghị …</h1>``),
+    where the title follows it (a copy when there is one)."""
+    first = el[0] if len(el) and isinstance(el[0].tag, str) and not (el.text or "").strip() else None
+    if first is None or not ((first.tag == "a" and first.get("href"))
+                             or KICKER_CLASS.search(first.get("class", ""))):
+        return el
+    label = clean_line(first.text_content())
+    rest = clean_line(el.text_content())[len(label):].lstrip(KICKER_SEPARATORS)
+    if not label or len(label.split()) >= LABEL_WORDS or len(rest.split()) < LABEL_WORDS:
+        return el
+    clone = copy.deepcopy(el)
+    tail = (clone[0].tail or "").lstrip(KICKER_SEPARATORS)
+    clone.remove(clone[0])  # its tail goes with it: put back, less the separator
+    clone.text = tail
     return clone
 
 

@@ -309,3 +309,18 @@ def test_a_title_linked_on_its_own_page_is_not_cut_as_a_section():
 def test_a_weather_boxs_day_above_the_headline_is_not_the_posts(weather):
     main = f"<div class='weather'>{weather}</div><h2>{TITLE}</h2><div class='date'>07/08/2019</div>{TEXT}"
     assert title_and_day(page(main, SITE)) == (TITLE, "2019-08-07")
+
+
+@pytest.mark.parametrize("kicker", ["<a href='/tin-tuc'>Tin tức</a> | ", "<span class='cat'>Tin tức</span> ",
+                                    "<span class='news-category'>Hoạt động:</span> "])
+def test_a_sections_name_opening_the_headline_in_an_element_of_its_own_is_no_part_of_the_title(kicker):
+    main = f"<h2>{kicker}{TITLE}</h2><div class='date'>07/08/2019</div>{TEXT}"
+    assert title_and_day(page(main, SITE)) == (TITLE, "2019-08-07")
+
+
+@pytest.mark.parametrize("headline", [f"<a href='/tin/1'>{TITLE}</a>", f"<strong>Hà Nội:</strong> {TITLE}",
+                                      f"<span class='cat'>{TITLE}</span>"])
+def test_a_headline_that_is_a_link_or_opens_on_a_bold_word_keeps_it(headline):
+    main = f"<h2>{headline}</h2><div class='date'>07/08/2019</div>{TEXT}"
+    expected = TITLE if "Hà Nội" not in headline else f"Hà Nội: {TITLE}"
+    assert title_and_day(page(main, SITE)) == (expected, "2019-08-07")
