@@ -21,7 +21,8 @@
 - :mod:`~crawler.runtime.logformatter`, :mod:`~crawler.runtime.spiderloader`: quiet drops, one spider per
   registry site;
 - :mod:`~crawler.runtime.runner`: run crawls in this process; :mod:`~crawler.runtime.many`: many portals
-  split over a crawl process per core; :mod:`~crawler.runtime.probe`: probe a new portal.
+  split over a crawl process per core (:mod:`~crawler.runtime.preparation`: what a run makes ready
+  before Scrapy starts, without importing it); :mod:`~crawler.runtime.probe`: probe a new portal.
 
 Spiders (``spiders/``) and pipeline stages (``pipelines/``) are named here by string, as Scrapy
 settings name them, so this package imports neither.
