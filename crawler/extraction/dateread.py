@@ -140,8 +140,11 @@ def first_line(el: lxml_html.HtmlElement) -> str:
 
 def is_clock(line: str) -> bool:
     """The portal's clock, or its weather box: today's day, as the page was served."""
-    folded = fold(line)
-    return bool(CLOCK.match(folded[:40]) or WEATHER.search(folded))
+    if CLOCK.match(fold(line[:40])):
+        return True
+    lowered = line.lower()  # the weather's words all hold "độ" or "thời tiết" ("nhiệt độ", "32 độ C")
+    return ("°" in line or "độ" in lowered or "thời tiết" in lowered or "weather" in lowered) \
+        and bool(WEATHER.search(fold(line)))
 
 
 def is_date_line(line: str) -> bool:

@@ -100,7 +100,15 @@ def link_labels(anchors) -> frozenset[str]:
     """The short texts of a page's links (its menu's sections: "Tin tức - Sự kiện"), case
     folded, for :func:`page_title_without_portal` (Unicode's folding only: a page's hundreds of
     links are read for the two or three pieces of its title)."""
-    return frozenset(text.casefold() for text in anchors if text and len(text.split()) <= LABEL_WORDS)
+    return frozenset(_label_key(text) for text in anchors if text and len(text.split()) <= LABEL_WORDS)
+
+
+_DASHES = str.maketrans("–—‒―", "----")
+
+
+def _label_key(text: str) -> str:
+    """A section's name as a menu and a <title> may both print it ("Tin tức – Sự kiện")."""
+    return text.translate(_DASHES).casefold()
 
 
 def page_title_without_portal(page_title: str, site_names: list[str] = (),
@@ -155,9 +163,10 @@ def _section_ends(title: str, pieces: list[str], start: int, end: int,
     page names, one piece left at least (the section's own " - " kept: "Tin tức - Sự kiện")."""
     if not labels:
         return start, end
-    end = next((j for j in range(start + 1, end) if _joined(title, pieces, j, end).casefold() in labels), end)
+    end = next((j for j in range(start + 1, end)
+                if _label_key(_joined(title, pieces, j, end)) in labels), end)
     start = next((j for j in range(end - 1, start, -1)
-                  if _joined(title, pieces, start, j).casefold() in labels), start)
+                  if _label_key(_joined(title, pieces, start, j)) in labels), start)
     return start, end
 
 

@@ -290,6 +290,7 @@ TITLE_WITH_DASH = "Huyện Tân Phú sơ kết kinh tế - xã hội 6 tháng đ
 
 
 @pytest.mark.parametrize("page_title", [f"{SITE} - {TITLE_WITH_DASH} - Tin tức - Sự kiện",
+                                        f"{SITE} - {TITLE_WITH_DASH} - Tin tức – Sự kiện",  # another dash
                                         f"Tin tức - Sự kiện - {TITLE_WITH_DASH} - {SITE}",
                                         f"{TITLE_WITH_DASH} - Tin tức - Sự kiện"])
 def test_the_section_a_menu_links_is_cut_from_a_page_title_not_the_titles_own_dash(page_title):
