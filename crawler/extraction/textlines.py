@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import re
 
+from common.dates import contains_date
 from common.textnorm import clean_line, clean_text, fold
 from crawler.extraction.author import LABEL as BYLINE_LABEL
 from crawler.extraction.author import is_account
 from crawler.extraction.boilerplate import BADGES, is_noise_line
 from crawler.extraction.credits import BRACKETED_LINE, SOURCE_CREDIT, BodyText, is_signature, source_line
+from crawler.extraction.dateread import words_besides_dates
 
 TITLE_WINDOW = 6  # lines read for the title's: text starts after it when the body holds it
 ONE_CELL = re.compile(r"^\|\s*([^|]*?)\s*\|$")  # a row of one cell: a picture's caption in a layout table
@@ -26,6 +28,9 @@ def finish_text(raw: str, title: str, date_lines: list[str], signature: bool = T
     lines = [clean_line(line) for line in raw.splitlines()]
     # a line without a letter or a digit is a table's empty row ("| |", a picture's cell) or an ornament
     lines = [ONE_CELL.sub(r"\1", ln) for ln in lines if any(c.isalnum() for c in ln)]
+    # the text closing on its signature and day, the page's date line ("Minh Tâm - 07/08/2019"):
+    # the line goes with the date lines, its signature is the author
+    closing = lines[-1] if signature and lines and found_date_line(fold(lines[-1]), drop) else ""
     lines = [ln for ln in _broken_dates_dropped(lines, drop) if not found_date_line(fold(ln), drop)
              and not is_noise_line(ln)]
     lines = _labels_joined(_split_widgets_dropped(lines))
@@ -34,7 +39,7 @@ def finish_text(raw: str, title: str, date_lines: list[str], signature: bool = T
         if _title_line(fold(line), folded_title):  # text starts after the title when the body holds it
             lines = lines[i + 1 :]
             break
-    result = BodyText("")
+    result = BodyText("", author=signed_day(closing) if closing else None)
     for _ in range(3):  # a source line, a signature and the posting account, in any order
         if not lines:
             break
@@ -46,6 +51,10 @@ def finish_text(raw: str, title: str, date_lines: list[str], signature: bool = T
         elif signature and result.author is None and is_signature(BYLINE_LABEL.sub("", last).strip()):
             # "Tác giả: Nguyễn Văn Bình", "Tin, ảnh: Thu Hà": the label goes with the author's cleaning
             result.author = last
+        elif signature and result.author is None and (signer := signed_day(last)):
+            # "Minh Tâm - 07/08/2019": the signature and the day it closes the text with (the
+            # post's day is read from its date lines, or from this one when it has none)
+            result.author = signer
         elif signature and result.author is None and len(lines) > 1 and BRACKETED_LINE.match(last) \
                 and is_signature(f"{lines[-2]} {last}"):
             # the name, then its body in brackets on a line of its own: "Minh Tâm", "(Trung tâm VH-TT)"
@@ -56,6 +65,24 @@ def finish_text(raw: str, title: str, date_lines: list[str], signature: bool = T
         lines.pop()
     result.text = clean_text("\n".join(lines))
     return result
+
+
+# a signature, then the day: "Minh Tâm - 07/08/2019", "N.H | 07/08/2019 15:30", "Minh Tâm (07/08/2019)"
+SIGNED_DAY = re.compile(r"^(?P<name>[^\d|()]{2,60})\s*(?:\s[-–|]\s*|\|\s*|\()(?P<day>[^()|]*\d[^()|]*?)\)?$")
+
+
+def signed_day(line: str) -> str | None:
+    """The signature of a closing line that is a signature and a day alone, else None. Only a
+    dash, a bar or brackets: "Hà Nội, ngày 07/08/2019" is a place's dateline, no signature."""
+    found = SIGNED_DAY.match(line)
+    if found is None or not contains_date(found["day"]) or words_besides_dates(found["day"]):
+        return None
+    name = found["name"].strip(" -–|")
+    return name if is_signature(name) and not PLACE.match(fold(name)) else None
+
+
+# a unit's name before a dash is where a post was written, not who wrote it
+PLACE = re.compile(r"(?:huyen|xa|tinh|thanh pho|tp\.?|thi xa|thi tran|quan|phuong)\s")
 
 
 def _title_line(folded: str, folded_title: str) -> bool:

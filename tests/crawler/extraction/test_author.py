@@ -172,3 +172,20 @@ def test_a_counter_run_into_the_authors_name_is_no_part_of_it():
             "<span><i class='fa fa-eye'></i>1.245</span></div>")
     html = page().replace(b'<div class="date">Ng\xc3\xa0y 12/03/2024</div>', line.encode())
     assert extract_page(html, "http://x.gov.vn/tin/1").author == "Minh Tâm"
+
+
+@pytest.mark.parametrize("closing, want", [
+    ("<p align='right'>Minh Tâm - 12/03/2024</p>", "Minh Tâm"),
+    ("<p align='right'><b>Minh Tâm</b> - 12/03/2024</p>", "Minh Tâm"),
+    ("<p align='right'>N.H | 12/03/2024 15:30</p>", "N.H"),
+    ("<p align='right'>Minh Tâm (12/03/2024)</p>", "Minh Tâm"),
+])
+def test_a_signature_and_its_day_closing_the_text_give_the_author_and_leave_the_text(closing, want):
+    result = extract_page(page(inside=closing), "https://myloc.namdinh.gov.vn/tin/1")
+    assert (result.author, result.text.endswith("năm tiếp theo.")) == (want, True)
+
+
+def test_a_units_name_and_a_day_closing_the_text_give_no_author():
+    # where the post was written, not who wrote it
+    result = extract_page(page(inside="<p align='right'>Huyện Mỹ Lộc - 12/03/2024</p>"), "https://myloc.namdinh.gov.vn/tin/1")
+    assert result.author is None
