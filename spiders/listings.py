@@ -133,8 +133,9 @@ class ListingDiscovery:
     def form_pages(self, response: TextResponse, root, hops: int):
         """The pages a pager asks by setting the page's form field and submitting the form
         (:func:`~crawler.discovery.navigators.form_pagers`), each once; the page shown is not asked."""
-        page_key = self.key_of(response.url)
-        for page in form_pagers(root, response.text):
+        pages = form_pagers(root, response.text)
+        page_key = self.key_of(response.url) if pages else ""
+        for page in pages:
             if not response.meta.get("postback"):
                 self.seen.add(f"{page_key}#{page.field}={page.current}")
             key = f"{page_key}#{page.field}={page.value}"
