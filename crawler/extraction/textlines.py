@@ -44,8 +44,8 @@ def finish_text(raw: str, title: str, date_lines: list[str], signature: bool = T
         if not lines:
             break
         last = lines[-1]
-        if is_account(last):  # "admin admin": who published it on the portal, no line of the text
-            pass
+        if is_account(last) or (signature and dated_place(last)):
+            pass  # "admin admin": who published it on the portal; a place and a day: no line of the text
         elif result.source is None and (source := source_line(last)):
             result.source = source
         elif signature and result.author is None and is_signature(BYLINE_LABEL.sub("", last).strip()):
@@ -74,11 +74,26 @@ SIGNED_DAY = re.compile(r"^(?P<name>[^\d|()]{2,60})\s*(?:\s[-–|]\s*|\|\s*|\()(
 def signed_day(line: str) -> str | None:
     """The signature of a closing line that is a signature and a day alone, else None. Only a
     dash, a bar or brackets: "Hà Nội, ngày 07/08/2019" is a place's dateline, no signature."""
+    name = _before_day(line)
+    return name if name and is_signature(name) and not PLACE.match(fold(name)) else None
+
+
+def dated_place(line: str) -> bool:
+    """A closing line that is a unit's name and a day alone ("Huyện Mỹ Lộc - 12/03/2024"): where
+    and when the post was written, no line of its text."""
+    name = _before_day(line)
+    return bool(name) and bool(PLACE.match(fold(name))) and len(name.split()) <= PLACE_WORDS
+
+
+PLACE_WORDS = 6
+
+
+def _before_day(line: str) -> str:
+    """What stands before a dash, a bar or a bracket followed by a day alone ('' otherwise)."""
     found = SIGNED_DAY.match(line)
     if found is None or not contains_date(found["day"]) or words_besides_dates(found["day"]):
-        return None
-    name = found["name"].strip(" -–|")
-    return name if is_signature(name) and not PLACE.match(fold(name)) else None
+        return ""
+    return found["name"].strip(" -–|")
 
 
 # a unit's name before a dash is where a post was written, not who wrote it

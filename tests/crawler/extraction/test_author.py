@@ -185,7 +185,7 @@ def test_a_signature_and_its_day_closing_the_text_give_the_author_and_leave_the_
     assert (result.author, result.text.endswith("năm tiếp theo.")) == (want, True)
 
 
-def test_a_units_name_and_a_day_closing_the_text_give_no_author():
-    # where the post was written, not who wrote it
+def test_a_units_name_and_a_day_closing_the_text_give_no_author_and_leave_the_text():
+    # where and when the post was written, not who wrote it
     result = extract_page(page(inside="<p align='right'>Huyện Mỹ Lộc - 12/03/2024</p>"), "https://myloc.namdinh.gov.vn/tin/1")
-    assert result.author is None
+    assert (result.author, result.text.endswith("năm tiếp theo.")) == (None, True)
