@@ -99,11 +99,10 @@ def _script_urls(script: str) -> Iterator[tuple[str, int | None]]:
             yield url, first
 
 
-def _evaluate(expression: str, script: str, slot: str = "") -> tuple[str, int | None]:
+def _evaluate(expression: str, script: str) -> tuple[str, int | None]:
     """A concatenation of literals and variables as the script would make it ('' where a
     variable's value is not in the script), and the first paging value where a variable fills
-    a paging parameter (``'...&page=' + pageIndex``; ``slot``: the parameter a whole expression
-    is the value of)."""
+    a paging parameter (``'...&page=' + pageIndex``)."""
     url, first = "", None
     for term in re.findall(TERM, expression):
         if term[0] in "'\"":
@@ -113,7 +112,7 @@ def _evaluate(expression: str, script: str, slot: str = "") -> tuple[str, int | 
         else:  # a variable: its value in the script, or the paging slot
             name = term.split(".")[-1]
             value = re.search(ASSIGN.format(name=re.escape(name)), script, re.M)
-            param = slot or (url.rsplit("&", 1)[-1].rsplit("?", 1)[-1][:-1] if url.endswith("=") else "")
+            param = url.rsplit("&", 1)[-1].rsplit("?", 1)[-1][:-1] if url.endswith("=") else ""
             if param and PAGE_PARAM.match(param):
                 first = int(value[1]) if value and value[1].isdigit() else 1
                 url += str(first)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
 
 from lxml import etree
 
@@ -34,15 +35,9 @@ MAX_LINKS = 500  # addresses read from one page's calls
 def navigators(root) -> dict[str, tuple[list[str], str]]:
     """The page's navigating functions: name -> (parameters, the address's expression)."""
     found = {}
-    for script in root.iter("script"):
-        code = script.text or ""
-        if script.get("src") or "location" not in code:
-            continue
-        for function in FUNCTION.finditer(code):
-            if navigation := NAVIGATION.search(function["body"]):
-                params = [p.strip() for p in function["params"].split(",") if p.strip()]
-                name = function["name"] or function["var"]
-                found[name] = (params, (navigation["assigned"] or navigation["called"]).strip())
+    for name, params, body in _functions(root, "location"):
+        if navigation := NAVIGATION.search(body):
+            found[name] = (params, (navigation["assigned"] or navigation["called"]).strip())
     return found
 
 
@@ -53,17 +48,30 @@ def called_links(root, html: str) -> list[tuple[object, str]]:
     if "location" not in html or "function" not in html:
         return []
     functions = navigators(root)
-    if not functions:
-        return []
-    found = []
-    for el in CALLERS(root):
+    built = ((el, _built(*functions[name], args)) for el, name, args in _calls(root, functions))
+    return list(islice(((el, address) for el, address in built if address), MAX_LINKS))
+
+
+def _functions(root, word: str):
+    """(name, parameters, body) of each short function of the page's inline scripts that hold
+    ``word``."""
+    for script in root.iter("script"):
+        code = script.text or ""
+        if script.get("src") or word not in code:
+            continue
+        for function in FUNCTION.finditer(code):
+            params = [p.strip() for p in function["params"].split(",") if p.strip()]
+            yield function["name"] or function["var"], params, function["body"]
+
+
+def _calls(root, functions: dict):
+    """(element, function's name, its arguments as written) for each click that calls one of
+    ``functions``."""
+    for el in CALLERS(root) if functions else []:
         code = f"{el.get('onclick') or ''} {el.get('href') or ''}"
         for call in CALL.finditer(code):
-            if call["name"] in functions and (address := _built(*functions[call["name"]], call["args"])):
-                found.append((el, address))
-                if len(found) >= MAX_LINKS:
-                    return found
-    return found
+            if call["name"] in functions:
+                yield el, call["name"], call["args"]
 
 
 def _built(params: list[str], expression: str, args: str) -> str:
@@ -107,37 +115,28 @@ def form_pagers(root, html: str) -> list[FormPage]:
         return []
     functions = _submitters(root)
     found: dict[tuple[str, str], FormPage] = {}
-    for el in CALLERS(root) if functions else []:
-        code = f"{el.get('onclick') or ''} {el.get('href') or ''}"
-        for call in CALL.finditer(code):
-            if call["name"] not in functions:
-                continue
-            params, reference, param = functions[call["name"]]
-            args = dict(zip(params, (a.strip() for a in call["args"].split(",")), strict=False))
-            value = (literal[2] if (literal := STRING.match(args.get(param, ""))) else args.get(param, ""))
-            if value.isdigit() and (field := _field(root, *reference)) is not None:  # a page, not a search
-                name = field.get("name")
-                found.setdefault((name, value), FormPage(name, value, field.get("value") or "",
-                                                         f"//form[.//*[@name='{name}']]"))
+    for _, name, given in _calls(root, functions):
+        params, reference, param = functions[name]
+        args = dict(zip(params, (a.strip() for a in given.split(",")), strict=False))
+        value = (literal[2] if (literal := STRING.match(args.get(param, ""))) else args.get(param, ""))
+        if value.isdigit() and (field := _field(root, *reference)) is not None:  # a page, not a search
+            name = field.get("name")
+            found.setdefault((name, value), FormPage(name, value, field.get("value") or "",
+                                                     f"//form[.//*[@name='{name}']]"))
     return list(found.values())[:MAX_LINKS]
 
 
 def _submitters(root) -> dict[str, tuple[list[str], tuple[str, str], str]]:
     """name -> (parameters, (how the field is named: "name" or "id", its name), the parameter set)."""
     found = {}
-    for script in root.iter("script"):
-        code = script.text or ""
-        if script.get("src") or "submit" not in code:
+    for name, params, body in _functions(root, "submit"):
+        if not SUBMIT.search(body) or not (setter := FIELD_SET.search(body)):
             continue
-        for function in FUNCTION.finditer(code):
-            body, params = function["body"], [p.strip() for p in function["params"].split(",") if p.strip()]
-            if not SUBMIT.search(body) or not (setter := FIELD_SET.search(body)):
-                continue
-            param = setter["value"] or setter["by_id"] or setter["by_jquery"]
-            named = setter["element"] or setter["field"]
-            if param in params:
-                reference = ("name", named) if named else ("id", setter["id"] or setter["jquery"])
-                found[function["name"] or function["var"]] = (params, reference, param)
+        param = setter["value"] or setter["by_id"] or setter["by_jquery"]
+        named = setter["element"] or setter["field"]
+        if param in params:
+            reference = ("name", named) if named else ("id", setter["id"] or setter["jquery"])
+            found[name] = (params, reference, param)
     return found
 
 

@@ -69,6 +69,10 @@ def finish_text(raw: str, title: str, date_lines: list[str], signature: bool = T
 
 # a signature, then the day: "Minh Tâm - 07/08/2019", "N.H | 07/08/2019 15:30", "Minh Tâm (07/08/2019)"
 SIGNED_DAY = re.compile(r"^(?P<name>[^\d|()]{2,60})\s*(?:\s[-–|]\s*|\|\s*|\()(?P<day>[^()|]*\d[^()|]*?)\)?$")
+SIGNED_MAX = 100  # characters: a name and a day (a paragraph closing the text is not read for them)
+# a unit's name before a dash is where a post was written, not who wrote it
+PLACE = re.compile(r"(?:huyen|xa|tinh|thanh pho|tp\.?|thi xa|thi tran|quan|phuong)\s")
+PLACE_WORDS = 6
 
 
 def signed_day(line: str) -> str | None:
@@ -85,19 +89,12 @@ def dated_place(line: str) -> bool:
     return bool(name) and bool(PLACE.match(fold(name))) and len(name.split()) <= PLACE_WORDS
 
 
-PLACE_WORDS = 6
-
-
 def _before_day(line: str) -> str:
     """What stands before a dash, a bar or a bracket followed by a day alone ('' otherwise)."""
-    found = SIGNED_DAY.match(line)
+    found = SIGNED_DAY.match(line) if len(line) <= SIGNED_MAX else None
     if found is None or not contains_date(found["day"]) or words_besides_dates(found["day"]):
         return ""
     return found["name"].strip(" -–|")
-
-
-# a unit's name before a dash is where a post was written, not who wrote it
-PLACE = re.compile(r"(?:huyen|xa|tinh|thanh pho|tp\.?|thi xa|thi tran|quan|phuong)\s")
 
 
 def _title_line(folded: str, folded_title: str) -> bool:
