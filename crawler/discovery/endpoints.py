@@ -17,6 +17,7 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from itertools import islice
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from lxml import etree
@@ -135,15 +136,16 @@ OPTION_DATA = re.compile(rf"\bdata\s*:\s*(?:(?P<json>JSON\.stringify\(\s*)?\{{(?
 OPTION_JSON = re.compile(r"\bcontentType\s*:\s*['\"][^'\"]*json", re.I)
 PAIR = re.compile(rf"""(?:^|,)\s*['"]?(?P<key>[A-Za-z_$][\w$]*)['"]?\s*:\s*(?P<value>{STRING}|[^,]+)""")
 MAX_OPTIONS = 4000  # characters of a $.ajax call's options read
+MAX_CALLS = 50  # calls of each kind read from one script: a listing's script makes a few
 
 
 def _ajax_calls(script: str) -> Iterator[tuple[str, bool, dict | str, bool]]:
     """jQuery's calls in ``script``: (address expression, a POST, its data: an object's inside as
     a dict, or a query string's expression, sent as JSON)."""
-    for match in SHORTHAND.finditer(script):
+    for match in islice(SHORTHAND.finditer(script), MAX_CALLS):
         post = bool(match["load"]) or match["verb"] == "post"
         yield match["url"], post, _pairs(match["data"]), bool(match["json"])
-    for match in AJAX.finditer(script):
+    for match in islice(AJAX.finditer(script), MAX_CALLS):
         options = _balanced(script, match.end() - 1)
         url, data = OPTION_URL.search(options), OPTION_DATA.search(options)
         if url and data:

@@ -20,8 +20,11 @@ from itertools import islice
 from lxml import etree
 
 # a short function, its body without braces of its own (a pager's, not an application's)
-FUNCTION = re.compile(r"(?:function\s+(?P<name>[A-Za-z_$][\w$]*)|(?P<var>[A-Za-z_$][\w$]*)\s*=\s*function)\s*"
-                      r"\((?P<params>[^()]*)\)\s*\{(?P<body>[^{}]{0,600})\}")
+# (a name is read from its first character only and is short: a minified script's long runs of
+# letters would be tried from every one of them otherwise, in time growing as their square)
+FUNCTION = re.compile(r"(?:function\s+(?P<name>[A-Za-z_$][\w$]{0,80})"
+                      r"|(?<![\w$])(?P<var>[A-Za-z_$][\w$]{0,80})\s*=\s*function)"
+                      r"\s*\((?P<params>[^()]{0,200})\)\s*\{(?P<body>[^{}]{0,600})\}")
 NAVIGATION = re.compile(
     r"\b(?:window\.|document\.|self\.|top\.)?location(?:\.href)?\s*=\s*(?P<assigned>[^;\n}]+)"
     r"|\blocation\.(?:replace|assign)\(\s*(?P<called>[^()]+?)\s*\)")
@@ -115,15 +118,20 @@ def form_pagers(root, html: str) -> list[FormPage]:
         return []
     functions = _submitters(root)
     found: dict[tuple[str, str], FormPage] = {}
+    fields: dict[tuple[str, str], object] = {}  # each function's field, looked for once
     for _, name, given in _calls(root, functions):
         params, reference, param = functions[name]
         args = dict(zip(params, (a.strip() for a in given.split(",")), strict=False))
         value = (literal[2] if (literal := STRING.match(args.get(param, ""))) else args.get(param, ""))
-        if value.isdigit() and (field := _field(root, *reference)) is not None:  # a page, not a search
+        if reference not in fields:
+            fields[reference] = _field(root, *reference)
+        if value.isdigit() and (field := fields[reference]) is not None:  # a page, not a search
             name = field.get("name")
             found.setdefault((name, value), FormPage(name, value, field.get("value") or "",
                                                      f"//form[.//*[@name='{name}']]"))
-    return list(found.values())[:MAX_LINKS]
+            if len(found) >= MAX_LINKS:
+                break
+    return list(found.values())
 
 
 def _submitters(root) -> dict[str, tuple[list[str], tuple[str, str], str]]:

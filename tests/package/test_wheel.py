@@ -41,8 +41,11 @@ def installed(tmp_path_factory) -> Path:
     work = tmp_path_factory.mktemp("wheel")
     # a clean copy: an in-tree build reuses build/lib, where modules since moved or removed linger
     source = work / "source"
+    # (without the tools' caches: mypy, run by another test at the same time, writes and removes
+    # its cache's -wal while the copy walks it, and the copy failed on a file gone)
     shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(
-        ".venv", "build", "dist", "*.egg-info", ".git", "__pycache__", "*.db", "warcs", "fixtures"))
+        ".venv", "build", "dist", "*.egg-info", ".git", "__pycache__", "*.db", "warcs", "fixtures",
+        ".mypy_cache", ".ruff_cache", ".pytest_cache"))
     offline = ["--no-index", "--find-links", WHEELHOUSE, "--quiet"]
     run(sys.executable, "-m", "pip", "wheel", "--no-deps", *offline, "-w", work / "dist", source, cwd=work)
     (wheel,) = (work / "dist").glob("govarchive-*.whl")
