@@ -54,11 +54,13 @@ _SIZE_OR_COUNT = re.compile(r"^[\d.,\s]*(?:[kmg]?b|bytes?|lượt.*)?$", re.I)
 
 def _row_name(anchor, label: str) -> str:
     """The file's name in the table row a generic link stands in ("tb-1.pdf | 245 KB | Tải về"):
-    the row's longest cell that is not the link's, a number or a size."""
+    the row's longest cell that is not the link's, a number or a size. A cell that holds the
+    link is its words' ("Nhấn vào để xem: chi tiết"), no name."""
     row = next(anchor.iterancestors("tr"), None)
     if row is None:
         return ""
-    cells = [clean_line(cell.text_content()) for cell in row.iter("td", "th")]
+    around = set(anchor.iterancestors())
+    cells = [clean_line(cell.text_content()) for cell in row.iter("td", "th") if cell not in around]
     names = [c for c in cells if c and c != label and not _SIZE_OR_COUNT.match(c)]
     return max(names, key=len) if names else ""
 

@@ -101,7 +101,8 @@ NOISE_LINE = re.compile(
     # the visitor counter and the portal's clock ("Hôm nay: 1.234", "Hôm nay: Thứ Sáu, 06/12/2024"),
     # not a sentence that opens on the same words ("Hôm nay (12/8), UBND huyện ..."); a
     # breadcrumb's first item, not "Trang chủ của xã ..."
-    r"^(?:(?:so )?luot (?:truy cap|xem)|dang (?:truy cap|online)|hom nay\s*(?::|[\d.,]+$)|tong (?:so )?luot"
+    r"^(?:(?:so )?luot (?:nguoi )?(?:truy cap|xem)|dang (?:truy cap|online)|hom nay\s*(?::|[\d.,]+$)"
+    r"|tong (?:so )?luot"
     r"|trang chu\s*(?:[»›>/|:]|$)|ban dang o|xem tiep|xem them|doc tiep|tags?\b|tu khoa\b"
     # a rating widget, a comment box's label, the attachment box's label row (the attachments
     # are listed after the text, each with its label and address)
@@ -173,12 +174,14 @@ def _short_text(el: lxml_html.HtmlElement) -> str:
 
 
 def _climb(el, stats: dict, limit: int, strong: bool = False, opening: bool = False,
-           after_prose: bool = False):
+           after_prose: bool = False, spare_post: bool = False):
     """Largest ancestor of ``el`` that is still small and holds no prose; ``opening``: that ``el``
     opens, nothing with text before it (a widget's heading opens its box: a block that holds
     something before it holds more than the widget, a short notice above "Các tin khác");
     ``after_prose``: no article's prose before it (a copyright line under a short post's text
-    took the post with it)."""
+    took the post with it); ``spare_post``: none holding a headline or a document's link (the
+    tools' "Bản in" under a notice of a title and its file, both in fewer than 300 characters,
+    took the notice with them)."""
     parent = el.getparent()
     while parent is not None and parent.tag not in ("body", "html"):
         ps = stats.get(parent)
@@ -190,8 +193,26 @@ def _climb(el, stats: dict, limit: int, strong: bool = False, opening: bool = Fa
             break
         if after_prose and _prose_before(el, stats):
             break
+        if spare_post and _holds_post(parent):
+            break
         el, parent = parent, parent.getparent()
     return el
+
+
+_HEADLINE = re.compile(r"^h[1-4]$")
+_TITLE_CLASS = re.compile(r"title|tieu-?de", re.I)
+
+
+def _holds_post(block) -> bool:
+    """A small block holds a headline (a heading, an element classed a title) or a document's link:
+    a short post's parts, which no tools row holds."""
+    for el in block.iter():
+        if not isinstance(el.tag, str):
+            continue
+        if _HEADLINE.match(el.tag) or _TITLE_CLASS.search(el.get("class", "")) \
+                or (el.tag == "a" and is_document(el.get("href") or "")):
+            return True
+    return False
 
 
 def _text_before(el, parent, stats: dict) -> bool:
@@ -238,7 +259,7 @@ def _verdict(el, s: _Stats, stats: dict):
         if text in WIDGET_HEADINGS:
             return _climb(el, stats, 1500, opening=True)
         if text in TOOL_STRINGS:
-            return _climb(el, stats, 300)
+            return _climb(el, stats, 300, spare_post=True)
     return None
 
 

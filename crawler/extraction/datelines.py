@@ -113,7 +113,8 @@ def find_date_lines(
         # only a last change's day ("Cập nhật lúc 10:15 02/12/2024") near the title: the day the
         # editor typed below the text is the post's, and gives way to nothing but a posted day
         return _closing_date(body) + found
-    return found or _posted_in_body(body) or _opening_date(body, title) or _closing_date(body)
+    return (found or _posted_in_body(body) or _opening_date(body, title)
+            or (_header_row_dates(region) if region is not body else []) or _closing_date(body))
 
 
 # the day a line says the post was published, wherever it stands in the line; and the day of its
@@ -326,7 +327,9 @@ def _header_row_dates(body: lxml_html.HtmlElement, levels: int = 3) -> list[str]
     """Where the title is inside the body (table layouts: ``<b>`` in the content cell), the day
     may sit in the row above, beside the category (SharePoint's ``<td class="Time">``): short
     dated blocks before the body, within a few levels of it, nearest first; none inside a list
-    of links (a sidebar's headlines with their days)."""
+    of links (a sidebar's headlines with their days). ``body`` may also be the block holding
+    the title and the text, where the category's row is a table of its own above it (LacViet's
+    SharePoint news part: ``div.container_top_mid2`` before ``div#part1``)."""
     region = body
     for _ in range(levels):
         parent = region.getparent()
@@ -343,7 +346,7 @@ def _header_row_dates(body: lxml_html.HtmlElement, levels: int = 3) -> list[str]
             continue  # a leaf: the cell or span that holds the day itself
         text = clean_line(el.text_content())
         if len(text) <= 80 and contains_date(text) and not NOISE_LINE.match(fold(text)) \
-                and not _among_links(el, region):  # "Hôm nay: 05/12/2026" is the clock
+                and not is_clock(text) and not _among_links(el, region):  # "Hôm nay: 05/12/2026"
             dated.append(text)
     return dated[::-1]
 

@@ -440,3 +440,20 @@ def test_a_meta_row_whose_piece_holds_the_date_is_read_by_that_piece():
     meta = "<div class='meta'><span>Cập nhật lúc: 09:15 26/02/2019</span><span>1.245</span></div>"
     result = read(f"<div class='ct'><h1>{TITLE}</h1>{meta}{PROSE}{PROSE}</div>")  # a view count beside it
     assert result.published_at == "2019-02-26T09:15:00+07:00" and "Cập nhật" not in result.text
+
+
+def test_the_day_beside_the_category_in_a_table_of_its_own_above_the_posts_block_is_the_date():
+    # LacViet's news part on SharePoint: the header row's table stands before the post's own
+    result = read("<div class='part'><div class='container_top_mid2'><table><tr class='ms-news-header'>"
+                  "<td class='FolderTitle'>Tin Kinh tế - Đời sống</td><td class='Time'>08/11/2019</td></tr>"
+                  f"</table></div><div id='part1'><table><tr><td><p class='Title'>{TITLE}</p></td></tr>"
+                  f"<tr><td>{PROSE}{PROSE}</td></tr></table></div></div>")
+    assert (result.title, result.published_at) == (TITLE, "2019-11-08")
+
+
+def test_a_clock_above_the_posts_block_is_no_date_for_it():
+    result = read("<div class='part'><div class='top'><table><tr><td>Hôm nay, Thứ Tư, 08/11/2023</td></tr>"
+                  "</table></div>"
+                  f"<div id='part1'><table><tr><td><p class='Title'>{TITLE}</p></td></tr>"
+                  f"<tr><td>{PROSE}{PROSE}</td></tr></table></div></div>")
+    assert result.published_at is None

@@ -602,3 +602,27 @@ def test_a_table_of_files_whose_rows_open_them_by_script_stays_a_table():
                    f"về việc phê duyệt kế hoạch năm 2024</td><td>0{i}/04/2024</td></tr>" for i in range(1, 8))
     r = extract_page(unknown("Văn bản chỉ đạo điều hành", f"<table>{rows}</table>"), "https://huyen.gov.vn/van-ban")
     assert r.attachments == []
+
+
+# LacViet's news part on SharePoint: the category and the day in a table of their own above the
+# post's table, whose rows are the title, the lead, the text and the file; the tools under it
+LACVIET = ("<html><head><title>Trang Thông Tin Điện Tử huyện Tân Phú</title></head><body>"
+           "<ul class='menu'><li><a href='/'>Trang chủ</a></li><li><a href='/tin-tuc'>Tin tức</a></li>"
+           "<li><a href='/thong-bao'>Thông báo</a></li></ul><div class='snCenter'><div class='ms-WPBody'>"
+           "<div class='container_top_mid2'><table><tr class='ms-news-header'><td class='FolderTitle'>"
+           "Thông báo</td><td class='Time'>09/01/2020</td></tr></table></div><div id='part1'>"
+           "<table id='tableforprint'><tr><td><p class='Title'>{title}</p></td></tr>"
+           "<tr><td><b class='lv_description_mode1'> </b></td></tr><tr><td><div class='ExternalClass'>"
+           "<p><br/></p></div></td></tr><tr><td class='td_ct2'><div class='htvb_Att_img'>Nhấn vào để xem "
+           "<a class='htvb_ahref' href='/img/01-TB-UBND_2020.PDF'>: chi tiết<img src='/i/doc.png'/></a>"
+           "</div></td></tr></table><br/><span class='css_readCounter'>Số lượt người xem : <b></b></span>"
+           "<span class='css_printandback'><a class='print' href='javascript: popuponclick()'> Bản in </a>"
+           "</span></div></div></div></body></html>")
+
+
+def test_a_notice_of_a_file_under_its_title_is_not_taken_with_the_print_tool_under_it():
+    title = "Thông báo về lịch tiếp công dân của Lãnh đạo UBND huyện 6 tháng đầu năm 2020"
+    r = resolve_date(extract_page(LACVIET.format(title=title).encode(), "http://tanphu.gov.vn/01-tb-ubnd/"))
+    assert (r.is_article, r.title, r.published_at[:10]) == (True, title, "2020-01-09")
+    assert r.attachments == [{"label": "01-TB-UBND_2020.PDF", "url": "http://tanphu.gov.vn/img/01-TB-UBND_2020.PDF"}]
+    assert "Số lượt" not in r.text and "Bản in" not in r.text
