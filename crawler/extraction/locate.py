@@ -6,6 +6,7 @@ link text does not count); a short post's block is found from its title (:func:`
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from lxml import html as lxml_html
@@ -124,7 +125,7 @@ def post_block(title: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
     # title"><h2>), is no other heading
     block, around = None, {title, *title.iterancestors(), *title.iter()}
     for ancestor in title.iterancestors():
-        if ancestor.tag in ("body", "html"):
+        if ancestor.tag in ("body", "html") or _holds_side_column(ancestor, around):
             break
         links = [clean_line(a.text_content()) for a in ancestor.iter("a") if _is_link(a)]
         headings = sum(1 for h in ancestor.iter(*HEADING_TAGS) if h not in around)
@@ -134,6 +135,21 @@ def post_block(title: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
     if block is None or clean_line(block.text_content()) == clean_line(title.text_content()):
         return None
     return block
+
+
+# a page's side column, by its class's own word ("snRight", "col-left", "cot-phai", "sidebar"), not
+# a line's alignment ("text-left")
+_SIDE = re.compile(r"^(?:sn|col-?|column-?|cot-?)?(?:right|left|phai|trai)(?:-?col(?:umn)?)?$"
+                   r"|^side-?bar\b", re.I)
+
+
+def _holds_side_column(block: lxml_html.HtmlElement, around: set) -> bool:
+    """One of ``block``'s children, off the title's path, is a side column: a notice's block stops
+    below it (after boilerplate removal, a sidebar's lone heading, "Bản đồ hành chính" over a map
+    picture, was all that was left of it, and was read as the notice's text)."""
+    return any(child not in around and isinstance(child.tag, str)
+               and any(_SIDE.match(word) for word in child.get("class", "").split())
+               for child in block)
 
 
 def right_after(el: lxml_html.HtmlElement, block: lxml_html.HtmlElement) -> bool:

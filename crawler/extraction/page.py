@@ -170,11 +170,13 @@ def extract_html(html: str, url: str | None = None, site: SiteProfile | None = N
         ranked = body_candidates(root, lambda el: el is title_el or names_the_page(el, parts))
     if ranked:  # not a sidebar's prose beside a short post
         body, title_el = post_text(root, ranked, title_el, parts)
+    notice = None  # a short notice's block, found from its title
     if not known_body and title_el is not None and (body is None or plain_len(body) < SHORT_POST):
         block = post_block(title_el)  # a short notice: its title tells where it stands
         if block is not None and (body is None or not (body.getparent() is block.getparent()
                                                        or right_after(body, block))):
-            body = block  # (a short post's text beside its head block, or in the block after it, is its own)
+            # (a short post's text beside its head block, or in the block after it, is its own)
+            body = notice = block
     result.title = _title_text(title_el, meta, crumb, labels)
     shown = [d for p in profiles for d in p.date_lines(root)]
     date_lines = heading_dates(title_el) + find_date_lines(title_el, body)
@@ -198,6 +200,10 @@ def extract_html(html: str, url: str | None = None, site: SiteProfile | None = N
             # the only text was a sidebar's prose, left out (sideprose): so it is of trafilatura's
             # reading, which read the page as served
             chosen = Candidate(chosen.name, kept_only(chosen.text, root), chosen.comments)
+        elif notice is not None and chosen is not None and chosen.name == "trafilatura":
+            # a notice's lines are its block's: what trafilatura reads outside it is another
+            # column's (a side column's heading our rules left, "Bản đồ hành chính")
+            chosen = Candidate(chosen.name, kept_only(chosen.text, notice), chosen.comments)
         result.body_from = chosen.name if chosen else ""
         result.comments = clean_text(other.comments) if other and other.comments else ""
     if chosen is not None:

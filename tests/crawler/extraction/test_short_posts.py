@@ -617,7 +617,8 @@ LACVIET = ("<html><head><title>Trang Thông Tin Điện Tử huyện Tân Phú</
            "<a class='htvb_ahref' href='/img/01-TB-UBND_2020.PDF'>: chi tiết<img src='/i/doc.png'/></a>"
            "</div></td></tr></table><br/><span class='css_readCounter'>Số lượt người xem : <b></b></span>"
            "<span class='css_printandback'><a class='print' href='javascript: popuponclick()'> Bản in </a>"
-           "</span></div></div></div></body></html>")
+           "</span></div></div></div><div class='snRight'><div class='ms-navheader'><span>Bản đồ hành chính"
+           "</span></div><a href='/ban-do/'><img src='/i/bando.png'/></a></div></body></html>")
 
 
 def test_a_notice_of_a_file_under_its_title_is_not_taken_with_the_print_tool_under_it():
@@ -626,3 +627,10 @@ def test_a_notice_of_a_file_under_its_title_is_not_taken_with_the_print_tool_und
     assert (r.is_article, r.title, r.published_at[:10]) == (True, title, "2020-01-09")
     assert r.attachments == [{"label": "01-TB-UBND_2020.PDF", "url": "http://tanphu.gov.vn/img/01-TB-UBND_2020.PDF"}]
     assert "Số lượt" not in r.text and "Bản in" not in r.text
+
+
+def test_a_notices_block_stops_short_of_the_pages_side_column():
+    # the right column's heading over a map's picture was all boilerplate removal left of it
+    title = "Thông báo về lịch tiếp công dân của Lãnh đạo UBND huyện 6 tháng đầu năm 2020"
+    r = extract_page(LACVIET.format(title=title).encode(), "http://tanphu.gov.vn/01-tb-ubnd/")
+    assert r.is_article and "Bản đồ" not in r.text
