@@ -352,12 +352,19 @@ def _header_row_dates(body: lxml_html.HtmlElement, levels: int = 3) -> list[str]
 
 
 def _among_links(el: lxml_html.HtmlElement, region: lxml_html.HtmlElement) -> bool:
+    """In a list of links, or beside another post's headline (a featured post's box above the
+    text: one link, of a headline's length; the section's name beside the day is short)."""
     for ancestor in el.iterancestors():
         if ancestor is region:
             return False
-        if len(ancestor.findall(".//a")) >= 2 or ancestor.tag == "li":
+        links = ancestor.findall(".//a")
+        if len(links) >= 2 or ancestor.tag == "li" \
+                or any(len(clean_line(a.text_content())) >= HEADLINE_CHARS for a in links):
             return True
     return False
+
+
+HEADLINE_CHARS = 30  # a link this long names another post
 
 
 def find_times(title: lxml_html.HtmlElement | None, body: lxml_html.HtmlElement | None) -> list[str]:

@@ -457,3 +457,11 @@ def test_a_clock_above_the_posts_block_is_no_date_for_it():
                   f"<div id='part1'><table><tr><td><p class='Title'>{TITLE}</p></td></tr>"
                   f"<tr><td>{PROSE}{PROSE}</td></tr></table></div></div>")
     assert result.published_at is None
+
+
+def test_a_featured_posts_day_above_an_undated_posts_block_is_no_date_for_it():
+    featured = ("<div class='hot'><table><tr><td><a href='/tin/1.html'>Huyện tổ chức lễ khánh thành cầu "
+                "dân sinh ở xã Phú Lâm</a></td><td>05/11/2019</td></tr></table></div>")
+    result = read(f"<div class='part'>{featured}<div id='part1'><table><tr><td><p class='Title'>{TITLE}</p>"
+                  f"</td></tr><tr><td>{PROSE}{PROSE}</td></tr></table></div></div>")
+    assert result.published_at is None
