@@ -339,23 +339,44 @@ def _header_row_dates(body: lxml_html.HtmlElement, levels: int = 3) -> list[str]
     if region is body:
         return []
     dated = []
+    holds = {body, *body.iterancestors()}  # the blocks that hold the post: no list of links
     for position, el in enumerate(region.iter()):
         if position > MAX_SCAN or el is body:
             break
-        if not isinstance(el.tag, str) or el.tag == "a" or len(el):
-            continue  # a leaf: the cell or span that holds the day itself
+        if not isinstance(el.tag, str) or el.tag == "a":
+            continue
         text = clean_line(el.text_content())
-        if len(text) <= 80 and contains_date(text) and not NOISE_LINE.match(fold(text)) \
-                and not is_clock(text) and not _among_links(el, region):  # "Hôm nay: 05/12/2026"
-            dated.append(text)
+        if len(text) > 80:
+            continue
+        text = badge_read(el, text)  # a badge of pieces ("25", "Tháng 7", "2024") read as a day
+        if not contains_date(text) \
+                or any(isinstance(c.tag, str) and contains_date(c.text_content()) for c in el):
+            continue  # the smallest element that holds the day: the cell or span, or the badge
+        if not NOISE_LINE.match(fold(without_counters(text))) and not is_clock(text) \
+                and not _among_links(el, holds):  # "Hôm nay: 05/12/2026"
+            dated.append(_inline_line(el, text))
     return dated[::-1]
 
 
-def _among_links(el: lxml_html.HtmlElement, region: lxml_html.HtmlElement) -> bool:
+INLINE = frozenset({"span", "font", "b", "strong", "i", "em", "small", "time", "label"})
+
+
+def _inline_line(el: lxml_html.HtmlElement, text: str) -> str:
+    """The line a day stands in: its inline wrappers' text ("<span><time>15/03/2024</time> |
+    Tác giả: Minh Tâm</span>"), the author beside the day included."""
+    line = el
+    while (parent := line.getparent()) is not None and parent.tag in INLINE:
+        line = parent
+    wider = clean_line(line.text_content()) if line is not el else text
+    return wider if len(wider) <= MAX_LINE else text
+
+
+def _among_links(el: lxml_html.HtmlElement, holds: set) -> bool:
     """In a list of links, or beside another post's headline (a featured post's box above the
-    text: one link, of a headline's length; the section's name beside the day is short)."""
+    text: one link, of a headline's length; the section's name beside the day is short). The
+    blocks that hold the post too (``holds``) are no list: their links are the breadcrumb's."""
     for ancestor in el.iterancestors():
-        if ancestor is region:
+        if ancestor in holds:
             return False
         links = ancestor.findall(".//a")
         if len(links) >= 2 or ancestor.tag == "li" \

@@ -28,7 +28,8 @@ an h4, and the section's earlier posts ("Các tin đã đưa:") and the links to
 next posts among the widgets; a post shown above only two others, its headline a link; and a
 notice's file on Google Drive. Stop 53's: a section's name of five words and more ("Chương
 trình mục tiêu quốc gia xây dựng nông thôn mới"), which reads as no label, and a ``<title>``
-that repeats the section's name.
+that repeats the section's name. Stop 58's: the section and the day in a header row of a table
+of their own above the post's block (LacViet's SharePoint news part, as real pages print it).
 
 A second set puts a section's pages together from the same parts: listings in six styles (a
 list, rows of a table, blocks, teasers with their leads, links a paragraph each, excerpts cut
@@ -250,6 +251,9 @@ def _main(rnd: random.Random, title_el: str, date_el: str, lead_el: str, body: s
     section = rnd.choice([f"<div class='cat'>{name}</div>", f"<h1 class='cat'>{name}</h1>",
                           f"<h2 class='title-cat'><a href='/tin'>{name}</a></h2>", "", ""])
     head = [title_el, date_el] if rnd.random() < 0.7 else [date_el, title_el]
+    if date_el and rnd.random() < 0.1:  # LacViet's SharePoint part: the section and the day in a table
+        section, head = ("<div class='container_top_mid2'><table><tr class='ms-news-header'><td class='FolderTitle'>"
+                         f"{name}</td><td class='Time'>{date_el}</td></tr></table></div>"), [title_el]
     if rnd.random() < 0.2:  # the reader's tools in the head, above the text
         head.append(rnd.choice(["<div class='tools-top'>Cỡ chữ: <a href='#'>A-</a> <a href='#'>A</a> "
                                 "<a href='#'>A+</a> | <a href='#'>In bài</a></div>",

@@ -465,3 +465,28 @@ def test_a_featured_posts_day_above_an_undated_posts_block_is_no_date_for_it():
     result = read(f"<div class='part'>{featured}<div id='part1'><table><tr><td><p class='Title'>{TITLE}</p>"
                   f"</td></tr><tr><td>{PROSE}{PROSE}</td></tr></table></div></div>")
     assert result.published_at is None
+
+
+LACVIET_HEAD = ("<div class='container_top_mid2'><table><tr class='ms-news-header'>"
+                "<td class='FolderTitle'>Tin hoạt động</td><td class='Time'>{day}</td></tr></table></div>")
+
+
+@pytest.mark.parametrize("day, want", [
+    # a badge of pieces, each its own element
+    ("<span class='d'>08</span><span class='m'>Tháng 11</span><span class='y'>2019</span>", "2019-11-08"),
+    ("<p><i>Lượt xem: 1.245 | 08/11/2019</i></p>", "2019-11-08"),  # the counter before the day
+    ("<span><i class='fa fa-clock-o'></i>(08/11/2019 10:00)</span>", "2019-11-08"),  # an icon beside it
+])
+def test_the_header_rows_day_in_the_forms_date_lines_take(day, want):
+    crumb = "<div class='bc'><a href='/'>Trang chủ</a> » <a href='/tin'>Tin tức</a></div>"
+    result = read(f"<div class='c'>{crumb}" + LACVIET_HEAD.format(day=day)
+                  + f"<div class='detail'><div class='title'>{TITLE}</div>"
+                  f"<div class='nd'>{PROSE}{PROSE}</div></div></div>")
+    assert (result.title, result.published_at[:10]) == (TITLE, want)
+
+
+def test_the_author_beside_the_header_rows_day_is_the_author():
+    day = "<span><time datetime='2019-11-08'>08/11/2019</time> | Tác giả: Minh Tâm</span>"
+    result = read("<div class='c'>" + LACVIET_HEAD.format(day=day) + "<div class='detail'>"
+                  f"<div class='title'>{TITLE}</div><div class='nd'>{PROSE}{PROSE}</div></div></div>")
+    assert (result.published_at[:10], result.author) == ("2019-11-08", "Minh Tâm")
