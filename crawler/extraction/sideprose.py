@@ -152,6 +152,9 @@ def after_title(ranked: list[HtmlElement],
         if _nested(block, top):
             continue  # it holds the prose as well, or stands inside it
         if block in holding or _starts_before(title, block):
+            if block in holding and (parent := block.getparent()) in ranked[i + 1:CANDIDATES] \
+                    and not _nested(parent, top):
+                block = parent  # a head block (the title, its lead): the post is it and the text after it
             kept = holding | set(block.iterancestors())
             return block, [b for b in ranked[:i] if b not in kept and _starts_before(b, title)]
     return None, []
