@@ -11,8 +11,15 @@ from common.textnorm import clean_line, clean_text, fold
 from crawler.extraction.author import LABEL as BYLINE_LABEL
 from crawler.extraction.author import is_account
 from crawler.extraction.boilerplate import BADGES, is_noise_line
-from crawler.extraction.credits import BRACKETED_LINE, SOURCE_CREDIT, BodyText, is_signature, source_line
-from crawler.extraction.dateread import words_besides_dates
+from crawler.extraction.credits import (
+    BRACKETED_LINE,
+    SOURCE_CREDIT,
+    BodyText,
+    is_credit,
+    is_signature,
+    source_line,
+)
+from crawler.extraction.dateread import is_date_line, words_besides_dates
 
 TITLE_WINDOW = 6  # lines read for the title's: text starts after it when the body holds it
 ONE_CELL = re.compile(r"^\|\s*([^|]*?)\s*\|$")  # a row of one cell: a picture's caption in a layout table
@@ -36,7 +43,8 @@ def finish_text(raw: str, title: str, date_lines: list[str], signature: bool = T
     lines = _labels_joined(_split_widgets_dropped(lines))
     folded_title = fold(title)
     for i, line in enumerate(lines[:TITLE_WINDOW]):
-        if _title_line(fold(line), folded_title):  # text starts after the title when the body holds it
+        if _title_line(fold(line), folded_title) or _headed_title(line, title, drop):
+            # text starts after the title when the body holds it
             lines = lines[i + 1 :]
             break
     result = BodyText("", author=signed_day(closing) if closing else None)
@@ -101,6 +109,18 @@ def _title_line(folded: str, folded_title: str) -> bool:
     """The title's line, or the title and the badge printed after it ("... năm 2024 Mới")."""
     return folded == folded_title or (folded.startswith(folded_title)
                                       and folded[len(folded_title):].strip(" !()[]") in BADGES)
+
+
+HEAD_MAX = 100  # characters before a title run together with them: a date line's, a credit's
+
+
+def _headed_title(line: str, title: str, date_lines: set[str]) -> bool:
+    """The title run together with the date line or the credit printed before it in inline
+    elements ("08/02/2024 | Tác giả: Minh TâmXã Phú Lợi ra quân ..."): the head's line."""
+    if not title or not line.endswith(title) or not 0 < len(line) - len(title) <= HEAD_MAX:
+        return False
+    head = line[: -len(title)].strip(" |-–:·,")
+    return bool(head) and (found_date_line(fold(head), date_lines) or is_date_line(head) or is_credit(head))
 
 
 def _broken_dates_dropped(lines: list[str], date_lines: set[str]) -> list[str]:

@@ -10,6 +10,7 @@ from datetime import datetime
 import pytest
 
 from crawler.extraction import extract_bytes, resolve_date
+from crawler.extraction.textlines import finish_text
 
 TITLE = "Huyện Tân Phú sơ kết công tác 6 tháng đầu năm 2019"
 SITE = "Cổng thông tin điện tử huyện Tân Phú"
@@ -325,3 +326,20 @@ def test_a_headline_that_is_a_link_or_opens_on_a_bold_word_keeps_it(headline):
     main = f"<h2>{headline}</h2><div class='date'>07/08/2019</div>{TEXT}"
     expected = TITLE if "Hà Nội" not in headline else f"Hà Nội: {TITLE}"
     assert title_and_day(page(main, SITE)) == (expected, "2019-08-07")
+
+
+
+@pytest.mark.parametrize("head", ["08/02/2024 | Tác giả: Minh Tâm", "| Tác giả: Minh Tâm", "08/02/2024"])
+def test_a_title_run_together_with_the_date_line_or_the_author_before_it_is_no_line_of_the_text(head):
+    # ASP.NET's labels side by side, the date line's span and the title's with nothing between,
+    # as a reading runs them together
+    title = "Xã Phú Lợi ra quân làm đường giao thông nông thôn"
+    lead = "Sáng ngày 8/2, đoàn công tác của huyện đã tổ chức kiểm tra tình hình thực hiện nhiệm vụ."
+    finished = finish_text(f"{head}{title}\n{lead}", title, ["08/02/2024 | Tác giả: Minh Tâm"])
+    assert finished.text == lead
+
+
+def test_a_line_that_ends_with_the_titles_words_after_prose_stays():
+    title = "giao thông nông thôn"
+    line = "Xã Phú Lợi ra quân làm đường giao thông nông thôn"
+    assert finish_text(f"{line}\nĐoạn tiếp theo.", title, []).text.startswith(line)
