@@ -29,7 +29,8 @@ next posts among the widgets; a post shown above only two others, its headline a
 notice's file on Google Drive. Stop 53's: a section's name of five words and more ("Chương
 trình mục tiêu quốc gia xây dựng nông thôn mới"), which reads as no label, and a ``<title>``
 that repeats the section's name. Stop 58's: the section and the day in a header row of a table
-of their own above the post's block (LacViet's SharePoint news part, as real pages print it).
+of their own above the post's block (LacViet's SharePoint news part, as real pages print it),
+and a notice of a file in that part (the file's row under "Nhấn vào để xem", the print tool).
 
 A second set puts a section's pages together from the same parts: listings in six styles (a
 list, rows of a table, blocks, teasers with their leads, links a paragraph each, excerpts cut
@@ -325,7 +326,25 @@ def other_case(rnd: random.Random, n: int) -> Other:
     main = (f"<div class='cat'>{section}</div><div class='detail'>{heading}{above}"
             f"<div class='nd'>{shown}{attached}</div>{below}</div>"
             f"<div class='other'><b>Thông báo khác</b><ul>{HEADLINES}</ul></div>")
+    if attached and rnd.random() < 0.2:  # LacViet's news part, as real pages print a notice of a file
+        main = _lacviet_notice(section, title, day, shown, f"/upload/tb-{n}.pdf")
     return Other(_framed(rnd, section, main), f"https://tanphu.gov.vn/thong-bao/tb-{n}.html", title, int(bool(attached)))
+
+
+def _lacviet_notice(section: str, title: str, day: str, shown: str, file: str) -> str:
+    """A notice in LacViet's SharePoint news part: the section and the day in a table of their own,
+    the post's table (title, an empty lead, the text, the file's row under "Nhấn vào để xem"), the
+    counter and the print tool, the section's earlier posts with their days."""
+    earlier = "".join(f"<li><a href='/thong-bao/tb-{i}'>Thông báo số {i}/TB-UBND về việc lịch tiếp công dân</a>"
+                      f" <span class='ShowDate'>(0{i}/02/2024)</span></li>" for i in range(1, 5))
+    return ("<div class='container_top_mid2'><table><tr class='ms-news-header'><td class='FolderTitle'>"
+            f"{section}</td><td class='Time'>{day}</td></tr></table></div><div id='part1'><table id='tableforprint'>"
+            f"<tr><td><p class='Title'>{title}</p></td></tr><tr><td><b class='lv_description_mode1'> </b></td></tr>"
+            f"<tr><td><div class='ExternalClass'>{shown}</div></td></tr><tr><td class='td_ct2'><div>Nhấn vào để "
+            f"xem <a href='{file}'>: chi tiết<img src='/i/doc.png'/></a></div></td></tr></table><br/>"
+            "<span class='css_readCounter'>Số lượt người xem : <b></b></span><span class='css_printandback'>"
+            "<a href='javascript: popuponclick()'> Bản in </a></span></div><div id='part2'><table class='tbtinkhac'>"
+            f"<tr><td><p class='OtherTitle'>TIN ĐÃ ĐƯA</p></td></tr></table><ul>{earlier}</ul></div>")
 
 
 def _items(rnd: random.Random, count: int) -> str:
