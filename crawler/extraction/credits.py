@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from itertools import islice
+from urllib.parse import urlsplit
 
 from lxml import html as lxml_html
 
@@ -165,3 +166,32 @@ def is_signature(line: str) -> bool:
     body = ORGANISATION.match(fold(named))  # its kind, then its own name, capitalised
     after = len(body.group(1).split()) if body else len(words)
     return after < len(words) and words[after][:1].isupper()
+
+
+SOURCE_BLOCKS = 3  # the body's closing blocks read for the original's address
+_ADDRESS = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
+
+
+def address_source(line: str, page_url: str | None, href: str | None = None) -> str | None:
+    """The site a repost came from, where its text closes on the original's address ("http://
+    baodaknong.org.vn/chuyen-lam-an/...-75365.html", a district portal reposting the province's
+    paper): that site's host. An address of the portal's own pages is none."""
+    if not _ADDRESS.match(line):
+        return None
+    target = href or (line if "://" in line else f"http://{line}")
+    host = (urlsplit(target).hostname or "").removeprefix("www.")
+    own = (urlsplit(page_url or "").hostname or "").removeprefix("www.")
+    return host if host and "." in host and host != own else None
+
+
+def linked_source(body: lxml_html.HtmlElement, page_url: str | None) -> str | None:
+    """:func:`address_source` of the body's closing blocks, where one is a link whose words are
+    its address (a reading that drops a line of a link alone drops it from the text)."""
+    blocks = [b for b in body.iter("p", "div") if clean_line(b.text_content())][-SOURCE_BLOCKS:]
+    for block in reversed(blocks):
+        links = block.findall(".//a")
+        text = clean_line(block.text_content())
+        if len(links) == 1 and clean_line(links[0].text_content()) == text \
+                and (found := address_source(text, page_url, links[0].get("href"))):
+            return found
+    return None

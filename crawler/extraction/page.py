@@ -31,7 +31,13 @@ from crawler.extraction.author import author_in_lines, find_author, without_labe
 from crawler.extraction.bodytext import element_text
 from crawler.extraction.boilerplate import clean_tree
 from crawler.extraction.budget import MAX_BYTES, SECONDS, ExtractionTimeout, bounded, time_budget
-from crawler.extraction.credits import BodyText, labelled_after, labelled_in, trailing_signature
+from crawler.extraction.credits import (
+    BodyText,
+    labelled_after,
+    labelled_in,
+    linked_source,
+    trailing_signature,
+)
 from crawler.extraction.datelines import find_date_lines, find_times
 from crawler.extraction.decode import (
     MOJIBAKE,
@@ -208,13 +214,14 @@ def extract_html(html: str, url: str | None = None, site: SiteProfile | None = N
         result.comments = clean_text(other.comments) if other and other.comments else ""
     if chosen is not None:
         finished = finish_text(chosen.text, result.title, date_lines + shown,
-                               signature=is_vietnamese(chosen.text))
+                               signature=is_vietnamese(chosen.text), page_url=url)
         result.attachments = find_attachments(body, url) if body is not None else []
         result.text = with_attachments(_drop_lines(finished.text, site), result.attachments)
         after = labelled_after(body) if body is not None else BodyText("")
         if body is not None and not (after.author or after.source):
             after = labelled_in(body)
-        result.source = finished.source or after.source
+        result.source = (finished.source or after.source
+                         or (linked_source(body, url) if body is not None else None))
         result.author = without_label(_first(profiles, "author", root) or finished.author
                                       or (trailing_signature(body) if body is not None else None)
                                       or after.author or find_author(body, meta.authors, meta.site_names)

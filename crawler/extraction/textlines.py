@@ -15,6 +15,7 @@ from crawler.extraction.credits import (
     BRACKETED_LINE,
     SOURCE_CREDIT,
     BodyText,
+    address_source,
     is_credit,
     is_signature,
     source_line,
@@ -25,11 +26,13 @@ TITLE_WINDOW = 6  # lines read for the title's: text starts after it when the bo
 ONE_CELL = re.compile(r"^\|\s*([^|]*?)\s*\|$")  # a row of one cell: a picture's caption in a layout table
 
 
-def finish_text(raw: str, title: str, date_lines: list[str], signature: bool = True) -> BodyText:
+def finish_text(raw: str, title: str, date_lines: list[str], signature: bool = True,
+                page_url: str | None = None) -> BodyText:
     """Filter lines, split off the signature and source, return NFC paragraphs.
 
     ``signature``: split off a closing signature line ("N.H", "Ban Dân vận Huyện ủy"), the
     Vietnamese press convention; elsewhere a short closing line is the text's own.
+    ``page_url``: the page's address (a closing address of another site's is the source).
     """
     drop = {fold(d) for d in date_lines}
     lines = [clean_line(line) for line in raw.splitlines()]
@@ -54,7 +57,8 @@ def finish_text(raw: str, title: str, date_lines: list[str], signature: bool = T
         last = lines[-1]
         if is_account(last) or (signature and dated_place(last)):
             pass  # "admin admin": who published it on the portal; a place and a day: no line of the text
-        elif result.source is None and (source := source_line(last)):
+        elif result.source is None and (source := source_line(last) or (
+                address_source(last, page_url) if signature else None)):
             result.source = source
         elif signature and result.author is None and is_signature(BYLINE_LABEL.sub("", last).strip()):
             # "Tác giả: Nguyễn Văn Bình", "Tin, ảnh: Thu Hà": the label goes with the author's cleaning

@@ -189,3 +189,24 @@ def test_a_units_name_and_a_day_closing_the_text_give_no_author_and_leave_the_te
     # where and when the post was written, not who wrote it
     result = extract_page(page(inside="<p align='right'>Huyện Mỹ Lộc - 12/03/2024</p>"), "https://myloc.namdinh.gov.vn/tin/1")
     assert (result.author, result.text.endswith("năm tiếp theo.")) == (None, True)
+
+
+POST = ("<html><head><title>Cổng thông tin điện tử huyện Đắk Song</title></head><body><div class='nd'>"
+        "<h1>1 ha trồng dưa chuột lấy hạt, thu hơn 500 triệu đồng</h1>"
+        + "".join(f"<p>Đoạn {i}: Mô hình trồng dưa chuột của ông Vũ Văn Bàn có diện tích 1,5 ha, liên kết với "
+                  "công ty để trồng dưa chuột lấy hạt giống, mỗi năm thu về khoảng 700 triệu đồng.</p>"
+                  for i in range(3))
+        + "<p style='text-align:right'>Bài, ảnh: Đức Hùng</p><p><a href='{href}'>{href}</a></p></div></body></html>")
+
+
+def test_a_repost_closing_on_the_originals_address_has_that_site_as_its_source():
+    href = "http://baodaknong.org.vn/chuyen-lam-an/1-ha-trong-dua-chuot-75365.html"
+    r = extract_page(POST.format(href=href).encode(), "http://daksong.daknong.gov.vn/1-ha-trong-dua-chuot/")
+    assert (r.author, r.source) == ("Đức Hùng", "baodaknong.org.vn")
+    assert href not in r.text
+
+
+def test_an_address_of_the_portals_own_page_closing_the_text_names_no_source():
+    href = "http://daksong.daknong.gov.vn/tin-tuc/ke-hoach-2019.html"
+    r = extract_page(POST.format(href=href).encode(), "http://daksong.daknong.gov.vn/1-ha-trong-dua-chuot/")
+    assert r.source is None
