@@ -153,11 +153,22 @@ def after_title(ranked: list[HtmlElement],
             continue  # it holds the prose as well, or stands inside it
         if block in holding or _starts_before(title, block):
             if block in holding and (parent := block.getparent()) in ranked[i + 1:CANDIDATES] \
-                    and not _nested(parent, top):
+                    and not _nested(parent, top) and _text_after(block):
                 block = parent  # a head block (the title, its lead): the post is it and the text after it
             kept = holding | set(block.iterancestors())
             return block, [b for b in ranked[:i] if b not in kept and _starts_before(b, title)]
     return None, []
+
+
+TEXT_AFTER = 100  # plain characters in the block right after a head block: the post's text
+
+
+def _text_after(block: HtmlElement) -> bool:
+    """The element right after ``block`` holds prose: ``block`` is a head block above the text."""
+    after = block.getnext()
+    while after is not None and not isinstance(after.tag, str):
+        after = after.getnext()
+    return after is not None and plain_len(after) >= TEXT_AFTER
 
 
 def about_the_title(ranked: list[HtmlElement], title: HtmlElement,

@@ -245,3 +245,23 @@ def test_a_head_block_and_the_text_after_it_beside_a_sidebars_prose_are_the_post
     result = extract_bytes(html.encode(), "https://tanphu.gov.vn/tin/21")
     assert (result.title, result.author) == (title, "Minh Tâm")
     assert result.text.startswith(lead) and text in result.text and "Cát Tiên" not in result.text
+
+
+def test_a_posts_whole_block_under_a_linked_sections_name_beside_a_sidebars_prose_stays_the_post():
+    # the post's block holds its title and text: the column around it (the section's linked name
+    # above it) is no head block's parent, and read as the post it made a "teaser among entries"
+    title = "Kế hoạch tổ chức các hoạt động kỷ niệm 50 năm Ngày Giải phóng miền Nam, thống nhất đất nước (đợt 3)"
+    text = ("Tại hội nghị, đồng chí Chủ tịch UBND huyện đã quán triệt các chỉ tiêu chủ yếu của năm 2024, trong đó "
+            "tập trung vào tăng trưởng kinh tế, thu ngân sách và xây dựng nông thôn mới nâng cao.")
+    side = ("<div class='box'><h3>Giới thiệu chung</h3><p>Huyện Tân Phú nằm ở phía Bắc tỉnh Đồng Nai, có diện tích "
+            "tự nhiên 77.400 ha, dân số khoảng 160.000 người, gồm 17 xã, thị trấn. Huyện có vị trí chiến lược quan "
+            "trọng về quốc phòng, an ninh, là cửa ngõ của tỉnh nối với Tây Nguyên; có Vườn quốc gia Cát Tiên là khu "
+            "dự trữ sinh quyển thế giới, với nhiều tiềm năng phát triển du lịch sinh thái.</p>"
+            "<a href='/gioi-thieu'>Xem thêm</a></div>")
+    html = (f"<html><head><title>Cổng thông tin điện tử huyện Tân Phú</title></head><body><div class='wrap'>"
+            f"<div class='side'>{side}</div><div class='main'><h2 class='title-cat'><a href='/tin'>Chương trình mục "
+            f"tiêu quốc gia xây dựng nông thôn mới</a></h2><div class='detail'><h4>{title}</h4><span class='time'>"
+            f"Ngày đăng: 11/12/2024 08:11</span><div class='nd'><p>{text}</p><p style='text-align:right'><strong>"
+            "Minh Tâm</strong></p></div></div></div></div></body></html>")
+    result = extract_bytes(html.encode(), "https://tanphu.gov.vn/tin/183")
+    assert (result.is_article, result.title, result.author) == (True, title, "Minh Tâm")
