@@ -87,7 +87,10 @@ PROSE_WIDGETS = [
     "sức tránh, phải đặt lợi ích của nhân dân lên trên hết, trước hết.</em></p></div>",
     "<div class='thongbao'><marquee>THÔNG BÁO: Ủy ban nhân dân huyện Tân Phú thông báo lịch tiếp công dân định kỳ "
     "của Chủ tịch UBND huyện vào ngày 15 hằng tháng tại Trụ sở Tiếp công dân huyện, số 1 đường 30/4, thị trấn Tân "
-    "Phú; công dân có nhu cầu vui lòng liên hệ trước qua số điện thoại 0251.3856 123.</marquee></div>"]
+    "Phú; công dân có nhu cầu vui lòng liên hệ trước qua số điện thoại 0251.3856 123.</marquee></div>",
+    # a box's heading over a picture that links (LacViet's right column: the district's map)
+    "<div class='box'><div class='ms-navheader'><span class='linkEmpty'>Bản đồ hành chính</span></div>"
+    "<a href='/ban-do/'><img src='/i/bando.png'/></a></div>"]
 AUTHORS = ["Minh Tâm", "Nguyễn Văn Hùng - Phòng VH-TT"]
 MENU = ("<ul class='menu'><li><a href='/'>Trang chủ</a></li><li><a href='/gioi-thieu'>Giới thiệu</a></li>"
         "<li><a href='/tin-tuc'>Tin tức - Sự kiện</a></li><li><a href='/van-ban'>Văn bản</a></li></ul>")
@@ -99,7 +102,7 @@ COMMENT = ("Tôi rất đồng tình với chủ trương này của huyện, mo
            "thực hiện để người dân được hưởng lợi, nhất là bà con vùng sâu vùng xa.")
 LEAKS = ("Tin tức số", "In bài", "Đánh giá", "Tin khác", "Cơ quan chủ quản", "TIN TỨC", "Trang chủ", "đồng tình",
          "Nghe audio", "Giọng nữ", "Quét mã", "Các tin đã đưa", "Bài trước", "Bài sau", "Vườn quốc gia",
-         "Dễ trăm lần", "tiếp công dân định kỳ")
+         "Dễ trăm lần", "tiếp công dân định kỳ", "Bản đồ hành chính")
 # a section's name above the post: a label, or five words and more (which read as no label)
 SECTION_NAMES = ["TIN TỨC - SỰ KIỆN", "Tin hoạt động", "THÔNG BÁO", "Tin trong tỉnh", "Tin chuyên ngành",
                  "Tin hoạt động của các xã, thị trấn", "Chương trình mục tiêu quốc gia xây dựng nông thôn mới"]
