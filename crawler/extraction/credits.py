@@ -187,11 +187,15 @@ def address_source(line: str, page_url: str | None, href: str | None = None) -> 
 def linked_source(body: lxml_html.HtmlElement, page_url: str | None) -> str | None:
     """:func:`address_source` of the body's closing blocks, where one is a link whose words are
     its address (a reading that drops a line of a link alone drops it from the text)."""
-    blocks = [b for b in body.iter("p", "div") if clean_line(b.text_content())][-SOURCE_BLOCKS:]
-    for block in reversed(blocks):
+    read = 0
+    for block in reversed(list(body.iter("p", "div"))):  # the last first: few texts are read
+        if not (text := clean_line(block.text_content())):
+            continue
         links = block.findall(".//a")
-        text = clean_line(block.text_content())
         if len(links) == 1 and clean_line(links[0].text_content()) == text \
                 and (found := address_source(text, page_url, links[0].get("href"))):
             return found
+        read += 1
+        if read >= SOURCE_BLOCKS:
+            break
     return None

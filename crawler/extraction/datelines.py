@@ -343,8 +343,9 @@ def _header_row_dates(body: lxml_html.HtmlElement, levels: int = 3) -> list[str]
     for position, el in enumerate(region.iter()):
         if position > MAX_SCAN or el is body:
             break
-        if not isinstance(el.tag, str) or el.tag == "a":
-            continue
+        if not isinstance(el.tag, str) or el.tag == "a" \
+                or next(islice(el.iter(), SMALL, None), None) is not None:
+            continue  # a block of many elements holds no day alone (its text is not read: a bound)
         text = clean_line(el.text_content())
         if len(text) > 80:
             continue
@@ -358,6 +359,7 @@ def _header_row_dates(body: lxml_html.HtmlElement, levels: int = 3) -> list[str]
     return dated[::-1]
 
 
+SMALL = 12  # elements in a block that may hold a day alone: a cell, a line, a badge of pieces
 INLINE = frozenset({"span", "font", "b", "strong", "i", "em", "small", "time", "label"})
 
 
