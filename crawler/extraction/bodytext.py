@@ -155,7 +155,9 @@ def _unwrap_layout(part: lxml_html.HtmlElement) -> None:
 
 
 def _one_cell(table: lxml_html.HtmlElement) -> bool:
-    return sum(1 for _ in islice(table.iter("td", "th"), 2)) == 1
+    """One cell of its own: a table nested in it (a lead's, a picture's) has its own cells."""
+    own = (cell for cell in table.iter("td", "th") if _in_no_inner_table(cell, table))
+    return sum(1 for _ in islice(own, 2)) == 1
 
 
 def _inline_lines(tree: lxml_html.HtmlElement) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from lxml import html as lxml_html
 
+from crawler.extraction import extract_bytes
 from crawler.extraction.bodytext import element_text
 
 TITLE = "Bài số 20: huyện Mỹ Thành Ủy ban nhân dân triển khai kế hoạch"
@@ -133,3 +134,20 @@ def test_a_one_paragraph_post_in_a_span_keeps_its_lead_and_caption():
             f"<div class='box2'><h3>Ý kiến bạn đọc</h3>{comments}</div></div></div></body></html>")
     text = extract_bytes(html.encode(), "https://tanphu.gov.vn/tin/70").text
     assert text.split("\n\n") == [lead, paragraph, caption]
+
+
+def test_a_one_cell_layout_table_holding_a_leads_own_table_is_read_as_lines_not_as_a_row():
+    # the cell of a nested table (LacViet's lead in a row of its own) counted as the outer
+    # table's: the outer one was read as a data row, "| lead text widget |", all on one line
+    lead = ("(Cổng TTĐT) - Sáng ngày 17/4, đoàn công tác của huyện đã tổ chức kiểm tra tình hình thực hiện "
+            "nhiệm vụ tại các xã, thị trấn trên địa bàn.")
+    text = ("Tại hội nghị, đồng chí Chủ tịch UBND huyện đã quán triệt các chỉ tiêu chủ yếu của năm 2024, trong đó "
+            "tập trung vào tăng trưởng kinh tế, thu ngân sách và xây dựng nông thôn mới nâng cao.")
+    html = ("<html><head><title>Cổng thông tin điện tử huyện Tân Phú</title></head><body><div class='detail'>"
+            "<h2>Thông báo về việc tuyển dụng viên chức năm 2024</h2><div class='date'>17.04.2024</div>"
+            "<div class='nd'><table width='100%'><tr><td><table><tr><td><b class='lv_description_mode1'>"
+            f"{lead}</b></td></tr></table><div class='content-text'>{text}<br/><br/></div><div class='audio'>"
+            "<b>Nghe audio</b><select><option>Giọng nữ miền Bắc</option></select></div></td></tr></table></div>"
+            "</div></body></html>")
+    result = extract_bytes(html.encode(), "https://tanphu.gov.vn/tin/190")
+    assert result.text == f"{lead}\n\n{text}"
