@@ -30,7 +30,9 @@ notice's file on Google Drive. Stop 53's: a section's name of five words and mor
 trình mục tiêu quốc gia xây dựng nông thôn mới"), which reads as no label, and a ``<title>``
 that repeats the section's name. Stop 58's: the section and the day in a header row of a table
 of their own above the post's block (LacViet's SharePoint news part, as real pages print it),
-and a notice of a file in that part (the file's row under "Nhấn vào để xem", the print tool).
+and a notice of a file in that part (the file's row under "Nhấn vào để xem", the print tool);
+its lead in a table's row, a caption in a coloured line under the picture's table, a signature
+labelled "Bài, ảnh:", and a repost's closing address of its original (the source, no text).
 
 A second set puts a section's pages together from the same parts: listings in six styles (a
 list, rows of a table, blocks, teasers with their leads, links a paragraph each, excerpts cut
@@ -102,7 +104,7 @@ COMMENT = ("Tôi rất đồng tình với chủ trương này của huyện, mo
            "thực hiện để người dân được hưởng lợi, nhất là bà con vùng sâu vùng xa.")
 LEAKS = ("Tin tức số", "In bài", "Đánh giá", "Tin khác", "Cơ quan chủ quản", "TIN TỨC", "Trang chủ", "đồng tình",
          "Nghe audio", "Giọng nữ", "Quét mã", "Các tin đã đưa", "Bài trước", "Bài sau", "Vườn quốc gia",
-         "Dễ trăm lần", "tiếp công dân định kỳ", "Bản đồ hành chính")
+         "Dễ trăm lần", "tiếp công dân định kỳ", "Bản đồ hành chính", "baodaknong")
 # a section's name above the post: a label, or five words and more (which read as no label)
 SECTION_NAMES = ["TIN TỨC - SỰ KIỆN", "Tin hoạt động", "THÔNG BÁO", "Tin trong tỉnh", "Tin chuyên ngành",
                  "Tin hoạt động của các xã, thị trấn", "Chương trình mục tiêu quốc gia xây dựng nông thôn mới"]
@@ -146,14 +148,20 @@ def case(rnd: random.Random, n: int) -> Case:
     lead = (rnd.choice(["", "(Cổng TTĐT) - ", "TTĐT - "]) + f"Sáng ngày {d}/{m}, đoàn công tác của huyện đã tổ chức kiểm tra tình hình thực hiện nhiệm vụ tại các "
             "xã, thị trấn trên địa bàn.") if rnd.random() < 0.5 else ""
     lead_el = rnd.choice([f"<div class='sapo'><b>{lead}</b></div>", f"<p class='lead'><strong>{lead}</strong></p>",
-                          f"<h4 class='summary'>{lead}</h4>", f"<h2 class='sapo'>{lead}</h2>"]) if lead else ""
+                          f"<h4 class='summary'>{lead}</h4>", f"<h2 class='sapo'>{lead}</h2>",
+                          # LacViet's: a bold lead in a table's row of its own
+                          f"<table><tr><td><b class='lv_description_mode1 allowMenu'>{lead}</b></td></tr></table>"]
+                         ) if lead else ""
     paragraphs = PARAGRAPHS[:rnd.randint(1, 3)] + (LONGER if rnd.random() < 0.3 else [])
     caption = CAPTION if rnd.random() < 0.3 else ""
     caption_el = rnd.choice([
         f"<figure><img src='/x.jpg'/><figcaption>{caption}</figcaption></figure>",
         f"<p style='text-align:center'><em>{caption}</em></p>",
         f"<table class='image'><tr><td><img src='/x.jpg'/></td></tr><tr><td class='image_desc'>{caption}</td></tr>"
-        "</table>"]) if caption else ""
+        "</table>",
+        # a centred table of the picture and a coloured line under it (real LacViet posts)
+        f"<table align='center'><tbody><tr><td><img src='/x.jpg'/></td></tr><tr><td><p style='text-align:center'>"
+        f"<span style='color:#0033ff'>{caption}</span></p></td></tr></tbody></table>"]) if caption else ""
     author = rnd.choice(["", *AUTHORS])
     labelled = bool(author) and rnd.random() < 0.3  # NukeViet's lines below the text, outside it
     in_line = bool(author) and not labelled and rnd.random() < 0.2  # or among the date line's fields
@@ -167,9 +175,13 @@ def case(rnd: random.Random, n: int) -> Case:
         forms[rnd.randrange(len(forms))] = "<div><span>{}</span></div>"
     first = (caption_el + forms[0].format(paragraphs[0]) if rnd.random() < 0.3
              else forms[0].format(paragraphs[0]) + caption_el)
+    signed = rnd.choice([f"<p style='text-align:right'><strong>{author}</strong></p>",
+                         f"<p style='text-align:right'>Bài, ảnh: {author}</p>"])  # a credit's label
+    # a repost closing on its original's address, as district portals print the province's paper's
+    original = (f"<p><a href='http://baodaknong.org.vn/tin/{n}.html'>http://baodaknong.org.vn/tin/{n}.html</a></p>"
+                if rnd.random() < 0.15 else "")
     body = (first + "".join(f.format(p) for f, p in zip(forms[1:], paragraphs[1:], strict=True))
-            + (f"<p style='text-align:right'><strong>{author}</strong></p>" if author and not (labelled or in_line)
-               else ""))
+            + (signed if author and not (labelled or in_line) else "") + original)
     if form.endswith("<br/>"):
         body = f"<div class='content-text'>{body}</div>"
     if lead_el and rnd.random() < 0.3:  # the lead inside the text's block, above its paragraphs
