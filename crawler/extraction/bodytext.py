@@ -18,6 +18,7 @@ import trafilatura
 from lxml import etree
 from lxml import html as lxml_html
 from trafilatura.settings import Extractor
+from trafilatura.xpaths import BODY_XPATH
 
 from common.textnorm import clean_line, is_vietnamese
 from crawler.extraction.boilerplate import is_noise_line
@@ -58,6 +59,7 @@ def element_text(body: lxml_html.HtmlElement, known: bool = False) -> str:
         figure.tag = "div" if figure.tag == "figure" else "p"
     _tails_as_paragraphs(clone)
     etree.SubElement(wrapper, "body").append(clone)
+    _no_inner_content_blocks(wrapper, clone)
     try:
         text = trafilatura.extract(wrapper, options=_body_options())
     except Exception:  # trafilatura raises assorted errors on odd trees
@@ -66,6 +68,24 @@ def element_text(body: lxml_html.HtmlElement, known: bool = False) -> str:
     if not text or len(text) < 0.6 * len(plain):
         return plain
     return _with_closing(text, plain, clone, captions)
+
+
+def _no_inner_content_blocks(wrapper: lxml_html.HtmlElement, clone: lxml_html.HtmlElement) -> None:
+    """The located body is read whole, in its order: a block inside it that trafilatura's body
+    expressions name (``ArticleContent``, ``entry-content``) was read first and the body's other
+    lines after it, the lead below the text (VNPT's portals: the lead in ``ArticleHeader`` above
+    ``ArticleContent``). Such a block loses its class and id in the copy read."""
+    for expression in BODY_XPATH:
+        for _ in range(INNER_BLOCKS):
+            found = [el for el in expression(wrapper) if el is not clone]
+            if not found:
+                break
+            for el in found:
+                el.attrib.pop("class", None)
+                el.attrib.pop("id", None)
+
+
+INNER_BLOCKS = 4  # blocks unnamed for each of trafilatura's body expressions, at most
 
 
 @lru_cache(maxsize=1)

@@ -151,3 +151,15 @@ def test_a_one_cell_layout_table_holding_a_leads_own_table_is_read_as_lines_not_
             "</div></body></html>")
     result = extract_bytes(html.encode(), "https://tanphu.gov.vn/tin/190")
     assert result.text == f"{lead}\n\n{text}"
+
+
+def test_a_block_trafilatura_names_content_inside_the_body_is_read_in_the_bodys_order():
+    # VNPT's portals: the lead in "ArticleHeader" above "ArticleContent"; trafilatura read the
+    # named block first and the lead after it, closing the text
+    lead = ("TTĐT - Sáng ngày 24/7, đoàn công tác của huyện đã tổ chức kiểm tra tình hình thực hiện nhiệm vụ tại "
+            "các xã, thị trấn trên địa bàn.")
+    text = ("Tại hội nghị, đồng chí Chủ tịch UBND huyện đã quán triệt các chỉ tiêu chủ yếu của năm 2024, trong đó "
+            "tập trung vào tăng trưởng kinh tế, thu ngân sách và xây dựng nông thôn mới nâng cao.")
+    body = lxml_html.fromstring(f"<div class='detail'><div class='ArticleHeader'>{lead}</div>"
+                                f"<div class='ArticleContent'><p>{text}</p></div></div>")
+    assert [line for line in element_text(body).splitlines() if line.strip()] == [lead, text]
