@@ -162,8 +162,12 @@ def choose(located: Candidate | None, other: Candidate | None, cleaned: lxml_htm
                 return Choice(Candidate("container", "\n".join(lines)), gain)
     if gain_other > gain_located:
         if vietnamese:  # where our rules were built: what they removed stays out
-            lines = [line for i, line in enumerate(theirs)
-                     if line in mine_all or (_kept(_bare(line), kept) and i not in elsewhere)]
+            lines = _in_page_order([line for i, line in enumerate(theirs)
+                                    if line in mine_all or (_kept(_bare(line), kept) and i not in elsewhere)],
+                                   kept)
+            first = next((i for i, line in enumerate(lines) if line in mine_all), len(lines))
+            lines = [line for i, line in enumerate(lines)  # the section's name above the post, put first
+                     if i >= first or not _section_label(line, vietnamese)]
             if sum(map(len, lines)) >= KEPT_SHARE * len(located.text):
                 return Choice(Candidate(other.name, "\n".join(lines), other.comments), gain)
             # what is left of trafilatura's reading lost what both read (its lines run a cell's
@@ -226,6 +230,20 @@ def _covers(text: str, lines: list[str]) -> bool:
 
 def _lines(text: str) -> list[str]:
     return list(dict.fromkeys(line for line in map(clean_line, text.splitlines()) if line))
+
+
+def _in_page_order(lines: list[str], page: str) -> list[str]:
+    """trafilatura's lines in the order the page prints them: it reads a block its body
+    expressions name first (``ArticleContent``, ``entry-content``) and what it recovers after it,
+    so the lead above that block closed the text. A line the page's text does not hold keeps its
+    place after the line before it."""
+    places, last = [], -1.0
+    for line in lines:
+        found = page.find(" ".join(_bare(line).split()))
+        last = float(found) if found >= 0 else last + 1e-6
+        places.append(last)
+    order = sorted(range(len(lines)), key=lambda i: places[i])
+    return [lines[i] for i in order]
 
 
 def _bare(line: str) -> str:

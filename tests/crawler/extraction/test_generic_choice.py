@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from lxml import html as lxml_html
 
-from crawler.extraction.generic import Candidate, choose
+from crawler.extraction.generic import Candidate, _in_page_order, choose
 
 PROSE = "Ủy ban nhân dân huyện tổ chức hội nghị tổng kết công tác cải cách hành chính năm 2024."
 HEADLINES = [f"Tin khác số {k}: huyện triển khai kế hoạch chuyển đổi số năm 2024" for k in range(4)]
@@ -103,3 +103,13 @@ def test_trafilaturas_reading_that_our_rules_would_cut_to_nothing_gives_way():
     located = Candidate("located", f"{PROSE}\nChú thích ảnh\n{more}")
     other = Candidate("trafilatura", f"| {PROSE} {more} |\nTrang chủ hôm nay có nhiều tin mới nhất của cổng.")
     assert choose(located, other, root).chosen.name == "located"
+
+
+def test_trafilaturas_lines_chosen_on_a_portal_are_put_in_the_pages_order():
+    # trafilatura reads a block its expressions name first ("ArticleContent") and what it
+    # recovers after it: the lead above that block came last
+    lead = "Sáng ngày 11/10, đoàn công tác của huyện đã tổ chức kiểm tra tình hình thực hiện nhiệm vụ."
+    first = "Tại hội nghị, đồng chí Chủ tịch UBND huyện đã quán triệt các chỉ tiêu chủ yếu của năm 2024."
+    second = "Các đại biểu đã thảo luận, đóng góp nhiều ý kiến về giải pháp tháo gỡ khó khăn trong năm."
+    page = " ".join([lead, first, second])
+    assert _in_page_order([first, second, lead], page) == [lead, first, second]
