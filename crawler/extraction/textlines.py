@@ -51,15 +51,18 @@ def finish_text(raw: str, title: str, date_lines: list[str], signature: bool = T
             lines = lines[i + 1 :]
             break
     result = BodyText("", author=signed_day(closing) if closing else None)
+    original = None  # a source read from the original's address: a named one goes before it
     for _ in range(3):  # a source line, a signature and the posting account, in any order
         if not lines:
             break
         last = lines[-1]
         if is_account(last) or (signature and dated_place(last)):
             pass  # "admin admin": who published it on the portal; a place and a day: no line of the text
-        elif result.source is None and (source := source_line(last) or (
-                address_source(last, page_url) if signature else None)):
-            result.source = source
+        elif signature and (address := address_source(last, page_url)):
+            # the original's address closing a repost: a credit, beside a "Nguồn:" line or alone
+            result.source = original = result.source or address
+        elif result.source in (None, original) and (source := source_line(last)):
+            result.source = source  # a source named ("Nguồn: Báo Đắk Nông") over its address
         elif signature and result.author is None and is_signature(BYLINE_LABEL.sub("", last).strip()):
             # "Tác giả: Nguyễn Văn Bình", "Tin, ảnh: Thu Hà": the label goes with the author's cleaning
             result.author = last

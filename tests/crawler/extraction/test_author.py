@@ -210,3 +210,11 @@ def test_an_address_of_the_portals_own_page_closing_the_text_names_no_source():
     href = "http://daksong.daknong.gov.vn/tin-tuc/ke-hoach-2019.html"
     r = extract_page(POST.format(href=href).encode(), "http://daksong.daknong.gov.vn/1-ha-trong-dua-chuot/")
     assert r.source is None
+
+
+def test_the_originals_address_under_a_labelled_source_line_is_no_line_of_the_text():
+    href = "http://baodaknong.org.vn/chuyen-lam-an/1-ha-trong-dua-chuot-75365.html"
+    html = POST.format(href=href).replace("<p style='text-align:right'>Bài, ảnh: Đức Hùng</p>",
+                                          "<p>Nguồn: Báo Đắk Nông</p>")
+    r = extract_page(html.encode(), "http://daksong.daknong.gov.vn/1-ha-trong-dua-chuot/")
+    assert r.source == "Báo Đắk Nông" and href not in r.text
