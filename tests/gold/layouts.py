@@ -144,13 +144,15 @@ def case(rnd: random.Random, n: int) -> Case:
                         f"<span class='day'>{d:02d}</span><span class='month'>Tháng {m:02d}/2024</span>"])
     date_el = rnd.choice([f"<div class='date'>{shown}</div>", f"<p><i>{shown}</i></p>", f"<span class='time'>{shown}</span>",
                           f"<div class='meta'><span class='h5'><i class='fa fa-clock-o'></i>{shown}</span>"
-                          "<span class='h5'><i class='fa fa-eye'></i>1.245</span></div>"])
+                          "<span class='h5'><i class='fa fa-eye'></i>1.245</span></div>",
+                          f"<div class='Ngaydang'>{shown}</div>"])  # VNPT's portals
     lead = (rnd.choice(["", "(Cổng TTĐT) - ", "TTĐT - "]) + f"Sáng ngày {d}/{m}, đoàn công tác của huyện đã tổ chức kiểm tra tình hình thực hiện nhiệm vụ tại các "
             "xã, thị trấn trên địa bàn.") if rnd.random() < 0.5 else ""
     lead_el = rnd.choice([f"<div class='sapo'><b>{lead}</b></div>", f"<p class='lead'><strong>{lead}</strong></p>",
                           f"<h4 class='summary'>{lead}</h4>", f"<h2 class='sapo'>{lead}</h2>",
                           # LacViet's: a bold lead in a table's row of its own
-                          f"<table><tr><td><b class='lv_description_mode1 allowMenu'>{lead}</b></td></tr></table>"]
+                          f"<table><tr><td><b class='lv_description_mode1 allowMenu'>{lead}</b></td></tr></table>",
+                          f"<div class='ArticleHeader'>{lead}</div>"]  # VNPT's portals
                          ) if lead else ""
     paragraphs = PARAGRAPHS[:rnd.randint(1, 3)] + (LONGER if rnd.random() < 0.3 else [])
     caption = CAPTION if rnd.random() < 0.3 else ""
@@ -278,7 +280,7 @@ def _main(rnd: random.Random, title_el: str, date_el: str, lead_el: str, body: s
     content = f"{body}{''.join(extras) if inside else ''}"
     if rnd.random() < 0.15:  # the text in a one-cell table inside the content block (older editors)
         content = f"<table width='100%'><tr><td>{content}</td></tr></table>"
-    content = f"<div class='nd'>{content}</div>{after}"
+    content = f"<div class='{rnd.choice(['nd', 'nd', 'ArticleContent'])}'>{content}</div>{after}"
     top = f"{''.join(head)}{lead_el}"
     if lead_el and rnd.random() < 0.3:  # the title, its day and the lead in a head block of their own
         top = f"<div class='head'>{top}</div>"
