@@ -78,9 +78,10 @@ def _no_inner_content_blocks(wrapper: lxml_html.HtmlElement, clone: lxml_html.Ht
     for expression in BODY_XPATH:
         for _ in range(INNER_BLOCKS):
             found = [el for el in expression(wrapper) if el is not clone]
-            if not found:
-                break
-            for el in found:
+            named = [el for el in found if "class" in el.attrib or "id" in el.attrib]
+            if not named:
+                break  # none, or one named by its tag alone (an <article>): it stays
+            for el in named:
                 el.attrib.pop("class", None)
                 el.attrib.pop("id", None)
 
