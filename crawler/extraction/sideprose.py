@@ -70,7 +70,7 @@ def post_text(root: HtmlElement, ranked: list[HtmlElement], title: HtmlElement |
     after = _leave_out(after_title(ranked, title))
     if after is None and names_the_page(title, parts):
         after = _leave_out(about_the_title(ranked, title, heading_text(title)))
-    body = after if after is not None else body
+    body = _with_text_after(after if after is not None else body, title, ranked)
     _leave_out((body, _before(ranked, title, body)))  # the post's own text beside prose before it
     return body, title
 
@@ -152,15 +152,29 @@ def after_title(ranked: list[HtmlElement],
         if _nested(block, top):
             continue  # it holds the prose as well, or stands inside it
         if block in holding or _starts_before(title, block):
-            if block in holding and (parent := block.getparent()) in ranked[i + 1:CANDIDATES] \
-                    and not _nested(parent, top) and _text_after(block):
-                block = parent  # a head block (the title, its lead): the post is it and the text after it
             kept = holding | set(block.iterancestors())
             return block, [b for b in ranked[:i] if b not in kept and _starts_before(b, title)]
     return None, []
 
 
 TEXT_AFTER = 100  # plain characters in the block right after a head block: the post's text
+HEAD_TEXT = 350  # plain characters of a head block besides its title: its day, a lead
+
+
+def _with_text_after(body: HtmlElement | None, title: HtmlElement,
+                     ranked: list[HtmlElement]) -> HtmlElement | None:
+    """A head block (the title, its day and lead) outweighs a one-paragraph post's text in the
+    block right after it: the post is their parent, where that is ranked too and holds no other
+    ranked block's prose before the head (a sidebar's)."""
+    if body is None or not any(a is body for a in title.iterancestors()) \
+            or plain_len(body) - plain_len(title) > HEAD_TEXT or not _text_after(body):
+        return body  # a block with text of its own besides its title is the post's, not a head
+    parent = body.getparent()
+    if parent is None or parent not in ranked[:CANDIDATES] \
+            or any(_nested(other, parent) and _starts_before(other, body) and not _nested(other, body)
+                   for other in ranked[:CANDIDATES] if other is not parent and other is not body):
+        return body
+    return parent
 
 
 def _text_after(block: HtmlElement) -> bool:

@@ -263,3 +263,17 @@ def test_a_posts_whole_block_under_a_linked_sections_name_beside_a_sidebars_pros
             "</body></html>")
     result = extract_bytes(html.encode(), "https://tanphu.gov.vn/tin/183")
     assert (result.is_article, result.title, result.author) == (True, title, "Minh Tâm")
+
+
+def test_a_head_block_outweighing_the_one_paragraph_after_it_gives_the_post_with_it():
+    # no sidebar's prose: the head block (day, title, lead) was ranked first on its own, and
+    # the post's one paragraph in the block after it was left out
+    title = "Hội nghị sơ kết công tác 6 tháng đầu năm 2024 và kế hoạch phát triển kinh tế - xã hội huyện"
+    lead = ("(Cổng TTĐT) - Sáng ngày 12/7, đoàn công tác của huyện đã tổ chức kiểm tra tình hình thực hiện "
+            "nhiệm vụ tại các xã, thị trấn trên địa bàn.")
+    html = (f"<html><head><title>Cổng thông tin điện tử huyện Tân Phú</title></head><body><div class='wrap'>"
+            f"<div class='detail'><div class='head'><div class='meta'>12/07/2024</div><p align='center'><strong>"
+            f"<font size='4'>{title}</font></strong></p><div class='ArticleHeader'>{lead}</div></div>"
+            f"<div class='nd'><p>{MEETING}</p>{SIGNED}</div></div></div></body></html>")
+    result = extract_bytes(html.encode(), "https://tanphu.gov.vn/tin/221")
+    assert result.text.startswith(lead) and MEETING in result.text and result.author == "Minh Tâm"
