@@ -237,17 +237,22 @@ MEETING = ("Tại hội nghị, đồng chí Chủ tịch UBND huyện đã quá
 SIGNED = "<p style='text-align:right'><strong>Minh Tâm</strong></p>"
 
 
+def portal_page(inner: str) -> bytes:
+    """A portal's page whose <title> names only the portal, around ``inner``."""
+    return f"<html><head><title>Cổng thông tin điện tử huyện Tân Phú</title></head><body>{inner}</body></html>".encode()
+
+
 def test_a_head_block_and_the_text_after_it_beside_a_sidebars_prose_are_the_post():
     # the title and its lead in a head block of their own, one paragraph after it: the head block
     # outweighed the text block, and the post's text was its lead alone
     title = "Hội nghị sơ kết công tác 6 tháng đầu năm 2024 trên địa bàn huyện Tân Phú"
     lead = ("Sáng ngày 18/9, đoàn công tác của huyện đã tổ chức kiểm tra tình hình thực hiện nhiệm vụ tại các "
             "xã, thị trấn trên địa bàn.")
-    html = (f"<html><head><title>Cổng thông tin điện tử huyện Tân Phú</title></head><body><table><tr>"
-            f"<td class='l'>{INTRO_BOX}</td><td class='c'><div class='detail'><div class='head'>"
-            f"<div class='date'>18/09/2024</div><h4>{title}</h4><p class='lead'><strong>{lead}</strong></p></div>"
-            f"<div class='nd'><p>{MEETING}</p>{SIGNED}</div></div></td></tr></table></body></html>")
-    result = extract_bytes(html.encode(), "https://tanphu.gov.vn/tin/21")
+    html = portal_page(f"<table><tr><td class='l'>{INTRO_BOX}</td><td class='c'><div class='detail'>"
+                       f"<div class='head'><div class='date'>18/09/2024</div><h4>{title}</h4><p class='lead'>"
+                       f"<strong>{lead}</strong></p></div><div class='nd'><p>{MEETING}</p>{SIGNED}</div></div>"
+                       "</td></tr></table>")
+    result = extract_bytes(html, "https://tanphu.gov.vn/tin/21")
     assert (result.title, result.author) == (title, "Minh Tâm")
     assert result.text.startswith(lead) and MEETING in result.text and "Cát Tiên" not in result.text
 
@@ -256,12 +261,11 @@ def test_a_posts_whole_block_under_a_linked_sections_name_beside_a_sidebars_pros
     # the post's block holds its title and text: the column around it (the section's linked name
     # above it) is no head block's parent, and read as the post it made a "teaser among entries"
     title = "Kế hoạch tổ chức các hoạt động kỷ niệm 50 năm Ngày Giải phóng miền Nam, thống nhất đất nước (đợt 3)"
-    html = (f"<html><head><title>Cổng thông tin điện tử huyện Tân Phú</title></head><body><div class='wrap'>"
-            f"<div class='side'>{INTRO_BOX}</div><div class='main'><h2 class='title-cat'><a href='/tin'>Chương trình "
-            f"mục tiêu quốc gia xây dựng nông thôn mới</a></h2><div class='detail'><h4>{title}</h4><span class='time'>"
-            f"Ngày đăng: 11/12/2024 08:11</span><div class='nd'><p>{MEETING}</p>{SIGNED}</div></div></div></div>"
-            "</body></html>")
-    result = extract_bytes(html.encode(), "https://tanphu.gov.vn/tin/183")
+    html = portal_page(f"<div class='wrap'><div class='side'>{INTRO_BOX}</div><div class='main'>"
+                       "<h2 class='title-cat'><a href='/tin'>Chương trình mục tiêu quốc gia xây dựng nông thôn "
+                       f"mới</a></h2><div class='detail'><h4>{title}</h4><span class='time'>Ngày đăng: 11/12/2024 "
+                       f"08:11</span><div class='nd'><p>{MEETING}</p>{SIGNED}</div></div></div></div>")
+    result = extract_bytes(html, "https://tanphu.gov.vn/tin/183")
     assert (result.is_article, result.title, result.author) == (True, title, "Minh Tâm")
 
 
@@ -271,9 +275,9 @@ def test_a_head_block_outweighing_the_one_paragraph_after_it_gives_the_post_with
     title = "Hội nghị sơ kết công tác 6 tháng đầu năm 2024 và kế hoạch phát triển kinh tế - xã hội huyện"
     lead = ("(Cổng TTĐT) - Sáng ngày 12/7, đoàn công tác của huyện đã tổ chức kiểm tra tình hình thực hiện "
             "nhiệm vụ tại các xã, thị trấn trên địa bàn.")
-    html = (f"<html><head><title>Cổng thông tin điện tử huyện Tân Phú</title></head><body><div class='wrap'>"
-            f"<div class='detail'><div class='head'><div class='meta'>12/07/2024</div><p align='center'><strong>"
-            f"<font size='4'>{title}</font></strong></p><div class='ArticleHeader'>{lead}</div></div>"
-            f"<div class='nd'><p>{MEETING}</p>{SIGNED}</div></div></div></body></html>")
-    result = extract_bytes(html.encode(), "https://tanphu.gov.vn/tin/221")
+    html = portal_page(f"<div class='wrap'><div class='detail'><div class='head'><div class='meta'>12/07/2024"
+                       f"</div><p align='center'><strong><font size='4'>{title}</font></strong></p>"
+                       f"<div class='ArticleHeader'>{lead}</div></div><div class='nd'><p>{MEETING}</p>{SIGNED}"
+                       "</div></div></div>")
+    result = extract_bytes(html, "https://tanphu.gov.vn/tin/221")
     assert result.text.startswith(lead) and MEETING in result.text and result.author == "Minh Tâm"
